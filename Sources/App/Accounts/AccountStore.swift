@@ -1,0 +1,106 @@
+import Crypto
+import Fluent
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Accounts, passwords and API tokens in the database.
+struct AccountStore {
+    let db: SQLDatabase
+
+    static let minimumPasswordLength = 10
+    static let tokenLifetime: TimeInterval = 8 * 3600
+
+    struct UserRow: Decodable {
+        let id: UUID
+        let username: String
+        let display_name: String
+        let password_hash: String
+        let role: String
+        let region: String
+        let department: String?
+        let disabled: Bool
+        let must_change_password: Bool
+
+        var current: CurrentUser? {
+            guard let role = Role(rawValue: role), let region = RegionCode(region) else { return nil }
+            return CurrentUser(id: id, username: username, displayName: display_name, role: role, region: region, department: department)
+        }
+    }
+
+    static func validatePassword(_ password: String) throws {
+        guard password.count >= minimumPasswordLength else {
+            throw AppError.invalid("password", "密码至少需要\(minimumPasswordLength)个字符")
+        }
+    }
+
+    func createUser(username: String, displayName: String, password: String, role: Role, region: RegionCode,
+                    department: String? = nil, mustChangePassword: Bool = false) async throws -> UUID {
+        let name = username.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw AppError.invalid("username", "用户名只能包含字母、数字和 . _ -")
+        }
+        try Self.validatePassword(password)
+        guard role.allowedLevels.contains(region.level) else {
+            throw AppError.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
+        }
+        if try await userRow(username: name) != nil {
+            throw AppError(.conflict, "用户名 \(name) 已存在", field: "username")
+        }
+        let id = UUID()
+        try await db.insert(into: "users")
+            .columns("id", "username", "display_name", "password_hash", "role", "region", "department", "disabled",
+                     "must_change_password", "failed_sign_ins", "version", "created_at")
+            .values(SQLBind(id), SQLBind(name), SQLBind(displayName), SQLBind(try Bcrypt.hash(password)), SQLBind(role.rawValue),
+                    SQLBind(region.value), SQLBind(department), SQLBind(false), SQLBind(mustChangePassword), SQLBind(0), SQLBind(1), SQLBind(Date()))
+            .run()
+        return id
+    }
+
+    func userRow(username: String) async throws -> UserRow? {
+        try await db.select().columns("*").from("users").where("username", .equal, username).first(decoding: UserRow.self)
+    }
+
+    func userRow(id: UUID) async throws -> UserRow? {
+        try await db.select().columns("*").from("users").where("id", .equal, id).first(decoding: UserRow.self)
+    }
+
+    func countUsers() async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Checks a username and password; nil when either is wrong or the account is disabled.
+    func verify(username: String, password: String, on request: Request) async throws -> UserRow? {
+        guard let row = try await userRow(username: username), !row.disabled else { return nil }
+        let ok = try await request.password.async.verify(password, created: row.password_hash)
+        return ok ? row : nil
+    }
+
+    /// Issues a bearer token; only its SHA-256 is stored.
+    func issueToken(userID: UUID, name: String) async throws -> String {
+        let token = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let now = Date()
+        try await db.insert(into: "api_tokens")
+            .columns("id", "user_id", "token_hash", "name", "created_at", "expires_at")
+            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(Self.hashToken(token)), SQLBind(name), SQLBind(now),
+                    SQLBind(now.addingTimeInterval(Self.tokenLifetime)))
+            .run()
+        return token
+    }
+
+    /// The user a live, unrevoked token belongs to.
+    func user(forToken token: String) async throws -> CurrentUser? {
+        let row = try await db.raw("""
+            SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
+              AND t.expires_at > \(bind: Date()) AND u.disabled = \(bind: false)
+            """).first(decoding: UserRow.self)
+        return row?.current
+    }
+
+    static func hashToken(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

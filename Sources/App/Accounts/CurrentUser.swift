@@ -1,0 +1,37 @@
+import SQLKit
+import MinzhengCore
+import Vapor
+
+/// The signed-in user of a request: who, in which role, over which region.
+struct CurrentUser: Authenticatable, Sendable {
+    let id: UUID
+    let username: String
+    let displayName: String
+    let role: Role
+    let region: RegionCode
+    let department: String?
+
+    var scope: RegionScope { RegionScope(region) }
+
+    /// Refuses with 403 when the role lacks the permission.
+    func require(_ permission: Permission) throws {
+        guard role.may(permission) else { throw AppError(.forbidden, "您的角色（\(role.chinese)）无权进行此操作") }
+    }
+
+    /// A record outside the user's region answers 404, so that its existence is not revealed.
+    func requireWithin(_ region: RegionCode, what: String = "记录") throws {
+        guard self.region.contains(region) else { throw AppError.notFound(what) }
+    }
+}
+
+extension Request {
+    /// The signed-in user; the auth middlewares guarantee one on protected routes.
+    var user: CurrentUser {
+        get throws {
+            guard let user = auth.get(CurrentUser.self) else { throw AppError(.unauthorized, "请先登录") }
+            return user
+        }
+    }
+
+    var sql: SQLDatabase { db as! SQLDatabase }
+}

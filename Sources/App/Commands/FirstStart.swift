@@ -1,0 +1,39 @@
+import SQLKit
+import Fluent
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// What `serve` does on an empty database: a first city administrator with a one-time
+/// password, and demo households so that a newcomer sees a working system.
+enum FirstStart {
+    static func run(_ app: Application) async throws {
+        let accounts = AccountStore(db: app.db as! SQLDatabase)
+        if try await accounts.countUsers() == 0 {
+            let password = oneTimePassword()
+            _ = try await accounts.createUser(username: "admin", displayName: "市级管理员", password: password, role: Role.cityAdmin,
+                                              region: RegionTable.changzhou, mustChangePassword: true)
+            print("""
+
+            ==> 首次启动：已创建市级管理员 First start: a city administrator was created
+                用户名 username: admin
+                一次性密码 one-time password: \(password)
+                请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
+
+            """)
+        }
+        let households = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
+        let demo = app.platform.config.demoHouseholds
+        if households == 0, demo > 0 {
+            app.logger.info("Seeding \(demo) demo households into the empty database")
+            _ = try await DemoSeeder(db: app.db, cipher: app.platform.cipher)
+                .seed(households: demo, seed: 1, today: Clock.today(), progress: nil)
+        }
+    }
+
+    /// 16 characters without look-alikes (0/O, 1/l/I).
+    static func oneTimePassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<16).map { _ in alphabet.randomElement()! })
+    }
+}

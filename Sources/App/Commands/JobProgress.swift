@@ -1,0 +1,29 @@
+import Foundation
+
+/// Progress of a long job on standard error (so that standard output stays clean for the
+/// JSON summary): a bar redrawn in place on a terminal, a line every 10 % otherwise.
+final class JobProgress: @unchecked Sendable {
+    private let label: String
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var lastPercent = -1
+    private let started = Date()
+
+    init(label: String) { self.label = label }
+
+    func update(done: Int, total: Int) {
+        let percent = total > 0 ? min(100, done * 100 / total) : 100
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != lastPercent, isTerminal || percent / 10 != lastPercent / 10 || percent == 100 else { return }
+        lastPercent = percent
+        let elapsed = Date().timeIntervalSince(started)
+        let filled = percent / 5
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+        let line = "\(label) \(bar) \(percent)% \(done)/\(total) \(String(format: "%.1f", elapsed))s"
+        FileHandle.standardError.write(Data((isTerminal ? "\r\(line)" + (percent == 100 ? "\n" : "") : line + "\n").utf8))
+    }
+
+    /// For jobs whose total is unknown until the end (a streamed file): bytes read.
+    func update(bytesRead: Int, ofBytes total: Int) { update(done: bytesRead, total: total) }
+}

@@ -1,0 +1,34 @@
+import SQLKit
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// `minzheng user create --username U --password P --role cityAdmin --region 3204`.
+struct UserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "create")
+        var action: String
+        @Option(name: "username") var username: String?
+        @Option(name: "password", help: "at least 10 characters") var password: String?
+        @Option(name: "role", help: Role.allCases.map(\.rawValue).joined(separator: "|")) var role: String?
+        @Option(name: "region", help: "region code, e.g. 3204, 320402, 320402001") var region: String?
+        @Option(name: "name", help: "display name") var name: String?
+        @Option(name: "department", help: "department code, for role department") var department: String?
+    }
+
+    var help: String { "用户管理：user create --username U --password P --role R --region CODE" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "create" else { throw AppError.invalid("action", "未知操作 \(signature.action)，可用：create") }
+        guard let username = signature.username else { throw AppError.invalid("username", "缺少 --username") }
+        guard let password = signature.password else { throw AppError.invalid("password", "缺少 --password") }
+        guard let role = signature.role.flatMap(Role.init(rawValue:)) else {
+            throw AppError.invalid("role", "--role 应为 " + Role.allCases.map(\.rawValue).joined(separator: "|"))
+        }
+        guard let region = signature.region.flatMap(RegionCode.init) else { throw AppError.invalid("region", "--region 应为区划代码") }
+        let id = try await AccountStore(db: context.application.db as! SQLDatabase)
+            .createUser(username: username, displayName: signature.name ?? username, password: password, role: role, region: region,
+                        department: signature.department)
+        context.console.output("\(jsonLine(["id": id.uuidString, "username": username, "role": role.rawValue, "region": region.value]))")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Everything the environment can set, read in this one place. A bad value stops start-up
+/// with a message naming the variable.
+public struct AppConfig: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseLocation
+    /// Folder for the SQLite file's default place, the key file and uploaded documents.
+    public var dataDirectory: String
+    /// The 32-byte field-encryption key, base64, when given by `MINZHENG_DATA_KEY`;
+    /// otherwise a key file under `dataDirectory` is used (created on first start).
+    public var dataKeyBase64: String?
+    /// Households seeded into an empty database by `serve`.
+    public var demoHouseholds: Int
+    public var hostname: String
+    public var port: Int
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let variable: String
+        public let reason: String
+        public var description: String { "配置错误 \(variable): \(reason)" }
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let dataDirectory = env["MINZHENG_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
+        let url = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "sqlite:\(dataDirectory)/minzheng.sqlite"
+        let database: DatabaseLocation
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard URL(string: url)?.host != nil else {
+                throw Invalid(variable: "DATABASE_URL", reason: "not a valid postgres:// URL")
+            }
+            database = .postgres(url: url)
+        } else if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw Invalid(variable: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite:data/minzheng.sqlite") }
+            database = .sqlite(path: path)
+        } else {
+            throw Invalid(variable: "DATABASE_URL", reason: "must start with sqlite: or postgres://")
+        }
+        if let key = env["MINZHENG_DATA_KEY"], !key.isEmpty {
+            guard let bytes = Data(base64Encoded: key), bytes.count == 32 else {
+                throw Invalid(variable: "MINZHENG_DATA_KEY", reason: "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+            }
+        }
+        let demo = try integer(env, "MINZHENG_DEMO_HOUSEHOLDS", default: 2000, range: 0...1_000_000)
+        let port = try integer(env, "PORT", default: 8080, range: 1...65535)
+        return AppConfig(
+            database: database,
+            dataDirectory: dataDirectory,
+            dataKeyBase64: env["MINZHENG_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 },
+            demoHouseholds: demo,
+            hostname: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            port: port
+        )
+    }
+
+    private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = env[name], !text.isEmpty else { return value }
+        guard let v = Int(text), range.contains(v) else {
+            throw Invalid(variable: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(text)")
+        }
+        return v
+    }
+}

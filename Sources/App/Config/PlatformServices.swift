@@ -1,0 +1,30 @@
+import SQLKit
+import MinzhengCore
+import Vapor
+
+/// What the app builds once at start-up and every request and command shares.
+struct PlatformServices: Sendable {
+    let config: AppConfig
+    let cipher: FieldCipher
+    let regions: RegionTable
+}
+
+extension Application {
+    private struct PlatformKey: StorageKey { typealias Value = PlatformServices }
+
+    var platform: PlatformServices {
+        get {
+            guard let s = storage[PlatformKey.self] else { fatalError("configure(_:) has not run") }
+            return s
+        }
+        set { storage[PlatformKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var platform: PlatformServices { application.platform }
+
+    var registry: RegistryStore {
+        RegistryStore(db: sql, cipher: platform.cipher, regions: platform.regions)
+    }
+}

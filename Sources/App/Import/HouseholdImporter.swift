@@ -1,0 +1,136 @@
+import FluentKit
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// `minzheng import households FILE.csv` and the upload page.
+///
+/// Two passes over the file keep memory small: the first validates every row and notes,
+/// per household, whether it has exactly one head and no rejected row (plus a compact set
+/// of the ID numbers seen, for duplicates in the file); the second writes the households
+/// that passed, in batches, each batch in one transaction. Rows are matched to what is
+/// already stored by ID number (persons) and household reference (households), so that
+/// importing the same file again changes nothing.
+struct HouseholdImporter {
+    let db: any Database
+    let cipher: FieldCipher
+    let regions: RegionTable
+    let today: CivilDate
+    /// The importing user's region: rows for households elsewhere are refused.
+    var scope: RegionCode = RegionTable.changzhou
+    let batchSize = 2_000
+
+    struct Summary: Codable, Sendable {
+        var imported = 0
+        var updated = 0
+        var rejected = 0
+        var errors: [RowError] = []
+    }
+
+    struct RowError: Codable, Sendable {
+        let row: Int
+        let reason: String
+    }
+
+    /// What the first pass keeps of a household.
+    private struct HouseholdCheck {
+        var firstLine: Int
+        var heads = 0
+        var rows = 0
+        var rejected = false
+    }
+
+    func run(path: String, progress: JobProgress? = nil) async throws -> Summary {
+        var summary = Summary()
+        let (columns, households) = try firstPass(path: path, summary: &summary, progress: progress)
+        try await secondPass(path: path, columns: columns, households: households, summary: &summary, progress: progress)
+        summary.errors.sort { $0.row < $1.row }
+        return summary
+    }
+
+    private func firstPass(path: String, summary: inout Summary, progress: JobProgress?) throws -> (HouseholdImportColumns, [String: HouseholdCheck]) {
+        let reader = try CSVReader(path: path)
+        guard let header = try reader.next() else { throw FieldProblem("file", "文件为空，第1行应为表头") }
+        let columns = try HouseholdImportColumns(header: header.fields)
+        var households: [String: HouseholdCheck] = [:]
+        // ID numbers as 64-bit integers (the 17 digits determine the check character).
+        var seen: [UInt64: Int] = [:]
+        while let record = try reader.next() {
+            let refIndex = columns.householdRefValue(record.fields)
+            do throws(FieldProblem) {
+                let row = try columns.row(record.fields, line: record.line, today: today, regions: regions)
+                guard scope.contains(row.region) else {
+                    throw FieldProblem("region", "区划 \(row.region.value) 不在您的管辖范围（\(scope.value)）内")
+                }
+                let key = Self.numericKey(row.person.residentID)
+                if let earlier = seen[key] {
+                    throw FieldProblem("idNumber", "身份证号与第\(earlier)行重复")
+                }
+                seen[key] = record.line
+                households[row.householdRef, default: HouseholdCheck(firstLine: record.line)].rows += 1
+                if row.relation == .head { households[row.householdRef]!.heads += 1 }
+            } catch {
+                summary.errors.append(RowError(row: record.line, reason: "\(Self.columnLabel(error.field))：\(error.message)"))
+                if let ref = refIndex {
+                    households[ref, default: HouseholdCheck(firstLine: record.line)].rejected = true
+                    households[ref]!.rows += 1
+                } else {
+                    summary.rejected += 1
+                }
+            }
+            if record.line % 10_000 == 0 { progress?.update(done: reader.bytesRead / 2, total: reader.fileSize) }
+        }
+        for (ref, check) in households where !check.rejected && check.heads != 1 {
+            let reason = check.heads == 0 ? "户编号 \(ref) 没有户主（与户主关系为“本人”的成员）" : "户编号 \(ref) 有\(check.heads)名户主"
+            summary.errors.append(RowError(row: check.firstLine, reason: reason))
+            households[ref]!.rejected = true
+        }
+        for (ref, check) in households where check.rejected {
+            summary.rejected += check.rows
+            if check.rows > 1 {
+                summary.errors.append(RowError(row: check.firstLine, reason: "户编号 \(ref) 有错误行，全户\(check.rows)人未导入"))
+            }
+        }
+        return (columns, households)
+    }
+
+    private func secondPass(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck],
+                            summary: inout Summary, progress: JobProgress?) async throws {
+        let reader = try CSVReader(path: path)
+        _ = try reader.next()
+        var batch: [HouseholdImportRow] = []
+        while let record = try reader.next() {
+            guard let ref = columns.householdRefValue(record.fields), households[ref]?.rejected == false,
+                  let row = try? columns.row(record.fields, line: record.line, today: today, regions: regions) else { continue }
+            batch.append(row)
+            if batch.count >= batchSize {
+                try await write(batch, summary: &summary)
+                batch.removeAll(keepingCapacity: true)
+                progress?.update(done: reader.fileSize / 2 + reader.bytesRead / 2, total: reader.fileSize)
+            }
+        }
+        if !batch.isEmpty { try await write(batch, summary: &summary) }
+        progress?.update(done: reader.fileSize, total: reader.fileSize)
+    }
+
+    /// Writes one batch in one transaction and counts new and changed persons.
+    private func write(_ rows: [HouseholdImportRow], summary: inout Summary) async throws {
+        let counts = try await db.transaction { [cipher, scope] tx in
+            try await ImportBatchWriter(db: tx as! SQLDatabase, cipher: cipher, scope: RegionScope(scope)).write(rows)
+        }
+        summary.imported += counts.imported
+        summary.updated += counts.updated
+        summary.rejected += counts.errors.count
+        summary.errors += counts.errors
+    }
+
+    static func numericKey(_ id: ResidentID) -> UInt64 {
+        var v: UInt64 = 0
+        for b in id.value.utf8.prefix(17) { v = v * 10 + UInt64(b - 48) }
+        return v
+    }
+
+    static func columnLabel(_ field: String) -> String {
+        HouseholdImportColumns.Field(rawValue: field).map { "\($0.rawValue)/\($0.chineseName)" } ?? field
+    }
+}

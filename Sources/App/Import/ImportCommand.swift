@@ -1,0 +1,32 @@
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// `minzheng import households FILE.csv`: prints the JSON summary on standard output and
+/// progress on standard error.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "households")
+        var kind: String
+        @Argument(name: "file", help: "CSV file (UTF-8 or GB18030)")
+        var file: String
+    }
+
+    var help: String { "导入家庭档案：import households FILE.csv" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.kind == "households" else { throw AppError.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households") }
+        let app = context.application
+        let importer = HouseholdImporter(db: app.db, cipher: app.platform.cipher, regions: app.platform.regions, today: Clock.today())
+        do {
+            let summary = try await importer.run(path: signature.file, progress: JobProgress(label: "import"))
+            context.console.output("\(jsonLine(summary))")
+        } catch let problem as FieldProblem {
+            FileHandle.standardError.write(Data("minzheng import: \(problem.message)\n".utf8))
+            exit(2)
+        } catch let error as CSVReader.ReadError {
+            FileHandle.standardError.write(Data("minzheng import: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+}

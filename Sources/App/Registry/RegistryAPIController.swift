@@ -1,0 +1,217 @@
+import SQLKit
+import MinzhengCore
+import Vapor
+
+/// `/api/v1/households` and `/api/v1/persons`. ID numbers travel only in bodies, never in URLs.
+struct RegistryAPIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let households = routes.grouped("households")
+        households.get(use: listHouseholds)
+        households.post(use: createHousehold)
+        households.get(":id", use: showHousehold)
+        households.patch(":id", use: updateHousehold)
+        households.post(":id", "members", use: addMember)
+        let persons = routes.grouped("persons")
+        persons.get(use: listPersons)
+        persons.post("search", use: searchPersons)
+        persons.get(":id", use: showPerson)
+        persons.patch(":id", use: updatePerson)
+    }
+
+    // MARK: households
+
+    struct HouseholdListQuery: Content {
+        let region: String?
+        let address: String?
+        let page: Int?
+        let perPage: Int?
+    }
+
+    func listHouseholds(req: Request) async throws -> Page<HouseholdSummary> {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        let q = try req.query.decode(HouseholdListQuery.self)
+        let region = try RegistryInput.regionFilter(q.region)
+        return try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
+                                                 page: PageRequest(page: q.page, perPage: q.perPage))
+    }
+
+    struct NewHousehold: Content {
+        let region: String?
+        let address: String?
+        let members: [RegistryInput.MemberJSON]?
+    }
+
+    func createHousehold(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.editRegistry)
+        let body = try req.content.decode(NewHousehold.self)
+        let today = Clock.today()
+        let region = try RegistryInput.check { () throws(FieldProblem) in
+            try RegistryValidation.householdRegion(body.region, table: req.platform.regions)
+        }
+        try user.requireWithin(region, what: "区划")
+        let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(body.address) }
+        let members = try (body.members ?? []).enumerated().map { i, m in
+            try RegistryInput.member(m, today: today, prefix: "members[\(i)].")
+        }
+        let id = try await req.db.transaction { db in
+            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                .createHousehold(region: region, address: address, members: members)
+        }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return try await detail.encodeResponse(status: HTTPResponseStatus.created, for: req)
+    }
+
+    func showHousehold(req: Request) async throws -> HouseholdDetail {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return detail
+    }
+
+    struct HouseholdChange: Content {
+        let version: Int?
+        let region: String?
+        let address: String?
+    }
+
+    func updateHousehold(req: Request) async throws -> HouseholdDetail {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let current = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        let change = try req.content.decode(HouseholdChange.self)
+        guard let version = change.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
+        let region = try RegistryInput.check { () throws(FieldProblem) in
+            try RegistryValidation.householdRegion(change.region ?? current.region, table: req.platform.regions)
+        }
+        try user.requireWithin(region, what: "区划")
+        let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(change.address ?? current.address) }
+        try await req.db.transaction { db in
+            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                .updateHousehold(id: id, within: user.scope, version: version, region: region, address: address)
+        }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return detail
+    }
+
+    /// Adds a new person to the household, or moves an existing one in (`personId`).
+    struct NewMember: Content {
+        let personId: UUID?
+        let relation: String?
+        let person: RegistryInput.MemberJSON?
+    }
+
+    func addMember(req: Request) async throws -> HouseholdDetail {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        let body = try req.content.decode(NewMember.self)
+        let relation = try RegistryInput.relation(body.relation, field: "relation")
+        try await req.db.transaction { db in
+            let store = RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+            if let personID = body.personId {
+                try await store.move(personID: personID, toHousehold: id, relation: relation, within: user.scope)
+            } else if let person = body.person {
+                if relation == .head, household.members.contains(where: { $0.relation == Relation.head.rawValue }) {
+                    throw AppError.invalid("relation", "该户已有户主")
+                }
+                let draft = try RegistryInput.check { () throws(FieldProblem) in
+                    try person.fields.validated(today: Clock.today(), fieldPrefix: "person.")
+                }
+                let personID = try await store.insertPerson(draft, region: RegionCode(household.region)!)
+                try await store.join(personID: personID, householdID: id, relation: relation)
+            } else {
+                throw AppError.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
+            }
+        }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return detail
+    }
+
+    // MARK: persons
+
+    struct PersonListQuery: Content {
+        let name: String?
+        let region: String?
+        let page: Int?
+        let perPage: Int?
+    }
+
+    func listPersons(req: Request) async throws -> Page<PersonSummary> {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        let q = try req.query.decode(PersonListQuery.self)
+        return try await req.registry.persons(within: user.scope, matching: .init(name: q.name, region: try RegistryInput.regionFilter(q.region)),
+                                              page: PageRequest(page: q.page, perPage: q.perPage))
+    }
+
+    /// Search that may include an ID number, which must not appear in a URL.
+    struct PersonSearch: Content {
+        let name: String?
+        let idNumber: String?
+        let region: String?
+        let page: Int?
+        let perPage: Int?
+    }
+
+    func searchPersons(req: Request) async throws -> Page<PersonSummary> {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        let q = try req.content.decode(PersonSearch.self)
+        return try await req.registry.persons(within: user.scope,
+                                              matching: .init(name: q.name, idNumber: q.idNumber, region: try RegistryInput.regionFilter(q.region)),
+                                              page: PageRequest(page: q.page, perPage: q.perPage))
+    }
+
+    func showPerson(req: Request) async throws -> PersonDetail {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let person = try await req.registry.person(id: id, within: user.scope) else { throw AppError.notFound("人员") }
+        return person
+    }
+
+    struct PersonChange: Content {
+        let version: Int?
+        let name: String?
+        let idNumber: String?
+        let phone: String?
+        let hukou: String?
+        let disabilityGrade: Int?
+        let disabilityKind: String?
+        let selfCare: String?
+        let laborCapacity: String?
+        let deceasedOn: String?
+    }
+
+    /// Changes the fields given; the others keep their values.
+    func updatePerson(req: Request) async throws -> PersonDetail {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let current = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
+        let change = try req.content.decode(PersonChange.self)
+        guard let version = change.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
+        let hasDisabilityChange = change.disabilityGrade != nil || change.disabilityKind != nil
+        let storedPhone = try await req.registry.phone(personID: id, within: user.scope)
+        let fields = PersonFields(
+            name: change.name ?? current.name, idNumber: change.idNumber ?? current.idNumber,
+            phone: change.phone ?? storedPhone,
+            hukou: change.hukou ?? current.hukou,
+            disabilityGrade: hasDisabilityChange ? change.disabilityGrade : current.disabilityGrade,
+            disabilityKind: hasDisabilityChange ? change.disabilityKind : current.disabilityKind,
+            selfCare: change.selfCare ?? current.selfCare, laborCapacity: change.laborCapacity ?? current.laborCapacity,
+            deceasedOn: change.deceasedOn ?? current.deceasedOn)
+        let draft = try RegistryInput.check { () throws(FieldProblem) in try fields.validated(today: Clock.today()) }
+        try await req.db.transaction { db in
+            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                .updatePerson(id: id, within: user.scope, version: version, with: draft)
+        }
+        guard let person = try await req.registry.person(id: id, within: user.scope) else { throw AppError.notFound("人员") }
+        return person
+    }
+}

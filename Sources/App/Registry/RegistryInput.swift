@@ -1,0 +1,65 @@
+import MinzhengCore
+import Vapor
+
+/// Turning request input into validated registry values, shared by the API and the pages.
+enum RegistryInput {
+    /// A household member as JSON: the person's fields and the relation to the head.
+    struct MemberJSON: Content {
+        let relation: String?
+        let name: String?
+        let idNumber: String?
+        let phone: String?
+        let hukou: String?
+        let disabilityGrade: Int?
+        let disabilityKind: String?
+        let selfCare: String?
+        let laborCapacity: String?
+        let deceasedOn: String?
+
+        var fields: PersonFields {
+            PersonFields(name: name, idNumber: idNumber, phone: phone, hukou: hukou, disabilityGrade: disabilityGrade,
+                         disabilityKind: disabilityKind, selfCare: selfCare, laborCapacity: laborCapacity, deceasedOn: deceasedOn)
+        }
+    }
+
+    /// Runs a Core validation and turns its problem into a 400 naming the field.
+    static func check<T>(_ body: () throws(FieldProblem) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw AppError.invalid(error.field, error.message)
+        }
+    }
+
+    static func member(_ m: MemberJSON, today: CivilDate, prefix: String) throws -> (PersonDraft, Relation) {
+        let relation = try relation(m.relation, field: prefix + "relation")
+        let draft = try check { () throws(FieldProblem) in try m.fields.validated(today: today, fieldPrefix: prefix) }
+        return (draft, relation)
+    }
+
+    static func relation(_ text: String?, field: String) throws -> Relation {
+        guard let text, let r = Relation(code: text) else {
+            throw AppError.invalid(field, "与户主关系应为：" + Relation.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
+        }
+        return r
+    }
+
+    /// An optional `region` filter of a list: any 2–12 digit code.
+    static func regionFilter(_ text: String?) throws -> RegionCode? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let code = RegionCode(text) else { throw AppError.invalid("region", "区划代码应为2、4、6、9或12位数字") }
+        return code
+    }
+}
+
+/// Today in Asia/Shanghai, the platform's time zone.
+enum Clock {
+    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+
+    static func today(_ now: Date = Date()) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,336 @@
+import SQLKit
+import MinzhengCore
+import Vapor
+
+/// The registry's Chinese pages: home, household search and view, person view and edit.
+struct RegistryPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("households", use: households)
+        routes.get("households", "new", use: newHousehold)
+        routes.post("households", "new", use: createHousehold)
+        routes.get("households", ":id", use: household)
+        routes.post("households", ":id", use: updateHousehold)
+        routes.get("persons", use: persons)
+        routes.post("persons", "search", use: searchPersons)
+        routes.get("persons", ":id", use: person)
+        routes.get("persons", ":id", "edit", use: editPerson)
+        routes.post("persons", ":id", "edit", use: updatePerson)
+    }
+
+    // MARK: contexts the templates read
+
+    struct HomePage: Encodable {
+        let layout: LayoutContext
+        let householdCount: Int
+        let personCount: Int
+    }
+
+    struct HouseholdListPage: Encodable {
+        let layout: LayoutContext
+        let region: String
+        let address: String
+        let result: Page<HouseholdSummary>
+        let pager: Pager
+    }
+
+    struct HouseholdPage: Encodable {
+        let layout: LayoutContext
+        let household: HouseholdDetail
+        let relations: [Choice]
+        let error: String?
+        let errorField: String?
+        let saved: Bool
+    }
+
+    struct NewHouseholdPage: Encodable {
+        let layout: LayoutContext
+        let form: HouseholdForm
+        let relations: [Choice]
+        let hukous: [Choice]
+        let error: String?
+        let errorField: String?
+    }
+
+    struct PersonListPage: Encodable {
+        let layout: LayoutContext
+        let name: String
+        let region: String
+        let result: Page<PersonSummary>
+        let pager: Pager
+    }
+
+    struct PersonPage: Encodable {
+        let layout: LayoutContext
+        let person: PersonDetail
+        let sexName: String
+        let hukouName: String
+        let disabilityKindName: String?
+        let selfCareName: String
+        let laborCapacityName: String
+    }
+
+    struct PersonEditPage: Encodable {
+        let layout: LayoutContext
+        let personId: UUID
+        let form: PersonForm
+        let hukous: [Choice]
+        let disabilityKinds: [Choice]
+        let selfCares: [Choice]
+        let laborCapacities: [Choice]
+        let error: String?
+        let errorField: String?
+    }
+
+    /// An option of a `<select>`.
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+    }
+
+    /// Page links that keep the list's filters.
+    struct Pager: Encodable {
+        let page: Int
+        let pageCount: Int
+        let previous: String?
+        let next: String?
+    }
+
+    // MARK: forms
+
+    struct HouseholdForm: Content {
+        var region: String?
+        var address: String?
+        var version: Int?
+        var headName: String?
+        var headIdNumber: String?
+        var headPhone: String?
+        var headHukou: String?
+    }
+
+    struct PersonForm: Content {
+        var version: Int?
+        var name: String?
+        var idNumber: String?
+        var phone: String?
+        var hukou: String?
+        var disabilityGrade: String?
+        var disabilityKind: String?
+        var selfCare: String?
+        var laborCapacity: String?
+        var deceasedOn: String?
+
+        var fields: PersonFields {
+            PersonFields(name: name, idNumber: idNumber, phone: phone, hukou: hukou,
+                         disabilityGrade: disabilityGrade.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                         disabilityKind: disabilityKind, selfCare: selfCare, laborCapacity: laborCapacity, deceasedOn: deceasedOn)
+        }
+    }
+
+    struct ListQuery: Content {
+        let region: String?
+        let address: String?
+        let name: String?
+        let page: Int?
+    }
+
+    // MARK: handlers
+
+    func home(req: Request) async throws -> View {
+        let user = try req.user
+        let scope = user.scope
+        let households = try await req.sql.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let persons = try await req.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        return try await req.view.render("home", HomePage(layout: LayoutContext(request: req, title: "工作台", user: user),
+                                                          householdCount: households, personCount: persons))
+    }
+
+    func households(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        let q = try req.query.decode(ListQuery.self)
+        let region = try RegistryInput.regionFilter(q.region)
+        let result = try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
+                                                       page: PageRequest(page: q.page, perPage: 20))
+        let pager = Self.pager(path: "/households", filters: ["region": q.region, "address": q.address], result: result)
+        return try await req.view.render("registry/households", HouseholdListPage(
+            layout: LayoutContext(request: req, title: "家庭档案", user: user), region: q.region ?? "", address: q.address ?? "",
+            result: result, pager: pager))
+    }
+
+    func household(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return try await req.view.render("registry/household", HouseholdPage(
+            layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
+            relations: Self.relationChoices, error: nil, errorField: nil, saved: req.query["saved"] == "1"))
+    }
+
+    func updateHousehold(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        let form = try req.content.decode(HouseholdForm.self)
+        do {
+            let region = try RegistryInput.check { () throws(FieldProblem) in
+                try RegistryValidation.householdRegion(form.region, table: req.platform.regions)
+            }
+            try user.requireWithin(region, what: "区划")
+            let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
+            try await req.db.transaction { db in
+                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                    .updateHousehold(id: id, within: user.scope, version: form.version ?? -1, region: region, address: address)
+            }
+            return req.redirect(to: "/households/\(id)?saved=1")
+        } catch let error as AppError where error.status != .notFound {
+            return try await req.view.render("registry/household", HouseholdPage(
+                layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
+                relations: Self.relationChoices, error: error.message, errorField: error.field, saved: false))
+                .encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func newHousehold(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.editRegistry)
+        return try await req.view.render("registry/household-new", NewHouseholdPage(
+            layout: LayoutContext(request: req, title: "新建家庭档案", user: user),
+            form: HouseholdForm(region: user.region.level >= .street ? user.region.value : ""),
+            relations: Self.relationChoices, hukous: Self.hukouChoices, error: nil, errorField: nil))
+    }
+
+    func createHousehold(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.editRegistry)
+        let form = try req.content.decode(HouseholdForm.self)
+        do {
+            let region = try RegistryInput.check { () throws(FieldProblem) in
+                try RegistryValidation.householdRegion(form.region, table: req.platform.regions)
+            }
+            try user.requireWithin(region, what: "区划")
+            let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
+            let head = try RegistryInput.check { () throws(FieldProblem) in
+                try PersonFields(name: form.headName, idNumber: form.headIdNumber, phone: form.headPhone, hukou: form.headHukou)
+                    .validated(today: Clock.today(), fieldPrefix: "head.")
+            }
+            let id = try await req.db.transaction { db in
+                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                    .createHousehold(region: region, address: address, members: [(head, .head)])
+            }
+            return req.redirect(to: "/households/\(id)")
+        } catch let error as AppError {
+            return try await req.view.render("registry/household-new", NewHouseholdPage(
+                layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
+                relations: Self.relationChoices, hukous: Self.hukouChoices, error: error.message, errorField: error.field))
+                .encodeResponse(status: error.status == .notFound ? .badRequest : error.status, for: req)
+        }
+    }
+
+    func persons(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        let q = try req.query.decode(ListQuery.self)
+        return try await renderPersons(req: req, user: user, name: q.name, idNumber: nil, region: q.region, page: q.page)
+    }
+
+    /// ID-number searches come by POST so that the number never lands in a URL or a log.
+    func searchPersons(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        struct SearchForm: Content {
+            let name: String?
+            let idNumber: String?
+            let region: String?
+        }
+        let form = try req.content.decode(SearchForm.self)
+        return try await renderPersons(req: req, user: user, name: form.name, idNumber: form.idNumber, region: form.region, page: 1)
+    }
+
+    private func renderPersons(req: Request, user: CurrentUser, name: String?, idNumber: String?, region: String?, page: Int?) async throws -> View {
+        let result = try await req.registry.persons(within: user.scope,
+                                                    matching: .init(name: name, idNumber: idNumber, region: try RegistryInput.regionFilter(region)),
+                                                    page: PageRequest(page: page, perPage: 20))
+        let pager = Self.pager(path: "/persons", filters: ["name": name, "region": region], result: result)
+        return try await req.view.render("registry/persons", PersonListPage(
+            layout: LayoutContext(request: req, title: "人员档案", user: user), name: name ?? "", region: region ?? "",
+            result: result, pager: pager))
+    }
+
+    func person(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: user.role.may(.viewFullIdentity)) else {
+            throw AppError.notFound("人员")
+        }
+        return try await req.view.render("registry/person", PersonPage(
+            layout: LayoutContext(request: req, title: person.name, user: user), person: person,
+            sexName: Sex(rawValue: person.sex)?.chinese ?? person.sex, hukouName: Hukou(rawValue: person.hukou)?.chinese ?? person.hukou,
+            disabilityKindName: person.disabilityKind.flatMap { DisabilityKind(rawValue: $0)?.chinese },
+            selfCareName: SelfCare(rawValue: person.selfCare)?.chinese ?? person.selfCare,
+            laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity))
+    }
+
+    func editPerson(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
+        let form = PersonForm(version: person.version, name: person.name, idNumber: person.idNumber,
+                              phone: try await req.registry.phone(personID: id, within: user.scope), hukou: person.hukou,
+                              disabilityGrade: person.disabilityGrade.map(String.init), disabilityKind: person.disabilityKind,
+                              selfCare: person.selfCare, laborCapacity: person.laborCapacity, deceasedOn: person.deceasedOn)
+        return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: nil))
+    }
+
+    func updatePerson(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.editRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              try await req.registry.person(id: id, within: user.scope) != nil else { throw AppError.notFound("人员") }
+        let form = try req.content.decode(PersonForm.self)
+        do {
+            let draft = try RegistryInput.check { () throws(FieldProblem) in try form.fields.validated(today: Clock.today()) }
+            try await req.db.transaction { db in
+                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+                    .updatePerson(id: id, within: user.scope, version: form.version ?? -1, with: draft)
+            }
+            return req.redirect(to: "/persons/\(id)")
+        } catch let error as AppError where error.status != .notFound {
+            return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
+                .encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    private func editPage(req: Request, user: CurrentUser, id: UUID, form: PersonForm, error: AppError?) -> PersonEditPage {
+        PersonEditPage(layout: LayoutContext(request: req, title: "修改人员信息", user: user), personId: id, form: form,
+                       hukous: Self.hukouChoices,
+                       disabilityKinds: DisabilityKind.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+                       selfCares: SelfCare.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+                       laborCapacities: LaborCapacity.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+                       error: error?.message, errorField: error?.field)
+    }
+
+    static let relationChoices = Relation.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) }
+    static let hukouChoices = Hukou.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) }
+
+    static func pager<T>(path: String, filters: [String: String?], result: Page<T>) -> Pager {
+        func link(_ page: Int) -> String {
+            var items = filters.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: key, value: $0) } }
+                .sorted { $0.name < $1.name }
+            items.append(URLQueryItem(name: "page", value: String(page)))
+            var c = URLComponents()
+            c.path = path
+            c.queryItems = items
+            return c.string ?? path
+        }
+        return Pager(page: result.page, pageCount: result.pageCount,
+                     previous: result.page > 1 ? link(result.page - 1) : nil,
+                     next: result.page < result.pageCount ? link(result.page + 1) : nil)
+    }
+}

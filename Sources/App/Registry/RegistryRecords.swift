@@ -1,0 +1,102 @@
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// A person as lists and the API show them: the ID number and phone masked.
+struct PersonSummary: Content, Sendable {
+    let id: UUID
+    let version: Int
+    let name: String
+    let idNumberMasked: String
+    let sex: String
+    let birthDate: String
+    let region: String
+    let householdId: UUID?
+    let relation: String?
+    let deceasedOn: String?
+}
+
+/// A person's whole record. `idNumber` is filled only for the person's own page, which is
+/// audited; elsewhere it is nil.
+struct PersonDetail: Content, Sendable {
+    let id: UUID
+    let version: Int
+    let name: String
+    let idNumberMasked: String
+    var idNumber: String?
+    let sex: String
+    let birthDate: String
+    let phoneMasked: String?
+    let hukou: String
+    let disabilityGrade: Int?
+    let disabilityKind: String?
+    let selfCare: String
+    let laborCapacity: String
+    let deceasedOn: String?
+    let region: String
+    let householdId: UUID?
+    let relation: String?
+    let history: [MembershipEntry]
+}
+
+/// One stay of a person in a household: moving keeps the earlier ones.
+struct MembershipEntry: Content, Sendable {
+    let householdId: UUID
+    let address: String
+    let region: String
+    let relation: String
+    let joinedAt: Date
+    let leftAt: Date?
+}
+
+struct HouseholdMember: Content, Sendable {
+    let personId: UUID
+    let name: String
+    let idNumberMasked: String
+    let sex: String
+    let birthDate: String
+    let relation: String
+    let deceasedOn: String?
+}
+
+struct HouseholdDetail: Content, Sendable {
+    let id: UUID
+    let version: Int
+    let region: String
+    let regionName: String
+    let address: String
+    let members: [HouseholdMember]
+}
+
+struct HouseholdSummary: Content, Sendable {
+    let id: UUID
+    let version: Int
+    let region: String
+    let regionName: String
+    let address: String
+    let headName: String?
+    let memberCount: Int
+}
+
+/// The list answer of DESIGN.md: `items`, `total`, `page`, `perPage`.
+struct Page<Item: Content & Sendable>: Content, Sendable {
+    let items: [Item]
+    let total: Int
+    let page: Int
+    let perPage: Int
+
+    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// `?page=&perPage=` with sane bounds.
+struct PageRequest: Sendable {
+    let page: Int
+    let perPage: Int
+
+    init(page: Int?, perPage: Int?) {
+        self.page = max(1, page ?? 1)
+        self.perPage = min(200, max(1, perPage ?? 20))
+    }
+
+    var offset: Int { (page - 1) * perPage }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Reads and writes of the registry, always within a region scope. Callers run writes in
+/// a transaction so that nothing is half-saved.
+struct RegistryStore {
+    let db: SQLDatabase
+    let cipher: FieldCipher
+    let regions: RegionTable
+
+    // MARK: persons
+
+    /// Refuses a second person with the same ID number (checked by blind index, which the
+    /// unique index enforces as well).
+    func insertPerson(_ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date = Date()) async throws -> UUID {
+        let index = cipher.blindIndex(draft.residentID.value)
+        if try await personID(blindIndex: index) != nil {
+            throw AppError(.conflict, "身份证号 \(draft.residentID.masked) 已登记，请在原档案中修改", field: "idNumber")
+        }
+        try await db.insert(into: "persons")
+            .columns(PersonColumns.insert)
+            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now))
+            .run()
+        return id
+    }
+
+    func personID(blindIndex: String) async throws -> UUID? {
+        try await db.select().column("id").from("persons").where("id_index", .equal, blindIndex).first()?.decode(column: "id", as: UUID.self)
+    }
+
+    func person(id: UUID, within scope: RegionScope, revealIdentity: Bool = false) async throws -> PersonDetail? {
+        guard let row = try await db.raw("""
+            SELECT p.*, m.household_id, m.relation FROM persons p
+            LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+            WHERE p.id = \(bind: id) AND \(scope.condition("p.region"))
+            """).first() else { return nil }
+        let history = try await db.raw("""
+            SELECT m.household_id, h.address, h.region, m.relation, m.joined_at, m.left_at FROM memberships m
+            JOIN households h ON h.id = m.household_id WHERE m.person_id = \(bind: id) ORDER BY m.joined_at DESC
+            """).all().map { r in
+            MembershipEntry(householdId: try r.decode(column: "household_id", as: UUID.self), address: try r.decode(column: "address", as: String.self),
+                            region: try r.decode(column: "region", as: String.self), relation: try r.decode(column: "relation", as: String.self),
+                            joinedAt: try r.decode(column: "joined_at", as: Date.self), leftAt: try r.decode(column: "left_at", as: Date?.self))
+        }
+        return PersonDetail(
+            id: id, version: try row.decode(column: "version", as: Int.self), name: try row.decode(column: "name", as: String.self),
+            idNumberMasked: try row.decode(column: "id_masked", as: String.self),
+            idNumber: revealIdentity ? try cipher.decrypt(try row.decode(column: "id_cipher", as: String.self)) : nil,
+            sex: try row.decode(column: "sex", as: String.self), birthDate: try row.decode(column: "birth_date", as: String.self),
+            phoneMasked: try row.decode(column: "phone_masked", as: String?.self), hukou: try row.decode(column: "hukou", as: String.self),
+            disabilityGrade: try row.decode(column: "disability_grade", as: Int?.self),
+            disabilityKind: try row.decode(column: "disability_kind", as: String?.self),
+            selfCare: try row.decode(column: "self_care", as: String.self), laborCapacity: try row.decode(column: "labor_capacity", as: String.self),
+            deceasedOn: try row.decode(column: "deceased_on", as: String?.self), region: try row.decode(column: "region", as: String.self),
+            householdId: try row.decode(column: "household_id", as: UUID?.self), relation: try row.decode(column: "relation", as: String?.self),
+            history: history)
+    }
+
+    /// The plain phone number, for the person's own edit form.
+    func phone(personID: UUID, within scope: RegionScope) async throws -> String? {
+        guard let row = try await db.raw("SELECT phone_cipher FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))").first(),
+              let stored = try row.decode(column: "phone_cipher", as: String?.self) else { return nil }
+        return try cipher.decrypt(stored)
+    }
+
+    struct PersonQuery: Sendable {
+        var name: String?
+        var idNumber: String?
+        var region: RegionCode?
+    }
+
+    func persons(within scope: RegionScope, matching query: PersonQuery, page: PageRequest) async throws -> Page<PersonSummary> {
+        var filter = SQLQueryString("\(scope.condition("p.region"))")
+        if let region = query.region { filter = "\(filter) AND \(RegionScope(region).condition("p.region"))" }
+        if let name = query.name, !name.isEmpty { filter = "\(filter) AND p.name LIKE \(bind: Self.likePrefix(name)) ESCAPE '\\'" }
+        if let number = query.idNumber, !number.isEmpty {
+            // A full, valid number is looked up by its blind index; anything else matches nobody.
+            let canonical = (try? ResidentID(number, today: CivilDate(year: 9999, month: 12, day: 31)!))?.value ?? number
+            filter = "\(filter) AND p.id_index = \(bind: cipher.blindIndex(canonical))"
+        }
+        let total = try await db.raw("SELECT COUNT(*) AS n FROM persons p WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await db.raw("""
+            SELECT p.id, p.version, p.name, p.id_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
+            FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+            WHERE \(filter) ORDER BY p.region, p.name, p.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            """).all()
+        let items = try rows.map { r in
+            PersonSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+                          name: try r.decode(column: "name", as: String.self), idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+                          sex: try r.decode(column: "sex", as: String.self), birthDate: try r.decode(column: "birth_date", as: String.self),
+                          region: try r.decode(column: "region", as: String.self), householdId: try r.decode(column: "household_id", as: UUID?.self),
+                          relation: try r.decode(column: "relation", as: String?.self), deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
+        }
+        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// Replaces a person's facts when `version` is the current one.
+    func updatePerson(id: UUID, within scope: RegionScope, version: Int, with draft: PersonDraft) async throws {
+        guard let current = try await db.raw("SELECT version, id_index FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+            throw AppError.notFound("人员")
+        }
+        let currentVersion = try current.decode(column: "version", as: Int.self)
+        guard currentVersion == version else { throw AppError.staleVersion(current: currentVersion) }
+        let index = cipher.blindIndex(draft.residentID.value)
+        if index != (try current.decode(column: "id_index", as: String.self)), try await personID(blindIndex: index) != nil {
+            throw AppError(.conflict, "身份证号 \(draft.residentID.masked) 已登记在另一人员档案中", field: "idNumber")
+        }
+        try await db.raw("""
+            UPDATE persons SET name = \(bind: draft.name), id_index = \(bind: index), id_cipher = \(bind: cipher.encrypt(draft.residentID.value)),
+              id_masked = \(bind: draft.residentID.masked), sex = \(bind: draft.sex.rawValue), birth_date = \(bind: draft.birthDate.description),
+              phone_cipher = \(bind: draft.phone.map(cipher.encrypt)), phone_masked = \(bind: draft.phone.map(RegistryValidation.maskPhone)),
+              hukou = \(bind: draft.hukou.rawValue), disability_grade = \(bind: draft.disabilityGrade),
+              disability_kind = \(bind: draft.disabilityKind?.rawValue), self_care = \(bind: draft.selfCare.rawValue),
+              labor_capacity = \(bind: draft.laborCapacity.rawValue), deceased_on = \(bind: draft.deceasedOn?.description),
+              version = version + 1, updated_at = \(bind: Date())
+            WHERE id = \(bind: id) AND version = \(bind: version)
+            """).run()
+    }
+
+    // MARK: households
+
+    func createHousehold(region: RegionCode, address: String, members: [(PersonDraft, Relation)], importRef: String? = nil) async throws -> UUID {
+        try Self.checkHeads(members.map(\.1))
+        let id = UUID()
+        let now = Date()
+        try await db.insert(into: "households")
+            .columns("id", "region", "address", "import_ref", "version", "created_at", "updated_at")
+            .values(SQLBind(id), SQLBind(region.value), SQLBind(address), SQLBind(importRef), SQLBind(1), SQLBind(now), SQLBind(now))
+            .run()
+        for (draft, relation) in members {
+            let personID = try await insertPerson(draft, region: region, now: now)
+            try await join(personID: personID, householdID: id, relation: relation, at: now)
+        }
+        return id
+    }
+
+    /// A household has exactly one head (户主).
+    static func checkHeads(_ relations: [Relation], field: String = "members") throws {
+        let heads = relations.filter { $0 == .head }.count
+        if heads == 0 { throw AppError.invalid(field, "户内必须有一名户主（与户主关系为“本人”）") }
+        if heads > 1 { throw AppError.invalid(field, "户内只能有一名户主，现有\(heads)名") }
+    }
+
+    func join(personID: UUID, householdID: UUID, relation: Relation, at now: Date = Date()) async throws {
+        try await db.insert(into: "memberships")
+            .columns("id", "household_id", "person_id", "relation", "joined_at")
+            .values(SQLBind(UUID()), SQLBind(householdID), SQLBind(personID), SQLBind(relation.rawValue), SQLBind(now))
+            .run()
+    }
+
+    /// Moves a person into a household (ending the current membership, kept as history)
+    /// and brings the person's region along.
+    func move(personID: UUID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
+        guard let target = try await db.raw("SELECT region FROM households WHERE id = \(bind: householdID) AND \(scope.condition("region"))").first() else {
+            throw AppError.notFound("家庭")
+        }
+        guard try await db.raw("SELECT id FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))").first() != nil else {
+            throw AppError.notFound("人员")
+        }
+        if relation == .head, try await db.raw("""
+            SELECT 1 AS x FROM memberships WHERE household_id = \(bind: householdID) AND relation = 'head' AND left_at IS NULL AND person_id <> \(bind: personID)
+            """).first() != nil {
+            throw AppError.invalid("relation", "该户已有户主")
+        }
+        let now = Date()
+        try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: personID) AND left_at IS NULL").run()
+        try await join(personID: personID, householdID: householdID, relation: relation, at: now)
+        try await db.raw("""
+            UPDATE persons SET region = \(bind: try target.decode(column: "region", as: String.self)), version = version + 1, updated_at = \(bind: now)
+            WHERE id = \(bind: personID)
+            """).run()
+        try await touchHousehold(householdID)
+    }
+
+    func household(id: UUID, within scope: RegionScope) async throws -> HouseholdDetail? {
+        guard let row = try await db.raw("SELECT * FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else { return nil }
+        let members = try await db.raw("""
+            SELECT p.id, p.name, p.id_masked, p.sex, p.birth_date, p.deceased_on, m.relation FROM memberships m
+            JOIN persons p ON p.id = m.person_id
+            WHERE m.household_id = \(bind: id) AND m.left_at IS NULL ORDER BY CASE m.relation WHEN 'head' THEN 0 ELSE 1 END, p.birth_date
+            """).all().map { r in
+            HouseholdMember(personId: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
+                            idNumberMasked: try r.decode(column: "id_masked", as: String.self), sex: try r.decode(column: "sex", as: String.self),
+                            birthDate: try r.decode(column: "birth_date", as: String.self), relation: try r.decode(column: "relation", as: String.self),
+                            deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
+        }
+        let region = try row.decode(column: "region", as: String.self)
+        return HouseholdDetail(id: id, version: try row.decode(column: "version", as: Int.self), region: region,
+                               regionName: RegionCode(region).map(regions.fullName) ?? region,
+                               address: try row.decode(column: "address", as: String.self), members: members)
+    }
+
+    struct HouseholdQuery: Sendable {
+        var region: RegionCode?
+        var address: String?
+    }
+
+    func households(within scope: RegionScope, matching query: HouseholdQuery, page: PageRequest) async throws -> Page<HouseholdSummary> {
+        var filter = SQLQueryString("\(scope.condition("h.region"))")
+        if let region = query.region { filter = "\(filter) AND \(RegionScope(region).condition("h.region"))" }
+        if let address = query.address, !address.isEmpty {
+            filter = "\(filter) AND h.address LIKE \(bind: "%" + Self.escapeLike(address) + "%") ESCAPE '\\'"
+        }
+        let total = try await db.raw("SELECT COUNT(*) AS n FROM households h WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await db.raw("""
+            SELECT h.id, h.version, h.region, h.address,
+              (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
+                WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
+              (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
+            FROM households h WHERE \(filter) ORDER BY h.region, h.address, h.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            """).all()
+        let items = try rows.map { r in
+            let region = try r.decode(column: "region", as: String.self)
+            return HouseholdSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+                                    region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                                    address: try r.decode(column: "address", as: String.self), headName: try r.decode(column: "head_name", as: String?.self),
+                                    memberCount: try r.decode(column: "member_count", as: Int.self))
+        }
+        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// Changes a household's region and address; its members' region follows.
+    func updateHousehold(id: UUID, within scope: RegionScope, version: Int, region: RegionCode, address: String) async throws {
+        guard let row = try await db.raw("SELECT version FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+            throw AppError.notFound("家庭")
+        }
+        let current = try row.decode(column: "version", as: Int.self)
+        guard current == version else { throw AppError.staleVersion(current: current) }
+        let now = Date()
+        try await db.raw("""
+            UPDATE households SET region = \(bind: region.value), address = \(bind: address), version = version + 1, updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND version = \(bind: version)
+            """).run()
+        try await db.raw("""
+            UPDATE persons SET region = \(bind: region.value), updated_at = \(bind: now)
+            WHERE id IN (SELECT person_id FROM memberships WHERE household_id = \(bind: id) AND left_at IS NULL)
+            """).run()
+    }
+
+    private func touchHousehold(_ id: UUID) async throws {
+        try await db.raw("UPDATE households SET version = version + 1, updated_at = \(bind: Date()) WHERE id = \(bind: id)").run()
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    static func likePrefix(_ text: String) -> String { escapeLike(text) + "%" }
+}
+
+/// The columns of a new person row, shared by single inserts, the import and the seeder.
+enum PersonColumns {
+    static let insert = ["id", "name", "id_index", "id_cipher", "id_masked", "sex", "birth_date", "phone_cipher", "phone_masked",
+                         "hukou", "disability_grade", "disability_kind", "self_care", "labor_capacity", "deceased_on", "region",
+                         "version", "created_at", "updated_at"]
+
+    static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date) -> [any SQLExpression] {
+        [SQLBind(id), SQLBind(d.name), SQLBind(index), SQLBind(cipher.encrypt(d.residentID.value)), SQLBind(d.residentID.masked),
+         SQLBind(d.sex.rawValue), SQLBind(d.birthDate.description), SQLBind(d.phone.map(cipher.encrypt)),
+         SQLBind(d.phone.map(RegistryValidation.maskPhone)), SQLBind(d.hukou.rawValue), SQLBind(d.disabilityGrade),
+         SQLBind(d.disabilityKind?.rawValue), SQLBind(d.selfCare.rawValue), SQLBind(d.laborCapacity.rawValue),
+         SQLBind(d.deceasedOn?.description), SQLBind(region.value), SQLBind(1), SQLBind(now), SQLBind(now)]
+    }
+}

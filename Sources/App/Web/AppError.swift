@@ -1,0 +1,93 @@
+import Vapor
+
+/// An error a user can act on: the status, a message in Chinese, and the field or row at
+/// fault. The API renders it as `{"error": …, "field": …}`; pages show it in place.
+public struct AppError: Error, AbortError, Sendable {
+    public let status: HTTPResponseStatus
+    public let message: String
+    public let field: String?
+
+    public init(_ status: HTTPResponseStatus, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    public var reason: String { message }
+
+    public static func notFound(_ what: String = "记录") -> AppError { AppError(.notFound, "\(what)不存在") }
+
+    public static func invalid(_ field: String, _ message: String) -> AppError {
+        AppError(.badRequest, message, field: field)
+    }
+
+    /// A write based on an old copy of the record.
+    public static func staleVersion(current: Int) -> AppError {
+        AppError(.conflict, "记录已被他人修改（当前版本 \(current)），请刷新后重试", field: "version")
+    }
+}
+
+struct ErrorBody: Content {
+    let error: String
+    let field: String?
+}
+
+/// Renders every error: for `/api` routes as the JSON body DESIGN.md fixes, for pages as
+/// a Chinese error page. Internal errors' details are logged, never shown.
+struct ErrorRenderingMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, body) = Self.describe(error, request: request)
+            let response: Response
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+                response = Response(status: status)
+                try response.content.encode(body)
+            } else {
+                let user = request.auth.get(CurrentUser.self)
+                response = try await request.view.render("error", ErrorPage(layout: LayoutContext(request: request, title: "出错了", user: user),
+                                                                            status: Int(status.code), message: body.error))
+                    .encodeResponse(status: status, for: request)
+            }
+            if let abort = error as? AbortError {
+                for (name, value) in abort.headers where name.lowercased() != "content-type" {
+                    response.headers.replaceOrAdd(name: name, value: value)
+                }
+            }
+            return response
+        }
+    }
+
+    static func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, ErrorBody) {
+        switch error {
+        case let e as AppError:
+            return (e.status, ErrorBody(error: e.message, field: e.field))
+        case let e as DecodingError:
+            let field = e.fieldPath
+            return (.badRequest, ErrorBody(error: "请求内容无效：\(field.isEmpty ? "格式错误" : field)", field: field.isEmpty ? nil : field))
+        case let e as AbortError:
+            return (e.status, ErrorBody(error: e.status == .notFound ? "页面或记录不存在" : e.reason, field: nil))
+        default:
+            request.logger.report(error: error)
+            return (.internalServerError, ErrorBody(error: "服务器内部错误，请稍后重试", field: nil))
+        }
+    }
+}
+
+extension DecodingError {
+    /// `members[1].birthDate`-style path of the offending field.
+    var fieldPath: String {
+        let path: [CodingKey]
+        switch self {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        @unknown default: path = []
+        }
+        var text = ""
+        for key in path {
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return text
+    }
+}

@@ -1,0 +1,61 @@
+import MinzhengCore
+import Vapor
+
+/// What every page's layout needs: the title, the signed-in user and the CSRF token.
+struct LayoutContext: Encodable {
+    let title: String
+    let userName: String?
+    let roleName: String?
+    let regionName: String?
+    let csrf: String
+    let canImport: Bool
+    let canEdit: Bool
+
+    init(request: Request, title: String, user: CurrentUser?) {
+        self.title = title
+        userName = user?.displayName
+        roleName = user?.role.chinese
+        regionName = user.map { request.platform.regions.fullName(of: $0.region) }
+        csrf = CSRF.token(for: request)
+        canImport = user?.role.may(.importRegistry) ?? false
+        canEdit = user?.role.may(.editRegistry) ?? false
+    }
+}
+
+struct ErrorPage: Encodable {
+    let layout: LayoutContext
+    let status: Int
+    let message: String
+}
+
+/// One token per session, sent back by every form as `_csrf` and checked on every POST
+/// of the pages (the API uses bearer tokens, which a browser never sends by itself).
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let formField = "_csrf"
+
+    static func token(for request: Request) -> String {
+        if let existing = request.session.data[sessionKey] { return existing }
+        let token = [UInt8].random(count: 24).base64
+        request.session.data[sessionKey] = token
+        return token
+    }
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if request.method == .POST {
+            // Large uploads carry the token in the query so that it can be checked before
+            // the body is read; ordinary forms carry it in the body.
+            var sent = request.query[String.self, at: CSRF.formField]
+            if sent == nil {
+                if request.body.data == nil { _ = try await request.body.collect(max: 1 << 20).get() }
+                sent = try? request.content.get(String.self, at: CSRF.formField)
+            }
+            guard let expected = request.session.data[CSRF.sessionKey], let sent, sent == expected else {
+                throw AppError(.forbidden, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重新提交")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

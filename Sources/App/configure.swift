@@ -1,0 +1,70 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// The one configure path for the server, the CLI and the tests.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.platform = PlatformServices(config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
+                            regions: RegionTable.shipped)
+    try configureDatabase(app, config: config)
+
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreateAccounts())
+    app.migrations.add(CreateRegistry())
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "minzheng_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+                          isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = resourcesDirectory(app) + "Views/"
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIDLogging())
+    app.middleware.use(FileMiddleware(publicDirectory: resourcesDirectory(app) + "Public/"))
+    app.middleware.use(ErrorRenderingMiddleware())
+
+    try routes(app)
+    registerCommands(app)
+}
+
+private func configureDatabase(_ app: Application, config: AppConfig) throws {
+    switch config.database {
+    case .sqlite(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    }
+}
+
+/// Migrates, and on SQLite switches the file to WAL (a property of the file, so once is enough).
+public func prepareDatabase(_ app: Application) async throws {
+    if case .sqlite = app.platform.config.database {
+        try await (app.db as! SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
+    try await app.autoMigrate()
+}
+
+/// Views and static files live in `Resources/` of the package, found from the working
+/// directory (`swift run`) or beside the sources (tests).
+func resourcesDirectory(_ app: Application) -> String {
+    let fromWorkingDirectory = app.directory.workingDirectory + "Resources/"
+    if FileManager.default.fileExists(atPath: fromWorkingDirectory + "Views") { return fromWorkingDirectory }
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return packageRoot.path + "/Resources/"
+}

@@ -1,0 +1,117 @@
+/// How a parameter's stored `Int64` is read.
+public enum PolicyParameterKind: String, Sendable, CaseIterable {
+    /// An amount in fen.
+    case fen
+    /// A rate or multiplier in basis points (3000 = 0.30, 13000 = 1.3).
+    case rate
+    /// A plain number: an age in completed years, a count of months or of properties.
+    case integer
+
+    /// The largest value accepted: far above any real policy, low enough that no product
+    /// of two parameters (rate × amount, months × amount) can overflow `Int64`.
+    var maximum: Int64 {
+        switch self {
+        case .fen: return 10_000_000_000
+        case .rate: return 1_000_000
+        case .integer: return 10_000
+        }
+    }
+}
+
+/// One scalar of POLICY.md section 1. The raw value is the key stored in the database
+/// rows `(region, key, fromMonth, value)` and in `policy-defaults.json`.
+public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
+    case dibaoStandard
+    case employmentDeductionRate
+    case workingAgeMin
+    case workingAgeMax
+    case adultAge
+    case elderlyAge
+    case assetFinancialMonths
+    case maxResidentialProperties
+    case dibaoAddOnElderlyMinorRate
+    case dibaoAddOnDisabilityIllnessRate
+    case individualDibaoCeiling
+    case individualDibaoSevereRate
+    case individualDibaoIntellectualMentalRate
+    case edgeMultiplier
+    case priorYearDisposableIncome
+    case tekunBasicMultiplier
+    case tekunCareFullRate
+    case tekunCarePartialRate
+    case tekunCareNoneRate
+    case orphanInstitution
+    case orphanCommunity
+    case childGuardianshipLostRate
+    case childDisabledOrIllRate
+    case nursingSubsidyUrban
+    case nursingSubsidyRural
+    case livingSubsidySevereRate
+    case livingSubsidyOtherRate
+    case seniorAllowanceTier1Age
+    case seniorAllowanceTier1
+    case seniorAllowanceTier2Age
+    case seniorAllowanceTier2
+    case seniorAllowanceTier3Age
+    case seniorAllowanceTier3
+    case gradualExitMonths
+
+    public var kind: PolicyParameterKind {
+        switch self {
+        case .dibaoStandard, .priorYearDisposableIncome, .orphanInstitution, .orphanCommunity,
+             .nursingSubsidyUrban, .nursingSubsidyRural,
+             .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3:
+            return .fen
+        case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
+             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
+             .edgeMultiplier, .tekunBasicMultiplier, .tekunCareFullRate, .tekunCarePartialRate,
+             .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
+             .livingSubsidySevereRate, .livingSubsidyOtherRate:
+            return .rate
+        case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
+             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
+             .seniorAllowanceTier3Age, .gradualExitMonths:
+            return .integer
+        }
+    }
+
+    /// The name an administrator sees (zh-CN).
+    public var label: String {
+        switch self {
+        case .dibaoStandard: return "城乡低保标准（元/月）"
+        case .employmentDeductionRate: return "就业成本扣减上限（低保标准的比例）"
+        case .workingAgeMin: return "劳动年龄下限（周岁）"
+        case .workingAgeMax: return "劳动年龄上限（周岁）"
+        case .adultAge: return "成年年龄（周岁）"
+        case .elderlyAge: return "老年年龄（周岁）"
+        case .assetFinancialMonths: return "人均金融资产上限（低保标准的月数）"
+        case .maxResidentialProperties: return "住房套数上限"
+        case .dibaoAddOnElderlyMinorRate: return "低保加发比例：老年人、未成年人"
+        case .dibaoAddOnDisabilityIllnessRate: return "低保加发比例：重度残疾人、重病患者"
+        case .individualDibaoCeiling: return "单人保家庭人均收入上限（低保标准的倍数）"
+        case .individualDibaoSevereRate: return "单人保比例：重度残疾人、重病患者"
+        case .individualDibaoIntellectualMentalRate: return "单人保比例：三级智力、精神残疾人"
+        case .edgeMultiplier: return "低保边缘家庭人均收入上限（低保标准的倍数）"
+        case .priorYearDisposableIncome: return "上年度居民人均可支配收入（元/年）"
+        case .tekunBasicMultiplier: return "特困基本生活费（低保标准的倍数）"
+        case .tekunCareFullRate: return "特困照料护理费比例：生活完全自理"
+        case .tekunCarePartialRate: return "特困照料护理费比例：生活部分自理"
+        case .tekunCareNoneRate: return "特困照料护理费比例：生活完全不能自理"
+        case .orphanInstitution: return "孤儿基本生活费：机构集中养育（元/月）"
+        case .orphanCommunity: return "孤儿基本生活费：社会散居（元/月）"
+        case .childGuardianshipLostRate: return "困境儿童生活费比例：监护缺失（散居孤儿标准的比例）"
+        case .childDisabledOrIllRate: return "困境儿童生活费比例：重残重病（散居孤儿标准的比例）"
+        case .nursingSubsidyUrban: return "重度残疾人护理补贴：城镇户籍（元/月）"
+        case .nursingSubsidyRural: return "重度残疾人护理补贴：农村户籍（元/月）"
+        case .livingSubsidySevereRate: return "困难残疾人生活补贴比例：重度残疾"
+        case .livingSubsidyOtherRate: return "困难残疾人生活补贴比例：其他残疾"
+        case .seniorAllowanceTier1Age: return "尊老金第一档起始年龄（周岁）"
+        case .seniorAllowanceTier1: return "尊老金第一档（元/月）"
+        case .seniorAllowanceTier2Age: return "尊老金第二档起始年龄（周岁）"
+        case .seniorAllowanceTier2: return "尊老金第二档（元/月）"
+        case .seniorAllowanceTier3Age: return "尊老金第三档起始年龄（周岁）"
+        case .seniorAllowanceTier3: return "尊老金第三档（元/月）"
+        case .gradualExitMonths: return "低保渐退期（月）"
+        }
+    }
+}

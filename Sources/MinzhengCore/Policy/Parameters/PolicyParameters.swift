@@ -1,0 +1,144 @@
+/// Every policy number one assessment needs, as in force for one region and month.
+///
+/// Built from stored `(key, value)` pairs so that the database, the defaults file and the
+/// admin screens share one representation: fen as fen, rates as basis points, integers as is.
+public struct PolicyParameters: Sendable, Hashable {
+    public var dibaoStandard: Fen
+    public var employmentDeductionRate: Rate
+    public var workingAgeMin: Int
+    public var workingAgeMax: Int
+    /// Age from which a person counts as an adult (below it: a minor, a child).
+    public var adultAge: Int
+    /// Age from which a person counts as elderly.
+    public var elderlyAge: Int
+    public var assetFinancialMonths: Int
+    public var maxResidentialProperties: Int
+    public var dibaoAddOnElderlyMinorRate: Rate
+    public var dibaoAddOnDisabilityIllnessRate: Rate
+    public var individualDibaoCeiling: Rate
+    public var individualDibaoSevereRate: Rate
+    public var individualDibaoIntellectualMentalRate: Rate
+    public var edgeMultiplier: Rate
+    /// Annual, per capita.
+    public var priorYearDisposableIncome: Fen
+    public var tekunBasicMultiplier: Rate
+    public var tekunCareFullRate: Rate
+    public var tekunCarePartialRate: Rate
+    public var tekunCareNoneRate: Rate
+    public var orphanInstitution: Fen
+    public var orphanCommunity: Fen
+    public var childGuardianshipLostRate: Rate
+    public var childDisabledOrIllRate: Rate
+    public var nursingSubsidyUrban: Fen
+    public var nursingSubsidyRural: Fen
+    public var livingSubsidySevereRate: Rate
+    public var livingSubsidyOtherRate: Rate
+    public var seniorAllowanceTier1Age: Int
+    public var seniorAllowanceTier1: Fen
+    public var seniorAllowanceTier2Age: Int
+    public var seniorAllowanceTier2: Fen
+    public var seniorAllowanceTier3Age: Int
+    public var seniorAllowanceTier3: Fen
+    public var gradualExitMonths: Int
+
+    /// Reads one value per key; a missing key, a negative or absurdly large value, or
+    /// inconsistent age bounds is an error naming the key.
+    public init(values: [PolicyParameterKey: Int64]) throws(PolicyParameterError) {
+        let missing = PolicyParameterKey.allCases.filter { values[$0] == nil }
+        guard missing.isEmpty else { throw .missing(keys: missing) }
+        for key in PolicyParameterKey.allCases {
+            let value = values[key] ?? 0
+            if value < 0 { throw .invalid(key: key, value: value, problem: .negative) }
+            if value > key.kind.maximum {
+                throw .invalid(key: key, value: value, problem: .tooLarge(maximum: key.kind.maximum))
+            }
+        }
+        // Every key is present (checked above), so the fallbacks below are never used.
+        func fen(_ key: PolicyParameterKey) -> Fen { Fen(values[key] ?? 0) }
+        func rate(_ key: PolicyParameterKey) -> Rate { Rate(basisPoints: values[key] ?? 0) }
+        func int(_ key: PolicyParameterKey) -> Int { Int(values[key] ?? 0) }
+
+        dibaoStandard = fen(.dibaoStandard)
+        employmentDeductionRate = rate(.employmentDeductionRate)
+        workingAgeMin = int(.workingAgeMin)
+        workingAgeMax = int(.workingAgeMax)
+        adultAge = int(.adultAge)
+        elderlyAge = int(.elderlyAge)
+        assetFinancialMonths = int(.assetFinancialMonths)
+        maxResidentialProperties = int(.maxResidentialProperties)
+        dibaoAddOnElderlyMinorRate = rate(.dibaoAddOnElderlyMinorRate)
+        dibaoAddOnDisabilityIllnessRate = rate(.dibaoAddOnDisabilityIllnessRate)
+        individualDibaoCeiling = rate(.individualDibaoCeiling)
+        individualDibaoSevereRate = rate(.individualDibaoSevereRate)
+        individualDibaoIntellectualMentalRate = rate(.individualDibaoIntellectualMentalRate)
+        edgeMultiplier = rate(.edgeMultiplier)
+        priorYearDisposableIncome = fen(.priorYearDisposableIncome)
+        tekunBasicMultiplier = rate(.tekunBasicMultiplier)
+        tekunCareFullRate = rate(.tekunCareFullRate)
+        tekunCarePartialRate = rate(.tekunCarePartialRate)
+        tekunCareNoneRate = rate(.tekunCareNoneRate)
+        orphanInstitution = fen(.orphanInstitution)
+        orphanCommunity = fen(.orphanCommunity)
+        childGuardianshipLostRate = rate(.childGuardianshipLostRate)
+        childDisabledOrIllRate = rate(.childDisabledOrIllRate)
+        nursingSubsidyUrban = fen(.nursingSubsidyUrban)
+        nursingSubsidyRural = fen(.nursingSubsidyRural)
+        livingSubsidySevereRate = rate(.livingSubsidySevereRate)
+        livingSubsidyOtherRate = rate(.livingSubsidyOtherRate)
+        seniorAllowanceTier1Age = int(.seniorAllowanceTier1Age)
+        seniorAllowanceTier1 = fen(.seniorAllowanceTier1)
+        seniorAllowanceTier2Age = int(.seniorAllowanceTier2Age)
+        seniorAllowanceTier2 = fen(.seniorAllowanceTier2)
+        seniorAllowanceTier3Age = int(.seniorAllowanceTier3Age)
+        seniorAllowanceTier3 = fen(.seniorAllowanceTier3)
+        gradualExitMonths = int(.gradualExitMonths)
+
+        guard workingAgeMin <= workingAgeMax else {
+            throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
+        }
+        guard seniorAllowanceTier1Age < seniorAllowanceTier2Age, seniorAllowanceTier2Age < seniorAllowanceTier3Age else {
+            throw .invalid(key: .seniorAllowanceTier2Age, value: Int64(seniorAllowanceTier2Age),
+                           problem: .seniorAllowanceTiersNotAscending)
+        }
+    }
+
+    /// The stored form: one value per key, as `init(values:)` reads it.
+    public var values: [PolicyParameterKey: Int64] {
+        [
+            .dibaoStandard: dibaoStandard.value,
+            .employmentDeductionRate: employmentDeductionRate.basisPoints,
+            .workingAgeMin: Int64(workingAgeMin),
+            .workingAgeMax: Int64(workingAgeMax),
+            .adultAge: Int64(adultAge),
+            .elderlyAge: Int64(elderlyAge),
+            .assetFinancialMonths: Int64(assetFinancialMonths),
+            .maxResidentialProperties: Int64(maxResidentialProperties),
+            .dibaoAddOnElderlyMinorRate: dibaoAddOnElderlyMinorRate.basisPoints,
+            .dibaoAddOnDisabilityIllnessRate: dibaoAddOnDisabilityIllnessRate.basisPoints,
+            .individualDibaoCeiling: individualDibaoCeiling.basisPoints,
+            .individualDibaoSevereRate: individualDibaoSevereRate.basisPoints,
+            .individualDibaoIntellectualMentalRate: individualDibaoIntellectualMentalRate.basisPoints,
+            .edgeMultiplier: edgeMultiplier.basisPoints,
+            .priorYearDisposableIncome: priorYearDisposableIncome.value,
+            .tekunBasicMultiplier: tekunBasicMultiplier.basisPoints,
+            .tekunCareFullRate: tekunCareFullRate.basisPoints,
+            .tekunCarePartialRate: tekunCarePartialRate.basisPoints,
+            .tekunCareNoneRate: tekunCareNoneRate.basisPoints,
+            .orphanInstitution: orphanInstitution.value,
+            .orphanCommunity: orphanCommunity.value,
+            .childGuardianshipLostRate: childGuardianshipLostRate.basisPoints,
+            .childDisabledOrIllRate: childDisabledOrIllRate.basisPoints,
+            .nursingSubsidyUrban: nursingSubsidyUrban.value,
+            .nursingSubsidyRural: nursingSubsidyRural.value,
+            .livingSubsidySevereRate: livingSubsidySevereRate.basisPoints,
+            .livingSubsidyOtherRate: livingSubsidyOtherRate.basisPoints,
+            .seniorAllowanceTier1Age: Int64(seniorAllowanceTier1Age),
+            .seniorAllowanceTier1: seniorAllowanceTier1.value,
+            .seniorAllowanceTier2Age: Int64(seniorAllowanceTier2Age),
+            .seniorAllowanceTier2: seniorAllowanceTier2.value,
+            .seniorAllowanceTier3Age: Int64(seniorAllowanceTier3Age),
+            .seniorAllowanceTier3: seniorAllowanceTier3.value,
+            .gradualExitMonths: Int64(gradualExitMonths),
+        ]
+    }
+}

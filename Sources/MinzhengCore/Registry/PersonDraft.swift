@@ -1,0 +1,116 @@
+import Foundation
+
+/// A field that failed validation, named as the API and the forms name it.
+public struct FieldProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+/// A person's registry facts after validation; sex and birth date come from the ID number.
+public struct PersonDraft: Sendable, Equatable {
+    public var name: String
+    public var residentID: ResidentID
+    public var phone: String?
+    public var hukou: Hukou
+    public var disabilityGrade: Int?
+    public var disabilityKind: DisabilityKind?
+    public var selfCare: SelfCare
+    public var laborCapacity: LaborCapacity
+    public var deceasedOn: CivilDate?
+
+    public var sex: Sex { residentID.sex }
+    public var birthDate: CivilDate { residentID.birthDate }
+
+    public init(name: String, residentID: ResidentID, phone: String? = nil, hukou: Hukou = .urban,
+                disabilityGrade: Int? = nil, disabilityKind: DisabilityKind? = nil,
+                selfCare: SelfCare = .full, laborCapacity: LaborCapacity = .full, deceasedOn: CivilDate? = nil) {
+        self.name = name
+        self.residentID = residentID
+        self.phone = phone
+        self.hukou = hukou
+        self.disabilityGrade = disabilityGrade
+        self.disabilityKind = disabilityKind
+        self.selfCare = selfCare
+        self.laborCapacity = laborCapacity
+        self.deceasedOn = deceasedOn
+    }
+}
+
+/// The checks every way into the registry shares: forms, the API and the import.
+public enum RegistryValidation {
+    public static func name(_ text: String?, field: String = "name") throws(FieldProblem) -> String {
+        let name = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw FieldProblem(field, "姓名不能为空") }
+        guard name.count <= 50 else { throw FieldProblem(field, "姓名不能超过50个字") }
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw FieldProblem(field, "姓名含有不可见字符")
+        }
+        return name
+    }
+
+    public static func residentID(_ text: String?, today: CivilDate, field: String = "idNumber") throws(FieldProblem) -> ResidentID {
+        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else { throw FieldProblem(field, "身份证号不能为空") }
+        do {
+            return try ResidentID(raw, today: today)
+        } catch {
+            throw FieldProblem(field, error.description)
+        }
+    }
+
+    /// Mainland mobile (11 digits starting with 1) or a landline with area code
+    /// (0 + 9 to 11 digits, a hyphen allowed after the area code).
+    public static func phone(_ text: String?, field: String = "phone") throws(FieldProblem) -> String? {
+        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty { return nil }
+        let digits = raw.replacingOccurrences(of: "-", with: "")
+        let ok = digits.utf8.allSatisfy(isDigit) &&
+            ((digits.count == 11 && digits.hasPrefix("1")) || (digits.hasPrefix("0") && (10...12).contains(digits.count)))
+        guard ok else { throw FieldProblem(field, "联系电话格式不正确（手机11位，或区号+座机号）") }
+        return digits
+    }
+
+    /// A phone shows its first 3 and last 4 digits.
+    public static func maskPhone(_ digits: String) -> String {
+        guard digits.count > 7 else { return String(repeating: "*", count: digits.count) }
+        return String(digits.prefix(3)) + String(repeating: "*", count: digits.count - 7) + String(digits.suffix(4))
+    }
+
+    public static func disability(grade: Int?, kind: DisabilityKind?) throws(FieldProblem) -> (Int?, DisabilityKind?) {
+        switch (grade, kind) {
+        case (nil, nil): return (nil, nil)
+        case (let g?, let k?):
+            guard (1...4).contains(g) else { throw FieldProblem("disabilityGrade", "残疾等级应为1至4级") }
+            return (g, k)
+        case (nil, _?): throw FieldProblem("disabilityGrade", "填写了残疾类别时须填写残疾等级")
+        case (_?, nil): throw FieldProblem("disabilityKind", "填写了残疾等级时须填写残疾类别")
+        }
+    }
+
+    /// A household lives in a Changzhou street or community that the region table knows.
+    public static func householdRegion(_ text: String?, table: RegionTable, within city: RegionCode = RegionTable.changzhou,
+                                       field: String = "region") throws(FieldProblem) -> RegionCode {
+        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard let code = RegionCode(raw), code.level == .street || code.level == .community else {
+            throw FieldProblem(field, "所属区划应为9位街道或12位社区代码")
+        }
+        guard city.contains(code), table.isKnownOrCommunityOfKnownStreet(code) else {
+            throw FieldProblem(field, "未知的区划代码 \(raw)")
+        }
+        return code
+    }
+
+    public static func address(_ text: String?, field: String = "address") throws(FieldProblem) -> String {
+        let address = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !address.isEmpty else { throw FieldProblem(field, "地址不能为空") }
+        guard address.count <= 200 else { throw FieldProblem(field, "地址不能超过200个字") }
+        return address
+    }
+}

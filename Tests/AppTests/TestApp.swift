@@ -1,0 +1,84 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// The databases every database test runs against: SQLite always, PostgreSQL too when
+/// `DATABASE_URL` names one (CI sets it).
+enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var available: [TestDatabase] {
+        ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.hasPrefix("postgres") } == true ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// Boots the app through the same `configure` as `serve`, on a fresh database, and tears
+/// it down afterwards.
+func withTestApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
+    let scratch = try await ScratchDatabase.make(
+        postgresURL: database == .postgres ? ProcessInfo.processInfo.environment["DATABASE_URL"] : nil)
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        try await configure(app, config: scratch.config)
+        try await prepareDatabase(app)
+        try await body(app)
+    } catch {
+        try await app.asyncShutdown()
+        await scratch.drop()
+        throw error
+    }
+    try await app.asyncShutdown()
+    await scratch.drop()
+}
+
+extension Application {
+    /// Creates a user and returns a bearer token for it.
+    func token(role: Role, region: String, username: String = "u\(UUID().uuidString.prefix(8))") async throws -> String {
+        let store = AccountStore(db: db as! SQLDatabase)
+        let id = try await store.createUser(username: username, displayName: username, password: "correct horse battery",
+                                            role: role, region: RegionCode(region)!)
+        return try await store.issueToken(userID: id, name: "test")
+    }
+}
+
+extension HTTPHeaders {
+    static func bearer(_ token: String) -> HTTPHeaders {
+        var h = HTTPHeaders()
+        h.bearerAuthorization = BearerAuthorization(token: token)
+        return h
+    }
+}
+
+/// Valid ID numbers for tests: the check character computed, never typed by hand.
+func residentID(_ first17: String) -> String {
+    first17 + String(UnicodeScalar(ResidentID.checkCharacter(for: Array(first17.utf8)[0..<17])))
+}
+
+struct ErrorAnswer: Decodable {
+    let error: String
+    let field: String?
+}
+
+/// One request through the app in memory; `json` is sent as the JSON body.
+func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, json: Any? = nil,
+          headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    var request = TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: ByteBuffer())
+    if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
+    if let json {
+        request.headers.contentType = .json
+        request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+    }
+    return try await app.testing().performTest(request: request)
+}
+
+extension TestingHTTPResponse {
+    func json<T: Decodable>(_ type: T.Type = T.self) throws -> T { try content.decode(T.self) }
+    func value<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T { try content.get(T.self, at: key) }
+}

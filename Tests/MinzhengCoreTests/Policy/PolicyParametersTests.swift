@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import MinzhengCore
+
+@Suite("Policy parameters and their defaults")
+struct PolicyParametersTests {
+    @Test func defaultsAreTheChangzhouSet() throws {
+        let defaults = try PolicyFixtures.defaults.get()
+        #expect(defaults.region == "3204")
+        let p = try PolicyFixtures.parameters("2021-01")
+        // POLICY.md section 1, as stored: fen, basis points, plain integers.
+        let expected: [PolicyParameterKey: Int64] = [
+            .dibaoStandard: 94000, .employmentDeductionRate: 3000, .workingAgeMin: 16, .workingAgeMax: 59,
+            .adultAge: 18, .elderlyAge: 60, .assetFinancialMonths: 24, .maxResidentialProperties: 1,
+            .dibaoAddOnElderlyMinorRate: 1000, .dibaoAddOnDisabilityIllnessRate: 2000,
+            .individualDibaoCeiling: 20000, .individualDibaoSevereRate: 6500, .individualDibaoIntellectualMentalRate: 7500,
+            .edgeMultiplier: 15000, .priorYearDisposableIncome: 5_000_000, .tekunBasicMultiplier: 13000,
+            .tekunCareFullRate: 2000, .tekunCarePartialRate: 5000, .tekunCareNoneRate: 10000,
+            .orphanInstitution: 252_200, .orphanCommunity: 201_800,
+            .childGuardianshipLostRate: 6000, .childDisabledOrIllRate: 5000,
+            .nursingSubsidyUrban: 13000, .nursingSubsidyRural: 9000,
+            .livingSubsidySevereRate: 3000, .livingSubsidyOtherRate: 2500,
+            .seniorAllowanceTier1Age: 80, .seniorAllowanceTier1: 5000, .seniorAllowanceTier2Age: 90,
+            .seniorAllowanceTier2: 10000, .seniorAllowanceTier3Age: 100, .seniorAllowanceTier3: 50000,
+            .gradualExitMonths: 6,
+        ]
+        #expect(p.values == expected)
+        #expect(p.dibaoStandard == Fen(94000))
+        #expect(p.employmentDeductionRate == Rate(decimal: "0.30"))
+        #expect(p.tekunBasicMultiplier == Rate(decimal: "1.3"))
+    }
+
+    @Test func everyKeyHasOneDefaultFrom2021AndTheStandardChangesIn2022() throws {
+        let rows = try PolicyFixtures.defaults.get().rows
+        for key in PolicyParameterKey.allCases {
+            #expect(rows.contains { $0.key == key && $0.fromMonth == PolicyFixtures.ym("2021-01") }, "\(key)")
+        }
+        #expect(rows.contains { $0.key == .dibaoStandard && $0.fromMonth == PolicyFixtures.ym("2022-07") && $0.value == 100_000 })
+    }
+
+    @Test func valuesRoundTrip() throws {
+        let p = try PolicyFixtures.parameters()
+        #expect(p.values.count == PolicyParameterKey.allCases.count)
+        #expect(try PolicyParameters(values: p.values) == p)
+    }
+
+    @Test func everyKeyHasAKindAndAChineseLabel() {
+        for key in PolicyParameterKey.allCases {
+            #expect(!key.label.isEmpty)
+            #expect(key.label.unicodeScalars.contains { $0.value > 0x4E00 }, "\(key)")
+        }
+        #expect(PolicyParameterKey.dibaoStandard.kind == .fen)
+        #expect(PolicyParameterKey.employmentDeductionRate.kind == .rate)
+        #expect(PolicyParameterKey.edgeMultiplier.kind == .rate)
+        #expect(PolicyParameterKey.workingAgeMin.kind == .integer)
+        #expect(PolicyParameterKey.gradualExitMonths.kind == .integer)
+    }
+
+    @Test func aMissingKeyIsAnErrorNamingIt() throws {
+        var values = try PolicyFixtures.parameters().values
+        values[.dibaoStandard] = nil
+        values[.gradualExitMonths] = nil
+        #expect(throws: PolicyParameterError.missing(keys: [.dibaoStandard, .gradualExitMonths])) {
+            try PolicyParameters(values: values)
+        }
+        do {
+            _ = try PolicyParameters(values: values)
+        } catch {
+            #expect(error.description.contains("dibaoStandard"))
+            #expect(error.description.contains("低保标准"))
+        }
+    }
+
+    @Test(arguments: [
+        (PolicyParameterKey.dibaoStandard, Int64(-1), PolicyParameterError.Problem.negative),
+        (.employmentDeductionRate, 1_000_001, .tooLarge(maximum: 1_000_000)),
+        (.workingAgeMin, 60, .workingAgeMinAboveMax),
+        (.seniorAllowanceTier2Age, 80, .seniorAllowanceTiersNotAscending),
+    ])
+    func invalidValuesAreRejected(key: PolicyParameterKey, value: Int64, problem: PolicyParameterError.Problem) throws {
+        var values = try PolicyFixtures.parameters().values
+        values[key] = value
+        #expect(throws: PolicyParameterError.invalid(key: key, value: value, problem: problem)) {
+            try PolicyParameters(values: values)
+        }
+    }
+
+    @Test func anUnknownStoredKeyIsAnError() {
+        #expect(throws: PolicyParameterError.unknownKey("dibaoStandardd")) {
+            try PolicyParameterRow(regionCode: "3204", keyName: "dibaoStandardd", fromMonth: PolicyFixtures.ym("2021-01"), value: 1)
+        }
+    }
+
+    @Test func malformedDefaultsAreAnError() {
+        #expect(throws: PolicyParameterError.self) { try PolicyDefaults(jsonData: Data("{\"region\": 3204}".utf8)) }
+    }
+}
