@@ -20,7 +20,7 @@ let package = Package(
         // Pure domain: no Vapor, no database. Fast to build, exhaustively unit-tested.
         .target(
             name: "MinzhengCore",
-            resources: [.copy("Resources/regions")]
+            resources: [.copy("Resources/regions"), .copy("Resources/policy-defaults.json")]
         ),
         .target(
             name: "App",

@@ -34,7 +34,8 @@ enum ChangzhouAddresses {
             text.append(number)
             return text.string
         }
-        if random.chance(perMille: 450) {
+        // Prisons have no residential estates.
+        if street.kind == .prison || random.chance(perMille: 450) {
             text.append(roadStems[random.below(roadStems.count)])
             text.append(roadKinds.pick(&random))
             text.append(number: random.inRange(1...399))

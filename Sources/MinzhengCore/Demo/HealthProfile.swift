@@ -22,12 +22,12 @@ struct HealthProfile {
     static func draw(age: Int, random: inout SplitMix64) -> HealthProfile {
         let disabledPerMille: Int
         switch age {
-        case ..<18: disabledPerMille = 12
-        case ..<45: disabledPerMille = 30
-        case ..<60: disabledPerMille = 55
-        case ..<70: disabledPerMille = 90
-        case ..<80: disabledPerMille = 130
-        default: disabledPerMille = 200
+        case ..<18: disabledPerMille = 14
+        case ..<45: disabledPerMille = 34
+        case ..<60: disabledPerMille = 62
+        case ..<70: disabledPerMille = 100
+        case ..<80: disabledPerMille = 145
+        default: disabledPerMille = 220
         }
         var grade: Int?, kind: DisabilityKind?
         if random.chance(perMille: disabledPerMille) {

@@ -27,7 +27,7 @@ struct HouseholdPlan {
         case family(keptPerMille: Int)
     }
 
-    enum Shape: CaseIterable {
+    enum Shape {
         case alone, couple, coupleWithChildren, singleParent, withParents, withGrandchildren, grandparentsRaising, siblings
     }
 
@@ -36,8 +36,8 @@ struct HouseholdPlan {
     /// Ages 18…104 in five-year bands from 18–24 (seven years) on: weights of heads.
     private static let headAges = WeightedChoice([
         (18...24, 250), (25...29, 550), (30...34, 850), (35...39, 900), (40...44, 800), (45...49, 900),
-        (50...54, 1000), (55...59, 1000), (60...64, 850), (65...69, 750), (70...74, 600), (75...79, 400),
-        (80...84, 280), (85...89, 150), (90...94, 45), (95...99, 10), (100...104, 2),
+        (50...54, 1000), (55...59, 1000), (60...64, 800), (65...69, 650), (70...74, 500), (75...79, 330),
+        (80...84, 230), (85...89, 120), (90...94, 35), (95...99, 8), (100...104, 2),
     ])
 
     private static func shapes(headAge: Int) -> WeightedChoice<Shape> {
@@ -165,6 +165,6 @@ struct HouseholdPlan {
 }
 
 extension SplitMix64 {
-    /// 105 boys are born for every 100 girls, and more in the cohorts of the 1990s–2000s.
+    /// About 106 boys are born for every 100 girls.
     mutating func childSex() -> Sex { chance(perMille: 515) ? .male : .female }
 }

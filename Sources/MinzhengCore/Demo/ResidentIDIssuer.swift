@@ -12,6 +12,7 @@ struct ResidentIDIssuer: Sendable {
     private let dayCount: Int
     private var issued: [UInt8]
     private let codeDigits: [[UInt8]]
+    private var text = UTF8Text()
 
     /// Sequences run 1…499 per sex (odd 001…997 for men, even 002…998 for women), but
     /// a counter byte caps a slot at 255: far above the ~15 people per slot of a million.
@@ -47,32 +48,23 @@ struct ResidentIDIssuer: Sendable {
         preconditionFailure("every birth day of address code \(String(decoding: codeDigits[code], as: UTF8.self)) is full")
     }
 
-    /// A new number for a person of `sex` born on `birthDate` (or the day before, see
+    /// A new number for a person of `sex` born on `birthDate` (or an earlier day, see
     /// `claim`), under the address code at index `code`.
     mutating func issue(code: Int, birthDate: CivilDate, sex: Sex) -> (id: ResidentID, birthDate: CivilDate) {
         let (day, sequence) = claim(code: code, day: birthDate.daysSinceEpoch, sex: sex)
         let born = day == birthDate.daysSinceEpoch ? birthDate : CivilDate(daysSinceEpoch: day)
-        var digits = codeDigits[code]
-        digits.reserveCapacity(18)
-        appendDigits(born.year, width: 4, to: &digits)
-        appendDigits(born.month, width: 2, to: &digits)
-        appendDigits(born.day, width: 2, to: &digits)
-        appendDigits(sequence, width: 3, to: &digits)
-        digits.append(ResidentID.checkCharacter(for: digits[0..<17]))
+        text.start()
+        text.append(codeDigits[code])
+        text.append(number: born.year, width: 4)
+        text.append(number: born.month, width: 2)
+        text.append(number: born.day, width: 2)
+        text.append(number: sequence, width: 3)
+        text.append(byte: ResidentID.checkCharacter(for: text.bytes[0..<17]))
         // Validating again costs little and guards the generator against its own bugs.
         do {
-            return (try ResidentID(String(decoding: digits, as: UTF8.self), today: today), born)
+            return (try ResidentID(text.string, today: today), born)
         } catch {
             preconditionFailure("generated an invalid ID number: \(error)")
-        }
-    }
-
-    private func appendDigits(_ n: Int, width: Int, to digits: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-            digits.append(UInt8(truncatingIfNeeded: 48 + (n / divisor) % 10))
-            divisor /= 10
         }
     }
 }

@@ -30,43 +30,73 @@ public struct SyntheticHouseholds: Sequence, IteratorProtocol, Sendable {
         let community = street.communities[random.below(street.communities.count)]
         let address = ChangzhouAddresses.make(in: street, buffer: &text, random: &random)
         let plan = HouseholdPlan(random: &random)
-        let origin: Int? = random.chance(perMille: Self.inMigrantPerMille) ? IDAddressCodes.origin.pick(&random) : nil
-        let hukou: Hukou = random.chance(perMille: street.urbanPerMille) ? .urban : .rural
-
-        let headSurname = ChineseNames.surnames.pick(&random)
-        let spouseSurname = ChineseNames.surnames.pick(&random)
-        let fatherIsHead = plan.members[0].sex == .male || !plan.members.contains { $0.relation == .spouse }
-        let familySurname = fatherIsHead ? headSurname : spouseSurname
-
+        var household = HouseholdFacts(
+            street: street,
+            origin: random.chance(perMille: Self.inMigrantPerMille) ? IDAddressCodes.origin.pick(&random) : nil,
+            hukou: random.chance(perMille: street.urbanPerMille) ? .urban : .rural,
+            headSurname: ChineseNames.surnames.pick(&random),
+            spouseSurname: ChineseNames.surnames.pick(&random),
+            fatherIsHead: plan.members[0].sex == .male || !plan.members.contains { $0.relation == .spouse })
         var members: [SyntheticPerson] = []
         members.reserveCapacity(plan.members.count)
-        var headPhone = ""
         for planned in plan.members {
-            let surname: [UInt8]
-            switch planned.surname {
-            case .own: surname = ChineseNames.surnames.pick(&random)
-            case .head: surname = headSurname
-            case .spouse: surname = spouseSurname
-            case .family(let kept): surname = random.chance(perMille: kept) ? familySurname : ChineseNames.surnames.pick(&random)
-            }
-            let drawnBirthDate = birthDate(age: planned.age)
-            // Adults of an in-migrant household keep their home county's numbers; half of
-            // their children were registered here.
-            let code = origin.flatMap { planned.age >= 18 || random.chance(perMille: 500) ? $0 : nil }
-                ?? street.idCodes.code(issuedIn: IDAddressCodes.issueYear(birthYear: drawnBirthDate.year))
-            let (id, born) = ids.issue(code: code, birthDate: drawnBirthDate, sex: planned.sex)
-            let phone = planned.age < 16 && !headPhone.isEmpty ? headPhone : MobileNumbers.make(buffer: &text, random: &random)
-            if planned.relation == .head { headPhone = phone }
-            let health = HealthProfile.draw(age: planned.age, random: &random)
-            members.append(SyntheticPerson(
-                name: ChineseNames.make(surname: surname, sex: planned.sex, birthYear: born.year, buffer: &text, random: &random),
-                residentID: id, sex: planned.sex, birthDate: born, relation: planned.relation, phone: phone,
-                // A few members married or moved in with another hukou.
-                hukou: planned.age >= 18 && random.chance(perMille: 40) ? (hukou == .urban ? .rural : .urban) : hukou,
-                disabilityGrade: health.disabilityGrade, disabilityKind: health.disabilityKind,
-                selfCare: health.selfCare, laborCapacity: health.laborCapacity))
+            members.append(person(planned, of: &household))
         }
         return SyntheticHousehold(street: street.code, community: community, address: address, members: members)
+    }
+
+    /// What the members of one household share.
+    private struct HouseholdFacts {
+        let street: ChangzhouStreet
+        /// The home county (index into `IDAddressCodes.all`) of an in-migrant household.
+        let origin: Int?
+        let hukou: Hukou
+        let headSurname: [UInt8]
+        let spouseSurname: [UInt8]
+        /// Whether children take the head's surname (else the spouse's, the father).
+        let fatherIsHead: Bool
+        /// Set with the head, who comes first: the contact number of the children.
+        var headPhone = ""
+    }
+
+    private mutating func person(_ planned: HouseholdPlan.Member, of household: inout HouseholdFacts) -> SyntheticPerson {
+        let surname: [UInt8]
+        switch planned.surname {
+        case .own: surname = ChineseNames.surnames.pick(&random)
+        case .head: surname = household.headSurname
+        case .spouse: surname = household.spouseSurname
+        case .family(let kept):
+            surname = !random.chance(perMille: kept) ? ChineseNames.surnames.pick(&random)
+                : household.fatherIsHead ? household.headSurname : household.spouseSurname
+        }
+
+        let drawnBirthDate = birthDate(age: planned.age)
+        // Adults of an in-migrant household keep their home county's numbers; half of
+        // their children were registered here.
+        let code: Int
+        if let origin = household.origin, planned.age >= 18 || random.chance(perMille: 500) {
+            code = origin
+        } else {
+            code = household.street.idCodes.code(issuedIn: IDAddressCodes.issueYear(birthYear: drawnBirthDate.year))
+        }
+        let (id, birthDate) = ids.issue(code: code, birthDate: drawnBirthDate, sex: planned.sex)
+
+        let phone: String
+        if planned.age < 16 && planned.relation != .head {
+            phone = household.headPhone
+        } else {
+            phone = MobileNumbers.make(buffer: &text, random: &random)
+        }
+        if planned.relation == .head { household.headPhone = phone }
+
+        // A few adults married or moved in with the other kind of hukou.
+        let hukou = planned.age >= 18 && random.chance(perMille: 40) ? (household.hukou == .urban ? .rural : .urban) : household.hukou
+        let health = HealthProfile.draw(age: planned.age, random: &random)
+        return SyntheticPerson(
+            name: ChineseNames.make(surname: surname, sex: planned.sex, birthYear: birthDate.year, buffer: &text, random: &random),
+            residentID: id, sex: planned.sex, birthDate: birthDate, relation: planned.relation, phone: phone, hukou: hukou,
+            disabilityGrade: health.disabilityGrade, disabilityKind: health.disabilityKind,
+            selfCare: health.selfCare, laborCapacity: health.laborCapacity)
     }
 
     /// A uniformly drawn birth date at which a person is `age` today.

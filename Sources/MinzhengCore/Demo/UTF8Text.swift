@@ -1,4 +1,4 @@
-/// A reusable byte buffer for assembling generated text (names, addresses, phone
+/// A reusable byte buffer for assembling generated text (names, addresses, phone and ID
 /// numbers) without Foundation formatting: one `String` per text and no other allocation.
 struct UTF8Text {
     private(set) var bytes: [UInt8] = []

@@ -1,6 +1,6 @@
 /// Items drawn with fixed integer weights (frequencies, population shares).
 struct WeightedChoice<Item: Sendable>: Sendable {
-    let items: [Item]
+    private let items: [Item]
     private let cumulative: [Int]
 
     init(_ weighted: [(Item, Int)]) {
