@@ -40,7 +40,7 @@ struct ChangzhouStreet: Sendable {
 
 enum ChangzhouStreets {
     /// Share of the city's households per district, per mille (roughly the 2020 census).
-    static let districtShares: [(code: String, perMille: Int)] = [
+    private static let districtShares: [(code: String, perMille: Int)] = [
         ("320402", 130), ("320404", 125), ("320411", 150), ("320412", 340), ("320413", 110), ("320481", 145),
     ]
 

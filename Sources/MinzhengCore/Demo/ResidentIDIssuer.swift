@@ -15,7 +15,8 @@ struct ResidentIDIssuer: Sendable {
     private var text = UTF8Text()
 
     /// Sequences run 1…499 per sex (odd 001…997 for men, even 002…998 for women), but
-    /// a counter byte caps a slot at 255: far above the ~15 people per slot of a million.
+    /// a counter byte caps a slot at 255: five million persons (Changzhou's population)
+    /// put at most 63 into one slot.
     static let perSlot = 255
 
     init(today: CivilDate, oldestAge: Int, addressCodes: [String]) {
@@ -28,8 +29,8 @@ struct ResidentIDIssuer: Sendable {
     }
 
     /// Claims the next sequence for `sex` born on `day` under address code `code`. When
-    /// that slot is full, the birth day moves one day earlier (the only way to stay
-    /// unique), so the caller must use the returned day.
+    /// that slot is full, the birth day moves one day earlier (from the earliest day, round
+    /// to today), the only way to stay unique, so the caller must use the returned day.
     mutating func claim(code: Int, day: Int, sex: Sex) -> (day: Int, sequence: Int) {
         precondition(day >= firstDay && day < firstDay + dayCount, "birth date outside the register")
         var offset = day - firstDay
@@ -38,8 +39,8 @@ struct ResidentIDIssuer: Sendable {
             let n = Int(issued[slot])
             if n < Self.perSlot {
                 issued[slot] += 1
-                // n ↦ 1 + (337·n + salt) mod 499 is one-to-one for n < 499 (499 is prime),
-                // so a slot's numbers differ, yet do not all start at 001.
+                // n ↦ 1 + (337·n + offset) mod 499 is one-to-one for n < 499 (499 is prime),
+                // so a slot's numbers differ, yet slots do not all start at 001.
                 let s = 1 + (337 * n + offset) % 499
                 return (firstDay + offset, sex == .male ? 2 * s - 1 : 2 * s)
             }

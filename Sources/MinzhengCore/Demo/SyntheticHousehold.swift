@@ -20,7 +20,7 @@ public struct SyntheticPerson: Sendable, Equatable {
     public let sex: Sex
     public let birthDate: CivilDate
     public let relation: Relation
-    /// A mobile number; children carry the number of the head, who answers for them.
+    /// A mobile number; children under 16 carry the number of the head, who answers for them.
     public let phone: String
     public let hukou: Hukou
     /// 1 (most severe) … 4, or nil without a disability certificate.
