@@ -7,7 +7,7 @@ csv="$1"
 command -v sqlite3 >/dev/null || apt-get install -y -q sqlite3 >&2
 db="$(mktemp -d)/reference.sqlite"
 start=$(date +%s.%N)
-sqlite3 "$db" <<SQL
+sqlite3 "$db" >/dev/null <<SQL
 PRAGMA journal_mode=WAL;
 CREATE TABLE persons_ref(householdRef TEXT, relation TEXT, name TEXT, idNumber TEXT, region TEXT, address TEXT, phone TEXT, hukou TEXT);
 CREATE UNIQUE INDEX persons_ref_id ON persons_ref(idNumber);

@@ -1,15 +1,30 @@
+import Logging
 import Vapor
 
 /// The `minzheng` executable: server and CLI in one binary.
 public func runMinzheng() async throws {
     var env = try Environment.detect()
-    try LoggingSystem.bootstrap(from: &env)
+    // Logs go to standard error, so that a command's JSON on standard output stays clean.
+    try LoggingSystem.bootstrap(from: &env) { level in
+        { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
     let app = try await Application.make(env)
     do {
         let config = try AppConfig.fromEnvironment()
         try await configure(app, config: config)
         try await prepareDatabase(app)
-        if isServeCommand(env.arguments) {
+        let arguments = env.arguments
+        if arguments.count >= 2, arguments[1] == "assess" {
+            // Outside ConsoleKit, which cannot take `-` (standard input) as an argument.
+            let status = await AssessCommand.run(arguments: Array(arguments.dropFirst(2)), app: app)
+            try await app.asyncShutdown()
+            exit(status)
+        }
+        if isServeCommand(arguments) {
             try await FirstStart.run(app)
         }
         try await app.execute()

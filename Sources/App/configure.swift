@@ -11,11 +11,17 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.platform = PlatformServices(config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
                             regions: RegionTable.shipped)
+    app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
+    app.signInThrottle = SignInThrottle()
+    app.writeSerializer = WriteSerializer()
     try configureDatabase(app, config: config)
 
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateAccounts())
     app.migrations.add(CreateRegistry())
+    app.migrations.add(CreatePolicyParameters())
+    app.migrations.add(CreateAuditEvents())
+    app.migrations.add(CreateHouseholdMeans())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -35,6 +41,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RequestIDLogging())
     app.middleware.use(FileMiddleware(publicDirectory: resourcesDirectory(app) + "Public/"))
+    // Sessions wrap the error renderer: an error page (a 404 for an unknown path too)
+    // carries the layout's CSRF token, which lives in the session.
+    app.middleware.use(app.sessions.middleware)
     app.middleware.use(ErrorRenderingMiddleware())
 
     try routes(app)

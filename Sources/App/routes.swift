@@ -7,15 +7,24 @@ func routes(_ app: Application) throws {
     // The API: bearer tokens, JSON errors.
     let api = app.grouped("api", "v1")
     try api.register(collection: SessionAPIController())
+    try api.register(collection: AssessmentAPIController())
     let apiUser = api.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
+    try apiUser.register(collection: UserAPIController())
+    try apiUser.register(collection: TokenAPIController())
 
-    // The pages: session cookie, CSRF on every POST.
-    let pages = app.grouped(app.sessions.middleware, SessionUserAuthenticator(), CSRFMiddleware())
+    // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
+    let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     try pages.register(collection: SignInPageController())
+    try pages.register(collection: CalculatorPageController())
     let signedIn = pages.grouped(RequirePageUser())
     try signedIn.register(collection: RegistryPageController())
     try signedIn.register(collection: ImportPageController())
+    try signedIn.register(collection: PolicyPageController())
+    try signedIn.register(collection: SimulationPageController())
+    try signedIn.register(collection: AuditPageController())
+    try signedIn.register(collection: AccountPageController())
+    try signedIn.register(collection: UserPageController())
 }
 
 struct HealthStatus: Content {

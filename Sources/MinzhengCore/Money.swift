@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount of money as an integer number of fen (分, 1/100 yuan).
 ///
 /// Money never touches floating point: rates are applied with `Rate` (basis points),
@@ -8,6 +10,25 @@ public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, Expressib
     public init(_ value: Int64) { self.value = value }
     public init(integerLiteral value: Int64) { self.value = value }
     public init(yuan: Int64) { self.value = yuan * 100 }
+
+    /// Parses an amount typed in yuan — `1234`, `1234.5`, `1,234.56`, `¥1234` — exactly,
+    /// without passing through a floating-point number. Negative amounts and more than two
+    /// decimals are refused (nil).
+    public init?(yuanText text: String) {
+        var t = text.trimmedWhitespace
+        if t.hasPrefix("¥") || t.hasPrefix("￥") { t.removeFirst() }
+        t = t.replacingOccurrences(of: ",", with: "")
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, (1...12).contains(parts[0].utf8.count), parts[0].utf8.allSatisfy(isDigit),
+              let whole = Int64(parts[0]) else { return nil }
+        var cents: Int64 = 0
+        if parts.count == 2 {
+            let f = parts[1]
+            guard (1...2).contains(f.utf8.count), f.utf8.allSatisfy(isDigit), let v = Int64(f) else { return nil }
+            cents = f.utf8.count == 1 ? v * 10 : v
+        }
+        value = whole * 100 + cents
+    }
 
     public static var zero: Fen { Fen(0) }
     public static func + (a: Fen, b: Fen) -> Fen { Fen(a.value + b.value) }

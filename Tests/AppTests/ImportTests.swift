@@ -16,8 +16,7 @@ struct ImportTests {
     }
 
     static func importer(_ app: Application, scope: RegionCode = RegionTable.changzhou) -> HouseholdImporter {
-        HouseholdImporter(db: app.db, cipher: app.platform.cipher, regions: app.platform.regions,
-                          today: CivilDate(year: 2026, month: 11, day: 29)!, scope: scope)
+        HouseholdImporter(app: app, actor: .system("test"), today: CivilDate(year: 2026, month: 11, day: 29)!, scope: scope)
     }
 
     /// Household A (2 good rows), household B (one bad checksum → whole household out),

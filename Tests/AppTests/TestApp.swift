@@ -20,13 +20,16 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 /// Boots the app through the same `configure` as `serve`, on a fresh database, and tears
 /// it down afterwards.
-func withTestApp(_ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
+func withTestApp(_ database: TestDatabase, adjusting adjust: (inout AppConfig) -> Void = { _ in },
+                 _ body: (Application) async throws -> Void) async throws {
     let scratch = try await ScratchDatabase.make(
         postgresURL: database == .postgres ? ProcessInfo.processInfo.environment["DATABASE_URL"] : nil)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    var config = scratch.config
+    adjust(&config)
     do {
-        try await configure(app, config: scratch.config)
+        try await configure(app, config: config)
         try await prepareDatabase(app)
         try await body(app)
     } catch {
@@ -81,4 +84,32 @@ func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: Strin
 extension TestingHTTPResponse {
     func json<T: Decodable>(_ type: T.Type = T.self) throws -> T { try content.decode(T.self) }
     func value<T: Decodable>(_ key: String, as type: T.Type = T.self) throws -> T { try content.get(T.self, at: key) }
+}
+
+/// A browser's visit to a form page: its session cookie and CSRF token, for posting back.
+struct FormVisit {
+    let page: TestingHTTPResponse
+    let cookie: String
+    let csrf: String
+
+    static func open(_ app: Application, _ path: String, cookie: String? = nil) async throws -> FormVisit {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: "minzheng_session=\(cookie)") }
+        let page = try await send(app, .GET, path, headers: headers)
+        let csrf = String(page.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1 ?? "")
+        return FormVisit(page: page, cookie: page.headers.setCookie?["minzheng_session"]?.string ?? cookie ?? "", csrf: csrf)
+    }
+
+    /// Posts the fields as a urlencoded form with this visit's cookie and token.
+    func post(_ app: Application, _ path: String, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let body = ([("_csrf", csrf)] + fields)
+            .map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+            .joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "minzheng_session=\(cookie)")
+        headers.contentType = .urlEncodedForm
+        return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: path), headers: headers,
+                                                                               body: ByteBuffer(string: body)))
+    }
 }

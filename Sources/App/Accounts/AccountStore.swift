@@ -22,10 +22,13 @@ struct AccountStore {
         let department: String?
         let disabled: Bool
         let must_change_password: Bool
+        let failed_sign_ins: Int
+        let locked_until: Date?
 
         var current: CurrentUser? {
             guard let role = Role(rawValue: role), let region = RegionCode(region) else { return nil }
-            return CurrentUser(id: id, username: username, displayName: display_name, role: role, region: region, department: department)
+            return CurrentUser(id: id, username: username, displayName: display_name, role: role, region: region, department: department,
+                               mustChangePassword: must_change_password)
         }
     }
 
@@ -35,25 +38,53 @@ struct AccountStore {
         }
     }
 
-    func createUser(username: String, displayName: String, password: String, role: Role, region: RegionCode,
-                    department: String? = nil, mustChangePassword: Bool = false) async throws -> UUID {
+    /// A new account as checked, ready to insert: the password already hashed, so that the
+    /// slow hash is never computed inside a write transaction.
+    struct NewAccount: Sendable {
+        let username: String
+        let displayName: String
+        let passwordHash: String
+        let role: Role
+        let region: RegionCode
+        let department: String?
+        let mustChangePassword: Bool
+    }
+
+    /// Checks the fields every account needs (any creator: the CLI, first start, an
+    /// administrator) and hashes the password with `hash` (a request's hasher keeps the
+    /// slow hash off the event loop).
+    static func prepare(username: String, displayName: String, password: String, role: Role, region: RegionCode,
+                        department: String? = nil, mustChangePassword: Bool = false,
+                        hash: (String) async throws -> String = { try Bcrypt.hash($0) }) async throws -> NewAccount {
         let name = username.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw AppError.invalid("username", "用户名只能包含字母、数字和 . _ -")
         }
-        try Self.validatePassword(password)
+        try validatePassword(password)
         guard role.allowedLevels.contains(region.level) else {
             throw AppError.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         }
-        if try await userRow(username: name) != nil {
-            throw AppError(.conflict, "用户名 \(name) 已存在", field: "username")
+        return NewAccount(username: name, displayName: displayName, passwordHash: try await hash(password), role: role, region: region,
+                          department: department, mustChangePassword: mustChangePassword)
+    }
+
+    func createUser(username: String, displayName: String, password: String, role: Role, region: RegionCode,
+                    department: String? = nil, mustChangePassword: Bool = false) async throws -> UUID {
+        try await insert(await Self.prepare(username: username, displayName: displayName, password: password, role: role, region: region,
+                                      department: department, mustChangePassword: mustChangePassword))
+    }
+
+    func insert(_ account: NewAccount) async throws -> UUID {
+        if try await userRow(username: account.username) != nil {
+            throw AppError(.conflict, "用户名 \(account.username) 已存在", field: "username")
         }
         let id = UUID()
         try await db.insert(into: "users")
             .columns("id", "username", "display_name", "password_hash", "role", "region", "department", "disabled",
                      "must_change_password", "failed_sign_ins", "version", "created_at")
-            .values(SQLBind(id), SQLBind(name), SQLBind(displayName), SQLBind(try Bcrypt.hash(password)), SQLBind(role.rawValue),
-                    SQLBind(region.value), SQLBind(department), SQLBind(false), SQLBind(mustChangePassword), SQLBind(0), SQLBind(1), SQLBind(Date()))
+            .values(SQLBind(id), SQLBind(account.username), SQLBind(account.displayName), SQLBind(account.passwordHash),
+                    SQLBind(account.role.rawValue), SQLBind(account.region.value), SQLBind(account.department), SQLBind(false),
+                    SQLBind(account.mustChangePassword), SQLBind(0), SQLBind(1), SQLBind(Date()))
             .run()
         return id
     }
@@ -70,13 +101,6 @@ struct AccountStore {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Checks a username and password; nil when either is wrong or the account is disabled.
-    func verify(username: String, password: String, on request: Request) async throws -> UserRow? {
-        guard let row = try await userRow(username: username), !row.disabled else { return nil }
-        let ok = try await request.password.async.verify(password, created: row.password_hash)
-        return ok ? row : nil
-    }
-
     /// Issues a bearer token; only its SHA-256 is stored.
     func issueToken(userID: UUID, name: String) async throws -> String {
         let token = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
@@ -90,14 +114,22 @@ struct AccountStore {
         return token
     }
 
+    /// A live, unrevoked token of an enabled user.
+    struct TokenHolder {
+        let user: CurrentUser
+        let tokenID: UUID
+        let lastUsedAt: Date?
+    }
+
     /// The user a live, unrevoked token belongs to.
-    func user(forToken token: String) async throws -> CurrentUser? {
-        let row = try await db.raw("""
-            SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+    func user(forToken token: String, now: Date = Date()) async throws -> TokenHolder? {
+        guard let row = try await db.raw("""
+            SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
-              AND t.expires_at > \(bind: Date()) AND u.disabled = \(bind: false)
-            """).first(decoding: UserRow.self)
-        return row?.current
+              AND t.expires_at > \(bind: now) AND u.disabled = \(bind: false)
+            """).first(), let user = try row.decode(model: UserRow.self).current else { return nil }
+        return TokenHolder(user: user, tokenID: try row.decode(column: "token_id", as: UUID.self),
+                           lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self))
     }
 
     static func hashToken(_ token: String) -> String {

@@ -1,24 +1,54 @@
 import MinzhengCore
+import SQLKit
 import Vapor
 
 /// API clients: `Authorization: Bearer <token>`.
 struct BearerUserAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        if let user = try await AccountStore(db: request.sql).user(forToken: bearer.token) {
-            request.auth.login(user)
+        let app = request.application
+        let now = app.accountsClock.now()
+        guard let holder = try await AccountStore(db: request.sql).user(forToken: bearer.token, now: now) else { return }
+        // The token list shows when each token was last used; to the minute is enough, and
+        // saves a write on every request of a busy client.
+        if holder.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            try await app.serializedWrite { try await AccountStore(db: app.db as! SQLDatabase).touchToken(id: holder.tokenID, at: now) }
         }
+        request.auth.login(holder.user)
     }
 }
 
 /// Pages: the session cookie names the user; the account is read again on each request
-/// so that a disabled account is shut out at once.
+/// so that a disabled account is shut out at once. A session idle for longer than
+/// `SignInRules.sessionIdleSeconds` no longer signs anyone in.
 struct SessionUserAuthenticator: AsyncMiddleware {
     static let sessionKey = "userID"
+    /// Seconds since 1970 of the session's last request.
+    static let lastSeenKey = "lastSeen"
+
+    /// Marks a request whose session has just timed out, so that the sign-in page can say so.
+    struct IdleExpiredKey: StorageKey { typealias Value = Bool }
+
+    /// Binds a fresh session to the user who has just signed in.
+    static func start(_ session: Session, userID: UUID, now: Int64) {
+        session.data = SessionData()
+        session.data[sessionKey] = userID.uuidString
+        session.data[lastSeenKey] = String(now)
+    }
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if let text = request.session.data[Self.sessionKey], let id = UUID(uuidString: text),
-           let row = try await AccountStore(db: request.sql).userRow(id: id), !row.disabled, let user = row.current {
-            request.auth.login(user)
+        if let text = request.session.data[Self.sessionKey], let id = UUID(uuidString: text) {
+            let now = request.application.accountsClock.seconds
+            let lastSeen = request.session.data[Self.lastSeenKey].flatMap { Int64($0) }
+            if lastSeen.map({ SignInRules.sessionExpired(lastSeen: $0, now: now) }) ?? true {
+                // Forget the user but keep the CSRF token: a form posted after the timeout
+                // then leads to the sign-in page, not to a CSRF error.
+                request.session.data[Self.sessionKey] = nil
+                request.session.data[Self.lastSeenKey] = nil
+                request.storage[IdleExpiredKey.self] = true
+            } else if let row = try await AccountStore(db: request.sql).userRow(id: id), !row.disabled, let user = row.current {
+                request.session.data[Self.lastSeenKey] = String(now)
+                request.auth.login(user)
+            }
         }
         return try await next.respond(to: request)
     }
@@ -34,12 +64,20 @@ struct RequireAPIUser: AsyncMiddleware {
     }
 }
 
-/// Pages without a signed-in user go to the sign-in page and come back afterwards.
+/// Pages without a signed-in user go to the sign-in page and come back afterwards. A user
+/// who must change the password (a first or reset one) sees nothing else until it is done.
 struct RequirePageUser: AsyncMiddleware {
+    static let passwordPath = "/account/password"
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.auth.has(CurrentUser.self) else {
-            let back = request.url.path.hasPrefix("/") && !request.url.path.hasPrefix("//") ? request.url.path : "/"
-            return request.redirect(to: "/login?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        let back = request.url.path.hasPrefix("/") && !request.url.path.hasPrefix("//") ? request.url.path : "/"
+        let backQuery = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        guard let user = request.auth.get(CurrentUser.self) else {
+            let expired = request.storage[SessionUserAuthenticator.IdleExpiredKey.self] == true ? "&expired=1" : ""
+            return request.redirect(to: "/login?next=" + backQuery + expired)
+        }
+        if user.mustChangePassword, request.url.path != Self.passwordPath {
+            return request.redirect(to: Self.passwordPath + "?next=" + backQuery)
         }
         return try await next.respond(to: request)
     }

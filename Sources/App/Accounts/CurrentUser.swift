@@ -10,8 +10,13 @@ struct CurrentUser: Authenticatable, Sendable {
     let role: Role
     let region: RegionCode
     let department: String?
+    /// A first or reset password: the pages ask for a new one before anything else.
+    var mustChangePassword = false
 
     var scope: RegionScope { RegionScope(region) }
+
+    /// The role over the region, as the user-administration rules take it.
+    var assignment: Assignment { Assignment(role, region) }
 
     /// Refuses with 403 when the role lacks the permission.
     func require(_ permission: Permission) throws {

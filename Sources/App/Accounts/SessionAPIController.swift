@@ -1,7 +1,8 @@
 import MinzhengCore
 import Vapor
 
-/// `POST /api/v1/sessions` `{"username","password"}` → `{"token"}`.
+/// `POST /api/v1/sessions` `{"username","password"}` → `{"token"}`; 401 for a wrong name or
+/// password, 429 with `Retry-After` while the account or the client address waits.
 struct SessionAPIController: RouteCollection {
     struct Credentials: Content {
         let username: String
@@ -19,12 +20,8 @@ struct SessionAPIController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
-        let store = AccountStore(db: req.sql)
-        guard let row = try await store.verify(username: credentials.username, password: credentials.password, on: req),
-              row.current != nil else {
-            throw AppError(.unauthorized, "用户名或密码错误")
-        }
-        let token = try await store.issueToken(userID: row.id, name: "api")
+        let row = try await SignIn(req: req).attempt(username: credentials.username, password: credentials.password)
+        let token = try await AccountStore(db: req.sql).issueToken(userID: row.id, name: "api")
         return try await TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)).encodeResponse(status: .created, for: req)
     }
 }

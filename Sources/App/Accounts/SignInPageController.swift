@@ -14,6 +14,7 @@ struct SignInPageController: RouteCollection {
         let username: String
         let next: String
         let error: String?
+        let notice: String?
     }
 
     func boot(routes: RoutesBuilder) throws {
@@ -23,27 +24,37 @@ struct SignInPageController: RouteCollection {
     }
 
     func show(req: Request) async throws -> View {
-        try await req.view.render("accounts/login", SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil),
-                                                              username: "", next: Self.safeNext(req.query["next"]), error: nil))
+        // `RequirePageUser` adds `expired=1` when it sends a timed-out session here.
+        let notice = req.query["expired"] == "1" ? "由于 \(SignInRules.sessionIdleSeconds / 60) 分钟未操作，已自动退出，请重新登录。" : nil
+        return try await req.view.render("accounts/login", SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil),
+                                                                     username: "", next: Self.safeNext(req.query["next"]), error: nil,
+                                                                     notice: notice))
     }
 
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         let username = form.username ?? ""
-        let store = AccountStore(db: req.sql)
-        guard let row = try await store.verify(username: username, password: form.password ?? "", on: req), row.current != nil else {
+        let row: AccountStore.UserRow
+        do {
+            row = try await SignIn(req: req).attempt(username: username, password: form.password ?? "")
+        } catch let error as AppError {
             let page = SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil), username: username,
-                                  next: Self.safeNext(form.next), error: "用户名或密码错误")
-            return try await req.view.render("accounts/login", page).encodeResponse(status: .unauthorized, for: req)
+                                  next: Self.safeNext(form.next), error: error.message, notice: nil)
+            let response = try await req.view.render("accounts/login", page).encodeResponse(status: error.status, for: req)
+            for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         }
         // A new session id at sign-in, so that a planted cookie cannot ride the new session.
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
-        req.session.data = SessionData()
-        req.session.data[SessionUserAuthenticator.sessionKey] = row.id.uuidString
-        return req.redirect(to: Self.safeNext(form.next))
+        SessionUserAuthenticator.start(req.session, userID: row.id, now: req.application.accountsClock.seconds)
+        let next = Self.safeNext(form.next)
+        if row.must_change_password {
+            return req.redirect(to: RequirePageUser.passwordPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        return req.redirect(to: next)
     }
 
     func signOut(req: Request) async throws -> Response {

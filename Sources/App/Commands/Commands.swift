@@ -4,4 +4,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(PolicyCommand(), as: "policy")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }

@@ -25,9 +25,12 @@ struct SeedCommand: AsyncCommand {
         struct Output: Encodable {
             let households: Int
             let persons: Int
+            let householdsWithMeans: Int
             let seconds: Double
         }
-        context.console.output("\(jsonLine(Output(households: summary.households, persons: summary.persons, seconds: (seconds * 100).rounded() / 100)))")
+        let output = Output(households: summary.households, persons: summary.persons,
+                            householdsWithMeans: summary.householdsWithMeans, seconds: (seconds * 100).rounded() / 100)
+        context.console.output("\(jsonLine(output))")
     }
 }
 

@@ -18,6 +18,9 @@ public struct AppConfig: Sendable {
     public var demoHouseholds: Int
     public var hostname: String
     public var port: Int
+    /// Open assessment requests (`POST /api/v1/assessments`, the calculator) one client
+    /// address may make per minute.
+    public var assessmentsPerMinute: Int
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -48,13 +51,15 @@ public struct AppConfig: Sendable {
         }
         let demo = try integer(env, "MINZHENG_DEMO_HOUSEHOLDS", default: 2000, range: 0...1_000_000)
         let port = try integer(env, "PORT", default: 8080, range: 1...65535)
+        let assessmentsPerMinute = try integer(env, "MINZHENG_ASSESSMENTS_PER_MINUTE", default: 60, range: 1...100_000)
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
             dataKeyBase64: env["MINZHENG_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 },
             demoHouseholds: demo,
             hostname: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
-            port: port
+            port: port,
+            assessmentsPerMinute: assessmentsPerMinute
         )
     }
 

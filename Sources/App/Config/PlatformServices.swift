@@ -24,7 +24,13 @@ extension Application {
 extension Request {
     var platform: PlatformServices { application.platform }
 
+    /// The registry for reading.
     var registry: RegistryStore {
         RegistryStore(db: sql, cipher: platform.cipher, regions: platform.regions)
+    }
+
+    /// The registry inside an audited transaction: every write records its event.
+    func registryWriter(_ tx: SQLDatabase, _ audit: AuditRecorder) -> RegistryStore {
+        RegistryStore(db: tx, cipher: platform.cipher, regions: platform.regions, audit: audit)
     }
 }

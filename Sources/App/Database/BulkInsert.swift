@@ -1,3 +1,4 @@
+import SQLiteNIO
 import SQLKit
 
 /// Collects rows for one table and writes them as multi-row INSERTs, keeping each
@@ -5,7 +6,7 @@ import SQLKit
 struct BulkInsert: Sendable {
     let table: String
     let columns: [String]
-    private var rows: [[any SQLExpression & Sendable]] = []
+    private var rows: [[BulkValue]] = []
     private let rowsPerStatement: Int
 
     init(table: String, columns: [String]) {
@@ -16,7 +17,10 @@ struct BulkInsert: Sendable {
 
     var pendingCount: Int { rows.count }
 
-    mutating func append(_ values: [any SQLExpression & Sendable]) { rows.append(values) }
+    mutating func append(_ values: [BulkValue]) {
+        precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
+        rows.append(values)
+    }
 
     mutating func clear() { rows.removeAll(keepingCapacity: true) }
 
@@ -25,19 +29,28 @@ struct BulkInsert: Sendable {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + rowsPerStatement)
-            let insert = db.insert(into: table).columns(columns).rows(Array(rows[start..<end]))
-            if onConflictDoNothing { insert.ignoringConflicts() }
-            try await insert.run()
+            let chunk = rows[start..<end]
+            if let sqlite = db as? any SQLiteDatabase, db.dialect.name == "sqlite" {
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(chunk.count * columns.count)
+                for row in chunk { for value in row { binds.append(value.sqlite) } }
+                _ = try await sqlite.query(sqliteStatement(rows: chunk.count, ignoringConflicts: onConflictDoNothing), binds)
+            } else {
+                let insert = db.insert(into: table).columns(columns)
+                for row in chunk { insert.values(row.map(\.bind)) }
+                if onConflictDoNothing { insert.ignoringConflicts() }
+                try await insert.run()
+            }
             start = end
         }
         rows.removeAll(keepingCapacity: true)
     }
-}
 
-extension SQLInsertBuilder {
-    @discardableResult
-    func rows(_ rows: [[any SQLExpression]]) -> Self {
-        for row in rows { self.values(row) }
-        return self
+    /// `INSERT INTO t (a, b) VALUES (?, ?), (?, ?) …` for SQLite's positional binds.
+    private func sqliteStatement(rows count: Int, ignoringConflicts: Bool) -> String {
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let quoted = columns.map { "\"\($0)\"" }.joined(separator: ",")
+        return "INSERT\(ignoringConflicts ? " OR IGNORE" : "") INTO \"\(table)\" (\(quoted)) VALUES "
+            + Array(repeating: tuple, count: count).joined(separator: ",")
     }
 }

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import MinzhengCore
 import SQLKit
+import Vapor
 
 /// `minzheng import households FILE.csv` and the upload page.
 ///
@@ -11,14 +12,27 @@ import SQLKit
 /// that passed, in batches, each batch in one transaction. Rows are matched to what is
 /// already stored by ID number (persons) and household reference (households), so that
 /// importing the same file again changes nothing.
+/// Each batch is one audited transaction: its audit event lists the households and
+/// persons it created and the changes it made.
 struct HouseholdImporter {
-    let db: any Database
-    let cipher: FieldCipher
-    let regions: RegionTable
+    let app: Application
+    /// Who imports: the uploading user, or the command line.
+    let actor: AuditActor
     let today: CivilDate
     /// The importing user's region: rows for households elsewhere are refused.
     var scope: RegionCode = RegionTable.changzhou
     let batchSize = 2_000
+    private var db: any Database
+    private var cipher: FieldCipher { app.platform.cipher }
+    private var regions: RegionTable { app.platform.regions }
+
+    init(app: Application, actor: AuditActor, today: CivilDate, scope: RegionCode = RegionTable.changzhou) {
+        self.app = app
+        self.actor = actor
+        self.today = today
+        self.scope = scope
+        db = app.db
+    }
 
     struct Summary: Codable, Sendable {
         var imported = 0
@@ -43,7 +57,14 @@ struct HouseholdImporter {
     func run(path: String, progress: JobProgress? = nil) async throws -> Summary {
         var summary = Summary()
         let (columns, households) = try firstPass(path: path, summary: &summary, progress: progress)
-        try await secondPass(path: path, columns: columns, households: households, summary: &summary, progress: progress)
+        let firstPassSummary = summary
+        summary = try await withBulkConnection(db) { [self] connection in
+            var summary = firstPassSummary
+            var importer = self
+            importer.db = connection
+            try await importer.secondPass(path: path, columns: columns, households: households, summary: &summary, progress: progress)
+            return summary
+        }
         summary.errors.sort { $0.row < $1.row }
         return summary
     }
@@ -99,25 +120,33 @@ struct HouseholdImporter {
         let reader = try CSVReader(path: path)
         _ = try reader.next()
         var batch: [HouseholdImportRow] = []
+        var writer = PipelinedWriter<ImportBatchWriter.Counts>()
         while let record = try reader.next() {
             guard let ref = columns.householdRefValue(record.fields), households[ref]?.rejected == false,
                   let row = try? columns.row(record.fields, line: record.line, today: today, regions: regions) else { continue }
             batch.append(row)
             if batch.count >= batchSize {
-                try await write(batch, summary: &summary)
+                Self.add(try await writer.submit(write(batch)), to: &summary)
                 batch.removeAll(keepingCapacity: true)
                 progress?.update(done: reader.fileSize / 2 + reader.bytesRead / 2, total: reader.fileSize)
             }
         }
-        if !batch.isEmpty { try await write(batch, summary: &summary) }
+        if !batch.isEmpty { Self.add(try await writer.submit(write(batch)), to: &summary) }
+        Self.add(try await writer.finish(), to: &summary)
         progress?.update(done: reader.fileSize, total: reader.fileSize)
     }
 
-    /// Writes one batch in one transaction and counts new and changed persons.
-    private func write(_ rows: [HouseholdImportRow], summary: inout Summary) async throws {
-        let counts = try await db.transaction { [cipher, scope] tx in
-            try await ImportBatchWriter(db: tx as! SQLDatabase, cipher: cipher, scope: RegionScope(scope)).write(rows)
+    /// Writes one batch in one audited transaction; the counts are of new and changed persons.
+    private func write(_ rows: [HouseholdImportRow]) -> @Sendable () async throws -> ImportBatchWriter.Counts {
+        { [app, actor, db, cipher, scope] in
+            try await app.auditedTransaction(actor: actor, on: db) { tx, audit in
+                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(rows)
+            }
         }
+    }
+
+    private static func add(_ counts: ImportBatchWriter.Counts?, to summary: inout Summary) {
+        guard let counts else { return }
         summary.imported += counts.imported
         summary.updated += counts.updated
         summary.rejected += counts.errors.count

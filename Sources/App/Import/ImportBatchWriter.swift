@@ -8,6 +8,7 @@ struct ImportBatchWriter {
     let db: SQLDatabase
     let cipher: FieldCipher
     let scope: RegionScope
+    let audit: AuditRecorder
 
     struct Counts: Sendable {
         var imported = 0
@@ -34,18 +35,20 @@ struct ImportBatchWriter {
     func write(_ rows: [HouseholdImportRow]) async throws -> Counts {
         let now = Date()
         var counts = Counts()
-        let households = try await resolveHouseholds(rows, now: now)
+        var changes = ImportBatchAudit()
+        let households = try await resolveHouseholds(rows, now: now, changes: &changes)
         let indexes = rows.map { cipher.blindIndex($0.person.residentID.value) }
         let stored = try await storedPersons(indexes)
         var newPersons = BulkInsert(table: "persons", columns: PersonColumns.insert)
-        var newMemberships = BulkInsert(table: "memberships", columns: ["id", "household_id", "person_id", "relation", "joined_at"])
+        var newMemberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
         for (row, index) in zip(rows, indexes) {
             let household = households[row.householdRef]!
             let region = RegionCode(household.region)!
             guard let person = stored[index] else {
-                let personID = UUID()
+                let personID = UUID.random()
                 newPersons.append(PersonColumns.values(row.person, id: personID, region: region, index: index, cipher: cipher, now: now))
-                newMemberships.append([SQLBind(UUID()), SQLBind(household.id), SQLBind(personID), SQLBind(row.relation.rawValue), SQLBind(now)])
+                newMemberships.append(MembershipColumns.values(householdID: household.id, personID: personID, relation: row.relation, at: now))
+                changes.personsCreated.append(.init(id: personID, householdId: household.id, relation: row.relation.rawValue))
                 counts.imported += 1
                 continue
             }
@@ -59,6 +62,12 @@ struct ImportBatchWriter {
             let sameMembership = person.householdID == household.id && person.relation == row.relation.rawValue
             if sameFacts && sameMembership { continue }
             counts.updated += 1
+            changes.personsUpdated.append(.init(
+                id: person.id,
+                before: .init(name: person.name, phoneMasked: try person.phoneCipher.map { RegistryValidation.maskPhone(try cipher.decrypt($0)) },
+                              hukou: person.hukou, region: person.region, householdId: person.householdID, relation: person.relation),
+                after: .init(name: row.person.name, phoneMasked: row.person.phone.map(RegistryValidation.maskPhone), hukou: row.person.hukou.rawValue,
+                             region: household.region, householdId: household.id, relation: row.relation.rawValue)))
             try await db.raw("""
                 UPDATE persons SET name = \(bind: row.person.name), phone_cipher = \(bind: row.person.phone.map(cipher.encrypt)),
                   phone_masked = \(bind: row.person.phone.map(RegistryValidation.maskPhone)), hukou = \(bind: row.person.hukou.rawValue),
@@ -67,17 +76,20 @@ struct ImportBatchWriter {
                 """).run()
             if !sameMembership {
                 try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: person.id) AND left_at IS NULL").run()
-                newMemberships.append([SQLBind(UUID()), SQLBind(household.id), SQLBind(person.id), SQLBind(row.relation.rawValue), SQLBind(now)])
+                newMemberships.append(MembershipColumns.values(householdID: household.id, personID: person.id, relation: row.relation, at: now))
             }
         }
         try await newPersons.flush(on: db)
         try await newMemberships.flush(on: db)
+        if !changes.isEmpty {
+            try await audit.record("registry.import", entity: "import", id: nil, region: scope.prefix, after: changes)
+        }
         return counts
     }
 
     /// Finds or creates each household of the batch by its reference; the head's row (or
     /// the first row) gives its region and address.
-    private func resolveHouseholds(_ rows: [HouseholdImportRow], now: Date) async throws -> [String: StoredHousehold] {
+    private func resolveHouseholds(_ rows: [HouseholdImportRow], now: Date, changes: inout ImportBatchAudit) async throws -> [String: StoredHousehold] {
         var wanted: [String: HouseholdImportRow] = [:]
         for row in rows where wanted[row.householdRef] == nil || row.relation == .head { wanted[row.householdRef] = row }
         var result: [String: StoredHousehold] = [:]
@@ -91,7 +103,7 @@ struct ImportBatchWriter {
                     address: try r.decode(column: "address", as: String.self))
             }
         }
-        var inserts = BulkInsert(table: "households", columns: ["id", "region", "address", "import_ref", "version", "created_at", "updated_at"])
+        var inserts = BulkInsert(table: "households", columns: HouseholdColumns.insert)
         for (ref, row) in wanted {
             if var existing = result[ref] {
                 // Only a head's row may move a household; members' rows follow it.
@@ -100,12 +112,15 @@ struct ImportBatchWriter {
                     UPDATE households SET region = \(bind: row.region.value), address = \(bind: row.address), version = version + 1,
                       updated_at = \(bind: now) WHERE id = \(bind: existing.id)
                     """).run()
+                changes.householdsUpdated.append(.init(id: existing.id, before: HouseholdAuditRecord(region: existing.region, address: existing.address, importRef: ref),
+                                                       after: HouseholdAuditRecord(region: row.region.value, address: row.address, importRef: ref)))
                 existing.region = row.region.value
                 existing.address = row.address
                 result[ref] = existing
             } else {
-                let id = UUID()
-                inserts.append([SQLBind(id), SQLBind(row.region.value), SQLBind(row.address), SQLBind(ref), SQLBind(1), SQLBind(now), SQLBind(now)])
+                let id = UUID.random()
+                inserts.append(HouseholdColumns.values(id: id, region: row.region, address: row.address, importRef: ref, now: now))
+                changes.householdsCreated.append(.init(id: id, household: HouseholdAuditRecord(region: row.region.value, address: row.address, importRef: ref)))
                 result[ref] = StoredHousehold(id: id, region: row.region.value, address: row.address)
             }
         }

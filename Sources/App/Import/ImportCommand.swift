@@ -17,7 +17,7 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.kind == "households" else { throw AppError.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households") }
         let app = context.application
-        let importer = HouseholdImporter(db: app.db, cipher: app.platform.cipher, regions: app.platform.regions, today: Clock.today())
+        let importer = HouseholdImporter(app: app, actor: .system("cli:import"), today: Clock.today())
         do {
             let summary = try await importer.run(path: signature.file, progress: JobProgress(label: "import"))
             context.console.output("\(jsonLine(summary))")

@@ -33,10 +33,11 @@ struct ImportPageController: RouteCollection {
         }
         // The importer streams from a file; the upload is written to a private temporary one.
         let path = NSTemporaryDirectory() + "minzheng-import-\(UUID().uuidString).csv"
-        FileManager.default.createFile(atPath: path, contents: Data(buffer: upload.file.data), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: Data(buffer: upload.file.data), attributes: [.posixPermissions: 0o600]) else {
+            throw AppError(.internalServerError, "无法保存上传的文件，请稍后重试")
+        }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let importer = HouseholdImporter(db: req.db, cipher: req.platform.cipher, regions: req.platform.regions, today: Clock.today(),
-                                         scope: user.region)
+        let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: Clock.today(), scope: user.region)
         do {
             let summary = try await importer.run(path: path)
             return try await req.view.render("import/upload", ImportPage(layout: layout, summary: summary, error: nil)).encodeResponse(for: req)

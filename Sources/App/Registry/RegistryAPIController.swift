@@ -55,8 +55,8 @@ struct RegistryAPIController: RouteCollection {
         let members = try (body.members ?? []).enumerated().map { i, m in
             try RegistryInput.member(m, today: today, prefix: "members[\(i)].")
         }
-        let id = try await req.db.transaction { db in
-            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+        let id = try await req.auditedTransaction { tx, audit in
+            try await req.registryWriter(tx, audit)
                 .createHousehold(region: region, address: address, members: members)
         }
         guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
@@ -89,8 +89,8 @@ struct RegistryAPIController: RouteCollection {
         }
         try user.requireWithin(region, what: "区划")
         let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(change.address ?? current.address) }
-        try await req.db.transaction { db in
-            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+        try await req.auditedTransaction { tx, audit in
+            try await req.registryWriter(tx, audit)
                 .updateHousehold(id: id, within: user.scope, version: version, region: region, address: address)
         }
         guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
@@ -111,8 +111,8 @@ struct RegistryAPIController: RouteCollection {
               let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
         let body = try req.content.decode(NewMember.self)
         let relation = try RegistryInput.relation(body.relation, field: "relation")
-        try await req.db.transaction { db in
-            let store = RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+        try await req.auditedTransaction { tx, audit in
+            let store = req.registryWriter(tx, audit)
             if let personID = body.personId {
                 try await store.move(personID: personID, toHousehold: id, relation: relation, within: user.scope)
             } else if let person = body.person {
@@ -123,7 +123,7 @@ struct RegistryAPIController: RouteCollection {
                     try person.fields.validated(today: Clock.today(), fieldPrefix: "person.")
                 }
                 let personID = try await store.insertPerson(draft, region: RegionCode(household.region)!)
-                try await store.join(personID: personID, householdID: id, relation: relation)
+                try await store.join(personID: personID, householdID: id, region: household.region, relation: relation)
             } else {
                 throw AppError.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
             }
@@ -207,8 +207,8 @@ struct RegistryAPIController: RouteCollection {
             selfCare: change.selfCare ?? current.selfCare, laborCapacity: change.laborCapacity ?? current.laborCapacity,
             deceasedOn: change.deceasedOn ?? current.deceasedOn)
         let draft = try RegistryInput.check { () throws(FieldProblem) in try fields.validated(today: Clock.today()) }
-        try await req.db.transaction { db in
-            try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+        try await req.auditedTransaction { tx, audit in
+            try await req.registryWriter(tx, audit)
                 .updatePerson(id: id, within: user.scope, version: version, with: draft)
         }
         guard let person = try await req.registry.person(id: id, within: user.scope) else { throw AppError.notFound("人员") }

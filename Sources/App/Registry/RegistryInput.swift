@@ -52,14 +52,3 @@ enum RegistryInput {
     }
 }
 
-/// Today in Asia/Shanghai, the platform's time zone.
-enum Clock {
-    static let zone = TimeZone(identifier: "Asia/Shanghai")!
-
-    static func today(_ now: Date = Date()) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
-}

@@ -82,20 +82,6 @@ struct RegistryPageController: RouteCollection {
         let errorField: String?
     }
 
-    /// An option of a `<select>`.
-    struct Choice: Encodable {
-        let value: String
-        let label: String
-    }
-
-    /// Page links that keep the list's filters.
-    struct Pager: Encodable {
-        let page: Int
-        let pageCount: Int
-        let previous: String?
-        let next: String?
-    }
-
     // MARK: forms
 
     struct HouseholdForm: Content {
@@ -154,7 +140,7 @@ struct RegistryPageController: RouteCollection {
         let region = try RegistryInput.regionFilter(q.region)
         let result = try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
                                                        page: PageRequest(page: q.page, perPage: 20))
-        let pager = Self.pager(path: "/households", filters: ["region": q.region, "address": q.address], result: result)
+        let pager = Pager.make(path: "/households", filters: ["region": q.region, "address": q.address], result: result)
         return try await req.view.render("registry/households", HouseholdListPage(
             layout: LayoutContext(request: req, title: "家庭档案", user: user), region: q.region ?? "", address: q.address ?? "",
             result: result, pager: pager))
@@ -182,8 +168,8 @@ struct RegistryPageController: RouteCollection {
             }
             try user.requireWithin(region, what: "区划")
             let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
-            try await req.db.transaction { db in
-                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+            try await req.auditedTransaction { tx, audit in
+                try await req.registryWriter(tx, audit)
                     .updateHousehold(id: id, within: user.scope, version: form.version ?? -1, region: region, address: address)
             }
             return req.redirect(to: "/households/\(id)?saved=1")
@@ -218,8 +204,8 @@ struct RegistryPageController: RouteCollection {
                 try PersonFields(name: form.headName, idNumber: form.headIdNumber, phone: form.headPhone, hukou: form.headHukou)
                     .validated(today: Clock.today(), fieldPrefix: "head.")
             }
-            let id = try await req.db.transaction { db in
-                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+            let id = try await req.auditedTransaction { tx, audit in
+                try await req.registryWriter(tx, audit)
                     .createHousehold(region: region, address: address, members: [(head, .head)])
             }
             return req.redirect(to: "/households/\(id)")
@@ -255,7 +241,7 @@ struct RegistryPageController: RouteCollection {
         let result = try await req.registry.persons(within: user.scope,
                                                     matching: .init(name: name, idNumber: idNumber, region: try RegistryInput.regionFilter(region)),
                                                     page: PageRequest(page: page, perPage: 20))
-        let pager = Self.pager(path: "/persons", filters: ["name": name, "region": region], result: result)
+        let pager = Pager.make(path: "/persons", filters: ["name": name, "region": region], result: result)
         return try await req.view.render("registry/persons", PersonListPage(
             layout: LayoutContext(request: req, title: "人员档案", user: user), name: name ?? "", region: region ?? "",
             result: result, pager: pager))
@@ -264,10 +250,12 @@ struct RegistryPageController: RouteCollection {
     func person(req: Request) async throws -> View {
         let user = try req.user
         try user.require(.viewRegistry)
+        let reveal = user.role.may(.viewFullIdentity)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: user.role.may(.viewFullIdentity)) else {
+              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: reveal) else {
             throw AppError.notFound("人员")
         }
+        if reveal { try await Self.recordIdentityView(req, person: person) }
         return try await req.view.render("registry/person", PersonPage(
             layout: LayoutContext(request: req, title: person.name, user: user), person: person,
             sexName: Sex(rawValue: person.sex)?.chinese ?? person.sex, hukouName: Hukou(rawValue: person.hukou)?.chinese ?? person.hukou,
@@ -281,6 +269,7 @@ struct RegistryPageController: RouteCollection {
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
               let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
+        try await Self.recordIdentityView(req, person: person)
         let form = PersonForm(version: person.version, name: person.name, idNumber: person.idNumber,
                               phone: try await req.registry.phone(personID: id, within: user.scope), hukou: person.hukou,
                               disabilityGrade: person.disabilityGrade.map(String.init), disabilityKind: person.disabilityKind,
@@ -296,14 +285,21 @@ struct RegistryPageController: RouteCollection {
         let form = try req.content.decode(PersonForm.self)
         do {
             let draft = try RegistryInput.check { () throws(FieldProblem) in try form.fields.validated(today: Clock.today()) }
-            try await req.db.transaction { db in
-                try await RegistryStore(db: db as! SQLDatabase, cipher: req.platform.cipher, regions: req.platform.regions)
+            try await req.auditedTransaction { tx, audit in
+                try await req.registryWriter(tx, audit)
                     .updatePerson(id: id, within: user.scope, version: form.version ?? -1, with: draft)
             }
             return req.redirect(to: "/persons/\(id)")
         } catch let error as AppError where error.status != .notFound {
             return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
                 .encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    /// The full ID number is on screen: who looked, at whom, is one audit event.
+    private static func recordIdentityView(_ req: Request, person: PersonDetail) async throws {
+        try await req.auditedTransaction { _, audit in
+            try await audit.record("person.viewIdentity", entity: "person", id: person.id.uuidString, region: person.region)
         }
     }
 
@@ -318,19 +314,4 @@ struct RegistryPageController: RouteCollection {
 
     static let relationChoices = Relation.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) }
     static let hukouChoices = Hukou.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) }
-
-    static func pager<T>(path: String, filters: [String: String?], result: Page<T>) -> Pager {
-        func link(_ page: Int) -> String {
-            var items = filters.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: key, value: $0) } }
-                .sorted { $0.name < $1.name }
-            items.append(URLQueryItem(name: "page", value: String(page)))
-            var c = URLComponents()
-            c.path = path
-            c.queryItems = items
-            return c.string ?? path
-        }
-        return Pager(page: result.page, pageCount: result.pageCount,
-                     previous: result.page > 1 ? link(result.page - 1) : nil,
-                     next: result.page < result.pageCount ? link(result.page + 1) : nil)
-    }
 }

@@ -3,12 +3,20 @@ import MinzhengCore
 import SQLKit
 import Vapor
 
-/// Reads and writes of the registry, always within a region scope. Callers run writes in
-/// a transaction so that nothing is half-saved.
+/// Reads and writes of the registry, always within a region scope. Writes run inside an
+/// audited transaction (`Request.auditedTransaction`): each records its audit event with
+/// the change, so that nothing is half-saved and nothing is saved unrecorded.
 struct RegistryStore {
     let db: SQLDatabase
     let cipher: FieldCipher
     let regions: RegionTable
+    /// Present for writes; a write without it is a programming error.
+    var audit: AuditRecorder? = nil
+
+    private var recorder: AuditRecorder {
+        guard let audit else { preconditionFailure("registry writes must run in an audited transaction") }
+        return audit
+    }
 
     // MARK: persons
 
@@ -19,10 +27,13 @@ struct RegistryStore {
         if try await personID(blindIndex: index) != nil {
             throw AppError(.conflict, "身份证号 \(draft.residentID.masked) 已登记，请在原档案中修改", field: "idNumber")
         }
+        let recorder = recorder
         try await db.insert(into: "persons")
             .columns(PersonColumns.insert)
-            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now))
+            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now).map(\.bind))
             .run()
+        try await recorder.record("person.create", entity: "person", id: id.uuidString, region: region.value,
+                                  after: PersonAuditRecord(draft, region: region.value))
         return id
     }
 
@@ -98,9 +109,11 @@ struct RegistryStore {
 
     /// Replaces a person's facts when `version` is the current one.
     func updatePerson(id: UUID, within scope: RegionScope, version: Int, with draft: PersonDraft) async throws {
-        guard let current = try await db.raw("SELECT version, id_index FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+        let recorder = recorder
+        guard let current = try await db.raw("SELECT * FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
             throw AppError.notFound("人员")
         }
+        let before = try PersonAuditRecord(row: current)
         let currentVersion = try current.decode(column: "version", as: Int.self)
         guard currentVersion == version else { throw AppError.staleVersion(current: currentVersion) }
         let index = cipher.blindIndex(draft.residentID.value)
@@ -117,21 +130,25 @@ struct RegistryStore {
               version = version + 1, updated_at = \(bind: Date())
             WHERE id = \(bind: id) AND version = \(bind: version)
             """).run()
+        try await recorder.record("person.update", entity: "person", id: id.uuidString, region: before.region,
+                                  before: before, after: PersonAuditRecord(draft, region: before.region))
     }
 
     // MARK: households
 
     func createHousehold(region: RegionCode, address: String, members: [(PersonDraft, Relation)], importRef: String? = nil) async throws -> UUID {
         try Self.checkHeads(members.map(\.1))
+        let recorder = recorder
         let id = UUID()
         let now = Date()
-        try await db.insert(into: "households")
-            .columns("id", "region", "address", "import_ref", "version", "created_at", "updated_at")
-            .values(SQLBind(id), SQLBind(region.value), SQLBind(address), SQLBind(importRef), SQLBind(1), SQLBind(now), SQLBind(now))
+        try await db.insert(into: "households").columns(HouseholdColumns.insert)
+            .values(HouseholdColumns.values(id: id, region: region, address: address, importRef: importRef, now: now).map(\.bind))
             .run()
+        try await recorder.record("household.create", entity: "household", id: id.uuidString, region: region.value,
+                                  after: HouseholdAuditRecord(region: region.value, address: address, importRef: importRef))
         for (draft, relation) in members {
             let personID = try await insertPerson(draft, region: region, now: now)
-            try await join(personID: personID, householdID: id, relation: relation, at: now)
+            try await join(personID: personID, householdID: id, region: region.value, relation: relation, at: now)
         }
         return id
     }
@@ -143,11 +160,14 @@ struct RegistryStore {
         if heads > 1 { throw AppError.invalid(field, "户内只能有一名户主，现有\(heads)名") }
     }
 
-    func join(personID: UUID, householdID: UUID, relation: Relation, at now: Date = Date()) async throws {
-        try await db.insert(into: "memberships")
-            .columns("id", "household_id", "person_id", "relation", "joined_at")
-            .values(SQLBind(UUID()), SQLBind(householdID), SQLBind(personID), SQLBind(relation.rawValue), SQLBind(now))
+    /// A person joins a household (of `region`).
+    func join(personID: UUID, householdID: UUID, region: String, relation: Relation, at now: Date = Date()) async throws {
+        let recorder = recorder
+        try await db.insert(into: "memberships").columns(MembershipColumns.insert)
+            .values(MembershipColumns.values(householdID: householdID, personID: personID, relation: relation, at: now).map(\.bind))
             .run()
+        try await recorder.record("membership.create", entity: "person", id: personID.uuidString, region: region,
+                                  after: MembershipAuditRecord(householdId: householdID, personId: personID, relation: relation.rawValue))
     }
 
     /// Moves a person into a household (ending the current membership, kept as history)
@@ -165,10 +185,21 @@ struct RegistryStore {
             throw AppError.invalid("relation", "该户已有户主")
         }
         let now = Date()
+        let recorder = recorder
+        let targetRegion = try target.decode(column: "region", as: String.self)
+        if let previous = try await db.raw("""
+            SELECT m.household_id, m.relation, h.region FROM memberships m JOIN households h ON h.id = m.household_id
+            WHERE m.person_id = \(bind: personID) AND m.left_at IS NULL
+            """).first() {
+            let before = MembershipAuditRecord(householdId: try previous.decode(column: "household_id", as: UUID.self), personId: personID,
+                                               relation: try previous.decode(column: "relation", as: String.self))
+            try await recorder.record("membership.end", entity: "person", id: personID.uuidString,
+                                      region: try previous.decode(column: "region", as: String.self), before: before)
+        }
         try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: personID) AND left_at IS NULL").run()
-        try await join(personID: personID, householdID: householdID, relation: relation, at: now)
+        try await join(personID: personID, householdID: householdID, region: targetRegion, relation: relation, at: now)
         try await db.raw("""
-            UPDATE persons SET region = \(bind: try target.decode(column: "region", as: String.self)), version = version + 1, updated_at = \(bind: now)
+            UPDATE persons SET region = \(bind: targetRegion), version = version + 1, updated_at = \(bind: now)
             WHERE id = \(bind: personID)
             """).run()
         try await touchHousehold(householdID)
@@ -223,9 +254,11 @@ struct RegistryStore {
 
     /// Changes a household's region and address; its members' region follows.
     func updateHousehold(id: UUID, within scope: RegionScope, version: Int, region: RegionCode, address: String) async throws {
-        guard let row = try await db.raw("SELECT version FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+        let recorder = recorder
+        guard let row = try await db.raw("SELECT version, region, address FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
             throw AppError.notFound("家庭")
         }
+        let before = HouseholdAuditRecord(region: try row.decode(column: "region", as: String.self), address: try row.decode(column: "address", as: String.self))
         let current = try row.decode(column: "version", as: Int.self)
         guard current == version else { throw AppError.staleVersion(current: current) }
         let now = Date()
@@ -237,6 +270,10 @@ struct RegistryStore {
             UPDATE persons SET region = \(bind: region.value), updated_at = \(bind: now)
             WHERE id IN (SELECT person_id FROM memberships WHERE household_id = \(bind: id) AND left_at IS NULL)
             """).run()
+        // Under the region the household was in: a move away is seen by the auditor of the
+        // region it left; later events carry the new region.
+        try await recorder.record("household.update", entity: "household", id: id.uuidString, region: before.region,
+                                  before: before, after: HouseholdAuditRecord(region: region.value, address: address))
     }
 
     private func touchHousehold(_ id: UUID) async throws {
@@ -256,11 +293,27 @@ enum PersonColumns {
                          "hukou", "disability_grade", "disability_kind", "self_care", "labor_capacity", "deceased_on", "region",
                          "version", "created_at", "updated_at"]
 
-    static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date) -> [any SQLExpression] {
-        [SQLBind(id), SQLBind(d.name), SQLBind(index), SQLBind(cipher.encrypt(d.residentID.value)), SQLBind(d.residentID.masked),
-         SQLBind(d.sex.rawValue), SQLBind(d.birthDate.description), SQLBind(d.phone.map(cipher.encrypt)),
-         SQLBind(d.phone.map(RegistryValidation.maskPhone)), SQLBind(d.hukou.rawValue), SQLBind(d.disabilityGrade),
-         SQLBind(d.disabilityKind?.rawValue), SQLBind(d.selfCare.rawValue), SQLBind(d.laborCapacity.rawValue),
-         SQLBind(d.deceasedOn?.description), SQLBind(region.value), SQLBind(1), SQLBind(now), SQLBind(now)]
+    static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date) -> [BulkValue] {
+        [BulkValue(id), BulkValue(d.name), BulkValue(index), BulkValue(cipher.encrypt(d.residentID.value)), BulkValue(d.residentID.masked),
+         BulkValue(d.sex.rawValue), BulkValue(d.birthDate.description), BulkValue(d.phone.map(cipher.encrypt)),
+         BulkValue(d.phone.map(RegistryValidation.maskPhone)), BulkValue(d.hukou.rawValue), BulkValue(d.disabilityGrade),
+         BulkValue(d.disabilityKind?.rawValue), BulkValue(d.selfCare.rawValue), BulkValue(d.laborCapacity.rawValue),
+         BulkValue(d.deceasedOn?.description), BulkValue(region.value), BulkValue(1), BulkValue(now), BulkValue(now)]
+    }
+}
+
+enum HouseholdColumns {
+    static let insert = ["id", "region", "address", "import_ref", "version", "created_at", "updated_at"]
+
+    static func values(id: UUID, region: RegionCode, address: String, importRef: String?, now: Date) -> [BulkValue] {
+        [BulkValue(id), BulkValue(region.value), BulkValue(address), BulkValue(importRef), BulkValue(1), BulkValue(now), BulkValue(now)]
+    }
+}
+
+enum MembershipColumns {
+    static let insert = ["id", "household_id", "person_id", "relation", "joined_at"]
+
+    static func values(householdID: UUID, personID: UUID, relation: Relation, at: Date) -> [BulkValue] {
+        [BulkValue(UUID.random()), BulkValue(householdID), BulkValue(personID), BulkValue(relation.rawValue), BulkValue(at)]
     }
 }

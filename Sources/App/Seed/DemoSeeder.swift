@@ -5,7 +5,8 @@ import SQLKit
 
 /// Writes synthetic Changzhou households (MinzhengCore's generator) into the registry in
 /// batches: one transaction per batch, so memory stays bounded and a crash keeps whole
-/// batches only.
+/// batches only. Households that would have applied for assistance (`SyntheticMeans`)
+/// also get their declared means, assessed under the parameters stored for this month.
 struct DemoSeeder {
     let db: any Database
     let cipher: FieldCipher
@@ -14,46 +15,101 @@ struct DemoSeeder {
     struct Summary: Codable, Sendable {
         var households = 0
         var persons = 0
+        var householdsWithMeans = 0
     }
 
     func seed(households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil) async throws -> Summary {
+        try await withBulkConnection(db) { connection in
+            try await DemoSeeder(db: connection, cipher: cipher).write(households: count, seed: seed, today: today, progress: progress)
+        }
+    }
+
+    private func write(households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress?) async throws -> Summary {
         var generator = SyntheticHouseholds(seed: seed, today: today)
         var summary = Summary()
-        var households = BulkInsert(table: "households", columns: ["id", "region", "address", "import_ref", "version", "created_at", "updated_at"])
+        var households = BulkInsert(table: "households", columns: HouseholdColumns.insert)
         var persons = BulkInsert(table: "persons", columns: PersonColumns.insert)
-        var memberships = BulkInsert(table: "memberships", columns: ["id", "household_id", "person_id", "relation", "joined_at"])
+        var memberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
+        var means = BulkInsert(table: "household_means", columns: HouseholdMeansStore.columns)
+        let meansGenerator = SyntheticMeans(seed: seed)
+        let month = YearMonth(year: today.year, month: today.month)!
+        var assessor = CachedAssessor(history: try await PolicyStore(db: db as! SQLDatabase).history())
         let now = Date()
+        var writer = PipelinedWriter<Void>()
+        var batchHouseholdIDs: [UUID] = []
         while summary.households < count {
             let batch = min(batchHouseholds, count - summary.households)
             for _ in 0..<batch {
                 guard let h = generator.next() else { break }
-                let householdID = UUID()
-                households.append([SQLBind(householdID), SQLBind(h.community.value), SQLBind(h.address), SQLBind(String?.none),
-                                   SQLBind(1), SQLBind(now), SQLBind(now)])
+                let householdID = UUID.random()
+                batchHouseholdIDs.append(householdID)
+                households.append(HouseholdColumns.values(id: householdID, region: h.community, address: h.address, importRef: nil, now: now))
+                let request = meansGenerator.request(for: h, month: month)
+                if !request.members.isEmpty, meansGenerator.hasDeclaredMeans(h, qualifies: assessor.qualifies(request)) {
+                    means.append(HouseholdMeansStore.values(householdID: householdID, request: request, cipher: cipher, now: now))
+                    summary.householdsWithMeans += 1
+                }
                 for p in h.members {
-                    let personID = UUID()
+                    let personID = UUID.random()
                     let draft = PersonDraft(name: p.name, residentID: p.residentID, phone: p.phone, hukou: p.hukou,
                                             disabilityGrade: p.disabilityGrade, disabilityKind: p.disabilityKind,
                                             selfCare: p.selfCare, laborCapacity: p.laborCapacity)
                     persons.append(PersonColumns.values(draft, id: personID, region: h.community,
                                                         index: cipher.blindIndex(p.residentID.value), cipher: cipher, now: now))
-                    memberships.append([SQLBind(UUID()), SQLBind(householdID), SQLBind(personID), SQLBind(p.relation.rawValue), SQLBind(now)])
+                    memberships.append(MembershipColumns.values(householdID: householdID, personID: personID, relation: p.relation, at: now))
                     summary.persons += 1
                 }
             }
-            try await db.transaction { [households, persons, memberships] tx in
-                let sql = tx as! SQLDatabase
-                var (h, p, m) = (households, persons, memberships)
-                try await h.flush(on: sql)
-                try await p.flush(on: sql)
-                try await m.flush(on: sql)
+            let record = SeedBatchAudit(seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount, householdsWithMeans: means.pendingCount)
+            _ = try await writer.submit { [db, households, persons, memberships, means] in
+                try await db.transaction { tx in
+                    let sql = tx as! SQLDatabase
+                    var (h, p, m, d) = (households, persons, memberships, means)
+                    try await h.flush(on: sql)
+                    try await p.flush(on: sql)
+                    try await m.flush(on: sql)
+                    try await d.flush(on: sql)
+                    // Demo data is written by the system; the bulk path bypasses the
+                    // request-side serializer because it runs before serving or from the CLI.
+                    try await AuditRecorder(log: AuditLog(db: sql), actor: .system("seed"))
+                        .record("registry.seed", entity: "household", id: nil, region: RegionTable.changzhou.value, after: record)
+                }
             }
+            batchHouseholdIDs.removeAll(keepingCapacity: true)
             households.clear()
             persons.clear()
             memberships.clear()
+            means.clear()
             summary.households += batch
             progress?.update(done: summary.households, total: count)
         }
+        _ = try await writer.finish()
         return summary
     }
+}
+
+/// Assesses demo households with the parameters of each region, resolved once per region.
+private struct CachedAssessor {
+    let history: PolicyParameterHistory
+    private var parameters: [String: PolicyParameters?] = [:]
+
+    init(history: PolicyParameterHistory) {
+        self.history = history
+    }
+
+    /// Whether any program would pay or recognise the household.
+    mutating func qualifies(_ request: AssessmentRequest) -> Bool {
+        let key = request.region
+        if parameters[key] == nil { parameters[key] = try? history.parameters(for: key, month: request.month) }
+        guard let p = parameters[key] ?? nil else { return false }
+        return !PolicyEngine.assess(request, parameters: p).programs.isEmpty
+    }
+}
+
+/// One seed batch as its audit event records it.
+private struct SeedBatchAudit: Encodable, Sendable {
+    let seed: UInt64
+    let households: [UUID]
+    let persons: Int
+    let householdsWithMeans: Int
 }

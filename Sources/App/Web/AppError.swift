@@ -6,11 +6,13 @@ public struct AppError: Error, AbortError, Sendable {
     public let status: HTTPResponseStatus
     public let message: String
     public let field: String?
+    public let headers: HTTPHeaders
 
-    public init(_ status: HTTPResponseStatus, _ message: String, field: String? = nil) {
+    public init(_ status: HTTPResponseStatus, _ message: String, field: String? = nil, headers: HTTPHeaders = [:]) {
         self.status = status
         self.message = message
         self.field = field
+        self.headers = headers
     }
 
     public var reason: String { message }

@@ -10,6 +10,8 @@ struct LayoutContext: Encodable {
     let csrf: String
     let canImport: Bool
     let canEdit: Bool
+    let canViewPolicy: Bool
+    let canViewAudit: Bool
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
@@ -19,6 +21,8 @@ struct LayoutContext: Encodable {
         csrf = CSRF.token(for: request)
         canImport = user?.role.may(.importRegistry) ?? false
         canEdit = user?.role.may(.editRegistry) ?? false
+        canViewPolicy = user?.role.may(.viewPolicy) ?? false
+        canViewAudit = user?.role.may(.viewAudit) ?? false
     }
 }
 

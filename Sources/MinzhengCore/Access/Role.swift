@@ -29,16 +29,23 @@ public enum Role: String, Codable, Sendable, CaseIterable {
 /// What a user may do. Handlers ask `Role.may(_:)`; they never compare role names.
 public enum Permission: String, Sendable, CaseIterable {
     case viewRegistry, editRegistry, importRegistry, viewFullIdentity, manageUsers, viewAudit
+    /// See the policy parameters in force and their history.
+    case viewPolicy
+    /// Add a parameter version (city-wide policy is the city's to set).
+    case managePolicy
+    /// Run the what-if of a standard change over the registry of one's region.
+    case simulatePolicy
 }
 
 extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
-        .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit],
-        .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers],
-        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity],
-        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity],
-        .auditor: [.viewRegistry, .viewAudit],
+        .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
+                     .viewPolicy, .managePolicy, .simulatePolicy],
+        .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy],
+        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy],
+        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
         .department: [],
     ]
 

@@ -39,7 +39,7 @@ public struct HouseholdImportColumns: Sendable {
     public init(header: [String]) throws(FieldProblem) {
         var index: [Field: Int] = [:]
         for (i, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmedWhitespace.lowercased()
             if name.isEmpty { continue }
             guard let field = Field.allCases.first(where: { $0.aliases.contains(name) }) else {
                 throw FieldProblem("header", "第1行：未知的列名“\(raw)”")
@@ -57,7 +57,7 @@ public struct HouseholdImportColumns: Sendable {
     /// The household reference of a record, even when the rest of the row is invalid.
     public func householdRefValue(_ fields: [String]) -> String? {
         guard let i = index[.householdRef], i < fields.count else { return nil }
-        let v = fields[i].trimmingCharacters(in: .whitespaces)
+        let v = fields[i].trimmedWhitespace
         return v.isEmpty ? nil : v
     }
 
@@ -65,7 +65,7 @@ public struct HouseholdImportColumns: Sendable {
     public func row(_ fields: [String], line: Int, today: CivilDate, regions: RegionTable) throws(FieldProblem) -> HouseholdImportRow {
         func value(_ f: Field) -> String? {
             guard let i = index[f], i < fields.count else { return nil }
-            let v = fields[i].trimmingCharacters(in: .whitespaces)
+            let v = fields[i].trimmedWhitespace
             return v.isEmpty ? nil : v
         }
         guard let ref = householdRefValue(fields) else { throw FieldProblem("householdRef", "缺少户编号") }

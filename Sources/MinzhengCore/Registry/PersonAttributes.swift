@@ -70,7 +70,7 @@ public enum Relation: String, Codable, Sendable, CaseIterable {
 
     /// Accepts the English code or the Chinese word (户主 is taken as 本人).
     public init?(code text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedWhitespace
         if let v = Relation(rawValue: t) { self = v; return }
         if t == "户主" { self = .head; return }
         guard let v = Relation.allCases.first(where: { $0.chinese == t }) else { return nil }
@@ -81,7 +81,7 @@ public enum Relation: String, Codable, Sendable, CaseIterable {
 extension Hukou {
     /// Accepts `urban`/`rural` or 城镇/农村.
     public init?(code text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedWhitespace
         if let v = Hukou(rawValue: t) { self = v; return }
         guard let v = Hukou.allCases.first(where: { $0.chinese == t }) else { return nil }
         self = v

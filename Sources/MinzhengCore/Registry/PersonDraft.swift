@@ -46,7 +46,7 @@ public struct PersonDraft: Sendable, Equatable {
 /// The checks every way into the registry shares: forms, the API and the import.
 public enum RegistryValidation {
     public static func name(_ text: String?, field: String = "name") throws(FieldProblem) -> String {
-        let name = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let name = (text ?? "").trimmedWhitespace
         guard !name.isEmpty else { throw FieldProblem(field, "姓名不能为空") }
         guard name.count <= 50 else { throw FieldProblem(field, "姓名不能超过50个字") }
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -56,7 +56,7 @@ public enum RegistryValidation {
     }
 
     public static func residentID(_ text: String?, today: CivilDate, field: String = "idNumber") throws(FieldProblem) -> ResidentID {
-        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let raw = (text ?? "").trimmedWhitespace
         guard !raw.isEmpty else { throw FieldProblem(field, "身份证号不能为空") }
         do {
             return try ResidentID(raw, today: today)
@@ -68,7 +68,7 @@ public enum RegistryValidation {
     /// Mainland mobile (11 digits starting with 1) or a landline with area code
     /// (0 + 9 to 11 digits, a hyphen allowed after the area code).
     public static func phone(_ text: String?, field: String = "phone") throws(FieldProblem) -> String? {
-        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let raw = (text ?? "").trimmedWhitespace
         if raw.isEmpty { return nil }
         let digits = raw.replacingOccurrences(of: "-", with: "")
         let ok = digits.utf8.allSatisfy(isDigit) &&
@@ -97,7 +97,7 @@ public enum RegistryValidation {
     /// A household lives in a Changzhou street or community that the region table knows.
     public static func householdRegion(_ text: String?, table: RegionTable, within city: RegionCode = RegionTable.changzhou,
                                        field: String = "region") throws(FieldProblem) -> RegionCode {
-        let raw = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let raw = (text ?? "").trimmedWhitespace
         guard let code = RegionCode(raw), code.level == .street || code.level == .community else {
             throw FieldProblem(field, "所属区划应为9位街道或12位社区代码")
         }
@@ -108,7 +108,7 @@ public enum RegistryValidation {
     }
 
     public static func address(_ text: String?, field: String = "address") throws(FieldProblem) -> String {
-        let address = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let address = (text ?? "").trimmedWhitespace
         guard !address.isEmpty else { throw FieldProblem(field, "地址不能为空") }
         guard address.count <= 200 else { throw FieldProblem(field, "地址不能超过200个字") }
         return address

@@ -48,7 +48,7 @@ public struct PersonFields: Sendable, Equatable {
             text in LaborCapacity(rawValue: text) ?? LaborCapacity.allCases.first { $0.chinese == text }
         }
         var deceased: CivilDate?
-        if let text = deceasedOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = deceasedOn?.trimmedWhitespace, !text.isEmpty {
             guard let date = CivilDate(text) else { throw FieldProblem(fieldPrefix + "deceasedOn", "死亡日期应为 YYYY-MM-DD") }
             guard date <= today, date >= id.birthDate else {
                 throw FieldProblem(fieldPrefix + "deceasedOn", "死亡日期应在出生日期与今天之间")
@@ -72,7 +72,7 @@ public struct PersonFields: Sendable, Equatable {
     }
 
     private static func optionalChoice<T>(_ text: String?, field: String, parse: (String) -> T?) throws(FieldProblem) -> T? {
-        guard let raw = text?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let raw = text?.trimmedWhitespace, !raw.isEmpty else { return nil }
         guard let v = parse(raw) else { throw FieldProblem(field, "无效的取值：\(raw)") }
         return v
     }

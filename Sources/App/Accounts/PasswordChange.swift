@@ -1,0 +1,42 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// A user changing their own password: the current one proves it is them (a session left
+/// open on a shared computer is not enough), the new one is long enough and different.
+struct PasswordChange {
+    struct Form: Content {
+        var currentPassword: String?
+        var newPassword: String?
+        var confirmPassword: String?
+        var next: String?
+    }
+
+    /// What a `user.password.change` event records: no password, no hash.
+    struct Audit: Encodable {
+        let mustChangePassword: Bool
+    }
+
+    let req: Request
+
+    func change(_ user: CurrentUser, form: Form) async throws {
+        let current = form.currentPassword ?? "", new = form.newPassword ?? ""
+        guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else { throw AppError(.unauthorized, "请先登录") }
+        guard try await req.password.async.verify(current, created: row.password_hash) else {
+            throw AppError.invalid("currentPassword", "当前密码不正确")
+        }
+        guard new.count >= AccountStore.minimumPasswordLength else {
+            throw AppError.invalid("newPassword", "新密码至少需要\(AccountStore.minimumPasswordLength)个字符")
+        }
+        // The current password was just verified, so comparing with it is comparing with the old one.
+        guard new != current else { throw AppError.invalid("newPassword", "新密码不能与原密码相同") }
+        guard new == (form.confirmPassword ?? "") else { throw AppError.invalid("confirmPassword", "两次输入的新密码不一致") }
+        let hash = try await req.password.async.hash(new)
+        try await req.auditedTransaction { tx, audit in
+            try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: false)
+            try await audit.record("user.password.change", entity: "user", id: user.id.uuidString, region: user.region.value,
+                                   before: Audit(mustChangePassword: row.must_change_password), after: Audit(mustChangePassword: false))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// 审计记录: auditors (and the city administrator) browse and filter the trail of their
+/// region and export it as CSV. The trail is only ever read here.
+struct AuditPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("audit", use: list)
+        routes.get("audit.csv", use: export)
+    }
+
+    struct Query: Content {
+        var from: String?
+        var until: String?
+        var actor: String?
+        var action: String?
+        var entityId: String?
+        var page: Int?
+    }
+
+    func list(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.viewAudit)
+        let query = try req.query.decode(Query.self)
+        let store = AuditStore(db: req.sql)
+        var page = AuditPage(layout: LayoutContext(request: req, title: "审计记录", user: user), query: query,
+                             regionName: req.platform.regions.fullName(of: user.region), rows: [], total: 0, pager: nil, error: nil, errorField: nil,
+                             exportLink: "")
+        do {
+            let filter = try Self.filter(query)
+            let request = PageRequest(page: query.page, perPage: 50)
+            let total = try await store.count(within: user.scope, matching: filter)
+            let events = try await store.events(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
+            page.rows = events.map { AuditRow($0, regions: req.platform.regions) }
+            page.total = total
+            let filters = Self.filters(query)
+            page.pager = Pager.make(path: "/audit", filters: filters, page: request.page,
+                                    pageCount: max(1, (total + request.perPage - 1) / request.perPage))
+            page.exportLink = Pager.link(path: "/audit.csv", filters: filters)
+        } catch let error as AppError {
+            page.error = error.message
+            page.errorField = error.field
+        }
+        return try await req.view.render("audit/list", page)
+    }
+
+    /// The filtered trail, newest first, streamed page by page so that a long export
+    /// needs no more memory than a short one.
+    func export(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.viewAudit)
+        let filter = try Self.filter(try req.query.decode(Query.self))
+        let store = AuditStore(db: req.sql)
+        let regions = req.platform.regions
+        let scope = user.scope
+        let response = Response(status: .ok, body: .init(asyncStream: { writer in
+            do {
+                try await writer.write(.buffer(ByteBuffer(string: CSVLine.utf8BOM + CSVLine.make(AuditRow.csvHeader))))
+                var offset = 0
+                while true {
+                    let events = try await store.events(within: scope, matching: filter, limit: 2_000, offset: offset)
+                    guard !events.isEmpty else { break }
+                    let text = events.map { CSVLine.make(AuditRow($0, regions: regions).csvFields) }.joined()
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                    offset += events.count
+                }
+                try await writer.write(.end)
+            } catch {
+                try await writer.write(.error(error))
+            }
+        }))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let name = "audit-\(user.region.value)-\(Clock.today()).csv"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+
+    /// Dates are whole days in Beijing time; `until` includes its day.
+    static func filter(_ q: Query) throws -> AuditStore.Filter {
+        func day(_ text: String?, field: String) throws -> Date? {
+            guard let text = text?.trimmedWhitespace, !text.isEmpty else { return nil }
+            guard let date = CivilDate(text) else { throw AppError.invalid(field, "日期应为 YYYY-MM-DD") }
+            return Clock.startOfDay(date)
+        }
+        let until = try day(q.until, field: "until").map { $0.addingTimeInterval(86_400) }
+        func text(_ value: String?) -> String? { value.map(\.trimmedWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
+        return AuditStore.Filter(from: try day(q.from, field: "from"), until: until, actor: text(q.actor), action: text(q.action),
+                                 entityID: text(q.entityId))
+    }
+
+    static func filters(_ q: Query) -> [String: String?] {
+        ["from": q.from, "until": q.until, "actor": q.actor, "action": q.action, "entityId": q.entityId]
+    }
+}
+
+struct AuditPage: Encodable {
+    let layout: LayoutContext
+    let query: AuditPageController.Query
+    let regionName: String
+    var rows: [AuditRow]
+    var total: Int
+    var pager: Pager?
+    var error: String?
+    var errorField: String?
+    var exportLink: String
+}
+
+/// One event as the page and the export show it: Beijing time, the region's name.
+struct AuditRow: Content {
+    let sequence: Int64
+    let time: String
+    let actor: String
+    let action: String
+    let entity: String
+    let entityId: String
+    let region: String
+    let before: String
+    let after: String
+    let requestId: String
+
+    init(_ e: AuditEvent, regions: RegionTable) {
+        sequence = e.sequence
+        time = Clock.beijingTimestamp(e.occurredAt.date)
+        actor = e.actorName
+        action = e.action
+        entity = e.entity
+        entityId = e.entityID ?? ""
+        region = RegionCode(e.region).map(regions.fullName) ?? e.region
+        before = e.before ?? ""
+        after = e.after ?? ""
+        requestId = e.requestID ?? ""
+    }
+
+    static let csvHeader = ["序号", "时间（北京时间）", "操作人", "操作", "对象", "对象编号", "区划", "修改前", "修改后", "请求编号"]
+
+    var csvFields: [String] {
+        [String(sequence), time, actor, action, entity, entityId, region, before, after, requestId]
+    }
+}

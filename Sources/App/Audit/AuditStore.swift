@@ -1,0 +1,62 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// Reading the audit trail: filtered pages for auditors, the CSV export, and the whole
+/// chain in order for `minzheng audit verify`.
+struct AuditStore {
+    let db: SQLDatabase
+
+    struct Filter: Sendable {
+        var from: Date?
+        var until: Date?
+        var actor: String?
+        var action: String?
+        var entityID: String?
+    }
+
+    func count(within scope: RegionScope, matching filter: Filter) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM audit_events WHERE \(condition(scope, filter))")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Newest first.
+    func events(within scope: RegionScope, matching filter: Filter, limit: Int, offset: Int) async throws -> [AuditEvent] {
+        try await db.raw("""
+            SELECT * FROM audit_events WHERE \(condition(scope, filter))
+            ORDER BY sequence DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
+            """).all().map(AuditLog.event(from:))
+    }
+
+    /// The chain in order, one page after `sequence`.
+    func chain(after sequence: Int64, limit: Int) async throws -> [AuditEvent] {
+        try await db.select().columns("*").from("audit_events").where("sequence", .greaterThan, sequence)
+            .orderBy("sequence").limit(limit).all().map(AuditLog.event(from:))
+    }
+
+    /// Streams every event in order through the verifier, page by page.
+    func verify(pageSize: Int = 5_000, progress: ((Int) -> Void)? = nil) async throws -> AuditVerification {
+        var verifier = AuditChainVerifier()
+        var last: Int64 = 0
+        while true {
+            let page = try await chain(after: last, limit: pageSize)
+            guard let tail = page.last else { break }
+            for event in page where verifier.check(event) != nil {
+                return verifier.result
+            }
+            last = tail.sequence
+            progress?(verifier.count)
+        }
+        return verifier.result
+    }
+
+    private func condition(_ scope: RegionScope, _ f: Filter) -> SQLQueryString {
+        var sql: SQLQueryString = scope.condition("region")
+        if let from = f.from { sql = sql + " AND occurred_at_ms >= \(bind: AuditTimestamp(from).millisecondsSinceEpoch)" }
+        if let until = f.until { sql = sql + " AND occurred_at_ms < \(bind: AuditTimestamp(until).millisecondsSinceEpoch)" }
+        if let actor = f.actor { sql = sql + " AND actor_name = \(bind: actor)" }
+        if let action = f.action { sql = sql + " AND action = \(bind: action)" }
+        if let entityID = f.entityID { sql = sql + " AND entity_id = \(bind: entityID)" }
+        return sql
+    }
+}

@@ -1,0 +1,68 @@
+import FluentKit
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Who acts, as every audit event of a request or command records it.
+struct AuditActor: Sendable {
+    let id: String?
+    let name: String
+    let requestID: String?
+
+    static func system(_ name: String) -> AuditActor { AuditActor(id: nil, name: name, requestID: nil) }
+}
+
+/// Records the audit events of one transaction.
+struct AuditRecorder {
+    let log: AuditLog
+    let actor: AuditActor
+
+    /// One event; `before` and `after` are stored as sorted-key JSON of what changed.
+    @discardableResult
+    func record(_ action: String, entity: String, id: String?, region: String,
+                before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws -> AuditEvent {
+        try await log.append(AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
+                                        entityID: id, region: region, before: before.map(Self.json), after: after.map(Self.json),
+                                        requestID: actor.requestID))
+    }
+
+    private static func json(_ value: any Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+    }
+}
+
+extension Application {
+    /// Runs `body` in one transaction together with the audit events it records: both are
+    /// saved, or neither. On SQLite the process's writers take turns (the file has one
+    /// writer anyway), so that two appends never race for the same chain position.
+    func auditedTransaction<T: Sendable>(actor: AuditActor, on database: (any Database)? = nil,
+                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        let db = database ?? self.db
+        let run: @Sendable () async throws -> T = {
+            try await db.transaction { tx in
+                let sql = tx as! SQLDatabase
+                return try await body(sql, AuditRecorder(log: AuditLog(db: sql), actor: actor))
+            }
+        }
+        if case .sqlite = platform.config.database {
+            return try await writeSerializer.run(run)
+        }
+        return try await run()
+    }
+}
+
+extension Request {
+    /// The signed-in user as the acting party of this request's audit events.
+    var auditActor: AuditActor {
+        let user = auth.get(CurrentUser.self)
+        return AuditActor(id: user?.id.uuidString, name: user?.username ?? "anonymous", requestID: id)
+    }
+
+    func auditedTransaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        try await application.auditedTransaction(actor: auditActor, on: db, body)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import MinzhengCore
+import NIOCore
+import SQLKit
+import Vapor
+
+/// `minzheng bench policy|lookup`: performance figures as one line of JSON. Run them on a
+/// release build (`swift run -c release minzheng bench …`); `Benchmarks/` has the scripts
+/// that combine them with the seed and import timings.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "policy | lookup")
+        var what: String
+        @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
+        var households: Int?
+        @Option(name: "samples", help: "lookup: how many ID-number searches to time (default 2000)")
+        var samples: Int?
+        @Option(name: "seed", help: "random seed (default 1)")
+        var seed: UInt64?
+    }
+
+    var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        switch signature.what {
+        case "policy":
+            let result = try PolicyBenchmark.run(households: signature.households ?? 1_000_000, seed: signature.seed ?? 1)
+            context.console.output("\(jsonLine(PolicyFigures(result)))")
+        case "lookup":
+            let figures = try await LookupBenchmark(app: context.application).run(samples: signature.samples ?? 2000)
+            context.console.output("\(jsonLine(figures))")
+        default:
+            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup")
+        }
+    }
+}
+
+private struct PolicyFigures: Encodable {
+    let benchmark = "policy"
+    let households: Int
+    let seconds: Double
+    let householdsPerSecondPerCore: Int
+    let eligibleEntries: Int
+    let monthlyTotalFen: Int64
+
+    init(_ r: PolicyBenchmarkResult) {
+        households = r.households
+        seconds = (r.seconds * 1000).rounded() / 1000
+        householdsPerSecondPerCore = Int(r.householdsPerSecond)
+        eligibleEntries = r.eligibleEntries
+        monthlyTotalFen = r.monthlyTotal.value
+    }
+}
+
+/// Times `POST /api/v1/persons/search` by full ID number against the registry as it is,
+/// over real HTTP on a loopback port, one request at a time. The ID numbers are a random
+/// sample of the stored persons (decrypted here), so every search finds exactly one person.
+struct LookupBenchmark {
+    let app: Application
+
+    struct Figures: Encodable {
+        let benchmark = "lookup"
+        let persons: Int
+        let samples: Int
+        let medianMilliseconds: Double
+        let p95Milliseconds: Double
+        let maxMilliseconds: Double
+    }
+
+    func run(samples: Int) async throws -> Figures {
+        let sql = app.db as! SQLDatabase
+        let persons = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("persons")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        guard persons > 0 else { throw AppError.invalid("persons", "登记库为空：先运行 minzheng seed 或 import") }
+        let idNumbers = try await sampleIDNumbers(count: samples, sql: sql)
+        let (userID, token) = try await benchAccount(sql: sql)
+
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let measured: Result<[Double], any Error>
+        do {
+            measured = .success(try await time(idNumbers, token: token))
+        } catch {
+            measured = .failure(error)
+        }
+        await app.server.shutdown()
+        var timings = try measured.get()
+        try await sql.delete(from: "api_tokens").where("user_id", .equal, userID).run()
+        try await sql.delete(from: "users").where("id", .equal, userID).run()
+        timings.sort()
+        func at(_ fraction: Double) -> Double {
+            (timings[min(timings.count - 1, Int(Double(timings.count) * fraction))] * 1000).rounded() / 1000
+        }
+        return Figures(persons: persons, samples: timings.count, medianMilliseconds: at(0.5), p95Milliseconds: at(0.95),
+                       maxMilliseconds: at(1.0))
+    }
+
+    /// Milliseconds of each search, in order.
+    private func time(_ idNumbers: [String], token: String) async throws -> [Double] {
+        guard let port = app.http.server.shared.localAddress?.port else { throw AppError.invalid("port", "基准服务器未能启动") }
+        let url = URI(string: "http://127.0.0.1:\(port)/api/v1/persons/search")
+        var timings: [Double] = []
+        timings.reserveCapacity(idNumbers.count)
+        for idNumber in idNumbers {
+            let started = ContinuousClock.now
+            let response = try await app.client.post(url, headers: ["Authorization": "Bearer \(token)"]) { request in
+                try request.content.encode(["idNumber": idNumber])
+            }
+            let elapsed = ContinuousClock.now - started
+            guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1 else {
+                throw AppError.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
+            }
+            timings.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return timings
+    }
+
+    private func sampleIDNumbers(count: Int, sql: SQLDatabase) async throws -> [String] {
+        let rows = try await sql.select().column("id_cipher").from("persons")
+            .orderBy(SQLFunction("RANDOM")).limit(max(1, count)).all()
+        let cipher = app.platform.cipher
+        return try rows.map { try cipher.decrypt($0.decode(column: "id_cipher", as: String.self)) }
+    }
+
+    /// A throw-away city-wide account (deleted after the run), so the search sees every region.
+    private func benchAccount(sql: SQLDatabase) async throws -> (UUID, String) {
+        let store = AccountStore(db: sql)
+        let username = "bench-\(UUID().uuidString.prefix(8).lowercased())"
+        let id = try await store.createUser(username: username, displayName: "基准测试", password: UUID().uuidString,
+                                            role: .cityAdmin, region: RegionCode("3204")!, department: nil)
+        return (id, try await store.issueToken(userID: id, name: "bench"))
+    }
+}

@@ -1,0 +1,44 @@
+import Vapor
+
+/// Lets the process's audited write transactions run one at a time (used on SQLite, where
+/// a second concurrent writer would only fail with "database is locked").
+actor WriteSerializer {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let result = try await body()
+            release()
+            return result
+        } catch {
+            release()
+            throw error
+        }
+    }
+
+    private func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension Application {
+    private struct WriteSerializerKey: StorageKey { typealias Value = WriteSerializer }
+
+    var writeSerializer: WriteSerializer {
+        get {
+            guard let serializer = storage[WriteSerializerKey.self] else { fatalError("configure(_:) has not run") }
+            return serializer
+        }
+        set { storage[WriteSerializerKey.self] = newValue }
+    }
+}

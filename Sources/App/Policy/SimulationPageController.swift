@@ -1,0 +1,92 @@
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// 低保标准调整测算: the what-if as a page. A GET with the standard and month in the query
+/// (it changes nothing, so the result can be bookmarked and shared), over the households
+/// of the user's own region.
+struct SimulationPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("policy-simulation", use: show)
+    }
+
+    struct Query: Content {
+        var standard: String?
+        var from: String?
+    }
+
+    func show(req: Request) async throws -> View {
+        let user = try req.user
+        try user.require(.simulatePolicy)
+        let query = try req.query.decode(Query.self)
+        let nextMonth = CalculatorPageController.currentMonth.adding(months: 1)
+        var page = SimulationPage(layout: LayoutContext(request: req, title: "低保标准调整测算", user: user),
+                                  regionName: req.platform.regions.fullName(of: user.region),
+                                  standard: query.standard ?? "", from: query.from ?? nextMonth.description,
+                                  error: nil, errorField: nil, result: nil)
+        if query.standard != nil {
+            do {
+                let change = try Self.change(query)
+                let report = try await SimulationRunner(db: req.sql, cipher: req.platform.cipher).run(change, within: user.scope)
+                page.result = SimulationResultView(SimulationFigures(report, region: user.region, regions: req.platform.regions))
+            } catch let error as AppError {
+                page.error = error.message
+                page.errorField = error.field
+            }
+        }
+        return try await req.view.render("policy/simulation", page)
+    }
+
+    private static func change(_ query: Query) throws -> StandardChange {
+        guard let text = query.standard, let standard = Fen(yuanText: text), standard > .zero else {
+            throw AppError.invalid("standard", "新的低保标准应为大于 0 的金额（元/月），如 1080")
+        }
+        guard let from = query.from.flatMap(YearMonth.init) else { throw AppError.invalid("from", "起始月份应为 YYYY-MM") }
+        do { return try StandardChange(newStandard: standard, from: from) } catch { throw AppError.invalid("standard", error.description) }
+    }
+}
+
+struct SimulationPage: Encodable {
+    let layout: LayoutContext
+    let regionName: String
+    let standard: String
+    let from: String
+    var error: String?
+    var errorField: String?
+    var result: SimulationResultView?
+}
+
+/// The figures as the page's table shows them: counts, and money in yuan.
+struct SimulationResultView: Encodable {
+    struct Row: Encodable {
+        let name: String
+        let assessed: Int
+        let entering: String
+        let leaving: String
+        let changing: String
+        let baseline: String
+        let proposed: String
+        let difference: String
+    }
+
+    let standard: String
+    let from: String
+    let overall: Row
+    let districts: [Row]
+
+    init(_ f: SimulationFigures) {
+        standard = Fen(f.standardFen).formatted
+        from = f.from
+        overall = Self.row("合计", f.overall)
+        districts = f.districts.map { Self.row($0.name, $0.totals) }
+    }
+
+    private static func row(_ name: String, _ t: SimulationFigures.Totals) -> Row {
+        let sign = t.differenceFen > 0 ? "+" : ""
+        return Row(name: name, assessed: t.householdsAssessed,
+                   entering: "\(t.householdsEntering) 户 \(t.personsEntering) 人", leaving: "\(t.householdsLeaving) 户 \(t.personsLeaving) 人",
+                   changing: "\(t.householdsChanging) 户 \(t.personsChanging) 人",
+                   baseline: Fen(t.baselineMonthlyFen).formatted, proposed: Fen(t.proposedMonthlyFen).formatted,
+                   difference: sign + Fen(t.differenceFen).formatted)
+    }
+}

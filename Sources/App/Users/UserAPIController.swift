@@ -1,0 +1,73 @@
+import MinzhengCore
+import Vapor
+
+/// `/api/v1/users`: accounts within the caller's region, for roles that may manage users.
+/// An account outside the region answers 404, like any record there.
+struct UserAPIController: RouteCollection {
+    struct ListQuery: Content {
+        let role: String?
+        let username: String?
+        let page: Int?
+        let perPage: Int?
+    }
+
+    struct PasswordAnswer: Content {
+        /// The one-time password, shown this once; the user must change it at sign-in.
+        let password: String
+        let mustChangePassword: Bool
+    }
+
+    func boot(routes: RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+        users.get(":id", use: show)
+        users.post(":id", "disable", use: disable)
+        users.post(":id", "enable", use: enable)
+        users.post(":id", "reset-password", use: resetPassword)
+        users.get(":id", "tokens", use: tokens)
+        users.delete(":id", "tokens", ":tokenID", use: revokeToken)
+    }
+
+    func list(req: Request) async throws -> Page<UserSummary> {
+        let admin = try UserAdmin(req)
+        let q = try req.query.decode(ListQuery.self)
+        let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
+        return try await admin.list(.init(role: role, username: q.username), page: PageRequest(page: q.page, perPage: q.perPage))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let admin = try UserAdmin(req)
+        let user = try await admin.create(try req.content.decode(UserAdmin.NewUser.self))
+        return try await user.encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> UserSummary {
+        try await UserAdmin(req).find(req.parameters.get("id", as: UUID.self))
+    }
+
+    func disable(req: Request) async throws -> UserSummary {
+        try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), true)
+    }
+
+    func enable(req: Request) async throws -> UserSummary {
+        try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), false)
+    }
+
+    func resetPassword(req: Request) async throws -> Response {
+        let (_, password) = try await UserAdmin(req).resetPassword(req.parameters.get("id", as: UUID.self))
+        let response = try await PasswordAnswer(password: password, mustChangePassword: true).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    func tokens(req: Request) async throws -> Page<TokenSummary> {
+        let q = try req.query.decode(ListQuery.self)
+        return try await UserAdmin(req).tokens(req.parameters.get("id", as: UUID.self), page: PageRequest(page: q.page, perPage: q.perPage))
+    }
+
+    func revokeToken(req: Request) async throws -> HTTPStatus {
+        try await UserAdmin(req).revokeToken(req.parameters.get("tokenID", as: UUID.self), of: req.parameters.get("id", as: UUID.self))
+        return .noContent
+    }
+}

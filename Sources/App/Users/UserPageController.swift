@@ -1,0 +1,116 @@
+import MinzhengCore
+import Vapor
+
+/// 用户管理: the accounts of one's region, a new account, and one account's page with its
+/// actions. The rules and the audit are `UserAdmin`'s; this only renders.
+struct UserPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.get("new", use: newUser)
+        users.post("new", use: create)
+        users.get(":id", use: show)
+        users.post(":id", "disable", use: disable)
+        users.post(":id", "enable", use: enable)
+        users.post(":id", "reset-password", use: resetPassword)
+        users.post(":id", "tokens", ":tokenID", "revoke", use: revokeToken)
+    }
+
+    struct ListQuery: Content {
+        let role: String?
+        let username: String?
+        let page: Int?
+    }
+
+    func list(req: Request) async throws -> View {
+        let admin = try UserAdmin(req)
+        let q = try req.query.decode(ListQuery.self)
+        let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
+        let result = try await admin.list(.init(role: role, username: q.username), page: PageRequest(page: q.page, perPage: 20))
+        let now = req.application.accountsClock.now()
+        return try await req.view.render("users/list", UserListPage(
+            layout: LayoutContext(request: req, title: "用户管理", user: admin.admin), role: role?.rawValue ?? "",
+            username: q.username ?? "", roles: Role.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+            result: result, rows: result.items.map { UserView($0, request: req, now: now) },
+            pager: Pager.make(path: "/users", filters: ["role": role?.rawValue, "username": q.username], result: result),
+            canCreate: !UserAdministration.creatableRoles(by: admin.admin.assignment).isEmpty))
+    }
+
+    func newUser(req: Request) async throws -> View {
+        let admin = try UserAdmin(req)
+        var form = UserAdmin.NewUser.empty
+        form.region = admin.admin.region.value
+        return try await newUserPage(req, admin: admin, form: form, error: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let admin = try UserAdmin(req)
+        var form = try req.content.decode(UserAdmin.NewUser.self)
+        do {
+            let user = try await admin.create(form)
+            return req.redirect(to: "/users/\(user.id)?done=created")
+        } catch let error as AppError {
+            form.password = ""   // never sent back into the page
+            return try await newUserPage(req, admin: admin, form: form, error: error).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func show(req: Request) async throws -> View {
+        let admin = try UserAdmin(req)
+        let user = try await admin.find(req.parameters.get("id", as: UUID.self))
+        return try await userPage(req, admin: admin, user: user, done: req.query[String.self, at: "done"], oneTimePassword: nil)
+    }
+
+    func disable(req: Request) async throws -> Response {
+        let user = try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), true)
+        return req.redirect(to: "/users/\(user.id)?done=disabled")
+    }
+
+    func enable(req: Request) async throws -> Response {
+        let user = try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), false)
+        return req.redirect(to: "/users/\(user.id)?done=enabled")
+    }
+
+    /// Answers the page itself, not a redirect: the one-time password must not travel in
+    /// an address or sit in the session, and the page must not be cached.
+    func resetPassword(req: Request) async throws -> Response {
+        let admin = try UserAdmin(req)
+        let (user, password) = try await admin.resetPassword(req.parameters.get("id", as: UUID.self))
+        let response = try await userPage(req, admin: admin, user: user, done: "reset", oneTimePassword: password).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let id = req.parameters.get("id", as: UUID.self)
+        try await UserAdmin(req).revokeToken(req.parameters.get("tokenID", as: UUID.self), of: id)
+        return req.redirect(to: "/users/\(id?.uuidString ?? "")?done=revoked")
+    }
+
+    private func newUserPage(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: AppError?) async throws -> View {
+        let roles = UserAdministration.creatableRoles(by: admin.admin.assignment)
+        guard !roles.isEmpty else { throw UserAdminRefusal.notPermitted(admin.admin.role).appError(creating: true) }
+        return try await req.view.render("users/new", NewUserPage(
+            layout: LayoutContext(request: req, title: "新建用户", user: admin.admin), form: form,
+            roles: roles.map { Choice(value: $0.rawValue, label: "\($0.chinese)（\($0.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级）") },
+            regionHint: "本辖区 \(req.regionName(admin.admin.region.value))（\(admin.admin.region.value)）内的代码",
+            error: error?.message, errorField: error?.field))
+    }
+
+    private func userPage(_ req: Request, admin: UserAdmin, user: UserSummary, done: String?, oneTimePassword: String?) async throws -> View {
+        let tokens = try await admin.tokens(user.id, page: PageRequest(page: 1, perPage: 50))
+        let now = req.application.accountsClock.now()
+        return try await req.view.render("users/user", UserPage(
+            layout: LayoutContext(request: req, title: user.displayName, user: admin.admin), user: UserView(user, request: req, now: now),
+            tokens: tokens.items.map { TokenView($0, now: now) }, tokenTotal: tokens.total,
+            revokeBase: "/users/\(user.id)/tokens", isSelf: user.id == admin.admin.id,
+            done: done.flatMap { Self.doneMessages[$0] }, oneTimePassword: oneTimePassword))
+    }
+
+    /// The confirmations a redirect may ask for; any other `done` shows nothing.
+    static let doneMessages = [
+        "created": "已创建账户。", "disabled": "已停用账户：该用户的登录和令牌立即失效。", "enabled": "已启用账户。",
+        "reset": "已重置密码。请将下面的一次性密码当面或通过安全渠道交给本人；本页关闭后无法再次查看。",
+        "revoked": "已吊销令牌。",
+    ]
+}

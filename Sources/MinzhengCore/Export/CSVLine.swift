@@ -1,0 +1,21 @@
+import Foundation
+
+/// One line of a CSV export that Excel opens as intended: fields with a comma, quote or
+/// line break are quoted, and a field that Excel would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with an apostrophe so that an
+/// exported value can never execute (CSV injection).
+public enum CSVLine {
+    public static func make(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        var text = raw
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Excel reads a UTF-8 file as UTF-8 only when it starts with this byte-order mark.
+    public static let utf8BOM = "\u{FEFF}"
+}
