@@ -22,6 +22,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreatePolicyParameters())
     app.migrations.add(CreateAuditEvents())
     app.migrations.add(CreateHouseholdMeans())
+    app.migrations.add(CreateApplications())
+    app.migrations.add(SeedAssistanceCatalog())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

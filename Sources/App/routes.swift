@@ -12,17 +12,20 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: UserAPIController())
     try apiUser.register(collection: TokenAPIController())
+    try apiUser.register(collection: ApplicationAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     try pages.register(collection: SignInPageController())
     try pages.register(collection: CalculatorPageController())
+    try pages.register(collection: ResidentRegistrationController())
     let signedIn = pages.grouped(RequirePageUser())
     try signedIn.register(collection: RegistryPageController())
     try signedIn.register(collection: ImportPageController())
     try signedIn.register(collection: PolicyPageController())
     try signedIn.register(collection: SimulationPageController())
     try signedIn.register(collection: AuditPageController())
+    try signedIn.register(collection: ApplicationPageController())
     try signedIn.register(collection: AccountPageController())
     try signedIn.register(collection: UserPageController())
 }

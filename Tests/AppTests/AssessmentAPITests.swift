@@ -41,6 +41,7 @@ struct AssessmentAPITests {
         (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","colour":"red"}]}"#, "members[0].colour"),
         (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"2021-07-01","sex":"male"}]}"#, "members[0].birthDate"),
         (#"{"region":"320402","month":"2021-06","members":[]}"#, "members"),
+        (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"0308-03-07","sex":"male"}]}"#, "members[0].birthDate"),
         (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","incomes":[{"kind":"wage","monthlyFen":-1}]}]}"#,
          "members[0].incomes[0].monthlyFen"),
         (#"{"region":"1101","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male"}]}"#, "region"),

@@ -20,7 +20,9 @@ struct SessionAPIController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
-        let row = try await SignIn(req: req).attempt(username: credentials.username, password: credentials.password)
+        // Residents sign in with their ID number, which names their account.
+        let account = ResidentAccounts.username(forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: Clock.today())
+        let row = try await SignIn(req: req).attempt(username: account, password: credentials.password)
         let token = try await AccountStore(db: req.sql).issueToken(userID: row.id, name: "api")
         return try await TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)).encodeResponse(status: .created, for: req)
     }

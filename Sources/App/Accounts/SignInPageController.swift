@@ -25,7 +25,8 @@ struct SignInPageController: RouteCollection {
 
     func show(req: Request) async throws -> View {
         // `RequirePageUser` adds `expired=1` when it sends a timed-out session here.
-        let notice = req.query["expired"] == "1" ? "由于 \(SignInRules.sessionIdleSeconds / 60) 分钟未操作，已自动退出，请重新登录。" : nil
+        let notice = req.query["expired"] == "1" ? "由于 \(SignInRules.sessionIdleSeconds / 60) 分钟未操作，已自动退出，请重新登录。"
+            : req.query["registered"] == "1" ? "注册成功，请用身份证号和密码登录。" : nil
         return try await req.view.render("accounts/login", SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil),
                                                                      username: "", next: Self.safeNext(req.query["next"]), error: nil,
                                                                      notice: notice))
@@ -36,7 +37,9 @@ struct SignInPageController: RouteCollection {
         let username = form.username ?? ""
         let row: AccountStore.UserRow
         do {
-            row = try await SignIn(req: req).attempt(username: username, password: form.password ?? "")
+            // Residents sign in with their ID number, which names their account.
+            let account = ResidentAccounts.username(forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: Clock.today())
+            row = try await SignIn(req: req).attempt(username: account, password: form.password ?? "")
         } catch let error as AppError {
             let page = SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil), username: username,
                                   next: Self.safeNext(form.next), error: error.message, notice: nil)

@@ -11,16 +11,23 @@ enum FirstStart {
         let accounts = AccountStore(db: app.db as! SQLDatabase)
         if try await accounts.countUsers() == 0 {
             let password = oneTimePassword()
-            _ = try await accounts.createUser(username: "admin", displayName: "市级管理员", password: password, role: Role.cityAdmin,
-                                              region: RegionTable.changzhou, mustChangePassword: true)
-            print("""
+            try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
+                let id = try await AccountStore(db: tx).createUser(username: "admin", displayName: "市级管理员", password: password,
+                                                                   role: Role.cityAdmin, region: RegionTable.changzhou, mustChangePassword: true)
+                try await audit.record("user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
+                                       after: ["username": "admin", "role": Role.cityAdmin.rawValue])
+            }
+            // Written straight to the file descriptor: seen at once even when standard
+            // output is a file or a pipe, where `print` would sit in a buffer.
+            FileHandle.standardOutput.write(Data("""
 
             ==> 首次启动：已创建市级管理员 First start: a city administrator was created
                 用户名 username: admin
                 一次性密码 one-time password: \(password)
                 请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
 
-            """)
+
+            """.utf8))
         }
         let households = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
         let demo = app.platform.config.demoHouseholds

@@ -6,10 +6,14 @@ import SQLKit
 /// file stays consistent; a power cut may lose the last committed batches, which a rerun
 /// restores, since both jobs are idempotent per batch) and a 256 MB page cache (the random-order indexes of a million persons — blind index, names — fit in it), so that
 /// index pages stay in memory instead of being read back from disk for every insert.
+///
+/// Elsewhere the job runs on the pool as it is: FluentPostgresDriver marks a pinned
+/// connection as already inside a transaction, so `transaction` on it would not BEGIN and
+/// each batch would no longer be all-or-nothing.
 func withBulkConnection<T: Sendable>(_ db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-    try await db.withConnection { connection in
+    guard (db as? SQLDatabase)?.dialect.name == "sqlite" else { return try await body(db) }
+    return try await db.withConnection { connection in
         let sql = connection as! SQLDatabase
-        guard sql.dialect.name == "sqlite" else { return try await body(connection) }
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
         try await sql.raw("PRAGMA cache_size = -262144").run()
         let result: Result<T, any Error>

@@ -24,6 +24,8 @@ struct RegistryPageController: RouteCollection {
         let layout: LayoutContext
         let householdCount: Int
         let personCount: Int
+        /// Open applications of the user's queue, per step.
+        let applications: [StateCount]
     }
 
     struct HouseholdListPage: Encodable {
@@ -122,15 +124,23 @@ struct RegistryPageController: RouteCollection {
 
     // MARK: handlers
 
-    func home(req: Request) async throws -> View {
+    func home(req: Request) async throws -> Response {
         let user = try req.user
+        // Residents and partner departments work on applications only.
+        guard user.role.may(.viewRegistry) else { return req.redirect(to: "/applications") }
         let scope = user.scope
         let households = try await req.sql.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?
             .decode(column: "n", as: Int.self) ?? 0
         let persons = try await req.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?
             .decode(column: "n", as: Int.self) ?? 0
+        var waiting: [StateCount] = []
+        if user.role.may(.handleApplications) {
+            let counts = try await ApplicationStore(db: req.sql).countsByState(for: try await ApplicationService(req: req).viewer(user))
+            waiting = WorkflowState.allCases.filter { !$0.isTerminal }.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) }
+        }
         return try await req.view.render("home", HomePage(layout: LayoutContext(request: req, title: "工作台", user: user),
-                                                          householdCount: households, personCount: persons))
+                                                          householdCount: households, personCount: persons, applications: waiting))
+            .encodeResponse(for: req)
     }
 
     func households(req: Request) async throws -> View {

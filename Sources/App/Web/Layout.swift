@@ -12,6 +12,10 @@ struct LayoutContext: Encodable {
     let canEdit: Bool
     let canViewPolicy: Bool
     let canViewAudit: Bool
+    let canManageUsers: Bool
+    let canHandleApplications: Bool
+    let isResident: Bool
+    let canViewRegistry: Bool
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
@@ -23,6 +27,10 @@ struct LayoutContext: Encodable {
         canEdit = user?.role.may(.editRegistry) ?? false
         canViewPolicy = user?.role.may(.viewPolicy) ?? false
         canViewAudit = user?.role.may(.viewAudit) ?? false
+        canManageUsers = user?.role.may(.manageUsers) ?? false
+        canHandleApplications = user?.role.may(.handleApplications) ?? false
+        isResident = user?.role == .resident
+        canViewRegistry = user?.role.may(.viewRegistry) ?? false
     }
 }
 

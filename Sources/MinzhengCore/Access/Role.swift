@@ -1,6 +1,9 @@
 /// A user's role. Each user has exactly one role and one region.
 public enum Role: String, Codable, Sendable, CaseIterable {
     case cityAdmin, districtOfficer, streetOfficer, communityWorker, auditor, department
+    /// A resident using the self-service pages (掌上办): linked to one registry person,
+    /// placed at that person's household region.
+    case resident
 
     public var chinese: String {
         switch self {
@@ -10,6 +13,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .communityWorker: return "社区网格员"
         case .auditor: return "审计员"
         case .department: return "协同部门"
+        case .resident: return "居民"
         }
     }
 
@@ -22,6 +26,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .communityWorker: return [.street, .community]
         case .auditor: return [.city, .district, .street]
         case .department: return [.city, .district]
+        case .resident: return [.street, .community]
         }
     }
 }
@@ -35,18 +40,25 @@ public enum Permission: String, Sendable, CaseIterable {
     case managePolicy
     /// Run the what-if of a standard change over the registry of one's region.
     case simulatePolicy
+    /// Work on applications: see the queue of one's region (or department) and act on them.
+    case handleApplications
+    /// Apply for oneself and follow one's own applications (residents only: no staff role
+    /// holds it, so no administrator can create or take over a resident account).
+    case selfService
 }
 
 extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
         .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
-                     .viewPolicy, .managePolicy, .simulatePolicy],
-        .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy],
-        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy],
-        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy],
+                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications],
+        .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy,
+                           .handleApplications],
+        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
+        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
-        .department: [],
+        .department: [.handleApplications],
+        .resident: [.selfService],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }

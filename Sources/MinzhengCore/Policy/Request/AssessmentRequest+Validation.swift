@@ -2,6 +2,8 @@ extension AssessmentRequest {
     /// Contract limits, not policy: they keep one request small and every sum far from
     /// `Int64` overflow (30 members × 100 incomes × 10¹² fen × 12 months < 2⁶³).
     public static let maximumMembers = 30
+    /// The earliest birth date accepted (the oldest person on record was born in 1875).
+    public static let earliestBirthDate = CivilDate(year: 1870, month: 1, day: 1)!
     public static let maximumIncomesPerMember = 100
     /// 100 亿元: any single amount above it is a typing error.
     public static let maximumAmount = Fen(1_000_000_000_000)
@@ -28,6 +30,11 @@ extension AssessmentRequest {
             guard member.birthDate <= lastDay else {
                 throw .invalid("\(path).birthDate", "出生日期 \(member.birthDate) 晚于评估月份 \(month)",
                                "birth date \(member.birthDate) is after the assessed month \(month)")
+            }
+            // No one alive was born earlier; such a date is a typing slip (a year of 0308).
+            guard member.birthDate >= Self.earliestBirthDate else {
+                throw .invalid("\(path).birthDate", "出生日期 \(member.birthDate) 早于 \(Self.earliestBirthDate)，请检查年份",
+                               "birth date \(member.birthDate) is before \(Self.earliestBirthDate)")
             }
             if let grade = member.disabilityGrade, !(1...4).contains(grade) {
                 throw .invalid("\(path).disabilityGrade", "残疾等级应为 1 至 4，收到 \(grade)",

@@ -1,0 +1,87 @@
+import MinzhengCore
+import Vapor
+
+/// `/api/v1/applications`: intake, the review steps, documents and work queues.
+struct ApplicationAPIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let applications = routes.grouped("applications")
+        applications.get(use: list)
+        applications.post(use: create)
+        applications.get(":id", use: show)
+        applications.post(":id", "actions", use: act)
+        applications.on(.POST, ":id", "documents", body: .collect(maxSize: "11mb"), use: upload)
+        applications.get(":id", "documents", ":document", use: download)
+    }
+
+    struct ListQuery: Content {
+        var state: String?
+        var overdue: Bool?
+        var page: Int?
+        var perPage: Int?
+    }
+
+    func list(req: Request) async throws -> Page<ApplicationSummary> {
+        let user = try req.user
+        let service = ApplicationService(req: req)
+        let q = try req.query.decode(ListQuery.self)
+        var filter = ApplicationStore.QueueFilter()
+        if let state = q.state {
+            guard let s = WorkflowState(rawValue: state) else { throw AppError.invalid("state", "未知状态：\(state)") }
+            filter.states = [s]
+        }
+        if q.overdue == true { filter.overdueOn = Clock.today() }
+        return try await ApplicationStore(db: req.sql).queue(for: try await service.viewer(user), filter: filter,
+                                                            page: PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
+                                                            regions: req.platform.regions, today: Clock.today())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.user
+        let service = ApplicationService(req: req)
+        let id = try await service.submit(try req.content.decode(ApplicationService.NewApplication.self), by: user)
+        return try await record(req, id: id, user: user).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> ApplicationRecord {
+        let user = try req.user
+        return try await record(req, id: try Self.id(req), user: user)
+    }
+
+    func act(req: Request) async throws -> ApplicationRecord {
+        let user = try req.user
+        return try await ApplicationService(req: req).act(on: try Self.id(req), try req.content.decode(ApplicationService.ActionRequest.self), by: user)
+    }
+
+    /// Multipart: `requirement` (the document's kind) and `file`.
+    func upload(req: Request) async throws -> Response {
+        struct Upload: Content {
+            var requirement: String
+            var file: File
+        }
+        let user = try req.user
+        let application = try await record(req, id: try Self.id(req), user: user)
+        let body = try req.content.decode(Upload.self)
+        let id = try await DocumentStore(req: req).add(to: application, requirement: body.requirement, fileName: body.file.filename,
+                                                       bytes: body.file.data)
+        return try await ["id": id.uuidString].encodeResponse(status: .created, for: req)
+    }
+
+    func download(req: Request) async throws -> Response {
+        let user = try req.user
+        let application = try await record(req, id: try Self.id(req), user: user)
+        guard let document = req.parameters.get("document", as: UUID.self) else { throw AppError.notFound("材料") }
+        return try await DocumentStore(req: req).response(for: application, document: document)
+    }
+
+    private func record(_ req: Request, id: UUID, user: CurrentUser) async throws -> ApplicationRecord {
+        let service = ApplicationService(req: req)
+        guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: try await service.catalog)
+        else { throw AppError.notFound("申请") }
+        return record
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("申请") }
+        return id
+    }
+}

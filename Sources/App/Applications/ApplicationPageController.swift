@@ -1,0 +1,151 @@
+import MinzhengCore
+import Vapor
+
+/// 救助申请 pages, for residents (their own household's applications: apply, upload,
+/// follow, withdraw) and for staff and department users (their work queue and the steps).
+struct ApplicationPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("applications", use: list)
+        routes.get("applications", "new", use: newForm)
+        routes.post("applications", "new", use: create)
+        routes.get("applications", ":id", use: show)
+        routes.post("applications", ":id", "actions", use: act)
+        routes.on(.POST, "applications", ":id", "documents", body: .collect(maxSize: "11mb"), use: upload)
+        routes.get("applications", ":id", "documents", ":document", use: download)
+    }
+
+    struct ListQuery: Content {
+        var state: String?
+        var overdue: String?
+        var page: Int?
+    }
+
+    func list(req: Request) async throws -> View {
+        let user = try req.user
+        let service = ApplicationService(req: req)
+        let viewer = try await service.viewer(user)
+        let q = try req.query.decode(ListQuery.self)
+        var filter = ApplicationStore.QueueFilter()
+        let state = q.state.flatMap(WorkflowState.init)
+        if let state { filter.states = [state] }
+        if q.overdue == "1" { filter.overdueOn = Clock.today() }
+        let store = ApplicationStore(db: req.sql)
+        let result = try await store.queue(for: viewer, filter: filter, page: PageRequest(page: q.page, perPage: 20),
+                                           catalog: try await service.catalog, regions: req.platform.regions, today: Clock.today())
+        let counts = try await store.countsByState(for: viewer)
+        return try await req.view.render("applications/list", ApplicationListPage(
+            layout: LayoutContext(request: req, title: user.role == .resident ? "我的申请" : "救助申请", user: user),
+            isResident: user.role == .resident, state: q.state ?? "", overdue: q.overdue == "1",
+            counts: WorkflowState.allCases.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) },
+            result: result, pager: Pager.make(path: "/applications", filters: ["state": q.state, "overdue": q.overdue], result: result)))
+    }
+
+    func newForm(req: Request) async throws -> View {
+        let user = try req.user
+        return try await renderNew(req, user: user, form: NewApplicationForm(household: req.query["household"]), error: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.user
+        let form = try req.content.decode(NewApplicationForm.self)
+        do {
+            let id = try await ApplicationService(req: req).submit(try form.application(), by: user)
+            return req.redirect(to: "/applications/\(id)")
+        } catch let error as AppError where error.status != .notFound {
+            return try await renderNew(req, user: user, form: form, error: error).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    private func renderNew(_ req: Request, user: CurrentUser, form: NewApplicationForm, error: AppError?) async throws -> View {
+        let service = ApplicationService(req: req)
+        let catalog = try await service.catalog
+        var householdID = form.household.flatMap { UUID(uuidString: $0) }
+        if user.role == .resident, case .resident(let households, _) = try await service.viewer(user) { householdID = households.first }
+        else { try user.require(.handleApplications) }
+        let household = try await householdID.asyncMap { id in
+            try await req.registry.household(id: id, within: user.role == .resident ? RegionScope(RegionTable.changzhou) : user.scope)
+        } ?? nil
+        return try await req.view.render("applications/new", NewApplicationPage(
+            layout: LayoutContext(request: req, title: "申请救助", user: user), isResident: user.role == .resident,
+            items: catalog.items.map { Choice(value: $0.code.rawValue, label: "\($0.name)（\($0.department.shortChinese)）") },
+            household: household, members: (household?.members ?? []).enumerated().map { MemberMeansView(index: $0, member: $1, form: form) },
+            form: form, error: error?.message, errorField: error?.field))
+    }
+
+    func show(req: Request) async throws -> View {
+        let user = try req.user
+        return try await render(req, user: user, id: try ApplicationAPIController.id(req), error: nil)
+    }
+
+    private func render(_ req: Request, user: CurrentUser, id: UUID, error: AppError?) async throws -> View {
+        let service = ApplicationService(req: req)
+        let catalog = try await service.catalog
+        guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: catalog) else {
+            throw AppError.notFound("申请")
+        }
+        let today = Clock.today()
+        let actions = ApplicationWorkflow().availableActions(for: record.workflowState, by: service.actor(user), on: today)
+        let item = AssistanceItemCode(record.itemCode).flatMap(catalog.item)
+        let household = try await req.registry.household(id: record.householdId, within: RegionScope(RegionTable.changzhou))
+        return try await req.view.render("applications/show", ApplicationPage(
+            layout: LayoutContext(request: req, title: record.itemName, user: user), application: record,
+            regionName: RegionCode(record.region).map(req.platform.regions.fullName) ?? record.region,
+            deadline: CivilDate(record.submittedOn).map { WorkingDayCalendar.china.deadlineStatus(submitted: $0, today: today).chinese } ?? "",
+            monthly: record.monthlyFen.map { Fen($0).formatted },
+            assessment: record.assessment.map(CalculatorResult.init),
+            members: household?.members.map { "\($0.name)（\(Relation(rawValue: $0.relation)?.chinese ?? $0.relation)）" } ?? [],
+            actions: actions.map { ActionView($0, needsAmount: item?.engineProgram == nil, today: today) },
+            requirements: (item?.documents ?? []).map { Choice(value: $0.code, label: $0.name) },
+            canUpload: !(WorkflowState(rawValue: record.state)?.isTerminal ?? true),
+            error: error?.message, errorField: error?.field))
+    }
+
+    func act(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try ApplicationAPIController.id(req)
+        let body = try req.content.decode(ApplicationService.ActionRequest.self)
+        do {
+            _ = try await ApplicationService(req: req).act(on: id, body, by: user)
+            return req.redirect(to: "/applications/\(id)")
+        } catch let error as AppError where error.status != .notFound {
+            return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func upload(req: Request) async throws -> Response {
+        struct Upload: Content {
+            var requirement: String?
+            var file: File?
+        }
+        let user = try req.user
+        let id = try ApplicationAPIController.id(req)
+        let service = ApplicationService(req: req)
+        guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: try await service.catalog)
+        else { throw AppError.notFound("申请") }
+        do {
+            let body = try req.content.decode(Upload.self)
+            guard let file = body.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "请选择要上传的文件") }
+            _ = try await DocumentStore(req: req).add(to: record, requirement: body.requirement ?? "", fileName: file.filename, bytes: file.data)
+            return req.redirect(to: "/applications/\(id)#documents")
+        } catch let error as AppError {
+            return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func download(req: Request) async throws -> Response {
+        let user = try req.user
+        let service = ApplicationService(req: req)
+        guard let record = try await ApplicationStore(db: req.sql).application(id: try ApplicationAPIController.id(req), for: try await service.viewer(user),
+                                                                                catalog: try await service.catalog),
+              let document = req.parameters.get("document", as: UUID.self) else { throw AppError.notFound("材料") }
+        return try await DocumentStore(req: req).response(for: record, document: document)
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// Reads and writes of applications, their steps, documents and the enrollments approval
+/// creates. Visibility is decided here, in the queries: staff see their region (department
+/// users: their department's items within their region), residents their own household.
+struct ApplicationStore {
+    let db: SQLDatabase
+
+    /// Who is looking, as the queries filter.
+    enum Viewer: Sendable {
+        case staff(RegionScope)
+        case department(code: String, RegionScope)
+        case resident(householdIDs: [UUID], userID: UUID)
+    }
+
+    private func condition(_ viewer: Viewer) -> SQLQueryString {
+        switch viewer {
+        case .staff(let scope):
+            return "a.flow = 'civilAffairs' AND \(scope.condition("a.region"))"
+        case .department(let code, let scope):
+            return "a.flow = 'department' AND a.department = \(bind: code) AND \(scope.condition("a.region"))"
+        case .resident(let households, let userID):
+            guard !households.isEmpty else { return "a.applicant_user_id = \(bind: userID)" }
+            return "(a.applicant_user_id = \(bind: userID) OR a.household_id IN \(SQLBind.group(households)))"
+        }
+    }
+
+    func application(id: UUID, for viewer: Viewer, catalog: AssistanceCatalog) async throws -> ApplicationRecord? {
+        guard let row = try await db.raw("SELECT a.* FROM applications a WHERE a.id = \(bind: id) AND \(condition(viewer))").first() else {
+            return nil
+        }
+        var record = try ApplicationRecord(row: row, catalog: catalog)
+        record.steps = try await db.raw("""
+            SELECT action, from_state, to_state, actor_name, note, at FROM application_steps
+            WHERE application_id = \(bind: id) ORDER BY at, id
+            """).all().map { r in
+            let action = try r.decode(column: "action", as: String.self)
+            return ApplicationRecord.Step(
+                action: action, actionName: WorkflowActionKind(rawValue: action)?.chinese ?? (action == "submit" ? "提交申请" : action),
+                fromState: try r.decode(column: "from_state", as: String.self), toState: try r.decode(column: "to_state", as: String.self),
+                actorName: try r.decode(column: "actor_name", as: String.self), note: try r.decode(column: "note", as: String?.self),
+                at: try r.decode(column: "at", as: Date.self), time: Clock.beijingTimestamp(try r.decode(column: "at", as: Date.self)))
+        }
+        record.documents = try await db.raw("""
+            SELECT id, requirement, file_name, content_type, size, uploaded_by, uploaded_at FROM application_documents
+            WHERE application_id = \(bind: id) ORDER BY uploaded_at, id
+            """).all().map { r in
+            ApplicationRecord.Document(id: try r.decode(column: "id", as: UUID.self), requirement: try r.decode(column: "requirement", as: String.self),
+                                       fileName: try r.decode(column: "file_name", as: String.self),
+                                       contentType: try r.decode(column: "content_type", as: String.self), size: try r.decode(column: "size", as: Int.self),
+                                       uploadedBy: try r.decode(column: "uploaded_by", as: String.self),
+                                       uploadedAt: try r.decode(column: "uploaded_at", as: Date.self))
+        }
+        return record
+    }
+
+    struct QueueFilter: Sendable {
+        var states: [WorkflowState] = []
+        var overdueOn: CivilDate?
+    }
+
+    /// Oldest first: the order work should be done in.
+    func queue(for viewer: Viewer, filter: QueueFilter, page: PageRequest, catalog: AssistanceCatalog,
+               regions: RegionTable, today: CivilDate) async throws -> Page<ApplicationSummary> {
+        var sql = condition(viewer)
+        if !filter.states.isEmpty { sql = sql + " AND a.state IN \(SQLBind.group(filter.states.map(\.rawValue)))" }
+        if let day = filter.overdueOn {
+            sql = sql + " AND a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')"
+        }
+        let total = try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await db.raw("""
+            SELECT a.id, a.item_code, a.region, a.state, a.submitted_on, a.deadline_on, a.version FROM applications a WHERE \(sql)
+            ORDER BY a.submitted_on, a.created_at, a.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            """).all()
+        let calendar = WorkingDayCalendar.china
+        let items = try rows.map { r in
+            let code = try r.decode(column: "item_code", as: String.self)
+            let region = try r.decode(column: "region", as: String.self)
+            let state = try r.decode(column: "state", as: String.self)
+            let submitted = try r.decode(column: "submitted_on", as: String.self)
+            let open = !(WorkflowState(rawValue: state)?.isTerminal ?? true)
+            let status = CivilDate(submitted).map { calendar.deadlineStatus(submitted: $0, today: today) }
+            var overdue = false
+            if case .overdue = status { overdue = open }
+            return ApplicationSummary(id: try r.decode(column: "id", as: UUID.self),
+                                      itemName: AssistanceItemCode(code).map { catalog.displayName(of: $0) } ?? code,
+                                      region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                                      state: state, stateName: WorkflowState(rawValue: state)?.chinese ?? state,
+                                      submittedOn: submitted, deadlineOn: try r.decode(column: "deadline_on", as: String.self),
+                                      deadline: open ? (status?.chinese ?? "") : "已办结", overdue: overdue,
+                                      version: try r.decode(column: "version", as: Int.self))
+        }
+        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// Open applications per state, for a home page's counts.
+    func countsByState(for viewer: Viewer) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await db.raw("SELECT a.state, COUNT(*) AS n FROM applications a WHERE \(condition(viewer)) GROUP BY a.state").all() {
+            counts[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// The active enrollments of a household, for the exclusion check at intake.
+    func activeEnrollments(household: UUID) async throws -> [ExistingEnrollment] {
+        let members = try await db.raw("SELECT person_id FROM memberships WHERE household_id = \(bind: household) AND left_at IS NULL").all()
+            .map { try $0.decode(column: "person_id", as: UUID.self).uuidString }
+        return try await db.raw("""
+            SELECT item_code, person_id FROM enrollments WHERE household_id = \(bind: household) AND status IN ('active', 'suspended', 'gradualExit')
+            """).all().compactMap { r in
+            guard let code = AssistanceItemCode(try r.decode(column: "item_code", as: String.self)) else { return nil }
+            if let person = try r.decode(column: "person_id", as: UUID?.self) {
+                return ExistingEnrollment(item: code, beneficiary: .person(id: person.uuidString, household: household.uuidString))
+            }
+            return ExistingEnrollment(item: code, beneficiary: .household(id: household.uuidString, members: Set(members)))
+        }
+    }
+
+    /// The registry facts of a household's current members.
+    func memberFacts(household: UUID) async throws -> [RegistryMemberFacts] {
+        try await db.raw("""
+            SELECT p.id, p.birth_date, p.sex, p.hukou, p.disability_grade, p.disability_kind, p.self_care, p.labor_capacity, p.deceased_on
+            FROM memberships m JOIN persons p ON p.id = m.person_id
+            WHERE m.household_id = \(bind: household) AND m.left_at IS NULL ORDER BY m.joined_at, p.birth_date, p.id
+            """).all().compactMap { r in
+            guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)),
+                  let sex = Sex(rawValue: try r.decode(column: "sex", as: String.self)),
+                  let hukou = Hukou(rawValue: try r.decode(column: "hukou", as: String.self)),
+                  let selfCare = SelfCare(rawValue: try r.decode(column: "self_care", as: String.self)),
+                  let labor = LaborCapacity(rawValue: try r.decode(column: "labor_capacity", as: String.self)) else { return nil }
+            return RegistryMemberFacts(personId: try r.decode(column: "id", as: UUID.self).uuidString, birthDate: birth, sex: sex, hukou: hukou,
+                                       disabilityGrade: try r.decode(column: "disability_grade", as: Int?.self),
+                                       disabilityKind: try r.decode(column: "disability_kind", as: String?.self).flatMap(DisabilityKind.init),
+                                       selfCare: selfCare, laborCapacity: labor,
+                                       deceased: try r.decode(column: "deceased_on", as: String?.self) != nil)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Applicants' documents: checked by content (PDF, JPEG, PNG; 10 MB), stored as files
+/// outside the database under the data folder (mode 600), served only through the
+/// application's visibility check.
+struct DocumentStore {
+    let req: Request
+
+    private var folder: String { req.platform.config.dataDirectory + "/documents" }
+
+    private func path(application: UUID, document: UUID) -> String {
+        folder + "/\(application.uuidString)/\(document.uuidString)"
+    }
+
+    /// Saves the upload for an application the user can see; the file is written first and
+    /// removed again if the database write fails, so no row ever points at nothing.
+    func add(to application: ApplicationRecord, requirement: String, fileName: String, bytes: ByteBuffer) async throws -> UUID {
+        let data = Data(buffer: bytes)
+        let kind: DocumentKind
+        do {
+            kind = try DocumentRules.validate(fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
+        } catch {
+            throw AppError.invalid("file", error.chinese)
+        }
+        let requirement = requirement.trimmedWhitespace
+        guard !requirement.isEmpty, requirement.count <= 40 else { throw AppError.invalid("requirement", "请选择材料类别") }
+        let id = UUID.random()
+        let target = path(application: application.id, document: id)
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw AppError(.internalServerError, "无法保存上传的材料，请稍后重试")
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let name = String((fileName.isEmpty ? "材料.\(kind.fileExtension)" : fileName).prefix(120))
+        let uploader = try req.user.displayName
+        do {
+            try await req.auditedTransaction { tx, audit in
+                try await tx.insert(into: "application_documents")
+                    .columns("id", "application_id", "requirement", "file_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
+                    .values(SQLBind(id), SQLBind(application.id), SQLBind(requirement), SQLBind(name), SQLBind(kind.mimeType),
+                            SQLBind(data.count), SQLBind(digest), SQLBind(uploader), SQLBind(Date()))
+                    .run()
+                try await audit.record("application.document.add", entity: "application", id: application.id.uuidString, region: application.region,
+                                       after: ["document": id.uuidString, "requirement": requirement, "sha256": digest, "size": String(data.count)])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw error
+        }
+        return id
+    }
+
+    /// The document as a download; nil when it is not this application's.
+    func response(for application: ApplicationRecord, document id: UUID) async throws -> Response {
+        guard let doc = application.documents.first(where: { $0.id == id }),
+              let data = FileManager.default.contents(atPath: path(application: application.id, document: id)) else {
+            throw AppError.notFound("材料")
+        }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: doc.contentType)
+        let encoded = doc.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "document"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
+        // Personal documents: never kept by shared caches; never sniffed into something else.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+}

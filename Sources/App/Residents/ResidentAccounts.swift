@@ -1,0 +1,102 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Residents' accounts (掌上办): a resident proves to be a person of the registry by name,
+/// ID number and the phone number on file, and signs in with the ID number afterwards.
+/// The account's username is derived from the ID number's blind index, so the plain
+/// number is stored nowhere.
+enum ResidentAccounts {
+    /// The username of the resident with this ID number.
+    static func username(for id: ResidentID, cipher: FieldCipher) -> String {
+        "r-" + cipher.blindIndex(id.value)
+    }
+
+    /// The sign-in name typed into the login form: an ID number becomes the resident's
+    /// username; anything else is a staff username, unchanged.
+    static func username(forLogin typed: String, cipher: FieldCipher, today: CivilDate) -> String {
+        guard typed.utf8.count == 18, let id = try? ResidentID(typed, today: today) else { return typed }
+        return username(for: id, cipher: cipher)
+    }
+
+    struct Registration: Content {
+        var name: String?
+        var idNumber: String?
+        var phone: String?
+        var password: String?
+    }
+
+    /// Creates the account after checking the three facts against the registry; the
+    /// same answer for "no such person" and "facts do not match", so that the form cannot
+    /// be used to probe who is registered.
+    static func register(_ form: Registration, on req: Request) async throws -> UUID {
+        let mismatch = AppError(.badRequest, "姓名、身份证号与联系电话和登记信息不一致；如电话有变化，请到社区更新后再注册", field: "idNumber")
+        guard let text = form.idNumber?.trimmedWhitespace, let id = try? ResidentID(text, today: Clock.today()) else {
+            throw AppError.invalid("idNumber", "身份证号无效，请检查")
+        }
+        let cipher = req.platform.cipher
+        guard let row = try await req.sql.select().columns("id", "name", "region", "phone_cipher").from("persons")
+            .where("id_index", .equal, cipher.blindIndex(id.value)).first() else { throw mismatch }
+        let storedPhone = try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt)
+        guard try row.decode(column: "name", as: String.self) == form.name?.trimmedWhitespace,
+              let storedPhone, storedPhone == form.phone?.trimmedWhitespace else { throw mismatch }
+        let personID = try row.decode(column: "id", as: UUID.self)
+        guard let region = RegionCode(try row.decode(column: "region", as: String.self)) else { throw mismatch }
+        let account = try await AccountStore.prepare(username: username(for: id, cipher: cipher), displayName: try row.decode(column: "name", as: String.self),
+                                                     password: form.password ?? "", role: .resident, region: region,
+                                                     hash: { try await req.password.async.hash($0) })
+        return try await req.auditedTransaction { tx, audit in
+            let store = AccountStore(db: tx)
+            if try await store.userRow(username: account.username) != nil {
+                throw AppError(.conflict, "该身份证号已注册，请直接登录", field: "idNumber")
+            }
+            let userID = try await store.insert(account)
+            try await tx.update("users").set("person_id", to: personID).where("id", .equal, userID).run()
+            try await audit.record("user.register", entity: "user", id: userID.uuidString, region: region.value,
+                                   after: ["role": Role.resident.rawValue, "personId": personID.uuidString])
+            return userID
+        }
+    }
+
+    /// The registry person a resident account stands for.
+    static func personID(of user: CurrentUser, on req: Request) async throws -> UUID {
+        guard user.role == .resident,
+              let id = try await req.sql.select().column("person_id").from("users").where("id", .equal, user.id).first()?
+                .decode(column: "person_id", as: UUID?.self) else { throw AppError(.forbidden, "仅限居民本人使用") }
+        return id
+    }
+}
+
+/// `/register`: a resident's account.
+struct ResidentRegistrationController: RouteCollection {
+    struct Page: Encodable {
+        let layout: LayoutContext
+        let form: ResidentAccounts.Registration
+        let error: String?
+        let errorField: String?
+    }
+
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("register", use: show)
+        routes.post("register", use: register)
+    }
+
+    func show(req: Request) async throws -> View {
+        try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
+                                                             form: .init(), error: nil, errorField: nil))
+    }
+
+    func register(req: Request) async throws -> Response {
+        var form = try req.content.decode(ResidentAccounts.Registration.self)
+        do {
+            _ = try await ResidentAccounts.register(form, on: req)
+            return req.redirect(to: "/login?registered=1")
+        } catch let error as AppError {
+            form.password = nil
+            return try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
+                                                                        form: form, error: error.message, errorField: error.field))
+                .encodeResponse(status: error.status, for: req)
+        }
+    }
+}
