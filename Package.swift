@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: no Vapor, no database. Fast to build, exhaustively unit-tested.
@@ -22,10 +23,16 @@ let package = Package(
             name: "MinzhengCore",
             resources: [.copy("Resources/regions"), .copy("Resources/policy-defaults.json")]
         ),
+        // Excel (.xlsx) and CSV exports: our own small writer, ZIPFoundation for the container.
+        .target(
+            name: "MinzhengExport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "App",
             dependencies: [
                 "MinzhengCore",
+                "MinzhengExport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -41,6 +48,10 @@ let package = Package(
         .testTarget(
             name: "MinzhengCoreTests",
             dependencies: ["MinzhengCore"]
+        ),
+        .testTarget(
+            name: "MinzhengExportTests",
+            dependencies: ["MinzhengExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "AppTests",

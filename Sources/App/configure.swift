@@ -24,6 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateHouseholdMeans())
     app.migrations.add(CreateApplications())
     app.migrations.add(SeedAssistanceCatalog())
+    app.migrations.add(CreatePayroll())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

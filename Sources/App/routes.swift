@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: SimulationPageController())
     try signedIn.register(collection: AuditPageController())
     try signedIn.register(collection: ApplicationPageController())
+    try signedIn.register(collection: CatalogPageController())
+    try signedIn.register(collection: PayrollPageController())
     try signedIn.register(collection: AccountPageController())
     try signedIn.register(collection: UserPageController())
 }

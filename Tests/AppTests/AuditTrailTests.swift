@@ -121,8 +121,9 @@ struct AuditTrailTests {
             let admin = try await app.token(role: .cityAdmin, region: "3204")
             _ = try await send(app, .POST, "/api/v1/households", token: admin,
                                json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401")))
-            _ = try await send(app, .POST, "/api/v1/households", token: admin,
-                               json: RegistryAPITests.household(region: "320411001", headID: residentID("32041119650312401")))
+            let elsewhere = try await send(app, .POST, "/api/v1/households", token: admin,
+                                           json: RegistryAPITests.household(region: "320411002", headID: residentID("32041119650312401")))
+            #expect(elsewhere.status == .created)
             let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
             let headers: HTTPHeaders = ["Cookie": "minzheng_session=\(auditor)"]
             let page = try await send(app, .GET, "/audit", headers: headers)

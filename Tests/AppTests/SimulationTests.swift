@@ -66,10 +66,10 @@ struct SimulationTests {
     func meansEncrypted() async throws {
         try await withTestApp(.sqlite) { app in
             _ = try await Self.seeded(app, households: 50)
-            let stored = try await (app.db as! SQLDatabase).select().column("request_cipher").from("household_means").all()
-                .map { try $0.decode(column: "request_cipher", as: String.self) }
+            let stored = try await (app.db as! SQLDatabase).select().column("means_cipher").from("household_means").all()
+                .map { try $0.decode(column: "means_cipher", as: String.self) }
             #expect(!stored.isEmpty)
-            #expect(stored.allSatisfy { !$0.contains("birthDate") && !$0.contains("monthlyFen") })
+            #expect(stored.allSatisfy { !$0.contains("personId") && !$0.contains("monthlyFen") })
         }
     }
 

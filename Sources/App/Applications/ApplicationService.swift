@@ -179,13 +179,17 @@ struct ApplicationService {
                 grant = Grant(itemCode: current.itemCode, monthlyFen: max(0, body.amountFen ?? 0))
             }
         }
-        try await save(transition, of: current, assessment: check?.answer, grant: grant, user: user)
+        // An approved household's declaration becomes its means on file, which the
+        // standard-change recalculation and the what-if reassess.
+        let meansOnFile = kind == .approve ? (try await declaredMeans(current.id) ?? DeclaredMeans()) : nil
+        try await save(transition, of: current, assessment: check?.answer, grant: grant, meansOnFile: meansOnFile, user: user)
         guard let updated = try await store.application(id: id, for: viewer, catalog: catalog) else { throw AppError.notFound("申请") }
         return updated
     }
 
     private func save(_ t: Transition, of current: ApplicationRecord, assessment: AssessmentResponse?, grant: Grant?,
-                      user: CurrentUser) async throws {
+                      meansOnFile: DeclaredMeans?, user: CurrentUser) async throws {
+        let cipher = req.platform.cipher
         let after = t.after
         let assessmentJSON = try assessment.map { String(decoding: try $0.jsonData(prettyPrinted: false), as: UTF8.self) }
         let decision = t.action == .approve || t.action == .reject ? t.note : nil
@@ -214,6 +218,9 @@ struct ApplicationService {
                                 actor: actor, actorName: name, note: note)
             try await audit.record("application.\(t.action.rawValue)", entity: "application", id: current.id.uuidString, region: current.region,
                                    before: ["state": t.from.rawValue], after: ["state": t.to.rawValue, "note": note ?? ""])
+            if t.to == .approved, let meansOnFile {
+                try await HouseholdMeansStore(db: tx, cipher: cipher).save(householdID: current.householdId, means: meansOnFile, month: startMonth)
+            }
             if t.to == .approved, let grant {
                 let enrollment = UUID.random()
                 try await tx.insert(into: "enrollments")
@@ -223,6 +230,8 @@ struct ApplicationService {
                             SQLBind(current.region), SQLBind(grant.monthlyFen), SQLBind(startMonth.description), SQLBind("active"), SQLBind(current.id),
                             SQLBind(1), SQLBind(now))
                     .run()
+                try await EnrollmentStore(db: tx).setAmount(enrollment: enrollment, monthlyFen: grant.monthlyFen, from: startMonth,
+                                                            reason: "审批决定")
                 try await audit.record("enrollment.create", entity: "enrollment", id: enrollment.uuidString, region: current.region,
                                        after: ["item": grant.itemCode, "monthlyFen": String(grant.monthlyFen), "startMonth": startMonth.description,
                                                "application": current.id.uuidString])

@@ -121,21 +121,6 @@ struct ApplicationStore {
 
     /// The registry facts of a household's current members.
     func memberFacts(household: UUID) async throws -> [RegistryMemberFacts] {
-        try await db.raw("""
-            SELECT p.id, p.birth_date, p.sex, p.hukou, p.disability_grade, p.disability_kind, p.self_care, p.labor_capacity, p.deceased_on
-            FROM memberships m JOIN persons p ON p.id = m.person_id
-            WHERE m.household_id = \(bind: household) AND m.left_at IS NULL ORDER BY m.joined_at, p.birth_date, p.id
-            """).all().compactMap { r in
-            guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)),
-                  let sex = Sex(rawValue: try r.decode(column: "sex", as: String.self)),
-                  let hukou = Hukou(rawValue: try r.decode(column: "hukou", as: String.self)),
-                  let selfCare = SelfCare(rawValue: try r.decode(column: "self_care", as: String.self)),
-                  let labor = LaborCapacity(rawValue: try r.decode(column: "labor_capacity", as: String.self)) else { return nil }
-            return RegistryMemberFacts(personId: try r.decode(column: "id", as: UUID.self).uuidString, birthDate: birth, sex: sex, hukou: hukou,
-                                       disabilityGrade: try r.decode(column: "disability_grade", as: Int?.self),
-                                       disabilityKind: try r.decode(column: "disability_kind", as: String?.self).flatMap(DisabilityKind.init),
-                                       selfCare: selfCare, laborCapacity: labor,
-                                       deceased: try r.decode(column: "deceased_on", as: String?.self) != nil)
-        }
+        try await RegistryMemberFactsQuery(db: db).members(of: [household])[household] ?? []
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MinzhengCore
+import MinzhengExport
 import SQLKit
 import Vapor
 

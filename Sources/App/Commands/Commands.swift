@@ -7,4 +7,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(PolicyCommand(), as: "policy")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(PayrollCommands(), as: "payroll")
 }

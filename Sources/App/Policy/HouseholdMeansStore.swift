@@ -7,11 +7,21 @@ struct HouseholdMeansStore {
     let db: SQLDatabase
     let cipher: FieldCipher
 
-    static let columns = ["household_id", "declared_month", "request_cipher", "updated_at"]
+    static let columns = ["household_id", "declared_month", "means_cipher", "updated_at"]
 
-    static func values(householdID: UUID, request: AssessmentRequest, cipher: FieldCipher, now: Date) -> [BulkValue] {
-        [BulkValue(householdID), BulkValue(request.month.description),
-         BulkValue(cipher.encrypt(String(decoding: request.jsonData(), as: UTF8.self))), BulkValue(now)]
+    static func values(householdID: UUID, means: DeclaredMeans, month: YearMonth, cipher: FieldCipher, now: Date) throws -> [BulkValue] {
+        [BulkValue(householdID), BulkValue(month.description), BulkValue(cipher.encrypt(try json(means))), BulkValue(now)]
+    }
+
+    static func json(_ means: DeclaredMeans) throws -> String {
+        String(decoding: try JSONEncoder().encode(means), as: UTF8.self)
+    }
+
+    /// Replaces a household's declared means (at an approval).
+    func save(householdID: UUID, means: DeclaredMeans, month: YearMonth) async throws {
+        try await db.delete(from: "household_means").where("household_id", .equal, householdID).run()
+        try await db.insert(into: "household_means").columns(Self.columns)
+            .values(try Self.values(householdID: householdID, means: means, month: month, cipher: cipher, now: Date()).map(\.bind)).run()
     }
 
     func count(within scope: RegionScope) async throws -> Int {
@@ -21,21 +31,24 @@ struct HouseholdMeansStore {
     }
 
     /// One page of households with means inside `scope`, after `cursor` (keyset
-    /// pagination on the household id, so every page costs the same).
-    func page(within scope: RegionScope, after cursor: UUID?, limit: Int) async throws -> [SimulationHousehold] {
+    /// pagination on the household id, so every page costs the same), each as the
+    /// assessment request of `month`: the registry's members with what they declared.
+    func page(within scope: RegionScope, after cursor: UUID?, limit: Int, month: YearMonth) async throws -> [SimulationHousehold] {
         let rows = try await db.raw("""
-            SELECT m.household_id, m.request_cipher, h.region FROM household_means m
+            SELECT m.household_id, m.means_cipher, h.region FROM household_means m
             JOIN households h ON h.id = m.household_id
             WHERE \(scope.condition("h.region"))\(cursor.map { SQLQueryString(" AND m.household_id > \(bind: $0)") } ?? "")
             ORDER BY m.household_id LIMIT \(unsafeRaw: String(limit))
             """).all()
+        let ids = try rows.map { try $0.decode(column: "household_id", as: UUID.self) }
+        let facts = try await RegistryMemberFactsQuery(db: db).members(of: ids)
+        let decoder = JSONDecoder()
         return try rows.map { row in
             let id = try row.decode(column: "household_id", as: UUID.self)
             let region = try row.decode(column: "region", as: String.self)
-            let json = try cipher.decrypt(try row.decode(column: "request_cipher", as: String.self))
-            var request = try AssessmentRequest(jsonData: Data(json.utf8))
-            // The household's current region decides which policy applies.
-            request.region = region
+            let json = try cipher.decrypt(try row.decode(column: "means_cipher", as: String.self))
+            let means = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
+            let request = HouseholdEconomyCheck.request(region: region, month: month, members: facts[id] ?? [], means: means)
             return SimulationHousehold(id: id.uuidString, district: String(region.prefix(6)), request: request)
         }
     }

@@ -16,7 +16,7 @@ struct SimulationRunner {
         var cursor: UUID?
         var done = 0
         while true {
-            let page = try await store.page(within: scope, after: cursor, limit: pageSize)
+            let page = try await store.page(within: scope, after: cursor, limit: pageSize, month: change.from)
             guard let last = page.last else { break }
             simulation.add(contentsOf: page)
             cursor = UUID(uuidString: last.id)

@@ -44,13 +44,16 @@ struct DemoSeeder {
                 let householdID = UUID.random()
                 batchHouseholdIDs.append(householdID)
                 households.append(HouseholdColumns.values(id: householdID, region: h.community, address: h.address, importRef: nil, now: now))
+                let personIDs = h.members.map { _ in UUID.random() }
                 let request = meansGenerator.request(for: h, month: month)
                 if !request.members.isEmpty, meansGenerator.hasDeclaredMeans(h, qualifies: assessor.qualifies(request)) {
-                    means.append(HouseholdMeansStore.values(householdID: householdID, request: request, cipher: cipher, now: now))
+                    // The request's members are the household's, in order, less any not yet born.
+                    let born = zip(h.members, personIDs).filter { $0.0.birthDate <= month.lastDay }.map { $0.1.uuidString }
+                    means.append(try HouseholdMeansStore.values(householdID: householdID, means: DeclaredMeans(request: request, personIDs: born),
+                                                                month: month, cipher: cipher, now: now))
                     summary.householdsWithMeans += 1
                 }
-                for p in h.members {
-                    let personID = UUID.random()
+                for (p, personID) in zip(h.members, personIDs) {
                     let draft = PersonDraft(name: p.name, residentID: p.residentID, phone: p.phone, hukou: p.hukou,
                                             disabilityGrade: p.disabilityGrade, disabilityKind: p.disabilityKind,
                                             selfCare: p.selfCare, laborCapacity: p.laborCapacity)

@@ -16,6 +16,7 @@ struct LayoutContext: Encodable {
     let canHandleApplications: Bool
     let isResident: Bool
     let canViewRegistry: Bool
+    let canManagePayroll: Bool
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
@@ -31,6 +32,7 @@ struct LayoutContext: Encodable {
         canHandleApplications = user?.role.may(.handleApplications) ?? false
         isResident = user?.role == .resident
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
+        canManagePayroll = user?.role.may(.managePayroll) ?? false
     }
 }
 
@@ -48,7 +50,9 @@ enum CSRF {
 
     static func token(for request: Request) -> String {
         if let existing = request.session.data[sessionKey] { return existing }
-        let token = [UInt8].random(count: 24).base64
+        // URL-safe: upload forms send the token in the query string, where a `+` of plain
+        // base64 would arrive as a space and the upload would be refused at random.
+        let token = [UInt8].random(count: 24).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         request.session.data[sessionKey] = token
         return token
     }

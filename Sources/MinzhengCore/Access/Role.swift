@@ -42,6 +42,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case simulatePolicy
     /// Work on applications: see the queue of one's region (or department) and act on them.
     case handleApplications
+    /// Generate, approve and export monthly payment rolls, reconcile them, and recalculate
+    /// enrollments after a standard change.
+    case managePayroll
     /// Apply for oneself and follow one's own applications (residents only: no staff role
     /// holds it, so no administrator can create or take over a resident account).
     case selfService
@@ -51,9 +54,9 @@ extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
         .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
-                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications],
+                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .managePayroll],
         .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy,
-                           .handleApplications],
+                           .handleApplications, .managePayroll],
         .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
         .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],

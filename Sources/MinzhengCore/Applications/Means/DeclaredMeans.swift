@@ -134,3 +134,21 @@ public enum HouseholdEconomyCheck {
         members.filter { !$0.deceased && $0.birthDate <= month.lastDay }.map(\.personId)
     }
 }
+
+extension DeclaredMeans {
+    /// The declaration a full assessment request makes, its members being the persons
+    /// `personIDs` in the same order (the demo generator's requests).
+    public init(request: AssessmentRequest, personIDs: [String]) {
+        self.init(
+            members: zip(request.members, personIDs).map { member, id in
+                Member(personId: id, incomes: member.incomes.map { Income(kind: $0.kind, monthlyFen: $0.monthlyFen.value) },
+                       seriousIllness: member.seriousIllness, hasCapableSupporter: member.hasCapableSupporter, orphan: member.orphan,
+                       careSetting: member.careSetting, childCategory: member.childCategory)
+            },
+            financialFen: request.assets.financialFen.value, vehicles: request.assets.vehicles,
+            residentialProperties: request.assets.residentialProperties, ownsBusiness: request.assets.ownsBusiness,
+            annualMedicalFen: request.annualRigidExpensesFen.medical.value, annualEducationFen: request.annualRigidExpensesFen.education.value,
+            annualRehabilitationFen: request.annualRigidExpensesFen.rehabilitation.value,
+            annualDisasterFen: request.annualRigidExpensesFen.disaster.value)
+    }
+}

@@ -1,4 +1,4 @@
-import MinzhengCore
+import MinzhengExport
 import Testing
 
 @Suite("CSV export lines")

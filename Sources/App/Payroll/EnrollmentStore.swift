@@ -1,0 +1,34 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// Enrollments' amounts and statuses over time. Nothing is overwritten: an amount change
+/// closes the amount in force and opens a new one from a month; a status change records
+/// the month it takes effect.
+struct EnrollmentStore {
+    let db: SQLDatabase
+
+    /// The amount from `from` on; the amount in force until then ends the month before.
+    func setAmount(enrollment: UUID, monthlyFen: Int64, from: YearMonth, reason: String) async throws {
+        let before = from.adding(months: -1).description
+        // Amounts that would start at or after `from` are superseded by this one.
+        try await db.delete(from: "enrollment_amounts").where("enrollment_id", .equal, enrollment)
+            .where("from_month", .greaterThanOrEqual, from.description).run()
+        try await db.update("enrollment_amounts").set("to_month", to: before)
+            .where("enrollment_id", .equal, enrollment).where("to_month", .is, SQLLiteral.null).run()
+        try await db.insert(into: "enrollment_amounts").columns("id", "enrollment_id", "from_month", "to_month", "monthly_fen", "reason", "created_at")
+            .values(SQLBind(UUID.random()), SQLBind(enrollment), SQLBind(from.description), SQLLiteral.null, SQLBind(monthlyFen), SQLBind(reason),
+                    SQLBind(Date()))
+            .run()
+        try await db.update("enrollments").set("monthly_fen", to: monthlyFen).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+            .where("id", .equal, enrollment).run()
+    }
+
+    /// Suspends, resumes (active) or ends an enrollment from a month.
+    func setStatus(enrollment: UUID, status: String, from: YearMonth, reason: String) async throws {
+        var update = db.update("enrollments").set("status", to: status).set("status_from", to: from.description).set("status_reason", to: reason)
+            .set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+        if status == "ended" { update = update.set("end_month", to: from.adding(months: -1).description) }
+        try await update.where("id", .equal, enrollment).run()
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import MinzhengCore
+import MinzhengExport
+import SQLKit
+import Vapor
+
+/// 待遇发放: monthly rolls (generate, approve by a second person, bank files, the bank's
+/// return file) and the monthly report with its chart.
+struct PayrollPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("payroll", use: list)
+        routes.post("payroll", use: generate)
+        routes.get("payroll", ":id", use: show)
+        routes.post("payroll", ":id", "approve", use: approve)
+        routes.get("payroll", ":id", "bank.csv", use: bankCSV)
+        routes.get("payroll", ":id", "bank.xlsx", use: bankXLSX)
+        routes.on(.POST, "payroll", ":id", "reconcile", body: .collect(maxSize: "50mb"), use: reconcile)
+        routes.get("payroll", ":id", "report.xlsx", use: reportXLSX)
+    }
+
+    struct RollView: Encodable {
+        let id: UUID
+        let month: String
+        let region: String
+        let state: String
+        let stateName: String
+        let lines: Int
+        let total: String
+        let generatedBy: String
+        let approvedBy: String?
+        let version: Int
+
+        init(_ r: PayrollStore.Roll, regions: RegionTable) {
+            id = r.id
+            month = r.month
+            region = RegionCode(r.region).map(regions.fullName) ?? r.region
+            state = r.state
+            stateName = PayrollText.state(r.state)
+            lines = r.lineCount
+            total = Fen(r.totalFen).formatted
+            generatedBy = r.generatedBy
+            approvedBy = r.approvedBy
+            version = r.version
+        }
+    }
+
+    struct ListPage: Encodable {
+        let layout: LayoutContext
+        let rolls: [RollView]
+        let month: String
+        let error: String?
+    }
+
+    func list(req: Request) async throws -> View {
+        try await renderList(req, error: nil)
+    }
+
+    private func renderList(_ req: Request, error: String?) async throws -> View {
+        let user = try req.user
+        try user.require(.managePayroll)
+        let rolls = try await PayrollStore(db: req.sql).rolls(within: user.scope)
+        return try await req.view.render("payroll/list", ListPage(
+            layout: LayoutContext(request: req, title: "待遇发放", user: user),
+            rolls: rolls.map { RollView($0, regions: req.platform.regions) },
+            month: CalculatorPageController.currentMonth.adding(months: 1).description, error: error))
+    }
+
+    struct GenerateForm: Content {
+        var month: String?
+        var replace: String?
+    }
+
+    func generate(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.managePayroll)
+        let form = try req.content.decode(GenerateForm.self)
+        do {
+            guard let month = form.month.flatMap(YearMonth.init) else { throw AppError.invalid("month", "月份应为 YYYY-MM") }
+            let roll = try await PayrollService(app: req.application, actor: req.auditActor)
+                .generate(month: month, region: user.region, replace: form.replace == "on")
+            return req.redirect(to: "/payroll/\(roll.id)")
+        } catch let error as AppError {
+            return try await renderList(req, error: error.message).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    struct Total: Encodable {
+        let item: String
+        let district: String
+        let lines: Int
+        let total: String
+        let totalFen: Int64
+    }
+
+    struct FailedLine: Encodable {
+        let id: Int64
+        let name: String
+        let amount: String
+        let reason: String
+    }
+
+    struct RollPage: Encodable {
+        let layout: LayoutContext
+        let roll: RollView
+        let totals: [Total]
+        let chart: String
+        let failed: [FailedLine]
+        let canApprove: Bool
+        let canExport: Bool
+        let error: String?
+        let reconciliation: PayrollService.Reconciliation?
+    }
+
+    func show(req: Request) async throws -> View {
+        try await render(req, id: try Self.id(req), error: nil, reconciliation: nil)
+    }
+
+    private func render(_ req: Request, id: UUID, error: String?, reconciliation: PayrollService.Reconciliation?) async throws -> View {
+        let user = try req.user
+        let roll = try await Self.roll(req, id: id, user: user)
+        let store = PayrollStore(db: req.sql)
+        let catalog = try await CatalogStore(db: req.sql).catalog()
+        let totals = try await store.totals(roll: id).map { t in
+            Total(item: AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item,
+                  district: RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district, lines: t.lines,
+                  total: Fen(t.totalFen).formatted, totalFen: t.totalFen)
+        }
+        var byDistrict: [String: Int64] = [:]
+        for t in totals { byDistrict[t.district, default: 0] += t.totalFen }
+        let failed = try await req.sql.raw("""
+            SELECT l.id, l.amount_fen, l.reason, p.name FROM payroll_lines l LEFT JOIN persons p ON p.id = l.payee_id
+            WHERE l.roll_id = \(bind: id) AND l.status = 'failed' ORDER BY l.id LIMIT 500
+            """).all().map { r in
+            FailedLine(id: try r.decode(column: "id", as: Int64.self), name: try r.decode(column: "name", as: String?.self) ?? "",
+                       amount: Fen(try r.decode(column: "amount_fen", as: Int64.self)).formatted, reason: try r.decode(column: "reason", as: String?.self) ?? "")
+        }
+        return try await req.view.render("payroll/roll", RollPage(
+            layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
+            totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, unit: "元"),
+            failed: failed, canApprove: roll.state == "draft" && roll.generatedBy != req.auditActor.name,
+            canExport: roll.state != "draft", error: error, reconciliation: reconciliation))
+    }
+
+    struct ApproveForm: Content { var version: Int? }
+
+    func approve(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try Self.id(req)
+        _ = try await Self.roll(req, id: id, user: user)
+        do {
+            try await PayrollService(app: req.application, actor: req.auditActor).approve(roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
+            return req.redirect(to: "/payroll/\(id)")
+        } catch let error as AppError where error.status != .notFound {
+            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func bankCSV(req: Request) async throws -> Response { try await bank(req, format: .csv) }
+    func bankXLSX(req: Request) async throws -> Response { try await bank(req, format: .xlsx) }
+
+    private func bank(_ req: Request, format: BankFileExport.Format) async throws -> Response {
+        let user = try req.user
+        let roll = try await Self.roll(req, id: try Self.id(req), user: user)
+        let file = try await BankFileExport(db: req.sql, cipher: req.platform.cipher).write(roll: roll, format: format)
+        // The bank file holds full ID and account numbers: who exported it is audited.
+        try await req.auditedTransaction { _, audit in
+            try await audit.record("payroll.export", entity: "payroll_roll", id: roll.id.uuidString, region: roll.region,
+                                   after: ["format": format.rawValue, "lines": String(file.lines), "totalFen": String(file.totalFen)])
+        }
+        return try await Self.download(req, path: file.path, name: "bank-\(roll.month).\(format.rawValue)",
+                                       type: format == .csv ? "text/csv; charset=utf-8" : XLSXWriter.mediaType)
+    }
+
+    func reportXLSX(req: Request) async throws -> Response {
+        let user = try req.user
+        let id = try Self.id(req)
+        let roll = try await Self.roll(req, id: id, user: user)
+        let catalog = try await CatalogStore(db: req.sql).catalog()
+        let rows: [[Spreadsheet.Cell]] = try await PayrollStore(db: req.sql).totals(roll: id).map { t in
+            [.text(RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district),
+             .text(AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item), .integer(Int64(t.lines)), .money(fen: t.totalFen)]
+        }
+        let sheet = try Spreadsheet.Sheet(name: "汇总 \(roll.month)", columnWidths: [14, 24, 10, 16], header: ["区", "救助事项", "笔数", "金额（元）"], rows: rows)
+        let path = NSTemporaryDirectory() + "minzheng-report-\(UUID().uuidString).xlsx"
+        try XLSXWriter.write(Spreadsheet(sheet), to: URL(fileURLWithPath: path))
+        return try await Self.download(req, path: path, name: "report-\(roll.month).xlsx", type: XLSXWriter.mediaType)
+    }
+
+    func reconcile(req: Request) async throws -> Response {
+        struct Upload: Content { var file: File? }
+        let user = try req.user
+        let id = try Self.id(req)
+        _ = try await Self.roll(req, id: id, user: user)
+        do {
+            guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+                throw AppError.invalid("file", "请选择银行回盘文件（CSV）")
+            }
+            let path = NSTemporaryDirectory() + "minzheng-return-\(UUID().uuidString).csv"
+            FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600])
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let result = try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
+            return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
+        } catch let error as AppError where error.status != .notFound {
+            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    /// The roll, if inside the user's region (404 otherwise).
+    static func roll(_ req: Request, id: UUID, user: CurrentUser) async throws -> PayrollStore.Roll {
+        try user.require(.managePayroll)
+        guard let roll = try await PayrollStore(db: req.sql).roll(id: id), let region = RegionCode(roll.region), user.region.contains(region) else {
+            throw AppError.notFound("发放名册")
+        }
+        return roll
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("发放名册") }
+        return id
+    }
+
+    /// Streams a temporary file as a download and removes it afterwards.
+    static func download(_ req: Request, path: String, name: String, type: String) async throws -> Response {
+        let response = try await req.fileio.asyncStreamFile(at: path, onCompleted: { _ in try? FileManager.default.removeItem(atPath: path) })
+        response.headers.replaceOrAdd(name: .contentType, value: type)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// The registry facts of households' current members, as the policy engine reads them, in
+/// a stable order (joining order, then birth date) so that `member` indexes of an answer
+/// mean the same persons every time.
+struct RegistryMemberFactsQuery {
+    let db: SQLDatabase
+
+    func members(of households: [UUID]) async throws -> [UUID: [RegistryMemberFacts]] {
+        guard !households.isEmpty else { return [:] }
+        var result: [UUID: [RegistryMemberFacts]] = [:]
+        for start in stride(from: 0, to: households.count, by: 1000) {
+            let chunk = Array(households[start..<min(households.count, start + 1000)])
+            let rows = try await db.raw("""
+                SELECT m.household_id, p.id, p.birth_date, p.sex, p.hukou, p.disability_grade, p.disability_kind, p.self_care,
+                  p.labor_capacity, p.deceased_on
+                FROM memberships m JOIN persons p ON p.id = m.person_id
+                WHERE m.household_id IN \(SQLBind.group(chunk)) AND m.left_at IS NULL
+                ORDER BY m.household_id, m.joined_at, p.birth_date, p.id
+                """).all()
+            for r in rows {
+                guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)),
+                      let sex = Sex(rawValue: try r.decode(column: "sex", as: String.self)),
+                      let hukou = Hukou(rawValue: try r.decode(column: "hukou", as: String.self)),
+                      let selfCare = SelfCare(rawValue: try r.decode(column: "self_care", as: String.self)),
+                      let labor = LaborCapacity(rawValue: try r.decode(column: "labor_capacity", as: String.self)) else { continue }
+                let facts = RegistryMemberFacts(
+                    personId: try r.decode(column: "id", as: UUID.self).uuidString, birthDate: birth, sex: sex, hukou: hukou,
+                    disabilityGrade: try r.decode(column: "disability_grade", as: Int?.self),
+                    disabilityKind: try r.decode(column: "disability_kind", as: String?.self).flatMap(DisabilityKind.init),
+                    selfCare: selfCare, laborCapacity: labor, deceased: try r.decode(column: "deceased_on", as: String?.self) != nil)
+                result[try r.decode(column: "household_id", as: UUID.self), default: []].append(facts)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import MinzhengCore
+
+/// A horizontal bar chart as inline SVG: readable on a phone, no script, no library.
+/// Labels and values are escaped; amounts are in fen and shown in yuan.
+enum BarChartSVG {
+    static func render(bars: [(label: String, fen: Int64)], unit: String) -> String {
+        guard let largest = bars.map(\.fen).max(), largest > 0 else { return "" }
+        let rowHeight = 28, labelWidth = 90, barWidth = 220, valueWidth = 150
+        let width = labelWidth + barWidth + valueWidth
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(bars.count * rowHeight + 8)\" role=\"img\" class=\"chart\" aria-label=\"按区汇总的发放金额\">"
+        for (i, bar) in bars.enumerated() {
+            let y = i * rowHeight + 4
+            let length = max(1, Int(Double(barWidth) * Double(bar.fen) / Double(largest)))
+            svg += "<text x=\"0\" y=\"\(y + 18)\" font-size=\"13\">\(escape(bar.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"18\" fill=\"#1f6feb\"><title>\(escape(bar.label)) \(Fen(bar.fen).formatted)</title></rect>"
+            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 18)\" font-size=\"12\">\(escape(Fen(bar.fen).formatted))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
