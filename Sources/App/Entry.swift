@@ -12,6 +12,10 @@ public func runMinzheng() async throws {
             return handler
         }
     }
+    if env.arguments.count >= 2, env.arguments[1] == "assess", let config = try? AppConfig.fromEnvironment(),
+       let history = await AssessFastPath.history(config: config) {
+        exit(await AssessCommand.run(arguments: Array(env.arguments.dropFirst(2)), history: { history }))
+    }
     let app = try await Application.make(env)
     do {
         let config = try AppConfig.fromEnvironment()

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: UserAPIController())
     try apiUser.register(collection: TokenAPIController())
     try apiUser.register(collection: ApplicationAPIController())
+    try apiUser.register(collection: EnrollmentAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())

@@ -199,6 +199,54 @@ struct PayrollTests {
     }
 }
 
+extension PayrollTests {
+    @Test("staff suspend an enrollment from a month (audited) and resume it; a payee's bank account goes into the bank file",
+          arguments: TestDatabase.available)
+    func suspendAndAccount(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let sql = app.db as! SQLDatabase
+            let (h, p) = try await Self.household(app, region: "320402001", head: "32040219500101401")
+            let e = try await Self.enroll(app, household: h, person: nil, item: "dibao", region: "320402001", fen: 100000, start: YearMonth("2026-01")!)
+            let officer = try await app.token(role: .districtOfficer, region: "320402")
+            let street = try await app.token(role: .streetOfficer, region: "320402001")
+            let listed = try await send(app, .GET, "/api/v1/enrollments?householdId=\(h)", token: officer).json([EnrollmentAPIController.Enrollment].self)
+            #expect(listed.map(\.id) == [e])
+            #expect(try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: street,
+                                   json: ["status": "suspended", "from": "2026-12", "reason": "x", "version": listed[0].version]).status == .forbidden)
+            let noReason = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,
+                                          json: ["status": "suspended", "from": "2026-12", "version": listed[0].version])
+            #expect(try noReason.json(ErrorAnswer.self).field == "reason")
+            let suspended = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,
+                                           json: ["status": "suspended", "from": "2026-12", "reason": "入户核查期间暂停", "version": listed[0].version])
+                .json(EnrollmentAPIController.Enrollment.self)
+            #expect(suspended.status == "suspended")
+            let november = try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
+            let december = try await Self.service(app, "m").generate(month: YearMonth("2026-12")!, region: RegionTable.changzhou, replace: false)
+            #expect(november.lineCount == 1)
+            #expect(december.lineCount == 0)
+            _ = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,
+                               json: ["status": "active", "from": "2027-01", "reason": "核查无误恢复", "version": suspended.version])
+            let january = try await Self.service(app, "m").generate(month: YearMonth("2027-01")!, region: RegionTable.changzhou, replace: false)
+            #expect(january.lineCount == 1)
+            #expect(try await AuditStore(db: sql).chain(after: 0, limit: 1000).map(\.action).contains("enrollment.suspended"))
+
+            let bad = try await send(app, .PUT, "/api/v1/persons/\(p)/bank-account", token: officer, json: ["account": "12ab", "bank": "工行"])
+            #expect(try bad.json(ErrorAnswer.self).field == "account")
+            let saved = try await send(app, .PUT, "/api/v1/persons/\(p)/bank-account", token: officer,
+                                       json: ["account": "6222 0212 3456 7890 123", "bank": "工商银行常州分行"])
+            #expect(saved.status == .ok)
+            try await Self.service(app, "checker").approve(roll: january.id, version: january.version)
+            let approved = try #require(try await PayrollStore(db: sql).roll(id: january.id))
+            let csv = try await BankFileExport(db: sql, cipher: app.platform.cipher).write(roll: approved, format: .csv)
+            defer { try? FileManager.default.removeItem(atPath: csv.path) }
+            #expect(try String(contentsOfFile: csv.path, encoding: .utf8).contains("6222021234567890123,工商银行常州分行"))
+            let stored = try await sql.raw("SELECT account_cipher, account_masked FROM bank_accounts").first()
+            #expect(try stored?.decode(column: "account_masked", as: String.self) == "6222***********0123")
+            #expect(try stored?.decode(column: "account_cipher", as: String.self).contains("6222021234567890123") == false)
+        }
+    }
+}
+
 /// Reads an .xlsx with openpyxl (Debian's python3-openpyxl, installed by scripts/test-tools.sh):
 /// every row's values as text. nil, with a note, when openpyxl is not installed.
 enum OpenpyxlRows {

@@ -9,7 +9,7 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup")
+        @Argument(name: "what", help: "policy | lookup | payroll")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
@@ -17,9 +17,11 @@ struct BenchCommand: AsyncCommand {
         var samples: Int?
         @Option(name: "seed", help: "random seed (default 1)")
         var seed: UInt64?
+        @Option(name: "enrollments", help: "payroll: how many enrollments to create over the households with means (default 1000000)")
+        var enrollments: Int?
     }
 
-    var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）" }
+    var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -29,8 +31,11 @@ struct BenchCommand: AsyncCommand {
         case "lookup":
             let figures = try await LookupBenchmark(app: context.application).run(samples: signature.samples ?? 2000)
             context.console.output("\(jsonLine(figures))")
+        case "payroll":
+            let figures = try await PayrollBenchmark(app: context.application).run(enrollments: signature.enrollments ?? 1_000_000)
+            context.console.output("\(jsonLine(figures))")
         default:
-            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup")
+            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll")
         }
     }
 }

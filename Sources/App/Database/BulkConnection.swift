@@ -10,12 +10,13 @@ import SQLKit
 /// Elsewhere the job runs on the pool as it is: FluentPostgresDriver marks a pinned
 /// connection as already inside a transaction, so `transaction` on it would not BEGIN and
 /// each batch would no longer be all-or-nothing.
-func withBulkConnection<T: Sendable>(_ db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+func withBulkConnection<T: Sendable>(_ db: any Database, cacheMB: Int = 256,
+                                     _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
     guard (db as? SQLDatabase)?.dialect.name == "sqlite" else { return try await body(db) }
     return try await db.withConnection { connection in
         let sql = connection as! SQLDatabase
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
-        try await sql.raw("PRAGMA cache_size = -262144").run()
+        try await sql.raw("PRAGMA cache_size = \(unsafeRaw: String(-cacheMB * 1024))").run()
         let result: Result<T, any Error>
         do { result = .success(try await body(connection)) } catch { result = .failure(error) }
         // Back to SQLite's defaults before the connection returns to the pool.

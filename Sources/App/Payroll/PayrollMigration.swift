@@ -56,8 +56,8 @@ struct CreatePayroll: AsyncMigration {
             .create()
         try await sql.create(index: "enrollment_amounts_enrollment").on("enrollment_amounts").column("enrollment_id").column("from_month").run()
         try await sql.create(index: "payroll_lines_roll").on("payroll_lines").column("roll_id").column("status").run()
-        try await sql.create(index: "payroll_lines_enrollment").on("payroll_lines").column("enrollment_id").run()
-        try await sql.create(index: "enrollments_status_start").on("enrollments").column("status").column("start_month").run()
+        // The recalculation walks enrollments household by household.
+        try await sql.create(index: "enrollments_household_id").on("enrollments").column("household_id").column("id").run()
     }
 
     func revert(on database: Database) async throws {

@@ -12,14 +12,18 @@ struct PayrollService {
     /// Generates the roll; the audit event carries its count and total.
     func generate(month: YearMonth, region: RegionCode, replace: Bool) async throws -> PayrollStore.Roll {
         let name = actor.name
-        let id = try await app.auditedTransaction(actor: actor) { tx, audit in
-            let store = PayrollStore(db: tx)
-            let id = try await store.generate(month: month, region: region, by: name, replace: replace)
-            let roll = try await store.roll(id: id)
-            try await audit.record("payroll.generate", entity: "payroll_roll", id: id.uuidString, region: region.value,
-                                   after: ["month": month.description, "lines": String(roll?.lineCount ?? 0),
-                                           "totalFen": String(roll?.totalFen ?? 0), "replace": String(replace)])
-            return id
+        // A roll is a bulk write: on SQLite it gets a bulk connection with a page cache of
+        // its own, kept modest so that a million-line roll stays under 300 MB.
+        let id = try await withBulkConnection(app.db, cacheMB: 96) { [app, actor] connection in
+            try await app.auditedTransaction(actor: actor, on: connection) { tx, audit in
+                let store = PayrollStore(db: tx)
+                let id = try await store.generate(month: month, region: region, by: name, replace: replace)
+                let roll = try await store.roll(id: id)
+                try await audit.record("payroll.generate", entity: "payroll_roll", id: id.uuidString, region: region.value,
+                                       after: ["month": month.description, "lines": String(roll?.lineCount ?? 0),
+                                               "totalFen": String(roll?.totalFen ?? 0), "replace": String(replace)])
+                return id
+            }
         }
         guard let roll = try await PayrollStore(db: app.db as! SQLDatabase).roll(id: id) else { throw AppError.notFound("发放名册") }
         return roll

@@ -10,7 +10,7 @@ import Vapor
 struct RecalculationRunner {
     let db: SQLDatabase
     let cipher: FieldCipher
-    let pageSize = 2_000
+    let pageSize = 5_000
 
     struct Change: Content, Sendable {
         let enrollmentId: UUID
@@ -144,7 +144,9 @@ struct RecalculationRunner {
         let m = month.description
         var after: SQLQueryString = ""
         if let (household, id) = cursor {
-            after = " AND (e.household_id > \(bind: household) OR (e.household_id = \(bind: household) AND e.id > \(bind: id)))"
+            // A row-value comparison, which both databases answer from the (household_id, id)
+            // index: an OR of the two halves made every page scan and sort the whole table.
+            after = " AND (e.household_id, e.id) > (\(bind: household), \(bind: id))"
         }
         return try await db.raw("""
             SELECT e.id, e.item_code, e.household_id, e.person_id, e.region, e.application_id, a.monthly_fen FROM enrollments e

@@ -10,7 +10,12 @@ import Vapor
 enum AssessCommand {
     static let usage = "用法 / usage: minzheng assess FILE.json   （FILE 为 - 时读标准输入 / - reads standard input）"
 
+    /// With the application (any database); the parameters are read through it.
     static func run(arguments: [String], app: Application) async -> Int32 {
+        await run(arguments: arguments) { try await PolicyStore(db: app.db as! SQLDatabase).history() }
+    }
+
+    static func run(arguments: [String], history: () async throws -> PolicyParameterHistory) async -> Int32 {
         guard arguments.count == 1, let file = arguments.first else { return refuse(usage) }
         if file == "--help" || file == "-h" {
             FileHandle.standardOutput.write(Data((usage + "\n").utf8))
@@ -23,7 +28,7 @@ enum AssessCommand {
             return refuse("无法读取 \(file) / cannot read \(file): \(error.localizedDescription)")
         }
         do {
-            let service = AssessmentService(history: try await PolicyStore(db: app.db as! SQLDatabase).history())
+            let service = AssessmentService(history: try await history())
             let answer: AssessmentResponse
             do {
                 answer = try service.assess(jsonData: data)
