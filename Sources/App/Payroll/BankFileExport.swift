@@ -19,7 +19,9 @@ struct BankFileExport {
     func write(roll: PayrollStore.Roll, format: Format) async throws -> (path: String, lines: Int, totalFen: Int64) {
         guard roll.state != "draft" else { throw AppError(.conflict, "名册审核后才能导出银行文件", field: "state") }
         let path = NSTemporaryDirectory() + "minzheng-bank-\(UUID().uuidString).\(format.rawValue)"
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw AppError(.internalServerError, "无法创建导出文件")
+        }
         var count = 0
         var total: Int64 = 0
         switch format {

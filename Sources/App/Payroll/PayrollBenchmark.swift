@@ -36,7 +36,7 @@ struct PayrollBenchmark {
         // A 10 % higher standard from next month, as the report before applying it.
         let from = month.adding(months: 1)
         let standard = try await PolicyStore(db: sql).history().parameters(for: RegionTable.changzhou.value, month: from).dibaoStandard
-        try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: RegionTable.changzhou.value, key: .dibaoStandard, fromMonth: from,
+        _ = try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: RegionTable.changzhou.value, key: .dibaoStandard, fromMonth: from,
                                                                      value: standard.value * 11 / 10), note: "bench", createdBy: "bench")
         let recalcStarted = ContinuousClock.now
         let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)

@@ -163,7 +163,7 @@ struct PayrollPageController: RouteCollection {
         let roll = try await Self.roll(req, id: try Self.id(req), user: user)
         let file = try await BankFileExport(db: req.sql, cipher: req.platform.cipher).write(roll: roll, format: format)
         // The bank file holds full ID and account numbers: who exported it is audited.
-        try await req.auditedTransaction { _, audit in
+        _ = try await req.auditedTransaction { _, audit in
             try await audit.record("payroll.export", entity: "payroll_roll", id: roll.id.uuidString, region: roll.region,
                                    after: ["format": format.rawValue, "lines": String(file.lines), "totalFen": String(file.totalFen)])
         }
@@ -196,7 +196,9 @@ struct PayrollPageController: RouteCollection {
                 throw AppError.invalid("file", "请选择银行回盘文件（CSV）")
             }
             let path = NSTemporaryDirectory() + "minzheng-return-\(UUID().uuidString).csv"
-            FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
+                throw AppError(.internalServerError, "无法保存上传的回盘文件，请稍后重试")
+            }
             defer { try? FileManager.default.removeItem(atPath: path) }
             let result = try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
             return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
