@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateApplications())
     app.migrations.add(SeedAssistanceCatalog())
     app.migrations.add(CreatePayroll())
+    app.migrations.add(CreateMonitoring())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

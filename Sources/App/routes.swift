@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: TokenAPIController())
     try apiUser.register(collection: ApplicationAPIController())
     try apiUser.register(collection: EnrollmentAPIController())
+    try apiUser.register(collection: MonitoringAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())

@@ -1,0 +1,72 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// `POST /api/v1/feeds/{kind}` (department tokens, only the kinds their department sends),
+/// `GET /api/v1/tasks` and `POST /api/v1/tasks/{id}/visit` (grid workers and officers).
+struct MonitoringAPIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.on(.POST, "feeds", ":kind", body: .collect(maxSize: "20mb"), use: push)
+        routes.get("tasks", use: tasks)
+        routes.post("tasks", ":id", "visit", use: visit)
+    }
+
+    func push(req: Request) async throws -> FeedIngest.Summary {
+        let user = try req.user
+        guard user.role == .department, let department = user.department.flatMap(FeedDepartment.init(rawValue:)) else {
+            throw AppError(.forbidden, "只有协同部门的令牌可以推送数据")
+        }
+        guard let kind = req.parameters.get("kind").flatMap(FeedKind.init(rawValue:)) else { throw AppError.notFound("数据类别") }
+        guard department.mayPush(kind) else {
+            throw AppError(.forbidden, "\(department.chinese)无权推送“\(kind.chinese)”数据", field: "kind")
+        }
+        guard let body = req.body.data else { throw AppError.invalid("body", "请求体为空") }
+        let batch: FeedBatch
+        do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: Clock.today()) } catch {
+            throw AppError.invalid(error.field, error.message)
+        }
+        return try await FeedIngest(app: req.application, actor: req.auditActor)
+            .ingest(kind: kind, department: department.rawValue, records: batch.records, problems: batch.problems)
+    }
+
+    func tasks(req: Request) async throws -> [VisitTasks.Task] {
+        let user = try req.user
+        try user.require(.handleApplications)
+        let store = VisitTasks(db: req.sql)
+        try await store.escalateOverdue(today: Clock.today())
+        return try await store.open(within: user.scope)
+    }
+
+    struct Visit: Content {
+        var visitedOn: String?
+        var findings: String?
+        var outcome: String?
+    }
+
+    func visit(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.handleApplications)
+        guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
+            throw AppError.notFound("走访任务")
+        }
+        let body = try req.content.decode(Visit.self)
+        guard task.status == "open" else { throw AppError(.conflict, "该任务已办结", field: "status") }
+        guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }), visited <= Clock.today() else {
+            throw AppError.invalid("visitedOn", "请填写走访日期（不晚于今天）")
+        }
+        guard let findings = body.findings?.trimmedWhitespace, !findings.isEmpty else { throw AppError.invalid("findings", "请填写走访情况") }
+        guard let outcome = body.outcome, VisitTasks.outcomes.contains(where: { $0.code == outcome }) else {
+            throw AppError.invalid("outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
+        }
+        let name = user.displayName
+        try await req.auditedTransaction { tx, audit in
+            try await VisitTasks(db: tx).recordVisit(task, visitedOn: visited, findings: findings, outcome: outcome, by: name)
+            try await audit.record("visit.record", entity: "visit_task", id: task.id.uuidString, region: task.region,
+                                   after: ["visitedOn": visited.description, "outcome": outcome, "alert": task.alertId?.uuidString ?? ""])
+        }
+        struct Answer: Content { let status: String; let next: String? }
+        return try await Answer(status: "done", next: outcome == "startApplication" ? "/applications/new?household=\(task.householdId)" : nil)
+            .encodeResponse(for: req)
+    }
+}

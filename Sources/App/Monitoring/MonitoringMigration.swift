@@ -1,0 +1,61 @@
+import Fluent
+import SQLKit
+
+/// Department feed rows (keyed by feed and source record id, so a re-sent row changes
+/// nothing), early-warning alerts (never two open for one rule and person) and the grid
+/// workers' visit tasks.
+struct CreateMonitoring: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("feed_rows")
+            .id()
+            .field("kind", .string, .required)
+            .field("source_record_id", .string, .required)
+            .field("department", .string, .required)
+            // The person by blind index: a row naming someone not yet registered is kept too.
+            .field("id_index", .string, .required)
+            .field("person_id", .uuid)
+            .field("event_date", .string)
+            .field("out_of_pocket_fen", .int64)
+            .field("received_at", .datetime, .required)
+            .unique(on: "kind", "source_record_id")
+            .create()
+        try await database.schema("alerts")
+            .id()
+            .field("rule", .string, .required)
+            .field("level", .string, .required)
+            .field("person_id", .uuid, .required)
+            .field("household_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("evidence", .string, .required)
+            .field("dedupe_key", .string, .required)
+            .field("feed_key", .string)
+            .field("status", .string, .required)
+            .field("raised_on", .string, .required)
+            .field("closed_on", .string)
+            .create()
+        try await database.schema("visit_tasks")
+            .id()
+            .field("alert_id", .uuid)
+            .field("kind", .string, .required)
+            .field("person_id", .uuid, .required)
+            .field("household_id", .uuid, .required)
+            .field("region", .string, .required)
+            .field("due_on", .string, .required)
+            .field("status", .string, .required)
+            .field("escalated", .bool, .required)
+            .field("visited_on", .string)
+            .field("findings", .string)
+            .field("outcome", .string)
+            .field("done_by", .string)
+            .create()
+        let sql = database as! SQLDatabase
+        try await sql.raw("CREATE UNIQUE INDEX alerts_one_open ON alerts (dedupe_key) WHERE status = 'open'").run()
+        try await sql.create(index: "alerts_region_status").on("alerts").column("region").column("status").run()
+        try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
+        try await sql.create(index: "visit_tasks_region_status").on("visit_tasks").column("region").column("status").run()
+    }
+
+    func revert(on database: Database) async throws {
+        for table in ["visit_tasks", "alerts", "feed_rows"] { try await database.schema(table).delete() }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// Grid workers' visits (铁脚板): one per alert, due by the alert's level, or scheduled for
+/// special groups. An overdue task escalates to the street; the recorded visit closes it and
+/// its alert.
+struct VisitTasks {
+    let db: SQLDatabase
+
+    static let outcomes: [(code: String, name: String)] = [
+        ("startApplication", "发起救助申请"), ("reassess", "重新核对家庭经济状况"), ("noHardship", "未发现困难"), ("movedAway", "已迁出"),
+    ]
+
+    struct Task: Content, Sendable {
+        let id: UUID
+        let alertId: UUID?
+        let kind: String
+        let personId: UUID
+        let householdId: UUID
+        let region: String
+        let dueOn: String
+        let status: String
+        let escalated: Bool
+        let rule: String?
+        let level: String?
+        let evidence: String?
+        let outcome: String?
+    }
+
+    func create(alert: UUID?, person: UUID, household: UUID, region: String, due: CivilDate, kind: String) async throws {
+        try await db.insert(into: "visit_tasks")
+            .columns("id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated")
+            .values(SQLBind(UUID.random()), SQLBind(alert), SQLBind(kind), SQLBind(person), SQLBind(household), SQLBind(region),
+                    SQLBind(due.description), SQLBind("open"), SQLBind(false))
+            .run()
+    }
+
+    /// Overdue open tasks of a community escalate to its street (the first nine digits).
+    @discardableResult
+    func escalateOverdue(today: CivilDate) async throws -> Int {
+        let overdue = try await db.raw("""
+            SELECT id, region FROM visit_tasks WHERE status = 'open' AND escalated = \(bind: false) AND due_on < \(bind: today.description)
+            """).all()
+        for r in overdue {
+            let region = try r.decode(column: "region", as: String.self)
+            try await db.update("visit_tasks").set("escalated", to: true).set("region", to: String(region.prefix(9)))
+                .where("id", .equal, try r.decode(column: "id", as: UUID.self)).run()
+        }
+        return overdue.count
+    }
+
+    /// Open tasks within the scope, escalated and earliest due first.
+    func open(within scope: RegionScope, limit: Int = 200) async throws -> [Task] {
+        try await db.raw("""
+            SELECT t.*, a.rule, a.level, a.evidence FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
+            WHERE t.status = 'open' AND \(scope.condition("t.region")) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit)
+            """).all().map(Self.task)
+    }
+
+    func task(id: UUID, within scope: RegionScope) async throws -> Task? {
+        try await db.raw("""
+            SELECT t.*, a.rule, a.level, a.evidence FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
+            WHERE t.id = \(bind: id) AND \(scope.condition("t.region"))
+            """).first().map(Self.task)
+    }
+
+    /// Records the visit; the task and its alert close.
+    func recordVisit(_ task: Task, visitedOn: CivilDate, findings: String, outcome: String, by name: String) async throws {
+        try await db.update("visit_tasks").set("status", to: "done").set("visited_on", to: visitedOn.description)
+            .set("findings", to: findings).set("outcome", to: outcome).set("done_by", to: name).where("id", .equal, task.id).run()
+        if let alert = task.alertId {
+            try await db.update("alerts").set("status", to: "closed").set("closed_on", to: visitedOn.description).where("id", .equal, alert).run()
+        }
+    }
+
+    static func task(_ r: SQLRow) throws -> Task {
+        Task(id: try r.decode(column: "id", as: UUID.self), alertId: try r.decode(column: "alert_id", as: UUID?.self),
+             kind: try r.decode(column: "kind", as: String.self), personId: try r.decode(column: "person_id", as: UUID.self),
+             householdId: try r.decode(column: "household_id", as: UUID.self), region: try r.decode(column: "region", as: String.self),
+             dueOn: try r.decode(column: "due_on", as: String.self), status: try r.decode(column: "status", as: String.self),
+             escalated: try r.decode(column: "escalated", as: Bool.self), rule: try r.decode(column: "rule", as: String?.self),
+             level: try r.decode(column: "level", as: String?.self), evidence: try r.decode(column: "evidence", as: String?.self),
+             outcome: try r.decode(column: "outcome", as: String?.self))
+    }
+}

@@ -1,0 +1,124 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import VaporTesting
+
+@Suite("Department feeds, early warnings and grid visits")
+struct MonitoringTests {
+    static func departmentToken(_ app: Application, _ code: String) async throws -> String {
+        let store = AccountStore(db: app.db as! SQLDatabase)
+        let id = try await store.createUser(username: "dept-\(code)", displayName: code, password: "department password",
+                                            role: .department, region: RegionCode("3204")!, department: code)
+        return try await store.issueToken(userID: id, name: "feed")
+    }
+
+    static func medical(_ id: String, source: String, outOfPocketFen: Int64) -> [String: Any] {
+        ["sourceRecordId": source, "idNumber": id, "admissionDate": "2026-10-01", "dischargeDate": "2026-10-20",
+         "totalFen": outOfPocketFen * 2, "outOfPocketFen": outOfPocketFen, "seriousIllness": true]
+    }
+
+    static func count(_ app: Application, _ table: String) async throws -> Int {
+        try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+    }
+
+    @Test("a medical-burden row raises one alert and a visit task; re-sending creates nothing; an unregistered person's row is kept",
+          arguments: TestDatabase.available)
+    func medicalBurden(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001001", headID: head))
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            let batch = [Self.medical(head, source: "MI-1", outOfPocketFen: 1_200_000),
+                         Self.medical(residentID("32040219700101301"), source: "MI-2", outOfPocketFen: 50_000),
+                         ["sourceRecordId": "MI-3", "idNumber": head, "admissionDate": "soon"]]
+            let first = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: batch)
+            #expect(first.status == .ok, "\(first.body.string)")
+            let summary = try first.json(FeedIngest.Summary.self)
+            #expect(summary.accepted == 2)
+            #expect(summary.unknownPersons == 1)
+            #expect(summary.alerts == 1)
+            #expect(summary.rejected == 1)
+            #expect(summary.errors.first?.row == 3)
+            let again = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: Array(batch.prefix(2))).json(FeedIngest.Summary.self)
+            #expect(again.accepted == 0)
+            #expect(again.duplicates == 2)
+            #expect(try await Self.count(app, "alerts") == 1)
+            #expect(try await Self.count(app, "visit_tasks") == 1)
+            #expect(try await Self.count(app, "feed_rows") == 2)
+        }
+    }
+
+    @Test("a department pushes only its own kinds and cannot read the registry", arguments: TestDatabase.available)
+    func departmentLimits(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            let death = try await send(app, .POST, "/api/v1/feeds/death", token: medical,
+                                       json: [["sourceRecordId": "D-1", "idNumber": residentID("32040219500101401"), "deathDate": "2026-10-15"]])
+            #expect(death.status == .forbidden)
+            #expect(try await send(app, .GET, "/api/v1/households", token: medical).status == .forbidden)
+            #expect(try await send(app, .POST, "/api/v1/persons/search", token: medical, json: ["name": "张"]).status == .forbidden)
+            let officer = try await app.token(role: .streetOfficer, region: "320402001")
+            #expect(try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: officer, json: [[String: Any]]()).status == .forbidden)
+        }
+    }
+
+    @Test("a death stops the person's benefits from the next month without waiting for the visit", arguments: TestDatabase.available)
+    func death(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (household, person) = try await PayrollTests.household(app, region: "320402001", head: "32040219300101401")
+            _ = try await PayrollTests.enroll(app, household: household, person: person, item: "seniorAllowance", region: "320402001",
+                                              fen: 10000, start: YearMonth("2026-01")!)
+            let police = try await Self.departmentToken(app, "publicSecurity")
+            let answer = try await send(app, .POST, "/api/v1/feeds/death", token: police,
+                                        json: [["sourceRecordId": "D-1", "idNumber": residentID("32040219300101401"), "deathDate": "2026-10-15"]])
+                .json(FeedIngest.Summary.self)
+            #expect(answer.alerts == 1)
+            let sql = app.db as! SQLDatabase
+            #expect(try await sql.raw("SELECT deceased_on FROM persons WHERE id = \(bind: person)").first()?.decode(column: "deceased_on", as: String?.self) == "2026-10-15")
+            let alert = try await sql.raw("SELECT level, rule FROM alerts").first()
+            #expect(try alert?.decode(column: "level", as: String.self) == "red")
+            let october = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-10")!, region: RegionTable.changzhou, replace: false)
+            let november = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-11")!, region: RegionTable.changzhou, replace: false)
+            #expect(october.lineCount == 1)
+            #expect(november.lineCount == 0)
+            #expect(try await AuditStore(db: sql).chain(after: 0, limit: 1000).map(\.action).contains("person.death"))
+        }
+    }
+
+    @Test("the recorded visit closes the task and its alert; an overdue task escalates to the street", arguments: TestDatabase.available)
+    func visits(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            let household = try await send(app, .POST, "/api/v1/households", token: admin,
+                                           json: RegistryAPITests.household(region: "320402001001", headID: head)).json(HouseholdDetail.self)
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
+            _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(residentID("32040219680101402"), source: "MI-9", outOfPocketFen: 10)])
+            let worker = try await app.token(role: .communityWorker, region: "320402001001")
+            let tasks = try await send(app, .GET, "/api/v1/tasks", token: worker).json([VisitTasks.Task].self)
+            #expect(tasks.count == 1)
+            let task = try #require(tasks.first)
+            #expect(task.level == "orange")
+            let bad = try await send(app, .POST, "/api/v1/tasks/\(task.id)/visit", token: worker, json: ["visitedOn": "2026-11-01", "outcome": "fly"])
+            #expect(try bad.json(ErrorAnswer.self).field == "findings")
+            let done = try await send(app, .POST, "/api/v1/tasks/\(task.id)/visit", token: worker,
+                                      json: ["visitedOn": "2026-11-01", "findings": "住院花费大，家庭困难", "outcome": "startApplication"])
+            #expect(try done.value("next", as: String.self) == "/applications/new?household=\(household.id)")
+            let sql = app.db as! SQLDatabase
+            #expect(try await sql.raw("SELECT status FROM alerts").first()?.decode(column: "status", as: String.self) == "closed")
+
+            // A new alert for the same person is possible once the old one is closed; left undone, it escalates.
+            _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-2", outOfPocketFen: 1_500_000)])
+            try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE status = 'open'").run()
+            let street = try await app.token(role: .streetOfficer, region: "320402001")
+            let escalated = try await send(app, .GET, "/api/v1/tasks", token: street).json([VisitTasks.Task].self)
+            #expect(escalated.count == 1)
+            #expect(escalated.first?.escalated == true)
+            #expect(escalated.first?.region == "320402001")
+        }
+    }
+}
