@@ -121,4 +121,33 @@ struct MonitoringTests {
             #expect(escalated.first?.region == "320402001")
         }
     }
+
+    @Test("the monitoring page and the phone visit form; a department user sees neither")
+    func pages() async throws {
+        try await withTestApp(.sqlite) { app in
+            let head = residentID("32040219650312401")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
+            let cookie = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
+            let overview = try await send(app, .GET, "/monitoring", headers: ["Cookie": "minzheng_session=\(cookie)"])
+            #expect(overview.status == .ok)
+            #expect(overview.body.string.contains("橙色预警"))
+            #expect(overview.body.string.contains("<svg"))
+            let list = try await FormVisit.open(app, "/tasks", cookie: cookie)
+            let taskPath = try #require(list.page.body.string.firstMatch(of: /href="(\/tasks\/[0-9A-F-]+)"/).map { String($0.1) })
+            let form = try await FormVisit.open(app, taskPath, cookie: cookie)
+            #expect(form.page.body.string.contains("提交走访记录"))
+            let missing = try await form.post(app, taskPath, [("visitedOn", "2026-11-01"), ("findings", " "), ("outcome", "noHardship")])
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.string.contains("请填写走访情况"))
+            let done = try await form.post(app, taskPath, [("visitedOn", "2026-11-01"), ("findings", "已入户，情况属实"), ("outcome", "noHardship")])
+            #expect(done.status == .seeOther)
+            #expect(try await Self.count(app, "alerts") == 1)
+            #expect(try await (app.db as! SQLDatabase).raw("SELECT status FROM alerts").first()?.decode(column: "status", as: String.self) == "closed")
+            let department = try await PolicyPageTests.signedIn(app, role: .department, region: "3204")
+            #expect(try await send(app, .GET, "/monitoring", headers: ["Cookie": "minzheng_session=\(department)"]).status == .forbidden)
+        }
+    }
 }

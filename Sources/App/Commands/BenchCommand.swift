@@ -9,7 +9,7 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup | payroll")
+        @Argument(name: "what", help: "policy | lookup | payroll | feeds")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
@@ -17,8 +17,12 @@ struct BenchCommand: AsyncCommand {
         var samples: Int?
         @Option(name: "seed", help: "random seed (default 1)")
         var seed: UInt64?
-        @Option(name: "enrollments", help: "payroll: how many enrollments to create over the households with means (default 1000000)")
+        @Option(name: "enrollments", help: "payroll: how many enrollments to create (default 1000000); feeds: 100000")
         var enrollments: Int?
+        @Option(name: "rows", help: "feeds: how many feed rows to ingest (default 1000000)")
+        var rows: Int?
+        @Option(name: "folder", help: "feeds: where to write the generated files (default a temporary folder)")
+        var folder: String?
     }
 
     var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）" }
@@ -31,11 +35,16 @@ struct BenchCommand: AsyncCommand {
         case "lookup":
             let figures = try await LookupBenchmark(app: context.application).run(samples: signature.samples ?? 2000)
             context.console.output("\(jsonLine(figures))")
+        case "feeds":
+            let folder = signature.folder ?? NSTemporaryDirectory() + "minzheng-feeds-\(UUID().uuidString)"
+            let figures = try await FeedBenchmark(app: context.application).run(rows: signature.rows ?? 1_000_000,
+                                                                                 enrollments: signature.enrollments ?? 100_000, folder: folder)
+            context.console.output("\(jsonLine(figures))")
         case "payroll":
             let figures = try await PayrollBenchmark(app: context.application).run(enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
-            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll")
+            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
         }
     }
 }

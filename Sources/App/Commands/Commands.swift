@@ -8,4 +8,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(PolicyCommand(), as: "policy")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(PayrollCommands(), as: "payroll")
+    app.asyncCommands.use(FeedCommands(), as: "feed")
 }

@@ -43,20 +43,33 @@ struct FeedIngest {
         let counts = try await app.auditedTransaction(actor: actor) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
             let existing = try await Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
-            let persons = try await Self.persons(tx, indexes: records.map { cipher.blindIndex($0.record.idNumber.value) })
+            let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }
+            let persons = try await Self.persons(tx, indexes: indexes)
+            // 1. Every new row is kept, whether or not the person is registered.
+            var fresh: [(record: FeedRecord, person: Person?)] = []
             var seenInBatch = Set<String>()
-            for (_, record) in records {
+            var rows = BulkInsert(table: "feed_rows", columns: ["id", "kind", "source_record_id", "department", "id_index", "person_id",
+                                                                "event_date", "out_of_pocket_fen", "received_at"])
+            let now = Date()
+            for ((_, record), index) in zip(records, indexes) {
                 guard !existing.contains(record.sourceRecordId), seenInBatch.insert(record.sourceRecordId).inserted else {
                     counts.duplicates += 1
                     continue
                 }
-                let index = cipher.blindIndex(record.idNumber.value)
                 let person = persons[index]
-                try await Self.insertRow(tx, record: record, department: department, index: index, person: person?.id)
-                counts.accepted += 1
-                guard let person, let household = person.household else { counts.unknown += person == nil ? 1 : 0; continue }
-                let context = try await Self.context(tx, person: person, household: household, record: record, today: today,
-                                                     history: history, cipher: cipher)
+                rows.append(Self.rowValues(record, department: department, index: index, person: person?.id, now: now))
+                fresh.append((record, person))
+                if person == nil { counts.unknown += 1 }
+            }
+            try await rows.flush(on: tx)
+            counts.accepted = fresh.count
+            // 2. What the rules read, loaded for the whole batch at once.
+            var facts = try await Self.BatchFacts.load(tx, rows: fresh.compactMap { row in row.person.map { (row.record, $0) } },
+                                                      today: today, history: history, cipher: cipher)
+            // 3. The rules, row by row; alerts and deaths in the same transaction.
+            for (record, person) in fresh {
+                guard let person, let household = person.household else { continue }
+                guard let context = try facts.context(person: person, household: household, record: record) else { continue }
                 for draft in EarlyWarningRules.evaluate(record: record, context: context) {
                     if try await Self.raise(tx, draft, region: person.region) { counts.alerts += 1 }
                 }
@@ -109,7 +122,7 @@ struct FeedIngest {
         return result
     }
 
-    private static func insertRow(_ db: SQLDatabase, record: FeedRecord, department: String, index: String, person: UUID?) async throws {
+    private static func rowValues(_ record: FeedRecord, department: String, index: String, person: UUID?, now: Date) -> [BulkValue] {
         var outOfPocket: Int64?
         var eventDate: String?
         switch record.payload {
@@ -121,52 +134,94 @@ struct FeedIngest {
         default:
             break
         }
-        try await db.insert(into: "feed_rows")
-            .columns("id", "kind", "source_record_id", "department", "id_index", "person_id", "event_date", "out_of_pocket_fen", "received_at")
-            .values(SQLBind(UUID.random()), SQLBind(record.kind.rawValue), SQLBind(record.sourceRecordId), SQLBind(department), SQLBind(index),
-                    SQLBind(person), SQLBind(eventDate), SQLBind(outOfPocket), SQLBind(Date()))
-            .run()
+        return [BulkValue(UUID.random()), BulkValue(record.kind.rawValue), BulkValue(record.sourceRecordId), BulkValue(department),
+                BulkValue(index), person.map(BulkValue.init) ?? .null, BulkValue(eventDate), outOfPocket.map(BulkValue.init) ?? .null, BulkValue(now)]
     }
 
-    /// What the rules need to know about the person's household, as of today.
-    private static func context(_ db: SQLDatabase, person: Person, household: UUID, record: FeedRecord, today: CivilDate,
-                                history: PolicyParameterHistory, cipher: FieldCipher) async throws -> EarlyWarningContext {
-        let members = try await RegistryMemberFactsQuery(db: db).members(of: [household])[household] ?? []
-        let month = today.yearMonth
-        let parameters = try history.parameters(for: person.region, month: month)
-        let enrollments = try await db.raw("""
-            SELECT item_code, person_id, status FROM enrollments WHERE household_id = \(bind: household)
-            """).all().compactMap { r -> EnrollmentSnapshot? in
-            guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { return nil }
-            let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.uuidString) } ?? .household
-            return EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status)
+    /// The registry, enrollments, means and medical history a batch's rules read, each
+    /// loaded with one query per thousand households or persons rather than per row.
+    private struct BatchFacts {
+        let today: CivilDate
+        let history: PolicyParameterHistory
+        var members: [UUID: [RegistryMemberFacts]] = [:]
+        var enrollments: [UUID: [EnrollmentSnapshot]] = [:]
+        var means: [UUID: DeclaredMeans] = [:]
+        var outOfPocket: [UUID: Int64] = [:]
+        var parameters: [String: PolicyParameters] = [:]
+
+        static func load(_ db: SQLDatabase, rows: [(FeedRecord, Person)], today: CivilDate, history: PolicyParameterHistory,
+                         cipher: FieldCipher) async throws -> BatchFacts {
+            var facts = BatchFacts(today: today, history: history)
+            let households = Array(Set(rows.compactMap(\.1.household)))
+            facts.members = try await RegistryMemberFactsQuery(db: db).members(of: households)
+            for chunk in households.chunked(1000) {
+                for r in try await db.raw("SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))").all() {
+                    guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { continue }
+                    let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.uuidString) } ?? .household
+                    facts.enrollments[try r.decode(column: "household_id", as: UUID.self), default: []]
+                        .append(EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status))
+                }
+            }
+            // Means are read only where a rule needs them: income and job-loss rows.
+            let meansHouseholds = Array(Set(rows.filter { Self.needsMeans($0.0) }.compactMap(\.1.household)))
+            let decoder = JSONDecoder()
+            for chunk in meansHouseholds.chunked(1000) {
+                for r in try await db.raw("SELECT household_id, means_cipher FROM household_means WHERE household_id IN \(SQLBind.group(chunk))").all() {
+                    let json = try cipher.decrypt(try r.decode(column: "means_cipher", as: String.self))
+                    facts.means[try r.decode(column: "household_id", as: UUID.self)] = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
+                }
+            }
+            // Out-of-pocket medical costs over 12 months, this batch's rows included.
+            let patients = Array(Set(rows.filter { $0.0.kind == .medicalExpense }.map(\.1.id)))
+            let since = today.adding(days: -365).description
+            for chunk in patients.chunked(1000) {
+                for r in try await db.raw("""
+                    SELECT person_id, CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
+                    WHERE person_id IN \(SQLBind.group(chunk)) AND kind = 'medicalExpense' AND event_date >= \(bind: since) GROUP BY person_id
+                    """).all() {
+                    facts.outOfPocket[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
+                }
+            }
+            return facts
         }
-        // The means on file, with what this row says already counted (a pension award).
-        var means = try await db.select().column("means_cipher").from("household_means").where("household_id", .equal, household).first()
-            .map { try JSONDecoder().decode(DeclaredMeans.self, from: Data(try cipher.decrypt($0.decode(column: "means_cipher", as: String.self)).utf8)) }
-            ?? DeclaredMeans()
-        if case .pension(let award) = record.payload {
-            var member = means.members.first { $0.personId == person.id.uuidString } ?? DeclaredMeans.Member(personId: person.id.uuidString)
-            member.incomes = member.incomes.filter { $0.kind != .pension } + [.init(kind: .pension, monthlyFen: award.monthlyFen.value)]
-            means.members = means.members.filter { $0.personId != person.id.uuidString } + [member]
+
+        static func needsMeans(_ record: FeedRecord) -> Bool {
+            switch record.payload {
+            case .pension, .unemployment: return true
+            default: return false
+            }
         }
-        let assessment = PolicyEngine.assess(HouseholdEconomyCheck.request(region: person.region, month: month, members: members, means: means),
-                                             parameters: parameters)
-        let earners = means.members.filter { $0.incomes.contains { $0.kind.isEarned && $0.monthlyFen > 0 } }.map(\.personId)
-        let since = today.adding(days: -365).description
-        let outOfPocket = try await db.raw("""
-            SELECT CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
-            WHERE person_id = \(bind: person.id) AND kind = 'medicalExpense' AND event_date >= \(bind: since)
-            """).first()?.decode(column: "total", as: Int64.self) ?? 0
-        return EarlyWarningContext(
-            today: today, person: MonitoredPerson(id: person.id.uuidString, birthDate: person.birthDate, isDeceased: person.deceased),
-            household: MonitoredHousehold(id: household.uuidString, region: RegionCode(person.region) ?? RegionTable.changzhou,
-                                          memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
-                                          personLivesAlone: members.count == 1),
-            enrollments: enrollments,
-            means: HouseholdMeans(dibaoStandard: parameters.dibaoStandard, perCapitaCountedIncome: assessment.perCapitaIncome,
-                                  personIsOnlyEarner: earners == [person.id.uuidString]),
-            outOfPocketLast12Months: Fen(outOfPocket), assetLimits: AssetTestLimits(parameters: parameters))
+
+        /// The rules' view of the person's household; nil when the region has no policy.
+        mutating func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
+            let month = today.yearMonth
+            if parameters[person.region] == nil { parameters[person.region] = try? history.parameters(for: person.region, month: month) }
+            guard let p = parameters[person.region] else { return nil }
+            let members = self.members[household] ?? []
+            var perCapita = Fen.zero
+            var onlyEarner = false
+            if Self.needsMeans(record) {
+                // The means on file, with what this row says already counted (a pension award).
+                var means = self.means[household] ?? DeclaredMeans()
+                if case .pension(let award) = record.payload {
+                    var member = means.members.first { $0.personId == person.id.uuidString } ?? DeclaredMeans.Member(personId: person.id.uuidString)
+                    member.incomes = member.incomes.filter { $0.kind != .pension } + [.init(kind: .pension, monthlyFen: award.monthlyFen.value)]
+                    means.members = means.members.filter { $0.personId != person.id.uuidString } + [member]
+                }
+                perCapita = PolicyEngine.assess(HouseholdEconomyCheck.request(region: person.region, month: month, members: members, means: means),
+                                                parameters: p).perCapitaIncome
+                let earners = means.members.filter { $0.incomes.contains { $0.kind.isEarned && $0.monthlyFen > 0 } }.map(\.personId)
+                onlyEarner = earners == [person.id.uuidString]
+            }
+            return EarlyWarningContext(
+                today: today, person: MonitoredPerson(id: person.id.uuidString, birthDate: person.birthDate, isDeceased: person.deceased),
+                household: MonitoredHousehold(id: household.uuidString, region: RegionCode(person.region) ?? RegionTable.changzhou,
+                                              memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
+                                              personLivesAlone: members.count == 1),
+                enrollments: enrollments[household] ?? [],
+                means: HouseholdMeans(dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
+                outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p))
+        }
     }
 
     /// An alert and its visit task, unless the same rule already has an open alert for the person.
@@ -195,5 +250,12 @@ struct FeedIngest {
         }
         try await audit.record("person.death", entity: "person", id: person.id.uuidString, region: person.region,
                                after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom.description])
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min(count, $0 + size)]) }
     }
 }

@@ -26,7 +26,7 @@ struct PayrollBenchmark {
         let sql = app.db as! SQLDatabase
         let month = CalculatorPageController.currentMonth
         let setupStarted = ContinuousClock.now
-        let created = try await createEnrollments(target, start: month.adding(months: -1), sql: sql)
+        let created = try await createEnrollments(target, start: month.adding(months: -1))
         let setup = ContinuousClock.now - setupStarted
 
         let generateStarted = ContinuousClock.now
@@ -52,7 +52,8 @@ struct PayrollBenchmark {
     }
 
     /// Bulk inserts (outside the timed part) through the same writers as the seeder.
-    private func createEnrollments(_ target: Int, start: YearMonth, sql: SQLDatabase) async throws -> Int {
+    func createEnrollments(_ target: Int, start: YearMonth) async throws -> Int {
+        let sql = app.db as! SQLDatabase
         let personPrograms = ["seniorAllowance", "livingSubsidy", "nursingSubsidy", "childInDistress", "orphan"]
         let rows = try await sql.raw("""
             SELECT h.id AS household, h.region, m.person_id FROM household_means hm JOIN households h ON h.id = hm.household_id

@@ -136,7 +136,7 @@ struct PayrollPageController: RouteCollection {
         }
         return try await req.view.render("payroll/roll", RollPage(
             layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
-            totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, unit: "元"),
+            totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
             failed: failed, canApprove: roll.state == "draft" && roll.generatedBy != req.auditActor.name,
             canExport: roll.state != "draft", error: error, reconciliation: reconciliation))
     }

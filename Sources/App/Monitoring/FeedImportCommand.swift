@@ -1,0 +1,75 @@
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// `minzheng feed import --kind medicalExpense FILE.csv [--department medicalInsurance]`:
+/// a department's file, in batches of 10 000 rows; the summary as JSON on standard output.
+struct FeedCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["import": FeedImportCommand()] }
+    var help: String { "部门数据：feed import --kind KIND FILE.csv" }
+}
+
+struct FeedImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV file with a header of the feed's field names")
+        var file: String
+        @Option(name: "kind", help: FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
+        var kind: String?
+        @Option(name: "department", help: "the sending department (default: the feed's owner)")
+        var department: String?
+    }
+
+    var help: String { "导入部门数据文件（CSV）：重复发送的行不会重复生效" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let kind = signature.kind.flatMap(FeedKind.init(rawValue:)) else {
+            throw AppError.invalid("kind", "--kind 应为 " + FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
+        }
+        let department = signature.department.flatMap(FeedDepartment.init(rawValue:)) ?? kind.owningDepartment
+        guard department.mayPush(kind) else { throw AppError.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据") }
+        let summary = try await FeedFileImport(app: context.application, actor: .system("cli:feed"))
+            .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
+        context.console.output("\(jsonLine(summary))")
+    }
+}
+
+/// Reads a feed CSV in batches and ingests each.
+struct FeedFileImport {
+    let app: Application
+    let actor: AuditActor
+    let batchSize = 10_000
+
+    func run(path: String, kind: FeedKind, department: FeedDepartment, progress: JobProgress?) async throws -> FeedIngest.Summary {
+        let reader = try CSVReader(path: path)
+        guard let header = try reader.next() else { throw AppError.invalid("file", "文件为空，第1行应为表头") }
+        let columns: FeedCSVColumns
+        do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch { throw AppError.invalid(error.field, error.message) }
+        var total = FeedIngest.Summary()
+        var records: [(row: Int, record: FeedRecord)] = []
+        var problems: [FeedRowProblem] = []
+        let today = Clock.today()
+        let ingest = FeedIngest(app: app, actor: actor)
+        func flush() async throws {
+            let part = try await ingest.ingest(kind: kind, department: department.rawValue, records: records, problems: problems)
+            total.accepted += part.accepted
+            total.duplicates += part.duplicates
+            total.unknownPersons += part.unknownPersons
+            total.alerts += part.alerts
+            total.rejected += part.rejected
+            total.errors += part.errors
+            records.removeAll(keepingCapacity: true)
+            problems.removeAll(keepingCapacity: true)
+            progress?.update(done: reader.bytesRead, total: reader.fileSize)
+        }
+        while let record = try reader.next() {
+            do {
+                records.append((record.line, try columns.record(record.fields, today: today)))
+            } catch {
+                problems.append(FeedRowProblem(row: record.line, sourceRecordId: columns.sourceRecordId(record.fields), problem: error))
+            }
+            if records.count + problems.count >= batchSize { try await flush() }
+        }
+        if !records.isEmpty || !problems.isEmpty { try await flush() }
+        return total
+    }
+}

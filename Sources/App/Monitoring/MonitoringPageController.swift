@@ -1,0 +1,122 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// 监测预警: open alerts of the user's region by level, rule and street, overdue visits and
+/// a 12-month trend; and the grid worker's visit tasks with the phone form that records a
+/// visit.
+struct MonitoringPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("monitoring", use: overview)
+        routes.get("tasks", use: tasks)
+        routes.get("tasks", ":id", use: task)
+        routes.post("tasks", ":id", use: record)
+    }
+
+    struct Count: Encodable {
+        let label: String
+        let count: Int
+    }
+
+    struct Overview: Encodable {
+        let layout: LayoutContext
+        let levels: [Count]
+        let rules: [Count]
+        let streets: [Count]
+        let overdue: Int
+        let trend: String
+    }
+
+    private static func require(_ req: Request) throws -> CurrentUser {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        try user.require(.handleApplications)
+        return user
+    }
+
+    func overview(req: Request) async throws -> View {
+        let user = try Self.require(req)
+        let sql = req.sql
+        let scope = user.scope
+        try await VisitTasks(db: sql).escalateOverdue(today: Clock.today())
+        func grouped(_ column: String) async throws -> [(String, Int)] {
+            try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM alerts WHERE status = 'open' AND \(scope.condition("region")) GROUP BY \(unsafeRaw: column) ORDER BY k")
+                .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+        }
+        let levels = try await grouped("level").map { Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
+        let rules = try await grouped("rule").map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
+        let streets = try await grouped("SUBSTR(region, 1, 9)").map {
+            Count(label: RegionCode($0.0).flatMap(req.platform.regions.name) ?? $0.0, count: $0.1)
+        }
+        let overdue = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: Clock.today().description) AND \(scope.condition("region"))
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let first = Clock.today().yearMonth.adding(months: -11)
+        var byMonth: [String: Int64] = [:]
+        for r in try await sql.raw("""
+            SELECT SUBSTR(raised_on, 1, 7) AS m, COUNT(*) AS n FROM alerts WHERE raised_on >= \(bind: first.firstDay.description)
+              AND \(scope.condition("region")) GROUP BY SUBSTR(raised_on, 1, 7)
+            """).all() {
+            byMonth[try r.decode(column: "m", as: String.self)] = Int64(try r.decode(column: "n", as: Int.self))
+        }
+        let months = (0..<12).map { first.adding(months: $0).description }
+        return try await req.view.render("monitoring/overview", Overview(
+            layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, streets: streets, overdue: overdue,
+            trend: BarChartSVG.render(bars: months.map { ($0, byMonth[$0] ?? 0) }, format: { "\($0) 条" })))
+    }
+
+    struct TaskList: Encodable {
+        let layout: LayoutContext
+        let tasks: [VisitTasks.Task]
+        let today: String
+    }
+
+    func tasks(req: Request) async throws -> View {
+        let user = try Self.require(req)
+        let store = VisitTasks(db: req.sql)
+        try await store.escalateOverdue(today: Clock.today())
+        return try await req.view.render("monitoring/tasks", TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user),
+                                                                      tasks: try await store.open(within: user.scope), today: Clock.today().description))
+    }
+
+    struct TaskPage: Encodable {
+        let layout: LayoutContext
+        let task: VisitTasks.Task
+        let ruleName: String?
+        let levelName: String?
+        let outcomes: [Choice]
+        let today: String
+        let error: String?
+        let errorField: String?
+    }
+
+    func task(req: Request) async throws -> View {
+        try await renderTask(req, error: nil)
+    }
+
+    private func renderTask(_ req: Request, error: AppError?) async throws -> View {
+        let user = try Self.require(req)
+        guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
+            throw AppError.notFound("走访任务")
+        }
+        return try await req.view.render("monitoring/task", TaskPage(
+            layout: LayoutContext(request: req, title: "走访", user: user), task: task,
+            ruleName: task.rule.flatMap(EarlyWarningRule.init).map(\.chinese), levelName: task.level.flatMap(AlertLevel.init).map(\.chinese),
+            outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) }, today: Clock.today().description,
+            error: error?.message, errorField: error?.field))
+    }
+
+    /// The same checks as the API's `POST /api/v1/tasks/{id}/visit`, through the same controller.
+    func record(req: Request) async throws -> Response {
+        _ = try Self.require(req)
+        do {
+            let answer = try await MonitoringAPIController().visit(req: req)
+            struct Answer: Decodable { let next: String? }
+            let next = (try? JSONDecoder().decode(Answer.self, from: Data(buffer: answer.body.buffer ?? ByteBuffer())))?.next
+            return req.redirect(to: next ?? "/tasks")
+        } catch let error as AppError where error.status != .notFound {
+            return try await renderTask(req, error: error).encodeResponse(status: error.status, for: req)
+        }
+    }
+}
