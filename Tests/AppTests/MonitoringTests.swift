@@ -150,4 +150,28 @@ struct MonitoringTests {
             #expect(try await send(app, .GET, "/monitoring", headers: ["Cookie": "minzheng_session=\(department)"]).status == .forbidden)
         }
     }
+
+    @Test("a department's CSV file: good rows kept, bad rows named by line, the same file again changes nothing", arguments: TestDatabase.available)
+    func csvFile(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
+            let path = NSTemporaryDirectory() + "feed-\(UUID().uuidString).csv"
+            try """
+            sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness
+            MI-1,\(head),2026-10-01,2026-10-20,3000000,1500000,是
+            MI-2,\(head),2026-10-21,yesterday,100,10,否
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let first = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            #expect(first.accepted == 1)
+            #expect(first.alerts == 1)
+            #expect(first.errors.map(\.row) == [3])
+            let again = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            #expect(again.accepted == 0)
+            #expect(again.duplicates == 1)
+            #expect(try await Self.count(app, "alerts") == 1)
+        }
+    }
 }

@@ -33,14 +33,16 @@ struct FeedBenchmark {
         // Kinds in proportion: most rows are medical stays and pensions, as the departments send them.
         let plan: [(FeedKind, Int)] = [(.medicalExpense, 45), (.pension, 25), (.vehicle, 10), (.unemployment, 10), (.disability, 9), (.death, 1)]
         var files: [(FeedKind, String)] = []
-        let reference = FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: folder + "/reference.csv", contents: nil); return folder + "/reference.csv" }())!
+        guard FileManager.default.createFile(atPath: folder + "/reference.csv", contents: nil),
+              let reference = FileHandle(forWritingAtPath: folder + "/reference.csv") else { throw AppError(.internalServerError, "无法写入基准文件") }
         reference.write(Data(CSVLine.make(["kind", "sourceRecordId", "idIndex"]).utf8))
         var written = 0
         for (n, (kind, share)) in plan.enumerated() {
             let count = n == plan.count - 1 ? rows - written : rows * share / 100
             let path = folder + "/\(kind.rawValue).csv"
-            FileManager.default.createFile(atPath: path, contents: nil)
-            let out = FileHandle(forWritingAtPath: path)!
+            guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+                throw AppError(.internalServerError, "无法写入基准文件")
+            }
             out.write(Data(CSVLine.make(kind.allFields).utf8))
             for i in 0..<count {
                 let id = ids[(written + i) * 7919 % ids.count]

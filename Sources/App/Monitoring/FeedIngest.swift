@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import MinzhengCore
 import SQLKit
@@ -10,6 +11,8 @@ import Vapor
 struct FeedIngest {
     let app: Application
     let actor: AuditActor
+    /// The connection to write on (a bulk job's pinned connection); the pool when nil.
+    var database: (any Database)? = nil
 
     struct Summary: Content, Sendable {
         var accepted = 0
@@ -39,8 +42,9 @@ struct FeedIngest {
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
         let cipher = app.platform.cipher
         let today = Clock.today()
-        let history = try await PolicyStore(db: app.db as! SQLDatabase).history()
-        let counts = try await app.auditedTransaction(actor: actor) { tx, audit in
+        // On the bulk job's own connection: the pool's only SQLite connection may be the one it holds.
+        let history = try await PolicyStore(db: (database ?? app.db) as! SQLDatabase).history()
+        let counts = try await app.auditedTransaction(actor: actor, on: database) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
             let existing = try await Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
             let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }

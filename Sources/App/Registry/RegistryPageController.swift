@@ -308,7 +308,7 @@ struct RegistryPageController: RouteCollection {
 
     /// The full ID number is on screen: who looked, at whom, is one audit event.
     private static func recordIdentityView(_ req: Request, person: PersonDetail) async throws {
-        try await req.auditedTransaction { _, audit in
+        _ = try await req.auditedTransaction { _, audit in
             try await audit.record("person.viewIdentity", entity: "person", id: person.id.uuidString, region: person.region)
         }
     }
