@@ -174,4 +174,25 @@ struct MonitoringTests {
             #expect(try await Self.count(app, "alerts") == 1)
         }
     }
+
+    @Test("monthly visits to special groups, once per person and month; the alone-and-unvisited watch", arguments: TestDatabase.available)
+    func specialGroups(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let sql = app.db as! SQLDatabase
+            // Alone and 86; a couple of 70-year-olds with a tekun member; a 40-year-old alone.
+            _ = try await PayrollTests.household(app, region: "320402001", head: "32040219400101401")
+            let (couple, tekun) = try await PayrollTests.household(app, region: "320402001", head: "32040219560101402")
+            _ = try await PayrollTests.enroll(app, household: couple, person: tekun, item: "tekun", region: "320402001", fen: 169200, start: YearMonth("2026-01")!)
+            _ = try await PayrollTests.household(app, region: "320402001", head: "32040219860101403")
+            let november = YearMonth("2026-11")!
+            #expect(try await VisitSchedule(db: sql).schedule(month: november) == 2)
+            #expect(try await VisitSchedule(db: sql).schedule(month: november) == 0)
+            #expect(try await VisitSchedule(db: sql).schedule(month: november.adding(months: 1)) == 2)
+            let today = CivilDate("2026-11-29")!
+            #expect(try await VisitSchedule(db: sql).watch(today: today) == 1)
+            #expect(try await VisitSchedule(db: sql).watch(today: today) == 0, "one open alert per rule and person")
+            let alert = try await sql.raw("SELECT rule, level FROM alerts").first()
+            #expect(try alert?.decode(column: "rule", as: String.self) == "aloneUnvisited")
+        }
+    }
 }

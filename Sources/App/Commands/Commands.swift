@@ -9,4 +9,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(PayrollCommands(), as: "payroll")
     app.asyncCommands.use(FeedCommands(), as: "feed")
+    app.asyncCommands.use(MonitoringCommands(), as: "monitoring")
 }

@@ -229,7 +229,7 @@ struct FeedIngest {
     }
 
     /// An alert and its visit task, unless the same rule already has an open alert for the person.
-    private static func raise(_ db: SQLDatabase, _ draft: AlertDraft, region: String) async throws -> Bool {
+    static func raise(_ db: SQLDatabase, _ draft: AlertDraft, region: String) async throws -> Bool {
         let open = try await db.select().column("id").from("alerts").where("dedupe_key", .equal, draft.dedupeKey)
             .where("status", .equal, "open").first()
         guard open == nil, let person = UUID(uuidString: draft.personId), let household = UUID(uuidString: draft.householdId) else { return false }
