@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(SeedAssistanceCatalog())
     app.migrations.add(CreatePayroll())
     app.migrations.add(CreateMonitoring())
+    app.migrations.add(SeedMissingPolicyDefaults())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -224,7 +224,8 @@ struct FeedIngest {
                                               personLivesAlone: members.count == 1),
                 enrollments: enrollments[household] ?? [],
                 means: HouseholdMeans(dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
-                outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p))
+                outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p),
+                thresholds: EarlyWarningThresholds(parameters: p))
         }
     }
 

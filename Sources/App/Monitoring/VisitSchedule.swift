@@ -60,7 +60,9 @@ struct VisitSchedule {
         }
         let regions = Dictionary(alone.map { ($0.person.uuidString, $0.region) }, uniquingKeysWith: { a, _ in a })
         var raised = 0
-        for draft in AloneAndUnvisitedRule.check(persons: watched, today: today) {
+        let thresholds = (try? await PolicyStore(db: db).history().parameters(for: RegionTable.changzhou.value, month: today.yearMonth))
+            .map(EarlyWarningThresholds.init(parameters:)) ?? .defaults
+        for draft in AloneAndUnvisitedRule.check(persons: watched, today: today, thresholds: thresholds) {
             if try await FeedIngest.raise(db, draft, region: regions[draft.personId] ?? RegionTable.changzhou.value) { raised += 1 }
         }
         return raised

@@ -33,3 +33,21 @@ struct CreatePolicyParameters: AsyncMigration {
         try await database.schema("policy_parameters").delete()
     }
 }
+
+/// Adds the shipped default of every parameter key a database does not have yet — keys
+/// added by later versions (the early-warning thresholds) — without touching any stored value.
+struct SeedMissingPolicyDefaults: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        let sql = database as! SQLDatabase
+        let present = Set(try await sql.select().distinct().column("key").from("policy_parameters").all()
+            .map { try $0.decode(column: "key", as: String.self) })
+        var rows = BulkInsert(table: "policy_parameters", columns: PolicyStore.columns)
+        let now = Date()
+        for row in try PolicyDefaults.load().rows where !present.contains(row.key.rawValue) {
+            rows.append(PolicyStore.values(row, revision: 1, note: "新增参数的默认值", createdBy: "system", at: now))
+        }
+        try await rows.flush(on: sql)
+    }
+
+    func revert(on database: Database) async throws {}
+}

@@ -23,6 +23,9 @@ struct PolicyParametersTests {
             .seniorAllowanceTier1Age: 80, .seniorAllowanceTier1: 5000, .seniorAllowanceTier2Age: 90,
             .seniorAllowanceTier2: 10000, .seniorAllowanceTier3Age: 100, .seniorAllowanceTier3: 50000,
             .gradualExitMonths: 6,
+            // CATALOG.md's early-warning thresholds.
+            .warningMedicalOneStay: 1_000_000, .warningMedicalTwelveMonths: 2_000_000, .warningAloneAge: 80,
+            .warningAloneUnvisitedDays: 30, .warningSevereDisabilityGrade: 2, .warningIncomeRiseShare: 10000,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -55,22 +55,30 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case seniorAllowanceTier3Age
     case seniorAllowanceTier3
     case gradualExitMonths
+    // Early-warning thresholds (CATALOG.md): dated like every other policy number.
+    case warningMedicalOneStay
+    case warningMedicalTwelveMonths
+    case warningAloneAge
+    case warningAloneUnvisitedDays
+    case warningSevereDisabilityGrade
+    case warningIncomeRiseShare
 
     public var kind: PolicyParameterKind {
         switch self {
         case .dibaoStandard, .priorYearDisposableIncome, .orphanInstitution, .orphanCommunity,
              .nursingSubsidyUrban, .nursingSubsidyRural,
-             .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3:
+             .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3,
+             .warningMedicalOneStay, .warningMedicalTwelveMonths:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
              .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
              .edgeMultiplier, .tekunBasicMultiplier, .tekunCareFullRate, .tekunCarePartialRate,
              .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
-             .livingSubsidySevereRate, .livingSubsidyOtherRate:
+             .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare:
             return .rate
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
              .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
-             .seniorAllowanceTier3Age, .gradualExitMonths:
+             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays, .warningSevereDisabilityGrade:
             return .integer
         }
     }
@@ -112,6 +120,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .seniorAllowanceTier3Age: return "尊老金第三档起始年龄（周岁）"
         case .seniorAllowanceTier3: return "尊老金第三档（元/月）"
         case .gradualExitMonths: return "低保渐退期（月）"
+        case .warningMedicalOneStay: return "预警：单次住院自付医疗费（元）"
+        case .warningMedicalTwelveMonths: return "预警：12 个月累计自付医疗费（元）"
+        case .warningAloneAge: return "预警：独居高龄老人年龄（周岁）"
+        case .warningAloneUnvisitedDays: return "预警：独居高龄老人未探访天数"
+        case .warningSevereDisabilityGrade: return "预警：新认定重度残疾的最低等级（1–2 级为 2）"
+        case .warningIncomeRiseShare: return "预警：收入增加后人均收入达到低保标准的倍数"
         }
     }
 }

@@ -40,6 +40,12 @@ public struct PolicyParameters: Sendable, Hashable {
     public var seniorAllowanceTier3Age: Int
     public var seniorAllowanceTier3: Fen
     public var gradualExitMonths: Int
+    public var warningMedicalOneStay: Fen
+    public var warningMedicalTwelveMonths: Fen
+    public var warningAloneAge: Int
+    public var warningAloneUnvisitedDays: Int
+    public var warningSevereDisabilityGrade: Int
+    public var warningIncomeRiseShare: Rate
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -92,6 +98,12 @@ public struct PolicyParameters: Sendable, Hashable {
         seniorAllowanceTier3Age = int(.seniorAllowanceTier3Age)
         seniorAllowanceTier3 = fen(.seniorAllowanceTier3)
         gradualExitMonths = int(.gradualExitMonths)
+        warningMedicalOneStay = fen(.warningMedicalOneStay)
+        warningMedicalTwelveMonths = fen(.warningMedicalTwelveMonths)
+        warningAloneAge = int(.warningAloneAge)
+        warningAloneUnvisitedDays = int(.warningAloneUnvisitedDays)
+        warningSevereDisabilityGrade = int(.warningSevereDisabilityGrade)
+        warningIncomeRiseShare = rate(.warningIncomeRiseShare)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -139,6 +151,12 @@ public struct PolicyParameters: Sendable, Hashable {
             .seniorAllowanceTier3Age: Int64(seniorAllowanceTier3Age),
             .seniorAllowanceTier3: seniorAllowanceTier3.value,
             .gradualExitMonths: Int64(gradualExitMonths),
+            .warningMedicalOneStay: warningMedicalOneStay.value,
+            .warningMedicalTwelveMonths: warningMedicalTwelveMonths.value,
+            .warningAloneAge: Int64(warningAloneAge),
+            .warningAloneUnvisitedDays: Int64(warningAloneUnvisitedDays),
+            .warningSevereDisabilityGrade: Int64(warningSevereDisabilityGrade),
+            .warningIncomeRiseShare: warningIncomeRiseShare.basisPoints,
         ]
     }
 }
