@@ -119,6 +119,10 @@ def submit_login(driver, username, password):
     form.find_element(By.ID, "f-password").send_keys(password)
     form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
     wait(driver).until(EC.staleness_of(form), message="the sign-in form was not submitted")
+    # The old page is gone; wait until the answer has finished loading too, so that no
+    # element is looked up in a document Chromium is still replacing.
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete",
+                       message="the page after sign-in did not finish loading")
 
 
 def sign_in(driver, site, path="/login"):
