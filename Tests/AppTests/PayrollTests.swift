@@ -128,7 +128,7 @@ struct PayrollTests {
             try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(householdID: f.householdID, means: means, month: Self.month)
             let enrollment = try await Self.enroll(app, household: f.householdID, person: nil, item: "dibao", region: ApplicationFlowTests.street,
                                                    fen: 180000, start: YearMonth("2026-06")!, application: application.id)
-            try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: "3204", key: .dibaoStandard, fromMonth: YearMonth("2027-01")!,
+            _ = try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: "3204", key: .dibaoStandard, fromMonth: YearMonth("2027-01")!,
                                                                          value: 110000), note: "test", createdBy: "test")
             let runner = RecalculationRunner(db: sql, cipher: app.platform.cipher)
             let preview = try await runner.run(from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil)

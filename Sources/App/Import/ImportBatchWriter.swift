@@ -94,7 +94,7 @@ struct ImportBatchWriter {
         for row in rows where wanted[row.householdRef] == nil || row.relation == .head { wanted[row.householdRef] = row }
         var result: [String: StoredHousehold] = [:]
         let refs = Array(wanted.keys)
-        for chunk in stride(from: 0, to: refs.count, by: 500).map({ Array(refs[$0..<min(refs.count, $0 + 500)]) }) {
+        for chunk in refs.chunked(500) {
             let found = try await db.select().columns("id", "import_ref", "region", "address").from("households")
                 .where("import_ref", .in, chunk).all()
             for r in found {
@@ -130,8 +130,7 @@ struct ImportBatchWriter {
 
     private func storedPersons(_ indexes: [String]) async throws -> [String: StoredPerson] {
         var result: [String: StoredPerson] = [:]
-        for start in stride(from: 0, to: indexes.count, by: 500) {
-            let chunk = Array(indexes[start..<min(indexes.count, start + 500)])
+        for chunk in indexes.chunked(500) {
             let rows = try await db.raw("""
                 SELECT p.id, p.id_index, p.name, p.phone_cipher, p.hukou, p.region, m.household_id, m.relation
                 FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL

@@ -97,8 +97,7 @@ struct FeedIngest {
 
     private static func existingKeys(_ db: SQLDatabase, kind: FeedKind, ids: [String]) async throws -> Set<String> {
         var found = Set<String>()
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+        for chunk in ids.chunked(500) {
             for r in try await db.select().column("source_record_id").from("feed_rows").where("kind", .equal, kind.rawValue)
                 .where("source_record_id", .in, chunk).all() {
                 found.insert(try r.decode(column: "source_record_id", as: String.self))
@@ -109,8 +108,7 @@ struct FeedIngest {
 
     private static func persons(_ db: SQLDatabase, indexes: [String]) async throws -> [String: Person] {
         var result: [String: Person] = [:]
-        for start in stride(from: 0, to: indexes.count, by: 500) {
-            let chunk = Array(indexes[start..<min(indexes.count, start + 500)])
+        for chunk in indexes.chunked(500) {
             for r in try await db.raw("""
                 SELECT p.id, p.id_index, p.birth_date, p.deceased_on, p.region, m.household_id FROM persons p
                 LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
@@ -168,13 +166,7 @@ struct FeedIngest {
             }
             // Means are read only where a rule needs them: income and job-loss rows.
             let meansHouseholds = Array(Set(rows.filter { Self.needsMeans($0.0) }.compactMap(\.1.household)))
-            let decoder = JSONDecoder()
-            for chunk in meansHouseholds.chunked(1000) {
-                for r in try await db.raw("SELECT household_id, means_cipher FROM household_means WHERE household_id IN \(SQLBind.group(chunk))").all() {
-                    let json = try cipher.decrypt(try r.decode(column: "means_cipher", as: String.self))
-                    facts.means[try r.decode(column: "household_id", as: UUID.self)] = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
-                }
-            }
+            facts.means = try await HouseholdMeansStore(db: db, cipher: cipher).means(of: meansHouseholds)
             // Out-of-pocket medical costs over 12 months, this batch's rows included.
             let patients = Array(Set(rows.filter { $0.0.kind == .medicalExpense }.map(\.1.id)))
             let since = today.adding(days: -365).description
@@ -255,12 +247,5 @@ struct FeedIngest {
         }
         try await audit.record("person.death", entity: "person", id: person.id.uuidString, region: person.region,
                                after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom.description])
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min(count, $0 + size)]) }
     }
 }

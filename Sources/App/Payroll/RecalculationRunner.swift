@@ -59,7 +59,7 @@ struct RecalculationRunner {
             cursor = (last.household, last.id)
             let households = Array(Set(page.map(\.household)))
             let facts = try await RegistryMemberFactsQuery(db: db).members(of: households)
-            let means = try await declaredMeans(of: households, decoder: decoder)
+            let means = try await HouseholdMeansStore(db: db, cipher: cipher).means(of: households)
             let atApproval = try await applicationMeans(Array(Set(page.compactMap(\.application))), decoder: decoder)
             var assessments: [UUID: (Assessment, [String])] = [:]
             var changes: [Change] = []
@@ -172,23 +172,10 @@ struct RecalculationRunner {
     /// What the applications behind the enrollments declared.
     private func applicationMeans(_ ids: [UUID], decoder: JSONDecoder) async throws -> [UUID: DeclaredMeans] {
         var result: [UUID: DeclaredMeans] = [:]
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            let chunk = Array(ids[start..<min(ids.count, start + 1000)])
+        for chunk in ids.chunked(1000) {
             for r in try await db.raw("SELECT id, means_cipher FROM applications WHERE id IN \(SQLBind.group(chunk)) AND means_cipher IS NOT NULL").all() {
                 let json = try cipher.decrypt(try r.decode(column: "means_cipher", as: String.self))
                 result[try r.decode(column: "id", as: UUID.self)] = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
-            }
-        }
-        return result
-    }
-
-    private func declaredMeans(of households: [UUID], decoder: JSONDecoder) async throws -> [UUID: DeclaredMeans] {
-        var result: [UUID: DeclaredMeans] = [:]
-        for start in stride(from: 0, to: households.count, by: 1000) {
-            let chunk = Array(households[start..<min(households.count, start + 1000)])
-            for r in try await db.raw("SELECT household_id, means_cipher FROM household_means WHERE household_id IN \(SQLBind.group(chunk))").all() {
-                let json = try cipher.decrypt(try r.decode(column: "means_cipher", as: String.self))
-                result[try r.decode(column: "household_id", as: UUID.self)] = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
             }
         }
         return result

@@ -24,6 +24,21 @@ struct HouseholdMeansStore {
             .values(try Self.values(householdID: householdID, means: means, month: month, cipher: cipher, now: Date()).map(\.bind)).run()
     }
 
+    /// The declared means on file of `households`, by household.
+    func means(of households: [UUID]) async throws -> [UUID: DeclaredMeans] {
+        var result: [UUID: DeclaredMeans] = [:]
+        for chunk in households.chunked(1000) {
+            for r in try await db.raw("SELECT household_id, means_cipher FROM household_means WHERE household_id IN \(SQLBind.group(chunk))").all() {
+                result[try r.decode(column: "household_id", as: UUID.self)] = try decode(try r.decode(column: "means_cipher", as: String.self))
+            }
+        }
+        return result
+    }
+
+    private func decode(_ stored: String) throws -> DeclaredMeans {
+        try JSONDecoder().decode(DeclaredMeans.self, from: Data(try cipher.decrypt(stored).utf8))
+    }
+
     func count(within scope: RegionScope) async throws -> Int {
         try await db.raw("""
             SELECT COUNT(*) AS n FROM household_means m JOIN households h ON h.id = m.household_id WHERE \(scope.condition("h.region"))
@@ -42,12 +57,10 @@ struct HouseholdMeansStore {
             """).all()
         let ids = try rows.map { try $0.decode(column: "household_id", as: UUID.self) }
         let facts = try await RegistryMemberFactsQuery(db: db).members(of: ids)
-        let decoder = JSONDecoder()
         return try rows.map { row in
             let id = try row.decode(column: "household_id", as: UUID.self)
             let region = try row.decode(column: "region", as: String.self)
-            let json = try cipher.decrypt(try row.decode(column: "means_cipher", as: String.self))
-            let means = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
+            let means = try decode(try row.decode(column: "means_cipher", as: String.self))
             let request = HouseholdEconomyCheck.request(region: region, month: month, members: facts[id] ?? [], means: means)
             return SimulationHousehold(id: id.uuidString, district: String(region.prefix(6)), request: request)
         }

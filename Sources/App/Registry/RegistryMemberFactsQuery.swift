@@ -11,8 +11,7 @@ struct RegistryMemberFactsQuery {
     func members(of households: [UUID]) async throws -> [UUID: [RegistryMemberFacts]] {
         guard !households.isEmpty else { return [:] }
         var result: [UUID: [RegistryMemberFacts]] = [:]
-        for start in stride(from: 0, to: households.count, by: 1000) {
-            let chunk = Array(households[start..<min(households.count, start + 1000)])
+        for chunk in households.chunked(1000) {
             let rows = try await db.raw("""
                 SELECT m.household_id, p.id, p.birth_date, p.sex, p.hukou, p.disability_grade, p.disability_kind, p.self_care,
                   p.labor_capacity, p.deceased_on
