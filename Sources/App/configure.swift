@@ -27,6 +27,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreatePayroll())
     app.migrations.add(CreateMonitoring())
     app.migrations.add(SeedMissingPolicyDefaults())
+    app.migrations.add(IndexEnrollmentsByPerson())
+    app.migrations.add(CoverMedicalCostsInFeedIndex())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

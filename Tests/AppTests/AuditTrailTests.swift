@@ -109,8 +109,20 @@ struct AuditTrailTests {
             let events = try await Self.events(app)
             #expect(events.map(\.action) == ["registry.import"])
             let after = try #require(events.first?.after)
-            #expect(after.contains("householdsCreated"))
-            #expect(after.contains("personsCreated"))
+            struct Listing: Decodable {
+                struct Household: Decodable { let id: UUID }
+                let householdsCreated: [Household]
+                let personsCreated: [String: [String]]
+            }
+            let listing = try JSONDecoder().decode(Listing.self, from: Data(after.utf8))
+            let memberships = try await (app.db as! SQLDatabase).raw("SELECT household_id, person_id FROM memberships").all()
+            var stored: [String: Set<String>] = [:]
+            for row in memberships {
+                stored[try row.decode(column: "household_id", as: UUID.self).uuidString, default: []]
+                    .insert(try row.decode(column: "person_id", as: UUID.self).uuidString)
+            }
+            #expect(listing.personsCreated.mapValues(Set.init) == stored)
+            #expect(Set(listing.householdsCreated.map(\.id.uuidString)) == Set(stored.keys))
             #expect(events.first?.actorName == "test")
         }
     }

@@ -175,6 +175,16 @@ struct MonitoringTests {
         }
     }
 
+    @Test("the command line reads `feed import --kind K FILE` as documented, and with the file first")
+    func commandLine() throws {
+        for arguments in [["--kind", "death", "deaths.csv"], ["deaths.csv", "--kind", "death"]] {
+            var input = CommandInput(arguments: ["minzheng"] + arguments)
+            let signature = try FeedImportCommand.Signature(from: &input)
+            #expect(signature.kind == "death")
+            #expect(signature.file == "deaths.csv")
+        }
+    }
+
     @Test("monthly visits to special groups, once per person and month; the alone-and-unvisited watch", arguments: TestDatabase.available)
     func specialGroups(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

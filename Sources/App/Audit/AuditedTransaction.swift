@@ -53,6 +53,18 @@ extension Application {
         }
         return try await run()
     }
+
+    /// The same for a bulk job's batch.
+    func auditedTransaction<T: Sendable>(actor: AuditActor, on bulk: BulkDatabase,
+                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        switch bulk {
+        case .pool(let db):
+            return try await auditedTransaction(actor: actor, on: db, body)
+        case .sqlite(let db):
+            // The bulk database takes the process's write turn itself, for longer than a batch.
+            return try await db.transaction { tx in try await body(tx, AuditRecorder(log: AuditLog(db: tx), actor: actor)) }
+        }
+    }
 }
 
 extension Request {

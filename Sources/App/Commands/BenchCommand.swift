@@ -23,6 +23,8 @@ struct BenchCommand: AsyncCommand {
         var rows: Int?
         @Option(name: "folder", help: "feeds: where to write the generated files (default a temporary folder)")
         var folder: String?
+        @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
+        var filesOnly: Bool
     }
 
     var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）" }
@@ -37,9 +39,13 @@ struct BenchCommand: AsyncCommand {
             context.console.output("\(jsonLine(figures))")
         case "feeds":
             let folder = signature.folder ?? NSTemporaryDirectory() + "minzheng-feeds-\(UUID().uuidString)"
-            let figures = try await FeedBenchmark(app: context.application).run(rows: signature.rows ?? 1_000_000,
-                                                                                 enrollments: signature.enrollments ?? 100_000, folder: folder)
-            context.console.output("\(jsonLine(figures))")
+            let bench = FeedBenchmark(app: context.application)
+            let (rows, enrollments) = (signature.rows ?? 1_000_000, signature.enrollments ?? 100_000)
+            if signature.filesOnly {
+                context.console.output("\(jsonLine(try await bench.prepare(rows: rows, enrollments: enrollments, folder: folder).figures))")
+            } else {
+                context.console.output("\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
+            }
         case "payroll":
             let figures = try await PayrollBenchmark(app: context.application).run(enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")

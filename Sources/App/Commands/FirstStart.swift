@@ -33,7 +33,7 @@ enum FirstStart {
         let demo = app.platform.config.demoHouseholds
         if households == 0, demo > 0 {
             app.logger.info("Seeding \(demo) demo households into the empty database")
-            _ = try await DemoSeeder(db: app.db, cipher: app.platform.cipher)
+            _ = try await DemoSeeder(app: app)
                 .seed(households: demo, seed: 1, today: Clock.today(), progress: nil)
         }
     }

@@ -19,7 +19,7 @@ struct SeedCommand: AsyncCommand {
         guard count > 0 else { throw AppError.invalid("households", "--households 应为正整数") }
         let app = context.application
         let started = Date()
-        let summary = try await DemoSeeder(db: app.db, cipher: app.platform.cipher)
+        let summary = try await DemoSeeder(app: app)
             .seed(households: count, seed: signature.seed ?? 1, today: Clock.today(), progress: JobProgress(label: "seed"))
         let seconds = Date().timeIntervalSince(started)
         struct Output: Encodable {

@@ -26,6 +26,11 @@ struct BulkInsert: Sendable {
 
     /// Writes everything collected, `onConflictDoNothing` leaving existing rows as they are.
     mutating func flush(on db: SQLDatabase, onConflictDoNothing: Bool = false) async throws {
+        if let bulk = db as? SQLiteBulkDatabase {
+            try await bulk.insert(into: table, columns: columns, rows: rows, orIgnore: onConflictDoNothing)
+            rows.removeAll(keepingCapacity: true)
+            return
+        }
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + rowsPerStatement)

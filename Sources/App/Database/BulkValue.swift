@@ -25,7 +25,7 @@ enum BulkValue: Sendable {
         switch self {
         case .text(let s): return .text(s)
         case .integer(let i): return .integer(Int(i))
-        case .uuid(let u): return .text(u.uuidString)
+        case .uuid(let u): return .text(u.text)
         case .date(let d): return .float(d.timeIntervalSince1970)
         case .bool(let b): return .integer(b ? 1 : 0)
         case .null: return .null

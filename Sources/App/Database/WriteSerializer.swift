@@ -18,7 +18,8 @@ actor WriteSerializer {
         }
     }
 
-    private func acquire() async {
+    /// Waits for the turn to write; a bulk job holds it across several transactions.
+    func acquire() async {
         guard busy else {
             busy = true
             return
@@ -26,7 +27,7 @@ actor WriteSerializer {
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    private func release() {
+    func release() {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

@@ -22,7 +22,6 @@ struct HouseholdImporter {
     /// The importing user's region: rows for households elsewhere are refused.
     var scope: RegionCode = RegionTable.changzhou
     let batchSize = 2_000
-    private var db: any Database
     private var cipher: FieldCipher { app.platform.cipher }
     private var regions: RegionTable { app.platform.regions }
 
@@ -31,7 +30,6 @@ struct HouseholdImporter {
         self.actor = actor
         self.today = today
         self.scope = scope
-        db = app.db
     }
 
     struct Summary: Codable, Sendable {
@@ -58,11 +56,9 @@ struct HouseholdImporter {
         var summary = Summary()
         let (columns, households) = try firstPass(path: path, summary: &summary, progress: progress)
         let firstPassSummary = summary
-        summary = try await withBulkConnection(db) { [self] connection in
+        summary = try await app.withBulkDatabase { [self] bulk in
             var summary = firstPassSummary
-            var importer = self
-            importer.db = connection
-            try await importer.secondPass(path: path, columns: columns, households: households, summary: &summary, progress: progress)
+            try await secondPass(path: path, columns: columns, households: households, on: bulk, summary: &summary, progress: progress)
             return summary
         }
         summary.errors.sort { $0.row < $1.row }
@@ -115,32 +111,33 @@ struct HouseholdImporter {
         return (columns, households)
     }
 
-    private func secondPass(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck],
+    private func secondPass(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck], on bulk: BulkDatabase,
                             summary: inout Summary, progress: JobProgress?) async throws {
         let reader = try CSVReader(path: path)
         _ = try reader.next()
         var batch: [HouseholdImportRow] = []
         var writer = PipelinedWriter<ImportBatchWriter.Counts>()
+        let now = Date()
         while let record = try reader.next() {
             guard let ref = columns.householdRefValue(record.fields), households[ref]?.rejected == false,
                   let row = try? columns.row(record.fields, line: record.line, today: today, regions: regions) else { continue }
             batch.append(row)
             if batch.count >= batchSize {
-                Self.add(try await writer.submit(write(batch)), to: &summary)
+                Self.add(try await writer.submit(write(ImportBatchWriter.prepare(batch, cipher: cipher, now: now), now: now, on: bulk)), to: &summary)
                 batch.removeAll(keepingCapacity: true)
                 progress?.update(done: reader.fileSize / 2 + reader.bytesRead / 2, total: reader.fileSize)
             }
         }
-        if !batch.isEmpty { Self.add(try await writer.submit(write(batch)), to: &summary) }
+        if !batch.isEmpty { Self.add(try await writer.submit(write(ImportBatchWriter.prepare(batch, cipher: cipher, now: now), now: now, on: bulk)), to: &summary) }
         Self.add(try await writer.finish(), to: &summary)
         progress?.update(done: reader.fileSize, total: reader.fileSize)
     }
 
     /// Writes one batch in one audited transaction; the counts are of new and changed persons.
-    private func write(_ rows: [HouseholdImportRow]) -> @Sendable () async throws -> ImportBatchWriter.Counts {
-        { [app, actor, db, cipher, scope] in
-            try await app.auditedTransaction(actor: actor, on: db) { tx, audit in
-                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(rows)
+    private func write(_ rows: [ImportBatchWriter.PreparedRow], now: Date, on bulk: BulkDatabase) -> @Sendable () async throws -> ImportBatchWriter.Counts {
+        { [app, actor, cipher, scope] in
+            try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
+                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(rows, now: now)
             }
         }
     }

@@ -32,23 +32,42 @@ struct ImportBatchWriter {
         let relation: String?
     }
 
-    func write(_ rows: [HouseholdImportRow]) async throws -> Counts {
-        let now = Date()
+    /// A row with what writing it as a new person takes, computed before the batch's
+    /// transaction (while the previous batch is written): the blind index, the encrypted
+    /// fields. Wasted for a person already stored, which a first import of a file never has.
+    struct PreparedRow: Sendable {
+        let row: HouseholdImportRow
+        let index: String
+        let personID: UUID
+        /// The `persons` row, but for its region, which is the household's once resolved.
+        let newPerson: [BulkValue]
+    }
+
+    static func prepare(_ rows: [HouseholdImportRow], cipher: FieldCipher, now: Date) -> [PreparedRow] {
+        rows.map { row in
+            let index = cipher.blindIndex(row.person.residentID.value)
+            let id = UUID.random()
+            return PreparedRow(row: row, index: index, personID: id,
+                               newPerson: PersonColumns.values(row.person, id: id, region: row.region, index: index, cipher: cipher, now: now))
+        }
+    }
+
+    func write(_ prepared: [PreparedRow], now: Date) async throws -> Counts {
         var counts = Counts()
         var changes = ImportBatchAudit()
+        let rows = prepared.map(\.row)
         let households = try await resolveHouseholds(rows, now: now, changes: &changes)
-        let indexes = rows.map { cipher.blindIndex($0.person.residentID.value) }
-        let stored = try await storedPersons(indexes)
+        let stored = try await storedPersons(prepared.map(\.index))
         var newPersons = BulkInsert(table: "persons", columns: PersonColumns.insert)
         var newMemberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
-        for (row, index) in zip(rows, indexes) {
+        for item in prepared {
+            let row = item.row
             let household = households[row.householdRef]!
-            let region = RegionCode(household.region)!
-            guard let person = stored[index] else {
-                let personID = UUID.random()
-                newPersons.append(PersonColumns.values(row.person, id: personID, region: region, index: index, cipher: cipher, now: now))
+            guard let person = stored[item.index] else {
+                let personID = item.personID
+                newPersons.append(PersonColumns.values(item.newPerson, region: household.region))
                 newMemberships.append(MembershipColumns.values(householdID: household.id, personID: personID, relation: row.relation, at: now))
-                changes.personsCreated.append(.init(id: personID, householdId: household.id, relation: row.relation.rawValue))
+                changes.personsCreated[household.id.uuidString, default: []].append(personID.uuidString)
                 counts.imported += 1
                 continue
             }

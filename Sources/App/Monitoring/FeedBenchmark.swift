@@ -8,7 +8,9 @@ import Vapor
 /// feed rows about registered persons (medical stays, pensions, vehicles, unemployment,
 /// disability, a few deaths) as department CSV files, then times ingesting them with every
 /// rule evaluated. Also writes `reference.csv` (the same rows with the blind index) for
-/// `Benchmarks/feeds-reference.sh`.
+/// `Benchmarks/feeds-reference.sh`, and `manifest.txt` (a line `KIND PATH` per file) so that
+/// `Benchmarks/feeds.sh` can time `minzheng feed import` of each file on its own
+/// (`--files-only` stops before ingesting).
 struct FeedBenchmark {
     let app: Application
 
@@ -23,7 +25,30 @@ struct FeedBenchmark {
         let referenceCSV: String
     }
 
+    struct Files: Encodable {
+        let benchmark = "feeds-files"
+        let rows: Int
+        let persons: Int
+        let enrollments: Int
+        let manifest: String
+        let referenceCSV: String
+    }
+
     func run(rows: Int, enrollments: Int, folder: String) async throws -> Figures {
+        let (files, prepared) = try await prepare(rows: rows, enrollments: enrollments, folder: folder)
+        let started = ContinuousClock.now
+        var alerts = 0
+        for (kind, path) in files {
+            alerts += try await FeedFileImport(app: app, actor: .system("bench")).run(path: path, kind: kind, department: kind.owningDepartment, progress: nil).alerts
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Figures(rows: prepared.rows, persons: prepared.persons, enrollments: prepared.enrollments, seconds: (seconds * 100).rounded() / 100,
+                       rowsPerSecond: Int(Double(prepared.rows) / max(seconds, 0.001)), alerts: alerts, referenceCSV: prepared.referenceCSV)
+    }
+
+    /// Creates the enrollments and writes the department files, the reference file and the manifest.
+    func prepare(rows: Int, enrollments: Int, folder: String) async throws -> (files: [(FeedKind, String)], figures: Files) {
         let sql = app.db as! SQLDatabase
         let cipher = app.platform.cipher
         let created = try await PayrollBenchmark(app: app).createEnrollments(enrollments, start: CalculatorPageController.currentMonth.adding(months: -1))
@@ -55,15 +80,9 @@ struct FeedBenchmark {
             files.append((kind, path))
         }
         try reference.close()
-        let started = ContinuousClock.now
-        var alerts = 0
-        for (kind, path) in files {
-            alerts += try await FeedFileImport(app: app, actor: .system("bench")).run(path: path, kind: kind, department: kind.owningDepartment, progress: nil).alerts
-        }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Figures(rows: written, persons: ids.count, enrollments: created, seconds: (seconds * 100).rounded() / 100,
-                       rowsPerSecond: Int(Double(written) / max(seconds, 0.001)), alerts: alerts, referenceCSV: folder + "/reference.csv")
+        let manifest = folder + "/manifest.txt"
+        try files.map { "\($0.0.rawValue) \($0.1)\n" }.joined().write(toFile: manifest, atomically: true, encoding: .utf8)
+        return (files, Files(rows: written, persons: ids.count, enrollments: created, manifest: manifest, referenceCSV: folder + "/reference.csv"))
     }
 
     static func fields(_ kind: FeedKind, source: String, id: String, i: Int) -> [String] {

@@ -11,13 +11,15 @@ struct FeedCommands: AsyncCommandGroup {
 }
 
 struct FeedImportCommand: AsyncCommand {
+    // Options before the argument: ConsoleKit reads them in this order, and an argument read
+    // first would take the value of a leading `--kind` (as in `feed import --kind death FILE`).
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV file with a header of the feed's field names")
-        var file: String
         @Option(name: "kind", help: FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
         var kind: String?
         @Option(name: "department", help: "the sending department (default: the feed's owner)")
         var department: String?
+        @Argument(name: "file", help: "CSV file with a header of the feed's field names")
+        var file: String
     }
 
     var help: String { "导入部门数据文件（CSV）：重复发送的行不会重复生效" }
@@ -40,15 +42,15 @@ struct FeedFileImport {
     let actor: AuditActor
     let batchSize = 10_000
 
-    /// A file is a bulk job: on SQLite it runs on a pinned connection with a page cache that
-    /// keeps the registry's indexes in memory (reading pages back was a third of the time).
+    /// A file is a bulk job: on SQLite its page cache keeps the registry's indexes in memory
+    /// (reading pages back was a third of the time).
     func run(path: String, kind: FeedKind, department: FeedDepartment, progress: JobProgress?) async throws -> FeedIngest.Summary {
-        try await withBulkConnection(app.db, cacheMB: 128) { connection in
-            try await importFile(path: path, kind: kind, department: department, on: connection, progress: progress)
+        try await app.withBulkDatabase(cacheMB: 192) { bulk in
+            try await importFile(path: path, kind: kind, department: department, on: bulk, progress: progress)
         }
     }
 
-    private func importFile(path: String, kind: FeedKind, department: FeedDepartment, on connection: any Database,
+    private func importFile(path: String, kind: FeedKind, department: FeedDepartment, on bulk: BulkDatabase,
                             progress: JobProgress?) async throws -> FeedIngest.Summary {
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else { throw AppError.invalid("file", "文件为空，第1行应为表头") }
@@ -58,15 +60,22 @@ struct FeedFileImport {
         var records: [(row: Int, record: FeedRecord)] = []
         var problems: [FeedRowProblem] = []
         let today = Clock.today()
-        let ingest = FeedIngest(app: app, actor: actor, database: connection)
-        func flush() async throws {
-            let part = try await ingest.ingest(kind: kind, department: department.rawValue, records: records, problems: problems)
+        let ingest = FeedIngest(app: app, actor: actor, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
+        // The next batch is read while the previous one is ingested.
+        var writer = PipelinedWriter<FeedIngest.Summary>()
+        func add(_ part: FeedIngest.Summary?) {
+            guard let part else { return }
             total.accepted += part.accepted
             total.duplicates += part.duplicates
             total.unknownPersons += part.unknownPersons
             total.alerts += part.alerts
             total.rejected += part.rejected
             total.errors += part.errors
+        }
+        func flush() async throws {
+            add(try await writer.submit { [records, problems] in
+                try await ingest.ingest(kind: kind, department: department.rawValue, records: records, problems: problems)
+            })
             records.removeAll(keepingCapacity: true)
             problems.removeAll(keepingCapacity: true)
             progress?.update(done: reader.bytesRead, total: reader.fileSize)
@@ -80,6 +89,7 @@ struct FeedFileImport {
             if records.count + problems.count >= batchSize { try await flush() }
         }
         if !records.isEmpty || !problems.isEmpty { try await flush() }
+        add(try await writer.finish())
         return total
     }
 }

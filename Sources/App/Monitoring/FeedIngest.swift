@@ -11,8 +11,10 @@ import Vapor
 struct FeedIngest {
     let app: Application
     let actor: AuditActor
-    /// The connection to write on (a bulk job's pinned connection); the pool when nil.
-    var database: (any Database)? = nil
+    /// A file's bulk database; the pool when nil.
+    var bulk: BulkDatabase? = nil
+    /// A file's parameters, resolved once for all its batches; read for the batch when nil.
+    var parameters: MonthlyParameters? = nil
 
     struct Summary: Content, Sendable {
         var accepted = 0
@@ -42,13 +44,16 @@ struct FeedIngest {
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
         let cipher = app.platform.cipher
         let today = Clock.today()
-        // On the bulk job's own connection: the pool's only SQLite connection may be the one it holds.
-        let history = try await PolicyStore(db: (database ?? app.db) as! SQLDatabase).history()
-        let counts = try await app.auditedTransaction(actor: actor, on: database) { tx, audit in
+        let target = bulk ?? .pool(app.db)
+        let parameters: MonthlyParameters
+        if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
+        let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }
+        let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
-            let existing = try await Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
-            let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }
+            // Side by side, as the batch's facts below (see `BatchFacts.load`).
+            async let existingKeys = Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
             let persons = try await Self.persons(tx, indexes: indexes)
+            let existing = try await existingKeys
             // 1. Every new row is kept, whether or not the person is registered.
             var fresh: [(record: FeedRecord, person: Person?)] = []
             var seenInBatch = Set<String>()
@@ -68,19 +73,19 @@ struct FeedIngest {
             try await rows.flush(on: tx)
             counts.accepted = fresh.count
             // 2. What the rules read, loaded for the whole batch at once.
-            var facts = try await Self.BatchFacts.load(tx, rows: fresh.compactMap { row in row.person.map { (row.record, $0) } },
-                                                      today: today, history: history, cipher: cipher)
+            let facts = try await Self.BatchFacts.load(tx, rows: fresh.compactMap { row in row.person.map { (row.record, $0) } },
+                                                      today: today, parameters: parameters, cipher: cipher)
             // 3. The rules, row by row; alerts and deaths in the same transaction.
+            var drafts: [(draft: AlertDraft, region: String)] = []
             for (record, person) in fresh {
                 guard let person, let household = person.household else { continue }
                 guard let context = try facts.context(person: person, household: household, record: record) else { continue }
-                for draft in EarlyWarningRules.evaluate(record: record, context: context) {
-                    if try await Self.raise(tx, draft, region: person.region) { counts.alerts += 1 }
-                }
+                drafts += EarlyWarningRules.evaluate(record: record, context: context).map { ($0, person.region) }
                 if case .death(let notice) = record.payload, !person.deceased {
                     try await Self.applyDeath(tx, person: person, notice: notice, audit: audit)
                 }
             }
+            counts.alerts = try await AlertWriter(db: tx).raise(drafts)
             try await audit.record("feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
                                    after: ["department": department, "accepted": String(counts.accepted), "duplicates": String(counts.duplicates),
                                            "alerts": String(counts.alerts)])
@@ -94,6 +99,11 @@ struct FeedIngest {
     }
 
     // MARK: steps
+
+    /// This month's parameters, as a file's batches share them.
+    static func parameters(on db: SQLDatabase, today: CivilDate) async throws -> MonthlyParameters {
+        MonthlyParameters(history: try await PolicyStore(db: db).history(), month: today.yearMonth)
+    }
 
     private static func existingKeys(_ db: SQLDatabase, kind: FeedKind, ids: [String]) async throws -> Set<String> {
         var found = Set<String>()
@@ -142,43 +152,65 @@ struct FeedIngest {
 
     /// The registry, enrollments, means and medical history a batch's rules read, each
     /// loaded with one query per thousand households or persons rather than per row.
+    /// Members and means only for the households whose rules read them
+    /// (`EarlyWarningRules.readsHouseholdFacts`): loading every household's members was a
+    /// third of the time of a medical-expense file.
     private struct BatchFacts {
         let today: CivilDate
-        let history: PolicyParameterHistory
-        var members: [UUID: [RegistryMemberFacts]] = [:]
-        var enrollments: [UUID: [EnrollmentSnapshot]] = [:]
-        var means: [UUID: DeclaredMeans] = [:]
-        var outOfPocket: [UUID: Int64] = [:]
-        var parameters: [String: PolicyParameters] = [:]
+        let parameters: MonthlyParameters
+        let members: [UUID: [RegistryMemberFacts]]
+        let enrollments: [UUID: [EnrollmentSnapshot]]
+        let means: [UUID: DeclaredMeans]
+        let outOfPocket: [UUID: Int64]
 
-        static func load(_ db: SQLDatabase, rows: [(FeedRecord, Person)], today: CivilDate, history: PolicyParameterHistory,
+        /// The independent reads run side by side (`async let`), so that decoding one query's
+        /// rows overlaps the database answering the next; every SQLDatabase here takes
+        /// concurrent statements (the bulk database queues them, PostgresNIO pipelines them,
+        /// SQLiteNIO opens its handles fully serialized).
+        static func load(_ db: SQLDatabase, rows: [(FeedRecord, Person)], today: CivilDate, parameters: MonthlyParameters,
                          cipher: FieldCipher) async throws -> BatchFacts {
-            var facts = BatchFacts(today: today, history: history)
             let households = Array(Set(rows.compactMap(\.1.household)))
-            facts.members = try await RegistryMemberFactsQuery(db: db).members(of: households)
+            // Out-of-pocket medical costs over 12 months, this batch's rows included.
+            async let outOfPocket = Self.outOfPocket(db, patients: Array(Set(rows.filter { $0.0.kind == .medicalExpense }.map(\.1.id))), today: today)
+            let enrollments = try await Self.enrollments(db, households: households)
+            let reading = Set(households.filter { EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[$0] ?? []) })
+            async let members = RegistryMemberFactsQuery(db: db).members(of: Array(reading))
+            // Means are read only where a rule needs them: income and job-loss rows.
+            let meansHouseholds = Set(rows.filter { Self.needsMeans($0.0) }.compactMap(\.1.household)).intersection(reading)
+            async let means = HouseholdMeansStore(db: db, cipher: cipher).means(of: Array(meansHouseholds))
+            return BatchFacts(today: today, parameters: parameters, members: try await members, enrollments: enrollments,
+                              means: try await means, outOfPocket: try await outOfPocket)
+        }
+
+        private static func enrollments(_ db: SQLDatabase, households: [UUID]) async throws -> [UUID: [EnrollmentSnapshot]] {
+            var result: [UUID: [EnrollmentSnapshot]] = [:]
             for chunk in households.chunked(1000) {
                 for r in try await db.raw("SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))").all() {
                     guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { continue }
                     let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.uuidString) } ?? .household
-                    facts.enrollments[try r.decode(column: "household_id", as: UUID.self), default: []]
+                    result[try r.decode(column: "household_id", as: UUID.self), default: []]
                         .append(EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status))
                 }
             }
-            // Means are read only where a rule needs them: income and job-loss rows.
-            let meansHouseholds = Array(Set(rows.filter { Self.needsMeans($0.0) }.compactMap(\.1.household)))
-            facts.means = try await HouseholdMeansStore(db: db, cipher: cipher).means(of: meansHouseholds)
-            // Out-of-pocket medical costs over 12 months, this batch's rows included.
-            let patients = Array(Set(rows.filter { $0.0.kind == .medicalExpense }.map(\.1.id)))
+            return result
+        }
+
+        private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64] {
+            var result: [UUID: Int64] = [:]
             let since = today.adding(days: -365).description
             for chunk in patients.chunked(1000) {
                 for r in try await db.raw("""
                     SELECT person_id, CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
                     WHERE person_id IN \(SQLBind.group(chunk)) AND kind = 'medicalExpense' AND event_date >= \(bind: since) GROUP BY person_id
                     """).all() {
-                    facts.outOfPocket[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
+                    result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
                 }
             }
-            return facts
+            return result
+        }
+
+        func readsHouseholdFacts(_ household: UUID) -> Bool {
+            EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[household] ?? [])
         }
 
         static func needsMeans(_ record: FeedRecord) -> Bool {
@@ -189,14 +221,14 @@ struct FeedIngest {
         }
 
         /// The rules' view of the person's household; nil when the region has no policy.
-        mutating func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
+        func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
             let month = today.yearMonth
-            if parameters[person.region] == nil { parameters[person.region] = try? history.parameters(for: person.region, month: month) }
-            guard let p = parameters[person.region] else { return nil }
+            guard let p = parameters.forRegion(person.region) else { return nil }
+            // Not loaded where no rule reads them (see `load`).
             let members = self.members[household] ?? []
             var perCapita = Fen.zero
             var onlyEarner = false
-            if Self.needsMeans(record) {
+            if Self.needsMeans(record), readsHouseholdFacts(household) {
                 // The means on file, with what this row says already counted (a pension award).
                 var means = self.means[household] ?? DeclaredMeans()
                 if case .pension(let award) = record.payload {
@@ -219,21 +251,6 @@ struct FeedIngest {
                 outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p),
                 thresholds: EarlyWarningThresholds(parameters: p))
         }
-    }
-
-    /// An alert and its visit task, unless the same rule already has an open alert for the person.
-    static func raise(_ db: SQLDatabase, _ draft: AlertDraft, region: String) async throws -> Bool {
-        let open = try await db.select().column("id").from("alerts").where("dedupe_key", .equal, draft.dedupeKey)
-            .where("status", .equal, "open").first()
-        guard open == nil, let person = UUID(uuidString: draft.personId), let household = UUID(uuidString: draft.householdId) else { return false }
-        let id = UUID.random()
-        try await db.insert(into: "alerts")
-            .columns("id", "rule", "level", "person_id", "household_id", "region", "evidence", "dedupe_key", "feed_key", "status", "raised_on")
-            .values(SQLBind(id), SQLBind(draft.rule.rawValue), SQLBind(draft.level.rawValue), SQLBind(person), SQLBind(household), SQLBind(region),
-                    SQLBind(draft.evidence), SQLBind(draft.dedupeKey), SQLBind(draft.feedRecordKey), SQLBind("open"), SQLBind(draft.raisedOn.description))
-            .run()
-        try await VisitTasks(db: db).create(alert: id, person: person, household: household, region: region, due: draft.visitDueDate, kind: "alert")
-        return true
     }
 
     /// 身后一件事: the person is marked deceased and every benefit of the person stops from

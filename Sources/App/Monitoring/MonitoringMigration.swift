@@ -59,3 +59,32 @@ struct CreateMonitoring: AsyncMigration {
         for table in ["visit_tasks", "alerts", "feed_rows"] { try await database.schema(table).delete() }
     }
 }
+
+/// A death applies to every enrollment of the person: without this index each death read
+/// all enrollments (10 000 deaths against 100 000 enrollments took 27 s).
+struct IndexEnrollmentsByPerson: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await (database as! SQLDatabase).create(index: "enrollments_person").on("enrollments").column("person_id").run()
+    }
+
+    func revert(on database: Database) async throws {
+        try await (database as! SQLDatabase).drop(index: "enrollments_person").run()
+    }
+}
+
+/// The medical-burden rule sums a person's out-of-pocket costs over 12 months for every
+/// medical row: with the date and amount in the index that sum reads no table rows.
+struct CoverMedicalCostsInFeedIndex: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        let sql = database as! SQLDatabase
+        try await sql.drop(index: "feed_rows_person_kind").run()
+        try await sql.create(index: "feed_rows_person_kind").on("feed_rows")
+            .column("person_id").column("kind").column("event_date").column("out_of_pocket_fen").run()
+    }
+
+    func revert(on database: Database) async throws {
+        let sql = database as! SQLDatabase
+        try await sql.drop(index: "feed_rows_person_kind").run()
+        try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
+    }
+}

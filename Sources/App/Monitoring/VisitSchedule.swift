@@ -36,12 +36,12 @@ struct VisitSchedule {
             SELECT person_id FROM visit_tasks WHERE kind = 'scheduled' AND due_on >= \(bind: month.firstDay.description)
               AND due_on <= \(bind: month.lastDay.description)
             """).all().map { try $0.decode(column: "person_id", as: UUID.self) })
-        let tasks = VisitTasks(db: db)
-        var created = 0
+        var tasks = BulkInsert(table: "visit_tasks", columns: VisitTasks.columns)
         for m in members where !existing.contains(m.person) {
-            try await tasks.create(alert: nil, person: m.person, household: m.household, region: m.region, due: month.lastDay, kind: "scheduled")
-            created += 1
+            tasks.append(VisitTasks.values(alert: nil, person: m.person, household: m.household, region: m.region, due: month.lastDay, kind: "scheduled"))
         }
+        let created = tasks.pendingCount
+        try await tasks.flush(on: db)
         return created
     }
 
@@ -59,13 +59,10 @@ struct VisitSchedule {
                                                 livesAlone: true, lastVisit: lastVisit[$0.person])
         }
         let regions = Dictionary(alone.map { ($0.person.uuidString, $0.region) }, uniquingKeysWith: { a, _ in a })
-        var raised = 0
         let thresholds = (try? await PolicyStore(db: db).history().parameters(for: RegionTable.changzhou.value, month: today.yearMonth))
             .map(EarlyWarningThresholds.init(parameters:)) ?? .defaults
-        for draft in AloneAndUnvisitedRule.check(persons: watched, today: today, thresholds: thresholds) {
-            if try await FeedIngest.raise(db, draft, region: regions[draft.personId] ?? RegionTable.changzhou.value) { raised += 1 }
-        }
-        return raised
+        let drafts = AloneAndUnvisitedRule.check(persons: watched, today: today, thresholds: thresholds)
+        return try await AlertWriter(db: db).raise(drafts.map { ($0, regions[$0.personId] ?? RegionTable.changzhou.value) })
     }
 }
 

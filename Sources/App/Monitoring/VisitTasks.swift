@@ -29,12 +29,12 @@ struct VisitTasks {
         let outcome: String?
     }
 
-    func create(alert: UUID?, person: UUID, household: UUID, region: String, due: CivilDate, kind: String) async throws {
-        try await db.insert(into: "visit_tasks")
-            .columns("id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated")
-            .values(SQLBind(UUID.random()), SQLBind(alert), SQLBind(kind), SQLBind(person), SQLBind(household), SQLBind(region),
-                    SQLBind(due.description), SQLBind("open"), SQLBind(false))
-            .run()
+    static let columns = ["id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated"]
+
+    /// A new open task, for `BulkInsert` with `columns`.
+    static func values(alert: UUID?, person: UUID, household: UUID, region: String, due: CivilDate, kind: String) -> [BulkValue] {
+        [.uuid(UUID.random()), alert.map(BulkValue.uuid) ?? .null, .text(kind), .uuid(person), .uuid(household), .text(region),
+         .text(due.description), .text("open"), .bool(false)]
     }
 
     /// Overdue open tasks of a community escalate to its street (the first nine digits).

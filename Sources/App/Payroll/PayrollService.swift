@@ -14,8 +14,8 @@ struct PayrollService {
         let name = actor.name
         // A roll is a bulk write: on SQLite it gets a bulk connection with a page cache of
         // its own, kept modest so that a million-line roll stays under 300 MB.
-        let id = try await withBulkConnection(app.db, cacheMB: 96) { [app, actor] connection in
-            try await app.auditedTransaction(actor: actor, on: connection) { tx, audit in
+        let id = try await app.withBulkDatabase(cacheMB: 96) { [app, actor] bulk in
+            try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
                 let store = PayrollStore(db: tx)
                 let id = try await store.generate(month: month, region: region, by: name, replace: replace)
                 let roll = try await store.roll(id: id)

@@ -300,6 +300,15 @@ enum PersonColumns {
          BulkValue(d.disabilityKind?.rawValue), BulkValue(d.selfCare.rawValue), BulkValue(d.laborCapacity.rawValue),
          BulkValue(d.deceasedOn?.description), BulkValue(region.value), BulkValue(1), BulkValue(now), BulkValue(now)]
     }
+
+    /// A row made by `values` with another region.
+    static func values(_ row: [BulkValue], region: String) -> [BulkValue] {
+        var row = row
+        row[regionColumn] = .text(region)
+        return row
+    }
+
+    private static let regionColumn = insert.firstIndex(of: "region")!
 }
 
 enum HouseholdColumns {

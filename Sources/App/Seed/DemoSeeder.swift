@@ -2,15 +2,16 @@ import FluentKit
 import Foundation
 import MinzhengCore
 import SQLKit
+import Vapor
 
 /// Writes synthetic Changzhou households (MinzhengCore's generator) into the registry in
 /// batches: one transaction per batch, so memory stays bounded and a crash keeps whole
 /// batches only. Households that would have applied for assistance (`SyntheticMeans`)
 /// also get their declared means, assessed under the parameters stored for this month.
 struct DemoSeeder {
-    let db: any Database
-    let cipher: FieldCipher
+    let app: Application
     let batchHouseholds = 2_000
+    private var cipher: FieldCipher { app.platform.cipher }
 
     struct Summary: Codable, Sendable {
         var households = 0
@@ -19,12 +20,12 @@ struct DemoSeeder {
     }
 
     func seed(households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil) async throws -> Summary {
-        try await withBulkConnection(db) { connection in
-            try await DemoSeeder(db: connection, cipher: cipher).write(households: count, seed: seed, today: today, progress: progress)
+        try await app.withBulkDatabase { [self] bulk in
+            try await write(households: count, seed: seed, today: today, on: bulk, progress: progress)
         }
     }
 
-    private func write(households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress?) async throws -> Summary {
+    private func write(households count: Int, seed: UInt64, today: CivilDate, on bulk: BulkDatabase, progress: JobProgress?) async throws -> Summary {
         var generator = SyntheticHouseholds(seed: seed, today: today)
         var summary = Summary()
         var households = BulkInsert(table: "households", columns: HouseholdColumns.insert)
@@ -33,7 +34,7 @@ struct DemoSeeder {
         var means = BulkInsert(table: "household_means", columns: HouseholdMeansStore.columns)
         let meansGenerator = SyntheticMeans(seed: seed)
         let month = YearMonth(year: today.year, month: today.month)!
-        var assessor = CachedAssessor(history: try await PolicyStore(db: db as! SQLDatabase).history())
+        var assessor = CachedAssessor(history: try await PolicyStore(db: bulk.sql).history())
         let now = Date()
         var writer = PipelinedWriter<Void>()
         var batchHouseholdIDs: [UUID] = []
@@ -64,18 +65,14 @@ struct DemoSeeder {
                 }
             }
             let record = SeedBatchAudit(seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount, householdsWithMeans: means.pendingCount)
-            _ = try await writer.submit { [db, households, persons, memberships, means] in
-                try await db.transaction { tx in
-                    let sql = tx as! SQLDatabase
+            _ = try await writer.submit { [app, households, persons, memberships, means] in
+                try await app.auditedTransaction(actor: .system("seed"), on: bulk) { sql, audit in
                     var (h, p, m, d) = (households, persons, memberships, means)
                     try await h.flush(on: sql)
                     try await p.flush(on: sql)
                     try await m.flush(on: sql)
                     try await d.flush(on: sql)
-                    // Demo data is written by the system; the bulk path bypasses the
-                    // request-side serializer because it runs before serving or from the CLI.
-                    try await AuditRecorder(log: AuditLog(db: sql), actor: .system("seed"))
-                        .record("registry.seed", entity: "household", id: nil, region: RegionTable.changzhou.value, after: record)
+                    try await audit.record("registry.seed", entity: "household", id: nil, region: RegionTable.changzhou.value, after: record)
                 }
             }
             batchHouseholdIDs.removeAll(keepingCapacity: true)

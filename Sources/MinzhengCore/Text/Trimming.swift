@@ -16,6 +16,13 @@ extension Unicode.Scalar {
     @inline(__always)
     var isHorizontalSpace: Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }
+        // Chinese characters first: looking up the general category was a twentieth of an import.
+        if (0x4E00...0x9FFF).contains(value) { return false }
         return properties.generalCategory == .spaceSeparator
     }
+
+    /// The C0 and C1 control characters: exactly Unicode's general category Cc, without
+    /// looking it up.
+    @inline(__always)
+    public var isControlCharacter: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }

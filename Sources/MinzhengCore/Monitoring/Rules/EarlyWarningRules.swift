@@ -38,3 +38,14 @@ struct AlertRaiser {
                    raisedOn: context.today, facts: facts, feedRecordKey: record.dedupeKey)
     }
 }
+
+extension EarlyWarningRules {
+    /// Whether any rule would read the household's members and declared means (member
+    /// count and ages, other members' properties, per-capita income, the only earner) for a
+    /// household with these enrollments. Every rule that reads them is gated on a
+    /// means-tested program in force, so for other households a batch need not load them:
+    /// the rules give the same answer whatever those facts are (tested over every feed kind).
+    public static func readsHouseholdFacts(enrollments: [EnrollmentSnapshot]) -> Bool {
+        enrollments.contains { $0.status.isInForce && $0.isMeansTested }
+    }
+}

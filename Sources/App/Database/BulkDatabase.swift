@@ -1,0 +1,49 @@
+import FluentKit
+import SQLKit
+import Vapor
+
+/// Where a bulk job (import, feed file, seed, payroll roll) writes.
+/// On SQLite: a connection of its own (`SQLiteBulkDatabase`), prepared statements and
+/// settings for large transactions. On PostgreSQL: the pool as it is (FluentPostgresDriver
+/// marks a pinned connection as already inside a transaction, so `transaction` on it would
+/// not BEGIN and a batch would no longer be all-or-nothing).
+enum BulkDatabase: Sendable {
+    case pool(any Database)
+    case sqlite(SQLiteBulkDatabase)
+
+    /// For reads outside the job's transactions.
+    var sql: SQLDatabase {
+        switch self {
+        case .pool(let db): return db as! SQLDatabase
+        case .sqlite(let db): return db
+        }
+    }
+
+    /// Runs `body` in one transaction.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase) async throws -> T) async throws -> T {
+        switch self {
+        case .pool(let db): return try await db.transaction { try await body($0 as! SQLDatabase) }
+        case .sqlite(let db): return try await db.transaction(body)
+        }
+    }
+}
+
+extension Application {
+    /// Runs a bulk job; on SQLite its connection is closed (and the WAL checkpointed) afterwards.
+    /// `cacheMB` is the SQLite page cache: large enough for the indexes the job touches at
+    /// random, small enough for the job's memory target.
+    func withBulkDatabase<T: Sendable>(cacheMB: Int = 256,
+                                       _ body: @escaping @Sendable (BulkDatabase) async throws -> T) async throws -> T {
+        guard case .sqlite(let path) = platform.config.database else { return try await body(.pool(db)) }
+        let bulk = try SQLiteBulkDatabase(path: path, cacheMB: cacheMB, serializer: writeSerializer, logger: logger)
+        let result: T
+        do {
+            result = try await body(.sqlite(bulk))
+        } catch {
+            await bulk.abandon()
+            throw error
+        }
+        try await bulk.close()
+        return result
+    }
+}
