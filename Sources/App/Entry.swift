@@ -30,6 +30,7 @@ public func runMinzheng() async throws {
         }
         if isServeCommand(arguments) {
             try await FirstStart.run(app)
+            app.lifecycle.use(MonitoringTimer())
         }
         try await app.execute()
     } catch {

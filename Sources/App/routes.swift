@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CatalogPageController())
     try signedIn.register(collection: PayrollPageController())
     try signedIn.register(collection: MonitoringPageController())
+    try signedIn.register(collection: FeedPageController())
     try signedIn.register(collection: AccountPageController())
     try signedIn.register(collection: UserPageController())
 }

@@ -175,6 +175,77 @@ struct MonitoringTests {
         }
     }
 
+    @Test("a department uploads a file of its own feed on the page: rows kept, bad rows listed, others' kinds and other roles refused",
+          arguments: TestDatabase.available)
+    func uploadPage(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
+            _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+                username: "yibao", displayName: "市医保局", password: "department password", role: .department,
+                region: RegionCode("3204")!, department: "medicalInsurance")
+            let login = try await FormVisit.open(app, "/login")
+            let signedIn = try await login.post(app, "/login", [("username", "yibao"), ("password", "department password"), ("next", "/")])
+            let cookie = signedIn.headers.setCookie?["minzheng_session"]?.string ?? login.cookie
+            let page = try await send(app, .GET, "/feeds", headers: ["Cookie": "minzheng_session=\(cookie)"])
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("value=\"medicalExpense\""))
+            #expect(!page.body.string.contains("value=\"death\""), "deaths are not the medical insurance bureau's to send")
+            let csrf = String(page.body.string.firstMatch(of: /_csrf=([^"]+)"/)?.1 ?? "")
+            func upload(kind: String, csv: String) async throws -> TestingHTTPResponse {
+                let boundary = "----minzheng"
+                var body = ByteBuffer()
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n\(kind)\r\n")
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n")
+                body.writeString("--\(boundary)--\r\n")
+                var headers: HTTPHeaders = ["Cookie": "minzheng_session=\(cookie)"]
+                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: "/feeds?_csrf=\(csrf)"),
+                                                                                       headers: headers, body: body))
+            }
+            let csv = """
+            sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness
+            MI-1,\(head),2026-10-01,2026-10-20,3000000,1500000,是
+            MI-2,\(head),2026-10-21,yesterday,100,10,否
+            """
+            let sent = try await upload(kind: "medicalExpense", csv: csv)
+            #expect(sent.status == .ok)
+            let text = sent.body.string
+            #expect(text.contains("接收</span><span class=\"stat-value\">1</span>"))
+            #expect(text.contains("产生预警</span><span class=\"stat-value\">1</span>"))
+            #expect(text.contains("<td data-label=\"行号\" class=\"num\">3</td>"))
+            #expect(try await Self.count(app, "feed_rows") == 1)
+            let again = try await upload(kind: "medicalExpense", csv: csv)
+            #expect(again.body.string.contains("重复（已报送过）</span><span class=\"stat-value\">1</span>"))
+            #expect(try await Self.count(app, "feed_rows") == 1)
+            let notTheirs = try await upload(kind: "death", csv: "sourceRecordId,idNumber,deathDate\nD-1,\(head),2026-10-01\n")
+            #expect(notTheirs.status == .badRequest)
+            #expect(notTheirs.body.string.contains("请选择本部门报送的数据类别"))
+            #expect(try await Self.count(app, "feed_rows") == 1)
+            let worker = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001")
+            #expect(try await send(app, .GET, "/feeds", headers: ["Cookie": "minzheng_session=\(worker)"]).status == .forbidden)
+        }
+    }
+
+    @Test("the serve timer's round schedules the month's visits and raises the watch, audited; a second round adds nothing",
+          arguments: TestDatabase.available)
+    func timerRound(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await PayrollTests.household(app, region: "320402001", head: "32040219400101401")
+            await MonitoringTimer.runOnce(app)
+            #expect(try await Self.count(app, "visit_tasks") >= 1)
+            #expect(try await Self.count(app, "alerts") == 1)
+            let actions = try await (app.db as! SQLDatabase).raw("SELECT action FROM audit_events WHERE actor_name = 'monitoring-timer' ORDER BY sequence")
+                .all().map { try $0.decode(column: "action", as: String.self) }
+            #expect(actions == ["visit.schedule", "alert.watch"])
+            let tasks = try await Self.count(app, "visit_tasks")
+            await MonitoringTimer.runOnce(app)
+            #expect(try await Self.count(app, "visit_tasks") == tasks)
+            #expect(try await Self.count(app, "alerts") == 1)
+        }
+    }
+
     @Test("the command line reads `feed import --kind K FILE` as documented, and with the file first")
     func commandLine() throws {
         for arguments in [["--kind", "death", "deaths.csv"], ["deaths.csv", "--kind", "death"]] {

@@ -31,15 +31,9 @@ struct ImportPageController: RouteCollection {
             return try await req.view.render("import/upload", ImportPage(layout: layout, summary: nil, error: "请选择要上传的 CSV 文件"))
                 .encodeResponse(status: .badRequest, for: req)
         }
-        // The importer streams from a file; the upload is written to a private temporary one.
-        let path = NSTemporaryDirectory() + "minzheng-import-\(UUID().uuidString).csv"
-        guard FileManager.default.createFile(atPath: path, contents: Data(buffer: upload.file.data), attributes: [.posixPermissions: 0o600]) else {
-            throw AppError(.internalServerError, "无法保存上传的文件，请稍后重试")
-        }
-        defer { try? FileManager.default.removeItem(atPath: path) }
         let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: Clock.today(), scope: user.region)
         do {
-            let summary = try await importer.run(path: path)
+            let summary = try await UploadedFile.withTemporaryCopy(of: upload.file, named: "import") { try await importer.run(path: $0) }
             return try await req.view.render("import/upload", ImportPage(layout: layout, summary: summary, error: nil)).encodeResponse(for: req)
         } catch let problem as FieldProblem {
             return try await req.view.render("import/upload", ImportPage(layout: layout, summary: nil, error: problem.message))

@@ -13,14 +13,7 @@ struct MonitoringAPIController: RouteCollection {
     }
 
     func push(req: Request) async throws -> FeedIngest.Summary {
-        let user = try req.user
-        guard user.role == .department, let department = user.department.flatMap(FeedDepartment.init(rawValue:)) else {
-            throw AppError(.forbidden, "只有协同部门的令牌可以推送数据")
-        }
-        guard let kind = req.parameters.get("kind").flatMap(FeedKind.init(rawValue:)) else { throw AppError.notFound("数据类别") }
-        guard department.mayPush(kind) else {
-            throw AppError(.forbidden, "\(department.chinese)无权推送“\(kind.chinese)”数据", field: "kind")
-        }
+        let (department, kind) = try FeedSender.check(try req.user, kind: req.parameters.get("kind"))
         guard let body = req.body.data else { throw AppError.invalid("body", "请求体为空") }
         let batch: FeedBatch
         do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: Clock.today()) } catch {
@@ -34,7 +27,7 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.user
         try user.require(.handleApplications)
         let store = VisitTasks(db: req.sql)
-        try await store.escalateOverdue(today: Clock.today())
+        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
         return try await store.open(within: user.scope)
     }
 

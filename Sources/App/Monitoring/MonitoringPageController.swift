@@ -39,7 +39,7 @@ struct MonitoringPageController: RouteCollection {
         let user = try Self.require(req)
         let sql = req.sql
         let scope = user.scope
-        try await VisitTasks(db: sql).escalateOverdue(today: Clock.today())
+        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
         func grouped(_ column: String) async throws -> [(String, Int)] {
             try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM alerts WHERE status = 'open' AND \(scope.condition("region")) GROUP BY \(unsafeRaw: column) ORDER BY k")
                 .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
@@ -75,7 +75,7 @@ struct MonitoringPageController: RouteCollection {
     func tasks(req: Request) async throws -> View {
         let user = try Self.require(req)
         let store = VisitTasks(db: req.sql)
-        try await store.escalateOverdue(today: Clock.today())
+        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
         return try await req.view.render("monitoring/tasks", TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user),
                                                                       tasks: try await store.open(within: user.scope), today: Clock.today().description))
     }

@@ -66,6 +66,31 @@ struct VisitSchedule {
     }
 }
 
+extension VisitSchedule {
+    /// The month's scheduled tasks, in one audited transaction; how many were created.
+    static func schedule(month: YearMonth, app: Application, actor: AuditActor) async throws -> Int {
+        try await app.auditedTransaction(actor: actor) { tx, audit in
+            let n = try await VisitSchedule(db: tx).schedule(month: month)
+            if n > 0 {
+                try await audit.record("visit.schedule", entity: "visit_task", id: nil, region: RegionTable.changzhou.value,
+                                       after: ["month": month.description, "tasks": String(n)])
+            }
+            return n
+        }
+    }
+
+    /// The alone-and-unvisited watch, in one audited transaction; how many alerts it raised.
+    static func watch(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
+        try await app.auditedTransaction(actor: actor) { tx, audit in
+            let n = try await VisitSchedule(db: tx).watch(today: today)
+            if n > 0 {
+                try await audit.record("alert.watch", entity: "alert", id: nil, region: RegionTable.changzhou.value, after: ["alerts": String(n)])
+            }
+            return n
+        }
+    }
+}
+
 /// `minzheng monitoring schedule [--month YYYY-MM]` and `minzheng monitoring watch`.
 struct MonitoringCommands: AsyncCommandGroup {
     var commands: [String: any AnyAsyncCommand] { ["schedule": ScheduleCommand(), "watch": WatchCommand()] }
@@ -80,13 +105,7 @@ struct MonitoringCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let month = signature.month.flatMap(YearMonth.init) ?? Clock.today().yearMonth
-            let app = context.application
-            let created = try await app.auditedTransaction(actor: .system("cli:monitoring")) { tx, audit in
-                let n = try await VisitSchedule(db: tx).schedule(month: month)
-                try await audit.record("visit.schedule", entity: "visit_task", id: nil, region: RegionTable.changzhou.value,
-                                       after: ["month": month.description, "tasks": String(n)])
-                return n
-            }
+            let created = try await VisitSchedule.schedule(month: month, app: context.application, actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["month": month.description, "tasks": String(created)]))")
         }
     }
@@ -96,12 +115,7 @@ struct MonitoringCommands: AsyncCommandGroup {
         var help: String { "检查独居高龄老人是否 30 天未探访" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let today = Clock.today()
-            let raised = try await context.application.auditedTransaction(actor: .system("cli:monitoring")) { tx, audit in
-                let n = try await VisitSchedule(db: tx).watch(today: today)
-                try await audit.record("alert.watch", entity: "alert", id: nil, region: RegionTable.changzhou.value, after: ["alerts": String(n)])
-                return n
-            }
+            let raised = try await VisitSchedule.watch(today: Clock.today(), app: context.application, actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["alerts": String(raised)]))")
         }
     }

@@ -37,6 +37,19 @@ struct VisitTasks {
          .text(due.description), .text("open"), .bool(false)]
     }
 
+    /// `escalateOverdue` in one audited transaction; how many tasks escalated.
+    @discardableResult
+    static func escalateOverdue(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
+        try await app.auditedTransaction(actor: actor) { tx, audit in
+            let n = try await VisitTasks(db: tx).escalateOverdue(today: today)
+            if n > 0 {
+                try await audit.record("visit.escalate", entity: "visit_task", id: nil, region: RegionTable.changzhou.value,
+                                       after: ["overdue": String(n), "day": today.description])
+            }
+            return n
+        }
+    }
+
     /// Overdue open tasks of a community escalate to its street (the first nine digits).
     @discardableResult
     func escalateOverdue(today: CivilDate) async throws -> Int {

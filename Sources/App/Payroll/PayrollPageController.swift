@@ -195,12 +195,9 @@ struct PayrollPageController: RouteCollection {
             guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
                 throw AppError.invalid("file", "请选择银行回盘文件（CSV）")
             }
-            let path = NSTemporaryDirectory() + "minzheng-return-\(UUID().uuidString).csv"
-            guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
-                throw AppError(.internalServerError, "无法保存上传的回盘文件，请稍后重试")
+            let result = try await UploadedFile.withTemporaryCopy(of: file, named: "return") { path in
+                try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
             }
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let result = try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
             return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
         } catch let error as AppError where error.status != .notFound {
             return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)

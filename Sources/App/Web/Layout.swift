@@ -17,6 +17,7 @@ struct LayoutContext: Encodable {
     let isResident: Bool
     let canViewRegistry: Bool
     let canManagePayroll: Bool
+    let canPushFeeds: Bool
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
@@ -33,6 +34,7 @@ struct LayoutContext: Encodable {
         isResident = user?.role == .resident
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
         canManagePayroll = user?.role.may(.managePayroll) ?? false
+        canPushFeeds = user.map(FeedSender.sends) ?? false
     }
 }
 

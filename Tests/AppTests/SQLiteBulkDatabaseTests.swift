@@ -1,0 +1,117 @@
+@testable import App
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+/// The SQLite bulk connection: batches all-or-nothing inside a job, the job's writes kept
+/// only once committed, other writers served in between, rows decoded as SQLiteKit does.
+@Suite("bulk jobs' own SQLite connection")
+struct SQLiteBulkDatabaseTests {
+    struct Boom: Error {}
+
+    static func names(_ app: Application) async throws -> [String] {
+        try await (app.db as! SQLDatabase).raw("SELECT name FROM bulk_probe ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    static func withProbeTable(_ body: (Application) async throws -> Void) async throws {
+        try await withTestApp(.sqlite) { app in
+            try await (app.db as! SQLDatabase).raw("CREATE TABLE bulk_probe (name TEXT NOT NULL UNIQUE, n INTEGER, x REAL, id TEXT)").run()
+            try await body(app)
+        }
+    }
+
+    static func insert(_ name: String, on db: SQLDatabase) async throws {
+        try await db.raw("INSERT INTO bulk_probe (name) VALUES (\(bind: name))").run()
+    }
+
+    @Test("a failed batch leaves nothing; the batches before and after it are kept")
+    func failedBatch() async throws {
+        try await Self.withProbeTable { app in
+            try await app.withBulkDatabase { bulk in
+                try await bulk.transaction { try await Self.insert("a", on: $0) }
+                await #expect(throws: Boom.self) {
+                    try await bulk.transaction { db in
+                        try await Self.insert("b", on: db)
+                        throw Boom()
+                    }
+                }
+                try await bulk.transaction { try await Self.insert("c", on: $0) }
+            }
+            #expect(try await Self.names(app) == ["a", "c"])
+        }
+    }
+
+    @Test("a job that fails keeps nothing it wrote since its last commit")
+    func failedJob() async throws {
+        try await Self.withProbeTable { app in
+            await #expect(throws: Boom.self) {
+                try await app.withBulkDatabase { bulk in
+                    try await bulk.transaction { try await Self.insert("a", on: $0) }
+                    throw Boom()
+                }
+            }
+            #expect(try await Self.names(app) == [])
+            // The connection's lock and the process's write turn are released.
+            try await app.auditedTransaction(actor: .system("test")) { db, _ in try await Self.insert("b", on: db) }
+            #expect(try await Self.names(app) == ["b"])
+        }
+    }
+
+    @Test("a constraint broken by a batch names the problem and leaves the rest of the job going")
+    func constraint() async throws {
+        try await Self.withProbeTable { app in
+            try await app.withBulkDatabase { bulk in
+                try await bulk.transaction { try await Self.insert("a", on: $0) }
+                await #expect(throws: RawSQLiteConnection.Failure.self) {
+                    try await bulk.transaction { try await Self.insert("a", on: $0) }
+                }
+                try await bulk.transaction { try await Self.insert("b", on: $0) }
+            }
+            #expect(try await Self.names(app) == ["a", "b"])
+        }
+    }
+
+    @Test("an audited write of a request during a bulk job waits its turn; both are saved and the trail stays whole")
+    func otherWriters() async throws {
+        try await Self.withProbeTable { app in
+            async let job: Void = app.withBulkDatabase { bulk in
+                for i in 0..<20 {
+                    try await app.auditedTransaction(actor: .system("job"), on: bulk) { db, audit in
+                        try await Self.insert("job-\(i)", on: db)
+                        try await audit.record("probe", entity: "probe", id: nil, region: "3204")
+                    }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            try await app.auditedTransaction(actor: .system("request")) { db, audit in
+                try await Self.insert("request", on: db)
+                try await audit.record("probe", entity: "probe", id: nil, region: "3204")
+            }
+            try await job
+            #expect(try await Self.names(app).count == 21)
+            #expect(try await AuditStore(db: app.db as! SQLDatabase).verify() == .intact(count: 21))
+        }
+    }
+
+    @Test("rows decode as SQLiteKit decodes them: text, numbers, ids, dates and nulls")
+    func decoding() async throws {
+        try await Self.withProbeTable { app in
+            let id = UUID()
+            try await (app.db as! SQLDatabase).raw("INSERT INTO bulk_probe (name, n, x, id) VALUES ('p', 42, 1.5, \(bind: id)), ('q', NULL, NULL, NULL)").run()
+            struct Row: Equatable, Sendable { let name: String; let n: Int?; let n64: Int64?; let x: Double?; let id: UUID?; let date: Date? }
+            @Sendable func read(_ db: SQLDatabase) async throws -> [Row] {
+                try await db.raw("SELECT name, n, x, id FROM bulk_probe ORDER BY name").all().map {
+                    Row(name: try $0.decode(column: "name", as: String.self), n: try $0.decode(column: "n", as: Int?.self),
+                        n64: try $0.decode(column: "n", as: Int64?.self), x: try $0.decode(column: "x", as: Double?.self),
+                        id: try $0.decode(column: "id", as: UUID?.self), date: try $0.decode(column: "x", as: Date?.self))
+                }
+            }
+            let expected = try await read(app.db as! SQLDatabase)
+            #expect(expected.first?.id == id)
+            let bulkRows = try await app.withBulkDatabase { bulk in try await read(bulk.sql) }
+            #expect(bulkRows == expected)
+        }
+    }
+}
