@@ -30,13 +30,7 @@ struct FeedIngest {
         let reason: String
     }
 
-    private struct Person: Sendable {
-        let id: UUID
-        let birthDate: CivilDate
-        let deceased: Bool
-        let household: UUID?
-        let region: String
-    }
+    typealias Person = FeedRegistrySnapshot.Person
 
     func ingest(kind: FeedKind, department: String, records: [(row: Int, record: FeedRecord)], problems: [FeedRowProblem]) async throws -> Summary {
         var summary = Summary()
@@ -50,9 +44,9 @@ struct FeedIngest {
         let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
-            // Side by side, as the batch's facts below (see `BatchFacts.load`).
+            // Side by side (see `FeedRegistrySnapshot.read`).
             async let existingKeys = Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
-            let persons = try await Self.persons(tx, indexes: indexes)
+            let persons = try await FeedRegistrySnapshot.persons(tx, indexes: indexes)
             let existing = try await existingKeys
             // 1. Every new row is kept, whether or not the person is registered.
             var fresh: [(record: FeedRecord, person: Person?)] = []
@@ -70,11 +64,14 @@ struct FeedIngest {
                 fresh.append((record, person))
                 if person == nil { counts.unknown += 1 }
             }
+            // 2. What the rules read, loaded for the whole batch at once: the households' facts
+            // beside the new rows' insert and the medical history that counts them.
+            async let registry = FeedRegistrySnapshot.read(tx, kind: kind, persons: persons, cipher: cipher)
             try await rows.flush(on: tx)
             counts.accepted = fresh.count
-            // 2. What the rules read, loaded for the whole batch at once.
-            let facts = try await Self.BatchFacts.load(tx, rows: fresh.compactMap { row in row.person.map { (row.record, $0) } },
-                                                      today: today, parameters: parameters, cipher: cipher)
+            let patients = fresh.filter { $0.record.kind == .medicalExpense }.compactMap(\.person?.id)
+            let outOfPocket = try await Self.outOfPocket(tx, patients: Array(Set(patients)), today: today)
+            let facts = BatchFacts(today: today, parameters: parameters, registry: try await registry, outOfPocket: outOfPocket)
             // 3. The rules, row by row; alerts and deaths in the same transaction.
             var drafts: [(draft: AlertDraft, region: String)] = []
             for (record, person) in fresh {
@@ -116,24 +113,6 @@ struct FeedIngest {
         return found
     }
 
-    private static func persons(_ db: SQLDatabase, indexes: [String]) async throws -> [String: Person] {
-        var result: [String: Person] = [:]
-        for chunk in indexes.chunked(500) {
-            for r in try await db.raw("""
-                SELECT p.id, p.id_index, p.birth_date, p.deceased_on, p.region, m.household_id FROM persons p
-                LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-                WHERE p.id_index IN \(SQLBind.group(chunk))
-                """).all() {
-                guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { continue }
-                result[try r.decode(column: "id_index", as: String.self)] = Person(
-                    id: try r.decode(column: "id", as: UUID.self), birthDate: birth,
-                    deceased: try r.decode(column: "deceased_on", as: String?.self) != nil,
-                    household: try r.decode(column: "household_id", as: UUID?.self), region: try r.decode(column: "region", as: String.self))
-            }
-        }
-        return result
-    }
-
     private static func rowValues(_ record: FeedRecord, department: String, index: String, person: UUID?, now: Date) -> [BulkValue] {
         var outOfPocket: Int64?
         var eventDate: String?
@@ -150,87 +129,40 @@ struct FeedIngest {
                 BulkValue(index), person.map(BulkValue.init) ?? .null, BulkValue(eventDate), outOfPocket.map(BulkValue.init) ?? .null, BulkValue(now)]
     }
 
-    /// The registry, enrollments, means and medical history a batch's rules read, each
-    /// loaded with one query per thousand households or persons rather than per row.
-    /// Members and means only for the households whose rules read them
-    /// (`EarlyWarningRules.readsHouseholdFacts`): loading every household's members was a
-    /// third of the time of a medical-expense file.
+    /// Out-of-pocket medical costs over 12 months by person, this batch's rows included.
+    private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64] {
+        var result: [UUID: Int64] = [:]
+        let since = today.adding(days: -365).description
+        for chunk in patients.chunked(1000) {
+            for r in try await db.raw("""
+                SELECT person_id, CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
+                WHERE person_id IN \(SQLBind.group(chunk)) AND kind = 'medicalExpense' AND event_date >= \(bind: since) GROUP BY person_id
+                """).all() {
+                result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
+            }
+        }
+        return result
+    }
+
+    /// What a batch's rules read: the registry snapshot, the medical history and the
+    /// parameters in force.
     private struct BatchFacts {
         let today: CivilDate
         let parameters: MonthlyParameters
-        let members: [UUID: [RegistryMemberFacts]]
-        let enrollments: [UUID: [EnrollmentSnapshot]]
-        let means: [UUID: DeclaredMeans]
+        let registry: FeedRegistrySnapshot
         let outOfPocket: [UUID: Int64]
-
-        /// The independent reads run side by side (`async let`), so that decoding one query's
-        /// rows overlaps the database answering the next; every SQLDatabase here takes
-        /// concurrent statements (the bulk database queues them, PostgresNIO pipelines them,
-        /// SQLiteNIO opens its handles fully serialized).
-        static func load(_ db: SQLDatabase, rows: [(FeedRecord, Person)], today: CivilDate, parameters: MonthlyParameters,
-                         cipher: FieldCipher) async throws -> BatchFacts {
-            let households = Array(Set(rows.compactMap(\.1.household)))
-            // Out-of-pocket medical costs over 12 months, this batch's rows included.
-            async let outOfPocket = Self.outOfPocket(db, patients: Array(Set(rows.filter { $0.0.kind == .medicalExpense }.map(\.1.id))), today: today)
-            let enrollments = try await Self.enrollments(db, households: households)
-            let reading = Set(households.filter { EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[$0] ?? []) })
-            async let members = RegistryMemberFactsQuery(db: db).members(of: Array(reading))
-            // Means are read only where a rule needs them: income and job-loss rows.
-            let meansHouseholds = Set(rows.filter { Self.needsMeans($0.0) }.compactMap(\.1.household)).intersection(reading)
-            async let means = HouseholdMeansStore(db: db, cipher: cipher).means(of: Array(meansHouseholds))
-            return BatchFacts(today: today, parameters: parameters, members: try await members, enrollments: enrollments,
-                              means: try await means, outOfPocket: try await outOfPocket)
-        }
-
-        private static func enrollments(_ db: SQLDatabase, households: [UUID]) async throws -> [UUID: [EnrollmentSnapshot]] {
-            var result: [UUID: [EnrollmentSnapshot]] = [:]
-            for chunk in households.chunked(1000) {
-                for r in try await db.raw("SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))").all() {
-                    guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { continue }
-                    let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.uuidString) } ?? .household
-                    result[try r.decode(column: "household_id", as: UUID.self), default: []]
-                        .append(EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status))
-                }
-            }
-            return result
-        }
-
-        private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64] {
-            var result: [UUID: Int64] = [:]
-            let since = today.adding(days: -365).description
-            for chunk in patients.chunked(1000) {
-                for r in try await db.raw("""
-                    SELECT person_id, CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
-                    WHERE person_id IN \(SQLBind.group(chunk)) AND kind = 'medicalExpense' AND event_date >= \(bind: since) GROUP BY person_id
-                    """).all() {
-                    result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
-                }
-            }
-            return result
-        }
-
-        func readsHouseholdFacts(_ household: UUID) -> Bool {
-            EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[household] ?? [])
-        }
-
-        static func needsMeans(_ record: FeedRecord) -> Bool {
-            switch record.payload {
-            case .pension, .unemployment: return true
-            default: return false
-            }
-        }
 
         /// The rules' view of the person's household; nil when the region has no policy.
         func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
             let month = today.yearMonth
             guard let p = parameters.forRegion(person.region) else { return nil }
-            // Not loaded where no rule reads them (see `load`).
-            let members = self.members[household] ?? []
+            // Not loaded where no rule reads them (see `FeedRegistrySnapshot`).
+            let members = registry.members[household] ?? []
             var perCapita = Fen.zero
             var onlyEarner = false
-            if Self.needsMeans(record), readsHouseholdFacts(household) {
+            if FeedRegistrySnapshot.needsMeans(record.kind), registry.readsHouseholdFacts(household) {
                 // The means on file, with what this row says already counted (a pension award).
-                var means = self.means[household] ?? DeclaredMeans()
+                var means = registry.means[household] ?? DeclaredMeans()
                 if case .pension(let award) = record.payload {
                     var member = means.members.first { $0.personId == person.id.uuidString } ?? DeclaredMeans.Member(personId: person.id.uuidString)
                     member.incomes = member.incomes.filter { $0.kind != .pension } + [.init(kind: .pension, monthlyFen: award.monthlyFen.value)]
@@ -246,7 +178,7 @@ struct FeedIngest {
                 household: MonitoredHousehold(id: household.uuidString, region: RegionCode(person.region) ?? RegionTable.changzhou,
                                               memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
                                               personLivesAlone: members.count == 1),
-                enrollments: enrollments[household] ?? [],
+                enrollments: registry.enrollments[household] ?? [],
                 means: HouseholdMeans(dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
                 outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p),
                 thresholds: EarlyWarningThresholds(parameters: p))
