@@ -43,6 +43,27 @@ struct RegistryAPITests {
             #expect(list.status == .ok)
             let total: Int = try list.value("total")
             #expect(total == 0)
+            let issued = try await (app.db as! SQLDatabase).raw("SELECT action, actor_name, after_json FROM audit_events WHERE action = 'token.issue'").all()
+            #expect(issued.count == 1)
+            #expect(try issued.first?.decode(column: "after_json", as: String.self).contains(token) == false, "the trail never holds the token")
+        }
+    }
+
+    @Test("signing in clears tokens expired more than 30 days ago, and keeps the rest", arguments: TestDatabase.available)
+    func expiredTokensCleared(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let sql = app.db as! SQLDatabase
+            let store = AccountStore(db: sql)
+            let id = try await store.createUser(username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
+                                                region: RegionCode("3204")!)
+            _ = try await store.issueToken(userID: id, name: "old")
+            _ = try await store.issueToken(userID: id, name: "recent")
+            try await sql.raw("UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-40 * 24 * 3600)) WHERE name = 'old'").run()
+            try await sql.raw("UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-2 * 24 * 3600)) WHERE name = 'recent'").run()
+            let ok = try await send(app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "correct horse battery"])
+            #expect(ok.status == .created)
+            let names = try await sql.raw("SELECT name FROM api_tokens ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
+            #expect(names == ["api", "recent"])
         }
     }
 

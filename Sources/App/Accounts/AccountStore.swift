@@ -102,6 +102,16 @@ struct AccountStore {
     }
 
     /// Issues a bearer token; only its SHA-256 is stored.
+    /// Expired tokens are kept this long (for the token list and the trail's references), then cleared.
+    static let expiredTokenRetention: TimeInterval = 30 * 24 * 3600
+
+    /// Deletes tokens that expired before `date`; how many.
+    func purgeTokens(expiredBefore date: Date) async throws -> Int {
+        let stale = try await db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE expires_at < \(bind: date)").first()?.decode(column: "n", as: Int.self) ?? 0
+        if stale > 0 { try await db.raw("DELETE FROM api_tokens WHERE expires_at < \(bind: date)").run() }
+        return stale
+    }
+
     func issueToken(userID: UUID, name: String) async throws -> String {
         let token = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
