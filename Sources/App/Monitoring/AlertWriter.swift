@@ -26,7 +26,7 @@ struct AlertWriter {
         var alerts = BulkInsert(table: "alerts", columns: Self.columns)
         var tasks = BulkInsert(table: "visit_tasks", columns: VisitTasks.columns)
         for (draft, region) in fresh where !open.contains(draft.dedupeKey) {
-            guard let person = UUID(uuidString: draft.personId), let household = UUID(uuidString: draft.householdId) else { continue }
+            guard let person = UUID(text: draft.personId), let household = UUID(text: draft.householdId) else { continue }
             let id = UUID.random()
             alerts.append([.uuid(id), .text(draft.rule.rawValue), .text(draft.level.rawValue), .uuid(person), .uuid(household), .text(region),
                            .text(draft.evidence), .text(draft.dedupeKey), BulkValue(draft.feedRecordKey), .text("open"),

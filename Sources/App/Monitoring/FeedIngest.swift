@@ -155,6 +155,8 @@ struct FeedIngest {
         /// The rules' view of the person's household; nil when the region has no policy.
         func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
             let month = today.yearMonth
+            // Once per row: Foundation's `uuidString` formats with sprintf.
+            let personID = person.id.text
             guard let p = parameters.forRegion(person.region) else { return nil }
             // Not loaded where no rule reads them (see `FeedRegistrySnapshot`).
             let members = registry.members[household] ?? []
@@ -164,18 +166,18 @@ struct FeedIngest {
                 // The means on file, with what this row says already counted (a pension award).
                 var means = registry.means[household] ?? DeclaredMeans()
                 if case .pension(let award) = record.payload {
-                    var member = means.members.first { $0.personId == person.id.uuidString } ?? DeclaredMeans.Member(personId: person.id.uuidString)
+                    var member = means.members.first { $0.personId == personID } ?? DeclaredMeans.Member(personId: personID)
                     member.incomes = member.incomes.filter { $0.kind != .pension } + [.init(kind: .pension, monthlyFen: award.monthlyFen.value)]
-                    means.members = means.members.filter { $0.personId != person.id.uuidString } + [member]
+                    means.members = means.members.filter { $0.personId != personID } + [member]
                 }
                 perCapita = PolicyEngine.assess(HouseholdEconomyCheck.request(region: person.region, month: month, members: members, means: means),
                                                 parameters: p).perCapitaIncome
                 let earners = means.members.filter { $0.incomes.contains { $0.kind.isEarned && $0.monthlyFen > 0 } }.map(\.personId)
-                onlyEarner = earners == [person.id.uuidString]
+                onlyEarner = earners == [personID]
             }
             return EarlyWarningContext(
-                today: today, person: MonitoredPerson(id: person.id.uuidString, birthDate: person.birthDate, isDeceased: person.deceased),
-                household: MonitoredHousehold(id: household.uuidString, region: RegionCode(person.region) ?? RegionTable.changzhou,
+                today: today, person: MonitoredPerson(id: personID, birthDate: person.birthDate, isDeceased: person.deceased),
+                household: MonitoredHousehold(id: household.text, region: RegionCode(person.region) ?? RegionTable.changzhou,
                                               memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
                                               personLivesAlone: members.count == 1),
                 enrollments: registry.enrollments[household] ?? [],

@@ -70,7 +70,7 @@ struct FeedRegistrySnapshot: Sendable {
         for chunk in households.chunked(1000) {
             for r in try await db.raw("SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))").all() {
                 guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { continue }
-                let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.uuidString) } ?? .household
+                let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.text) } ?? .household
                 result[try r.decode(column: "household_id", as: UUID.self), default: []]
                     .append(EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status))
             }

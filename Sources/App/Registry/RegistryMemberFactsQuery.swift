@@ -26,7 +26,7 @@ struct RegistryMemberFactsQuery {
                       let selfCare = SelfCare(rawValue: try r.decode(column: "self_care", as: String.self)),
                       let labor = LaborCapacity(rawValue: try r.decode(column: "labor_capacity", as: String.self)) else { continue }
                 let facts = RegistryMemberFacts(
-                    personId: try r.decode(column: "id", as: UUID.self).uuidString, birthDate: birth, sex: sex, hukou: hukou,
+                    personId: try r.decode(column: "id", as: UUID.self).text, birthDate: birth, sex: sex, hukou: hukou,
                     disabilityGrade: try r.decode(column: "disability_grade", as: Int?.self),
                     disabilityKind: try r.decode(column: "disability_kind", as: String?.self).flatMap(DisabilityKind.init),
                     selfCare: selfCare, laborCapacity: labor, deceased: try r.decode(column: "deceased_on", as: String?.self) != nil)
