@@ -42,6 +42,24 @@ struct SQLiteBulkDatabaseTests {
         }
     }
 
+    @Test("a failed first batch leaves nothing and the job goes on")
+    func failedFirstBatch() async throws {
+        try await Self.withProbeTable { app in
+            try await app.withBulkDatabase { bulk in
+                await #expect(throws: Boom.self) {
+                    try await bulk.transaction { db in
+                        try await Self.insert("a", on: db)
+                        throw Boom()
+                    }
+                }
+                try await bulk.transaction { try await Self.insert("b", on: $0) }
+                try await bulk.transaction { try await Self.insert("c", on: $0) }
+            }
+            let kept = try await Self.names(app)
+            #expect(kept == ["b", "c"])
+        }
+    }
+
     @Test("a job commits every interval: what it wrote before is kept when it later fails")
     func periodicCommit() async throws {
         try await Self.withProbeTable { app in
