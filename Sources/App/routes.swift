@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: UserAPIController())
     try apiUser.register(collection: TokenAPIController())
     try apiUser.register(collection: ApplicationAPIController())
+    try apiUser.register(collection: CatalogAPIController())
     try apiUser.register(collection: EnrollmentAPIController())
     try apiUser.register(collection: MonitoringAPIController())
 

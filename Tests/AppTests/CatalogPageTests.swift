@@ -7,6 +7,20 @@ import VaporTesting
 
 @Suite("The catalogue of assistance items")
 struct CatalogPageTests {
+    @Test("GET /api/v1/catalog gives any signed-in client the items as configured; anonymous callers get 401", arguments: TestDatabase.available)
+    func api(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            #expect(try await send(app, .GET, "/api/v1/catalog").status == .unauthorized)
+            let department = try await app.token(role: .department, region: "3204")
+            let answer = try await send(app, .GET, "/api/v1/catalog", token: department)
+            #expect(answer.status == .ok)
+            let catalog = try AssistanceCatalog.decode(json: Data(answer.body.readableBytesView))
+            #expect(catalog.items.count == 32)
+            #expect(catalog == (try await CatalogStore(db: app.db as! SQLDatabase).catalog()))
+            #expect(catalog.item(.dibao)?.name == "最低生活保障")
+        }
+    }
+
     @Test("seeded with 32 items; the city administrator changes dibao to street approval, which new applications follow",
           arguments: TestDatabase.available)
     func edit(_ db: TestDatabase) async throws {
