@@ -129,7 +129,7 @@ struct LookupBenchmark {
             guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1 else {
                 throw AppError.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
             }
-            timings.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            timings.append(elapsed.inSeconds * 1000)
         }
         return timings
     }

@@ -59,11 +59,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
 
     /// Closes after a failure: what the open outer transaction holds is rolled back.
     func abandon() async {
-        if outerBegan != nil {
-            try? await onQueue { [connection] in try connection.exec("ROLLBACK") }
-            outerBegan = nil
-            await serializer.release()
-        }
+        if outerBegan != nil { await rollbackOuter() }
         try? await onQueue { [connection] in connection.close() }
     }
 
@@ -126,9 +122,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
             if !opensOuter { try await onQueue { [connection] in try connection.exec("RELEASE batch") } }
         } catch {
             if opensOuter {
-                outerBegan = nil
-                try? await onQueue { [connection] in try connection.exec("ROLLBACK") }
-                await serializer.release()
+                await rollbackOuter()
             } else {
                 try await onQueue { [connection] in try connection.exec("ROLLBACK TO batch; RELEASE batch") }
             }
@@ -140,14 +134,21 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
 
     private func commitOuter() async throws {
         guard outerBegan != nil else { return }
-        outerBegan = nil
         do {
             try await onQueue { [connection] in try connection.exec("COMMIT") }
         } catch {
-            try? await onQueue { [connection] in try connection.exec("ROLLBACK") }
-            await serializer.release()
+            // A failed COMMIT leaves the transaction open.
+            await rollbackOuter()
             throw error
         }
+        outerBegan = nil
+        await serializer.release()
+    }
+
+    /// Ends the outer transaction undone and gives the write turn back.
+    private func rollbackOuter() async {
+        outerBegan = nil
+        try? await onQueue { [connection] in try connection.exec("ROLLBACK") }
         await serializer.release()
     }
 

@@ -42,9 +42,8 @@ struct FeedBenchmark {
             alerts += try await FeedFileImport(app: app, actor: .system("bench")).run(path: path, kind: kind, department: kind.owningDepartment, progress: nil).alerts
         }
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Figures(rows: prepared.rows, persons: prepared.persons, enrollments: prepared.enrollments, seconds: (seconds * 100).rounded() / 100,
-                       rowsPerSecond: Int(Double(prepared.rows) / max(seconds, 0.001)), alerts: alerts, referenceCSV: prepared.referenceCSV)
+        return Figures(rows: prepared.rows, persons: prepared.persons, enrollments: prepared.enrollments, seconds: elapsed.roundedSeconds,
+                       rowsPerSecond: Int(Double(prepared.rows) / max(elapsed.inSeconds, 0.001)), alerts: alerts, referenceCSV: prepared.referenceCSV)
     }
 
     /// Creates the enrollments and writes the department files, the reference file and the manifest.

@@ -69,24 +69,15 @@ struct VisitSchedule {
 extension VisitSchedule {
     /// The month's scheduled tasks, in one audited transaction; how many were created.
     static func schedule(month: YearMonth, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedTransaction(actor: actor) { tx, audit in
-            let n = try await VisitSchedule(db: tx).schedule(month: month)
-            if n > 0 {
-                try await audit.record("visit.schedule", entity: "visit_task", id: nil, region: RegionTable.changzhou.value,
-                                       after: ["month": month.description, "tasks": String(n)])
-            }
-            return n
+        try await app.auditedRoutine("visit.schedule", entity: "visit_task", actor: actor, details: ["month": month.description], count: "tasks") {
+            try await VisitSchedule(db: $0).schedule(month: month)
         }
     }
 
     /// The alone-and-unvisited watch, in one audited transaction; how many alerts it raised.
     static func watch(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedTransaction(actor: actor) { tx, audit in
-            let n = try await VisitSchedule(db: tx).watch(today: today)
-            if n > 0 {
-                try await audit.record("alert.watch", entity: "alert", id: nil, region: RegionTable.changzhou.value, after: ["alerts": String(n)])
-            }
-            return n
+        try await app.auditedRoutine("alert.watch", entity: "alert", actor: actor, count: "alerts") {
+            try await VisitSchedule(db: $0).watch(today: today)
         }
     }
 }

@@ -37,31 +37,35 @@ struct VisitTasks {
          .text(due.description), .text("open"), .bool(false)]
     }
 
-    /// `escalateOverdue` in one audited transaction; how many tasks escalated.
+    /// `escalateOverdue` in one audited transaction; how many tasks escalated. The pages and
+    /// the task list call it on every view: a read first, so that a view takes the write
+    /// turn (and on SQLite waits behind a bulk job) only when a task has become overdue.
     @discardableResult
     static func escalateOverdue(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedTransaction(actor: actor) { tx, audit in
-            let n = try await VisitTasks(db: tx).escalateOverdue(today: today)
-            if n > 0 {
-                try await audit.record("visit.escalate", entity: "visit_task", id: nil, region: RegionTable.changzhou.value,
-                                       after: ["overdue": String(n), "day": today.description])
-            }
-            return n
+        guard try await VisitTasks(db: app.db as! SQLDatabase).overdue(today: today, limit: 1).count > 0 else { return 0 }
+        return try await app.auditedRoutine("visit.escalate", entity: "visit_task", actor: actor, details: ["day": today.description], count: "overdue") {
+            try await VisitTasks(db: $0).escalateOverdue(today: today)
         }
     }
 
     /// Overdue open tasks of a community escalate to its street (the first nine digits).
     @discardableResult
     func escalateOverdue(today: CivilDate) async throws -> Int {
-        let overdue = try await db.raw("""
-            SELECT id, region FROM visit_tasks WHERE status = 'open' AND escalated = \(bind: false) AND due_on < \(bind: today.description)
-            """).all()
+        let overdue = try await overdue(today: today)
         for r in overdue {
             let region = try r.decode(column: "region", as: String.self)
             try await db.update("visit_tasks").set("escalated", to: true).set("region", to: String(region.prefix(9)))
                 .where("id", .equal, try r.decode(column: "id", as: UUID.self)).run()
         }
         return overdue.count
+    }
+
+    /// Open tasks past their due day not yet escalated (`id`, `region`).
+    private func overdue(today: CivilDate, limit: Int? = nil) async throws -> [any SQLRow] {
+        try await db.raw("""
+            SELECT id, region FROM visit_tasks WHERE status = 'open' AND escalated = \(bind: false) AND due_on < \(bind: today.description)
+            \(unsafeRaw: limit.map { "LIMIT \($0)" } ?? "")
+            """).all()
     }
 
     /// Open tasks within the scope, escalated and earliest due first.

@@ -42,13 +42,9 @@ struct PayrollBenchmark {
         let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
             .run(from: from, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil, progress: JobProgress(label: "recalculate"))
         let recalc = ContinuousClock.now - recalcStarted
-        return Figures(enrollments: created, setupSeconds: Self.seconds(setup), generateSeconds: Self.seconds(generate), rollLines: roll.lineCount,
-                       recalculateSeconds: Self.seconds(recalc), recalculateAssessed: report.assessed, recalculateChanged: report.changed,
+        return Figures(enrollments: created, setupSeconds: setup.roundedSeconds, generateSeconds: generate.roundedSeconds, rollLines: roll.lineCount,
+                       recalculateSeconds: recalc.roundedSeconds, recalculateAssessed: report.assessed, recalculateChanged: report.changed,
                        month: month.description)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        ((Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) * 100).rounded() / 100
     }
 
     /// Bulk inserts (outside the timed part) through the same writers as the seeder.

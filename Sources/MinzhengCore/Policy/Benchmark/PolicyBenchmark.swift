@@ -34,7 +34,7 @@ public enum PolicyBenchmark {
                 for decision in assessment.programs { total = total + decision.monthly }
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         return PolicyBenchmarkResult(households: requests.count, seconds: seconds,
                                      householdsPerSecond: seconds > 0 ? Double(requests.count) / seconds : 0,
                                      eligibleEntries: entries, monthlyTotal: total)
