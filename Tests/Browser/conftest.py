@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -90,14 +91,45 @@ def wait(driver, seconds=WAIT_SECONDS):
     return WebDriverWait(driver, seconds)
 
 
+def click_and_wait_for_new_page(driver, element, message):
+    """Clicks `element` and waits until the browser shows a new, fully loaded document.
+
+    The old document is marked with a script property before the click; the wait ends when
+    a document without the mark has finished loading. Chromium 156 answers a staleness
+    check made while it replaces the document with an "unhandled inspector error" instead
+    of a stale-element error, so `EC.staleness_of` fails at random; so may a script run in
+    that moment, which is why WebDriver errors count as "not yet" here.
+    """
+    driver.execute_script("window.__minzhengOldPage = true;")
+    element.click()
+
+    def new_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return window.__minzhengOldPage === undefined && document.readyState === 'complete';")
+        except WebDriverException:
+            return False
+
+    wait(driver).until(new_page_loaded, message=message)
+
+
 def path_of(driver):
     return urlsplit(driver.current_url).path
 
 
 def wait_for_path(driver, path):
     """Waits until the browser is at `path` (query ignored) and the new page has loaded."""
-    wait(driver).until(lambda d: path_of(d) == path and d.execute_script("return document.readyState") == "complete",
-                       message=f"expected to be at {path}, still at {driver.current_url}")
+    def arrived(d):
+        try:
+            return path_of(d) == path and d.execute_script("return document.readyState") == "complete"
+        except WebDriverException:  # asked while Chromium replaces the document: not yet
+            return False
+
+    try:
+        wait(driver).until(arrived)
+    except TimeoutException:
+        # The URL is read only now: reading it while the page changes can fail like the above.
+        raise TimeoutException(f"expected to be at {path}, still at {driver.current_url}") from None
 
 
 def heading(driver):
@@ -117,12 +149,8 @@ def submit_login(driver, username, password):
     user_field.clear()
     user_field.send_keys(username)
     form.find_element(By.ID, "f-password").send_keys(password)
-    form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
-    wait(driver).until(EC.staleness_of(form), message="the sign-in form was not submitted")
-    # The old page is gone; wait until the answer has finished loading too, so that no
-    # element is looked up in a document Chromium is still replacing.
-    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete",
-                       message="the page after sign-in did not finish loading")
+    click_and_wait_for_new_page(driver, form.find_element(By.CSS_SELECTOR, "button[type='submit']"),
+                                "the sign-in form was not submitted, or its answer did not load")
 
 
 def sign_in(driver, site, path="/login"):

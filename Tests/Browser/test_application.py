@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import heading, open_login, sign_in, submit_login, wait, wait_for_path
+from conftest import click_and_wait_for_new_page, heading, open_login, sign_in, submit_login, wait, wait_for_path
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"
@@ -91,8 +91,7 @@ def test_resident_applies_and_an_officer_accepts(browser, site):
     browser.find_element(By.CSS_SELECTOR, f"a[href='{application_path}']").click()
     wait_for_path(browser, application_path)
     accept = browser.find_element(By.XPATH, "//form[.//input[@name='action' and @value='accept']]//button")
-    accept.click()
-    wait(browser).until(EC.staleness_of(accept))
+    click_and_wait_for_new_page(browser, accept, "accepting the application did not load a new page")
     assert "已受理" in heading(browser)
     steps = browser.find_element(By.CSS_SELECTOR, "ol.timeline").text
     assert "提交申请" in steps and "受理" in steps

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import heading, open_login, path_of, result_total, sign_in, submit_login, wait, wait_for_path
+from conftest import click_and_wait_for_new_page, heading, open_login, path_of, result_total, sign_in, submit_login, wait, wait_for_path
 
 WRONG_PASSWORD_MESSAGE = "用户名或密码错误"
 
@@ -27,9 +27,7 @@ def household_rows(driver):
         nexts = driver.find_elements(By.CSS_SELECTOR, "nav.pager a[rel='next']")
         if not nexts:
             return rows
-        first = table_rows[0]
-        nexts[0].click()
-        wait(driver).until(EC.staleness_of(first), message="the next page of the household list did not load")
+        click_and_wait_for_new_page(driver, nexts[0], "the next page of the household list did not load")
         wait_for_path(driver, "/households")
 
 
