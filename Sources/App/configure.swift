@@ -29,6 +29,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(SeedMissingPolicyDefaults())
     app.migrations.add(IndexEnrollmentsByPerson())
     app.migrations.add(CoverMedicalCostsInFeedIndex())
+    app.migrations.add(TrackCurrentHouseholdOnPersons())
+    app.migrations.add(IndexOnlyMedicalCostsByPerson())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -39,7 +39,7 @@ struct ImportBatchWriter {
         let row: HouseholdImportRow
         let index: String
         let personID: UUID
-        /// The `persons` row, but for its region, which is the household's once resolved.
+        /// The `persons` row, but for its region and household, known once the household is resolved.
         let newPerson: [BulkValue]
     }
 
@@ -48,7 +48,7 @@ struct ImportBatchWriter {
             let index = cipher.blindIndex(row.person.residentID.value)
             let id = UUID.random()
             return PreparedRow(row: row, index: index, personID: id,
-                               newPerson: PersonColumns.values(row.person, id: id, region: row.region, index: index, cipher: cipher, now: now))
+                               newPerson: PersonColumns.values(row.person, id: id, region: row.region, index: index, cipher: cipher, now: now, household: nil))
         }
     }
 
@@ -65,7 +65,7 @@ struct ImportBatchWriter {
             let household = households[row.householdRef]!
             guard let person = stored[item.index] else {
                 let personID = item.personID
-                newPersons.append(PersonColumns.values(item.newPerson, region: household.region))
+                newPersons.append(PersonColumns.values(item.newPerson, region: household.region, household: household.id))
                 newMemberships.append(MembershipColumns.values(householdID: household.id, personID: personID, relation: row.relation, at: now))
                 changes.personsCreated[household.id.uuidString, default: []].append(personID.uuidString)
                 counts.imported += 1
@@ -90,7 +90,7 @@ struct ImportBatchWriter {
             try await db.raw("""
                 UPDATE persons SET name = \(bind: row.person.name), phone_cipher = \(bind: row.person.phone.map(cipher.encrypt)),
                   phone_masked = \(bind: row.person.phone.map(RegistryValidation.maskPhone)), hukou = \(bind: row.person.hukou.rawValue),
-                  region = \(bind: household.region), version = version + 1, updated_at = \(bind: now)
+                  region = \(bind: household.region), household_id = \(bind: household.id), version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: person.id)
                 """).run()
             if !sameMembership {

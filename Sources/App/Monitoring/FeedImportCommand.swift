@@ -57,9 +57,10 @@ struct FeedFileImport {
         let columns: FeedCSVColumns
         do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch { throw AppError.invalid(error.field, error.message) }
         var total = FeedIngest.Summary()
-        var records: [(row: Int, record: FeedRecord)] = []
+        var records: [FeedIngest.Row] = []
         var problems: [FeedRowProblem] = []
         let today = Clock.today()
+        let cipher = app.platform.cipher
         let ingest = FeedIngest(app: app, actor: actor, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
         // The next batch is read while the previous one is ingested.
         var writer = PipelinedWriter<FeedIngest.Summary>()
@@ -82,7 +83,7 @@ struct FeedFileImport {
         }
         while let record = try reader.next() {
             do {
-                records.append((record.line, try columns.record(record.fields, today: today)))
+                records.append(FeedIngest.Row(line: record.line, record: try columns.record(record.fields, today: today), cipher: cipher))
             } catch {
                 problems.append(FeedRowProblem(row: record.line, sourceRecordId: columns.sourceRecordId(record.fields), problem: error))
             }

@@ -32,7 +32,21 @@ struct FeedIngest {
 
     typealias Person = FeedRegistrySnapshot.Person
 
-    func ingest(kind: FeedKind, department: String, records: [(row: Int, record: FeedRecord)], problems: [FeedRowProblem]) async throws -> Summary {
+    /// A parsed row with the blind index of the ID number it names, which a file's reader
+    /// computes while the previous batch is written.
+    struct Row: Sendable {
+        let line: Int
+        let record: FeedRecord
+        let index: String
+
+        init(line: Int, record: FeedRecord, cipher: FieldCipher) {
+            self.line = line
+            self.record = record
+            self.index = cipher.blindIndex(record.idNumber.value)
+        }
+    }
+
+    func ingest(kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem]) async throws -> Summary {
         var summary = Summary()
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
@@ -41,12 +55,11 @@ struct FeedIngest {
         let target = bulk ?? .pool(app.db)
         let parameters: MonthlyParameters
         if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
-        let indexes = records.map { cipher.blindIndex($0.record.idNumber.value) }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
             // Side by side (see `FeedRegistrySnapshot.read`).
             async let existingKeys = Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
-            let persons = try await FeedRegistrySnapshot.persons(tx, indexes: indexes)
+            let persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
             let existing = try await existingKeys
             // 1. Every new row is kept, whether or not the person is registered.
             var fresh: [(record: FeedRecord, person: Person?)] = []
@@ -54,13 +67,14 @@ struct FeedIngest {
             var rows = BulkInsert(table: "feed_rows", columns: ["id", "kind", "source_record_id", "department", "id_index", "person_id",
                                                                 "event_date", "out_of_pocket_fen", "received_at"])
             let now = Date()
-            for ((_, record), index) in zip(records, indexes) {
+            for row in records {
+                let record = row.record
                 guard !existing.contains(record.sourceRecordId), seenInBatch.insert(record.sourceRecordId).inserted else {
                     counts.duplicates += 1
                     continue
                 }
-                let person = persons[index]
-                rows.append(Self.rowValues(record, department: department, index: index, person: person?.id, now: now))
+                let person = persons[row.index]
+                rows.append(Self.rowValues(record, department: department, index: row.index, person: person?.id, now: now))
                 fresh.append((record, person))
                 if person == nil { counts.unknown += 1 }
             }
@@ -130,13 +144,19 @@ struct FeedIngest {
     }
 
     /// Out-of-pocket medical costs over 12 months by person, this batch's rows included.
+    /// The patients are joined as a list of rows, not matched with `IN`: against `IN`,
+    /// SQLite without statistics prefers the unique (kind, source_record_id) index and reads
+    /// every medical row, instead of the partial index `feed_rows_medical_costs`.
     private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64] {
         var result: [UUID: Int64] = [:]
         let since = today.adding(days: -365).description
         for chunk in patients.chunked(1000) {
+            let rows = SQLList(chunk.map { SQLGroupExpression(SQLBind($0)) })
             for r in try await db.raw("""
-                SELECT person_id, CAST(COALESCE(SUM(out_of_pocket_fen), 0) AS BIGINT) AS total FROM feed_rows
-                WHERE person_id IN \(SQLBind.group(chunk)) AND kind = 'medicalExpense' AND event_date >= \(bind: since) GROUP BY person_id
+                WITH patients(id) AS (VALUES \(rows))
+                SELECT f.person_id, CAST(COALESCE(SUM(f.out_of_pocket_fen), 0) AS BIGINT) AS total FROM patients p
+                JOIN feed_rows f ON f.person_id = p.id
+                WHERE f.kind = 'medicalExpense' AND f.event_date >= \(bind: since) GROUP BY f.person_id
                 """).all() {
                 result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
             }
@@ -162,7 +182,7 @@ struct FeedIngest {
             let members = registry.members[household] ?? []
             var perCapita = Fen.zero
             var onlyEarner = false
-            if FeedRegistrySnapshot.needsMeans(record.kind), registry.readsHouseholdFacts(household) {
+            if FeedRegistrySnapshot.needsMeans(record.kind), registry.readsHouseholdFacts(household, kind: record.kind) {
                 // The means on file, with what this row says already counted (a pension award).
                 var means = registry.means[household] ?? DeclaredMeans()
                 if case .pension(let award) = record.payload {

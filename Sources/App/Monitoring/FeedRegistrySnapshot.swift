@@ -36,14 +36,14 @@ struct FeedRegistrySnapshot: Sendable {
     static func read(_ db: SQLDatabase, kind: FeedKind, persons: [String: Person], cipher: FieldCipher) async throws -> FeedRegistrySnapshot {
         let households = Array(Set(persons.values.compactMap(\.household)))
         let enrollments = try await Self.enrollments(db, households: households)
-        let reading = households.filter { EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[$0] ?? []) }
+        let reading = households.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments[$0] ?? []) }
         async let members = RegistryMemberFactsQuery(db: db).members(of: reading)
         async let means = HouseholdMeansStore(db: db, cipher: cipher).means(of: needsMeans(kind) ? reading : [])
         return FeedRegistrySnapshot(persons: persons, enrollments: enrollments, members: try await members, means: try await means)
     }
 
-    func readsHouseholdFacts(_ household: UUID) -> Bool {
-        EarlyWarningRules.readsHouseholdFacts(enrollments: enrollments[household] ?? [])
+    func readsHouseholdFacts(_ household: UUID, kind: FeedKind) -> Bool {
+        EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments[household] ?? [])
     }
 
     /// The registered persons among these blind indexes, with their current household.
@@ -51,9 +51,7 @@ struct FeedRegistrySnapshot: Sendable {
         var result: [String: Person] = [:]
         for chunk in Array(Set(indexes)).chunked(500) {
             for r in try await db.raw("""
-                SELECT p.id, p.id_index, p.birth_date, p.deceased_on, p.region, m.household_id FROM persons p
-                LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-                WHERE p.id_index IN \(SQLBind.group(chunk))
+                SELECT id, id_index, birth_date, deceased_on, region, household_id FROM persons WHERE id_index IN \(SQLBind.group(chunk))
                 """).all() {
                 guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { continue }
                 result[try r.decode(column: "id_index", as: String.self)] = Person(

@@ -19,8 +19,10 @@ struct MonitoringAPIController: RouteCollection {
         do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: Clock.today()) } catch {
             throw AppError.invalid(error.field, error.message)
         }
-        return try await FeedIngest(app: req.application, actor: req.auditActor)
-            .ingest(kind: kind, department: department.rawValue, records: batch.records, problems: batch.problems)
+        let cipher = req.application.platform.cipher
+        return try await FeedIngest(app: req.application, actor: req.auditActor).ingest(
+            kind: kind, department: department.rawValue,
+            records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) }, problems: batch.problems)
     }
 
     func tasks(req: Request) async throws -> [VisitTasks.Task] {

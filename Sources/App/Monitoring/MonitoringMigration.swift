@@ -88,3 +88,23 @@ struct CoverMedicalCostsInFeedIndex: AsyncMigration {
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
     }
 }
+
+/// Only the medical-burden sum reads feed rows by person, and only medical rows: the other
+/// kinds (more than half the rows) need not pay for the person index at all. Keeping it
+/// cost 3 s of 12 for a million rows inserted in sqlite3.
+struct IndexOnlyMedicalCostsByPerson: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        let sql = database as! SQLDatabase
+        try await sql.drop(index: "feed_rows_person_kind").run()
+        try await sql.raw("""
+            CREATE INDEX feed_rows_medical_costs ON feed_rows (person_id, event_date, out_of_pocket_fen) WHERE kind = 'medicalExpense'
+            """).run()
+    }
+
+    func revert(on database: Database) async throws {
+        let sql = database as! SQLDatabase
+        try await sql.drop(index: "feed_rows_medical_costs").run()
+        try await sql.create(index: "feed_rows_person_kind").on("feed_rows")
+            .column("person_id").column("kind").column("event_date").column("out_of_pocket_fen").run()
+    }
+}

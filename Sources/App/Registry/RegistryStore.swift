@@ -30,7 +30,7 @@ struct RegistryStore {
         let recorder = recorder
         try await db.insert(into: "persons")
             .columns(PersonColumns.insert)
-            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now).map(\.bind))
+            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now, household: nil).map(\.bind))
             .run()
         try await recorder.record("person.create", entity: "person", id: id.uuidString, region: region.value,
                                   after: PersonAuditRecord(draft, region: region.value))
@@ -160,12 +160,13 @@ struct RegistryStore {
         if heads > 1 { throw AppError.invalid(field, "户内只能有一名户主，现有\(heads)名") }
     }
 
-    /// A person joins a household (of `region`).
+    /// A person joins a household (of `region`), which becomes the person's current one.
     func join(personID: UUID, householdID: UUID, region: String, relation: Relation, at now: Date = Date()) async throws {
         let recorder = recorder
         try await db.insert(into: "memberships").columns(MembershipColumns.insert)
             .values(MembershipColumns.values(householdID: householdID, personID: personID, relation: relation, at: now).map(\.bind))
             .run()
+        try await db.raw("UPDATE persons SET household_id = \(bind: householdID) WHERE id = \(bind: personID)").run()
         try await recorder.record("membership.create", entity: "person", id: personID.uuidString, region: region,
                                   after: MembershipAuditRecord(householdId: householdID, personId: personID, relation: relation.rawValue))
     }
@@ -291,24 +292,29 @@ struct RegistryStore {
 enum PersonColumns {
     static let insert = ["id", "name", "id_index", "id_cipher", "id_masked", "sex", "birth_date", "phone_cipher", "phone_masked",
                          "hukou", "disability_grade", "disability_kind", "self_care", "labor_capacity", "deceased_on", "region",
-                         "version", "created_at", "updated_at"]
+                         "version", "created_at", "updated_at", "household_id"]
 
-    static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date) -> [BulkValue] {
+    /// `household` is the person's current household; nil until `RegistryStore.join` sets it.
+    static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date,
+                       household: UUID?) -> [BulkValue] {
         [BulkValue(id), BulkValue(d.name), BulkValue(index), BulkValue(cipher.encrypt(d.residentID.value)), BulkValue(d.residentID.masked),
          BulkValue(d.sex.rawValue), BulkValue(d.birthDate.description), BulkValue(d.phone.map(cipher.encrypt)),
          BulkValue(d.phone.map(RegistryValidation.maskPhone)), BulkValue(d.hukou.rawValue), BulkValue(d.disabilityGrade),
          BulkValue(d.disabilityKind?.rawValue), BulkValue(d.selfCare.rawValue), BulkValue(d.laborCapacity.rawValue),
-         BulkValue(d.deceasedOn?.description), BulkValue(region.value), BulkValue(1), BulkValue(now), BulkValue(now)]
+         BulkValue(d.deceasedOn?.description), BulkValue(region.value), BulkValue(1), BulkValue(now), BulkValue(now),
+         household.map(BulkValue.init) ?? .null]
     }
 
-    /// A row made by `values` with another region.
-    static func values(_ row: [BulkValue], region: String) -> [BulkValue] {
+    /// A row made by `values`, placed in a household of `region`.
+    static func values(_ row: [BulkValue], region: String, household: UUID) -> [BulkValue] {
         var row = row
         row[regionColumn] = .text(region)
+        row[householdColumn] = BulkValue(household)
         return row
     }
 
     private static let regionColumn = insert.firstIndex(of: "region")!
+    private static let householdColumn = insert.firstIndex(of: "household_id")!
 }
 
 enum HouseholdColumns {

@@ -59,7 +59,7 @@ struct DemoSeeder {
                                             disabilityGrade: p.disabilityGrade, disabilityKind: p.disabilityKind,
                                             selfCare: p.selfCare, laborCapacity: p.laborCapacity)
                     persons.append(PersonColumns.values(draft, id: personID, region: h.community,
-                                                        index: cipher.blindIndex(p.residentID.value), cipher: cipher, now: now))
+                                                        index: cipher.blindIndex(p.residentID.value), cipher: cipher, now: now, household: householdID))
                     memberships.append(MembershipColumns.values(householdID: householdID, personID: personID, relation: p.relation, at: now))
                     summary.persons += 1
                 }

@@ -42,10 +42,15 @@ struct AlertRaiser {
 extension EarlyWarningRules {
     /// Whether any rule would read the household's members and declared means (member
     /// count and ages, other members' properties, per-capita income, the only earner) for a
-    /// household with these enrollments. Every rule that reads them is gated on a
-    /// means-tested program in force, so for other households a batch need not load them:
-    /// the rules give the same answer whatever those facts are (tested over every feed kind).
-    public static func readsHouseholdFacts(enrollments: [EnrollmentSnapshot]) -> Bool {
-        enrollments.contains { $0.status.isInForce && $0.isMeansTested }
+    /// row of `kind` about a household with these enrollments. Only the rules of a few kinds
+    /// read them, and each of those is gated on a means-tested program in force, so for other
+    /// rows a batch need not load them: the rules give the same answer whatever those facts
+    /// are (tested over every feed kind).
+    public static func readsHouseholdFacts(kind: FeedKind, enrollments: [EnrollmentSnapshot]) -> Bool {
+        kindsReadingHouseholdFacts.contains(kind) && enrollments.contains { $0.status.isInForce && $0.isMeansTested }
     }
+
+    /// Income (per-capita income, the only earner), custody (household size) and real estate
+    /// (the other members' properties).
+    static let kindsReadingHouseholdFacts: Set<FeedKind> = [.pension, .unemployment, .custody, .realEstate]
 }

@@ -1,0 +1,106 @@
+@testable import App
+import FluentKit
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// `persons.household_id` must name the household of the person's current membership after
+/// every write that starts or ends one: the feeds trust it instead of the memberships.
+@Suite("Current household on persons")
+struct CurrentHouseholdTests {
+    /// Persons whose `household_id` disagrees with their current membership, and how many have one at all.
+    static func disagreements(_ app: Application) async throws -> (wrong: Int, placed: Int) {
+        let sql = app.db as! SQLDatabase
+        let wrong = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+            WHERE (p.household_id IS NULL AND m.household_id IS NOT NULL) OR (p.household_id IS NOT NULL AND m.household_id IS NULL)
+               OR p.household_id <> m.household_id
+            """).first()!.decode(column: "n", as: Int.self)
+        let placed = try await sql.raw("SELECT COUNT(*) AS n FROM persons WHERE household_id IS NOT NULL").first()!.decode(column: "n", as: Int.self)
+        return (wrong, placed)
+    }
+
+    static func householdOf(_ app: Application, person: UUID) async throws -> UUID? {
+        try await (app.db as! SQLDatabase).raw("SELECT household_id FROM persons WHERE id = \(bind: person)").first()!
+            .decode(column: "household_id", as: UUID?.self)
+    }
+
+    @Test("creating households, adding and moving members keep it current", arguments: TestDatabase.available)
+    func registryWrites(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let token = try await app.token(role: .cityAdmin, region: "3204")
+            let first = try await send(app, .POST, "/api/v1/households", token: token,
+                                       json: RegistryAPITests.household(headID: residentID("32040219650312401"), memberID: residentID("32040220100101402")))
+                .json(HouseholdDetail.self)
+            let second = try await send(app, .POST, "/api/v1/households", token: token,
+                                        json: RegistryAPITests.household(headID: residentID("32040219700101301"))).json(HouseholdDetail.self)
+            let moving = first.members[1].personId
+            #expect(try await Self.householdOf(app, person: moving) == first.id)
+            let moved = try await send(app, .POST, "/api/v1/households/\(second.id)/members", token: token,
+                                       json: ["personId": moving.uuidString, "relation": "child"])
+            #expect(moved.status == .ok)
+            #expect(try await Self.householdOf(app, person: moving) == second.id)
+            let added = try await send(app, .POST, "/api/v1/households/\(second.id)/members", token: token, json: [
+                "relation": "spouse",
+                "person": ["name": "李秀英", "idNumber": residentID("32040219720101402"), "hukou": "urban"] as [String: Any],
+            ])
+            #expect(added.status == .ok)
+            let counts = try await Self.disagreements(app)
+            #expect(counts.wrong == 0)
+            #expect(counts.placed == 4)
+        }
+    }
+
+    @Test("an import places new persons and moves a person whose household reference changed", arguments: TestDatabase.available)
+    func importWrites(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401"), child = residentID("32040220100101402"), other = residentID("32040219700101301")
+            let header = "户编号,与户主关系,姓名,身份证号,所属区划,地址\n"
+            let first = try await ImportTests.importer(app).run(path: try ImportTests.write(header + """
+                A,本人,张建国,\(head),320402001001,常州市天宁区雕庄街道1号
+                A,子女,张小明,\(child),320402001001,常州市天宁区雕庄街道1号
+                B,本人,王强,\(other),320402001002,常州市天宁区雕庄街道2号
+                """))
+            #expect(first.imported == 3)
+            #expect(try await Self.disagreements(app) == (0, 3))
+            let moved = try await ImportTests.importer(app).run(path: try ImportTests.write(header + """
+                B,本人,王强,\(other),320402001002,常州市天宁区雕庄街道2号
+                B,子女,张小明,\(child),320402001002,常州市天宁区雕庄街道2号
+                """))
+            #expect(moved.updated == 1)
+            let sql = app.db as! SQLDatabase
+            let row = try await sql.raw("""
+                SELECT p.household_id, h.import_ref FROM persons p JOIN households h ON h.id = p.household_id WHERE p.name = '张小明'
+                """).first()
+            #expect(try row?.decode(column: "import_ref", as: String.self) == "B")
+            #expect(try await Self.disagreements(app) == (0, 3))
+        }
+    }
+
+    @Test("the demo seed places every person", arguments: TestDatabase.available)
+    func seedWrites(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let summary = try await DemoSeeder(app: app).seed(households: 40, seed: 3, today: CivilDate("2026-11-15")!)
+            let counts = try await Self.disagreements(app)
+            #expect(counts.wrong == 0)
+            #expect(counts.placed == summary.persons)
+        }
+    }
+
+    @Test("the migration fills it from the memberships already stored", arguments: TestDatabase.available)
+    func backfill(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let summary = try await DemoSeeder(app: app).seed(households: 10, seed: 5, today: CivilDate("2026-11-15")!)
+            // On one connection: another pooled SQLite connection may not have seen the drop yet.
+            try await app.db.transaction { db in
+                try await TrackCurrentHouseholdOnPersons().revert(on: db)
+                try await TrackCurrentHouseholdOnPersons().prepare(on: db)
+            }
+            let counts = try await Self.disagreements(app)
+            #expect(counts.wrong == 0)
+            #expect(counts.placed == summary.persons)
+        }
+    }
+}
