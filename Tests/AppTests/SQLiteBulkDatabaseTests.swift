@@ -4,8 +4,8 @@ import SQLKit
 import Testing
 import Vapor
 
-/// The SQLite bulk connection: batches all-or-nothing inside a job, the job's writes kept
-/// only once committed, other writers served in between, rows decoded as SQLiteKit does.
+/// The SQLite bulk connection: a job's writes kept only once committed, a failed batch
+/// ending the job, other writers served in between, rows decoded as SQLiteKit does.
 @Suite("bulk jobs' own SQLite connection")
 struct SQLiteBulkDatabaseTests {
     struct Boom: Error {}
@@ -25,10 +25,11 @@ struct SQLiteBulkDatabaseTests {
         try await db.raw("INSERT INTO bulk_probe (name) VALUES (\(bind: name))").run()
     }
 
-    @Test("a failed batch leaves nothing; the batches before and after it are kept")
-    func failedBatch() async throws {
+    @Test("a failed batch undoes the job's writes since its last commit and ends the job", arguments: [true, false])
+    func failedBatch(committedBefore: Bool) async throws {
         try await Self.withProbeTable { app in
-            try await app.withBulkDatabase { bulk in
+            // Either every batch commits, or (however slow the machine) none falls due.
+            try await app.withBulkDatabase(commitInterval: committedBefore ? .zero : .seconds(3600)) { bulk in
                 try await bulk.transaction { try await Self.insert("a", on: $0) }
                 await #expect(throws: Boom.self) {
                     try await bulk.transaction { db in
@@ -36,27 +37,15 @@ struct SQLiteBulkDatabaseTests {
                         throw Boom()
                     }
                 }
-                try await bulk.transaction { try await Self.insert("c", on: $0) }
-            }
-            #expect(try await Self.names(app) == ["a", "c"])
-        }
-    }
-
-    @Test("a failed first batch leaves nothing and the job goes on")
-    func failedFirstBatch() async throws {
-        try await Self.withProbeTable { app in
-            try await app.withBulkDatabase { bulk in
-                await #expect(throws: Boom.self) {
-                    try await bulk.transaction { db in
-                        try await Self.insert("a", on: db)
-                        throw Boom()
-                    }
+                await #expect(throws: SQLiteBulkDatabase.JobEnded.self) {
+                    try await bulk.transaction { try await Self.insert("c", on: $0) }
                 }
-                try await bulk.transaction { try await Self.insert("b", on: $0) }
-                try await bulk.transaction { try await Self.insert("c", on: $0) }
             }
             let kept = try await Self.names(app)
-            #expect(kept == ["b", "c"])
+            #expect(kept == (committedBefore ? ["a"] : []))
+            // The connection's lock and the process's write turn are released.
+            try await app.auditedTransaction(actor: .system("test")) { db, _ in try await Self.insert("d", on: db) }
+            #expect(try await Self.names(app) == kept + ["d"])
         }
     }
 
@@ -91,17 +80,17 @@ struct SQLiteBulkDatabaseTests {
         }
     }
 
-    @Test("a constraint broken by a batch names the problem and leaves the rest of the job going")
+    @Test("a constraint broken by a batch names the problem")
     func constraint() async throws {
         try await Self.withProbeTable { app in
-            try await app.withBulkDatabase { bulk in
+            try await app.withBulkDatabase(commitInterval: .zero) { bulk in
                 try await bulk.transaction { try await Self.insert("a", on: $0) }
-                await #expect(throws: RawSQLiteConnection.Failure.self) {
+                let error = await #expect(throws: RawSQLiteConnection.Failure.self) {
                     try await bulk.transaction { try await Self.insert("a", on: $0) }
                 }
-                try await bulk.transaction { try await Self.insert("b", on: $0) }
+                #expect(error?.description.contains("UNIQUE constraint failed: bulk_probe.name") == true)
             }
-            #expect(try await Self.names(app) == ["a", "b"])
+            #expect(try await Self.names(app) == ["a"])
         }
     }
 
