@@ -51,6 +51,40 @@ struct MonitoringTests {
         }
     }
 
+    @Test("a batch mixing stored rows, new rows and a row repeated within it keeps each new row once, pushed or from a file",
+          arguments: TestDatabase.available)
+    func mixedBatch(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let head = residentID("32040219650312401"), stranger = residentID("32040219700101301")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001001", headID: head))
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-1", outOfPocketFen: 50_000)])
+            let pushed = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [
+                Self.medical(head, source: "MI-1", outOfPocketFen: 50_000), Self.medical(head, source: "MI-2", outOfPocketFen: 60_000),
+                Self.medical(head, source: "MI-2", outOfPocketFen: 60_000), Self.medical(stranger, source: "MI-3", outOfPocketFen: 70_000),
+            ]).json(FeedIngest.Summary.self)
+            #expect((pushed.accepted, pushed.duplicates, pushed.unknownPersons) == (2, 2, 1))
+            let path = NSTemporaryDirectory() + "feed-\(UUID().uuidString).csv"
+            try """
+            sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness
+            MI-1,\(head),2026-10-01,2026-10-20,100000,50000,否
+            MI-3,\(stranger),2026-10-01,2026-10-20,100000,70000,否
+            MI-4,\(head),2026-10-21,2026-10-25,100000,80000,否
+            MI-4,\(head),2026-10-21,2026-10-25,100000,80000,否
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            #expect((file.accepted, file.duplicates, file.unknownPersons) == (1, 3, 0))
+            #expect(try await Self.count(app, "feed_rows") == 4)
+            // The 12-month sum counts each stored stay once: 50 000 + 60 000 + 80 000 fen.
+            let total = try await (app.db as! SQLDatabase).raw("""
+                SELECT CAST(SUM(out_of_pocket_fen) AS BIGINT) AS s FROM feed_rows WHERE kind = 'medicalExpense' AND person_id IS NOT NULL
+                """).first()!.decode(column: "s", as: Int64.self)
+            #expect(total == 190_000)
+        }
+    }
+
     @Test("a department pushes only its own kinds and cannot read the registry", arguments: TestDatabase.available)
     func departmentLimits(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

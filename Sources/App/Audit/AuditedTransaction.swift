@@ -22,12 +22,19 @@ struct AuditRecorder {
     @discardableResult
     func record(_ action: String, entity: String, id: String?, region: String,
                 before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws -> AuditEvent {
-        try await log.append(AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
-                                        entityID: id, region: region, before: before.map(Self.json), after: after.map(Self.json),
-                                        requestID: actor.requestID))
+        try await record(action, entity: entity, id: id, region: region, beforeJSON: before.map(Self.json), afterJSON: after.map(Self.json))
     }
 
-    private static func json(_ value: any Encodable) -> String {
+    /// The same with `before` and `after` already encoded by `json(_:)`: a bulk batch
+    /// encodes its large record on another core while its rows are written.
+    @discardableResult
+    func record(_ action: String, entity: String, id: String?, region: String,
+                beforeJSON: String? = nil, afterJSON: String?) async throws -> AuditEvent {
+        try await log.append(AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
+                                        entityID: id, region: region, before: beforeJSON, after: afterJSON, requestID: actor.requestID))
+    }
+
+    static func json(_ value: any Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -46,13 +46,19 @@ final class RawSQLiteConnection: @unchecked Sendable {
         try check(sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil))
     }
 
-    /// Runs `sql` once per element of `rows`, all on one prepared statement.
-    func run(_ sql: String, rows: [[SQLiteData]]) throws {
+    /// Runs `sql` once per element of `rows`, all on one prepared statement; tells for each
+    /// whether it changed a row (an INSERT … DO NOTHING that met a conflict did not).
+    @discardableResult
+    func run(_ sql: String, rows: [[SQLiteData]]) throws -> [Bool] {
         let statement = try prepared(sql)
+        var changed: [Bool] = []
+        changed.reserveCapacity(rows.count)
         for row in rows {
             try bind(row, to: statement)
             try stepToEnd(statement)
+            changed.append(sqlite_nio_sqlite3_changes(handle) > 0)
         }
+        return changed
     }
 
     /// Runs `sql` with `binds`, handing each result row to `onRow` as column names and values.

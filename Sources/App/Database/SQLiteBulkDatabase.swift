@@ -88,13 +88,16 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         }
     }
 
-    /// Writes `rows` into `table` through one prepared INSERT, `orIgnore` skipping rows that
-    /// break a unique constraint.
-    func insert(into table: String, columns: [String], rows: [[BulkValue]], orIgnore: Bool) async throws {
+    /// Writes `rows` into `table` through one prepared single-row INSERT; with a
+    /// `conflictTarget`, a row whose target columns match a stored row is skipped
+    /// (`ON CONFLICT … DO NOTHING`). Tells for each row whether it was written.
+    @discardableResult
+    func insert(into table: String, columns: [String], rows: [[BulkValue]], conflictTarget: [String]?) async throws -> [Bool] {
         let quoted = columns.map { "\"\($0)\"" }.joined(separator: ",")
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ",")
-        let sql = "INSERT\(orIgnore ? " OR IGNORE" : "") INTO \"\(table)\" (\(quoted)) VALUES (\(placeholders))"
-        try await onQueue { [connection] in
+        let onConflict = conflictTarget.map { " ON CONFLICT (" + $0.map { "\"\($0)\"" }.joined(separator: ",") + ") DO NOTHING" } ?? ""
+        let sql = "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(placeholders))\(onConflict)"
+        return try await onQueue { [connection] in
             try connection.run(sql, rows: rows.map { $0.map(\.sqlite) })
         }
     }

@@ -2,14 +2,13 @@ import Foundation
 
 extension UUID {
     /// A version-7 UUID: 48 bits of Unix milliseconds, then random bits from the system's
-    /// cryptographic generator. Records created together get neighbouring ids, so inserts
+    /// cryptographic generator (through `RandomPool`). Records created together get neighbouring ids, so inserts
     /// land at the end of the primary-key and foreign-key indexes instead of all over them
     /// (random ids made the bulk writers read index pages back from disk). `UUID()` on
     /// Linux also opens /dev/urandom for every value.
     static func random(now: Date = Date()) -> UUID {
-        var generator = SystemRandomNumberGenerator()
         let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
-        let random = (generator.next() as UInt64, generator.next() as UInt64)
+        let random = (RandomPool.shared.next(), RandomPool.shared.next())
         var b = [UInt8](repeating: 0, count: 16)
         for i in 0..<6 { b[i] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * i)) }
         for i in 6..<16 { b[i] = UInt8(truncatingIfNeeded: (i < 11 ? random.0 : random.1) >> (8 * (i % 8))) }

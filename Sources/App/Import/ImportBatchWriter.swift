@@ -57,19 +57,29 @@ struct ImportBatchWriter {
         var changes = ImportBatchAudit()
         let rows = prepared.map(\.row)
         let households = try await resolveHouseholds(rows, now: now, changes: &changes)
-        let stored = try await storedPersons(prepared.map(\.index))
+        // Every row is written as a new person; the insert skips those already registered
+        // (same blind index), which alone are then read and compared.
         var newPersons = BulkInsert(table: "persons", columns: PersonColumns.insert)
-        var newMemberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
         for item in prepared {
+            let household = households[item.row.householdRef]!
+            newPersons.append(PersonColumns.values(item.newPerson, region: household.region, household: household.id))
+        }
+        let created = try await newPersons.flushSkippingStored(on: db, uniqueKey: ["id_index"])
+        let stored = try await storedPersons(zip(prepared, created).filter { !$0.1 }.map(\.0.index))
+        var newMemberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
+        for (item, isNew) in zip(prepared, created) {
             let row = item.row
             let household = households[row.householdRef]!
-            guard let person = stored[item.index] else {
+            if isNew {
                 let personID = item.personID
-                newPersons.append(PersonColumns.values(item.newPerson, region: household.region, household: household.id))
                 newMemberships.append(MembershipColumns.values(householdID: household.id, personID: personID, relation: row.relation, at: now))
-                changes.personsCreated[household.id.uuidString, default: []].append(personID.uuidString)
+                changes.personsCreated[household.id.text, default: []].append(personID.text)
                 counts.imported += 1
                 continue
+            }
+            guard let person = stored[item.index] else {
+                // Stored yet unreadable: only a writer between the insert and the read could do this.
+                throw AppError(.conflict, "第\(row.line)行：该身份证号的人员正被他人同时登记，请重新导入", field: "idNumber")
             }
             guard RegionCode(person.region).map(scope.region.contains) == true else {
                 counts.errors.append(.init(row: row.line, reason: "idNumber/身份证号：该人员已登记在您管辖范围以外的区划，请联系其所在街道迁出"))
@@ -98,10 +108,11 @@ struct ImportBatchWriter {
                 newMemberships.append(MembershipColumns.values(householdID: household.id, personID: person.id, relation: row.relation, at: now))
             }
         }
-        try await newPersons.flush(on: db)
+        // The batch's one audit record lists every person it created: encoded beside the inserts.
+        async let changesJSON = changes.isEmpty ? nil : AuditRecorder.json(changes)
         try await newMemberships.flush(on: db)
-        if !changes.isEmpty {
-            try await audit.record("registry.import", entity: "import", id: nil, region: scope.prefix, after: changes)
+        if let json = await changesJSON {
+            try await audit.record("registry.import", entity: "import", id: nil, region: scope.prefix, afterJSON: json)
         }
         return counts
     }

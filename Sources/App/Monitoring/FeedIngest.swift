@@ -57,32 +57,27 @@ struct FeedIngest {
         if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
-            // Side by side (see `FeedRegistrySnapshot.read`).
-            async let existingKeys = Self.existingKeys(tx, kind: kind, ids: records.map(\.record.sourceRecordId))
             let persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
-            let existing = try await existingKeys
-            // 1. Every new row is kept, whether or not the person is registered.
-            var fresh: [(record: FeedRecord, person: Person?)] = []
+            // 1. Every new row is kept, whether or not the person is registered; a row already
+            // stored (same feed, same source record id) is skipped by the insert itself.
+            var candidates: [(record: FeedRecord, person: Person?)] = []
             var seenInBatch = Set<String>()
             var rows = BulkInsert(table: "feed_rows", columns: ["id", "kind", "source_record_id", "department", "id_index", "person_id",
                                                                 "event_date", "out_of_pocket_fen", "received_at"])
             let now = Date()
-            for row in records {
-                let record = row.record
-                guard !existing.contains(record.sourceRecordId), seenInBatch.insert(record.sourceRecordId).inserted else {
-                    counts.duplicates += 1
-                    continue
-                }
+            for row in records where seenInBatch.insert(row.record.sourceRecordId).inserted {
                 let person = persons[row.index]
-                rows.append(Self.rowValues(record, department: department, index: row.index, person: person?.id, now: now))
-                fresh.append((record, person))
-                if person == nil { counts.unknown += 1 }
+                rows.append(Self.rowValues(row.record, department: department, index: row.index, person: person?.id, now: now))
+                candidates.append((row.record, person))
             }
             // 2. What the rules read, loaded for the whole batch at once: the households' facts
             // beside the new rows' insert and the medical history that counts them.
             async let registry = FeedRegistrySnapshot.read(tx, kind: kind, persons: persons, cipher: cipher)
-            try await rows.flush(on: tx)
+            let written = try await rows.flushSkippingStored(on: tx, uniqueKey: ["kind", "source_record_id"])
+            let fresh = zip(candidates, written).filter(\.1).map(\.0)
             counts.accepted = fresh.count
+            counts.duplicates = records.count - fresh.count
+            counts.unknown = fresh.filter { $0.person == nil }.count
             let patients = fresh.filter { $0.record.kind == .medicalExpense }.compactMap(\.person?.id)
             let outOfPocket = try await Self.outOfPocket(tx, patients: Array(Set(patients)), today: today)
             let facts = BatchFacts(today: today, parameters: parameters, registry: try await registry, outOfPocket: outOfPocket)
@@ -114,17 +109,6 @@ struct FeedIngest {
     /// This month's parameters, as a file's batches share them.
     static func parameters(on db: SQLDatabase, today: CivilDate) async throws -> MonthlyParameters {
         MonthlyParameters(history: try await PolicyStore(db: db).history(), month: today.yearMonth)
-    }
-
-    private static func existingKeys(_ db: SQLDatabase, kind: FeedKind, ids: [String]) async throws -> Set<String> {
-        var found = Set<String>()
-        for chunk in ids.chunked(500) {
-            for r in try await db.select().column("source_record_id").from("feed_rows").where("kind", .equal, kind.rawValue)
-                .where("source_record_id", .in, chunk).all() {
-                found.insert(try r.decode(column: "source_record_id", as: String.self))
-            }
-        }
-        return found
     }
 
     private static func rowValues(_ record: FeedRecord, department: String, index: String, person: UUID?, now: Date) -> [BulkValue] {

@@ -49,7 +49,7 @@ struct DemoSeeder {
                 let request = meansGenerator.request(for: h, month: month)
                 if !request.members.isEmpty, meansGenerator.hasDeclaredMeans(h, qualifies: assessor.qualifies(request)) {
                     // The request's members are the household's, in order, less any not yet born.
-                    let born = zip(h.members, personIDs).filter { $0.0.birthDate <= month.lastDay }.map { $0.1.uuidString }
+                    let born = zip(h.members, personIDs).filter { $0.0.birthDate <= month.lastDay }.map { $0.1.text }
                     means.append(try HouseholdMeansStore.values(householdID: householdID, means: DeclaredMeans(request: request, personIDs: born),
                                                                 month: month, cipher: cipher, now: now))
                     summary.householdsWithMeans += 1
