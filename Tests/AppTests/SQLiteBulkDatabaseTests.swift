@@ -117,6 +117,34 @@ struct SQLiteBulkDatabaseTests {
         }
     }
 
+    @Test("a bulk job stores each kind of value exactly as the pool's inserts do")
+    func bindsMatchPool() async throws {
+        try await Self.withProbeTable { app in
+            let id = UUID.random(), date = Date(timeIntervalSince1970: 1_790_000_000.25)
+            @Sendable func rows(_ suffix: String) -> [[BulkValue]] {
+                [[.text("text" + suffix), .integer(42), .date(date), .uuid(id)], [.text("flag" + suffix), .bool(true), .null, BulkValue(nil as String?)]]
+            }
+            var pool = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
+            for row in rows("-pool") { pool.append(row) }
+            try await pool.flush(on: app.db as! SQLDatabase)
+            try await app.withBulkDatabase { bulk in
+                try await bulk.transaction { db in
+                    var insert = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
+                    for row in rows("-bulk") { insert.append(row) }
+                    try await insert.flush(on: db)
+                }
+            }
+            let stored = try await (app.db as! SQLDatabase).raw("""
+                SELECT name, typeof(n) || ':' || quote(n) || '|' || typeof(x) || ':' || quote(x) || '|' || typeof(id) || ':' || quote(id) AS v
+                FROM bulk_probe ORDER BY name
+                """).all().map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "v", as: String.self)) }
+            #expect(stored.map(\.0) == ["flag-bulk", "flag-pool", "text-bulk", "text-pool"])
+            #expect(stored[0].1 == stored[1].1)
+            #expect(stored[2].1 == stored[3].1)
+            #expect(stored[2].1 == "integer:42|real:1790000000.25|text:'\(id.uuidString)'")
+        }
+    }
+
     @Test("rows decode as SQLiteKit decodes them: text, numbers, ids, dates and nulls")
     func decoding() async throws {
         try await Self.withProbeTable { app in

@@ -21,6 +21,7 @@ enum BulkValue: Sendable {
     init(_ value: Date) { self = .date(value) }
     init(_ value: Bool) { self = .bool(value) }
 
+    /// (`RawSQLiteConnection` binds the same values directly.)
     var sqlite: SQLiteData {
         switch self {
         case .text(let s): return .text(s)

@@ -49,7 +49,7 @@ final class RawSQLiteConnection: @unchecked Sendable {
     /// Runs `sql` once per element of `rows`, all on one prepared statement; tells for each
     /// whether it changed a row (an INSERT … DO NOTHING that met a conflict did not).
     @discardableResult
-    func run(_ sql: String, rows: [[SQLiteData]]) throws -> [Bool] {
+    func run(_ sql: String, rows: [[BulkValue]]) throws -> [Bool] {
         let statement = try prepared(sql)
         var changed: [Bool] = []
         changed.reserveCapacity(rows.count)
@@ -107,6 +107,33 @@ final class RawSQLiteConnection: @unchecked Sendable {
                 result = buffer.withUnsafeReadableBytes {
                     sqlite_nio_sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
                 }
+            case .null: result = sqlite_nio_sqlite3_bind_null(statement, position)
+            }
+            try check(result)
+        }
+    }
+
+    /// Binds a bulk row as `BulkValue.sqlite` would, without building `SQLiteData` (and a
+    /// String per id) for each of a million rows' values.
+    private func bind(_ values: [BulkValue], to statement: OpaquePointer) throws {
+        sqlite_nio_sqlite3_reset(statement)
+        guard values.count == Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) else {
+            throw Failure(code: SQLITE_RANGE, message: "\(values.count) binds for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
+        }
+        for (offset, value) in values.enumerated() {
+            let position = Int32(offset + 1)
+            let result: Int32
+            switch value {
+            case .text(let s): result = sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
+            case .integer(let i): result = sqlite_nio_sqlite3_bind_int64(statement, position, i)
+            case .uuid(let u):
+                result = u.withTextBytes { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) {
+                        sqlite_nio_sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
+                    }
+                }
+            case .date(let d): result = sqlite_nio_sqlite3_bind_double(statement, position, d.timeIntervalSince1970)
+            case .bool(let b): result = sqlite_nio_sqlite3_bind_int64(statement, position, b ? 1 : 0)
             case .null: result = sqlite_nio_sqlite3_bind_null(statement, position)
             }
             try check(result)

@@ -98,7 +98,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         let onConflict = conflictTarget.map { " ON CONFLICT (" + $0.map { "\"\($0)\"" }.joined(separator: ",") + ") DO NOTHING" } ?? ""
         let sql = "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(placeholders))\(onConflict)"
         return try await onQueue { [connection] in
-            try connection.run(sql, rows: rows.map { $0.map(\.sqlite) })
+            try connection.run(sql, rows: rows)
         }
     }
 

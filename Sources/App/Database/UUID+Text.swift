@@ -33,20 +33,30 @@ extension UUID {
     /// The upper-case text form, as `uuidString` gives it, without Foundation's `sprintf`
     /// per byte (a thirtieth of a feed ingest, binding ids).
     var text: String {
+        String(unsafeUninitializedCapacity: 36) { write(into: $0) }
+    }
+
+    /// The 36 bytes of `text` in a stack buffer, for binding without a String.
+    func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { buffer in
+            let count = write(into: buffer)
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    private func write(into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var o = 0
-                for (i, byte) in bytes.enumerated() {
-                    if i == 4 || i == 6 || i == 8 || i == 10 {
-                        out[o] = UInt8(ascii: "-")
-                        o += 1
-                    }
-                    out[o] = upperHexDigits[Int(byte >> 4)]
-                    out[o + 1] = upperHexDigits[Int(byte & 0x0F)]
-                    o += 2
+            var o = 0
+            for (i, byte) in bytes.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 {
+                    out[o] = UInt8(ascii: "-")
+                    o += 1
                 }
-                return o
+                out[o] = upperHexDigits[Int(byte >> 4)]
+                out[o + 1] = upperHexDigits[Int(byte & 0x0F)]
+                o += 2
             }
+            return o
         }
     }
 }
