@@ -42,6 +42,21 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("events recorded together are chained in order after the earlier ones, and the trail verifies", arguments: TestDatabase.available)
+    func recordedTogether(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await app.auditedTransaction(actor: .system("test")) { _, audit in
+                try await audit.record("probe.single", entity: "probe", id: "0", region: "3204")
+                try await audit.record((1...3).map { audit.entry("probe.batch", entity: "probe", id: String($0), region: "3204", after: ["n": $0]) })
+            }
+            let chain = try await AuditStore(db: app.db as! SQLDatabase).chain(after: 0, limit: 100).filter { $0.entity == "probe" }
+            #expect(chain.map(\.entityID) == ["0", "1", "2", "3"])
+            #expect(zip(chain, chain.dropFirst()).allSatisfy { $1.sequence == $0.sequence + 1 && $1.previousHash == $0.hash })
+            #expect(chain.last?.after == #"{"n":3}"#)
+            #expect(try await AuditStore(db: app.db as! SQLDatabase).verify() == .intact(count: chain.last.map { Int($0.sequence) } ?? -1))
+        }
+    }
+
     @Test("a refused write leaves no event and no record", arguments: TestDatabase.available)
     func refusedWrite(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -106,9 +106,12 @@ struct MonitoringTests {
             _ = try await PayrollTests.enroll(app, household: household, person: person, item: "seniorAllowance", region: "320402001",
                                               fen: 10000, start: YearMonth("2026-01")!)
             let police = try await Self.departmentToken(app, "publicSecurity")
-            let answer = try await send(app, .POST, "/api/v1/feeds/death", token: police,
-                                        json: [["sourceRecordId": "D-1", "idNumber": residentID("32040219300101401"), "deathDate": "2026-10-15"]])
-                .json(FeedIngest.Summary.self)
+            // A second notice of the same death in the batch, with another date, changes nothing.
+            let answer = try await send(app, .POST, "/api/v1/feeds/death", token: police, json: [
+                ["sourceRecordId": "D-1", "idNumber": residentID("32040219300101401"), "deathDate": "2026-10-15"],
+                ["sourceRecordId": "D-2", "idNumber": residentID("32040219300101401"), "deathDate": "2026-11-02"],
+            ]).json(FeedIngest.Summary.self)
+            #expect(answer.accepted == 2)
             #expect(answer.alerts == 1)
             let sql = app.db as! SQLDatabase
             #expect(try await sql.raw("SELECT deceased_on FROM persons WHERE id = \(bind: person)").first()?.decode(column: "deceased_on", as: String?.self) == "2026-10-15")
@@ -118,7 +121,10 @@ struct MonitoringTests {
             let november = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-11")!, region: RegionTable.changzhou, replace: false)
             #expect(october.lineCount == 1)
             #expect(november.lineCount == 0)
-            #expect(try await AuditStore(db: sql).chain(after: 0, limit: 1000).map(\.action).contains("person.death"))
+            #expect(try await AuditStore(db: sql).chain(after: 0, limit: 1000).map(\.action).filter { $0 == "person.death" }.count == 1)
+            let suspension = try await sql.raw("SELECT status, status_from FROM enrollments").first()
+            #expect(try suspension?.decode(column: "status", as: String.self) == "suspended")
+            #expect(try suspension?.decode(column: "status_from", as: String.self) == "2026-11")
         }
     }
 

@@ -16,12 +16,29 @@ struct AuditLog {
     /// writer at a time, which `WriteSerializer` makes explicit within the process.
     @discardableResult
     func append(_ entry: AuditEntry) async throws -> AuditEvent {
+        try await append(contentsOf: [entry])[0]
+    }
+
+    /// Seals `entries` one after another and stores them together: a batch's events (one
+    /// per person who died) for one read of the head and one insert per thousand.
+    @discardableResult
+    func append(contentsOf entries: [AuditEntry]) async throws -> [AuditEvent] {
+        guard !entries.isEmpty else { return [] }
         if db.dialect.name == "postgresql" {
             try await db.raw("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE").run()
         }
-        let event = AuditChain.seal(entry, after: try await head())
-        try await db.insert(into: "audit_events").columns(Self.columns).values(Self.values(event)).run()
-        return event
+        var head = try await head()
+        let events = entries.map { entry in
+            let event = AuditChain.seal(entry, after: head)
+            head = AuditChainHead(sequence: event.sequence, hash: event.hash)
+            return event
+        }
+        for chunk in events.chunked(1000) {
+            let insert = db.insert(into: "audit_events").columns(Self.columns)
+            for event in chunk { insert.values(Self.values(event)) }
+            try await insert.run()
+        }
+        return events
     }
 
     /// The last event's sequence and hash, or the genesis head of an empty trail.

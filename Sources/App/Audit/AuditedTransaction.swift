@@ -30,8 +30,22 @@ struct AuditRecorder {
     @discardableResult
     func record(_ action: String, entity: String, id: String?, region: String,
                 beforeJSON: String? = nil, afterJSON: String?) async throws -> AuditEvent {
-        try await log.append(AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
-                                        entityID: id, region: region, before: beforeJSON, after: afterJSON, requestID: actor.requestID))
+        try await log.append(entry(action, entity: entity, id: id, region: region, beforeJSON: beforeJSON, afterJSON: afterJSON))
+    }
+
+    /// An event of this recorder's actor, for `record(_:)`.
+    func entry(_ action: String, entity: String, id: String?, region: String, after: any Encodable) -> AuditEntry {
+        entry(action, entity: entity, id: id, region: region, beforeJSON: nil, afterJSON: Self.json(after))
+    }
+
+    /// Several events at once, in order (see `AuditLog.append(contentsOf:)`).
+    func record(_ entries: [AuditEntry]) async throws {
+        try await log.append(contentsOf: entries)
+    }
+
+    private func entry(_ action: String, entity: String, id: String?, region: String, beforeJSON: String?, afterJSON: String?) -> AuditEntry {
+        AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
+                   entityID: id, region: region, before: beforeJSON, after: afterJSON, requestID: actor.requestID)
     }
 
     static func json(_ value: any Encodable) -> String {
