@@ -92,51 +92,49 @@ final class RawSQLiteConnection: @unchecked Sendable {
     }
 
     private func bind(_ values: [SQLiteData], to statement: OpaquePointer) throws {
-        sqlite_nio_sqlite3_reset(statement)
-        guard values.count == Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) else {
-            throw Failure(code: SQLITE_RANGE, message: "\(values.count) binds for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
-        }
-        for (offset, value) in values.enumerated() {
-            let position = Int32(offset + 1)
-            let result: Int32
+        try bind(values, to: statement) { value, position in
             switch value {
-            case .integer(let i): result = sqlite_nio_sqlite3_bind_int64(statement, position, Int64(i))
-            case .float(let d): result = sqlite_nio_sqlite3_bind_double(statement, position, d)
-            case .text(let s): result = sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
+            case .integer(let i): return sqlite_nio_sqlite3_bind_int64(statement, position, Int64(i))
+            case .float(let d): return sqlite_nio_sqlite3_bind_double(statement, position, d)
+            case .text(let s): return sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
             case .blob(let buffer):
-                result = buffer.withUnsafeReadableBytes {
+                return buffer.withUnsafeReadableBytes {
                     sqlite_nio_sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
                 }
-            case .null: result = sqlite_nio_sqlite3_bind_null(statement, position)
+            case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
             }
-            try check(result)
         }
     }
 
     /// Binds a bulk row as `BulkValue.sqlite` would, without building `SQLiteData` (and a
     /// String per id) for each of a million rows' values.
     private func bind(_ values: [BulkValue], to statement: OpaquePointer) throws {
+        try bind(values, to: statement) { value, position in
+            switch value {
+            case .text(let s): return sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
+            case .integer(let i): return sqlite_nio_sqlite3_bind_int64(statement, position, i)
+            case .uuid(let u):
+                return u.withTextBytes { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) {
+                        sqlite_nio_sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
+                    }
+                }
+            case .date(let d): return sqlite_nio_sqlite3_bind_double(statement, position, d.timeIntervalSince1970)
+            case .bool(let b): return sqlite_nio_sqlite3_bind_int64(statement, position, b ? 1 : 0)
+            case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
+            }
+        }
+    }
+
+    /// Resets `statement` and binds `values` in order, each through `bindOne` (which gives
+    /// SQLite's result code).
+    private func bind<Value>(_ values: [Value], to statement: OpaquePointer, with bindOne: (Value, Int32) -> Int32) throws {
         sqlite_nio_sqlite3_reset(statement)
         guard values.count == Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) else {
             throw Failure(code: SQLITE_RANGE, message: "\(values.count) binds for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (offset, value) in values.enumerated() {
-            let position = Int32(offset + 1)
-            let result: Int32
-            switch value {
-            case .text(let s): result = sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
-            case .integer(let i): result = sqlite_nio_sqlite3_bind_int64(statement, position, i)
-            case .uuid(let u):
-                result = u.withTextBytes { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) {
-                        sqlite_nio_sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
-                    }
-                }
-            case .date(let d): result = sqlite_nio_sqlite3_bind_double(statement, position, d.timeIntervalSince1970)
-            case .bool(let b): result = sqlite_nio_sqlite3_bind_int64(statement, position, b ? 1 : 0)
-            case .null: result = sqlite_nio_sqlite3_bind_null(statement, position)
-            }
-            try check(result)
+            try check(bindOne(value, Int32(offset + 1)))
         }
     }
 
