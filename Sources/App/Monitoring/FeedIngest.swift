@@ -46,7 +46,10 @@ struct FeedIngest {
         }
     }
 
-    func ingest(kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem]) async throws -> Summary {
+    /// `persons`: the registered persons of `records` by blind index, when the caller has
+    /// looked them up ahead (`FeedFileImport`); read in the batch's transaction otherwise.
+    func ingest(kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem],
+                persons prefetched: Task<[String: Person], any Error>? = nil) async throws -> Summary {
         var summary = Summary()
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
@@ -57,7 +60,10 @@ struct FeedIngest {
         if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
-            let persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
+            let persons: [String: Person]
+            if let prefetched { persons = try await prefetched.value } else {
+                persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
+            }
             // 1. Every new row is kept, whether or not the person is registered; a row already
             // stored (same feed, same source record id) is skipped by the insert itself.
             var candidates: [(record: FeedRecord, person: Person?)] = []
