@@ -31,7 +31,8 @@ struct BulkInsert: Sendable {
 
     /// Writes the rows but those whose `uniqueKey` columns (a unique constraint, text
     /// values) match a row already stored, and tells which were written, in the order
-    /// appended. Asking first which keys are stored looked every key up twice: once for the
+    /// appended. The rows' keys must differ from one another (the callers drop repeats
+    /// first). Asking first which keys are stored looked every key up twice: once for the
     /// question, once more for the insert's own uniqueness check.
     mutating func flushSkippingStored(on db: SQLDatabase, uniqueKey: [String]) async throws -> [Bool] {
         try await write(on: db, skippingStored: uniqueKey)
