@@ -21,7 +21,10 @@ struct HouseholdImporter {
     let today: CivilDate
     /// The importing user's region: rows for households elsewhere are refused.
     var scope: RegionCode = RegionTable.changzhou
-    let batchSize = 2_000
+    /// Rows per transaction-sized write. With a 192 MB page cache, 10 000 rows imported a
+    /// million in 18.9 s at a 383 MB peak; 2 000 rows with 256 MB took 21–22 s at 406 MB
+    /// (each batch pays for its own household and audit statements).
+    let batchSize = 10_000
     private var cipher: FieldCipher { app.platform.cipher }
     private var regions: RegionTable { app.platform.regions }
 
@@ -56,7 +59,7 @@ struct HouseholdImporter {
         var summary = Summary()
         let (columns, households) = try await firstPass(path: path, summary: &summary, progress: progress)
         let firstPassSummary = summary
-        summary = try await app.withBulkDatabase { [self] bulk in
+        summary = try await app.withBulkDatabase(cacheMB: 192) { [self] bulk in
             var summary = firstPassSummary
             try await secondPass(path: path, columns: columns, households: households, on: bulk, summary: &summary, progress: progress)
             return summary
