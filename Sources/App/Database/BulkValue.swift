@@ -21,7 +21,7 @@ enum BulkValue: Sendable {
     init(_ value: Date) { self = .date(value) }
     init(_ value: Bool) { self = .bool(value) }
 
-    /// (`RawSQLiteConnection` binds the same values directly.)
+    /// (`RawSQLiteConnection` binds these, but for ids, which it formats without a String.)
     var sqlite: SQLiteData {
         switch self {
         case .text(let s): return .text(s)

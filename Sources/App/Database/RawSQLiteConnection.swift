@@ -92,37 +92,33 @@ final class RawSQLiteConnection: @unchecked Sendable {
     }
 
     private func bind(_ values: [SQLiteData], to statement: OpaquePointer) throws {
+        try bind(values, to: statement) { Self.bind($0, at: $1, to: statement) }
+    }
+
+    /// Binds a bulk row as `BulkValue.sqlite` says, value by value: no `SQLiteData` arrays
+    /// for a million rows, and ids formatted into a stack buffer instead of a String each.
+    private func bind(_ values: [BulkValue], to statement: OpaquePointer) throws {
         try bind(values, to: statement) { value, position in
-            switch value {
-            case .integer(let i): return sqlite_nio_sqlite3_bind_int64(statement, position, Int64(i))
-            case .float(let d): return sqlite_nio_sqlite3_bind_double(statement, position, d)
-            case .text(let s): return sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
-            case .blob(let buffer):
-                return buffer.withUnsafeReadableBytes {
-                    sqlite_nio_sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
+            guard case .uuid(let id) = value else { return Self.bind(value.sqlite, at: position, to: statement) }
+            return id.withTextBytes { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    sqlite_nio_sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
                 }
-            case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
             }
         }
     }
 
-    /// Binds a bulk row as `BulkValue.sqlite` would, without building `SQLiteData` (and a
-    /// String per id) for each of a million rows' values.
-    private func bind(_ values: [BulkValue], to statement: OpaquePointer) throws {
-        try bind(values, to: statement) { value, position in
-            switch value {
-            case .text(let s): return sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
-            case .integer(let i): return sqlite_nio_sqlite3_bind_int64(statement, position, i)
-            case .uuid(let u):
-                return u.withTextBytes { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) {
-                        sqlite_nio_sqlite3_bind_text(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
-                    }
-                }
-            case .date(let d): return sqlite_nio_sqlite3_bind_double(statement, position, d.timeIntervalSince1970)
-            case .bool(let b): return sqlite_nio_sqlite3_bind_int64(statement, position, b ? 1 : 0)
-            case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
+    /// Binds one value; SQLite's result code.
+    private static func bind(_ value: SQLiteData, at position: Int32, to statement: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let i): return sqlite_nio_sqlite3_bind_int64(statement, position, Int64(i))
+        case .float(let d): return sqlite_nio_sqlite3_bind_double(statement, position, d)
+        case .text(let s): return sqlite_nio_sqlite3_bind_text(statement, position, s, -1, sqliteTransient)
+        case .blob(let buffer):
+            return buffer.withUnsafeReadableBytes {
+                sqlite_nio_sqlite3_bind_blob(statement, position, $0.baseAddress, Int32($0.count), sqliteTransient)
             }
+        case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
         }
     }
 

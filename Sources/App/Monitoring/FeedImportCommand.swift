@@ -76,11 +76,10 @@ struct FeedFileImport {
         func flush() async throws {
             // The batch's persons are looked up while the previous batch is still being
             // written (its statements interleave on the job's connection), so that decoding
-            // them overlaps that batch's work. Only a death changes a person (and a person
-            // may die in the previous batch), so a death file looks up in turn.
-            let persons = kind == .death ? nil : Task { [records] in
+            // them overlaps that batch's work.
+            let persons = FeedIngest.personsReadableAhead(kind) ? Task { [records] in
                 try await FeedRegistrySnapshot.persons(bulk.sql, indexes: records.map(\.index))
-            }
+            } : nil
             add(try await writer.submit { [records, problems] in
                 try await ingest.ingest(kind: kind, department: department.rawValue, records: records, problems: problems, persons: persons)
             })

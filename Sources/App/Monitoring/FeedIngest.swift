@@ -46,6 +46,11 @@ struct FeedIngest {
         }
     }
 
+    /// Whether a batch of `kind` may read its persons before the previous batch is written:
+    /// ingesting changes a person only for a death (`applyDeaths`), and the person may have
+    /// died in the previous batch.
+    static func personsReadableAhead(_ kind: FeedKind) -> Bool { kind != .death }
+
     /// `persons`: the registered persons of `records` by blind index, when the caller has
     /// looked them up ahead (`FeedFileImport`); read in the batch's transaction otherwise.
     func ingest(kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem],
@@ -205,7 +210,7 @@ struct FeedIngest {
     /// the month after the death, without waiting for the visit. A batch's deaths are
     /// written together (two statements per person took most of a death file's time).
     private static func applyDeaths(_ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], audit: AuditRecorder) async throws {
-        let notices = Dictionary(uniqueKeysWithValues: deaths.map { ($0.person.id, $0.notice) })
+        let stopFrom = Dictionary(uniqueKeysWithValues: deaths.map { ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom) })
         for chunk in deaths.chunked(500) {
             let dates = SQLList(chunk.map { SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)") },
                                 separator: SQLRaw(" "))
@@ -214,17 +219,15 @@ struct FeedIngest {
                 """).run()
         }
         let store = EnrollmentStore(db: db)
-        for chunk in Array(notices.keys).chunked(500) {
+        for chunk in Array(stopFrom.keys).chunked(500) {
             for r in try await db.raw("SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> 'ended'").all() {
-                let notice = notices[try r.decode(column: "person_id", as: UUID.self)]!
                 try await store.setStatus(enrollment: try r.decode(column: "id", as: UUID.self), status: "suspended",
-                                          from: DeathEffects(deathDate: notice.deathDate).benefitsStopFrom, reason: "死亡（部门数据）")
+                                          from: stopFrom[try r.decode(column: "person_id", as: UUID.self)]!, reason: "死亡（部门数据）")
             }
         }
         try await audit.record(deaths.map { person, notice in
             audit.entry("person.death", entity: "person", id: person.id.text, region: person.region,
-                        after: ["deceasedOn": notice.deathDate.description,
-                                "benefitsStopFrom": DeathEffects(deathDate: notice.deathDate).benefitsStopFrom.description])
+                        after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom[person.id]!.description])
         })
     }
 }
