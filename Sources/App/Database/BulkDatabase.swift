@@ -19,6 +19,15 @@ enum BulkDatabase: Sendable {
         }
     }
 
+    /// Whether a read may run beside the job's open transaction. On SQLite the job's statements
+    /// interleave on its own connection. On PostgreSQL a read outside the transaction needs a
+    /// second pooled connection, which may be the one the transaction holds (one per event loop):
+    /// the read would wait for the transaction, and the transaction for the read.
+    var readsBesideTransaction: Bool {
+        if case .sqlite = self { return true }
+        return false
+    }
+
     /// Runs `body` in one transaction.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase) async throws -> T) async throws -> T {
         switch self {

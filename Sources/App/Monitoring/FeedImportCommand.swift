@@ -76,8 +76,8 @@ struct FeedFileImport {
         func flush() async throws {
             // The batch's persons are looked up while the previous batch is still being
             // written (its statements interleave on the job's connection), so that decoding
-            // them overlaps that batch's work.
-            let persons = FeedIngest.personsReadableAhead(kind) ? Task { [records] in
+            // them overlaps that batch's work. On the pool they are read in the batch's transaction.
+            let persons = bulk.readsBesideTransaction && FeedIngest.personsReadableAhead(kind) ? Task { [records] in
                 try await FeedRegistrySnapshot.persons(bulk.sql, indexes: records.map(\.index))
             } : nil
             add(try await writer.submit { [records, problems] in
