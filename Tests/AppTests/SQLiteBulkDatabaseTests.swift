@@ -80,6 +80,27 @@ struct SQLiteBulkDatabaseTests {
         }
     }
 
+    @Test("committed batches reach the database file while the job still runs; none is left in the WAL after it")
+    func checkpointsBesideTheJob() async throws {
+        try await Self.withProbeTable { app in
+            guard case .sqlite(let path) = app.platform.config.database else { Issue.record("not SQLite"); return }
+            @Sendable func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
+            let before = size(path)
+            try await app.withBulkDatabase(commitInterval: .zero) { bulk in
+                // About 2 MB of rows in one committed batch.
+                try await bulk.transaction { db in
+                    let rows = (0..<2_000).map { [BulkValue("row \($0) " + String(repeating: "x", count: 1_000))] }
+                    _ = try await (db as! SQLiteBulkDatabase).insert(into: "bulk_probe", columns: ["name"], rows: rows, conflictTarget: nil)
+                }
+                let deadline = ContinuousClock.now + .seconds(20)
+                while size(path) < before + 2_000_000, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                #expect(size(path) >= before + 2_000_000, "the file grew by \(size(path) - before) bytes before the job ended")
+            }
+            #expect(size(path + "-wal") == 0)
+            #expect(try await Self.names(app).count == 2_000)
+        }
+    }
+
     @Test("a constraint broken by a batch names the problem")
     func constraint() async throws {
         try await Self.withProbeTable { app in

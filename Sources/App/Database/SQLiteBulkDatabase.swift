@@ -21,6 +21,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
     private let connection: RawSQLiteConnection
+    private let checkpointer: BackgroundCheckpointer
     private let queue = DispatchQueue(label: "minzheng.sqlite-bulk")
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
@@ -43,8 +44,9 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     /// - `synchronous = NORMAL`: in WAL mode the file stays consistent; a power cut may lose
     ///   the last committed batches, which a rerun restores (the jobs are idempotent);
     /// - a page cache of `cacheMB` so the random-order indexes (blind index, names) stay in memory;
-    /// - no checkpoint after each batch (each one copied the batch's pages into the file and
-    ///   synced it): `close()` checkpoints once.
+    /// - no checkpoint on the job's connection (each one copied the batch's pages into the
+    ///   file and synced it before the next batch): a `BackgroundCheckpointer` folds each
+    ///   commit into the file beside the job, and `close()` folds in the rest.
     init(path: String, cacheMB: Int, serializer: WriteSerializer, commitInterval: Duration = .seconds(2), logger: Logger) throws {
         self.logger = logger
         self.serializer = serializer
@@ -53,11 +55,13 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         try connection.exec("""
             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(-cacheMB * 1024); PRAGMA wal_autocheckpoint = 0
             """)
+        checkpointer = try BackgroundCheckpointer(path: path)
     }
 
     /// Commits what the job wrote, folds its WAL into the file and closes the connection.
     func close() async throws {
         try await commitOuter()
+        await checkpointer.finish()
         try await onQueue { [connection] in
             defer { connection.close() }
             try connection.exec("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -67,6 +71,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     /// Closes after a failure: what the open outer transaction holds is rolled back.
     func abandon() async {
         if outerBegan != nil { await rollbackOuter() }
+        await checkpointer.finish()
         try? await onQueue { [connection] in connection.close() }
     }
 
@@ -149,6 +154,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         }
         outerBegan = nil
         await serializer.release()
+        checkpointer.request()
     }
 
     /// Ends the outer transaction undone and gives the write turn back.
