@@ -67,13 +67,34 @@ struct CurrentHouseholdTests {
                 """))
             #expect(first.imported == 3)
             #expect(try await Self.disagreements(app) == (0, 3))
+            // B's head row gives a new address and street; the new spouse and the moved child follow it.
             let moved = try await ImportTests.importer(app).run(path: try ImportTests.write(header + """
-                B,本人,王强,\(other),320402001002,常州市天宁区雕庄街道2号
+                B,本人,王强,\(other),320402002001,常州市天宁区新地址8号
                 B,配偶,李梅,\(spouse),320402001002,常州市天宁区雕庄街道2号
                 B,子女,张小明,\(child),320402001002,常州市天宁区雕庄街道2号
                 """))
-            #expect((moved.imported, moved.updated, moved.rejected) == (1, 1, 0))
+            #expect((moved.imported, moved.updated, moved.rejected) == (1, 2, 0))
             let sql = app.db as! SQLDatabase
+            let b = try #require(try await sql.raw("SELECT id, region, address, version FROM households WHERE import_ref = 'B'").first())
+            let bID = try b.decode(column: "id", as: UUID.self)
+            #expect(try b.decode(column: "region", as: String.self) == "320402002001")
+            #expect(try b.decode(column: "address", as: String.self) == "常州市天宁区新地址8号")
+            #expect(try b.decode(column: "version", as: Int.self) == 2)
+            let regions = try await sql.raw("SELECT DISTINCT region FROM persons WHERE household_id = \(bind: bID)").all()
+            #expect(try regions.map { try $0.decode(column: "region", as: String.self) } == ["320402002001"])
+            // The second import's event lists the household's change and the spouse created in it.
+            struct Listing: Decodable {
+                struct Change: Decodable { let id: UUID }
+                let householdsCreated: [Change]
+                let householdsUpdated: [Change]
+                let personsCreated: [String: [String]]
+            }
+            let event = try #require(try await AuditTrailTests.events(app).last { $0.action == "registry.import" })
+            let listing = try JSONDecoder().decode(Listing.self, from: Data(try #require(event.after).utf8))
+            let spouseID = try await sql.raw("SELECT id FROM persons WHERE name = '李梅'").first()!.decode(column: "id", as: UUID.self)
+            #expect(listing.householdsCreated.isEmpty)
+            #expect(listing.householdsUpdated.map(\.id) == [bID])
+            #expect(listing.personsCreated == [bID.text: [spouseID.text]])
             let row = try await sql.raw("""
                 SELECT p.household_id, h.import_ref FROM persons p JOIN households h ON h.id = p.household_id WHERE p.name = '张小明'
                 """).first()

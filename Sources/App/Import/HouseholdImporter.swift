@@ -171,10 +171,10 @@ struct HouseholdImporter {
     }
 
     /// Writes one batch in one audited transaction; the counts are of new and changed persons.
-    private func write(_ rows: [ImportBatchWriter.PreparedRow], now: Date, on bulk: BulkDatabase) -> @Sendable () async throws -> ImportBatchWriter.Counts {
+    private func write(_ batch: ImportBatchWriter.PreparedBatch, now: Date, on bulk: BulkDatabase) -> @Sendable () async throws -> ImportBatchWriter.Counts {
         { [app, actor, cipher, scope] in
             try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
-                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(rows, now: now)
+                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(batch, now: now)
             }
         }
     }
