@@ -21,6 +21,10 @@ public struct AppConfig: Sendable {
     /// Open assessment requests (`POST /api/v1/assessments`, the calculator) one client
     /// address may make per minute.
     public var assessmentsPerMinute: Int
+    /// PostgreSQL connections per event loop (one loop per core). FluentPostgresDriver's
+    /// default is one: a slow request or an open transaction then holds up every other
+    /// request on its loop, which wait up to 10 s and fail.
+    public var postgresConnectionsPerLoop: Int
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -52,6 +56,7 @@ public struct AppConfig: Sendable {
         let demo = try integer(env, "MINZHENG_DEMO_HOUSEHOLDS", default: 2000, range: 0...1_000_000)
         let port = try integer(env, "PORT", default: 8080, range: 1...65535)
         let assessmentsPerMinute = try integer(env, "MINZHENG_ASSESSMENTS_PER_MINUTE", default: 60, range: 1...100_000)
+        let postgresConnections = try integer(env, "MINZHENG_PG_CONNECTIONS_PER_LOOP", default: 4, range: 1...64)
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -59,7 +64,8 @@ public struct AppConfig: Sendable {
             demoHouseholds: demo,
             hostname: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: port,
-            assessmentsPerMinute: assessmentsPerMinute
+            assessmentsPerMinute: assessmentsPerMinute,
+            postgresConnectionsPerLoop: postgresConnections
         )
     }
 
