@@ -215,6 +215,31 @@ struct MonitoringTests {
         }
     }
 
+    @Test("a file read in many batches keeps every row and raises every alert, also with one pooled connection per event loop",
+          arguments: TestDatabase.available)
+    func manyBatchesSmallPool(_ db: TestDatabase) async throws {
+        // Batches of 3 rows, so that each batch is read while the one before is written. The
+        // smallest pool is where a read beside an open transaction could wait on it (on
+        // PostgreSQL; that race is rare and not forced here, see `readsBesideTransaction`).
+        try await withTestApp(db, adjusting: { $0.postgresConnectionsPerLoop = 1 }) { app in
+            let heads = (1...20).map { residentID(String(format: "320402196503%02d401", $0)) }
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            for head in heads {
+                _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
+            }
+            let path = NSTemporaryDirectory() + "feed-\(UUID().uuidString).csv"
+            let lines = heads.enumerated().map { "MI-\($0.offset),\($0.element),2026-10-01,2026-10-20,3000000,1500000,是" }
+            try (["sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness"] + lines)
+                .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var feed = FeedFileImport(app: app, actor: .system("test"))
+            feed.batchSize = 3
+            let summary = try await feed.run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            #expect((summary.accepted, summary.unknownPersons, summary.alerts) == (20, 0, 20))
+            #expect(try await Self.count(app, "feed_rows") == 20)
+        }
+    }
+
     @Test("a department uploads a file of its own feed on the page: rows kept, bad rows listed, others' kinds and other roles refused",
           arguments: TestDatabase.available)
     func uploadPage(_ db: TestDatabase) async throws {

@@ -40,7 +40,7 @@ struct FeedImportCommand: AsyncCommand {
 struct FeedFileImport {
     let app: Application
     let actor: AuditActor
-    let batchSize = 10_000
+    var batchSize = 10_000
 
     /// A file is a bulk job: on SQLite its page cache keeps the registry's indexes in memory
     /// (reading pages back was a third of the time).
