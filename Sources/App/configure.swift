@@ -31,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CoverMedicalCostsInFeedIndex())
     app.migrations.add(TrackCurrentHouseholdOnPersons())
     app.migrations.add(IndexOnlyMedicalCostsByPerson())
+    app.migrations.add(CreateRealEstateHoldings())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -85,6 +85,50 @@ struct MonitoringTests {
         }
     }
 
+    @Test("real estate: one flat each for two members of a dibao household is over the limit of one, across pushes and within one",
+          arguments: TestDatabase.available)
+    func realEstateAcrossMembers(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            var couples: [(head: String, spouse: String)] = []
+            for n in 1...2 {
+                let couple = (residentID("3204021965031\(n)401"), residentID("3204021967051\(n)402"))
+                let answer = try await send(app, .POST, "/api/v1/households", token: admin,
+                                            json: RegistryAPITests.household(region: "320402001", headID: couple.0, memberID: couple.1))
+                let household = try answer.json(HouseholdDetail.self)
+                _ = try await PayrollTests.enroll(app, household: household.id, person: nil, item: "dibao", region: "320402001",
+                                                  fen: 80_000, start: YearMonth("2026-01")!)
+                couples.append(couple)
+            }
+            let land = try await Self.departmentToken(app, "naturalResources")
+            func flats(_ id: String, _ source: String, _ n: Int) -> [String: Any] {
+                ["sourceRecordId": source, "idNumber": id, "properties": n, "areaM2": 85.5]
+            }
+            func push(_ rows: [[String: Any]]) async throws -> FeedIngest.Summary {
+                try await send(app, .POST, "/api/v1/feeds/realEstate", token: land, json: rows).json(FeedIngest.Summary.self)
+            }
+            // First household: the spouse's flat alone is within the limit; the head's, later, is not.
+            #expect(try await push([flats(couples[0].spouse, "RE-1", 1)]).alerts == 0)
+            #expect(try await push([flats(couples[0].head, "RE-2", 1)]).alerts == 1)
+            // Second household: both rows in one push; the second finds the first.
+            #expect(try await push([flats(couples[1].spouse, "RE-3", 1), flats(couples[1].head, "RE-4", 1)]).alerts == 1)
+            let sql = app.db as! SQLDatabase
+            let evidence = try await sql.raw("SELECT evidence FROM alerts WHERE rule = 'realEstate'").all()
+                .map { try $0.decode(column: "evidence", as: String.self) }
+            #expect(evidence.count == 2)
+            #expect(evidence.allSatisfy { $0.contains("名下住房 1 套") && $0.contains("全家共 2 套，超过上限 1 套") }, "\(evidence)")
+            // A member who sold: the head's next report of one flat is within the limit again.
+            let third = (residentID("32040219650313401"), residentID("32040219670513402"))
+            let answer = try await send(app, .POST, "/api/v1/households", token: admin,
+                                        json: RegistryAPITests.household(region: "320402001", headID: third.0, memberID: third.1))
+            _ = try await PayrollTests.enroll(app, household: try answer.json(HouseholdDetail.self).id, person: nil, item: "dibao",
+                                              region: "320402001", fen: 80_000, start: YearMonth("2026-01")!)
+            #expect(try await push([flats(third.1, "RE-5", 1), flats(third.1, "RE-6", 0)]).alerts == 0)
+            #expect(try await push([flats(third.0, "RE-7", 1)]).alerts == 0)
+            #expect(try await Self.count(app, "real_estate_holdings") == 6)
+        }
+    }
+
     @Test("a department pushes only its own kinds and cannot read the registry", arguments: TestDatabase.available)
     func departmentLimits(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -96,9 +96,19 @@ struct FeedIngest {
             var drafts: [(draft: AlertDraft, region: String)] = []
             var deaths: [(person: Person, notice: DeathNotice)] = []
             var dying = Set<UUID>()
+            // Holdings as each row finds them: on file, then what earlier rows of the batch said.
+            var holdings = facts.registry.holdings
+            var reportedHoldings: [(person: UUID, properties: Int)] = []
             for (record, person) in fresh {
-                guard let person, let household = person.household else { continue }
-                guard let context = try facts.context(person: person, household: household, record: record) else { continue }
+                guard let person else { continue }
+                defer {
+                    if case .realEstate(let holding) = record.payload {
+                        holdings[person.id] = holding.properties
+                        reportedHoldings.append((person.id, holding.properties))
+                    }
+                }
+                guard let household = person.household,
+                      let context = try facts.context(person: person, household: household, record: record, holdings: holdings) else { continue }
                 drafts += EarlyWarningRules.evaluate(record: record, context: context).map { ($0, person.region) }
                 // The first notice of a death counts; a second one in the same batch changes nothing.
                 if case .death(let notice) = record.payload, !person.deceased, dying.insert(person.id).inserted {
@@ -106,6 +116,7 @@ struct FeedIngest {
                 }
             }
             try await Self.applyDeaths(tx, deaths, audit: audit)
+            try await RealEstateHoldingsStore(db: tx).record(reportedHoldings, at: now)
             counts.alerts = try await AlertWriter(db: tx).raise(drafts)
             try await audit.record("feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
                                    after: ["department": department, "accepted": String(counts.accepted), "duplicates": String(counts.duplicates),
@@ -172,7 +183,8 @@ struct FeedIngest {
         let outOfPocket: [UUID: Int64]
 
         /// The rules' view of the person's household; nil when the region has no policy.
-        func context(person: Person, household: UUID, record: FeedRecord) throws -> EarlyWarningContext? {
+        /// `holdings`: residential properties by person, for the real-estate rule.
+        func context(person: Person, household: UUID, record: FeedRecord, holdings: [UUID: Int]) throws -> EarlyWarningContext? {
             let month = today.yearMonth
             // Once per row: Foundation's `uuidString` formats with sprintf.
             let personID = person.id.text
@@ -198,11 +210,18 @@ struct FeedIngest {
                 today: today, person: MonitoredPerson(id: personID, birthDate: person.birthDate, isDeceased: person.deceased),
                 household: MonitoredHousehold(id: household.text, region: RegionCode(person.region) ?? RegionTable.changzhou,
                                               memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
-                                              personLivesAlone: members.count == 1),
+                                              personLivesAlone: members.count == 1,
+                                              residentialPropertiesOfOtherMembers: record.kind == .realEstate
+                                                  ? Self.properties(of: members.filter { $0.personId != personID }, in: holdings) : 0),
                 enrollments: registry.enrollments[household] ?? [],
                 means: HouseholdMeans(dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
                 outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p),
                 thresholds: EarlyWarningThresholds(parameters: p))
+        }
+
+        /// The residential properties that `members` hold, as far as the holdings know.
+        static func properties(of members: [RegistryMemberFacts], in holdings: [UUID: Int]) -> Int {
+            members.reduce(0) { $0 + (UUID(uuidString: $1.personId).flatMap { holdings[$0] } ?? 0) }
         }
     }
 

@@ -24,6 +24,8 @@ struct FeedRegistrySnapshot: Sendable {
     let enrollments: [UUID: [EnrollmentSnapshot]]
     let members: [UUID: [RegistryMemberFacts]]
     let means: [UUID: DeclaredMeans]
+    /// Residential properties on file of those households' members (real-estate rows only).
+    let holdings: [UUID: Int]
 
     /// The rows whose rules read the household's declared means: income and job loss.
     static func needsMeans(_ kind: FeedKind) -> Bool { kind == .pension || kind == .unemployment }
@@ -37,9 +39,13 @@ struct FeedRegistrySnapshot: Sendable {
         let households = Array(Set(persons.values.compactMap(\.household)))
         let enrollments = try await Self.enrollments(db, households: households)
         let reading = households.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments[$0] ?? []) }
-        async let members = RegistryMemberFactsQuery(db: db).members(of: reading)
+        async let membersRead = RegistryMemberFactsQuery(db: db).members(of: reading)
         async let means = HouseholdMeansStore(db: db, cipher: cipher).means(of: needsMeans(kind) ? reading : [])
-        return FeedRegistrySnapshot(persons: persons, enrollments: enrollments, members: try await members, means: try await means)
+        let members = try await membersRead
+        let holdings = kind == .realEstate
+            ? try await RealEstateHoldingsStore(db: db).holdings(of: members.values.flatMap { $0.compactMap { UUID(uuidString: $0.personId) } })
+            : [:]
+        return FeedRegistrySnapshot(persons: persons, enrollments: enrollments, members: members, means: try await means, holdings: holdings)
     }
 
     func readsHouseholdFacts(_ household: UUID, kind: FeedKind) -> Bool {
