@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ResidentRegistrationController())
     let signedIn = pages.grouped(RequirePageUser())
     try signedIn.register(collection: RegistryPageController())
+    try signedIn.register(collection: HouseholdMembersPageController())
     try signedIn.register(collection: ImportPageController())
     try signedIn.register(collection: PolicyPageController())
     try signedIn.register(collection: SimulationPageController())

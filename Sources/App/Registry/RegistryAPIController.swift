@@ -116,14 +116,10 @@ struct RegistryAPIController: RouteCollection {
             if let personID = body.personId {
                 try await store.move(personID: personID, toHousehold: id, relation: relation, within: user.scope)
             } else if let person = body.person {
-                if relation == .head, household.members.contains(where: { $0.relation == Relation.head.rawValue }) {
-                    throw AppError.invalid("relation", "该户已有户主")
-                }
                 let draft = try RegistryInput.check { () throws(FieldProblem) in
                     try person.fields.validated(today: Clock.today(), fieldPrefix: "person.")
                 }
-                let personID = try await store.insertPerson(draft, region: RegionCode(household.region)!)
-                try await store.join(personID: personID, householdID: id, region: household.region, relation: relation)
+                try await store.addNewMember(draft, relation: relation, to: household)
             } else {
                 throw AppError.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
             }

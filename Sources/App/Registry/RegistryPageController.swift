@@ -40,9 +40,16 @@ struct RegistryPageController: RouteCollection {
         let layout: LayoutContext
         let household: HouseholdDetail
         let relations: [Choice]
+        let hukous: [Choice]
+        /// What the forms show: the stored values, or what was typed when it was refused.
+        let edit: HouseholdForm
+        let member: HouseholdMembersPageController.MemberForm
+        let moveIn: HouseholdMembersPageController.MoveInForm
         let error: String?
         let errorField: String?
-        let saved: Bool
+        /// The form the error belongs to: "edit", "member" or "moveIn".
+        let errorForm: String?
+        let notice: String?
     }
 
     struct NewHouseholdPage: Encodable {
@@ -161,9 +168,21 @@ struct RegistryPageController: RouteCollection {
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
               let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
-        return try await req.view.render("registry/household", HouseholdPage(
+        let notice = [("saved", "已保存"), ("added", "已添加成员"), ("moved", "已迁入")].first { req.query[String.self, at: $0.0] == "1" }?.1
+        return try await Self.householdPage(req, user: user, household: household, notice: notice)
+    }
+
+    /// The household page, with the forms as given and the error of the one that was refused.
+    static func householdPage(_ req: Request, user: CurrentUser, household: HouseholdDetail, edit: HouseholdForm? = nil,
+                              member: HouseholdMembersPageController.MemberForm = .init(),
+                              moveIn: HouseholdMembersPageController.MoveInForm = .init(),
+                              error: AppError? = nil, errorForm: String? = nil, notice: String? = nil) async throws -> View {
+        try await req.view.render("registry/household", HouseholdPage(
             layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
-            relations: Self.relationChoices, error: nil, errorField: nil, saved: req.query["saved"] == "1"))
+            relations: relationChoices, hukous: hukouChoices,
+            edit: edit ?? HouseholdForm(region: household.region, address: household.address, version: household.version),
+            member: member, moveIn: moveIn, error: error?.message, errorField: error?.field, errorForm: error == nil ? nil : errorForm,
+            notice: notice))
     }
 
     func updateHousehold(req: Request) async throws -> Response {
@@ -184,9 +203,7 @@ struct RegistryPageController: RouteCollection {
             }
             return req.redirect(to: "/households/\(id)?saved=1")
         } catch let error as AppError where error.status != .notFound {
-            return try await req.view.render("registry/household", HouseholdPage(
-                layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
-                relations: Self.relationChoices, error: error.message, errorField: error.field, saved: false))
+            return try await Self.householdPage(req, user: user, household: household, edit: form, error: error, errorForm: "edit")
                 .encodeResponse(status: error.status, for: req)
         }
     }

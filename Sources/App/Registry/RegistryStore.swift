@@ -171,6 +171,27 @@ struct RegistryStore {
                                   after: MembershipAuditRecord(householdId: householdID, personId: personID, relation: relation.rawValue))
     }
 
+    /// Registers a new person as a member of a household (of the household's region).
+    func addNewMember(_ draft: PersonDraft, relation: Relation, to household: HouseholdDetail) async throws {
+        if relation == .head, household.members.contains(where: { $0.relation == Relation.head.rawValue }) {
+            throw AppError.invalid("relation", "该户已有户主")
+        }
+        let personID = try await insertPerson(draft, region: RegionCode(household.region)!)
+        try await join(personID: personID, householdID: household.id, region: household.region, relation: relation)
+    }
+
+    /// Moves the registered person with this ID number into a household (see `move`).
+    func moveIn(idNumber: ResidentID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
+        guard let person = try await db.select().columns("id", "region").from("persons")
+            .where("id_index", .equal, cipher.blindIndex(idNumber.value)).first() else {
+            throw AppError.invalid("idNumber", "身份证号 \(idNumber.masked) 尚未登记，请用“新增成员”登记")
+        }
+        guard RegionCode(try person.decode(column: "region", as: String.self)).map(scope.region.contains) == true else {
+            throw AppError.invalid("idNumber", "身份证号 \(idNumber.masked) 登记在您管辖范围以外的区划，请联系其所在街道迁出")
+        }
+        try await move(personID: try person.decode(column: "id", as: UUID.self), toHousehold: householdID, relation: relation, within: scope)
+    }
+
     /// Moves a person into a household (ending the current membership, kept as history)
     /// and brings the person's region along.
     func move(personID: UUID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
