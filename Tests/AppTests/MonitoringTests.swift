@@ -183,7 +183,7 @@ struct MonitoringTests {
             _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
             _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(residentID("32040219680101402"), source: "MI-9", outOfPocketFen: 10)])
             let worker = try await app.token(role: .communityWorker, region: "320402001001")
-            let tasks = try await send(app, .GET, "/api/v1/tasks", token: worker).json([VisitTasks.Task].self)
+            let tasks = try await send(app, .GET, "/api/v1/tasks", token: worker).json(Page<VisitTasks.Task>.self).items
             #expect(tasks.count == 1)
             let task = try #require(tasks.first)
             #expect(task.level == "orange")
@@ -199,10 +199,63 @@ struct MonitoringTests {
             _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-2", outOfPocketFen: 1_500_000)])
             try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE status = 'open'").run()
             let street = try await app.token(role: .streetOfficer, region: "320402001")
-            let escalated = try await send(app, .GET, "/api/v1/tasks", token: street).json([VisitTasks.Task].self)
+            let escalated = try await send(app, .GET, "/api/v1/tasks", token: street).json(Page<VisitTasks.Task>.self).items
             #expect(escalated.count == 1)
             #expect(escalated.first?.escalated == true)
             #expect(escalated.first?.region == "320402001")
+        }
+    }
+
+    @Test("task lists filter by street or community, level and overdue, paginate, and export what they show",
+          arguments: TestDatabase.available)
+    func taskListFilters(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            let medical = try await Self.departmentToken(app, "medicalInsurance")
+            // Three orange alerts (medical burden): two communities of one street, one of another street.
+            let places = [("320402001001", "32040219650312401"), ("320402001002", "32040219650312402"), ("320402002001", "32040219650312403")]
+            for (n, (community, first17)) in places.enumerated() {
+                _ = try await send(app, .POST, "/api/v1/households", token: admin,
+                                   json: RegistryAPITests.household(region: community, headID: residentID(first17)))
+                _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
+                                   json: [Self.medical(residentID(first17), source: "MI-\(n)", outOfPocketFen: 1_500_000)])
+            }
+            let sql = app.db as! SQLDatabase
+            try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE region = '320402001002'").run()
+            let street = try await app.token(role: .streetOfficer, region: "320402001")
+            func list(_ query: String, token: String) async throws -> TestingHTTPResponse {
+                try await send(app, .GET, "/api/v1/tasks" + query, token: token)
+            }
+            // The street sees its own two; the escalated one first.
+            let all = try await list("", token: street).json(Page<VisitTasks.Task>.self)
+            #expect((all.total, all.items.count) == (2, 2))
+            #expect(all.items.first?.escalated == true)
+            let community = try await list("?region=320402001001", token: street).json(Page<VisitTasks.Task>.self)
+            #expect(community.items.map(\.region) == ["320402001001"])
+            #expect(try await list("?overdue=1", token: street).json(Page<VisitTasks.Task>.self).total == 1)
+            #expect(try await list("?level=red", token: street).json(Page<VisitTasks.Task>.self).total == 0)
+            let paged = try await list("?perPage=1&page=2", token: street).json(Page<VisitTasks.Task>.self)
+            #expect((paged.total, paged.items.count, paged.page, paged.perPage) == (2, 1, 2, 1))
+            // Outside the street, or a bad value: refused, naming the field.
+            let outside = try await list("?region=320402002", token: street)
+            #expect(outside.status == .badRequest)
+            #expect(try outside.json(ErrorAnswer.self).field == "region")
+            #expect(try await list("?level=purple", token: street).json(ErrorAnswer.self).field == "level")
+            // The city sees all three; its CSV export of one street has a header and that street's rows.
+            let city = try await app.token(role: .cityAdmin, region: "3204", username: "cityofficer")
+            #expect(try await list("", token: city).json(Page<VisitTasks.Task>.self).total == 3)
+            _ = try await AccountStore(db: sql).createUser(username: "officer", displayName: "区级经办", password: "correct horse battery",
+                                                        role: .districtOfficer, region: RegionCode("320402")!)
+            let (_, cookie) = try await PageTests.signIn(app)
+            let page = try await FormVisit.open(app, "/tasks?region=320402001&overdue=1", cookie: cookie).page.body.string
+            #expect(page.contains("共 1 项") && page.contains("/tasks.csv?"))
+            let csv = try await send(app, .GET, "/tasks.csv?region=320402001", headers: ["Cookie": "minzheng_session=\(cookie)"])
+            #expect(csv.status == .ok)
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.string.split(separator: "\r\n", omittingEmptySubsequences: true)
+            #expect(lines.first?.hasPrefix("\u{FEFF}期限,超期上交街道,级别,线索类型,线索,区划,区划代码") == true)
+            #expect(lines.count == 3)
+            #expect(lines.dropFirst().allSatisfy { $0.contains("橙色") && $0.contains("320402001") })
         }
     }
 

@@ -25,12 +25,17 @@ struct MonitoringAPIController: RouteCollection {
             records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) }, problems: batch.problems)
     }
 
-    func tasks(req: Request) async throws -> [VisitTasks.Task] {
+    /// The open tasks of the user's region, filtered (`TaskListQuery`) and paginated.
+    func tasks(req: Request) async throws -> Page<VisitTasks.Task> {
         let user = try req.user
         try user.require(.handleApplications)
+        let query = try req.query.decode(TaskListQuery.self)
+        let filter = try query.filter(user: user, today: Clock.today())
         let store = VisitTasks(db: req.sql)
         try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-        return try await store.open(within: user.scope)
+        let request = PageRequest(page: query.page, perPage: query.perPage)
+        return Page(items: try await store.open(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset),
+                    total: try await store.countOpen(within: user.scope, matching: filter), page: request.page, perPage: request.perPage)
     }
 
     struct Visit: Content {

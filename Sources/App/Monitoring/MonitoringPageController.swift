@@ -1,5 +1,6 @@
 import Foundation
 import MinzhengCore
+import MinzhengExport
 import SQLKit
 import Vapor
 
@@ -10,6 +11,7 @@ struct MonitoringPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("monitoring", use: overview)
         routes.get("tasks", use: tasks)
+        routes.get("tasks.csv", use: exportTasks)
         routes.get("tasks", ":id", use: task)
         routes.post("tasks", ":id", use: record)
     }
@@ -68,16 +70,93 @@ struct MonitoringPageController: RouteCollection {
 
     struct TaskList: Encodable {
         let layout: LayoutContext
-        let tasks: [VisitTasks.Task]
-        let today: String
+        let query: TaskListQuery
+        let levels: [Choice]
+        var rows: [TaskRow] = []
+        var total = 0
+        var pager: Pager?
+        var exportLink = ""
+        var error: String?
+        var errorField: String?
+    }
+
+    /// A task as the list and the export show it: names instead of codes.
+    struct TaskRow: Encodable {
+        let id: UUID
+        let dueOn: String
+        let escalated: Bool
+        let level: String?
+        let levelName: String
+        let ruleName: String
+        let evidence: String
+        let regionName: String
+        let region: String
+
+        init(_ task: VisitTasks.Task, regions: RegionTable) {
+            id = task.id
+            dueOn = task.dueOn
+            escalated = task.escalated
+            level = task.level
+            levelName = task.level.flatMap(AlertLevel.init).map(\.chinese) ?? "—"
+            ruleName = task.rule.flatMap(EarlyWarningRule.init).map(\.chinese) ?? VisitTasks.kindName(task.kind)
+            evidence = task.evidence ?? ""
+            region = task.region
+            regionName = RegionCode(task.region).map { regions.fullName(of: $0) } ?? task.region
+        }
+
+        static let csvHeader = ["期限", "超期上交街道", "级别", "线索类型", "线索", "区划", "区划代码"]
+        var csvFields: [String] { [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, regionName, region] }
     }
 
     func tasks(req: Request) async throws -> View {
         let user = try Self.require(req)
+        let query = try req.query.decode(TaskListQuery.self)
+        var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
+                            levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
+        do {
+            let filter = try query.filter(user: user, today: Clock.today())
+            try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
+            let store = VisitTasks(db: req.sql)
+            let request = PageRequest(page: query.page, perPage: 50)
+            page.total = try await store.countOpen(within: user.scope, matching: filter)
+            page.rows = try await store.open(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
+                .map { TaskRow($0, regions: req.platform.regions) }
+            page.pager = Pager.make(path: "/tasks", filters: query.links, page: request.page,
+                                    pageCount: max(1, (page.total + request.perPage - 1) / request.perPage))
+            page.exportLink = Pager.link(path: "/tasks.csv", filters: query.links)
+        } catch let error as AppError {
+            page.error = error.message
+            page.errorField = error.field
+        }
+        return try await req.view.render("monitoring/tasks", page)
+    }
+
+    /// Every open task the filter selects, as CSV with a byte-order mark (Excel opens it
+    /// as UTF-8), streamed 2 000 at a time.
+    func exportTasks(req: Request) async throws -> Response {
+        let user = try Self.require(req)
+        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: Clock.today())
         let store = VisitTasks(db: req.sql)
-        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-        return try await req.view.render("monitoring/tasks", TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user),
-                                                                      tasks: try await store.open(within: user.scope), today: Clock.today().description))
+        let regions = req.platform.regions
+        let scope = user.scope
+        let response = Response(status: .ok, body: .init(asyncStream: { writer in
+            do {
+                try await writer.write(.buffer(ByteBuffer(string: CSVLine.utf8BOM + CSVLine.make(TaskRow.csvHeader))))
+                var offset = 0
+                while true {
+                    let tasks = try await store.open(within: scope, matching: filter, limit: 2_000, offset: offset)
+                    guard !tasks.isEmpty else { break }
+                    try await writer.write(.buffer(ByteBuffer(string: tasks.map { CSVLine.make(TaskRow($0, regions: regions).csvFields) }.joined())))
+                    offset += tasks.count
+                }
+                try await writer.write(.end)
+            } catch {
+                try await writer.write(.error(error))
+            }
+        }))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"tasks-\(user.region.value)-\(Clock.today()).csv\"")
+        return response
     }
 
     struct TaskPage: Encodable {

@@ -29,6 +29,11 @@ struct VisitTasks {
         let outcome: String?
     }
 
+    /// What a task without an alert is, in the lists: the scheduled visits to special groups.
+    static func kindName(_ kind: String) -> String {
+        kind == "scheduled" ? "定期走访" : "走访"
+    }
+
     static let columns = ["id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated"]
 
     /// A new open task, for `BulkInsert` with `columns`.
@@ -69,11 +74,35 @@ struct VisitTasks {
     }
 
     /// Open tasks within the scope, escalated and earliest due first.
-    func open(within scope: RegionScope, limit: Int = 200) async throws -> [Task] {
+    /// Which open tasks a list shows, inside the user's own region.
+    struct Filter: Sendable {
+        /// A street or community within the user's region.
+        var region: RegionScope?
+        var level: AlertLevel?
+        /// Only the tasks due before this day.
+        var overdueOn: CivilDate?
+    }
+
+    /// Open tasks within the scope, escalated and earliest due first.
+    func open(within scope: RegionScope, matching filter: Filter = Filter(), limit: Int, offset: Int = 0) async throws -> [Task] {
         try await db.raw("""
             SELECT t.*, a.rule, a.level, a.evidence FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
-            WHERE t.status = 'open' AND \(scope.condition("t.region")) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit)
+            WHERE \(Self.condition(scope, filter)) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit) OFFSET \(bind: offset)
             """).all().map(Self.task)
+    }
+
+    func countOpen(within scope: RegionScope, matching filter: Filter = Filter()) async throws -> Int {
+        try await db.raw("""
+            SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private static func condition(_ scope: RegionScope, _ f: Filter) -> SQLQueryString {
+        var sql: SQLQueryString = "t.status = 'open' AND " + scope.condition("t.region")
+        if let region = f.region { sql = sql + " AND " + region.condition("t.region") }
+        if let level = f.level { sql = sql + " AND a.level = \(bind: level.rawValue)" }
+        if let day = f.overdueOn { sql = sql + " AND t.due_on < \(bind: day.description)" }
+        return sql
     }
 
     func task(id: UUID, within scope: RegionScope) async throws -> Task? {
