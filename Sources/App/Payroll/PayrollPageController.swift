@@ -99,12 +99,18 @@ struct PayrollPageController: RouteCollection {
         let reason: String
     }
 
+    /// Failed lines listed on a roll's page; the count says how many more there are.
+    static let failedShown = 500
+
     struct RollPage: Encodable {
         let layout: LayoutContext
         let roll: RollView
         let totals: [Total]
         let chart: String
         let failed: [FailedLine]
+        /// All failed lines of the roll; the page lists the first `failedShown`.
+        let failedTotal: Int
+        let failedTruncated: Bool
         let canApprove: Bool
         let canExport: Bool
         let error: String?
@@ -129,15 +135,19 @@ struct PayrollPageController: RouteCollection {
         for t in totals { byDistrict[t.district, default: 0] += t.totalFen }
         let failed = try await req.sql.raw("""
             SELECT l.id, l.amount_fen, l.reason, p.name FROM payroll_lines l LEFT JOIN persons p ON p.id = l.payee_id
-            WHERE l.roll_id = \(bind: id) AND l.status = 'failed' ORDER BY l.id LIMIT 500
+            WHERE l.roll_id = \(bind: id) AND l.status = 'failed' ORDER BY l.id LIMIT \(bind: Self.failedShown)
             """).all().map { r in
             FailedLine(id: try r.decode(column: "id", as: Int64.self), name: try r.decode(column: "name", as: String?.self) ?? "",
                        amount: Fen(try r.decode(column: "amount_fen", as: Int64.self)).formatted, reason: try r.decode(column: "reason", as: String?.self) ?? "")
         }
+        let failedTotal = failed.count < Self.failedShown ? failed.count : try await req.sql.raw("""
+            SELECT COUNT(*) AS n FROM payroll_lines WHERE roll_id = \(bind: id) AND status = 'failed'
+            """).first()?.decode(column: "n", as: Int.self) ?? failed.count
         return try await req.view.render("payroll/roll", RollPage(
             layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
             totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
-            failed: failed, canApprove: roll.state == "draft" && roll.generatedBy != req.auditActor.name,
+            failed: failed, failedTotal: failedTotal, failedTruncated: failedTotal > failed.count,
+            canApprove: roll.state == "draft" && roll.generatedBy != req.auditActor.name,
             canExport: roll.state != "draft", error: error, reconciliation: reconciliation))
     }
 
