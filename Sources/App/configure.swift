@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
+    app.importJobs = ImportJobs()
     try configureDatabase(app, config: config)
 
     app.migrations.add(SessionRecord.migration)

@@ -203,14 +203,8 @@ struct ApplicationFlowTests {
             let f = try await Self.fixture(app)
             let a = try await Self.dibaoApplication(f)
             func upload(_ bytes: [UInt8], name: String, token: String) async throws -> TestingHTTPResponse {
-                let boundary = "----minzheng"
-                var body = ByteBuffer()
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"requirement\"\r\n\r\n收入证明\r\n")
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                body.writeBytes(bytes)
-                body.writeString("\r\n--\(boundary)--\r\n")
-                var headers = HTTPHeaders.bearer(token)
-                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                let (headers, body) = multipartForm(fields: [("requirement", "收入证明")],
+                                                    file: ("file", name, "application/octet-stream", bytes), headers: .bearer(token))
                 return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: "/api/v1/applications/\(a.id)/documents"),
                                                                                        headers: headers, body: body))
             }

@@ -356,13 +356,8 @@ struct MonitoringTests {
             #expect(!page.body.string.contains("value=\"death\""), "deaths are not the medical insurance bureau's to send")
             let csrf = String(page.body.string.firstMatch(of: /_csrf=([^"]+)"/)?.1 ?? "")
             func upload(kind: String, csv: String) async throws -> TestingHTTPResponse {
-                let boundary = "----minzheng"
-                var body = ByteBuffer()
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n\(kind)\r\n")
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n")
-                body.writeString("--\(boundary)--\r\n")
-                var headers: HTTPHeaders = ["Cookie": "minzheng_session=\(cookie)"]
-                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                let (headers, body) = multipartForm(fields: [("kind", kind)], file: ("file", "feed.csv", "text/csv", Array(csv.utf8)),
+                                                    headers: ["Cookie": "minzheng_session=\(cookie)"])
                 return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: "/feeds?_csrf=\(csrf)"),
                                                                                        headers: headers, body: body))
             }

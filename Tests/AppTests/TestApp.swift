@@ -113,3 +113,19 @@ struct FormVisit {
                                                                                body: ByteBuffer(string: body)))
     }
 }
+
+/// A multipart/form-data body as a browser sends an upload form: text fields, then one file.
+func multipartForm(fields: [(String, String)] = [], file: (field: String, filename: String, type: String, bytes: [UInt8]),
+                   headers: HTTPHeaders = [:]) -> (HTTPHeaders, ByteBuffer) {
+    let boundary = "----minzheng"
+    var body = ByteBuffer()
+    for (name, value) in fields {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+    }
+    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n")
+    body.writeBytes(file.bytes)
+    body.writeString("\r\n--\(boundary)--\r\n")
+    var headers = headers
+    headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+    return (headers, body)
+}

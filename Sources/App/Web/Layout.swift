@@ -18,6 +18,8 @@ struct LayoutContext: Encodable {
     let canViewRegistry: Bool
     let canManagePayroll: Bool
     let canPushFeeds: Bool
+    /// Reload the page every so many seconds (a running job's page); nil for none.
+    var refreshSeconds: Int?
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
