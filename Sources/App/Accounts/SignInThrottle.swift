@@ -67,10 +67,7 @@ extension Application {
     private struct AccountsClockKey: StorageKey { typealias Value = AccountsClock }
 
     var signInThrottle: SignInThrottle {
-        get {
-            guard let throttle = storage[SignInThrottleKey.self] else { fatalError("configure(_:) has not run") }
-            return throttle
-        }
+        get { configured(SignInThrottleKey.self) }
         set { storage[SignInThrottleKey.self] = newValue }
     }
 

@@ -10,13 +10,16 @@ struct PlatformServices: Sendable {
 }
 
 extension Application {
+    /// A service `configure(_:)` stores once at start-up; asking before is a programming error.
+    func configured<Key: StorageKey>(_ key: Key.Type) -> Key.Value {
+        guard let value = storage[key] else { fatalError("configure(_:) has not run") }
+        return value
+    }
+
     private struct PlatformKey: StorageKey { typealias Value = PlatformServices }
 
     var platform: PlatformServices {
-        get {
-            guard let s = storage[PlatformKey.self] else { fatalError("configure(_:) has not run") }
-            return s
-        }
+        get { configured(PlatformKey.self) }
         set { storage[PlatformKey.self] = newValue }
     }
 }

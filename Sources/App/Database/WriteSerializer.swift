@@ -36,10 +36,7 @@ extension Application {
     private struct WriteSerializerKey: StorageKey { typealias Value = WriteSerializer }
 
     var writeSerializer: WriteSerializer {
-        get {
-            guard let serializer = storage[WriteSerializerKey.self] else { fatalError("configure(_:) has not run") }
-            return serializer
-        }
+        get { configured(WriteSerializerKey.self) }
         set { storage[WriteSerializerKey.self] = newValue }
     }
 }

@@ -74,10 +74,7 @@ extension Application {
     private struct ImportJobsKey: StorageKey { typealias Value = ImportJobs }
 
     var importJobs: ImportJobs {
-        get {
-            guard let jobs = storage[ImportJobsKey.self] else { fatalError("configure(_:) has not run") }
-            return jobs
-        }
+        get { configured(ImportJobsKey.self) }
         set { storage[ImportJobsKey.self] = newValue }
     }
 }

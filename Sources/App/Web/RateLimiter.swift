@@ -52,10 +52,7 @@ extension Application {
     private struct AssessmentLimiterKey: StorageKey { typealias Value = RateLimiter }
 
     var assessmentLimiter: RateLimiter {
-        get {
-            guard let limiter = storage[AssessmentLimiterKey.self] else { fatalError("configure(_:) has not run") }
-            return limiter
-        }
+        get { configured(AssessmentLimiterKey.self) }
         set { storage[AssessmentLimiterKey.self] = newValue }
     }
 }
