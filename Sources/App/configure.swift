@@ -14,7 +14,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
-    app.importJobs = ImportJobs()
+    app.importJobs = BackgroundJobs()
+    app.feedJobs = BackgroundJobs()
     try configureDatabase(app, config: config)
 
     app.migrations.add(SessionRecord.migration)

@@ -22,14 +22,14 @@ struct ImportPageTests {
                                                                                headers: headers, body: body))
     }
 
-    /// The job's page once the job has ended (it refreshes itself while running).
+    /// A background job's page once the job has ended (it reloads itself while running).
     static func finished(_ app: Application, _ path: String, cookie: String) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
             let page = try await send(app, .GET, path, headers: ["Cookie": "minzheng_session=\(cookie)"])
             #expect(page.status == .ok)
             let text = page.body.string
-            if !text.contains("正在导入") || ContinuousClock.now > deadline { return text }
+            if !text.contains("正在处理") || ContinuousClock.now > deadline { return text }
             #expect(text.contains("http-equiv=\"refresh\""))
             try await Task.sleep(for: .milliseconds(50))
         }

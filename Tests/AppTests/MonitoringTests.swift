@@ -366,15 +366,24 @@ struct MonitoringTests {
             MI-1,\(head),2026-10-01,2026-10-20,3000000,1500000,是
             MI-2,\(head),2026-10-21,yesterday,100,10,否
             """
+            // The upload leads to the job's page, which shows the outcome once the file is in.
+            func outcome(_ sent: TestingHTTPResponse) async throws -> String {
+                #expect(sent.status == .seeOther)
+                let path = try #require(sent.headers.first(name: .location))
+                #expect(path.hasPrefix("/feeds/jobs/"))
+                return try await ImportPageTests.finished(app, path, cookie: cookie)
+            }
             let sent = try await upload(kind: "medicalExpense", csv: csv)
-            #expect(sent.status == .ok)
-            let text = sent.body.string
+            let text = try await outcome(sent)
             #expect(text.contains("接收</span><span class=\"stat-value\">1</span>"))
             #expect(text.contains("产生预警</span><span class=\"stat-value\">1</span>"))
             #expect(text.contains("<td data-label=\"行号\" class=\"num\">3</td>"))
+            let refused = try await send(app, .GET, try #require(sent.headers.first(name: .location)) + "/errors.csv",
+                                         headers: ["Cookie": "minzheng_session=\(cookie)"])
+            #expect(refused.body.string.hasPrefix("\u{FEFF}行号 row,原因 reason\r\n3,"))
             #expect(try await Self.count(app, "feed_rows") == 1)
-            let again = try await upload(kind: "medicalExpense", csv: csv)
-            #expect(again.body.string.contains("重复（已报送过）</span><span class=\"stat-value\">1</span>"))
+            let again = try await outcome(try await upload(kind: "medicalExpense", csv: csv))
+            #expect(again.contains("重复（已报送过）</span><span class=\"stat-value\">1</span>"))
             #expect(try await Self.count(app, "feed_rows") == 1)
             let notTheirs = try await upload(kind: "death", csv: "sourceRecordId,idNumber,deathDate\nD-1,\(head),2026-10-01\n")
             #expect(notTheirs.status == .badRequest)

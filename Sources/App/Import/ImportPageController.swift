@@ -1,30 +1,14 @@
 import MinzhengCore
-import MinzhengExport
 import Vapor
 
 /// The upload page for the household import: the same importer as the CLI, run in the
-/// background (`ImportJobs`); the job's page follows its progress and shows the result,
-/// with the refused rows listed and downloadable.
+/// background (`BackgroundJobs`); the job's page (`JobPage`) follows its progress and shows
+/// the result, with the refused rows listed and downloadable.
 struct ImportPageController: RouteCollection {
     struct ImportPage: Encodable {
         let layout: LayoutContext
         let error: String?
     }
-
-    struct JobPage: Encodable {
-        let layout: LayoutContext
-        let fileName: String
-        let state: String
-        let percent: Int
-        let summary: HouseholdImporter.Summary?
-        /// The first `errorsShown` refused rows; all of them are in the CSV.
-        let errors: [HouseholdImporter.RowError]
-        let moreErrors: Int
-        let error: String?
-        let errorsLink: String
-    }
-
-    static let errorsShown = 200
 
     func boot(routes: RoutesBuilder) throws {
         routes.get("import", use: show)
@@ -49,34 +33,29 @@ struct ImportPageController: RouteCollection {
                 .encodeResponse(status: .badRequest, for: req)
         }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
-        let id = req.application.importJobs.start(app: req.application, user: user, actor: req.auditActor, path: path,
-                                                  fileName: upload.file.filename)
+        let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: Clock.today(), scope: user.region)
+        let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
+            try await importer.run(path: path, progress: progress)
+        }
         return req.redirect(to: "/import/jobs/\(id)")
     }
 
     func job(req: Request) async throws -> View {
         let (user, job) = try Self.job(req)
-        var layout = LayoutContext(request: req, title: "导入家庭档案", user: user)
-        if job.state == .running { layout.refreshSeconds = 2 }
-        let errors = job.summary?.errors ?? []
         return try await req.view.render("import/job", JobPage(
-            layout: layout, fileName: job.fileName, state: job.state.rawValue, percent: job.percent, summary: job.summary,
-            errors: Array(errors.prefix(Self.errorsShown)), moreErrors: max(0, errors.count - Self.errorsShown), error: job.error,
-            errorsLink: "/import/jobs/\(job.id)/errors.csv"))
+            layout: LayoutContext(request: req, title: "导入家庭档案", user: user), job: job,
+            refused: (job.outcome?.errors ?? []).map { ($0.row, $0.reason) },
+            progressNote: "先逐行核对整个文件，再分批写入。", errorsLink: "/import/jobs/\(job.id)/errors.csv"))
     }
 
     /// Every refused row with its reason, for correcting the file in Excel.
     func errorsCSV(req: Request) async throws -> Response {
         let (_, job) = try Self.job(req)
-        let lines = [CSVLine.make(["行号 row", "原因 reason"])] + (job.summary?.errors ?? []).map { CSVLine.make([String($0.row), $0.reason]) }
-        let response = Response(status: .ok, body: .init(string: CSVLine.utf8BOM + lines.joined()))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"import-errors.csv\"")
-        return response
+        return CSVDownload.refusedRows((job.outcome?.errors ?? []).map { ($0.row, $0.reason) }, fileName: "import-errors.csv")
     }
 
     /// The job of the path, if the signed-in user started it.
-    private static func job(_ req: Request) throws -> (CurrentUser, ImportJobs.Job) {
+    private static func job(_ req: Request) throws -> (CurrentUser, BackgroundJobs<HouseholdImporter.Summary>.Job) {
         let user = try req.user
         try user.require(.importRegistry)
         guard let id = req.parameters.get("id", as: UUID.self), let job = req.application.importJobs.job(id, for: user) else {

@@ -3,7 +3,9 @@ import MinzhengCore
 import Vapor
 
 /// `/feeds`: a department uploads a CSV file of one of its feeds, the same ingestion as
-/// `minzheng feed import` (bad rows listed by row number, re-sent rows counted as duplicates).
+/// `minzheng feed import`, run in the background (`BackgroundJobs`); the job's page follows
+/// its progress and shows the outcome (bad rows listed by row number and downloadable,
+/// re-sent rows counted as duplicates).
 struct FeedPageController: RouteCollection {
     struct KindChoice: Encodable {
         let code: String
@@ -16,21 +18,20 @@ struct FeedPageController: RouteCollection {
         let layout: LayoutContext
         let department: String
         let kinds: [KindChoice]
-        let kindName: String?
-        let summary: FeedIngest.Summary?
-        let hasErrors: Bool
         let error: String?
     }
 
     func boot(routes: RoutesBuilder) throws {
         routes.get("feeds", use: show)
         routes.on(.POST, "feeds", body: .collect(maxSize: "200mb"), use: upload)
+        routes.get("feeds", "jobs", ":id", use: job)
+        routes.get("feeds", "jobs", ":id", "errors.csv", use: errorsCSV)
     }
 
     func show(req: Request) async throws -> View {
         let user = try req.user
         let department = try FeedSender.department(of: user)
-        return try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: nil, summary: nil, error: nil))
+        return try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: nil, error: nil))
     }
 
     func upload(req: Request) async throws -> Response {
@@ -42,34 +43,51 @@ struct FeedPageController: RouteCollection {
         }
         let form = try? req.content.decode(Upload.self)
         func refuse(_ message: String, kind: FeedKind? = nil) async throws -> Response {
-            try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: kind, summary: nil, error: message))
+            try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: kind, error: message))
                 .encodeResponse(status: .badRequest, for: req)
         }
         guard let kind = form?.kind.flatMap(FeedKind.init(rawValue:)), department.mayPush(kind) else {
             return try await refuse("请选择本部门报送的数据类别")
         }
         guard let file = form?.file, file.data.readableBytes > 0 else { return try await refuse("请选择要上传的 CSV 文件", kind: kind) }
-        do {
-            let summary = try await UploadedFile.withTemporaryCopy(of: file, named: "feed") { path in
-                try await FeedFileImport(app: req.application, actor: req.auditActor).run(path: path, kind: kind, department: department, progress: nil)
-            }
-            return try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: kind, summary: summary, error: nil))
-                .encodeResponse(for: req)
-        } catch let error as AppError where error.status == .badRequest {
-            return try await refuse(error.message, kind: kind)
-        } catch let error as CSVReader.ReadError {
-            return try await refuse(error.description, kind: kind)
+        let path = try UploadedFile.privateCopy(of: file, named: "feed")
+        let feed = FeedFileImport(app: req.application, actor: req.auditActor)
+        let id = req.application.feedJobs.start(for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger) { progress in
+            try await feed.run(path: path, kind: kind, department: department, progress: progress)
         }
+        return req.redirect(to: "/feeds/jobs/\(id)")
     }
 
-    private func page(_ req: Request, user: CurrentUser, department: FeedDepartment, kind: FeedKind?,
-                      summary: FeedIngest.Summary?, error: String?) -> FeedPage {
+    func job(req: Request) async throws -> View {
+        let (user, job) = try Self.job(req)
+        return try await req.view.render("monitoring/feed-job", JobPage(
+            layout: LayoutContext(request: req, title: "数据报送", user: user), job: job,
+            refused: (job.outcome?.errors ?? []).map { ($0.row, $0.reason) },
+            progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", errorsLink: "/feeds/jobs/\(job.id)/errors.csv"))
+    }
+
+    func errorsCSV(req: Request) async throws -> Response {
+        let (_, job) = try Self.job(req)
+        return CSVDownload.refusedRows((job.outcome?.errors ?? []).map { ($0.row, $0.reason) }, fileName: "feed-errors.csv")
+    }
+
+    /// The job of the path, if the signed-in department user started it.
+    private static func job(_ req: Request) throws -> (CurrentUser, BackgroundJobs<FeedIngest.Summary>.Job) {
+        let user = try req.user
+        _ = try FeedSender.department(of: user)
+        guard let id = req.parameters.get("id", as: UUID.self), let job = req.application.feedJobs.job(id, for: user) else {
+            throw AppError.notFound("报送任务")
+        }
+        return (user, job)
+    }
+
+    private func page(_ req: Request, user: CurrentUser, department: FeedDepartment, kind: FeedKind?, error: String?) -> FeedPage {
         let kinds = department.feedKinds.map { k in
             KindChoice(code: k.rawValue, name: k.chinese,
                        columns: k.allFields.map { k.optionalFields.contains($0) ? "\($0)（可空）" : $0 }.joined(separator: ", "),
                        selected: k == kind)
         }
         return FeedPage(layout: LayoutContext(request: req, title: "数据报送", user: user), department: department.chinese, kinds: kinds,
-                        kindName: kind?.chinese, summary: summary, hasErrors: !(summary?.errors.isEmpty ?? true), error: error)
+                        error: error)
     }
 }
