@@ -270,7 +270,12 @@ struct MonitoringTests {
             let cookie = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
             let overview = try await send(app, .GET, "/monitoring", headers: ["Cookie": "minzheng_session=\(cookie)"])
             #expect(overview.status == .ok)
-            #expect(overview.body.string.contains("橙色预警"))
+            #expect(overview.body.string.contains("<span class=\"stat-label\">橙色预警</span>"))
+            #expect(!overview.body.string.contains("预警预警"))
+            // Each count leads to the visit tasks behind it.
+            #expect(overview.body.string.contains("href=\"/tasks?level=orange\""))
+            #expect(overview.body.string.contains("href=\"/tasks?region=320402001\""))
+            #expect(overview.body.string.contains("href=\"/tasks?overdue=1\""))
             #expect(overview.body.string.contains("<svg"))
             let list = try await FormVisit.open(app, "/tasks", cookie: cookie)
             let taskPath = try #require(list.page.body.string.firstMatch(of: /href="(\/tasks\/[0-9A-F-]+)"/).map { String($0.1) })

@@ -19,6 +19,8 @@ struct MonitoringPageController: RouteCollection {
     struct Count: Encodable {
         let label: String
         let count: Int
+        /// The visit tasks behind the count, where the task list can filter to them.
+        var link: String? = nil
     }
 
     struct Overview: Encodable {
@@ -46,10 +48,13 @@ struct MonitoringPageController: RouteCollection {
             try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM alerts WHERE status = 'open' AND \(scope.condition("region")) GROUP BY \(unsafeRaw: column) ORDER BY k")
                 .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
         }
-        let levels = try await grouped("level").map { Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
+        let levels = try await grouped("level").map {
+            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: "/tasks", filters: ["level": $0.0]))
+        }
         let rules = try await grouped("rule").map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
         let streets = try await grouped("SUBSTR(region, 1, 9)").map {
-            Count(label: RegionCode($0.0).flatMap(req.platform.regions.name) ?? $0.0, count: $0.1)
+            Count(label: RegionCode($0.0).flatMap(req.platform.regions.name) ?? $0.0, count: $0.1,
+                  link: Pager.link(path: "/tasks", filters: ["region": $0.0]))
         }
         let overdue = try await sql.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: Clock.today().description) AND \(scope.condition("region"))
