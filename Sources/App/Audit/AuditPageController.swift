@@ -1,6 +1,5 @@
 import Foundation
 import MinzhengCore
-import MinzhengExport
 import SQLKit
 import Vapor
 
@@ -47,8 +46,7 @@ struct AuditPageController: RouteCollection {
         return try await req.view.render("audit/list", page)
     }
 
-    /// The filtered trail, newest first, streamed page by page so that a long export
-    /// needs no more memory than a short one.
+    /// The filtered trail, newest first, streamed (`CSVDownload.streamed`).
     func export(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.viewAudit)
@@ -56,26 +54,9 @@ struct AuditPageController: RouteCollection {
         let store = AuditStore(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        let response = Response(status: .ok, body: .init(asyncStream: { writer in
-            do {
-                try await writer.write(.buffer(ByteBuffer(string: CSVLine.utf8BOM + CSVLine.make(AuditRow.csvHeader))))
-                var offset = 0
-                while true {
-                    let events = try await store.events(within: scope, matching: filter, limit: 2_000, offset: offset)
-                    guard !events.isEmpty else { break }
-                    let text = events.map { CSVLine.make(AuditRow($0, regions: regions).csvFields) }.joined()
-                    try await writer.write(.buffer(ByteBuffer(string: text)))
-                    offset += events.count
-                }
-                try await writer.write(.end)
-            } catch {
-                try await writer.write(.error(error))
-            }
-        }))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let name = "audit-\(user.region.value)-\(Clock.today()).csv"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return response
+        return CSVDownload.streamed(header: AuditRow.csvHeader, fileName: "audit-\(user.region.value)-\(Clock.today()).csv") { offset, limit in
+            try await store.events(within: scope, matching: filter, limit: limit, offset: offset).map { AuditRow($0, regions: regions).csvFields }
+        }
     }
 
     /// Dates are whole days in Beijing time; `until` includes its day.

@@ -1,6 +1,5 @@
 import Foundation
 import MinzhengCore
-import MinzhengExport
 import SQLKit
 import Vapor
 
@@ -136,32 +135,16 @@ struct MonitoringPageController: RouteCollection {
         return try await req.view.render("monitoring/tasks", page)
     }
 
-    /// Every open task the filter selects, as CSV with a byte-order mark (Excel opens it
-    /// as UTF-8), streamed 2 000 at a time.
+    /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).
     func exportTasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
         let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: Clock.today())
         let store = VisitTasks(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        let response = Response(status: .ok, body: .init(asyncStream: { writer in
-            do {
-                try await writer.write(.buffer(ByteBuffer(string: CSVLine.utf8BOM + CSVLine.make(TaskRow.csvHeader))))
-                var offset = 0
-                while true {
-                    let tasks = try await store.open(within: scope, matching: filter, limit: 2_000, offset: offset)
-                    guard !tasks.isEmpty else { break }
-                    try await writer.write(.buffer(ByteBuffer(string: tasks.map { CSVLine.make(TaskRow($0, regions: regions).csvFields) }.joined())))
-                    offset += tasks.count
-                }
-                try await writer.write(.end)
-            } catch {
-                try await writer.write(.error(error))
-            }
-        }))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"tasks-\(user.region.value)-\(Clock.today()).csv\"")
-        return response
+        return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(Clock.today()).csv") { offset, limit in
+            try await store.open(within: scope, matching: filter, limit: limit, offset: offset).map { TaskRow($0, regions: regions).csvFields }
+        }
     }
 
     struct TaskPage: Encodable {

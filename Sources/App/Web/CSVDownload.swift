@@ -1,19 +1,42 @@
 import MinzhengExport
 import Vapor
 
-/// A small CSV built in memory as a download that Excel opens as UTF-8 (byte-order mark).
-/// Long exports stream instead (`/audit.csv`, `/tasks.csv`).
+/// CSV downloads that Excel opens as UTF-8 (byte-order mark): small ones built in memory,
+/// long ones streamed page by page so that a long export needs no more memory than a short one.
 enum CSVDownload {
     static func response(header: [String], rows: [[String]], fileName: String) -> Response {
         let text = CSVLine.utf8BOM + ([CSVLine.make(header)] + rows.map(CSVLine.make)).joined()
-        let response = Response(status: .ok, body: .init(string: text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
-        return response
+        return attachment(Response(status: .ok, body: .init(string: text)), fileName: fileName)
+    }
+
+    /// `page(offset)` gives the next rows from `offset`, at most `pageSize`; an empty page ends the file.
+    static func streamed(header: [String], fileName: String, pageSize: Int = 2_000,
+                         page: @escaping @Sendable (_ offset: Int, _ limit: Int) async throws -> [[String]]) -> Response {
+        attachment(Response(status: .ok, body: .init(asyncStream: { writer in
+            do {
+                try await writer.write(.buffer(ByteBuffer(string: CSVLine.utf8BOM + CSVLine.make(header))))
+                var offset = 0
+                while true {
+                    let rows = try await page(offset, pageSize)
+                    guard !rows.isEmpty else { break }
+                    try await writer.write(.buffer(ByteBuffer(string: rows.map(CSVLine.make).joined())))
+                    offset += rows.count
+                }
+                try await writer.write(.end)
+            } catch {
+                try await writer.write(.error(error))
+            }
+        })), fileName: fileName)
     }
 
     /// The rows a job refused, for correcting the file.
     static func refusedRows(_ rows: [(row: Int, reason: String)], fileName: String) -> Response {
         response(header: ["行号 row", "原因 reason"], rows: rows.map { [String($0.row), $0.reason] }, fileName: fileName)
+    }
+
+    private static func attachment(_ response: Response, fileName: String) -> Response {
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
+        return response
     }
 }
