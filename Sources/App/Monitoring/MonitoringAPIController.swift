@@ -31,11 +31,8 @@ struct MonitoringAPIController: RouteCollection {
         try user.require(.handleApplications)
         let query = try req.query.decode(TaskListQuery.self)
         let filter = try query.filter(user: user, today: Clock.today())
-        let store = VisitTasks(db: req.sql)
         try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-        let request = PageRequest(page: query.page, perPage: query.perPage)
-        return Page(items: try await store.open(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset),
-                    total: try await store.countOpen(within: user.scope, matching: filter), page: request.page, perPage: request.perPage)
+        return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: PageRequest(page: query.page, perPage: query.perPage))
     }
 
     struct Visit: Content {

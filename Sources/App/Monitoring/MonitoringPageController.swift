@@ -120,13 +120,10 @@ struct MonitoringPageController: RouteCollection {
         do {
             let filter = try query.filter(user: user, today: Clock.today())
             try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-            let store = VisitTasks(db: req.sql)
-            let request = PageRequest(page: query.page, perPage: 50)
-            page.total = try await store.countOpen(within: user.scope, matching: filter)
-            page.rows = try await store.open(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
-                .map { TaskRow($0, regions: req.platform.regions) }
-            page.pager = Pager.make(path: "/tasks", filters: query.links, page: request.page,
-                                    pageCount: max(1, (page.total + request.perPage - 1) / request.perPage))
+            let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: PageRequest(page: query.page, perPage: 50))
+            page.total = result.total
+            page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
+            page.pager = Pager.make(path: "/tasks", filters: query.links, result: result)
             page.exportLink = Pager.link(path: "/tasks.csv", filters: query.links)
         } catch let error as AppError {
             page.error = error.message

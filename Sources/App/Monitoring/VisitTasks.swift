@@ -73,7 +73,6 @@ struct VisitTasks {
             """).all()
     }
 
-    /// Open tasks within the scope, escalated and earliest due first.
     /// Which open tasks a list shows, inside the user's own region.
     struct Filter: Sendable {
         /// A street or community within the user's region.
@@ -91,10 +90,13 @@ struct VisitTasks {
             """).all().map(Self.task)
     }
 
-    func countOpen(within scope: RegionScope, matching filter: Filter = Filter()) async throws -> Int {
-        try await db.raw("""
+    /// One page of them, with how many there are in all.
+    func openPage(within scope: RegionScope, matching filter: Filter, page: PageRequest) async throws -> Page<Task> {
+        let total = try await db.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
+        return Page(items: try await open(within: scope, matching: filter, limit: page.perPage, offset: page.offset),
+                    total: total, page: page.page, perPage: page.perPage)
     }
 
     private static func condition(_ scope: RegionScope, _ f: Filter) -> SQLQueryString {
