@@ -42,11 +42,6 @@ struct HouseholdImporter {
         var errors: [RowError] = []
     }
 
-    struct RowError: Codable, Sendable {
-        let row: Int
-        let reason: String
-    }
-
     /// What the first pass keeps of a household.
     private struct HouseholdCheck {
         var firstLine: Int

@@ -13,7 +13,7 @@ struct ImportBatchWriter {
     struct Counts: Sendable {
         var imported = 0
         var updated = 0
-        var errors: [HouseholdImporter.RowError] = []
+        var errors: [RowError] = []
     }
 
     private struct StoredHousehold {

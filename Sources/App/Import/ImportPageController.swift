@@ -44,14 +44,13 @@ struct ImportPageController: RouteCollection {
         let (user, job) = try Self.job(req)
         return try await req.view.render("import/job", JobPage(
             layout: LayoutContext(request: req, title: "导入家庭档案", user: user), job: job,
-            refused: (job.outcome?.errors ?? []).map { ($0.row, $0.reason) },
             progressNote: "先逐行核对整个文件，再分批写入。", errorsLink: "/import/jobs/\(job.id)/errors.csv"))
     }
 
     /// Every refused row with its reason, for correcting the file in Excel.
     func errorsCSV(req: Request) async throws -> Response {
         let (_, job) = try Self.job(req)
-        return CSVDownload.refusedRows((job.outcome?.errors ?? []).map { ($0.row, $0.reason) }, fileName: "import-errors.csv")
+        return CSVDownload.refusedRows(job.outcome?.errors ?? [], fileName: "import-errors.csv")
     }
 
     /// The job of the path, if the signed-in user started it.

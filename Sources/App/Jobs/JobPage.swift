@@ -1,14 +1,14 @@
 import Vapor
 
+/// A job's outcome that lists the rows of its file it refused, with why.
+protocol RefusingRows {
+    var errors: [RowError] { get }
+}
+
 /// What a background job's page shows: its progress while it runs (the page reloads
 /// itself), then its summary and the rows it refused, the first `errorsShown` of them (all
 /// of them are in the job's CSV).
-struct JobPage<Summary: Encodable & Sendable>: Encodable {
-    struct RefusedRow: Encodable {
-        let row: Int
-        let reason: String
-    }
-
+struct JobPage<Summary: Encodable & Sendable & RefusingRows>: Encodable {
     static var errorsShown: Int { 200 }
 
     var layout: LayoutContext
@@ -18,12 +18,13 @@ struct JobPage<Summary: Encodable & Sendable>: Encodable {
     /// What the job does, in a sentence before the page's note that it reloads itself.
     let progressNote: String
     let summary: Summary?
-    let errors: [RefusedRow]
+    let errors: [RowError]
     let moreErrors: Int
     let error: String?
     let errorsLink: String
 
-    init(layout: LayoutContext, job: BackgroundJobs<Summary>.Job, refused: [(row: Int, reason: String)], progressNote: String, errorsLink: String) {
+    init(layout: LayoutContext, job: BackgroundJobs<Summary>.Job, progressNote: String, errorsLink: String) {
+        let refused = job.outcome?.errors ?? []
         self.layout = layout
         if job.state == .running { self.layout.refreshSeconds = 2 }
         title = job.title
@@ -31,9 +32,12 @@ struct JobPage<Summary: Encodable & Sendable>: Encodable {
         percent = job.percent
         self.progressNote = progressNote
         summary = job.outcome
-        errors = refused.prefix(Self.errorsShown).map { RefusedRow(row: $0.row, reason: $0.reason) }
+        errors = Array(refused.prefix(Self.errorsShown))
         moreErrors = max(0, refused.count - Self.errorsShown)
         error = job.error
         self.errorsLink = errorsLink
     }
 }
+
+extension HouseholdImporter.Summary: RefusingRows {}
+extension FeedIngest.Summary: RefusingRows {}

@@ -25,11 +25,6 @@ struct FeedIngest {
         var errors: [RowError] = []
     }
 
-    struct RowError: Content, Sendable {
-        let row: Int
-        let reason: String
-    }
-
     typealias Person = FeedRegistrySnapshot.Person
 
     /// A parsed row with the blind index of the ID number it names, which a file's reader

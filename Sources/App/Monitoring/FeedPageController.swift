@@ -62,13 +62,12 @@ struct FeedPageController: RouteCollection {
         let (user, job) = try Self.job(req)
         return try await req.view.render("monitoring/feed-job", JobPage(
             layout: LayoutContext(request: req, title: "数据报送", user: user), job: job,
-            refused: (job.outcome?.errors ?? []).map { ($0.row, $0.reason) },
             progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", errorsLink: "/feeds/jobs/\(job.id)/errors.csv"))
     }
 
     func errorsCSV(req: Request) async throws -> Response {
         let (_, job) = try Self.job(req)
-        return CSVDownload.refusedRows((job.outcome?.errors ?? []).map { ($0.row, $0.reason) }, fileName: "feed-errors.csv")
+        return CSVDownload.refusedRows(job.outcome?.errors ?? [], fileName: "feed-errors.csv")
     }
 
     /// The job of the path, if the signed-in department user started it.

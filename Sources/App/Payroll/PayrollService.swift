@@ -52,11 +52,6 @@ struct PayrollService {
         var errors: [RowError] = []
     }
 
-    struct RowError: Content {
-        let row: Int
-        let reason: String
-    }
-
     /// The bank's return file (CSV: `lineId,result,reason`; result paid/failed or 成功/失败).
     /// Every row is checked first; bad rows are reported by line number and the good
     /// ones applied together. Failed lines are listed for correction and carried into the

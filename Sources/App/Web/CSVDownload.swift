@@ -30,7 +30,7 @@ enum CSVDownload {
     }
 
     /// The rows a job refused, for correcting the file.
-    static func refusedRows(_ rows: [(row: Int, reason: String)], fileName: String) -> Response {
+    static func refusedRows(_ rows: [RowError], fileName: String) -> Response {
         response(header: ["行号 row", "原因 reason"], rows: rows.map { [String($0.row), $0.reason] }, fileName: fileName)
     }
 
