@@ -98,7 +98,7 @@ struct FeedIngest {
                 guard let person else { continue }
                 defer {
                     if case .realEstate(let holding) = record.payload {
-                        holdings[person.id] = holding.properties
+                        holdings[person.id.text] = holding.properties
                         reportedHoldings.append((person.id, holding.properties))
                     }
                 }
@@ -179,7 +179,7 @@ struct FeedIngest {
 
         /// The rules' view of the person's household; nil when the region has no policy.
         /// `holdings`: residential properties by person, for the real-estate rule.
-        func context(person: Person, household: UUID, record: FeedRecord, holdings: [UUID: Int]) throws -> EarlyWarningContext? {
+        func context(person: Person, household: UUID, record: FeedRecord, holdings: [String: Int]) throws -> EarlyWarningContext? {
             let month = today.yearMonth
             // Once per row: Foundation's `uuidString` formats with sprintf.
             let personID = person.id.text
@@ -215,8 +215,8 @@ struct FeedIngest {
         }
 
         /// The residential properties that `members` hold, as far as the holdings know.
-        static func properties(of members: [RegistryMemberFacts], in holdings: [UUID: Int]) -> Int {
-            members.reduce(0) { $0 + (UUID(uuidString: $1.personId).flatMap { holdings[$0] } ?? 0) }
+        static func properties(of members: [RegistryMemberFacts], in holdings: [String: Int]) -> Int {
+            members.reduce(0) { $0 + (holdings[$1.personId] ?? 0) }
         }
     }
 

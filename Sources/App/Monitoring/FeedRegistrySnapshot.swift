@@ -24,8 +24,9 @@ struct FeedRegistrySnapshot: Sendable {
     let enrollments: [UUID: [EnrollmentSnapshot]]
     let members: [UUID: [RegistryMemberFacts]]
     let means: [UUID: DeclaredMeans]
-    /// Residential properties on file of those households' members (real-estate rows only).
-    let holdings: [UUID: Int]
+    /// Residential properties on file of those households' members (real-estate rows only),
+    /// by person id in the text form the members' facts carry.
+    let holdings: [String: Int]
 
     /// The rows whose rules read the household's declared means: income and job loss.
     static func needsMeans(_ kind: FeedKind) -> Bool { kind == .pension || kind == .unemployment }
@@ -44,6 +45,7 @@ struct FeedRegistrySnapshot: Sendable {
         let members = try await membersRead
         let holdings = kind == .realEstate
             ? try await RealEstateHoldingsStore(db: db).holdings(of: members.values.flatMap { $0.compactMap { UUID(uuidString: $0.personId) } })
+                .reduce(into: [String: Int]()) { $0[$1.key.text] = $1.value }
             : [:]
         return FeedRegistrySnapshot(persons: persons, enrollments: enrollments, members: members, means: try await means, holdings: holdings)
     }
