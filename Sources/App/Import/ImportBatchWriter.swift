@@ -52,9 +52,8 @@ struct ImportBatchWriter {
             let index: String
             let personID: UUID
             let personIDText: String
-            /// The household the row is placed in if its household is new, and its region.
-            let newHousehold: UUID
-            let newRegion: String
+            /// The position in `households` of the household the row is placed in if it is new.
+            let household: Int
             /// The `persons` and `memberships` rows, in that household.
             let newPerson: [BulkValue]
             let newMembership: [BulkValue]
@@ -82,7 +81,7 @@ struct ImportBatchWriter {
             households[place].members.append(position)
             let household = households[place]
             return PreparedBatch.Row(
-                row: row, index: index, personID: id, personIDText: id.text, newHousehold: household.id, newRegion: household.row.region.value,
+                row: row, index: index, personID: id, personIDText: id.text, household: place,
                 newPerson: PersonColumns.values(row.person, id: id, region: household.row.region, index: index, cipher: cipher, now: now, household: household.id),
                 newMembership: MembershipColumns.values(householdID: household.id, personID: id, relation: row.relation, at: now))
         }
@@ -116,7 +115,8 @@ struct ImportBatchWriter {
                 counts.imported += 1
                 continue
             }
-            let (householdID, region) = storedHousehold.map { ($0.id, $0.region) } ?? (item.newHousehold, item.newRegion)
+            let placed = batch.households[item.household]
+            let (householdID, region) = storedHousehold.map { ($0.id, $0.region) } ?? (placed.id, placed.row.region.value)
             guard let person = stored[item.index] else {
                 // Stored yet unreadable: only a writer between the insert and the read could do this.
                 throw AppError(.conflict, "第\(row.line)行：该身份证号的人员正被他人同时登记，请重新导入", field: "idNumber")
