@@ -27,10 +27,7 @@ struct PayrollPageTests {
     func rollPages(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let sql = app.db as! SQLDatabase
-            let (h1, _) = try await PayrollTests.household(app, region: "320402001", head: "32040219500101401")
-            let (h2, _) = try await PayrollTests.household(app, region: "320402001", head: "32040219600101402")
-            _ = try await PayrollTests.enroll(app, household: h1, person: nil, item: "dibao", region: "320402001", fen: 119700, start: YearMonth("2026-01")!)
-            _ = try await PayrollTests.enroll(app, household: h2, person: nil, item: "dibao", region: "320402001", fen: 80050, start: YearMonth("2026-01")!)
+            try await PayrollTests.twoDibaoHouseholds(app)
             try await Self.officer(app, "maker")
             try await Self.officer(app, "checker")
             let maker = try await FormVisit.open(app, "/payroll", cookie: try await Self.signIn(app, "maker"))

@@ -33,6 +33,14 @@ struct PayrollTests {
         return id
     }
 
+    /// Two dibao households of street 320402001, paid 1 197.00 and 800.50 yuan a month since January 2026.
+    static func twoDibaoHouseholds(_ app: Application) async throws {
+        let (h1, _) = try await household(app, region: "320402001", head: "32040219500101401")
+        let (h2, _) = try await household(app, region: "320402001", head: "32040219600101402")
+        _ = try await enroll(app, household: h1, person: nil, item: "dibao", region: "320402001", fen: 119700, start: YearMonth("2026-01")!)
+        _ = try await enroll(app, household: h2, person: nil, item: "dibao", region: "320402001", fen: 80050, start: YearMonth("2026-01")!)
+    }
+
     static func service(_ app: Application, _ name: String) -> PayrollService {
         PayrollService(app: app, actor: AuditActor(id: nil, name: name, requestID: nil))
     }
@@ -151,10 +159,7 @@ struct PayrollTests {
     func bankRoundTrip(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let sql = app.db as! SQLDatabase
-            let (h1, _) = try await Self.household(app, region: "320402001", head: "32040219500101401")
-            let (h2, _) = try await Self.household(app, region: "320402001", head: "32040219600101402")
-            _ = try await Self.enroll(app, household: h1, person: nil, item: "dibao", region: "320402001", fen: 119700, start: YearMonth("2026-01")!)
-            _ = try await Self.enroll(app, household: h2, person: nil, item: "dibao", region: "320402001", fen: 80050, start: YearMonth("2026-01")!)
+            try await Self.twoDibaoHouseholds(app)
             let roll = try await Self.service(app, "maker").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
             await #expect(throws: AppError.self) { _ = try await BankFileExport(db: sql, cipher: app.platform.cipher).write(roll: roll, format: .csv) }
             try await Self.service(app, "checker").approve(roll: roll.id, version: roll.version)
