@@ -13,8 +13,7 @@ struct ImportPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("import", use: show)
         routes.on(.POST, "import", body: .collect(maxSize: "200mb"), use: upload)
-        routes.get("import", "jobs", ":id", use: job)
-        routes.get("import", "jobs", ":id", "errors.csv", use: errorsCSV)
+        Self.jobRoutes.register(on: routes)
     }
 
     func show(req: Request) async throws -> View {
@@ -37,29 +36,11 @@ struct ImportPageController: RouteCollection {
         let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
             try await importer.run(path: path, progress: progress)
         }
-        return req.redirect(to: "/import/jobs/\(id)")
+        return req.redirect(to: Self.jobRoutes.path(of: id))
     }
 
-    func job(req: Request) async throws -> View {
-        let (user, job) = try Self.job(req)
-        return try await req.view.render("import/job", JobPage(
-            layout: LayoutContext(request: req, title: "导入家庭档案", user: user), job: job,
-            progressNote: "先逐行核对整个文件，再分批写入。", errorsLink: "/import/jobs/\(job.id)/errors.csv"))
-    }
-
-    /// Every refused row with its reason, for correcting the file in Excel.
-    func errorsCSV(req: Request) async throws -> Response {
-        let (_, job) = try Self.job(req)
-        return CSVDownload.refusedRows(job.outcome?.errors ?? [], fileName: "import-errors.csv")
-    }
-
-    /// The job of the path, if the signed-in user started it.
-    private static func job(_ req: Request) throws -> (CurrentUser, BackgroundJobs<HouseholdImporter.Summary>.Job) {
-        let user = try req.user
-        try user.require(.importRegistry)
-        guard let id = req.parameters.get("id", as: UUID.self), let job = req.application.importJobs.job(id, for: user) else {
-            throw AppError.notFound("导入任务")
-        }
-        return (user, job)
-    }
+    static let jobRoutes = JobRoutes<HouseholdImporter.Summary>(
+        base: "import", jobs: \.importJobs, authorize: { try $0.require(.importRegistry) }, template: "import/job",
+        pageTitle: "导入家庭档案", progressNote: "先逐行核对整个文件，再分批写入。", jobName: "导入任务",
+        errorsFileName: "import-errors.csv")
 }

@@ -24,8 +24,7 @@ struct FeedPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("feeds", use: show)
         routes.on(.POST, "feeds", body: .collect(maxSize: "200mb"), use: upload)
-        routes.get("feeds", "jobs", ":id", use: job)
-        routes.get("feeds", "jobs", ":id", "errors.csv", use: errorsCSV)
+        Self.jobRoutes.register(on: routes)
     }
 
     func show(req: Request) async throws -> View {
@@ -55,30 +54,13 @@ struct FeedPageController: RouteCollection {
         let id = req.application.feedJobs.start(for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger) { progress in
             try await feed.run(path: path, kind: kind, department: department, progress: progress)
         }
-        return req.redirect(to: "/feeds/jobs/\(id)")
+        return req.redirect(to: Self.jobRoutes.path(of: id))
     }
 
-    func job(req: Request) async throws -> View {
-        let (user, job) = try Self.job(req)
-        return try await req.view.render("monitoring/feed-job", JobPage(
-            layout: LayoutContext(request: req, title: "数据报送", user: user), job: job,
-            progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", errorsLink: "/feeds/jobs/\(job.id)/errors.csv"))
-    }
-
-    func errorsCSV(req: Request) async throws -> Response {
-        let (_, job) = try Self.job(req)
-        return CSVDownload.refusedRows(job.outcome?.errors ?? [], fileName: "feed-errors.csv")
-    }
-
-    /// The job of the path, if the signed-in department user started it.
-    private static func job(_ req: Request) throws -> (CurrentUser, BackgroundJobs<FeedIngest.Summary>.Job) {
-        let user = try req.user
-        _ = try FeedSender.department(of: user)
-        guard let id = req.parameters.get("id", as: UUID.self), let job = req.application.feedJobs.job(id, for: user) else {
-            throw AppError.notFound("报送任务")
-        }
-        return (user, job)
-    }
+    static let jobRoutes = JobRoutes<FeedIngest.Summary>(
+        base: "feeds", jobs: \.feedJobs, authorize: { _ = try FeedSender.department(of: $0) }, template: "monitoring/feed-job",
+        pageTitle: "数据报送", progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", jobName: "报送任务",
+        errorsFileName: "feed-errors.csv")
 
     private func page(_ req: Request, user: CurrentUser, department: FeedDepartment, kind: FeedKind?, error: String?) -> FeedPage {
         let kinds = department.feedKinds.map { k in
