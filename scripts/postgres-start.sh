@@ -139,7 +139,7 @@ else
 
 # --- added by scripts/postgres-start.sh: disposable test server ---
 listen_addresses = '127.0.0.1'
-max_connections = 200
+max_connections = 400
 fsync = off
 synchronous_commit = off
 full_page_writes = off
@@ -149,7 +149,7 @@ EOF
   log "starting on 127.0.0.1:$PORT (log: $LOGFILE)"
   # 3>&- : the server must not inherit the caller's stdout, or "$(postgres-start.sh)" would never return.
   if ! as_pg "$BIN/pg_ctl" start -D "$DATA" -l "$LOGFILE" -w -t 120 \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $RUN" </dev/null >/dev/null 3>&-; then
+        -o "-c listen_addresses=127.0.0.1 -c max_connections=400 -p $PORT -k $RUN" </dev/null >/dev/null 3>&-; then
     tail -n 15 "$LOGFILE" >&2 || true
     die "the server did not start"
   fi

@@ -1,8 +1,14 @@
 import Logging
 import Vapor
 
+/// How a crash reports itself: a short symbolicated backtrace of the crashed thread, no
+/// register or memory dumps (they took 10–15 s, keeping a restart waiting, and may hold
+/// personal data). The Swift runtime reads this when the process starts.
+let crashReportSettings = "enable=yes,interactive=no,registers=none,images=none,sanitize=yes,threads=crashed,limit=40"
+
 /// The `minzheng` executable: server and CLI in one binary.
 public func runMinzheng() async throws {
+    restartWithCrashReportSettings()
     var env = try Environment.detect()
     // Logs go to standard error, so that a command's JSON on standard output stays clean.
     try LoggingSystem.bootstrap(from: &env) { level in
@@ -44,4 +50,14 @@ public func runMinzheng() async throws {
 
 private func isServeCommand(_ arguments: [String]) -> Bool {
     arguments.count < 2 || arguments[1] == "serve" || arguments[1].hasPrefix("-")
+}
+
+/// Starts the binary again with `crashReportSettings` when the caller has not chosen its own
+/// `SWIFT_BACKTRACE`: only the environment at start-up counts.
+private func restartWithCrashReportSettings() {
+    guard ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] == nil else { return }
+    setenv("SWIFT_BACKTRACE", crashReportSettings, 1)
+    let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
+    execv("/proc/self/exe", arguments)
+    // Not on Linux (or /proc is missing): go on with the runtime's defaults.
 }

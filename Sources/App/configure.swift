@@ -9,8 +9,10 @@ import Vapor
 
 /// The one configure path for the server, the CLI and the tests.
 public func configure(_ app: Application, config: AppConfig) async throws {
+    try PrivateFiles.restrict(config: config)
+    app.passwords.use(.bcrypt(cost: config.passwordCost))
     app.platform = PlatformServices(config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
-                            regions: RegionTable.shipped)
+                                    regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString))
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
@@ -34,16 +36,20 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(TrackCurrentHouseholdOnPersons())
     app.migrations.add(IndexOnlyMedicalCostsByPerson())
     app.migrations.add(CreateRealEstateHoldings())
+    app.migrations.add(AddSessionEpochToUsers())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "1mb"
+    ContentConfiguration.global.use(decoder: StrictJSONDecoder(base: .custom(dates: .iso8601)), for: .json)
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "minzheng_session"
+    // Secure whenever browsers reach the server over HTTPS: its own TLS, or a proxy's.
+    let secureCookie = config.behindTLS || app.http.server.configuration.tlsConfiguration != nil
     app.sessions.configuration.cookieFactory = { sessionID in
         HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                          isSecure: false, isHTTPOnly: true, sameSite: .lax)
+                          isSecure: secureCookie, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.views.use(.leaf)
@@ -51,6 +57,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders(behindTLS: secureCookie))
     app.middleware.use(RequestIDLogging())
     app.middleware.use(FileMiddleware(publicDirectory: resourcesDirectory(app) + "Public/"))
     // Sessions wrap the error renderer: an error page (a 404 for an unknown path too)

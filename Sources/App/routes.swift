@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: UserAPIController())
     try apiUser.register(collection: TokenAPIController())
+    try apiUser.register(collection: PasswordAPIController())
     try apiUser.register(collection: ApplicationAPIController())
     try apiUser.register(collection: CatalogAPIController())
     try apiUser.register(collection: EnrollmentAPIController())

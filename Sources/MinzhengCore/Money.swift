@@ -31,9 +31,20 @@ public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, Expressib
     }
 
     public static var zero: Fen { Fen(0) }
-    public static func + (a: Fen, b: Fen) -> Fen { Fen(a.value + b.value) }
-    public static func - (a: Fen, b: Fen) -> Fen { Fen(a.value - b.value) }
-    public static func * (a: Fen, n: Int) -> Fen { Fen(a.value * Int64(n)) }
+    // Saturating: inputs are bounded (`InputRules`), so a sum never reaches the limits; if a
+    // stored value from before the bounds ever does, the answer is refused by validation
+    // instead of the process trapping.
+    public static func + (a: Fen, b: Fen) -> Fen { saturating(a.value.addingReportingOverflow(b.value), b.value > 0) }
+    public static func - (a: Fen, b: Fen) -> Fen { saturating(a.value.subtractingReportingOverflow(b.value), b.value < 0) }
+    public static func * (a: Fen, n: Int) -> Fen {
+        saturating(a.value.multipliedReportingOverflow(by: Int64(n)), (a.value < 0) == (n < 0))
+    }
+
+    @inline(__always)
+    private static func saturating(_ result: (partialValue: Int64, overflow: Bool), _ upward: Bool) -> Fen {
+        guard result.overflow else { return Fen(result.partialValue) }
+        return Fen(upward ? .max : .min)
+    }
     public static func < (a: Fen, b: Fen) -> Bool { a.value < b.value }
 
     /// The next multiple of 100 fen at or above this amount (rounding up to a whole yuan).

@@ -19,7 +19,7 @@ enum AccountFixtures {
                        mustChange: Bool = false) async throws -> Account {
         let name = username ?? "u\(UUID().uuidString.prefix(8).lowercased())"
         let id = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-            username: name, displayName: "测试\(name)", password: password, role: role, region: RegionCode(region)!, mustChangePassword: mustChange)
+            username: name, displayName: "测试\(name)", password: password, role: role, region: RegionCode(region)!, mustChangePassword: mustChange, hash: app.hashPassword)
         return Account(id: id, username: name)
     }
 

@@ -180,7 +180,7 @@ struct ApplicationFlowTests {
             let store = AccountStore(db: app.db as! SQLDatabase)
             func departmentToken(_ code: String) async throws -> String {
                 let id = try await store.createUser(username: "d-\(code)", displayName: code, password: "department password",
-                                                    role: .department, region: RegionCode("3204")!, department: code)
+                                                    role: .department, region: RegionCode("3204")!, department: code, hash: app.hashPassword)
                 return try await store.issueToken(userID: id, name: "test")
             }
             let medical = try await departmentToken("medicalInsurance")
@@ -203,7 +203,7 @@ struct ApplicationFlowTests {
             let f = try await Self.fixture(app)
             let a = try await Self.dibaoApplication(f)
             func upload(_ bytes: [UInt8], name: String, token: String) async throws -> TestingHTTPResponse {
-                let (headers, body) = multipartForm(fields: [("requirement", "收入证明")],
+                let (headers, body) = multipartForm(fields: [("requirement", "incomeProof")],
                                                     file: ("file", name, "application/octet-stream", bytes), headers: .bearer(token))
                 return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: "/api/v1/applications/\(a.id)/documents"),
                                                                                        headers: headers, body: body))

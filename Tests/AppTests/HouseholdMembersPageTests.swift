@@ -13,7 +13,7 @@ struct HouseholdMembersPageTests {
     /// A signed-in street officer, a household of its street (head only) and the page's visit.
     static func setUp(_ app: Application) async throws -> (household: UUID, visit: FormVisit) {
         _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-            username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode(street)!)
+            username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode(street)!, hash: app.hashPassword)
         let (_, cookie) = try await PageTests.signIn(app)
         let household = try await PayrollTests.household(app, region: street, head: "32040219650312401").0
         return (household, try await FormVisit.open(app, "/households/\(household)", cookie: cookie))

@@ -10,7 +10,7 @@ import VaporTesting
 struct ImportPageTests {
     static func signIn(_ app: Application, _ username: String, region: String = "320402001") async throws -> FormVisit {
         _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-            username: username, displayName: username, password: "correct horse battery", role: .streetOfficer, region: RegionCode(region)!)
+            username: username, displayName: username, password: "correct horse battery", role: .streetOfficer, region: RegionCode(region)!, hash: app.hashPassword)
         let login = try await FormVisit.open(app, "/login")
         let answer = try await login.post(app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/import")])
         return try await FormVisit.open(app, "/import", cookie: answer.headers.setCookie?["minzheng_session"]?.string ?? login.cookie)

@@ -10,7 +10,7 @@ struct MonitoringTests {
     static func departmentToken(_ app: Application, _ code: String) async throws -> String {
         let store = AccountStore(db: app.db as! SQLDatabase)
         let id = try await store.createUser(username: "dept-\(code)", displayName: code, password: "department password",
-                                            role: .department, region: RegionCode("3204")!, department: code)
+                                            role: .department, region: RegionCode("3204")!, department: code, hash: app.hashPassword)
         return try await store.issueToken(userID: id, name: "feed")
     }
 
@@ -74,7 +74,7 @@ struct MonitoringTests {
             MI-4,\(head),2026-10-21,2026-10-25,100000,80000,否
             """.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let file = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            let file = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect((file.accepted, file.duplicates, file.unknownPersons) == (1, 3, 0))
             #expect(try await Self.count(app, "feed_rows") == 4)
             // The 12-month sum counts each stored stay once: 50 000 + 60 000 + 80 000 fen.
@@ -245,7 +245,7 @@ struct MonitoringTests {
             let city = try await app.token(role: .cityAdmin, region: "3204", username: "cityofficer")
             #expect(try await list("", token: city).json(Page<VisitTasks.Task>.self).total == 3)
             _ = try await AccountStore(db: sql).createUser(username: "officer", displayName: "区级经办", password: "correct horse battery",
-                                                        role: .districtOfficer, region: RegionCode("320402")!)
+                                                        role: .districtOfficer, region: RegionCode("320402")!, hash: app.hashPassword)
             let (_, cookie) = try await PageTests.signIn(app)
             let page = try await FormVisit.open(app, "/tasks?region=320402001&overdue=1", cookie: cookie).page.body.string
             #expect(page.contains("共 1 项") && page.contains("/tasks.csv?"))
@@ -306,11 +306,11 @@ struct MonitoringTests {
             MI-2,\(head),2026-10-21,yesterday,100,10,否
             """.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let first = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            let first = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect(first.accepted == 1)
             #expect(first.alerts == 1)
             #expect(first.errors.map(\.row) == [3])
-            let again = try await FeedFileImport(app: app, actor: .system("test")).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
+            let again = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect(again.accepted == 0)
             #expect(again.duplicates == 1)
             #expect(try await Self.count(app, "alerts") == 1)
@@ -334,7 +334,7 @@ struct MonitoringTests {
             try (["sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness"] + lines)
                 .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            var feed = FeedFileImport(app: app, actor: .system("test"))
+            var feed = FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou)
             feed.batchSize = 3
             let summary = try await feed.run(path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect((summary.accepted, summary.unknownPersons, summary.alerts) == (20, 0, 20))
@@ -351,7 +351,7 @@ struct MonitoringTests {
             _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
             _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
                 username: "yibao", displayName: "市医保局", password: "department password", role: .department,
-                region: RegionCode("3204")!, department: "medicalInsurance")
+                region: RegionCode("3204")!, department: "medicalInsurance", hash: app.hashPassword)
             let login = try await FormVisit.open(app, "/login")
             let signedIn = try await login.post(app, "/login", [("username", "yibao"), ("password", "department password"), ("next", "/")])
             let cookie = signedIn.headers.setCookie?["minzheng_session"]?.string ?? login.cookie

@@ -26,7 +26,7 @@ struct PageTests {
     func signInAndList(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-                username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!)
+                username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!, hash: app.hashPassword)
             let anonymous = try await send(app, .GET, "/households")
             #expect(anonymous.status == .seeOther)
             #expect(anonymous.headers.first(name: .location)?.hasPrefix("/login") == true)
@@ -46,7 +46,7 @@ struct PageTests {
     func wrongPassword() async throws {
         try await withTestApp(.sqlite) { app in
             _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-                username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!)
+                username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!, hash: app.hashPassword)
             let (res, _) = try await Self.signIn(app, password: "not the password")
             #expect(res.status == .unauthorized)
             #expect(res.body.string.contains("用户名或密码错误"))

@@ -19,7 +19,7 @@ struct PayrollPageTests {
 
     static func officer(_ app: Application, _ username: String, region: String = "320402", role: Role = .districtOfficer) async throws {
         _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-            username: username, displayName: username, password: "correct horse battery", role: role, region: RegionCode(region)!)
+            username: username, displayName: username, password: "correct horse battery", role: role, region: RegionCode(region)!, hash: app.hashPassword)
     }
 
     @Test("generate, refuse the maker's own approval, approve by a second officer, download the bank file, see the failed line",

@@ -11,7 +11,7 @@ struct PolicyPageTests {
     static func signedIn(_ app: Application, role: Role, region: String) async throws -> String {
         let username = "u\(UUID().uuidString.prefix(6).lowercased())"
         _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(username: username, displayName: username, password: "correct horse battery",
-                                                                         role: role, region: RegionCode(region)!)
+                                                                         role: role, region: RegionCode(region)!, hash: app.hashPassword)
         let login = try await FormVisit.open(app, "/login")
         let res = try await login.post(app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/")])
         return res.headers.setCookie?["minzheng_session"]?.string ?? login.cookie

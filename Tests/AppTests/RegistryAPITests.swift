@@ -29,7 +29,7 @@ struct RegistryAPITests {
     func signIn(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
-                username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin, region: RegionCode("3204")!)
+                username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin, region: RegionCode("3204")!, hash: app.hashPassword)
             let anonymous = try await send(app, .GET, "/api/v1/households")
             #expect(anonymous.status == .unauthorized)
             let refusal = try anonymous.json(ErrorAnswer.self)
@@ -55,7 +55,7 @@ struct RegistryAPITests {
             let sql = app.db as! SQLDatabase
             let store = AccountStore(db: sql)
             let id = try await store.createUser(username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
-                                                region: RegionCode("3204")!)
+                                                region: RegionCode("3204")!, hash: app.hashPassword)
             _ = try await store.issueToken(userID: id, name: "old")
             _ = try await store.issueToken(userID: id, name: "recent")
             try await sql.raw("UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-40 * 24 * 3600)) WHERE name = 'old'").run()

@@ -46,7 +46,7 @@ extension Application {
     func token(role: Role, region: String, username: String = "u\(UUID().uuidString.prefix(8))") async throws -> String {
         let store = AccountStore(db: db as! SQLDatabase)
         let id = try await store.createUser(username: username, displayName: username, password: "correct horse battery",
-                                            role: role, region: RegionCode(region)!)
+                                            role: role, region: RegionCode(region)!, hash: hashPassword)
         return try await store.issueToken(userID: id, name: "test")
     }
 }
@@ -128,4 +128,9 @@ func multipartForm(fields: [(String, String)] = [], file: (field: String, filena
     var headers = headers
     headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
     return (headers, body)
+}
+
+extension Application {
+    /// The app's password hasher (bcrypt at the tests' low cost), for accounts tests create.
+    var hashPassword: @Sendable (String) throws -> String { { [self] in try password.hash($0) } }
 }

@@ -116,7 +116,11 @@ struct UserAdminAPITests {
         + Action.allCases.map { ManageCase(target: .cityAdmin, region: "3204", action: $0, status: .notFound) }
         + [ManageCase(target: .auditor, region: "320402", action: .show, status: .ok),
            ManageCase(target: .auditor, region: "320402", action: .disable, status: .forbidden),
-           ManageCase(target: .auditor, region: "320402", action: .resetPassword, status: .forbidden)]
+           ManageCase(target: .auditor, region: "320402", action: .resetPassword, status: .forbidden),
+           // A department account of the district is the city's to change (issue 12).
+           ManageCase(target: .department, region: "320402", action: .show, status: .ok),
+           ManageCase(target: .department, region: "320402", action: .resetPassword, status: .forbidden),
+           ManageCase(target: .department, region: "320402", action: .disable, status: .forbidden)]
 
     @Test("a district officer changes accounts of its district; another district's answer 404", arguments: TestDatabase.available, manageCases)
     func manage(_ db: TestDatabase, c: ManageCase) async throws {

@@ -15,7 +15,7 @@ struct AccountPageController: RouteCollection {
     func show(req: Request) async throws -> View {
         let user = try req.user
         guard let summary = try await UserStore(db: req.sql).user(id: user.id, within: user.scope) else { throw AppError.notFound("用户") }
-        let tokens = try await AccountStore(db: req.sql).tokens(userID: user.id, page: PageRequest(page: 1, perPage: 50))
+        let tokens = try await AccountStore(db: req.sql).tokens(userID: user.id, page: try PageRequest(page: 1, perPage: 50))
         let now = req.application.accountsClock.now()
         return try await req.view.render("accounts/account", AccountPage(
             layout: LayoutContext(request: req, title: "我的账户", user: user), user: UserView(summary, request: req, now: now),
@@ -32,7 +32,8 @@ struct AccountPageController: RouteCollection {
         let user = try req.user
         let form = try req.content.decode(PasswordChange.Form.self)
         do {
-            try await PasswordChange(req: req).change(user, form: form)
+            let epoch = try await PasswordChange(req: req).change(user, form: form)
+            SessionUserAuthenticator.start(req.session, userID: user.id, epoch: epoch, now: req.application.accountsClock.seconds)
         } catch let error as AppError {
             return try await passwordPage(req, user: user, next: form.next, error: error).encodeResponse(status: error.status, for: req)
         }

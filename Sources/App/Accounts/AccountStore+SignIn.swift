@@ -39,6 +39,22 @@ extension AccountStore {
     }
 }
 
+extension AccountStore {
+    /// Ends every credential of an account: its API tokens are revoked and its page sessions
+    /// sign no one in any more (`session_epoch` moves on). Answers the new epoch, which the
+    /// session of a user who has just changed their own password is started again in, and
+    /// how many tokens were revoked.
+    func endCredentials(userID: UUID, at now: Date) async throws -> (epoch: Int, revokedTokens: Int) {
+        let revoked = try await db.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND revoked_at IS NULL RETURNING id
+            """).all().count
+        let epoch = try await db.raw("""
+            UPDATE users SET session_epoch = session_epoch + 1 WHERE id = \(bind: userID) RETURNING session_epoch
+            """).first()?.decode(column: "session_epoch", as: Int.self) ?? 0
+        return (epoch, revoked)
+    }
+}
+
 /// What a `user.locked` audit event records: never a password or a hash.
 struct AccountLockAudit: Encodable {
     let failedSignIns: Int

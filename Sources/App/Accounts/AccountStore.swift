@@ -24,6 +24,7 @@ struct AccountStore {
         let must_change_password: Bool
         let failed_sign_ins: Int
         let locked_until: Date?
+        let session_epoch: Int
 
         var current: CurrentUser? {
             guard let role = Role(rawValue: role), let region = RegionCode(region) else { return nil }
@@ -51,11 +52,11 @@ struct AccountStore {
     }
 
     /// Checks the fields every account needs (any creator: the CLI, first start, an
-    /// administrator) and hashes the password with `hash` (a request's hasher keeps the
-    /// slow hash off the event loop).
+    /// administrator) and hashes the password with `hash`, the application's hasher at the
+    /// configured cost (a request's keeps the slow hash off the event loop).
     static func prepare(username: String, displayName: String, password: String, role: Role, region: RegionCode,
                         department: String? = nil, mustChangePassword: Bool = false,
-                        hash: (String) async throws -> String = { try Bcrypt.hash($0) }) async throws -> NewAccount {
+                        hash: (String) async throws -> String) async throws -> NewAccount {
         let name = username.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw AppError.invalid("username", "用户名只能包含字母、数字和 . _ -")
@@ -69,9 +70,10 @@ struct AccountStore {
     }
 
     func createUser(username: String, displayName: String, password: String, role: Role, region: RegionCode,
-                    department: String? = nil, mustChangePassword: Bool = false) async throws -> UUID {
+                    department: String? = nil, mustChangePassword: Bool = false,
+                    hash: (String) async throws -> String) async throws -> UUID {
         try await insert(await Self.prepare(username: username, displayName: displayName, password: password, role: role, region: region,
-                                      department: department, mustChangePassword: mustChangePassword))
+                                      department: department, mustChangePassword: mustChangePassword, hash: hash))
     }
 
     func insert(_ account: NewAccount) async throws -> UUID {

@@ -24,15 +24,18 @@ struct SessionUserAuthenticator: AsyncMiddleware {
     static let sessionKey = "userID"
     /// Seconds since 1970 of the session's last request.
     static let lastSeenKey = "lastSeen"
+    /// The account's `session_epoch` when the session was started.
+    static let epochKey = "epoch"
 
     /// Marks a request whose session has just timed out, so that the sign-in page can say so.
     struct IdleExpiredKey: StorageKey { typealias Value = Bool }
 
     /// Binds a fresh session to the user who has just signed in.
-    static func start(_ session: Session, userID: UUID, now: Int64) {
+    static func start(_ session: Session, userID: UUID, epoch: Int, now: Int64) {
         session.data = SessionData()
         session.data[sessionKey] = userID.uuidString
         session.data[lastSeenKey] = String(now)
+        session.data[epochKey] = String(epoch)
     }
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
@@ -45,7 +48,9 @@ struct SessionUserAuthenticator: AsyncMiddleware {
                 request.session.data[Self.sessionKey] = nil
                 request.session.data[Self.lastSeenKey] = nil
                 request.storage[IdleExpiredKey.self] = true
-            } else if let row = try await AccountStore(db: request.sql).userRow(id: id), !row.disabled, let user = row.current {
+            } else if let row = try await AccountStore(db: request.sql).userRow(id: id), !row.disabled,
+                      // A session of before the password changed (or the account was disabled) is over.
+                      row.session_epoch == Int(request.session.data[Self.epochKey] ?? "0"), let user = row.current {
                 request.session.data[Self.lastSeenKey] = String(now)
                 request.auth.login(user)
             }
@@ -54,11 +59,15 @@ struct SessionUserAuthenticator: AsyncMiddleware {
     }
 }
 
-/// API routes without a valid token answer 401 JSON.
+/// API routes without a valid token answer 401 JSON. A token of an account whose password
+/// is a first or reset one may only change that password (403 elsewhere), as the pages do.
 struct RequireAPIUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.auth.has(CurrentUser.self) else {
+        guard let user = request.auth.get(CurrentUser.self) else {
             throw AppError(.unauthorized, "需要登录：请在 Authorization 头中提供 Bearer 令牌")
+        }
+        if user.mustChangePassword, request.url.path != PasswordAPIController.path {
+            throw AppError(.forbidden, "请先修改初始密码：POST \(PasswordAPIController.path)", field: "password")
         }
         return try await next.respond(to: request)
     }

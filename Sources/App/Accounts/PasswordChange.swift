@@ -16,11 +16,15 @@ struct PasswordChange {
     /// What a `user.password.change` event records: no password, no hash.
     struct Audit: Encodable {
         let mustChangePassword: Bool
+        var tokensRevoked: Int? = nil
     }
 
     let req: Request
 
-    func change(_ user: CurrentUser, form: Form) async throws {
+    /// Changes the password and ends every other credential of the account (its API tokens,
+    /// its sessions on other computers); answers the account's new session epoch, in which
+    /// the caller's own session goes on.
+    func change(_ user: CurrentUser, form: Form) async throws -> Int {
         let current = form.currentPassword ?? "", new = form.newPassword ?? ""
         guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else { throw AppError(.unauthorized, "请先登录") }
         guard try await req.password.async.verify(current, created: row.password_hash) else {
@@ -33,10 +37,15 @@ struct PasswordChange {
         guard new != current else { throw AppError.invalid("newPassword", "新密码不能与原密码相同") }
         guard new == (form.confirmPassword ?? "") else { throw AppError.invalid("confirmPassword", "两次输入的新密码不一致") }
         let hash = try await req.password.async.hash(new)
-        try await req.auditedTransaction { tx, audit in
-            try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: false)
+        let now = req.application.accountsClock.now()
+        return try await req.auditedTransaction { tx, audit in
+            let store = AccountStore(db: tx)
+            try await store.setPassword(userID: user.id, hash: hash, mustChange: false)
+            let ended = try await store.endCredentials(userID: user.id, at: now)
             try await audit.record("user.password.change", entity: "user", id: user.id.uuidString, region: user.region.value,
-                                   before: Audit(mustChangePassword: row.must_change_password), after: Audit(mustChangePassword: false))
+                                   before: Audit(mustChangePassword: row.must_change_password),
+                                   after: Audit(mustChangePassword: false, tokensRevoked: ended.revokedTokens))
+            return ended.epoch
         }
     }
 }

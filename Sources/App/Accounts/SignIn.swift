@@ -10,9 +10,6 @@ struct SignIn {
 
     static let wrongCredentials = AppError(.unauthorized, "用户名或密码错误")
 
-    /// A bcrypt hash no password matches, checked for unknown names so that the answer
-    /// takes as long as for a real account and its timing does not tell names apart.
-    static let decoyHash: String = (try? Bcrypt.hash(UUID().uuidString)) ?? ""
 
     /// The account, or an `AppError`: 401 for a wrong name or password (one message for
     /// both), 429 with `Retry-After` while the account or this client address waits.
@@ -25,7 +22,7 @@ struct SignIn {
         let store = AccountStore(db: req.sql)
         guard let row = try await store.userRow(username: username) else {
             if let wait = throttle.unknownNames.wait(username, at: now) { throw Self.accountWaits(wait) }
-            _ = try await req.password.async.verify(password, created: Self.decoyHash)
+            _ = try await req.password.async.verify(password, created: req.platform.decoyPasswordHash)
             throttle.addresses.recordFailure(address, at: now)
             throw throttle.unknownNames.recordFailure(username, at: now) ? Self.accountWaits(SignInRules.lockSeconds) : Self.wrongCredentials
         }

@@ -52,7 +52,7 @@ struct SignInPageController: RouteCollection {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
-        SessionUserAuthenticator.start(req.session, userID: row.id, now: req.application.accountsClock.seconds)
+        SessionUserAuthenticator.start(req.session, userID: row.id, epoch: row.session_epoch, now: req.application.accountsClock.seconds)
         let next = Self.safeNext(form.next)
         if row.must_change_password {
             return req.redirect(to: RequirePageUser.passwordPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
@@ -66,9 +66,16 @@ struct SignInPageController: RouteCollection {
         return req.redirect(to: "/login")
     }
 
-    /// Only a local path may follow sign-in (no open redirect).
+    /// Only a path of this application may follow sign-in (no open redirect): it starts with
+    /// one `/` and holds only visible ASCII but a backslash. Browsers drop tabs and line breaks
+    /// from a URL and read `\` as `/`, so `/\t/evil.example` or `/\\evil.example` would lead to
+    /// another host; anything else (non-ASCII text included) is percent-encoded by a real link.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next else { return "/" }
+        let bytes = Array(next.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.count == 1 || bytes[1] != UInt8(ascii: "/"),
+              bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
+              let parsed = URLComponents(string: next), parsed.scheme == nil, parsed.host == nil else { return "/" }
         return next
     }
 }

@@ -10,11 +10,21 @@ struct SignInThrottle: Sendable {
     /// Unknown names lock exactly like accounts do, so that a lock message cannot tell
     /// whether a username exists.
     let unknownNames: FailureTable
+    /// Residents' registrations that did not match the registry, per client address and per
+    /// ID number (its blind index): the phone number on file is all that stands between a
+    /// known name and ID number and someone else's account, so guessing it waits as a
+    /// password does.
+    let registrationAddresses: FailureTable
+    let registrationIDs: FailureTable
 
     init(addresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
-         unknownNames: FailureTable = FailureTable(window: nil)) {
+         unknownNames: FailureTable = FailureTable(window: nil),
+         registrationAddresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
+         registrationIDs: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds)) {
         self.addresses = addresses
         self.unknownNames = unknownNames
+        self.registrationAddresses = registrationAddresses
+        self.registrationIDs = registrationIDs
     }
 }
 

@@ -17,7 +17,7 @@ struct TokenAPIController: RouteCollection {
     func list(req: Request) async throws -> Page<TokenSummary> {
         let user = try req.user
         let q = try req.query.decode(ListQuery.self)
-        return try await AccountStore(db: req.sql).tokens(userID: user.id, page: PageRequest(page: q.page, perPage: q.perPage))
+        return try await AccountStore(db: req.sql).tokens(userID: user.id, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {

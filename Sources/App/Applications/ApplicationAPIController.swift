@@ -31,7 +31,7 @@ struct ApplicationAPIController: RouteCollection {
         }
         if q.overdue == true { filter.overdueOn = Clock.today() }
         return try await ApplicationStore(db: req.sql).queue(for: try await service.viewer(user), filter: filter,
-                                                            page: PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
+                                                            page: try PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
                                                             regions: req.platform.regions, today: Clock.today())
     }
 

@@ -30,7 +30,7 @@ struct ApplicationPageController: RouteCollection {
         if let state { filter.states = [state] }
         if q.overdue == "1" { filter.overdueOn = Clock.today() }
         let store = ApplicationStore(db: req.sql)
-        let result = try await store.queue(for: viewer, filter: filter, page: PageRequest(page: q.page, perPage: 20),
+        let result = try await store.queue(for: viewer, filter: filter, page: try PageRequest(page: q.page, perPage: 20),
                                            catalog: try await service.catalog, regions: req.platform.regions, today: Clock.today())
         let counts = try await store.countsByState(for: viewer)
         return try await req.view.render("applications/list", ApplicationListPage(

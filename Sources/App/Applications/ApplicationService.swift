@@ -58,7 +58,10 @@ struct ApplicationService {
             }
             householdID = own
         } else {
+            // On a household's behalf: staff who keep its registry, not a partner department
+            // (which decides its own items) nor an auditor.
             try user.require(.handleApplications)
+            try user.require(.editRegistry)
             guard let id = body.householdId else { throw AppError.invalid("householdId", "缺少 householdId（申请家庭）") }
             householdID = id
         }
@@ -72,7 +75,21 @@ struct ApplicationService {
             }
             personID = id
         }
-        if let problem = body.means?.problem() { throw AppError.invalid(problem.field, problem.message) }
+        var declared = body.means
+        if let means = declared {
+            try RegistryInput.check { () throws(FieldProblem) in try means.validate() }
+            // A declaration speaks of the household's own members, never of someone else's
+            // record; their ids are kept in the registry's form, which the economy check matches.
+            let members = Set(household.members.map(\.personId))
+            for (i, member) in means.members.enumerated() {
+                guard let id = UUID(uuidString: member.personId), members.contains(id) else {
+                    throw AppError.invalid("means.members[\(i)].personId", "申报的成员不是该家庭的现有成员")
+                }
+                declared?.members[i].personId = id.uuidString
+            }
+        }
+        let requested = try body.requestedFen.map { amount in try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(amount, field: "requestedFen") } }
+        let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(body.note, field: "note", label: "备注") }
         let store = ApplicationStore(db: req.sql)
         let beneficiary: AssistanceBeneficiary = personID.map { .person(id: $0.uuidString, household: householdID.uuidString) }
             ?? .household(id: householdID.uuidString, members: Set(household.members.map(\.personId.uuidString)))
@@ -83,16 +100,15 @@ struct ApplicationService {
         let flow: WorkflowFlow
         if item.isCivilAffairs {
             let standard = try await standard(region: region, on: today)
-            let level = item.approval.approvingLevel(requestedAmount: Fen(max(0, body.requestedFen ?? 0)), standard: standard)
+            let level = item.approval.approvingLevel(requestedAmount: requested ?? .zero, standard: standard)
             flow = .civilAffairs(approvingLevel: ApprovingLevel(level) ?? .district)
         } else {
             flow = .department(code: item.department.rawValue)
         }
-        let means = try body.means.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.map(req.platform.cipher.encrypt)
+        let means = try declared.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.map(req.platform.cipher.encrypt)
         let conflictsJSON = String(decoding: try JSONEncoder().encode(conflicts), as: UTF8.self)
         let id = UUID.random()
         let actorName = user.displayName
-        let note = body.note?.trimmedWhitespace
         let person = personID
         try await req.auditedTransaction { tx, audit in
             let now = Date()
@@ -150,7 +166,10 @@ struct ApplicationService {
         guard let version = body.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
         guard version == current.version else { throw AppError.staleVersion(current: current.version) }
         let today = Clock.today()
-        var action = WorkflowAction(kind: kind, note: body.note)
+        let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(body.note, field: "note", label: "意见") }
+        let findings = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(body.findings, field: "findings", label: "调查情况") }
+        let amount = try body.amountFen.map { value in try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(value, field: "amountFen") } }
+        var action = WorkflowAction(kind: kind, note: note)
         var check: EconomyCheck?
         if kind == .investigate || kind == .approve, let item = AssistanceItemCode(current.itemCode).flatMap(catalog.item), item.engineProgram != nil {
             check = try await economyCheck(current, month: YearMonth(year: today.year, month: today.month)!)
@@ -160,7 +179,7 @@ struct ApplicationService {
                 throw AppError.invalid("visitedOn", "请填写入户调查日期（YYYY-MM-DD）")
             }
             let eligible = check.map { $0.decision(for: current, catalog: catalog) != nil } ?? true
-            action.investigation = InvestigationRecord(visitedOn: visited, findings: body.findings ?? "", economyCheckEligible: eligible)
+            action.investigation = InvestigationRecord(visitedOn: visited, findings: findings ?? "", economyCheckEligible: eligible)
         }
         let transition: Transition
         switch ApplicationWorkflow().apply(action, to: current.workflowState, by: actor(user), on: today) {
@@ -176,7 +195,7 @@ struct ApplicationService {
                 }
                 grant = decided
             } else {
-                grant = Grant(itemCode: current.itemCode, monthlyFen: max(0, body.amountFen ?? 0))
+                grant = Grant(itemCode: current.itemCode, monthlyFen: amount?.value ?? 0)
             }
         }
         // An approved household's declaration becomes its means on file, which the

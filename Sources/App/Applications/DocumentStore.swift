@@ -26,8 +26,13 @@ struct DocumentStore {
         } catch {
             throw AppError.invalid("file", error.chinese)
         }
-        let requirement = requirement.trimmedWhitespace
-        guard !requirement.isEmpty, requirement.count <= 40 else { throw AppError.invalid("requirement", "请选择材料类别") }
+        // One of the documents the item asks for, by code or by name; stored by its name.
+        let typed = requirement.trimmedWhitespace
+        let catalog = try await CatalogStore(db: req.sql).catalog()
+        let listed = AssistanceItemCode(application.itemCode).flatMap(catalog.item)?.documents ?? []
+        guard let requirement = listed.first(where: { $0.code == typed || $0.name == typed })?.name else {
+            throw AppError.invalid("requirement", "材料类别应为本事项所需材料之一：" + listed.map(\.name).joined(separator: "、"))
+        }
         let id = UUID.random()
         let target = path(application: application.id, document: id)
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,

@@ -20,7 +20,7 @@ struct AuditPageController: RouteCollection {
         var page: Int?
     }
 
-    func list(req: Request) async throws -> View {
+    func list(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.viewAudit)
         let query = try req.query.decode(Query.self)
@@ -30,7 +30,7 @@ struct AuditPageController: RouteCollection {
                              exportLink: "")
         do {
             let filter = try Self.filter(query)
-            let request = PageRequest(page: query.page, perPage: 50)
+            let request = try PageRequest(page: query.page, perPage: 50)
             let total = try await store.count(within: user.scope, matching: filter)
             let events = try await store.events(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
             page.rows = events.map { AuditRow($0, regions: req.platform.regions) }
@@ -43,7 +43,8 @@ struct AuditPageController: RouteCollection {
             page.error = error.message
             page.errorField = error.field
         }
-        return try await req.view.render("audit/list", page)
+        // A refused filter shows the form with the field marked, as a 400.
+        return try await req.view.render("audit/list", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
     }
 
     /// The filtered trail, newest first, streamed (`CSVDownload.streamed`).

@@ -56,12 +56,31 @@ struct AuditRecorder {
     }
 }
 
+/// A refusal that must be on record although the write it refused is rolled back: the
+/// transaction that threw it ends, its event is recorded in one of its own, and the caller
+/// gets `answer`.
+protocol RecordedRefusal: Error {
+    var answer: AppError { get }
+    func record(_ audit: AuditRecorder) async throws
+}
+
 extension Application {
     /// Runs `body` in one transaction together with the audit events it records: both are
-    /// saved, or neither. On SQLite the process's writers take turns (the file has one
-    /// writer anyway), so that two appends never race for the same chain position.
+    /// saved, or neither (but for a `RecordedRefusal`'s event). On SQLite the process's
+    /// writers take turns (the file has one writer anyway), so that two appends never race
+    /// for the same chain position.
     func auditedTransaction<T: Sendable>(actor: AuditActor, on database: (any Database)? = nil,
                                          _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        do {
+            return try await transactionWithAudit(actor: actor, on: database, body)
+        } catch let refusal as RecordedRefusal {
+            try await transactionWithAudit(actor: actor, on: database) { _, audit in try await refusal.record(audit) }
+            throw refusal.answer
+        }
+    }
+
+    private func transactionWithAudit<T: Sendable>(actor: AuditActor, on database: (any Database)?,
+                                                   _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
         let db = database ?? self.db
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in

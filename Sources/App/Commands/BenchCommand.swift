@@ -146,7 +146,7 @@ struct LookupBenchmark {
         let store = AccountStore(db: sql)
         let username = "bench-\(UUID().uuidString.prefix(8).lowercased())"
         let id = try await store.createUser(username: username, displayName: "基准测试", password: UUID().uuidString,
-                                            role: .cityAdmin, region: RegionCode("3204")!, department: nil)
+                                            role: .cityAdmin, region: RegionCode("3204")!, department: nil, hash: { [app] in try app.password.hash($0) })
         return (id, try await store.issueToken(userID: id, name: "bench"))
     }
 }

@@ -11,9 +11,10 @@ enum FirstStart {
         let accounts = AccountStore(db: app.db as! SQLDatabase)
         if try await accounts.countUsers() == 0 {
             let password = oneTimePassword()
+            let account = try await AccountStore.prepare(username: "admin", displayName: "市级管理员", password: password, role: .cityAdmin,
+                                                         region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
             try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
-                let id = try await AccountStore(db: tx).createUser(username: "admin", displayName: "市级管理员", password: password,
-                                                                   role: Role.cityAdmin, region: RegionTable.changzhou, mustChangePassword: true)
+                let id = try await AccountStore(db: tx).insert(account)
                 try await audit.record("user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
                                        after: ["username": "admin", "role": Role.cityAdmin.rawValue])
             }

@@ -28,7 +28,7 @@ struct UserCommand: AsyncCommand {
         guard let region = signature.region.flatMap(RegionCode.init) else { throw AppError.invalid("region", "--region 应为区划代码") }
         let id = try await AccountStore(db: context.application.db as! SQLDatabase)
             .createUser(username: username, displayName: signature.name ?? username, password: password, role: role, region: region,
-                        department: signature.department)
+                        department: signature.department, hash: { try context.application.password.hash($0) })
         context.console.output("\(jsonLine(["id": id.uuidString, "username": username, "role": role.rawValue, "region": region.value]))")
     }
 }

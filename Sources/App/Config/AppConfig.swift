@@ -25,6 +25,13 @@ public struct AppConfig: Sendable {
     /// default is one: a slow request or an open transaction then holds up every other
     /// request on its loop, which wait up to 10 s and fail.
     public var postgresConnectionsPerLoop: Int
+    /// The server is reached over HTTPS through a proxy that ends TLS (`MINZHENG_BEHIND_TLS`):
+    /// the session cookie is then `Secure` and browsers are told to keep to HTTPS.
+    public var behindTLS = false
+    /// bcrypt's cost for new password hashes (`MINZHENG_PASSWORD_COST`, 2^cost rounds): 12 in
+    /// service; the tests use 4, since hundreds of accounts at 12 kept the test run's two
+    /// cores busy hashing.
+    public var passwordCost = 12
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -57,6 +64,13 @@ public struct AppConfig: Sendable {
         let port = try integer(env, "PORT", default: 8080, range: 1...65535)
         let assessmentsPerMinute = try integer(env, "MINZHENG_ASSESSMENTS_PER_MINUTE", default: 60, range: 1...100_000)
         let postgresConnections = try integer(env, "MINZHENG_PG_CONNECTIONS_PER_LOOP", default: 4, range: 1...64)
+        let passwordCost = try integer(env, "MINZHENG_PASSWORD_COST", default: 12, range: 4...31)
+        let behindTLS: Bool
+        switch env["MINZHENG_BEHIND_TLS"] ?? "" {
+        case "", "0", "false": behindTLS = false
+        case "1", "true": behindTLS = true
+        case let other: throw Invalid(variable: "MINZHENG_BEHIND_TLS", reason: "must be true or false, got \(other)")
+        }
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -65,7 +79,9 @@ public struct AppConfig: Sendable {
             hostname: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: port,
             assessmentsPerMinute: assessmentsPerMinute,
-            postgresConnectionsPerLoop: postgresConnections
+            postgresConnectionsPerLoop: postgresConnections,
+            behindTLS: behindTLS,
+            passwordCost: passwordCost
         )
     }
 

@@ -7,6 +7,9 @@ struct PlatformServices: Sendable {
     let config: AppConfig
     let cipher: FieldCipher
     let regions: RegionTable
+    /// A bcrypt hash at the configured cost that no password matches: checked for a name no
+    /// account has, so that the answer takes as long as for a real account.
+    let decoyPasswordHash: String
 }
 
 extension Application {

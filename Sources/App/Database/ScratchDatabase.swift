@@ -15,7 +15,7 @@ public struct ScratchDatabase: Sendable {
         let folder = NSTemporaryDirectory() + "minzheng-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var env = ["MINZHENG_DATA_DIR": folder, "MINZHENG_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
-                   "MINZHENG_DEMO_HOUSEHOLDS": "0"]
+                   "MINZHENG_DEMO_HOUSEHOLDS": "0", "MINZHENG_PASSWORD_COST": "4"]
         guard let postgresURL else {
             env["DATABASE_URL"] = "sqlite:\(folder)/test.sqlite"
             return ScratchDatabase(config: try AppConfig.fromEnvironment(env), postgresAdminURL: nil, postgresName: nil, folder: folder)

@@ -30,7 +30,7 @@ struct FeedImportCommand: AsyncCommand {
         }
         let department = signature.department.flatMap(FeedDepartment.init(rawValue:)) ?? kind.owningDepartment
         guard department.mayPush(kind) else { throw AppError.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据") }
-        let summary = try await FeedFileImport(app: context.application, actor: .system("cli:feed"))
+        let summary = try await FeedFileImport(app: context.application, actor: .system("cli:feed"), reach: RegionTable.changzhou)
             .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
         context.console.output("\(jsonLine(summary))")
     }
@@ -40,6 +40,8 @@ struct FeedImportCommand: AsyncCommand {
 struct FeedFileImport {
     let app: Application
     let actor: AuditActor
+    /// The sender's region (`FeedIngest.reach`).
+    let reach: RegionCode
     var batchSize = 10_000
 
     /// A file is a bulk job: on SQLite its page cache keeps the registry's indexes in memory
@@ -61,7 +63,7 @@ struct FeedFileImport {
         var problems: [FeedRowProblem] = []
         let today = Clock.today()
         let cipher = app.platform.cipher
-        let ingest = FeedIngest(app: app, actor: actor, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
+        let ingest = FeedIngest(app: app, actor: actor, reach: reach, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
         // The next batch is read while the previous one is ingested.
         var writer = PipelinedWriter<FeedIngest.Summary>()
         func add(_ part: FeedIngest.Summary?) {

@@ -11,6 +11,9 @@ import Vapor
 struct FeedIngest {
     let app: Application
     let actor: AuditActor
+    /// The region the sender speaks for: a district's department account changes nothing of a
+    /// person registered elsewhere (such a row is kept as naming no known person).
+    let reach: RegionCode
     /// A file's bulk database; the pool when nil.
     var bulk: BulkDatabase? = nil
     /// A file's parameters, resolved once for all its batches; read for the batch when nil.
@@ -60,10 +63,11 @@ struct FeedIngest {
         if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
-            let persons: [String: Person]
+            var persons: [String: Person]
             if let prefetched { persons = try await prefetched.value } else {
                 persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
             }
+            if reach != RegionTable.changzhou { persons = persons.filter { $0.value.region.hasPrefix(reach.value) } }
             // 1. Every new row is kept, whether or not the person is registered; a row already
             // stored (same feed, same source record id) is skipped by the insert itself.
             var candidates: [(record: FeedRecord, person: Person?)] = []

@@ -20,7 +20,7 @@ struct MonitoringAPIController: RouteCollection {
             throw AppError.invalid(error.field, error.message)
         }
         let cipher = req.application.platform.cipher
-        return try await FeedIngest(app: req.application, actor: req.auditActor).ingest(
+        return try await FeedIngest(app: req.application, actor: req.auditActor, reach: try req.user.region).ingest(
             kind: kind, department: department.rawValue,
             records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) }, problems: batch.problems)
     }
@@ -28,11 +28,11 @@ struct MonitoringAPIController: RouteCollection {
     /// The open tasks of the user's region, filtered (`TaskListQuery`) and paginated.
     func tasks(req: Request) async throws -> Page<VisitTasks.Task> {
         let user = try req.user
-        try user.require(.handleApplications)
+        try user.require(.visitHouseholds)
         let query = try req.query.decode(TaskListQuery.self)
         let filter = try query.filter(user: user, today: Clock.today())
         try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-        return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: PageRequest(page: query.page, perPage: query.perPage))
+        return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
     }
 
     struct Visit: Content {
@@ -43,7 +43,7 @@ struct MonitoringAPIController: RouteCollection {
 
     func visit(req: Request) async throws -> Response {
         let user = try req.user
-        try user.require(.handleApplications)
+        try user.require(.visitHouseholds)
         guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
             throw AppError.notFound("走访任务")
         }
@@ -52,7 +52,8 @@ struct MonitoringAPIController: RouteCollection {
         guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }), visited <= Clock.today() else {
             throw AppError.invalid("visitedOn", "请填写走访日期（不晚于今天）")
         }
-        guard let findings = body.findings?.trimmedWhitespace, !findings.isEmpty else { throw AppError.invalid("findings", "请填写走访情况") }
+        guard let findings = try RegistryInput.check({ () throws(FieldProblem) in try InputRules.text(body.findings, field: "findings", label: "走访情况") })
+        else { throw AppError.invalid("findings", "请填写走访情况") }
         guard let outcome = body.outcome, VisitTasks.outcomes.contains(where: { $0.code == outcome }) else {
             throw AppError.invalid("outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
         }

@@ -33,8 +33,7 @@ struct MonitoringPageController: RouteCollection {
 
     private static func require(_ req: Request) throws -> CurrentUser {
         let user = try req.user
-        try user.require(.viewRegistry)
-        try user.require(.handleApplications)
+        try user.require(.visitHouseholds)
         return user
     }
 
@@ -112,7 +111,7 @@ struct MonitoringPageController: RouteCollection {
         var csvFields: [String] { [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, regionName, region] }
     }
 
-    func tasks(req: Request) async throws -> View {
+    func tasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
         let query = try req.query.decode(TaskListQuery.self)
         var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
@@ -120,7 +119,7 @@ struct MonitoringPageController: RouteCollection {
         do {
             let filter = try query.filter(user: user, today: Clock.today())
             try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
-            let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: PageRequest(page: query.page, perPage: 50))
+            let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
             page.pager = Pager.make(path: "/tasks", filters: query.links, result: result)
@@ -129,7 +128,8 @@ struct MonitoringPageController: RouteCollection {
             page.error = error.message
             page.errorField = error.field
         }
-        return try await req.view.render("monitoring/tasks", page)
+        // A refused filter shows the form with the field marked, as a 400.
+        return try await req.view.render("monitoring/tasks", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
     }
 
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).

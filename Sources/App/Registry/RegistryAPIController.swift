@@ -33,7 +33,7 @@ struct RegistryAPIController: RouteCollection {
         let q = try req.query.decode(HouseholdListQuery.self)
         let region = try RegistryInput.regionFilter(q.region)
         return try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
-                                                 page: PageRequest(page: q.page, perPage: q.perPage))
+                                                 page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     struct NewHousehold: Content {
@@ -142,7 +142,7 @@ struct RegistryAPIController: RouteCollection {
         try user.require(.viewRegistry)
         let q = try req.query.decode(PersonListQuery.self)
         return try await req.registry.persons(within: user.scope, matching: .init(name: q.name, region: try RegistryInput.regionFilter(q.region)),
-                                              page: PageRequest(page: q.page, perPage: q.perPage))
+                                              page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     /// Search that may include an ID number, which must not appear in a URL.
@@ -160,7 +160,7 @@ struct RegistryAPIController: RouteCollection {
         let q = try req.content.decode(PersonSearch.self)
         return try await req.registry.persons(within: user.scope,
                                               matching: .init(name: q.name, idNumber: q.idNumber, region: try RegistryInput.regionFilter(q.region)),
-                                              page: PageRequest(page: q.page, perPage: q.perPage))
+                                              page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func showPerson(req: Request) async throws -> PersonDetail {

@@ -156,7 +156,7 @@ struct RegistryPageController: RouteCollection {
         let q = try req.query.decode(ListQuery.self)
         let region = try RegistryInput.regionFilter(q.region)
         let result = try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
-                                                       page: PageRequest(page: q.page, perPage: 20))
+                                                       page: try PageRequest(page: q.page, perPage: 20))
         let pager = Pager.make(path: "/households", filters: ["region": q.region, "address": q.address], result: result)
         return try await req.view.render("registry/households", HouseholdListPage(
             layout: LayoutContext(request: req, title: "家庭档案", user: user), region: q.region ?? "", address: q.address ?? "",
@@ -267,7 +267,7 @@ struct RegistryPageController: RouteCollection {
     private func renderPersons(req: Request, user: CurrentUser, name: String?, idNumber: String?, region: String?, page: Int?) async throws -> View {
         let result = try await req.registry.persons(within: user.scope,
                                                     matching: .init(name: name, idNumber: idNumber, region: try RegistryInput.regionFilter(region)),
-                                                    page: PageRequest(page: page, perPage: 20))
+                                                    page: try PageRequest(page: page, perPage: 20))
         let pager = Pager.make(path: "/persons", filters: ["name": name, "region": region], result: result)
         return try await req.view.render("registry/persons", PersonListPage(
             layout: LayoutContext(request: req, title: "人员档案", user: user), name: name ?? "", region: region ?? "",

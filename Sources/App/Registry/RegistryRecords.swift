@@ -88,14 +88,21 @@ struct Page<Item: Content & Sendable>: Content, Sendable {
     var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }
 
-/// `?page=&perPage=` with sane bounds.
+/// `?page=&perPage=`, parsed once for every list: `perPage` is held to 1…200 and a page
+/// below 1 is the first; a page past `maximumPage` is refused naming the field, so that no
+/// page number can make the offset overflow (or ask the database to skip a city twice over).
 struct PageRequest: Sendable {
+    static let maximumPerPage = 200
+    static let maximumPage = 1_000_000
+
     let page: Int
     let perPage: Int
 
-    init(page: Int?, perPage: Int?) {
-        self.page = max(1, page ?? 1)
-        self.perPage = min(200, max(1, perPage ?? 20))
+    init(page: Int?, perPage: Int?) throws {
+        let page = page ?? 1
+        guard page <= Self.maximumPage else { throw AppError.invalid("page", "页码不能超过 \(Self.maximumPage)") }
+        self.page = max(1, page)
+        self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 20))
     }
 
     var offset: Int { (page - 1) * perPage }

@@ -24,8 +24,10 @@ struct RegistryStore {
     /// unique index enforces as well).
     func insertPerson(_ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date = Date()) async throws -> UUID {
         let index = cipher.blindIndex(draft.residentID.value)
-        if try await personID(blindIndex: index) != nil {
-            throw AppError(.conflict, "身份证号 \(draft.residentID.masked) 已登记，请在原档案中修改", field: "idNumber")
+        if let existing = try await db.select().columns("id", "region").from("persons").where("id_index", .equal, index).first() {
+            throw DuplicateIDNumber(existing: try existing.decode(column: "id", as: UUID.self),
+                                    existingRegion: try existing.decode(column: "region", as: String.self),
+                                    masked: draft.residentID.masked, attemptedRegion: region.value)
         }
         let recorder = recorder
         try await db.insert(into: "persons")
@@ -351,5 +353,22 @@ enum MembershipColumns {
 
     static func values(householdID: UUID, personID: UUID, relation: Relation, at: Date) -> [BulkValue] {
         [BulkValue(UUID.random()), BulkValue(householdID), BulkValue(personID), BulkValue(relation.rawValue), BulkValue(at)]
+    }
+}
+
+/// A new person whose ID number is already registered. The answer says only that (the
+/// trade-off that catches duplicates), never where; the attempt is on record in the region
+/// of the person it touched, so that its auditors see who looked for their residents.
+struct DuplicateIDNumber: RecordedRefusal {
+    let existing: UUID
+    let existingRegion: String
+    let masked: String
+    let attemptedRegion: String
+
+    var answer: AppError { AppError(.conflict, "身份证号 \(masked) 已登记，请在原档案中修改", field: "idNumber") }
+
+    func record(_ audit: AuditRecorder) async throws {
+        try await audit.record("person.duplicate.refused", entity: "person", id: existing.uuidString, region: existingRegion,
+                               after: ["idNumberMasked": masked, "attemptedRegion": attemptedRegion])
     }
 }

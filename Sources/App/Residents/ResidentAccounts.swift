@@ -36,11 +36,22 @@ enum ResidentAccounts {
             throw AppError.invalid("idNumber", "身份证号无效，请检查")
         }
         let cipher = req.platform.cipher
+        let index = cipher.blindIndex(id.value)
+        let throttle = req.application.signInThrottle
+        let now = req.application.accountsClock.seconds
+        if let wait = throttle.registrationAddresses.wait(req.clientAddress, at: now) ?? throttle.registrationIDs.wait(index, at: now) {
+            throw AppError(.tooManyRequests, "核对失败次数过多，请 \(SignInRules.minutes(wait)) 分钟后再试", headers: ["Retry-After": "\(wait)"])
+        }
+        func refuse() -> AppError {
+            throttle.registrationAddresses.recordFailure(req.clientAddress, at: now)
+            throttle.registrationIDs.recordFailure(index, at: now)
+            return mismatch
+        }
         guard let row = try await req.sql.select().columns("id", "name", "region", "phone_cipher").from("persons")
-            .where("id_index", .equal, cipher.blindIndex(id.value)).first() else { throw mismatch }
+            .where("id_index", .equal, index).first() else { throw refuse() }
         let storedPhone = try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt)
         guard try row.decode(column: "name", as: String.self) == form.name?.trimmedWhitespace,
-              let storedPhone, storedPhone == form.phone?.trimmedWhitespace else { throw mismatch }
+              let storedPhone, storedPhone == form.phone?.trimmedWhitespace else { throw refuse() }
         let personID = try row.decode(column: "id", as: UUID.self)
         guard let region = RegionCode(try row.decode(column: "region", as: String.self)) else { throw mismatch }
         let account = try await AccountStore.prepare(username: username(for: id, cipher: cipher), displayName: try row.decode(column: "name", as: String.self),
@@ -94,9 +105,11 @@ struct ResidentRegistrationController: RouteCollection {
             return req.redirect(to: "/login?registered=1")
         } catch let error as AppError {
             form.password = nil
-            return try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
-                                                                        form: form, error: error.message, errorField: error.field))
+            let response = try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
+                                                                                form: form, error: error.message, errorField: error.field))
                 .encodeResponse(status: error.status, for: req)
+            for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         }
     }
 }

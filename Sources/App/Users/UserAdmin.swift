@@ -69,8 +69,11 @@ struct UserAdmin {
         try check(user, disabled ? .disable : .enable)
         guard user.disabled != disabled else { return user }
         let scope = admin.scope
+        let now = req.application.accountsClock.now()
         return try await req.auditedTransaction { tx, audit in
             try await UserStore(db: tx).setDisabled(id: user.id, disabled)
+            // Both ways: what was signed in before a disable stays out after the enable.
+            _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
             guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw AppError.notFound("用户") }
             try await audit.record(disabled ? "user.disable" : "user.enable", entity: "user", id: user.id.uuidString, region: user.region,
                                    before: UserAuditRecord(user), after: UserAuditRecord(after))
@@ -86,8 +89,10 @@ struct UserAdmin {
         let password = FirstStart.oneTimePassword()
         let hash = try await req.password.async.hash(password)
         let scope = admin.scope
+        let now = req.application.accountsClock.now()
         let after = try await req.auditedTransaction { tx, audit in
             try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: true)
+            _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
             guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw AppError.notFound("用户") }
             try await audit.record("user.password.reset", entity: "user", id: user.id.uuidString, region: user.region,
                                    before: UserAuditRecord(user), after: UserAuditRecord(after))
@@ -138,6 +143,8 @@ extension UserAdminRefusal {
             return AppError.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         case .ownAccount:
             return AppError(.conflict, "不能停用自己的账户")
+        case .cityOnly(let role):
+            return AppError(.forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
         }
     }
 }

@@ -26,7 +26,7 @@ struct UserPageController: RouteCollection {
         let admin = try UserAdmin(req)
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
-        let result = try await admin.list(.init(role: role, username: q.username), page: PageRequest(page: q.page, perPage: 20))
+        let result = try await admin.list(.init(role: role, username: q.username), page: try PageRequest(page: q.page, perPage: 20))
         let now = req.application.accountsClock.now()
         return try await req.view.render("users/list", UserListPage(
             layout: LayoutContext(request: req, title: "用户管理", user: admin.admin), role: role?.rawValue ?? "",
@@ -98,7 +98,7 @@ struct UserPageController: RouteCollection {
     }
 
     private func userPage(_ req: Request, admin: UserAdmin, user: UserSummary, done: String?, oneTimePassword: String?) async throws -> View {
-        let tokens = try await admin.tokens(user.id, page: PageRequest(page: 1, perPage: 50))
+        let tokens = try await admin.tokens(user.id, page: try PageRequest(page: 1, perPage: 50))
         let now = req.application.accountsClock.now()
         return try await req.view.render("users/user", UserPage(
             layout: LayoutContext(request: req, title: user.displayName, user: admin.admin), user: UserView(user, request: req, now: now),

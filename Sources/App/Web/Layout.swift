@@ -14,6 +14,7 @@ struct LayoutContext: Encodable {
     let canViewAudit: Bool
     let canManageUsers: Bool
     let canHandleApplications: Bool
+    let canVisitHouseholds: Bool
     let isResident: Bool
     let canViewRegistry: Bool
     let canManagePayroll: Bool
@@ -33,6 +34,7 @@ struct LayoutContext: Encodable {
         canViewAudit = user?.role.may(.viewAudit) ?? false
         canManageUsers = user?.role.may(.manageUsers) ?? false
         canHandleApplications = user?.role.may(.handleApplications) ?? false
+        canVisitHouseholds = user?.role.may(.visitHouseholds) ?? false
         isResident = user?.role == .resident
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
         canManagePayroll = user?.role.may(.managePayroll) ?? false

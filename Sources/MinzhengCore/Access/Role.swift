@@ -42,6 +42,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case simulatePolicy
     /// Work on applications: see the queue of one's region (or department) and act on them.
     case handleApplications
+    /// See the visit tasks and the early-warning overview of one's region and record home
+    /// visits (网格走访). Staff of the region only: a partner department sends the data that
+    /// raises alerts but does not see or close the visits they lead to.
+    case visitHouseholds
     /// Generate, approve and export monthly payment rolls, reconcile them, and recalculate
     /// enrollments after a standard change.
     case managePayroll
@@ -54,11 +58,11 @@ extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
         .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
-                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .managePayroll],
+                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .managePayroll],
         .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy,
-                           .handleApplications, .managePayroll],
-        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
-        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications],
+                           .handleApplications, .visitHouseholds, .managePayroll],
+        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds],
+        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
         .department: [.handleApplications],
         .resident: [.selfService],

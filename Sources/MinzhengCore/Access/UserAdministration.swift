@@ -27,6 +27,15 @@ public enum UserAdminRefusal: Error, Sendable, Equatable {
     case wrongLevel(Role, RegionCode.Level)
     /// Disabling one's own account could shut out the last administrator of a region.
     case ownAccount
+    /// Only the city administers accounts of this role.
+    case cityOnly(Role)
+}
+
+extension Role {
+    /// A partner department's account speaks for that department in every region it is
+    /// placed over (its feeds mark deaths, raise alerts): a district officer who could mint
+    /// one, or take one over by a password reset, could act beyond the district through it.
+    public var administeredByCityOnly: Bool { self == .department }
 }
 
 /// What an administrator does to an existing account.
@@ -43,6 +52,7 @@ public enum UserAdministration {
         guard role.allowedLevels.contains(region.level) else { return .wrongLevel(role, region.level) }
         guard admin.region.contains(region) else { return .outsideRegion(region, admin: admin.region) }
         guard admin.covers(role) else { return .morePowerful(role) }
+        guard !role.administeredByCityOnly || admin.region.level == .city else { return .cityOnly(role) }
         return nil
     }
 
@@ -54,6 +64,7 @@ public enum UserAdministration {
         guard admin.region.contains(target.region) else { return .outsideRegion(target.region, admin: admin.region) }
         if isSelf, action == .disable { return .ownAccount }
         guard admin.covers(target.role) else { return .morePowerful(target.role) }
+        guard !target.role.administeredByCityOnly || admin.region.level == .city else { return .cityOnly(target.role) }
         return nil
     }
 
@@ -62,6 +73,7 @@ public enum UserAdministration {
         guard admin.role.may(.manageUsers) else { return [] }
         return Role.allCases.filter { role in
             admin.covers(role) && role.allowedLevels.contains { $0 >= admin.region.level }
+                && (!role.administeredByCityOnly || admin.region.level == .city)
         }
     }
 }

@@ -46,13 +46,7 @@ public struct PersonDraft: Sendable, Equatable {
 /// The checks every way into the registry shares: forms, the API and the import.
 public enum RegistryValidation {
     public static func name(_ text: String?, field: String = "name") throws(FieldProblem) -> String {
-        let name = (text ?? "").trimmedWhitespace
-        guard !name.isEmpty else { throw FieldProblem(field, "姓名不能为空") }
-        guard name.count <= 50 else { throw FieldProblem(field, "姓名不能超过50个字") }
-        guard !name.unicodeScalars.contains(where: { $0.isControlCharacter }) else {
-            throw FieldProblem(field, "姓名含有不可见字符")
-        }
-        return name
+        try InputRules.line(text, field: field, label: "姓名", maximumLength: 50)!
     }
 
     public static func residentID(_ text: String?, today: CivilDate, field: String = "idNumber") throws(FieldProblem) -> ResidentID {
@@ -111,9 +105,6 @@ public enum RegistryValidation {
     }
 
     public static func address(_ text: String?, field: String = "address") throws(FieldProblem) -> String {
-        let address = (text ?? "").trimmedWhitespace
-        guard !address.isEmpty else { throw FieldProblem(field, "地址不能为空") }
-        guard address.count <= 200 else { throw FieldProblem(field, "地址不能超过200个字") }
-        return address
+        try InputRules.line(text, field: field, label: "地址", maximumLength: 200)!
     }
 }

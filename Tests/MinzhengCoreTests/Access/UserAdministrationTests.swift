@@ -14,7 +14,9 @@ struct UserAdministrationTests {
         (.cityAdmin, "3204", .streetOfficer, "320102001", UserAdminRefusal.outsideRegion(RegionCode("320102001")!, admin: RegionCode("3204")!)),
         (.districtOfficer, "320402", .streetOfficer, "320402001", nil),
         (.districtOfficer, "320402", .districtOfficer, "320402", nil),
-        (.districtOfficer, "320402", .department, "320402", nil),
+        // A department account acts for its department (feeds mark deaths): the city's to make (issue 12).
+        (.districtOfficer, "320402", .department, "320402", .cityOnly(.department)),
+        (.cityAdmin, "3204", .department, "320402", nil),
         (.districtOfficer, "320402", .streetOfficer, "320411002", .outsideRegion(RegionCode("320411002")!, admin: RegionCode("320402")!)),
         (.districtOfficer, "320402", .districtOfficer, "320411", .outsideRegion(RegionCode("320411")!, admin: RegionCode("320402")!)),
         (.districtOfficer, "320402", .cityAdmin, "3204", .outsideRegion(RegionCode("3204")!, admin: RegionCode("320402")!)),
@@ -45,6 +47,9 @@ struct UserAdministrationTests {
         // An auditor the city placed in the district: visible, but not the district's to take over.
         (at(.districtOfficer, "320402"), at(.auditor, "320402"), false, .resetPassword, .morePowerful(.auditor)),
         (at(.streetOfficer, "320402001"), at(.communityWorker, "320402001001"), false, .disable, .notPermitted(.streetOfficer)),
+        (at(.districtOfficer, "320402"), at(.department, "320402"), false, .resetPassword, .cityOnly(.department)),
+        (at(.districtOfficer, "320402"), at(.department, "320402"), false, .enable, .cityOnly(.department)),
+        (at(.cityAdmin, "3204"), at(.department, "320402"), false, .resetPassword, nil),
     ] as [(Assignment, Assignment, Bool, UserAdminAction, UserAdminRefusal?)])
     func manage(admin: Assignment, target: Assignment, isSelf: Bool, action: UserAdminAction, refusal: UserAdminRefusal?) {
         #expect(UserAdministration.checkManage(by: admin, target: target, isSelf: isSelf, action: action) == refusal)
@@ -53,7 +58,7 @@ struct UserAdministrationTests {
     @Test("the roles a form offers are exactly those the creator may create somewhere", arguments: [
         // Residents register themselves: no administrator holds their self-service permission.
         (at(.cityAdmin, "3204"), Role.allCases.filter { $0 != .resident }),
-        (at(.districtOfficer, "320402"), [Role.districtOfficer, .streetOfficer, .communityWorker, .department]),
+        (at(.districtOfficer, "320402"), [Role.districtOfficer, .streetOfficer, .communityWorker]),
         (at(.streetOfficer, "320402001"), []),
         (at(.auditor, "3204"), []),
     ])

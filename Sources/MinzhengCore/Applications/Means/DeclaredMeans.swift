@@ -62,19 +62,26 @@ public struct DeclaredMeans: Codable, Hashable, Sendable {
         self.annualDisasterFen = annualDisasterFen
     }
 
-    /// The first negative amount or count, named as a field (`members[1].incomes[0].monthlyFen`).
-    public func problem() -> (field: String, message: String)? {
+    /// Throws the first amount or count out of bounds (`InputRules`), or a list longer than
+    /// the assessment contract allows, named as a field (`means.members[1].incomes[0].monthlyFen`).
+    public func validate() throws(FieldProblem) {
+        guard members.count <= AssessmentRequest.maximumMembers else {
+            throw FieldProblem("means.members", "家庭成员至多 \(AssessmentRequest.maximumMembers) 人")
+        }
         for (i, m) in members.enumerated() {
-            for (j, income) in m.incomes.enumerated() where income.monthlyFen < 0 {
-                return ("means.members[\(i)].incomes[\(j)].monthlyFen", "金额不能为负数")
+            guard m.incomes.count <= AssessmentRequest.maximumIncomesPerMember else {
+                throw FieldProblem("means.members[\(i)].incomes", "每人至多 \(AssessmentRequest.maximumIncomesPerMember) 项收入")
+            }
+            for (j, income) in m.incomes.enumerated() {
+                _ = try InputRules.amount(income.monthlyFen, field: "means.members[\(i)].incomes[\(j)].monthlyFen")
             }
         }
         let amounts: [(String, Int64)] = [("financialFen", financialFen), ("annualMedicalFen", annualMedicalFen),
                                           ("annualEducationFen", annualEducationFen), ("annualRehabilitationFen", annualRehabilitationFen),
-                                          ("annualDisasterFen", annualDisasterFen), ("vehicles", Int64(vehicles)),
-                                          ("residentialProperties", Int64(residentialProperties))]
-        if let bad = amounts.first(where: { $0.1 < 0 }) { return ("means.\(bad.0)", "不能为负数") }
-        return nil
+                                          ("annualDisasterFen", annualDisasterFen)]
+        for (field, value) in amounts { _ = try InputRules.amount(value, field: "means.\(field)") }
+        _ = try InputRules.count(vehicles, field: "means.vehicles")
+        _ = try InputRules.count(residentialProperties, field: "means.residentialProperties")
     }
 }
 

@@ -59,7 +59,7 @@ extension FeedRecord {
 
         case .realEstate:
             let properties = try f.count("properties", "应为非负整数（套数）")
-            guard properties <= 10_000 else { throw FieldProblem("properties", "应为非负整数（套数）") }
+            guard properties <= InputRules.maximumCount else { throw FieldProblem("properties", "数量超过上限 \(InputRules.maximumCount)") }
             return .realEstate(RealEstateHolding(properties: Int(properties), areaM2: try f.area("areaM2")))
 
         case .business:

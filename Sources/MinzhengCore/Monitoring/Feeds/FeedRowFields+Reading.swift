@@ -69,9 +69,9 @@ extension FeedRowFields {
         }
     }
 
-    /// An amount in fen: never yuan with decimals, never negative.
+    /// An amount in fen: never yuan with decimals, never negative, never past `InputRules`'s bound.
     func fen(_ field: String) throws(FieldProblem) -> Fen {
-        Fen(try count(field, "应为以分为单位的非负整数"))
+        try InputRules.amount(try count(field, "应为以分为单位的非负整数"), field: field)
     }
 
     func boolean(_ field: String, default absent: Bool) throws(FieldProblem) -> Bool {
@@ -94,7 +94,8 @@ extension FeedRowFields {
         let expected = "应为非负数，最多两位小数"
         let text: String
         switch try present(field) {
-        case .integer(let n) where n >= 0: return SquareMetres(hundredths: n * 100)
+        // The same nine whole digits as the decimal form (a larger number would overflow).
+        case .integer(let n) where (0...999_999_999).contains(n): return SquareMetres(hundredths: n * 100)
         case .decimal(let d): text = d
         case .text(let s) where isCSV: text = s.trimmedWhitespace
         default: throw FieldProblem(field, expected)

@@ -13,10 +13,17 @@ public struct AssessmentService: Sendable {
     /// Parses and validates the request, then assesses it with the parameters in force
     /// for its region and month.
     public func assess(jsonData: Data) throws(AssessmentRequestError) -> AssessmentResponse {
-        try assess(AssessmentRequest(jsonData: jsonData))
+        try assessValid(AssessmentRequest(jsonData: jsonData))
     }
 
+    /// A request built in code (from the registry and a declaration on file) is validated
+    /// too: what was stored before a bound existed is refused, naming the field.
     public func assess(_ request: AssessmentRequest) throws(AssessmentRequestError) -> AssessmentResponse {
+        try request.validate()
+        return try assessValid(request)
+    }
+
+    private func assessValid(_ request: AssessmentRequest) throws(AssessmentRequestError) -> AssessmentResponse {
         try AssessmentResponse(PolicyEngine.assess(request, parameters: parameters(for: request)))
     }
 

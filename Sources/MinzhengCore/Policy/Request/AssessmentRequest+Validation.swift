@@ -5,8 +5,8 @@ extension AssessmentRequest {
     /// The earliest birth date accepted (the oldest person on record was born in 1875).
     public static let earliestBirthDate = CivilDate(year: 1870, month: 1, day: 1)!
     public static let maximumIncomesPerMember = 100
-    /// 100 亿元: any single amount above it is a typing error.
-    public static let maximumAmount = Fen(1_000_000_000_000)
+    /// 100 亿元: any single amount above it is a typing error (the bound of every input).
+    public static let maximumAmount = InputRules.maximumAmount
 
     /// Checks what the types cannot: region code form, member count, birth dates within
     /// the assessed month, disability grades, amounts and counts not negative.
@@ -69,6 +69,9 @@ extension AssessmentRequest {
     private static func checkCount(_ count: Int, _ field: String) throws(AssessmentRequestError) {
         guard count >= 0 else {
             throw .invalid(field, "数量不能为负数，收到 \(count)", "count must not be negative, got \(count)")
+        }
+        guard count <= InputRules.maximumCount else {
+            throw .invalid(field, "数量超过上限 \(InputRules.maximumCount)", "count exceeds \(InputRules.maximumCount)")
         }
     }
 }
