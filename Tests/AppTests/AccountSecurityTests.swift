@@ -11,13 +11,6 @@ private typealias F = AccountFixtures
 /// the headers every answer carries, and registration's guessing limit.
 @Suite("Account and permission hardening")
 struct AccountSecurityTests {
-    static func department(_ app: Application, _ code: String, region: String) async throws -> String {
-        let store = AccountStore(db: app.db as! SQLDatabase)
-        let id = try await store.createUser(username: "dept-\(code)-\(region)", displayName: code, password: F.password,
-                                            role: .department, region: RegionCode(region)!, department: code, hash: app.hashPassword)
-        return try await store.issueToken(userID: id, name: "feed")
-    }
-
     @Test("visit tasks are the region's staff's: a department neither lists nor closes them", arguments: TestDatabase.available)
     func departmentsAndTasks(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
@@ -50,7 +43,7 @@ struct AccountSecurityTests {
 
             let (_, elsewhere) = try await PayrollTests.household(app, region: "320404001", head: "32040419300101301")
             let (_, own) = try await PayrollTests.household(app, region: "320402001", head: "32040219300101401")
-            let police = try await Self.department(app, "publicSecurity", region: "320402")
+            let police = try await MonitoringTests.departmentToken(app, "publicSecurity", region: "320402")
             let answer = try await send(app, .POST, "/api/v1/feeds/death", token: police, json: [
                 ["sourceRecordId": "D-1", "idNumber": residentID("32040419300101301"), "deathDate": "2026-10-15"],
                 ["sourceRecordId": "D-2", "idNumber": residentID("32040219300101401"), "deathDate": "2026-10-15"],

@@ -7,10 +7,10 @@ import VaporTesting
 
 @Suite("Department feeds, early warnings and grid visits")
 struct MonitoringTests {
-    static func departmentToken(_ app: Application, _ code: String) async throws -> String {
+    static func departmentToken(_ app: Application, _ code: String, region: String = "3204") async throws -> String {
         let store = AccountStore(db: app.db as! SQLDatabase)
-        let id = try await store.createUser(username: "dept-\(code)", displayName: code, password: "department password",
-                                            role: .department, region: RegionCode("3204")!, department: code, hash: app.hashPassword)
+        let id = try await store.createUser(username: "dept-\(code)-\(region)", displayName: code, password: "department password",
+                                            role: .department, region: RegionCode(region)!, department: code, hash: app.hashPassword)
         return try await store.issueToken(userID: id, name: "feed")
     }
 

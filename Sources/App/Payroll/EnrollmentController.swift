@@ -57,7 +57,8 @@ struct EnrollmentAPIController: RouteCollection {
             throw AppError.invalid("status", "status 应为 suspended（暂停）、active（恢复）或 ended（终止）")
         }
         guard let from = change.from.flatMap(YearMonth.init) else { throw AppError.invalid("from", "from 应为生效月份 YYYY-MM") }
-        guard let reason = change.reason?.trimmedWhitespace, !reason.isEmpty else { throw AppError.invalid("reason", "请填写原因") }
+        guard let reason = try RegistryInput.check({ () throws(FieldProblem) in try InputRules.text(change.reason, field: "reason", label: "原因") })
+        else { throw AppError.invalid("reason", "请填写原因") }
         guard change.version == current.version else { throw AppError.staleVersion(current: current.version) }
         guard current.status != "ended" else { throw AppError(.conflict, "待遇已终止，不能再变更；如需恢复请重新申请", field: "status") }
         try await req.auditedTransaction { tx, audit in
@@ -82,10 +83,10 @@ struct EnrollmentAPIController: RouteCollection {
         }
         let body = try req.content.decode(BankAccount.self)
         let account = (body.account ?? "").filter { !$0.isWhitespace }
-        guard (12...30).contains(account.count), account.allSatisfy(\.isNumber) else {
+        guard (12...30).contains(account.utf8.count), account.utf8.allSatisfy({ (48...57).contains($0) }) else {
             throw AppError.invalid("account", "银行账号应为 12–30 位数字")
         }
-        guard let bank = body.bank?.trimmedWhitespace, !bank.isEmpty else { throw AppError.invalid("bank", "请填写开户行") }
+        let bank = try RegistryInput.check { () throws(FieldProblem) in try InputRules.line(body.bank, field: "bank", label: "开户行", maximumLength: 60)! }
         let masked = String(account.prefix(4)) + String(repeating: "*", count: account.count - 8) + String(account.suffix(4))
         let cipher = req.platform.cipher
         try await req.auditedTransaction { tx, audit in

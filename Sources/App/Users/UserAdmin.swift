@@ -45,8 +45,9 @@ struct UserAdmin {
         if let refusal = UserAdministration.checkCreate(by: admin.assignment, role: role, region: region) {
             throw refusal.appError(creating: true)
         }
-        let displayName = (input.displayName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !displayName.isEmpty, displayName.count <= 64 else { throw AppError.invalid("displayName", "请填写姓名（不超过64个字）") }
+        let displayName = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.line(input.displayName, field: "displayName", label: "姓名", maximumLength: 64)!
+        }
         let department = input.department.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         if role == .department, department == nil { throw AppError.invalid("department", "协同部门账户需填写部门代码") }
         let hasher = req.password.async
