@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: ApplicationAPIController())
     try apiUser.register(collection: CatalogAPIController())
     try apiUser.register(collection: EnrollmentAPIController())
+    try apiUser.register(collection: EnrollmentReviewAPIController())
     try apiUser.register(collection: MonitoringAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.

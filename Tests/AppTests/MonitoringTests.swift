@@ -162,9 +162,12 @@ struct MonitoringTests {
             let alert = try await sql.raw("SELECT level, rule FROM alerts").first()
             #expect(try alert?.decode(column: "level", as: String.self) == "red")
             let october = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-10")!, region: RegionTable.changzhou, replace: false)
-            let november = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-11")!, region: RegionTable.changzhou, replace: false)
             #expect(october.lineCount == 1)
-            #expect(november.lineCount == 0)
+            // Nothing is payable in November: no roll is made, and the refusal says why.
+            await #expect(throws: AppError.self) {
+                try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-11")!, region: RegionTable.changzhou, replace: false)
+            }
+            #expect(try await MonitoringTests.count(app, "payroll_rolls") == 1)
             #expect(try await AuditStore(db: sql).chain(after: 0, limit: 1000).map(\.action).filter { $0 == "person.death" }.count == 1)
             let suspension = try await sql.raw("SELECT status, status_from FROM enrollments").first()
             #expect(try suspension?.decode(column: "status", as: String.self) == "suspended")

@@ -91,9 +91,12 @@ struct PayrollTests {
             _ = try await Self.enroll(app, household: h, person: p, item: "seniorAllowance", region: "320402001", fen: 10000, start: YearMonth("2026-01")!)
             try await (app.db as! SQLDatabase).raw("UPDATE persons SET deceased_on = '2026-10-15' WHERE id = \(bind: p)").run()
             let october = try await Self.service(app, "m").generate(month: YearMonth("2026-10")!, region: RegionTable.changzhou, replace: false)
-            let november = try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
             #expect(october.lineCount == 1)
-            #expect(november.lineCount == 0)
+            // Nobody is payable in November: no roll, and the refusal says why.
+            let november = await #expect(throws: AppError.self) {
+                try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
+            }
+            #expect(november?.message.contains("没有可发放的待遇") == true)
         }
     }
 
@@ -116,11 +119,15 @@ struct PayrollTests {
             #expect(report.sample.first?.outcome == "gradualExit")
             let months = try await PolicyStore(db: sql).history().parameters(for: "320402", month: from).gradualExitMonths
             let last = from.adding(months: months)
-            for offset in 0...(months + 1) {
+            for offset in 0...months {
                 let m = from.adding(months: offset)
                 let roll = try await Self.service(app, "m").generate(month: m, region: RegionTable.changzhou, replace: false)
                 let paid = try await Self.lines(app, roll: roll.id).filter { $0.enrollment == enrollment }
-                #expect(paid.map(\.amount) == (m <= last ? [180000] : []), "\(m)")
+                #expect(paid.map(\.amount) == [180000], "\(m)")
+            }
+            // The month after the last one pays nobody: no roll is made.
+            await #expect(throws: AppError.self) {
+                try await Self.service(app, "m").generate(month: last.adding(months: 1), region: RegionTable.changzhou, replace: false)
             }
         }
     }
@@ -226,9 +233,10 @@ extension PayrollTests {
                 .json(EnrollmentAPIController.Enrollment.self)
             #expect(suspended.status == "suspended")
             let november = try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
-            let december = try await Self.service(app, "m").generate(month: YearMonth("2026-12")!, region: RegionTable.changzhou, replace: false)
             #expect(november.lineCount == 1)
-            #expect(december.lineCount == 0)
+            await #expect(throws: AppError.self, "suspended in December: nothing to pay") {
+                try await Self.service(app, "m").generate(month: YearMonth("2026-12")!, region: RegionTable.changzhou, replace: false)
+            }
             _ = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,
                                json: ["status": "active", "from": "2027-01", "reason": "核查无误恢复", "version": suspended.version])
             let january = try await Self.service(app, "m").generate(month: YearMonth("2027-01")!, region: RegionTable.changzhou, replace: false)

@@ -114,7 +114,7 @@ struct FeedIngest {
                     deaths.append((person, notice))
                 }
             }
-            try await Self.applyDeaths(tx, deaths, audit: audit)
+            try await Self.applyDeaths(tx, deaths, cipher: cipher, audit: audit)
             try await RealEstateHoldingsStore(db: tx).record(reportedHoldings, at: now)
             counts.alerts = try await AlertWriter(db: tx).raise(drafts)
             try await audit.record("feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
@@ -227,7 +227,8 @@ struct FeedIngest {
     /// 身后一件事: each person is marked deceased and every benefit of the person stops from
     /// the month after the death, without waiting for the visit. A batch's deaths are
     /// written together (two statements per person took most of a death file's time).
-    private static func applyDeaths(_ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], audit: AuditRecorder) async throws {
+    private static func applyDeaths(_ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], cipher: FieldCipher,
+                                    audit: AuditRecorder) async throws {
         let stopFrom = Dictionary(uniqueKeysWithValues: deaths.map { ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom) })
         for chunk in deaths.chunked(500) {
             let dates = SQLList(chunk.map { SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)") },
@@ -246,6 +247,10 @@ struct FeedIngest {
         try await audit.record(deaths.map { person, notice in
             audit.entry("person.death", entity: "person", id: person.id.text, region: person.region,
                         after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom[person.id]!.description])
+        })
+        // The household's own benefits are paid for those who remain, from the same month.
+        try await HouseholdChangeFollower(db: db, cipher: cipher, audit: audit).follow(deaths.compactMap { death in
+            death.person.household.map { .init(household: $0, kind: .death, person: death.person.id, from: stopFrom[death.person.id]!) }
         })
     }
 }

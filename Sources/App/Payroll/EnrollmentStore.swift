@@ -31,4 +31,11 @@ struct EnrollmentStore {
         if status == "ended" { update = update.set("end_month", to: from.adding(months: -1).description) }
         try await update.where("id", .equal, enrollment).run()
     }
+
+    /// Pays an ended enrollment again from a month (a change the street corrected).
+    func reinstate(enrollment: UUID, from: YearMonth, reason: String) async throws {
+        try await db.update("enrollments").set("status", to: "active").set("status_from", to: from.description).set("status_reason", to: reason)
+            .set("end_month", to: SQLLiteral.null).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+            .where("id", .equal, enrollment).run()
+    }
 }

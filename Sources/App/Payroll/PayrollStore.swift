@@ -96,7 +96,13 @@ struct PayrollStore {
             WHERE status = 'failed' AND id IN (SELECT carried_from FROM payroll_lines WHERE roll_id = \(bind: id) AND carried_from IS NOT NULL)
             """).run()
         let totals = try await db.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS total FROM payroll_lines WHERE roll_id = \(bind: id)").first()
-        try await db.update("payroll_rolls").set("line_count", to: try totals?.decode(column: "n", as: Int.self) ?? 0)
+        let lines = try totals?.decode(column: "n", as: Int.self) ?? 0
+        // An empty roll would be approved, exported and audited for nothing: the caller's
+        // transaction rolls back and says why (a draft it was to replace stays).
+        guard lines > 0 else {
+            throw AppError(.conflict, "\(region.value) 在 \(month) 没有可发放的待遇（无在册且未暂停、未终止的救助对象），未生成名册", field: "month")
+        }
+        try await db.update("payroll_rolls").set("line_count", to: lines)
             .set("total_fen", to: try totals?.decode(column: "total", as: Int64.self) ?? 0).where("id", .equal, id).run()
         try await closeFinishedRolls()
         return id

@@ -35,4 +35,18 @@ struct RegistryMemberFactsQuery {
         }
         return result
     }
+
+    /// A household's current members with their relation to the head, for proposing a new
+    /// head when the head has died.
+    func standings(of household: UUID) async throws -> [HouseholdMemberStanding] {
+        try await db.raw("""
+            SELECT p.id, m.relation, p.birth_date, p.deceased_on FROM memberships m JOIN persons p ON p.id = m.person_id
+            WHERE m.household_id = \(bind: household) AND m.left_at IS NULL ORDER BY m.joined_at, p.id
+            """).all().compactMap { r in
+            guard let relation = Relation(rawValue: try r.decode(column: "relation", as: String.self)),
+                  let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { return nil }
+            return HouseholdMemberStanding(personId: try r.decode(column: "id", as: UUID.self).uuidString, relation: relation, birthDate: birth,
+                                           deceased: try r.decode(column: "deceased_on", as: String?.self) != nil)
+        }
+    }
 }

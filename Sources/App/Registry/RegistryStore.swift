@@ -134,6 +134,11 @@ struct RegistryStore {
             """).run()
         try await recorder.record("person.update", entity: "person", id: id.uuidString, region: before.region,
                                   before: before, after: PersonAuditRecord(draft, region: before.region))
+        // A death recorded by hand is followed like one a department reports.
+        if let died = draft.deceasedOn, try current.decode(column: "deceased_on", as: String?.self) == nil,
+           let household = try current.decode(column: "household_id", as: UUID?.self) {
+            try await follow([.init(household: household, kind: .death, person: id, from: DeathEffects(deathDate: died).benefitsStopFrom)])
+        }
     }
 
     // MARK: households
@@ -180,6 +185,15 @@ struct RegistryStore {
         }
         let personID = try await insertPerson(draft, region: RegionCode(household.region)!)
         try await join(personID: personID, householdID: household.id, region: household.region, relation: relation)
+        try await follow([.init(household: household.id, kind: .joined, person: personID, from: Self.nextMonth)])
+    }
+
+    /// The first month a change of members made today is paid in.
+    static var nextMonth: YearMonth { Clock.today().yearMonth.adding(months: 1) }
+
+    /// The household-level benefits of changed households follow their members.
+    private func follow(_ changes: [HouseholdChangeFollower.Change]) async throws {
+        try await HouseholdChangeFollower(db: db, cipher: cipher, audit: recorder).follow(changes)
     }
 
     /// Moves the registered person with this ID number into a household (see `move`).
@@ -211,6 +225,7 @@ struct RegistryStore {
         let now = Date()
         let recorder = recorder
         let targetRegion = try target.decode(column: "region", as: String.self)
+        var left: UUID?
         if let previous = try await db.raw("""
             SELECT m.household_id, m.relation, h.region FROM memberships m JOIN households h ON h.id = m.household_id
             WHERE m.person_id = \(bind: personID) AND m.left_at IS NULL
@@ -219,6 +234,7 @@ struct RegistryStore {
                                                relation: try previous.decode(column: "relation", as: String.self))
             try await recorder.record("membership.end", entity: "person", id: personID.uuidString,
                                       region: try previous.decode(column: "region", as: String.self), before: before)
+            left = before.householdId
         }
         try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: personID) AND left_at IS NULL").run()
         try await join(personID: personID, householdID: householdID, region: targetRegion, relation: relation, at: now)
@@ -227,6 +243,9 @@ struct RegistryStore {
             WHERE id = \(bind: personID)
             """).run()
         try await touchHousehold(householdID)
+        var changes: [HouseholdChangeFollower.Change] = [.init(household: householdID, kind: .joined, person: personID, from: Self.nextMonth)]
+        if let left, left != householdID { changes.insert(.init(household: left, kind: .movedOut, person: personID, from: Self.nextMonth), at: 0) }
+        try await follow(changes)
     }
 
     func household(id: UUID, within scope: RegionScope) async throws -> HouseholdDetail? {

@@ -46,6 +46,9 @@ public enum Permission: String, Sendable, CaseIterable {
     /// visits (网格走访). Staff of the region only: a partner department sends the data that
     /// raises alerts but does not see or close the visits they lead to.
     case visitHouseholds
+    /// Confirm or correct a benefit that followed a change of its household's members (a
+    /// death, a move, a newborn): the street's decision, and the levels above it.
+    case confirmBenefitChanges
     /// Generate, approve and export monthly payment rolls, reconcile them, and recalculate
     /// enrollments after a standard change.
     case managePayroll
@@ -58,10 +61,11 @@ extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
         .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
-                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .managePayroll],
+                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll],
         .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy,
-                           .handleApplications, .visitHouseholds, .managePayroll],
-        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds],
+                           .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll],
+        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
+                         .confirmBenefitChanges],
         .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
         .department: [.handleApplications],

@@ -1,0 +1,103 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// A household-level enrollment follows its household's members (issue 13): after a death,
+/// a member moving out or a new member, the remaining members are reassessed with the means
+/// on file for the month after the change, that amount is paid from then on (or the
+/// enrollment ends when nobody is left or they no longer qualify), and the change goes to the
+/// street's queue (`enrollment_reviews`) with its trace, a new head proposed when the head
+/// died. Runs inside the transaction of the change itself, so both are saved or neither.
+struct HouseholdChangeFollower {
+    let db: SQLDatabase
+    let cipher: FieldCipher
+    let audit: AuditRecorder
+
+    struct Change: Sendable {
+        let household: UUID
+        let kind: HouseholdChangeKind
+        let person: UUID
+        /// The first month the household is paid as it is after the change.
+        let from: YearMonth
+    }
+
+    private struct Enrollment {
+        let id: UUID
+        let item: String
+        let household: UUID
+        let region: String
+        let amount: Fen
+    }
+
+    /// How many enrollments followed.
+    @discardableResult
+    func follow(_ changes: [Change]) async throws -> Int {
+        let enrollments = try await householdEnrollments(Array(Set(changes.map(\.household))))
+        guard !enrollments.isEmpty else { return 0 }
+        let households = Array(Set(enrollments.map(\.household)))
+        let facts = try await RegistryMemberFactsQuery(db: db).members(of: households)
+        let means = try await HouseholdMeansStore(db: db, cipher: cipher).means(of: households)
+        let history = try await PolicyStore(db: db).history()
+        var followed = 0
+        for change in changes {
+            for e in enrollments where e.household == change.household {
+                let members = facts[e.household] ?? []
+                let living = HouseholdEconomyCheck.memberOrder(month: change.from, members: members).count
+                var assessment: Assessment?
+                if let declared = means[e.household], living > 0 {
+                    let request = HouseholdEconomyCheck.request(region: e.region, month: change.from, members: members, means: declared)
+                    if (try? request.validate()) != nil, let parameters = try? history.parameters(for: e.region, month: change.from) {
+                        assessment = PolicyEngine.assess(request, parameters: parameters)
+                    }
+                }
+                let outcome = HouseholdChangeRules.outcome(program: PolicyProgram(rawValue: e.item), current: e.amount, livingMembers: living,
+                                                           assessment: assessment)
+                try await apply(outcome, to: e, change: change)
+                let head = change.kind == .death && living > 0
+                    ? HouseholdChangeRules.proposedHead(try await RegistryMemberFactsQuery(db: db).standings(of: e.household), adultOn: change.from.firstDay)
+                    : nil
+                let trace = try assessment.map { String(decoding: try AssessmentResponse($0).jsonData(prettyPrinted: false), as: UTF8.self) }
+                let review = try await EnrollmentReviewStore(db: db).insert(.init(
+                    enrollment: e.id, household: e.household, region: e.region, change: change.kind, person: change.person, effective: change.from,
+                    outcome: outcome, traceJSON: trace, proposedHead: head.flatMap { UUID(uuidString: $0) }))
+                try await audit.record("enrollment.memberChange", entity: "enrollment", id: e.id.uuidString, region: e.region,
+                                       before: ["monthlyFen": String(e.amount.value)],
+                                       after: ["change": change.kind.rawValue, "person": change.person.uuidString, "from": change.from.description,
+                                               "outcome": outcome.code, "monthlyFen": outcome.newAmount.map { String($0.value) } ?? "",
+                                               "review": review.uuidString])
+                followed += 1
+            }
+        }
+        return followed
+    }
+
+    private func apply(_ outcome: HouseholdChangeOutcome, to e: Enrollment, change: Change) async throws {
+        let store = EnrollmentStore(db: db)
+        switch outcome {
+        case .newAmount(_, let new):
+            try await store.setAmount(enrollment: e.id, monthlyFen: new.value, from: change.from, reason: "成员变化：\(change.kind.chinese)")
+        case .ends:
+            try await store.setStatus(enrollment: e.id, status: "ended", from: change.from, reason: "成员变化：\(change.kind.chinese)，\(outcome.chinese)")
+        case .unchanged, .needsDecision:
+            break
+        }
+    }
+
+    /// The active household-level enrollments (no person of their own) of `households`,
+    /// with the amount in force now.
+    private func householdEnrollments(_ households: [UUID]) async throws -> [Enrollment] {
+        var result: [Enrollment] = []
+        for chunk in households.chunked(500) {
+            result += try await db.raw("""
+                SELECT id, item_code, household_id, region, monthly_fen FROM enrollments
+                WHERE household_id IN \(SQLBind.group(chunk)) AND person_id IS NULL AND status = 'active'
+                ORDER BY household_id, id
+                """).all().map { r in
+                Enrollment(id: try r.decode(column: "id", as: UUID.self), item: try r.decode(column: "item_code", as: String.self),
+                           household: try r.decode(column: "household_id", as: UUID.self), region: try r.decode(column: "region", as: String.self),
+                           amount: Fen(try r.decode(column: "monthly_fen", as: Int64.self)))
+            }
+        }
+        return result
+    }
+}
