@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ApplicationPageController())
     try signedIn.register(collection: CatalogPageController())
     try signedIn.register(collection: PayrollPageController())
+    try signedIn.register(collection: ReviewPageController())
     try signedIn.register(collection: MonitoringPageController())
     try signedIn.register(collection: FeedPageController())
     try signedIn.register(collection: AccountPageController())

@@ -256,9 +256,10 @@ struct MonitoringTests {
             #expect(csv.status == .ok)
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.body.string.split(separator: "\r\n", omittingEmptySubsequences: true)
-            #expect(lines.first?.hasPrefix("\u{FEFF}期限,超期上交街道,级别,线索类型,线索,区划,区划代码") == true)
+            #expect(lines.first?.hasPrefix("\u{FEFF}期限,超期上交街道,级别,线索类型,线索,走访对象,身份证号（脱敏）,联系电话（脱敏）,地址,区划,区划代码") == true)
             #expect(lines.count == 3)
-            #expect(lines.dropFirst().allSatisfy { $0.contains("橙色") && $0.contains("320402001") })
+            // Whom to visit, masked as in the list: never the whole ID or phone number.
+            #expect(lines.dropFirst().allSatisfy { $0.contains("橙色") && $0.contains("320402001") && $0.contains("张建国") && $0.contains("139****5678") })
         }
     }
 

@@ -39,6 +39,12 @@ struct MonitoringAPIController: RouteCollection {
         var visitedOn: String?
         var findings: String?
         var outcome: String?
+
+        init(visitedOn: String? = nil, findings: String? = nil, outcome: String? = nil) {
+            self.visitedOn = visitedOn
+            self.findings = findings
+            self.outcome = outcome
+        }
     }
 
     func visit(req: Request) async throws -> Response {

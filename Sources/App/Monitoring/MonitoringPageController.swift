@@ -94,9 +94,17 @@ struct MonitoringPageController: RouteCollection {
         let evidence: String
         let regionName: String
         let region: String
+        let personName: String
+        let idNumberMasked: String
+        let phoneMasked: String
+        let address: String
 
         init(_ task: VisitTasks.Task, regions: RegionTable) {
             id = task.id
+            personName = task.personName
+            idNumberMasked = task.idNumberMasked
+            phoneMasked = task.phoneMasked ?? "—"
+            address = task.address
             dueOn = task.dueOn
             escalated = task.escalated
             level = task.level
@@ -107,8 +115,10 @@ struct MonitoringPageController: RouteCollection {
             regionName = RegionCode(task.region).map { regions.fullName(of: $0) } ?? task.region
         }
 
-        static let csvHeader = ["期限", "超期上交街道", "级别", "线索类型", "线索", "区划", "区划代码"]
-        var csvFields: [String] { [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, regionName, region] }
+        static let csvHeader = ["期限", "超期上交街道", "级别", "线索类型", "线索", "走访对象", "身份证号（脱敏）", "联系电话（脱敏）", "地址", "区划", "区划代码"]
+        var csvFields: [String] {
+            [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, personName, idNumberMasked, phoneMasked, address, regionName, region]
+        }
     }
 
     func tasks(req: Request) async throws -> Response {
@@ -149,17 +159,25 @@ struct MonitoringPageController: RouteCollection {
         let task: VisitTasks.Task
         let ruleName: String?
         let levelName: String?
+        let regionName: String
+        /// The whole number, for the worker to call ahead: the task is theirs to do.
+        let phone: String?
         let outcomes: [Choice]
+        /// The recorded outcome in words, once the visit is done.
+        let outcomeName: String?
         let today: String
+        /// Just saved: say so, and lead on to an application when that was the outcome.
+        let saved: Bool
+        let form: MonitoringAPIController.Visit
         let error: String?
         let errorField: String?
     }
 
     func task(req: Request) async throws -> View {
-        try await renderTask(req, error: nil)
+        try await renderTask(req, form: .init(), error: nil)
     }
 
-    private func renderTask(_ req: Request, error: AppError?) async throws -> View {
+    private func renderTask(_ req: Request, form: MonitoringAPIController.Visit, error: AppError?) async throws -> View {
         let user = try Self.require(req)
         guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
             throw AppError.notFound("走访任务")
@@ -167,7 +185,11 @@ struct MonitoringPageController: RouteCollection {
         return try await req.view.render("monitoring/task", TaskPage(
             layout: LayoutContext(request: req, title: "走访", user: user), task: task,
             ruleName: task.rule.flatMap(EarlyWarningRule.init).map(\.chinese), levelName: task.level.flatMap(AlertLevel.init).map(\.chinese),
-            outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) }, today: Clock.today().description,
+            regionName: RegionCode(task.region).map { req.platform.regions.fullName(of: $0) } ?? task.region,
+            phone: try await req.registry.phone(personID: task.personId, within: user.scope),
+            outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) },
+            outcomeName: task.outcome.flatMap { code in VisitTasks.outcomes.first { $0.code == code }?.name },
+            today: Clock.today().description, saved: req.query[String.self, at: "saved"] == "1", form: form,
             error: error?.message, errorField: error?.field))
     }
 
@@ -175,12 +197,12 @@ struct MonitoringPageController: RouteCollection {
     func record(req: Request) async throws -> Response {
         _ = try Self.require(req)
         do {
-            let answer = try await MonitoringAPIController().visit(req: req)
-            struct Answer: Decodable { let next: String? }
-            let next = (try? JSONDecoder().decode(Answer.self, from: Data(buffer: answer.body.buffer ?? ByteBuffer())))?.next
-            return req.redirect(to: next ?? "/tasks")
+            _ = try await MonitoringAPIController().visit(req: req)
+            // Back to the task, which now shows what was recorded (and, for an application, the way on).
+            return req.redirect(to: req.url.path + "?saved=1")
         } catch let error as AppError where error.status != .notFound {
-            return try await renderTask(req, error: error).encodeResponse(status: error.status, for: req)
+            let form = (try? req.content.decode(MonitoringAPIController.Visit.self)) ?? .init()
+            return try await renderTask(req, form: form, error: error).encodeResponse(status: error.status, for: req)
         }
     }
 }

@@ -27,7 +27,23 @@ struct VisitTasks {
         let level: String?
         let evidence: String?
         let outcome: String?
+        /// Whom to visit and where (the ID number and phone masked, as in every list).
+        let personName: String
+        let idNumberMasked: String
+        let phoneMasked: String?
+        let address: String
+        /// What the visit recorded, once done.
+        let visitedOn: String?
+        let findings: String?
+        let doneBy: String?
     }
+
+    /// The task with whom it is about, for every list and the task's page.
+    private static let select: SQLQueryString = """
+        SELECT t.*, a.rule, a.level, a.evidence, p.name AS person_name, p.id_masked, p.phone_masked, h.address
+        FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
+        JOIN persons p ON p.id = t.person_id JOIN households h ON h.id = t.household_id
+        """
 
     /// What a task without an alert is, in the lists: the scheduled visits to special groups.
     static func kindName(_ kind: String) -> String {
@@ -85,12 +101,20 @@ struct VisitTasks {
     /// Open tasks within the scope, escalated and earliest due first.
     func open(within scope: RegionScope, matching filter: Filter = Filter(), limit: Int, offset: Int = 0) async throws -> [Task] {
         try await db.raw("""
-            SELECT t.*, a.rule, a.level, a.evidence FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
-            WHERE \(Self.condition(scope, filter)) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit) OFFSET \(bind: offset)
+            \(Self.select) WHERE \(Self.condition(scope, filter)) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit) OFFSET \(bind: offset)
             """).all().map(Self.task)
     }
 
     /// One page of them, with how many there are in all.
+    /// The open tasks of a region and how many of them are past their day, for the home page.
+    func counts(within scope: RegionScope, today: CivilDate) async throws -> (open: Int, overdue: Int) {
+        let row = try await db.raw("""
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN t.due_on < \(bind: today.description) THEN 1 ELSE 0 END), 0) AS late
+            FROM visit_tasks t WHERE \(Self.condition(scope, Filter()))
+            """).first()
+        return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "late", as: Int.self) ?? 0)
+    }
+
     func openPage(within scope: RegionScope, matching filter: Filter, page: PageRequest) async throws -> Page<Task> {
         let total = try await db.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
@@ -108,10 +132,7 @@ struct VisitTasks {
     }
 
     func task(id: UUID, within scope: RegionScope) async throws -> Task? {
-        try await db.raw("""
-            SELECT t.*, a.rule, a.level, a.evidence FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id
-            WHERE t.id = \(bind: id) AND \(scope.condition("t.region"))
-            """).first().map(Self.task)
+        try await db.raw("\(Self.select) WHERE t.id = \(bind: id) AND \(scope.condition("t.region"))").first().map(Self.task)
     }
 
     /// Records the visit; the task and its alert close.
@@ -130,6 +151,9 @@ struct VisitTasks {
              dueOn: try r.decode(column: "due_on", as: String.self), status: try r.decode(column: "status", as: String.self),
              escalated: try r.decode(column: "escalated", as: Bool.self), rule: try r.decode(column: "rule", as: String?.self),
              level: try r.decode(column: "level", as: String?.self), evidence: try r.decode(column: "evidence", as: String?.self),
-             outcome: try r.decode(column: "outcome", as: String?.self))
+             outcome: try r.decode(column: "outcome", as: String?.self), personName: try r.decode(column: "person_name", as: String.self),
+             idNumberMasked: try r.decode(column: "id_masked", as: String.self), phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
+             address: try r.decode(column: "address", as: String.self), visitedOn: try r.decode(column: "visited_on", as: String?.self),
+             findings: try r.decode(column: "findings", as: String?.self), doneBy: try r.decode(column: "done_by", as: String?.self))
     }
 }

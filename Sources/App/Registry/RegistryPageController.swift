@@ -26,6 +26,15 @@ struct RegistryPageController: RouteCollection {
         let personCount: Int
         /// Open applications of the user's queue, per step.
         let applications: [StateCount]
+        /// Open visit tasks and how many are overdue, for those who visit.
+        let visits: VisitCount?
+        /// Benefit changes waiting for the street's decision, for those who decide.
+        let reviews: Int?
+    }
+
+    struct VisitCount: Encodable {
+        let open: Int
+        let overdue: Int
     }
 
     struct HouseholdListPage: Encodable {
@@ -145,8 +154,12 @@ struct RegistryPageController: RouteCollection {
             let counts = try await ApplicationStore(db: req.sql).countsByState(for: try await ApplicationService(req: req).viewer(user))
             waiting = WorkflowState.allCases.filter { !$0.isTerminal }.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) }
         }
+        let visits = user.role.may(.visitHouseholds)
+            ? try await VisitTasks(db: req.sql).counts(within: scope, today: Clock.today()) : nil
+        let reviews = user.role.may(.confirmBenefitChanges) ? try await EnrollmentReviewStore(db: req.sql).countOpen(within: scope) : nil
         return try await req.view.render("home", HomePage(layout: LayoutContext(request: req, title: "工作台", user: user),
-                                                          householdCount: households, personCount: persons, applications: waiting))
+                                                          householdCount: households, personCount: persons, applications: waiting,
+                                                          visits: visits.map { VisitCount(open: $0.open, overdue: $0.overdue) }, reviews: reviews))
             .encodeResponse(for: req)
     }
 

@@ -15,6 +15,7 @@ struct LayoutContext: Encodable {
     let canManageUsers: Bool
     let canHandleApplications: Bool
     let canVisitHouseholds: Bool
+    let canConfirmBenefitChanges: Bool
     let isResident: Bool
     let canViewRegistry: Bool
     let canManagePayroll: Bool
@@ -25,7 +26,8 @@ struct LayoutContext: Encodable {
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
         userName = user?.displayName
-        roleName = user?.role.chinese
+        // The first administrator is named after the role: say it once ("市级管理员", not twice).
+        roleName = user.flatMap { $0.role.chinese == $0.displayName ? nil : $0.role.chinese }
         regionName = user.map { request.platform.regions.fullName(of: $0.region) }
         csrf = CSRF.token(for: request)
         canImport = user?.role.may(.importRegistry) ?? false
@@ -35,6 +37,7 @@ struct LayoutContext: Encodable {
         canManageUsers = user?.role.may(.manageUsers) ?? false
         canHandleApplications = user?.role.may(.handleApplications) ?? false
         canVisitHouseholds = user?.role.may(.visitHouseholds) ?? false
+        canConfirmBenefitChanges = user?.role.may(.confirmBenefitChanges) ?? false
         isResident = user?.role == .resident
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
         canManagePayroll = user?.role.may(.managePayroll) ?? false

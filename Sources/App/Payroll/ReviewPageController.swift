@@ -1,0 +1,77 @@
+import MinzhengCore
+import Vapor
+
+/// 待遇变更确认 (`/reviews`): the street's queue of household benefits that followed a
+/// death, a move or a birth — what changed, the reassessment's trace, and a form each to
+/// confirm (with the proposed head) or correct the amount. The same decisions as the API's.
+struct ReviewPageController: RouteCollection {
+    struct ReviewCard: Encodable {
+        let review: EnrollmentReviewStore.Review
+        let itemName: String
+        let regionName: String
+        let oldAmount: String
+        let newAmount: String
+    }
+
+    struct QueuePage: Encodable {
+        let layout: LayoutContext
+        let cards: [ReviewCard]
+        let total: Int
+        let pager: Pager?
+        let done: String?
+        let error: String?
+        let errorReview: UUID?
+    }
+
+    struct DecisionForm: Content {
+        var action: String?
+        var version: Int?
+        /// The corrected monthly amount in yuan.
+        var amount: String?
+        var note: String?
+    }
+
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("reviews", use: list)
+        routes.post("reviews", ":id", use: decide)
+    }
+
+    func list(req: Request) async throws -> View {
+        try await render(req, error: nil, review: nil)
+    }
+
+    func decide(req: Request) async throws -> Response {
+        let reviews = try EnrollmentReviews(req)
+        let form = try req.content.decode(DecisionForm.self)
+        let id = req.parameters.get("id", as: UUID.self)
+        do {
+            var decision = EnrollmentReviews.Decision(action: form.action, version: form.version, amountFen: nil, note: form.note)
+            if form.action == "correct" {
+                guard let text = form.amount?.trimmedWhitespace, !text.isEmpty, let fen = Fen(yuanText: text) else {
+                    throw AppError.invalid("amountFen", "请填写核定的月金额（元，0 表示终止）")
+                }
+                decision.amountFen = fen.value
+            }
+            let decided = try await reviews.decide(id, decision)
+            return req.redirect(to: "/reviews?done=\(decided.status)")
+        } catch let error as AppError where error.status != .notFound {
+            return try await render(req, error: error, review: id).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    private func render(_ req: Request, error: AppError?, review: UUID?) async throws -> View {
+        let reviews = try EnrollmentReviews(req)
+        let page = try await reviews.queue(page: try PageRequest(page: req.query[Int.self, at: "page"], perPage: 20))
+        let catalog = try await CatalogStore(db: req.sql).catalog()
+        let cards = page.items.map { r in
+            ReviewCard(review: r, itemName: AssistanceItemCode(r.itemCode).map { catalog.displayName(of: $0) } ?? r.itemCode,
+                       regionName: RegionCode(r.region).map { req.platform.regions.fullName(of: $0) } ?? r.region,
+                       oldAmount: Fen(r.oldFen).formatted, newAmount: r.newFen.map { Fen($0).formatted } ?? "终止")
+        }
+        let done = req.query[String.self, at: "done"].flatMap { ["confirmed": "已确认。", "corrected": "已更正，新金额自变更月份起发放。"][$0] }
+        return try await req.view.render("payroll/reviews", QueuePage(
+            layout: LayoutContext(request: req, title: "待遇变更确认", user: reviews.user), cards: cards, total: page.total,
+            pager: page.total > page.perPage ? Pager.make(path: "/reviews", filters: [:], result: page) : nil,
+            done: done, error: error?.message, errorReview: review))
+    }
+}

@@ -1,0 +1,108 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Issue 13: a grid worker finds the visits in the menu and on the home page, sees whom to
+/// visit, records the visit and sees it recorded; the street decides benefit changes on a page.
+@Suite("Grid workers' and the street's pages")
+struct GridWorkerPagesTests {
+    /// A household in community 320402001001 with an orange alert (a medical burden) and its task.
+    static func alertedHousehold(_ app: Application) async throws {
+        let head = residentID("32040219650312401")
+        let admin = try await app.token(role: .cityAdmin, region: "3204")
+        _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001001", headID: head))
+        let medical = try await MonitoringTests.departmentToken(app, "medicalInsurance")
+        _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
+                           json: [MonitoringTests.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
+    }
+
+    @Test("the menu and the home page lead a grid worker to the visits, with open and overdue counts", arguments: TestDatabase.available)
+    func homeAndMenu(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await Self.alertedHousehold(app)
+            let cookie = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001001")
+            var home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
+            #expect(home.contains("<a href=\"/tasks\">走访任务</a>"))
+            #expect(home.contains("<span class=\"stat-label\">待走访</span><span class=\"stat-value\">1</span>"))
+            #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">0</span>"))
+            #expect(home.contains("class=\"menu-toggle\""), "the phone menu folds behind 菜单")
+            try await (app.db as! SQLDatabase).raw("UPDATE visit_tasks SET due_on = '2026-01-01'").run()
+            home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
+            #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">1</span>"))
+            #expect(!home.contains("/reviews"), "benefit changes are the street's to decide")
+            let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
+            #expect(!(try await AccountFixtures.get(app, "/", cookie: auditor).body.string.contains("走访任务")))
+        }
+    }
+
+    @Test("the list and the task say whom to visit; no outcome is preselected; the saved visit is shown, not a blank form",
+          arguments: TestDatabase.available)
+    func visit(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await Self.alertedHousehold(app)
+            let cookie = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001001")
+            let list = try await FormVisit.open(app, "/tasks", cookie: cookie)
+            let text = list.page.body.string
+            #expect(text.contains("张建国") && text.contains("320402********401") && text.contains("139****5678") && text.contains("测试路1号"))
+            let path = try #require(text.firstMatch(of: /href="(\/tasks\/[0-9A-F-]+)"/).map { String($0.1) })
+            let form = try await FormVisit.open(app, path, cookie: cookie)
+            let page = form.page.body.string
+            #expect(page.contains("<a href=\"tel:13912345678\">13912345678</a>"))
+            #expect(page.contains("<option value=\"\">请选择走访结果</option>"))
+            #expect(!page.contains("selected"))
+            let missing = try await form.post(app, path, [("visitedOn", "2026-11-01"), ("findings", "已入户"), ("outcome", "")])
+            #expect(missing.status == .badRequest)
+            #expect(missing.body.string.contains(">已入户</textarea>"), "what was typed is kept")
+            let saved = try await form.post(app, path, [("visitedOn", "2026-11-01"), ("findings", "住院花费大，家庭困难"), ("outcome", "startApplication")])
+            #expect(saved.status == .seeOther)
+            #expect(AccountFixtures.location(saved) == path + "?saved=1")
+            let shown = try await AccountFixtures.get(app, path + "?saved=1", cookie: cookie).body.string
+            #expect(shown.contains("走访记录已保存"))
+            #expect(shown.contains("为该家庭发起救助申请"))
+            #expect(shown.contains("住院花费大，家庭困难") && shown.contains("2026-11-01") && shown.contains("发起救助申请"))
+            #expect(!shown.contains("提交走访记录"))
+        }
+    }
+
+    @Test("the street confirms a benefit change on its page; the head changes; the header names the role once",
+          arguments: TestDatabase.available)
+    func reviewPage(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await HouseholdChangeTests.family(app)
+            let police = try await MonitoringTests.departmentToken(app, "publicSecurity")
+            _ = try await send(app, .POST, "/api/v1/feeds/death", token: police,
+                               json: [["sourceRecordId": "D-1", "idNumber": residentID(HouseholdChangeTests.headID), "deathDate": "2026-01-05"]])
+            let cookie = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
+            let home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
+            #expect(home.contains("<span class=\"stat-label\">成员变化待确认</span><span class=\"stat-value\">1</span>"))
+            let queue = try await FormVisit.open(app, "/reviews", cookie: cookie)
+            let page = queue.page.body.string
+            #expect(page.contains("成员死亡：张建国") && page.contains("¥2,200.00 → <strong>¥2,100.00</strong>"))
+            #expect(page.contains("建议由 李秀英 担任户主"))
+            let path = try #require(page.firstMatch(of: /action="(\/reviews\/[0-9A-F-]+)"/).map { String($0.1) })
+            let version = try #require(page.firstMatch(of: /name="version" value="(\d+)"/).map { String($0.1) })
+            let noAmount = try await queue.post(app, path, [("version", version), ("action", "correct"), ("amount", "")])
+            #expect(noAmount.status == .badRequest)
+            #expect(noAmount.body.string.contains("请填写核定的月金额"))
+            let confirmed = try await queue.post(app, path, [("version", version), ("action", "confirm")])
+            #expect(AccountFixtures.location(confirmed) == "/reviews?done=confirmed")
+            let after = try await AccountFixtures.get(app, "/reviews?done=confirmed", cookie: cookie).body.string
+            #expect(after.contains("已确认。") && after.contains("待确认 0 件"))
+            let head = try await (app.db as! SQLDatabase).raw("""
+                SELECT person_id FROM memberships WHERE household_id = \(bind: f.household) AND relation = 'head' AND left_at IS NULL
+                """).first()?.decode(column: "person_id", as: UUID.self)
+            #expect(head == f.wife)
+            let worker = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001")
+            #expect(try await AccountFixtures.get(app, "/reviews", cookie: worker).status == .forbidden)
+
+            let (admin, _) = try await AccountFixtures.withToken(app, .cityAdmin, "3204")
+            try await (app.db as! SQLDatabase).raw("UPDATE users SET display_name = '市级管理员' WHERE id = \(bind: admin.id)").run()
+            let (_, adminCookie) = try await AccountFixtures.pageSignIn(app, admin.username)
+            let header = try await AccountFixtures.get(app, "/", cookie: adminCookie).body.string
+            #expect(header.components(separatedBy: "市级管理员").count == 2, "the name once, no repeated role")
+        }
+    }
+}
