@@ -52,7 +52,11 @@ struct PayrollPageTests {
             #expect(own.status == .forbidden)
             #expect(own.body.string.contains("不能审核同一名册"))
             let checker = try await FormVisit.open(app, rollPath, cookie: try await Self.signIn(app, "checker"))
-            let approved = try await checker.post(app, rollPath + "/approve", [("version", "1")])
+            // An approval cannot be undone: the page asks first, and only the confirmed post approves.
+            let asked = try await checker.post(app, rollPath + "/approve", [("version", "1")])
+            #expect(asked.status == .ok && asked.body.string.contains("确认审核") && asked.body.string.contains("¥1,997.50"))
+            #expect(try await PayrollStore(db: sql).roll(id: try #require(UUID(uuidString: String(rollPath.split(separator: "/").last!))))?.state == "draft")
+            let approved = try await checker.post(app, rollPath + "/approve", [("version", "1"), ("confirmed", "1")])
             #expect(approved.status == .seeOther)
 
             let bank = try await send(app, .GET, rollPath + "/bank.csv", headers: ["Cookie": "minzheng_session=\(checker.cookie)"])

@@ -92,7 +92,10 @@ struct UserAdminPageTests {
             let (signIn, _) = try await F.pageSignIn(app, officer.username, password)
             #expect(F.location(signIn)?.hasPrefix("/account/password") == true, "a reset password must be changed first")
 
-            let disable = try await page.post(app, "/users/\(officer.id)/disable", [])
+            let asked = try await page.post(app, "/users/\(officer.id)/disable", [])
+            #expect(asked.status == .ok && asked.body.string.contains("确认停用"))
+            #expect(try await F.userRow(app, officer.username)?.disabled == false, "nothing happens before the confirmation")
+            let disable = try await page.post(app, "/users/\(officer.id)/disable", [("confirmed", "1")])
             #expect(F.location(disable) == "/users/\(officer.id)?done=disabled")
             let shutOut = try await F.get(app, "/households", cookie: officerCookie)
             #expect(F.location(shutOut)?.hasPrefix("/login") == true, "the open session ends")

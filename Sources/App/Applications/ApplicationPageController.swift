@@ -87,6 +87,12 @@ struct ApplicationPageController: RouteCollection {
         let actions = ApplicationWorkflow().availableActions(for: record.workflowState, by: service.actor(user), on: today)
         let item = AssistanceItemCode(record.itemCode).flatMap(catalog.item)
         let household = try await req.registry.household(id: record.householdId, within: RegionScope(RegionTable.changzhou))
+        // Staff see what was declared and whom to call before they visit; the resident knows both.
+        let staff = user.role.may(.viewRegistry)
+        let names = Dictionary((household?.members ?? []).map { ($0.personId.uuidString, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let declaration = staff ? try await service.declaredMeans(record.id).map { DeclarationView($0, names: names) } : nil
+        let head = household?.members.first { $0.relation == Relation.head.rawValue }
+        let phone = staff ? try await head.asyncMap { try await req.registry.phone(personID: $0.personId, within: user.scope) } ?? nil : nil
         return try await req.view.render("applications/show", ApplicationPage(
             layout: LayoutContext(request: req, title: record.itemName, user: user), application: record,
             regionName: RegionCode(record.region).map(req.platform.regions.fullName) ?? record.region,
@@ -94,6 +100,8 @@ struct ApplicationPageController: RouteCollection {
             monthly: record.monthlyFen.map { Fen($0).formatted },
             assessment: record.assessment.map(CalculatorResult.init),
             members: household?.members.map { "\($0.name)（\(Relation(rawValue: $0.relation)?.chinese ?? $0.relation)）" } ?? [],
+            householdLink: staff ? "/households/\(record.householdId)" : nil, contact: phone.map { "\(head?.name ?? "户主") \($0)" },
+            declaration: declaration,
             actions: actions.map { ActionView($0, needsAmount: item?.engineProgram == nil, today: today) },
             requirements: (item?.documents ?? []).map { Choice(value: $0.code, label: $0.name) },
             canUpload: !(WorkflowState(rawValue: record.state)?.isTerminal ?? true),
@@ -104,6 +112,13 @@ struct ApplicationPageController: RouteCollection {
         let user = try req.user
         let id = try ApplicationAPIController.id(req)
         let body = try req.content.decode(ApplicationService.ActionRequest.self)
+        let final = ["withdraw": ("撤回申请", "撤回后申请即终止，如需办理须重新申请。确定撤回？"),
+                     "reject": ("不予批准", "不予批准的决定将告知申请人，申请即终止。确定不予批准？")]
+        if let (title, message) = body.action.flatMap({ final[$0] }),
+           let ask = try await Confirmation.ask(req, user: user, title: "确认\(title)", message: message, confirmLabel: "确认\(title)",
+                                                cancel: "/applications/\(id)") {
+            return ask
+        }
         do {
             _ = try await ApplicationService(req: req).act(on: id, body, by: user)
             return req.redirect(to: "/applications/\(id)")

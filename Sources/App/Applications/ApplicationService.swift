@@ -301,7 +301,7 @@ struct ApplicationService {
         }
     }
 
-    private func declaredMeans(_ id: UUID) async throws -> DeclaredMeans? {
+    func declaredMeans(_ id: UUID) async throws -> DeclaredMeans? {
         guard let stored = try await req.sql.select().column("means_cipher").from("applications").where("id", .equal, id).first()?
             .decode(column: "means_cipher", as: String?.self) else { return nil }
         return try JSONDecoder().decode(DeclaredMeans.self, from: Data(try req.platform.cipher.decrypt(stored).utf8))

@@ -150,6 +150,10 @@ struct ApplicationPage: Encodable {
     let monthly: String?
     let assessment: CalculatorResult?
     let members: [String]
+    /// For staff: the household's record, the head's phone and the declaration.
+    let householdLink: String?
+    let contact: String?
+    let declaration: DeclarationView?
     let actions: [ActionView]
     let requirements: [Choice]
     let canUpload: Bool
@@ -160,7 +164,8 @@ struct ApplicationPage: Encodable {
     var hasDocuments: Bool { !application.documents.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
-        case layout, application, regionName, deadline, monthly, assessment, members, actions, requirements, canUpload, error, errorField
+        case layout, application, regionName, deadline, monthly, assessment, members, householdLink, contact, declaration, actions, requirements
+        case canUpload, error, errorField
         case hasConflicts, hasActions, hasDocuments
     }
 
@@ -173,6 +178,9 @@ struct ApplicationPage: Encodable {
         try c.encode(monthly, forKey: .monthly)
         try c.encode(assessment, forKey: .assessment)
         try c.encode(members, forKey: .members)
+        try c.encode(householdLink, forKey: .householdLink)
+        try c.encode(contact, forKey: .contact)
+        try c.encode(declaration, forKey: .declaration)
         try c.encode(actions, forKey: .actions)
         try c.encode(requirements, forKey: .requirements)
         try c.encode(canUpload, forKey: .canUpload)

@@ -74,6 +74,11 @@ struct PayrollPageController: RouteCollection {
         let user = try req.user
         try user.require(.managePayroll)
         let form = try req.content.decode(GenerateForm.self)
+        if form.replace == "on", let ask = try await Confirmation.ask(req, user: user, title: "确认重新生成名册",
+                                                                     message: "将删除 \(form.month ?? "") 的草稿名册并按当前待遇重新生成。确定重新生成？",
+                                                                     confirmLabel: "确认重新生成", cancel: "/payroll") {
+            return ask
+        }
         do {
             guard let month = form.month.flatMap(YearMonth.init) else { throw AppError.invalid("month", "月份应为 YYYY-MM") }
             let roll = try await PayrollService(app: req.application, actor: req.auditActor)
@@ -156,7 +161,13 @@ struct PayrollPageController: RouteCollection {
     func approve(req: Request) async throws -> Response {
         let user = try req.user
         let id = try Self.id(req)
-        _ = try await Self.roll(req, id: id, user: user)
+        let roll = try await Self.roll(req, id: id, user: user)
+        // Asked only when the approval can go ahead; a refusal (the maker's own roll) is said at once.
+        if roll.state == "draft", roll.generatedBy != req.auditActor.name, let ask = try await Confirmation.ask(req, user: user, title: "确认审核名册",
+                                                message: "审核后 \(roll.month) 名册（\(roll.lineCount) 笔，合计 \(Fen(roll.totalFen).formatted)）即锁定，不能再修改或重新生成。确定审核？",
+                                                confirmLabel: "确认审核", cancel: "/payroll/\(id)") {
+            return ask
+        }
         do {
             try await PayrollService(app: req.application, actor: req.auditActor).approve(roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
             return req.redirect(to: "/payroll/\(id)")

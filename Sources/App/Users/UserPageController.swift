@@ -62,7 +62,14 @@ struct UserPageController: RouteCollection {
     }
 
     func disable(req: Request) async throws -> Response {
-        let user = try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), true)
+        let admin = try UserAdmin(req)
+        let target = try await admin.find(req.parameters.get("id", as: UUID.self))
+        if target.id != admin.admin.id, !target.disabled, let ask = try await Confirmation.ask(req, user: admin.admin, title: "确认停用账户",
+                                                message: "停用后 \(target.displayName)（\(target.username)）立即无法登录，其令牌和会话全部失效。确定停用？",
+                                                confirmLabel: "确认停用", cancel: "/users/\(target.id)") {
+            return ask
+        }
+        let user = try await admin.setDisabled(target.id, true)
         return req.redirect(to: "/users/\(user.id)?done=disabled")
     }
 
