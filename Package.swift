@@ -57,6 +57,8 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
+                // Test files for the .xlsx import are written with the project's own writer.
+                "MinzhengExport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

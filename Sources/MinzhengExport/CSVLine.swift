@@ -9,9 +9,19 @@ public enum CSVLine {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// A line for a file only this application reads back (a workbook converted for the
+    /// importer): quoted where needed, every value exactly as it is.
+    public static func plain(_ fields: [String]) -> String {
+        fields.map(quoted).joined(separator: ",") + "\r\n"
+    }
+
     static func field(_ raw: String) -> String {
         var text = raw
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        return quoted(text)
+    }
+
+    private static func quoted(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

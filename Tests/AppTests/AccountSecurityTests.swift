@@ -169,7 +169,8 @@ struct AccountSecurityTests {
             _ = try await PayrollTests.household(app, region: "320402001", head: "32040219650312401")
             func register(_ phone: String) async throws -> TestingHTTPResponse {
                 let visit = try await FormVisit.open(app, "/register")
-                return try await visit.post(app, "/register", [("name", "张建国"), ("idNumber", id), ("phone", phone), ("password", "resident password 1")])
+                return try await visit.post(app, "/register", [("name", "张建国"), ("idNumber", id), ("phone", phone), ("password", "resident password 1"),
+                                                         ("confirmPassword", "resident password 1")])
             }
             for guess in 0..<5 { #expect(try await register("1391234000\(guess)").status == .badRequest) }
             let waiting = try await register("13912345678")

@@ -34,7 +34,7 @@ struct ApplicationFlowTests {
         let head = try #require(household.members.first { $0.relation == "head" })
         let visit = try await FormVisit.open(app, "/register")
         let registered = try await visit.post(app, "/register", [("name", "张建国"), ("idNumber", headID), ("phone", phone),
-                                                                 ("password", "resident password 1")])
+                                                                 ("password", "resident password 1"), ("confirmPassword", "resident password 1")])
         #expect(registered.status == .seeOther)
         let session = try await send(app, .POST, "/api/v1/sessions", json: ["username": headID, "password": "resident password 1"])
         #expect(session.status == .created)

@@ -56,9 +56,15 @@ struct CalculatorPageTests {
         }
     }
 
-    @Test("a bad value is shown at its field, in Chinese", arguments: [
-        ("m0_wage", "两千", "金额应为不小于 0 的数字"),
-        ("m0_birthDate", "2030-01-01", "出生日期"),
+    @Test("a missing or bad value is said for a resident, at its field, with what was typed kept", arguments: [
+        ("m0_wage", "两千", "第1位家庭成员的工资请填写金额（元），如 1500 或 1500.50"),
+        ("m0_birthDate", "2030-01-01", "第1位家庭成员的出生日期晚于测算月份，请检查"),
+        ("m1_birthDate", "", "请填写第2位家庭成员的出生日期"),
+        ("m1_birthDate", "1977-02-30", "第2位家庭成员的出生日期不是有效的日期，请按“年-月-日”填写"),
+        ("m2_sex", "", "请选择第3位家庭成员的性别"),
+        ("financial", "五万", "存款、理财等金融资产请填写金额（元）"),
+        ("vehicles", "一辆", "机动车数量请填写整数"),
+        ("m0_birthDate", "1800-01-01", "第1位家庭成员的出生日期填写有误：出生日期 1800-01-01 早于 1870-01-01，请检查年份"),
     ])
     func refusesBadValue(field: String, value: String, message: String) async throws {
         try await withTestApp(.sqlite) { app in
@@ -73,6 +79,27 @@ struct CalculatorPageTests {
             let input = html.firstMatch(of: try Regex(#"name="\#(field)"[^>]*>"#))?.0 ?? ""
             #expect(input.contains("field-error"))
             #expect(!html.contains("测算结果"))
+            #expect(!html.contains("YYYY") && !html.contains("收到"), "no format codes, no echo of the contract")
+            if !value.isEmpty { #expect(input.contains(#"value="\#(value)""#)) }
+            #expect(html.contains(#"name="m0_wage" value="\#(field == "m0_wage" ? value : "2000")""#), "the rest of the form is kept")
+        }
+    }
+
+    @Test("after a result the page offers 申请 and 注册; signed in, 申请 leads straight to the application form")
+    func offersNextSteps() async throws {
+        try await withTestApp(.sqlite) { app in
+            let visit = try await FormVisit.open(app, "/calculator")
+            #expect(!visit.page.body.string.contains(">申请</a>"), "nothing to apply for before a result")
+            let html = try await visit.post(app, "/calculator", Self.familyOfThree).body.string
+            #expect(html.contains(#"<a class="button" href="/login?next=%2Fapplications%2Fnew">申请</a>"#))
+            #expect(html.contains(#"<a class="button button-secondary" href="/register">注册</a>"#))
+
+            let officer = try await AccountFixtures.create(app, .streetOfficer, "320402001")
+            let (_, cookie) = try await AccountFixtures.pageSignIn(app, officer.username)
+            let signedIn = try await FormVisit.open(app, "/calculator", cookie: cookie)
+            let answered = try await signedIn.post(app, "/calculator", Self.familyOfThree).body.string
+            #expect(answered.contains(#"<a class="button" href="/applications/new">申请</a>"#))
+            #expect(!answered.contains(#"href="/register">注册</a>"#))
         }
     }
 }

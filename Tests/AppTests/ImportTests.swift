@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import MinzhengCore
+import MinzhengExport
 import SQLKit
 import Testing
 import VaporTesting
@@ -35,6 +36,55 @@ struct ImportTests {
         赵六,\(c1),C,配偶,320402001,常州市天宁区雕庄街道3号,,
         钱七,\(a1),D,本人,320402001,常州市天宁区雕庄街道4号,,
         """
+    }
+
+    /// A CSV text as an office's Excel sheet, written by the project's own writer: digits
+    /// that are no ID number (phone, region) as numbers, everything else as text.
+    static func workbook(_ csv: String) throws -> String {
+        let reader = try CSVReader(path: try write(csv))
+        let header = try #require(try reader.next()).fields
+        var rows: [[Spreadsheet.Cell]] = []
+        while let record = try reader.next() {
+            rows.append(record.fields.map { field in
+                field.count <= 12 && !field.isEmpty && field.allSatisfy(\.isASCII) ? Int64(field).map(Spreadsheet.Cell.integer) ?? .text(field) : .text(field)
+            })
+        }
+        let path = NSTemporaryDirectory() + "import-\(UUID().uuidString).xlsx"
+        try XLSXWriter.write(Spreadsheet(try Spreadsheet.Sheet(name: "户籍", header: header, rows: rows)), to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("an .xlsx workbook imports like the same CSV; its refused rows keep the sheet's row numbers and values",
+          arguments: TestDatabase.available)
+    func workbook(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let summary = try await Self.importer(app).run(path: try Self.workbook(Self.mixedFile))
+            #expect(summary.imported == 2)
+            #expect(summary.rejected == 4)
+            #expect(summary.errors.map(\.row) == [4, 5, 6, 7])
+            #expect(summary.errors[1].reason.contains("校验位"))
+            let table = try #require(summary.refusedRows).table(reasons: [:])
+            #expect(table.header == ["原文件行号", "未导入原因", "姓名", "身份证号", "户编号", "与户主关系", "所属区划", "地址", "联系电话", "户籍性质"])
+            #expect(table.rows.map(\.[0]) == ["4", "5", "6", "7"])
+            #expect(table.rows[0][2...] == ["王强", residentID("32040219700101301"), "B", "户主", "320402001", "常州市天宁区雕庄街道2号", "", "农村"])
+            let persons = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM persons").first()!.decode(column: "n", as: Int.self)
+            #expect(persons == 2)
+        }
+    }
+
+    @Test("a PDF, an old .xls or UTF-16 text named .csv is refused whole, saying what it is", arguments: [
+        (Array("%PDF-1.4\n".utf8), "这是一个 PDF 文件"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00], ".xls 旧格式请在 Excel 或 WPS 中另存为 .xlsx 或 CSV"),
+        ([0xFF, 0xFE, 0x37, 0x62, 0x16, 0x7F, 0xF7, 0x53], "这不是文本格式的 CSV 文件"),   // 户编号 in UTF-16
+    ] as [([UInt8], String)])
+    func foreignFile(bytes: [UInt8], message: String) async throws {
+        try await withTestApp(.sqlite) { app in
+            let path = NSTemporaryDirectory() + "import-\(UUID().uuidString).csv"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let refusal = await #expect(throws: FieldProblem.self) { _ = try await Self.importer(app).run(path: path) }
+            #expect(refusal?.message.contains(message) == true, "\(refusal?.message ?? "")")
+            #expect(refusal?.message.contains("未知的列名") == false)
+        }
     }
 
     @Test("rows with errors are named, their households rejected whole, the rest saved; re-import changes nothing",

@@ -11,6 +11,7 @@
 #   3. makes a fresh temp data dir + SQLite database, creates the test users with
 #      `minzheng user create` (before the server starts, so no admin is created), starts
 #      `minzheng serve` on a free loopback port (200 demo households), waits for /healthz,
+#      and replaces the user's one-time password through the API,
 #   4. runs Tests/Browser/test_*.py, and always stops the server and deletes the temp dir.
 # Exits with pytest's status (no test collected counts as a failure). On a failure,
 # screenshots and page sources are in $MINZHENG_BROWSER_ARTIFACTS
@@ -93,7 +94,10 @@ export MINZHENG_TEST_PASSWORD="Bt-street-$RANDOM$RANDOM"
 export MINZHENG_BROWSER_ARTIFACTS="${MINZHENG_BROWSER_ARTIFACTS:-${TMPDIR:-/tmp}/minzheng-browser-artifacts}"
 rm -rf "$MINZHENG_BROWSER_ARTIFACTS"
 
-"$BIN" user create --username "$MINZHENG_TEST_USER" --password "$MINZHENG_TEST_PASSWORD" --role streetOfficer \
+# `user create` makes an account that must change its password first: the tests' password
+# replaces this one-time one through the API once the server is up.
+FIRST_PASSWORD="Bt-first-$RANDOM$RANDOM"
+"$BIN" user create --username "$MINZHENG_TEST_USER" --password "$FIRST_PASSWORD" --role streetOfficer \
   --region "$MINZHENG_TEST_STREET" --name "$MINZHENG_TEST_NAME" >"$WORK/user-create.log" 2>&1 \
   || { cat "$WORK/user-create.log" >&2; fail "minzheng user create failed"; }
 
@@ -120,6 +124,19 @@ while time.monotonic() < deadline:
 sys.exit("no answer from %s within 60s" % url)
 EOF
 say "server up after $((SECONDS - START))s"
+
+"$PY" - "$MINZHENG_BASE_URL" "$MINZHENG_TEST_USER" "$FIRST_PASSWORD" "$MINZHENG_TEST_PASSWORD" <<'EOF' || fail "the test user's first password change failed"
+import json, sys, urllib.request
+base, user, first, password = sys.argv[1:]
+def post(path, body, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token: headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return json.load(r)
+token = post("/api/v1/sessions", {"username": user, "password": first})["token"]
+post("/api/v1/account/password", {"currentPassword": first, "newPassword": password}, token)
+EOF
 
 # --- 4. the tests ------------------------------------------------------------------------------
 export SE_OFFLINE=true   # selenium must use Debian's chromedriver, never fetch one

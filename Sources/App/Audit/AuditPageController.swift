@@ -27,7 +27,7 @@ struct AuditPageController: RouteCollection {
         let store = AuditStore(db: req.sql)
         var page = AuditPage(layout: LayoutContext(request: req, title: "审计记录", user: user), query: query,
                              regionName: req.platform.regions.fullName(of: user.region), rows: [], total: 0, pager: nil, error: nil, errorField: nil,
-                             exportLink: "")
+                             exportLink: "", actions: AuditCatalog.actions.map { Choice(value: $0.code, label: $0.name) })
         do {
             let filter = try Self.filter(query)
             let request = try PageRequest(page: query.page, perPage: 50)
@@ -69,6 +69,7 @@ struct AuditPageController: RouteCollection {
         }
         let until = try day(q.until, field: "until").map { $0.addingTimeInterval(86_400) }
         func text(_ value: String?) -> String? { value.map(\.trimmedWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
+        if let action = text(q.action), !AuditCatalog.knows(action: action) { throw AppError.invalid("action", "请从列表中选择操作") }
         return AuditStore.Filter(from: try day(q.from, field: "from"), until: until, actor: text(q.actor), action: text(q.action),
                                  entityID: text(q.entityId))
     }
@@ -88,16 +89,22 @@ struct AuditPage: Encodable {
     var error: String?
     var errorField: String?
     var exportLink: String
+    /// The action filter's choices: every action, by its Chinese name.
+    let actions: [Choice]
 }
 
-/// One event as the page and the export show it: Beijing time, the region's name.
+/// One event as the page and the export show it: Beijing time, the action and the object
+/// in Chinese, a link to the object's page where it has one, the region's name.
 struct AuditRow: Content {
     let sequence: Int64
     let time: String
     let actor: String
     let action: String
+    let actionName: String
     let entity: String
+    let entityName: String
     let entityId: String
+    let entityLink: String?
     let region: String
     let before: String
     let after: String
@@ -108,17 +115,36 @@ struct AuditRow: Content {
         time = Clock.beijingTimestamp(e.occurredAt.date)
         actor = e.actorName
         action = e.action
+        actionName = AuditCatalog.name(ofAction: e.action)
         entity = e.entity
+        entityName = AuditCatalog.name(ofEntity: e.entity)
         entityId = e.entityID ?? ""
+        entityLink = e.entityID.flatMap { Self.link(entity: e.entity, id: $0) }
         region = RegionCode(e.region).map(regions.fullName) ?? e.region
         before = e.before ?? ""
         after = e.after ?? ""
         requestId = e.requestID ?? ""
     }
 
-    static let csvHeader = ["序号", "时间（北京时间）", "操作人", "操作", "对象", "对象编号", "区划", "修改前", "修改后", "请求编号"]
+    /// The page of the object an event is about, for the kinds of object that have one.
+    static func link(entity: String, id: String) -> String? {
+        switch entity {
+        case "person": return "/persons/\(id)"
+        case "household": return "/households/\(id)"
+        case "user": return "/users/\(id)"
+        case "application": return "/applications/\(id)"
+        case "payroll_roll": return "/payroll/\(id)"
+        case "visit_task": return "/tasks/\(id)"
+        // `region/key/fromMonth/revision`: the parameter's page lists every version.
+        case "policy_parameter": return id.split(separator: "/").dropFirst().first.map { "/policy/\($0)" }
+        case "assistance_item": return "/catalog#\(id)"
+        default: return nil
+        }
+    }
+
+    static let csvHeader = ["序号", "时间（北京时间）", "操作人", "操作", "操作代码", "对象", "对象编号", "区划", "修改前", "修改后", "请求编号"]
 
     var csvFields: [String] {
-        [String(sequence), time, actor, action, entity, entityId, region, before, after, requestId]
+        [String(sequence), time, actor, actionName, action, entityName, entityId, region, before, after, requestId]
     }
 }

@@ -1,9 +1,9 @@
-import SQLKit
 import Foundation
 import MinzhengCore
 import Vapor
 
-/// `minzheng user create --username U --password P --role cityAdmin --region 3204`.
+/// `minzheng user create --username U --password P --role cityAdmin --region 3204`: an account whose
+/// password is changed at its first sign-in, like every account someone else set up.
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "create")
@@ -26,9 +26,17 @@ struct UserCommand: AsyncCommand {
             throw AppError.invalid("role", "--role 应为 " + Role.allCases.map(\.rawValue).joined(separator: "|"))
         }
         guard let region = signature.region.flatMap(RegionCode.init) else { throw AppError.invalid("region", "--region 应为区划代码") }
-        let id = try await AccountStore(db: context.application.db as! SQLDatabase)
-            .createUser(username: username, displayName: signature.name ?? username, password: password, role: role, region: region,
-                        department: signature.department, hash: { try context.application.password.hash($0) })
+        let app = context.application
+        // Whoever ran the command knows this password: the user replaces it at first sign-in.
+        let account = try await AccountStore.prepare(username: username, displayName: signature.name ?? username, password: password, role: role,
+                                                     region: region, department: signature.department, mustChangePassword: true,
+                                                     hash: { try app.password.hash($0) })
+        let id = try await app.auditedTransaction(actor: .system("cli:user")) { tx, audit in
+            let id = try await AccountStore(db: tx).insert(account)
+            try await audit.record("user.create", entity: "user", id: id.uuidString, region: region.value,
+                                   after: ["username": username, "role": role.rawValue])
+            return id
+        }
         context.console.output("\(jsonLine(["id": id.uuidString, "username": username, "role": role.rawValue, "region": region.value]))")
     }
 }

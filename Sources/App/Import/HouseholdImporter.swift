@@ -4,7 +4,7 @@ import MinzhengCore
 import SQLKit
 import Vapor
 
-/// `minzheng import households FILE.csv` and the upload page.
+/// `minzheng import households FILE.csv|FILE.xlsx` and the upload page.
 ///
 /// Two passes over the file keep memory small: the first validates every row and notes,
 /// per household, whether it has exactly one head and no rejected row (plus a compact set
@@ -41,6 +41,10 @@ struct HouseholdImporter {
         var updated = 0
         var rejected = 0
         var errors: [RowError] = []
+        /// The refused rows themselves, for the refused-rows CSV (not in the JSON summary).
+        var refusedRows: RefusedRows?
+
+        private enum CodingKeys: String, CodingKey { case imported, updated, rejected, errors }
     }
 
     /// What the first pass keeps of a household.
@@ -51,7 +55,11 @@ struct HouseholdImporter {
         var rejected = false
     }
 
+    /// Imports a CSV file or an .xlsx workbook's first sheet.
     func run(path: String, progress: JobProgress? = nil) async throws -> Summary {
+        let file = try ImportFile.open(path)
+        defer { file.close() }
+        let path = file.path
         var summary = Summary()
         let (columns, households) = try await firstPass(path: path, summary: &summary, progress: progress)
         let firstPassSummary = summary
@@ -61,7 +69,23 @@ struct HouseholdImporter {
             return summary
         }
         summary.errors.sort { $0.row < $1.row }
+        if !summary.errors.isEmpty {
+            summary.refusedRows = try Self.refusedRows(path: path, columns: columns, households: households, errorLines: Set(summary.errors.map(\.row)))
+        }
         return summary
+    }
+
+    /// One more read of the file, only when rows were refused: keeps the rows with an error
+    /// and every row of a household refused whole, as they are in the file.
+    private static func refusedRows(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck],
+                                    errorLines: Set<Int>) throws -> RefusedRows {
+        let reader = try CSVReader(path: path)
+        var refused = RefusedRows(header: try reader.next()?.fields ?? [])
+        while let record = try reader.next() {
+            let householdRefused = columns.householdRefValue(record.fields).flatMap { households[$0]?.rejected } ?? false
+            if householdRefused || errorLines.contains(record.line) { refused.add(line: record.line, fields: record.fields) }
+        }
+        return refused
     }
 
     /// What the first pass needs of a row: its household and ID number, or why it fails.

@@ -2,17 +2,17 @@ import Foundation
 import MinzhengCore
 import Vapor
 
-/// `minzheng import households FILE.csv`: prints the JSON summary on standard output and
+/// `minzheng import households FILE.csv|FILE.xlsx`: prints the JSON summary on standard output and
 /// progress on standard error.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind", help: "households")
         var kind: String
-        @Argument(name: "file", help: "CSV file (UTF-8 or GB18030)")
+        @Argument(name: "file", help: "CSV file (UTF-8 or GB18030) or Excel workbook (.xlsx, first sheet)")
         var file: String
     }
 
-    var help: String { "导入家庭档案：import households FILE.csv" }
+    var help: String { "导入家庭档案：import households FILE.csv 或 FILE.xlsx" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.kind == "households" else { throw AppError.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households") }

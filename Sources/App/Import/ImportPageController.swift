@@ -16,21 +16,26 @@ struct ImportPageController: RouteCollection {
         Self.jobRoutes.register(on: routes)
     }
 
+    /// The form; after a refused upload (`?refused=` a file kind, or `noFile`) with what was wrong.
     func show(req: Request) async throws -> View {
         let user = try req.user
         try user.require(.importRegistry)
-        return try await req.view.render("import/upload", ImportPage(layout: LayoutContext(request: req, title: "导入家庭档案", user: user), error: nil))
+        let refused = req.query[String.self, at: "refused"]
+        let error = refused == Self.noFile ? "请选择要上传的文件（Excel 工作簿 .xlsx 或 CSV）" : refused.flatMap(ImportFileKind.init(rawValue:))?.refusal
+        return try await req.view.render("import/upload", ImportPage(layout: LayoutContext(request: req, title: "导入家庭档案", user: user), error: error))
     }
 
+    /// A refused upload goes back to the form by a redirect, never by answering the POST
+    /// with the form: the address bar would keep the POST's address and its CSRF token.
     func upload(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.importRegistry)
         struct Upload: Content { let file: File }
         guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
-            return try await req.view.render("import/upload", ImportPage(layout: LayoutContext(request: req, title: "导入家庭档案", user: user),
-                                                                       error: "请选择要上传的 CSV 文件"))
-                .encodeResponse(status: .badRequest, for: req)
+            return req.redirect(to: "/import?refused=\(Self.noFile)")
         }
+        let kind = ImportFileKind.sniff(upload.file.data.readableBytesView)
+        guard kind.refusal == nil else { return req.redirect(to: "/import?refused=\(kind.rawValue)") }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
         let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: Clock.today(), scope: user.region)
         let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
@@ -38,6 +43,8 @@ struct ImportPageController: RouteCollection {
         }
         return req.redirect(to: Self.jobRoutes.path(of: id))
     }
+
+    private static let noFile = "noFile"
 
     static let jobRoutes = JobRoutes<HouseholdImporter.Summary>(
         base: "import", jobs: \.importJobs, authorize: { try $0.require(.importRegistry) }, template: "import/job",

@@ -1,8 +1,15 @@
+import MinzhengCore
 import Vapor
 
 /// A job's outcome that lists the rows of its file it refused, with why.
 protocol RefusingRows {
     var errors: [RowError] { get }
+    /// The refused rows' own columns, when the job keeps them (the household import).
+    var refusedRows: RefusedRows? { get }
+}
+
+extension RefusingRows {
+    var refusedRows: RefusedRows? { nil }
 }
 
 /// What a background job's page shows: its progress while it runs (the page reloads

@@ -29,10 +29,11 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
                                                            progressNote: progressNote, errorsLink: path(of: job.id) + "/errors.csv"))
     }
 
-    /// Every refused row with its reason, for correcting the file in Excel.
+    /// Every refused row with its reason (and its own columns when the job kept them), for
+    /// correcting the file in Excel and uploading it again.
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let (_, job) = try find(req)
-        return CSVDownload.refusedRows(job.outcome?.errors ?? [], fileName: errorsFileName)
+        return CSVDownload.refusedRows(job.outcome?.errors ?? [], original: job.outcome?.refusedRows, fileName: errorsFileName)
     }
 
     private func find(_ req: Request) throws -> (CurrentUser, BackgroundJobs<Outcome>.Job) {

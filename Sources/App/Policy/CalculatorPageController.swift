@@ -38,16 +38,17 @@ struct CalculatorPageController: RouteCollection {
         } catch let problem as CalculatorForm.Problem {
             return try await render(req, form: form, result: nil, error: (problem.message, problem.formField))
         } catch let invalid as AssessmentRequestError {
-            return try await render(req, form: form, result: nil,
-                                    error: (Self.chineseOnly(invalid.message), form.formField(forContractField: invalid.field)))
+            let problem = form.problem(for: invalid)
+            return try await render(req, form: form, result: nil, error: (problem.message, problem.formField))
         }
     }
 
     private func render(_ req: Request, form: CalculatorForm, result: CalculatorResult?,
                         error: (message: String, field: String?)?) async throws -> View {
         let regions = [RegionTable.changzhou] + req.platform.regions.children(of: RegionTable.changzhou)
+        let user = req.auth.get(CurrentUser.self)
         let page = CalculatorPage(
-            layout: LayoutContext(request: req, title: "政策计算器", user: req.auth.get(CurrentUser.self)),
+            layout: LayoutContext(request: req, title: "政策计算器", user: user),
             regions: regions.map { Choice(value: $0.value, label: req.platform.regions.name(of: $0) ?? $0.value) },
             region: form.value("region") ?? RegionTable.changzhou.value,
             month: form.value("month") ?? Self.currentMonth.description,
@@ -58,13 +59,10 @@ struct CalculatorPageController: RouteCollection {
             vehicles: form.value("vehicles") ?? "",
             residentialProperties: form.value("residentialProperties") ?? "",
             ownsBusiness: form.isChecked("ownsBusiness"),
-            error: error?.message, errorField: error?.field, result: result)
+            error: error?.message, errorField: error?.field, result: result,
+            // After a result: apply (signing in first when needed) or register an account.
+            applyLink: user == nil ? "/login?next=%2Fapplications%2Fnew" : "/applications/new", offersRegistration: user == nil)
         return try await req.view.render("policy/calculator", page)
-    }
-
-    /// Contract messages are "中文 / English"; a resident's page shows the Chinese half.
-    static func chineseOnly(_ message: String) -> String {
-        message.components(separatedBy: " / ").first ?? message
     }
 
     static var currentMonth: YearMonth {

@@ -16,6 +16,8 @@ struct CalculatorPage: Encodable {
     let error: String?
     let errorField: String?
     let result: CalculatorResult?
+    let applyLink: String
+    let offersRegistration: Bool
     let choices = CalculatorChoices.shared
 }
 

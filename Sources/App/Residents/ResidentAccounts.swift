@@ -25,12 +25,15 @@ enum ResidentAccounts {
         var idNumber: String?
         var phone: String?
         var password: String?
+        var confirmPassword: String?
     }
 
     /// Creates the account after checking the three facts against the registry; the
     /// same answer for "no such person" and "facts do not match", so that the form cannot
     /// be used to probe who is registered.
     static func register(_ form: Registration, on req: Request) async throws -> UUID {
+        // A typo in a password nobody sees would lock the resident out of the new account.
+        guard form.password == form.confirmPassword else { throw AppError.invalid("confirmPassword", "两次输入的密码不一致，请重新输入") }
         let mismatch = AppError(.badRequest, "姓名、身份证号与联系电话和登记信息不一致；如电话有变化，请到社区更新后再注册", field: "idNumber")
         guard let text = form.idNumber?.trimmedWhitespace, let id = try? ResidentID(text, today: Clock.today()) else {
             throw AppError.invalid("idNumber", "身份证号无效，请检查")
@@ -105,6 +108,7 @@ struct ResidentRegistrationController: RouteCollection {
             return req.redirect(to: "/login?registered=1")
         } catch let error as AppError {
             form.password = nil
+            form.confirmPassword = nil
             let response = try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
                                                                                 form: form, error: error.message, errorField: error.field))
                 .encodeResponse(status: error.status, for: req)

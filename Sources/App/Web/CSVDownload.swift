@@ -1,3 +1,4 @@
+import MinzhengCore
 import MinzhengExport
 import Vapor
 
@@ -29,9 +30,14 @@ enum CSVDownload {
         })), fileName: fileName)
     }
 
-    /// The rows a job refused, for correcting the file.
-    static func refusedRows(_ rows: [RowError], fileName: String) -> Response {
-        response(header: ["行号 row", "原因 reason"], rows: rows.map { [String($0.row), $0.reason] }, fileName: fileName)
+    /// The rows a job refused, for correcting the file: with `original`, the file's own
+    /// columns after the line and the reasons, ready to be imported again.
+    static func refusedRows(_ rows: [RowError], original: RefusedRows?, fileName: String) -> Response {
+        guard let original else {
+            return response(header: ["行号 row", "原因 reason"], rows: rows.map { [String($0.row), $0.reason] }, fileName: fileName)
+        }
+        let table = original.table(reasons: Dictionary(grouping: rows, by: \.row).mapValues { $0.map(\.reason) })
+        return response(header: table.header, rows: table.rows, fileName: fileName)
     }
 
     private static func attachment(_ response: Response, fileName: String) -> Response {

@@ -40,7 +40,8 @@ public struct HouseholdImportColumns: Sendable {
         var index: [Field: Int] = [:]
         for (i, raw) in header.enumerated() {
             let name = raw.trimmedWhitespace.lowercased()
-            if name.isEmpty { continue }
+            // The refused-rows file adds its line and reason columns: it is imported again as it is.
+            if name.isEmpty || RefusedRows.isAddedColumn(name) { continue }
             guard let field = Field.allCases.first(where: { $0.aliases.contains(name) }) else {
                 throw FieldProblem("header", "第1行：未知的列名“\(raw)”")
             }

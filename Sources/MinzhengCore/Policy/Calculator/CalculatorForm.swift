@@ -9,7 +9,8 @@ import Foundation
 public struct CalculatorForm: Sendable {
     public static let maximumMembers = 10
 
-    /// A value the form itself cannot read (an amount that is not a number of yuan).
+    /// A value the form itself cannot read or that is missing, with the resident's message
+    /// (`CalculatorFormMessages`) and the field to mark.
     public struct Problem: Error, Sendable, Hashable {
         public let formField: String
         public let message: String
@@ -50,9 +51,13 @@ public struct CalculatorForm: Sendable {
 
     /// The contract JSON for the household entered; the contract then validates it.
     public func contractJSON() throws(Problem) -> Data {
+        guard let month = value("month") else { throw Self.missing("month", choose: true) }
+        guard YearMonth(month) != nil else {
+            throw Problem(formField: "month", message: "测算月份应为“年-月”，如 2026-01")
+        }
         var object: [String: Any] = [
             "region": value("region") ?? "",
-            "month": value("month") ?? "",
+            "month": month,
         ]
         var members: [[String: Any]] = []
         for index in 0..<memberCount {
@@ -78,9 +83,12 @@ public struct CalculatorForm: Sendable {
 
     private func member(_ i: Int) throws(Problem) -> [String: Any] {
         let p = "m\(i)_"
+        guard let birthDate = value(p + "birthDate") else { throw Self.missing(p + "birthDate") }
+        guard CivilDate(birthDate) != nil else { throw Self.badDate(p + "birthDate") }
+        guard let sex = value(p + "sex") else { throw Self.missing(p + "sex", choose: true) }
         var m: [String: Any] = [
-            "birthDate": value(p + "birthDate") ?? "",
-            "sex": value(p + "sex") ?? "",
+            "birthDate": birthDate,
+            "sex": sex,
             "hukou": value(p + "hukou") ?? "urban",
             "seriousIllness": isChecked(p + "seriousIllness"),
             "selfCare": value(p + "selfCare") ?? "full",
@@ -90,7 +98,7 @@ public struct CalculatorForm: Sendable {
             "orphan": isChecked(p + "orphan"),
         ]
         if let grade = value(p + "disabilityGrade") {
-            guard let g = Int(grade) else { throw Problem(formField: p + "disabilityGrade", message: "残疾等级应为 1–4") }
+            guard let g = Int(grade) else { throw Self.missing(p + "disabilityGrade", choose: true) }
             m["disabilityGrade"] = g
         }
         if let kind = value(p + "disabilityKind") { m["disabilityKind"] = kind }
@@ -107,15 +115,15 @@ public struct CalculatorForm: Sendable {
 
     private func fen(_ name: String) throws(Problem) -> Int64 {
         guard let text = value(name) else { return 0 }
-        guard let amount = Fen(yuanText: text) else {
-            throw Problem(formField: name, message: "金额应为不小于 0 的数字（单位：元，最多两位小数），收到“\(text)”")
-        }
+        guard let amount = Fen(yuanText: text) else { throw Self.badAmount(name) }
+        guard amount.value <= InputRules.maximumAmount.value else { throw Self.tooLarge(name) }
         return amount.value
     }
 
     private func count(_ name: String) throws(Problem) -> Int {
         guard let text = value(name) else { return 0 }
-        guard let n = Int(text), n >= 0 else { throw Problem(formField: name, message: "应为不小于 0 的整数，收到“\(text)”") }
+        guard let n = Int(text), n >= 0 else { throw Self.badCount(name) }
+        guard n <= InputRules.maximumCount else { throw Self.tooLarge(name) }
         return n
     }
 

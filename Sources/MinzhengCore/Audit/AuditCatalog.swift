@@ -1,0 +1,59 @@
+/// The words of the audit trail (审计记录): the Chinese name of every action the code
+/// records and of every kind of object, for the audit page, its filter and its CSV. An
+/// action the catalogue does not know is shown as its code (AuditCatalogTests checks that
+/// every action recorded in the sources is here).
+public enum AuditCatalog {
+    public struct Action: Sendable, Hashable {
+        public let code: String
+        public let name: String
+    }
+
+    /// Every action, grouped by what it acts on, in the order the filter lists them.
+    public static let actions: [Action] = list([
+        ("person.create", "登记人员"), ("person.update", "修改人员信息"), ("person.viewIdentity", "查看完整身份证号"),
+        ("person.duplicate.refused", "拒绝重复登记（身份证号已登记）"), ("person.bankAccount", "设置银行账户"),
+        ("person.death", "登记死亡（部门数据）"),
+        ("household.create", "登记家庭"), ("household.update", "修改家庭信息"),
+        ("membership.create", "成员迁入家庭"), ("membership.end", "成员迁出家庭"),
+        ("registry.import", "批量导入家庭档案"), ("registry.seed", "生成演示数据"),
+        ("application.submit", "提交救助申请"),
+    ]) + WorkflowActionKind.allCases.map { Action(code: "application.\($0.rawValue)", name: "救助申请：\($0.chinese)") } + list([
+        ("application.document.add", "上传申请材料"),
+        ("enrollment.create", "新增救助待遇（审批通过）"), ("enrollment.suspended", "暂停救助待遇"),
+        ("enrollment.active", "恢复救助待遇"), ("enrollment.ended", "终止救助待遇"),
+        ("payroll.generate", "生成发放名册"), ("payroll.approve", "审核通过发放名册"), ("payroll.export", "导出银行发放文件"),
+        ("payroll.reconcile", "导入银行回盘文件"), ("payroll.recalculate", "调标重算待遇"),
+        ("visit.record", "记录走访结果"), ("visit.schedule", "生成月度走访任务"), ("visit.escalate", "超期走访升级到街道"),
+        ("alert.watch", "独居老人未走访巡查"), ("feed.ingest", "接收部门数据"),
+        ("policy.parameter.create", "新增政策参数版本"), ("catalog.item.update", "修改救助事项设置"),
+        ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
+        ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
+        ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+    ])
+
+    private static func list(_ pairs: [(String, String)]) -> [Action] {
+        pairs.map { Action(code: $0.0, name: $0.1) }
+    }
+
+    private static let names = Dictionary(uniqueKeysWithValues: actions.map { ($0.code, $0.name) })
+
+    /// The action's Chinese name, or its code when the catalogue does not know it.
+    public static func name(ofAction code: String) -> String {
+        names[code] ?? code
+    }
+
+    public static func knows(action code: String) -> Bool {
+        names[code] != nil
+    }
+
+    /// What kind of object an event is about, in Chinese (`person` → 人员).
+    public static func name(ofEntity entity: String) -> String {
+        entities[entity] ?? entity
+    }
+
+    private static let entities = [
+        "person": "人员", "household": "家庭", "user": "账户", "application": "救助申请", "enrollment": "救助待遇",
+        "payroll_roll": "发放名册", "visit_task": "走访任务", "alert": "预警", "feed": "部门数据", "import": "批量导入",
+        "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
+    ]
+}
