@@ -241,16 +241,9 @@ struct ApplicationService {
                 try await HouseholdMeansStore(db: tx, cipher: cipher).save(householdID: current.householdId, means: meansOnFile, month: startMonth)
             }
             if t.to == .approved, let grant {
-                let enrollment = UUID.random()
-                try await tx.insert(into: "enrollments")
-                    .columns("id", "item_code", "household_id", "person_id", "region", "monthly_fen", "start_month", "status", "application_id",
-                             "version", "created_at")
-                    .values(SQLBind(enrollment), SQLBind(grant.itemCode), SQLBind(current.householdId), SQLBind(current.personId),
-                            SQLBind(current.region), SQLBind(grant.monthlyFen), SQLBind(startMonth.description), SQLBind("active"), SQLBind(current.id),
-                            SQLBind(1), SQLBind(now))
-                    .run()
-                try await EnrollmentStore(db: tx).setAmount(enrollment: enrollment, monthlyFen: grant.monthlyFen, from: startMonth,
-                                                            reason: "审批决定")
+                let enrollment = try await EnrollmentStore(db: tx).create(
+                    item: grant.itemCode, household: current.householdId, person: current.personId, region: current.region,
+                    monthlyFen: grant.monthlyFen, start: startMonth, application: current.id, reason: "审批决定")
                 try await audit.record("enrollment.create", entity: "enrollment", id: enrollment.uuidString, region: current.region,
                                        after: ["item": grant.itemCode, "monthlyFen": String(grant.monthlyFen), "startMonth": startMonth.description,
                                                "application": current.id.uuidString])
@@ -308,11 +301,11 @@ struct ApplicationService {
     }
 
     static func step(_ tx: SQLDatabase, application: UUID, action: String, from: String, to: String, actor: AuditActor,
-                     actorName: String, note: String?) async throws {
+                     actorName: String, note: String?, at: Date = Date()) async throws {
         try await tx.insert(into: "application_steps")
             .columns("id", "application_id", "action", "from_state", "to_state", "actor_id", "actor_name", "note", "at")
             .values(SQLBind(UUID.random()), SQLBind(application), SQLBind(action), SQLBind(from), SQLBind(to), SQLBind(actor.id),
-                    SQLBind(actorName), SQLBind(note), SQLBind(Date()))
+                    SQLBind(actorName), SQLBind(note), SQLBind(at))
             .run()
     }
 }

@@ -36,6 +36,8 @@ enum FirstStart {
             app.logger.info("Seeding \(demo) demo households into the empty database")
             _ = try await DemoSeeder(app: app)
                 .seed(households: demo, seed: 1, today: Clock.today(), progress: nil)
+            let caseload = try await DemoCaseload(app: app).seed(today: Clock.today())
+            app.logger.info("Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls")
         }
     }
 

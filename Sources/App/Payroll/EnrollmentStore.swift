@@ -8,6 +8,20 @@ import SQLKit
 struct EnrollmentStore {
     let db: SQLDatabase
 
+    /// A new active enrollment paying `monthlyFen` from `start`, its amount on record from then.
+    func create(item: String, household: UUID, person: UUID?, region: String, monthlyFen: Int64, start: YearMonth, application: UUID?,
+                reason: String) async throws -> UUID {
+        let id = UUID.random()
+        try await db.insert(into: "enrollments")
+            .columns("id", "item_code", "household_id", "person_id", "region", "monthly_fen", "start_month", "status", "application_id",
+                     "version", "created_at")
+            .values(SQLBind(id), SQLBind(item), SQLBind(household), SQLBind(person), SQLBind(region), SQLBind(monthlyFen),
+                    SQLBind(start.description), SQLBind("active"), SQLBind(application), SQLBind(1), SQLBind(Date()))
+            .run()
+        try await setAmount(enrollment: id, monthlyFen: monthlyFen, from: start, reason: reason)
+        return id
+    }
+
     /// The amount from `from` on; the amount in force until then ends the month before.
     func setAmount(enrollment: UUID, monthlyFen: Int64, from: YearMonth, reason: String) async throws {
         let before = from.adding(months: -1).description

@@ -108,6 +108,11 @@ struct PayrollStore {
         return id
     }
 
+    /// The ids of a roll's lines, in order (a bank return file names them).
+    func lineIDs(roll: UUID) async throws -> [Int64] {
+        try await db.raw("SELECT id FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+    }
+
     /// A roll whose every line is paid or carried over is closed.
     func closeFinishedRolls() async throws {
         try await db.raw("""

@@ -39,6 +39,14 @@ struct HouseholdMeansStore {
         try JSONDecoder().decode(DeclaredMeans.self, from: Data(try cipher.decrypt(stored).utf8))
     }
 
+    /// The first `limit` households with declared means, in id order, with their region.
+    func households(limit: Int) async throws -> [(id: UUID, region: String)] {
+        try await db.raw("""
+            SELECT m.household_id, h.region FROM household_means m JOIN households h ON h.id = m.household_id
+            ORDER BY m.household_id LIMIT \(bind: limit)
+            """).all().map { (try $0.decode(column: "household_id", as: UUID.self), try $0.decode(column: "region", as: String.self)) }
+    }
+
     func count(within scope: RegionScope) async throws -> Int {
         try await db.raw("""
             SELECT COUNT(*) AS n FROM household_means m JOIN households h ON h.id = m.household_id WHERE \(scope.condition("h.region"))
