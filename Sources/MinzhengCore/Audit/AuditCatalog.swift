@@ -15,7 +15,7 @@ public enum AuditCatalog {
         ("person.death", "登记死亡（部门数据）"),
         ("household.create", "登记家庭"), ("household.update", "修改家庭信息"), ("household.headChange", "变更户主（原户主已故）"),
         ("membership.create", "成员迁入家庭"), ("membership.end", "成员迁出家庭"),
-        ("registry.import", "批量导入家庭档案"), ("registry.seed", "生成演示数据"),
+        ("registry.import", "批量导入家庭档案"), ("registry.seed", "生成演示数据"), ("demo.caseload", "生成演示业务数据"),
         ("application.submit", "提交救助申请"),
     ]) + WorkflowActionKind.allCases.map { Action(code: "application.\($0.rawValue)", name: "救助申请：\($0.chinese)") } + list([
         ("application.document.add", "上传申请材料"),
