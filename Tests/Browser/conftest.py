@@ -34,6 +34,8 @@ class Site:
     username: str
     display_name: str
     password: str
+    department_user: str
+    department_password: str
 
     def url(self, path):
         return self.base_url + path
@@ -56,6 +58,8 @@ def site():
         username=_env("MINZHENG_TEST_USER"),
         display_name=_env("MINZHENG_TEST_NAME"),
         password=_env("MINZHENG_TEST_PASSWORD"),
+        department_user=_env("MINZHENG_TEST_DEPT_USER"),
+        department_password=_env("MINZHENG_TEST_DEPT_PASSWORD"),
     )
 
 

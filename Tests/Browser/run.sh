@@ -91,6 +91,9 @@ export MINZHENG_TEST_STREET=320402001
 export MINZHENG_TEST_USER=bt-street
 export MINZHENG_TEST_NAME="浏览器测试街道员"
 export MINZHENG_TEST_PASSWORD="Bt-street-$RANDOM$RANDOM"
+# A medical-insurance department account: its feed raises the alerts the grid worker's test visits.
+export MINZHENG_TEST_DEPT_USER=bt-medical
+export MINZHENG_TEST_DEPT_PASSWORD="Bt-medical-$RANDOM$RANDOM"
 export MINZHENG_BROWSER_ARTIFACTS="${MINZHENG_BROWSER_ARTIFACTS:-${TMPDIR:-/tmp}/minzheng-browser-artifacts}"
 rm -rf "$MINZHENG_BROWSER_ARTIFACTS"
 
@@ -100,6 +103,9 @@ FIRST_PASSWORD="Bt-first-$RANDOM$RANDOM"
 "$BIN" user create --username "$MINZHENG_TEST_USER" --password "$FIRST_PASSWORD" --role streetOfficer \
   --region "$MINZHENG_TEST_STREET" --name "$MINZHENG_TEST_NAME" >"$WORK/user-create.log" 2>&1 \
   || { cat "$WORK/user-create.log" >&2; fail "minzheng user create failed"; }
+"$BIN" user create --username "$MINZHENG_TEST_DEPT_USER" --password "$FIRST_PASSWORD" --role department --department medicalInsurance \
+  --region 3204 --name "浏览器测试医保" >>"$WORK/user-create.log" 2>&1 \
+  || { cat "$WORK/user-create.log" >&2; fail "minzheng user create (department) failed"; }
 
 say "starting the server on $MINZHENG_BASE_URL (data in $WORK)"
 "$BIN" serve >"$WORK/server.log" 2>&1 </dev/null &
@@ -125,17 +131,20 @@ sys.exit("no answer from %s within 60s" % url)
 EOF
 say "server up after $((SECONDS - START))s"
 
-"$PY" - "$MINZHENG_BASE_URL" "$MINZHENG_TEST_USER" "$FIRST_PASSWORD" "$MINZHENG_TEST_PASSWORD" <<'EOF' || fail "the test user's first password change failed"
+"$PY" - "$MINZHENG_BASE_URL" "$FIRST_PASSWORD" "$MINZHENG_TEST_USER" "$MINZHENG_TEST_PASSWORD" \
+  "$MINZHENG_TEST_DEPT_USER" "$MINZHENG_TEST_DEPT_PASSWORD" <<'EOF' || fail "the test users' first password change failed"
 import json, sys, urllib.request
-base, user, first, password = sys.argv[1:]
+base, first = sys.argv[1:3]
+accounts = list(zip(sys.argv[3::2], sys.argv[4::2]))
 def post(path, body, token=None):
     headers = {"Content-Type": "application/json"}
     if token: headers["Authorization"] = "Bearer " + token
     request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers=headers, method="POST")
     with urllib.request.urlopen(request, timeout=10) as r:
         return json.load(r)
-token = post("/api/v1/sessions", {"username": user, "password": first})["token"]
-post("/api/v1/account/password", {"currentPassword": first, "newPassword": password}, token)
+for user, password in accounts:
+    token = post("/api/v1/sessions", {"username": user, "password": first})["token"]
+    post("/api/v1/account/password", {"currentPassword": first, "newPassword": password}, token)
 EOF
 
 # --- 4. the tests ------------------------------------------------------------------------------

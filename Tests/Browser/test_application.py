@@ -54,6 +54,7 @@ def test_resident_applies_and_an_officer_accepts(browser, site):
     browser.find_element(By.ID, "f-id").send_keys(head)
     browser.find_element(By.ID, "f-phone").send_keys(phone)
     browser.find_element(By.ID, "f-password").send_keys(password)
+    browser.find_element(By.ID, "f-confirm").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "form[action='/register'] button[type='submit']").click()
     wait_for_path(browser, "/login")
     assert "注册成功" in browser.find_element(By.CSS_SELECTOR, "main").text
