@@ -279,6 +279,8 @@ struct MonitoringTests {
             // Each count leads to the visit tasks behind it.
             #expect(overview.body.string.contains("href=\"/tasks?level=orange\""))
             #expect(overview.body.string.contains("href=\"/tasks?region=320402001\""))
+            // Streets stand under their district; a street officer's district is a heading, not a link beyond the street.
+            #expect(overview.body.string.contains("<h3>天宁区：1 条</h3>"))
             #expect(overview.body.string.contains("href=\"/tasks?overdue=1\""))
             #expect(overview.body.string.contains("<svg"))
             let list = try await FormVisit.open(app, "/tasks", cookie: cookie)

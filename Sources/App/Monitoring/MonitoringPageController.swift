@@ -22,11 +22,20 @@ struct MonitoringPageController: RouteCollection {
         var link: String? = nil
     }
 
+    /// A district's open alerts, street by street.
+    struct District: Encodable {
+        let name: String
+        let count: Int
+        /// The district's tasks, for a user over the whole district.
+        let link: String?
+        let streets: [Count]
+    }
+
     struct Overview: Encodable {
         let layout: LayoutContext
         let levels: [Count]
         let rules: [Count]
-        let streets: [Count]
+        let districts: [District]
         let overdue: Int
         let trend: String
     }
@@ -50,10 +59,15 @@ struct MonitoringPageController: RouteCollection {
             Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: "/tasks", filters: ["level": $0.0]))
         }
         let rules = try await grouped("rule").map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
-        let streets = try await grouped("SUBSTR(region, 1, 9)").map {
-            Count(label: RegionCode($0.0).flatMap(req.platform.regions.name) ?? $0.0, count: $0.1,
-                  link: Pager.link(path: "/tasks", filters: ["region": $0.0]))
-        }
+        // Street codes sort within their district's (the first six digits), so grouping keeps the order.
+        let regions = req.platform.regions
+        let districts = Dictionary(grouping: try await grouped("SUBSTR(region, 1, 9)"), by: { String($0.0.prefix(6)) })
+            .sorted { $0.key < $1.key }.map { district, streets in
+                District(name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
+                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: "/tasks", filters: ["region": district]) : nil,
+                         streets: streets.map { Count(label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
+                                                      link: Pager.link(path: "/tasks", filters: ["region": $0.0])) })
+            }
         let overdue = try await sql.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: Clock.today().description) AND \(scope.condition("region"))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -67,7 +81,7 @@ struct MonitoringPageController: RouteCollection {
         }
         let months = (0..<12).map { first.adding(months: $0).description }
         return try await req.view.render("monitoring/overview", Overview(
-            layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, streets: streets, overdue: overdue,
+            layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, districts: districts, overdue: overdue,
             trend: BarChartSVG.render(bars: months.map { ($0, byMonth[$0] ?? 0) }, format: { "\($0) 条" })))
     }
 
