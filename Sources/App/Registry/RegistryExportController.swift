@@ -46,9 +46,10 @@ struct RegistryExportController: RouteCollection {
     }
 
     private static func audit(_ req: Request, user: CurrentUser, action: String, rows: Int, filters: [String: String?]) async throws {
-        var after = filters.compactMapValues { $0?.isEmpty == false ? $0 : nil }
-        after["rows"] = String(rows)
-        after["format"] = "xlsx"
+        var record = filters.compactMapValues { $0?.isEmpty == false ? $0 : nil }
+        record["rows"] = String(rows)
+        record["format"] = "xlsx"
+        let after = record
         _ = try await req.auditedTransaction { _, audit in
             try await audit.record(action, entity: action.hasPrefix("household") ? "household" : "person", id: nil, region: user.region.value, after: after)
         }
