@@ -19,15 +19,16 @@ struct PersonFileTests {
             let household = try await RegistryStore(db: app.db as! SQLDatabase, cipher: app.platform.cipher, regions: app.platform.regions)
                 .household(id: f.householdID, within: RegionScope(RegionTable.changzhou))
             let spouse = try #require(household?.members.first { $0.relation != "head" })
+            // The hospital bill comes before the household is on dibao (which covers medical costs itself).
+            let medical = try await MonitoringTests.departmentToken(app, "medicalInsurance")
+            let fed = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
+                                     json: [MonitoringTests.medical(ApplicationFlowTests.headID, source: "MI-1", outOfPocketFen: 1_200_000)])
+            #expect(try fed.json(FeedIngest.Summary.self).alerts == 1)
             _ = try await PayrollTests.enroll(app, household: f.householdID, person: nil, item: "dibao", region: ApplicationFlowTests.street,
                                               fen: 119700, start: YearMonth("2026-01")!)
             _ = try await PayrollTests.enroll(app, household: f.householdID, person: spouse.personId, item: "seniorAllowance",
                                               region: ApplicationFlowTests.street, fen: 4321, start: YearMonth("2026-01")!)
             _ = try await PayrollTests.service(app, "maker").generate(month: PayrollTests.month, region: RegionCode("320402")!, replace: false)
-            let medical = try await MonitoringTests.departmentToken(app, "medicalInsurance")
-            let fed = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
-                                     json: [MonitoringTests.medical(ApplicationFlowTests.headID, source: "MI-1", outOfPocketFen: 1_200_000)])
-            #expect(try fed.json(FeedIngest.Summary.self).alerts == 1)
 
             let worker = try await AccountFixtures.create(app, .communityWorker, ApplicationFlowTests.street)
             let (_, cookie) = try await AccountFixtures.pageSignIn(app, worker.username)

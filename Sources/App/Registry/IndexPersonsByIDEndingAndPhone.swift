@@ -14,6 +14,13 @@ struct IndexPersonsByIDEndingAndPhone: AsyncMigration {
         let sql = database as! SQLDatabase
         try await sql.raw("ALTER TABLE persons ADD COLUMN id_last6_index TEXT").run()
         try await sql.raw("ALTER TABLE persons ADD COLUMN phone_index TEXT").run()
+        try await Self.backfill(sql, cipher: cipher)
+        try await sql.create(index: "persons_id_last6").on("persons").column("id_last6_index").run()
+        try await sql.create(index: "persons_phone").on("persons").column("phone_index").run()
+    }
+
+    /// Sets both indexes of every person from the encrypted numbers.
+    static func backfill(_ sql: SQLDatabase, cipher: FieldCipher) async throws {
         var last: UUID?
         while true {
             var after: SQLQueryString = ""
@@ -31,8 +38,6 @@ struct IndexPersonsByIDEndingAndPhone: AsyncMigration {
                 last = id
             }
         }
-        try await sql.create(index: "persons_id_last6").on("persons").column("id_last6_index").run()
-        try await sql.create(index: "persons_phone").on("persons").column("phone_index").run()
     }
 
     func revert(on database: Database) async throws {
