@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateRealEstateHoldings())
     app.migrations.add(AddSessionEpochToUsers())
     app.migrations.add(CreateEnrollmentReviews())
+    app.migrations.add(IndexPersonsByIDEndingAndPhone(cipher: app.platform.cipher))
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

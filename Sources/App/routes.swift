@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ResidentRegistrationController())
     let signedIn = pages.grouped(RequirePageUser())
     try signedIn.register(collection: RegistryPageController())
+    try signedIn.register(collection: PersonPageController())
+    try signedIn.register(collection: RegistryExportController())
     try signedIn.register(collection: HouseholdMembersPageController())
     try signedIn.register(collection: ImportPageController())
     try signedIn.register(collection: PolicyPageController())

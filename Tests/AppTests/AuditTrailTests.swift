@@ -72,7 +72,7 @@ struct AuditTrailTests {
         }
     }
 
-    @Test("seeing a full ID number on a person's page is audited; the list shows it masked")
+    @Test("seeing a full ID number on a person's page (after 显示完整号码) is audited; the list and the page show it masked")
     func identityView() async throws {
         try await withTestApp(.sqlite) { app in
             let token = try await app.token(role: .streetOfficer, region: RegistryAPITests.street)
@@ -84,8 +84,12 @@ struct AuditTrailTests {
             let list = try await send(app, .GET, "/persons", headers: ["Cookie": "minzheng_session=\(cookie)"])
             #expect(!list.body.string.contains(head))
             #expect(list.body.string.contains(Self.masked(head)))
-            let page = try await send(app, .GET, "/persons/\(personID)", headers: ["Cookie": "minzheng_session=\(cookie)"])
-            #expect(page.body.string.contains(head))
+            let before = try await Self.events(app).count
+            let page = try await FormVisit.open(app, "/persons/\(personID)", cookie: cookie)
+            #expect(!page.page.body.string.contains(head))
+            #expect(try await Self.events(app).count == before)
+            let revealed = try await page.post(app, "/persons/\(personID)/reveal", [])
+            #expect(revealed.body.string.contains(head))
             let view = try #require(try await Self.events(app).last)
             #expect(view.action == "person.viewIdentity")
             #expect(view.entityID == personID.uuidString)

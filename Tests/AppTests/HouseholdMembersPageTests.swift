@@ -101,9 +101,11 @@ struct HouseholdMembersPageTests {
     func editKeepsTyped() async throws {
         try await withTestApp(.sqlite) { app in
             let (household, visit) = try await Self.setUp(app)
-            let refused = try await visit.post(app, "/households/\(household)", [("version", "1"), ("region", "999"), ("address", "新地址9号")])
+            let refused = try await visit.post(app, "/households/\(household)", [("version", "1"), ("region", "320402001"), ("community", "99"),
+                                                                           ("address", "新地址9号")])
             #expect(refused.status == .badRequest)
-            #expect(refused.body.string.contains("value=\"999\"") && refused.body.string.contains("value=\"新地址9号\""))
+            #expect(refused.body.string.contains("value=\"99\"") && refused.body.string.contains("value=\"新地址9号\""))
+            #expect(refused.body.string.contains("<option value=\"320402001\" selected>"))
             #expect(refused.body.string.contains("id=\"edit-error\""))
         }
     }

@@ -117,7 +117,7 @@ struct ImportTests {
             let gb = try await Self.importer(app).run(path: try Self.write(text, encoding: String.Encoding(rawValue: 0x8000_0632)))
             #expect(gb.imported == 1)
             let page = try await RegistryStore(db: app.db as! SQLDatabase, cipher: app.platform.cipher, regions: app.platform.regions)
-                .persons(within: RegionScope(RegionTable.changzhou), matching: .init(name: "张建国"), page: PageRequest(page: 1, perPage: 10))
+                .persons(within: RegionScope(RegionTable.changzhou), matching: .init(terms: PersonSearchTerms(name: "张建国")), page: PageRequest(page: 1, perPage: 10))
             #expect(page.total == 1)
             let utf8 = try await Self.importer(app).run(path: try Self.write(text.replacingOccurrences(of: "13912345678", with: "13800001111"), bom: true))
             #expect(utf8.imported == 0)

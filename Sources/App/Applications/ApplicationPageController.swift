@@ -17,6 +17,7 @@ struct ApplicationPageController: RouteCollection {
     struct ListQuery: Content {
         var state: String?
         var overdue: String?
+        var sort: String?
         var page: Int?
     }
 
@@ -29,15 +30,16 @@ struct ApplicationPageController: RouteCollection {
         let state = q.state.flatMap(WorkflowState.init)
         if let state { filter.states = [state] }
         if q.overdue == "1" { filter.overdueOn = Clock.today() }
+        filter.sort = ApplicationSort.parse(q.sort)
         let store = ApplicationStore(db: req.sql)
         let result = try await store.queue(for: viewer, filter: filter, page: try PageRequest(page: q.page, perPage: 20),
                                            catalog: try await service.catalog, regions: req.platform.regions, today: Clock.today())
         let counts = try await store.countsByState(for: viewer)
         return try await req.view.render("applications/list", ApplicationListPage(
             layout: LayoutContext(request: req, title: user.role == .resident ? "我的申请" : "救助申请", user: user),
-            isResident: user.role == .resident, state: q.state ?? "", overdue: q.overdue == "1",
+            isResident: user.role == .resident, state: q.state ?? "", overdue: q.overdue == "1", sort: q.sort ?? "", sorts: ApplicationSort.choices,
             counts: WorkflowState.allCases.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) },
-            result: result, pager: Pager.make(path: "/applications", filters: ["state": q.state, "overdue": q.overdue], result: result)))
+            result: result, pager: Pager.make(path: "/applications", filters: ["state": q.state, "overdue": q.overdue, "sort": q.sort], result: result)))
     }
 
     func newForm(req: Request) async throws -> View {

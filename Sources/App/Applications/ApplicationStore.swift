@@ -59,6 +59,9 @@ struct ApplicationStore {
     struct QueueFilter: Sendable {
         var states: [WorkflowState] = []
         var overdueOn: CivilDate?
+        /// A person's own applications and their household's (a person's page).
+        var person: (id: UUID, household: UUID?)?
+        var sort = ApplicationSort.submitted
     }
 
     /// Oldest first: the order work should be done in.
@@ -69,10 +72,14 @@ struct ApplicationStore {
         if let day = filter.overdueOn {
             sql = sql + " AND a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')"
         }
+        if let person = filter.person {
+            sql = sql + " AND (a.person_id = \(bind: person.id) OR (a.person_id IS NULL AND a.household_id = \(bind: person.household)))"
+        }
         let total = try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let page = page.clamped(total: total)
         let rows = try await db.raw("""
             SELECT a.id, a.item_code, a.region, a.state, a.submitted_on, a.deadline_on, a.version FROM applications a WHERE \(sql)
-            ORDER BY a.submitted_on, a.created_at, a.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
             """).all()
         let calendar = WorkingDayCalendar.china
         let items = try rows.map { r in

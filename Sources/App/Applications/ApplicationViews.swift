@@ -13,6 +13,8 @@ struct ApplicationListPage: Encodable {
     let isResident: Bool
     let state: String
     let overdue: Bool
+    let sort: String
+    let sorts: [Choice]
     let counts: [StateCount]
     let result: Page<ApplicationSummary>
     let pager: Pager

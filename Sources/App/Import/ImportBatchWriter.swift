@@ -139,7 +139,8 @@ struct ImportBatchWriter {
                              region: region, householdId: householdID, relation: row.relation.rawValue)))
             try await db.raw("""
                 UPDATE persons SET name = \(bind: row.person.name), phone_cipher = \(bind: row.person.phone.map(cipher.encrypt)),
-                  phone_masked = \(bind: row.person.phone.map(RegistryValidation.maskPhone)), hukou = \(bind: row.person.hukou.rawValue),
+                  phone_masked = \(bind: row.person.phone.map(RegistryValidation.maskPhone)),
+                  phone_index = \(bind: row.person.phone.map { PersonSearchIndex.phone($0, cipher: cipher) }), hukou = \(bind: row.person.hukou.rawValue),
                   region = \(bind: region), household_id = \(bind: householdID), version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: person.id)
                 """).run()

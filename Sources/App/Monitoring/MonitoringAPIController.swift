@@ -30,7 +30,7 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.user
         try user.require(.visitHouseholds)
         let query = try req.query.decode(TaskListQuery.self)
-        let filter = try query.filter(user: user, today: Clock.today())
+        let filter = try query.filter(user: user, today: Clock.today(), regions: req.platform.regions)
         try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
         return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
     }

@@ -88,6 +88,7 @@ struct MonitoringPageController: RouteCollection {
     struct TaskList: Encodable {
         let layout: LayoutContext
         let query: TaskListQuery
+        var picker: RegionPicker
         let levels: [Choice]
         var rows: [TaskRow] = []
         var total = 0
@@ -139,9 +140,9 @@ struct MonitoringPageController: RouteCollection {
         let user = try Self.require(req)
         let query = try req.query.decode(TaskListQuery.self)
         var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
-                            levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
+                            picker: RegistryPageController.filterPicker(req, user: user, selected: query.region), levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
         do {
-            let filter = try query.filter(user: user, today: Clock.today())
+            let filter = try query.filter(user: user, today: Clock.today(), regions: req.platform.regions)
             try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
             let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
@@ -151,6 +152,7 @@ struct MonitoringPageController: RouteCollection {
         } catch let error as AppError {
             page.error = error.message
             page.errorField = error.field
+            page.picker.invalid = error.field == "region"
         }
         // A refused filter shows the form with the field marked, as a 400.
         return try await req.view.render("monitoring/tasks", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
@@ -159,7 +161,7 @@ struct MonitoringPageController: RouteCollection {
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).
     func exportTasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
-        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: Clock.today())
+        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: Clock.today(), regions: req.platform.regions)
         let store = VisitTasks(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope

@@ -10,10 +10,9 @@ struct TaskListQuery: Content {
     var page: Int?
     var perPage: Int?
 
-    func filter(user: CurrentUser, today: CivilDate) throws -> VisitTasks.Filter {
+    func filter(user: CurrentUser, today: CivilDate, regions: RegionTable) throws -> VisitTasks.Filter {
         var filter = VisitTasks.Filter()
-        if let text = region?.trimmedWhitespace, !text.isEmpty {
-            guard let code = RegionCode(text) else { throw AppError.invalid("region", "区划代码应为 2、4、6、9 或 12 位数字") }
+        if let code = try RegistryInput.regionFilter(region, table: regions) {
             guard user.region.contains(code) else { throw AppError.invalid("region", "区划 \(code.value) 不在您的管辖范围") }
             filter.region = RegionScope(code)
         }

@@ -119,6 +119,7 @@ struct VisitTasks {
         let total = try await db.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let page = page.clamped(total: total)
         return Page(items: try await open(within: scope, matching: filter, limit: page.perPage, offset: page.offset),
                     total: total, page: page.page, perPage: page.perPage)
     }
@@ -129,6 +130,33 @@ struct VisitTasks {
         if let level = f.level { sql = sql + " AND a.level = \(bind: level.rawValue)" }
         if let day = f.overdueOn { sql = sql + " AND t.due_on < \(bind: day.description)" }
         return sql
+    }
+
+    /// Every visit task of a person, open or done, latest due first.
+    func tasks(person: UUID, within scope: RegionScope) async throws -> [Task] {
+        try await db.raw("""
+            \(Self.select) WHERE t.person_id = \(bind: person) AND \(scope.condition("t.region")) ORDER BY t.due_on DESC, t.id
+            """).all().map(Self.task)
+    }
+
+    /// A person's alerts, open or closed, latest first.
+    func alerts(person: UUID, within scope: RegionScope) async throws -> [Alert] {
+        try await db.raw("""
+            SELECT rule, level, evidence, status, raised_on FROM alerts
+            WHERE person_id = \(bind: person) AND \(scope.condition("region")) ORDER BY raised_on DESC, id
+            """).all().map { r in
+            Alert(rule: try r.decode(column: "rule", as: String.self), level: try r.decode(column: "level", as: String.self),
+                  evidence: try r.decode(column: "evidence", as: String.self), status: try r.decode(column: "status", as: String.self),
+                  raisedOn: try r.decode(column: "raised_on", as: String.self))
+        }
+    }
+
+    struct Alert: Sendable {
+        let rule: String
+        let level: String
+        let evidence: String
+        let status: String
+        let raisedOn: String
     }
 
     func task(id: UUID, within scope: RegionScope) async throws -> Task? {

@@ -22,6 +22,15 @@ struct EnrollmentStore {
         return id
     }
 
+    /// A person's benefits: their own enrollments and their household's (not another
+    /// member's own), newest first, within the viewer's region.
+    func benefits(person: UUID, household: UUID?, within scope: RegionScope) async throws -> [EnrollmentAPIController.Enrollment] {
+        try await db.raw("""
+            SELECT * FROM enrollments WHERE (person_id = \(bind: person) OR (person_id IS NULL AND household_id = \(bind: household)))
+              AND \(scope.condition("region")) ORDER BY start_month DESC, id
+            """).all().map(EnrollmentAPIController.enrollment)
+    }
+
     /// The amount from `from` on; the amount in force until then ends the month before.
     func setAmount(enrollment: UUID, monthlyFen: Int64, from: YearMonth, reason: String) async throws {
         let before = from.adding(months: -1).description

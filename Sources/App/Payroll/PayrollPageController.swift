@@ -188,7 +188,7 @@ struct PayrollPageController: RouteCollection {
             try await audit.record("payroll.export", entity: "payroll_roll", id: roll.id.uuidString, region: roll.region,
                                    after: ["format": format.rawValue, "lines": String(file.lines), "totalFen": String(file.totalFen)])
         }
-        return try await Self.download(req, path: file.path, name: "bank-\(roll.month).\(format.rawValue)",
+        return try await FileDownload.send(req, path: file.path, name: "bank-\(roll.month).\(format.rawValue)",
                                        type: format == .csv ? "text/csv; charset=utf-8" : XLSXWriter.mediaType)
     }
 
@@ -204,7 +204,7 @@ struct PayrollPageController: RouteCollection {
         let sheet = try Spreadsheet.Sheet(name: "汇总 \(roll.month)", columnWidths: [14, 24, 10, 16], header: ["区", "救助事项", "笔数", "金额（元）"], rows: rows)
         let path = NSTemporaryDirectory() + "minzheng-report-\(UUID().uuidString).xlsx"
         try XLSXWriter.write(Spreadsheet(sheet), to: URL(fileURLWithPath: path))
-        return try await Self.download(req, path: path, name: "report-\(roll.month).xlsx", type: XLSXWriter.mediaType)
+        return try await FileDownload.send(req, path: path, name: "report-\(roll.month).xlsx", type: XLSXWriter.mediaType)
     }
 
     func reconcile(req: Request) async throws -> Response {
@@ -237,14 +237,5 @@ struct PayrollPageController: RouteCollection {
     static func id(_ req: Request) throws -> UUID {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("发放名册") }
         return id
-    }
-
-    /// Streams a temporary file as a download and removes it afterwards.
-    static func download(_ req: Request, path: String, name: String, type: String) async throws -> Response {
-        let response = try await req.fileio.asyncStreamFile(at: path, onCompleted: { _ in try? FileManager.default.removeItem(atPath: path) })
-        response.headers.replaceOrAdd(name: .contentType, value: type)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
     }
 }

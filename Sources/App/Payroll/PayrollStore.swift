@@ -21,6 +21,27 @@ struct PayrollStore {
         let version: Int
     }
 
+    /// One payment as a person's page lists it.
+    struct Payment: Codable, Sendable {
+        let month: String
+        let itemCode: String
+        let amountFen: Int64
+        let status: String
+    }
+
+    /// What was paid to the person, or for their household's own benefits, newest first.
+    func payments(person: UUID, household: UUID?, within scope: RegionScope, limit: Int = 36) async throws -> [Payment] {
+        try await db.raw("""
+            SELECT r.month, l.item_code, l.amount_fen, l.status FROM payroll_lines l JOIN payroll_rolls r ON r.id = l.roll_id
+            WHERE (l.payee_id = \(bind: person)
+              OR (l.household_id = \(bind: household) AND l.enrollment_id IN (SELECT e.id FROM enrollments e WHERE e.person_id IS NULL)))
+              AND \(scope.condition("l.region")) ORDER BY r.month DESC, l.id DESC LIMIT \(bind: limit)
+            """).all().map { r in
+            Payment(month: try r.decode(column: "month", as: String.self), itemCode: try r.decode(column: "item_code", as: String.self),
+                    amountFen: try r.decode(column: "amount_fen", as: Int64.self), status: try r.decode(column: "status", as: String.self))
+        }
+    }
+
     func roll(id: UUID) async throws -> Roll? {
         try await db.select().columns("*").from("payroll_rolls").where("id", .equal, id).first().map(Self.roll)
     }

@@ -23,6 +23,7 @@ struct RegistryAPIController: RouteCollection {
     struct HouseholdListQuery: Content {
         let region: String?
         let address: String?
+        let sort: String?
         let page: Int?
         let perPage: Int?
     }
@@ -31,9 +32,8 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.query.decode(HouseholdListQuery.self)
-        let region = try RegistryInput.regionFilter(q.region)
-        return try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
-                                                 page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.householdQuery(region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.households(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     struct NewHousehold: Content {
@@ -133,6 +133,7 @@ struct RegistryAPIController: RouteCollection {
     struct PersonListQuery: Content {
         let name: String?
         let region: String?
+        let sort: String?
         let page: Int?
         let perPage: Int?
     }
@@ -141,15 +142,19 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.query.decode(PersonListQuery.self)
-        return try await req.registry.persons(within: user.scope, matching: .init(name: q.name, region: try RegistryInput.regionFilter(q.region)),
-                                              page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.personQuery(name: q.name, region: q.region, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
-    /// Search that may include an ID number, which must not appear in a URL.
+    /// Search that may include an ID number (or its last six characters) or a phone
+    /// number, which must not appear in a URL.
     struct PersonSearch: Content {
         let name: String?
         let idNumber: String?
+        let idLast6: String?
+        let phone: String?
         let region: String?
+        let sort: String?
         let page: Int?
         let perPage: Int?
     }
@@ -158,9 +163,9 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.content.decode(PersonSearch.self)
-        return try await req.registry.persons(within: user.scope,
-                                              matching: .init(name: q.name, idNumber: q.idNumber, region: try RegistryInput.regionFilter(q.region)),
-                                              page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.personQuery(name: q.name, idNumber: q.idNumber, idLast6: q.idLast6, phone: q.phone,
+                                                  region: q.region, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func showPerson(req: Request) async throws -> PersonDetail {

@@ -44,11 +44,23 @@ enum RegistryInput {
         return r
     }
 
-    /// An optional `region` filter of a list: any 2–12 digit code.
-    static func regionFilter(_ text: String?) throws -> RegionCode? {
-        guard let text, !text.isEmpty else { return nil }
-        guard let code = RegionCode(text) else { throw AppError.invalid("region", "区划代码应为2、4、6、9或12位数字") }
-        return code
+    /// An optional `region` filter of a list: any 2–12 digit code, or the name of a
+    /// district, street or town (`RegionTable.resolve`).
+    static func regionFilter(_ text: String?, table: RegionTable) throws -> RegionCode? {
+        try check { () throws(FieldProblem) in try table.resolve(text) }
+    }
+
+    static func householdQuery(region: String?, address: String?, sort: String?, table: RegionTable) throws -> RegistryStore.HouseholdQuery {
+        RegistryStore.HouseholdQuery(region: try regionFilter(region, table: table), address: address, sort: HouseholdSort.parse(sort))
+    }
+
+    /// The search fields of the person list and the API, checked (`PersonSearchTerms`).
+    static func personQuery(name: String?, idNumber: String? = nil, idLast6: String? = nil, phone: String? = nil,
+                            region: String?, sort: String?, table: RegionTable) throws -> RegistryStore.PersonQuery {
+        let terms = try check { () throws(FieldProblem) in
+            try PersonSearchTerms.parse(name: name, idNumber: idNumber, idLast6: idLast6, phone: phone)
+        }
+        return RegistryStore.PersonQuery(terms: terms, region: try regionFilter(region, table: table), sort: PersonSort.parse(sort))
     }
 }
 

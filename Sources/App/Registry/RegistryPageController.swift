@@ -10,10 +10,10 @@ struct RegistryPageController: RouteCollection {
         routes.get("households", "new", use: newHousehold)
         routes.post("households", "new", use: createHousehold)
         routes.get("households", ":id", use: household)
+        routes.get("households", ":id", "print", use: printHousehold)
         routes.post("households", ":id", use: updateHousehold)
         routes.get("persons", use: persons)
         routes.post("persons", "search", use: searchPersons)
-        routes.get("persons", ":id", use: person)
         routes.get("persons", ":id", "edit", use: editPerson)
         routes.post("persons", ":id", "edit", use: updatePerson)
     }
@@ -39,15 +39,21 @@ struct RegistryPageController: RouteCollection {
 
     struct HouseholdListPage: Encodable {
         let layout: LayoutContext
-        let region: String
+        var picker: RegionPicker
         let address: String
-        let result: Page<HouseholdSummary>
-        let pager: Pager
+        let sort: String
+        let sorts: [Choice]
+        var result = Page<HouseholdSummary>(items: [], total: 0, page: 1, perPage: 20)
+        var pager: Pager?
+        var exportLink: String?
+        var error: String?
+        var errorField: String?
     }
 
     struct HouseholdPage: Encodable {
         let layout: LayoutContext
         let household: HouseholdDetail
+        let picker: RegionPicker
         let relations: [Choice]
         let hukous: [Choice]
         /// What the forms show: the stored values, or what was typed when it was refused.
@@ -64,6 +70,7 @@ struct RegistryPageController: RouteCollection {
     struct NewHouseholdPage: Encodable {
         let layout: LayoutContext
         let form: HouseholdForm
+        let picker: RegionPicker
         let relations: [Choice]
         let hukous: [Choice]
         let error: String?
@@ -72,20 +79,22 @@ struct RegistryPageController: RouteCollection {
 
     struct PersonListPage: Encodable {
         let layout: LayoutContext
-        let name: String
-        let region: String
-        let result: Page<PersonSummary>
-        let pager: Pager
+        /// What the search forms show: as typed, also when refused.
+        let form: PersonSearchForm
+        var picker: RegionPicker
+        let sorts: [Choice]
+        var result = Page<PersonSummary>(items: [], total: 0, page: 1, perPage: 20)
+        var pager: Pager?
+        var exportLink: String?
+        var error: String?
+        var errorField: String?
     }
 
-    struct PersonPage: Encodable {
-        let layout: LayoutContext
-        let person: PersonDetail
-        let sexName: String
-        let hukouName: String
-        let disabilityKindName: String?
-        let selfCareName: String
-        let laborCapacityName: String
+    struct HouseholdPrintPage: Encodable {
+        let title: String
+        let household: HouseholdDetail
+        let printedOn: String
+        let printedBy: String
     }
 
     struct PersonEditPage: Encodable {
@@ -104,6 +113,8 @@ struct RegistryPageController: RouteCollection {
 
     struct HouseholdForm: Content {
         var region: String?
+        /// A community of the chosen street: its 12-digit code or last 3 digits.
+        var community: String?
         var address: String?
         var version: Int?
         var headName: String?
@@ -134,8 +145,23 @@ struct RegistryPageController: RouteCollection {
     struct ListQuery: Content {
         let region: String?
         let address: String?
-        let name: String?
+        let sort: String?
         let page: Int?
+    }
+
+    /// The person list's searches: the GET one (name, region) and the POST one, whose ID
+    /// and phone numbers never go in a URL.
+    struct PersonSearchForm: Content {
+        var name: String?
+        var idNumber: String?
+        var idLast6: String?
+        var phone: String?
+        var region: String?
+        var sort: String?
+        var page: Int?
+
+        /// Only what may go in a link: the pager and the export keep these.
+        var links: [String: String?] { ["name": name, "region": region, "sort": sort] }
     }
 
     // MARK: handlers
@@ -163,17 +189,48 @@ struct RegistryPageController: RouteCollection {
             .encodeResponse(for: req)
     }
 
-    func households(req: Request) async throws -> View {
+    func households(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.query.decode(ListQuery.self)
-        let region = try RegistryInput.regionFilter(q.region)
-        let result = try await req.registry.households(within: user.scope, matching: .init(region: region, address: q.address),
-                                                       page: try PageRequest(page: q.page, perPage: 20))
-        let pager = Pager.make(path: "/households", filters: ["region": q.region, "address": q.address], result: result)
-        return try await req.view.render("registry/households", HouseholdListPage(
-            layout: LayoutContext(request: req, title: "家庭档案", user: user), region: q.region ?? "", address: q.address ?? "",
-            result: result, pager: pager))
+        var page = HouseholdListPage(layout: LayoutContext(request: req, title: "家庭档案", user: user),
+                                     picker: Self.filterPicker(req, user: user, selected: q.region), address: q.address ?? "",
+                                     sort: q.sort ?? "", sorts: HouseholdSort.choices)
+        do {
+            let query = try RegistryInput.householdQuery(region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
+            page.result = try await req.registry.households(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: 20))
+            let filters = ["region": q.region, "address": q.address, "sort": q.sort]
+            page.pager = Pager.make(path: "/households", filters: filters, result: page.result)
+            page.exportLink = Pager.link(path: "/households.xlsx", filters: filters)
+        } catch let error as AppError {
+            (page.error, page.errorField) = (error.message, error.field)
+            page.picker.invalid = error.field == "region"
+        }
+        // A refused filter keeps the form, with the field marked, as a 400.
+        return try await req.view.render("registry/households", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
+    }
+
+    /// The region filter of a list: the districts and streets of the user's region.
+    static func filterPicker(_ req: Request, user: CurrentUser, selected: String?) -> RegionPicker {
+        RegionPicker(emptyLabel: "全部（\(req.platform.regions.label(of: user.region))）", table: req.platform.regions, within: user.region,
+                     levels: [.district, .street], selected: selected)
+    }
+
+    /// A household's street, chosen from those of the user's region (its community typed beside).
+    static func householdPicker(_ req: Request, user: CurrentUser, form: HouseholdForm, error: AppError?, errorID: String) -> RegionPicker {
+        var picker = RegionPicker(emptyLabel: "请选择街道/镇", table: req.platform.regions, within: user.region, levels: [.street, .community],
+                                  selected: form.region)
+        picker.invalid = error?.field == "region"
+        picker.errorID = errorID
+        return picker
+    }
+
+    /// A stored household region as the form shows it: the street chosen, the community typed.
+    static func householdForm(_ household: HouseholdDetail) -> HouseholdForm {
+        let code = RegionCode(household.region)
+        let community = code?.level == .community
+        return HouseholdForm(region: community ? code?.parent?.value : household.region, community: community ? household.region : nil,
+                             address: household.address, version: household.version)
     }
 
     func household(req: Request) async throws -> View {
@@ -190,10 +247,12 @@ struct RegistryPageController: RouteCollection {
                               member: HouseholdMembersPageController.MemberForm = .init(),
                               moveIn: HouseholdMembersPageController.MoveInForm = .init(),
                               error: AppError? = nil, errorForm: String? = nil, notice: String? = nil) async throws -> View {
-        try await req.view.render("registry/household", HouseholdPage(
+        let edit = edit ?? householdForm(household)
+        return try await req.view.render("registry/household", HouseholdPage(
             layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
+            picker: householdPicker(req, user: user, form: edit, error: errorForm == "edit" ? error : nil, errorID: "edit-error"),
             relations: relationChoices, hukous: hukouChoices,
-            edit: edit ?? HouseholdForm(region: household.region, address: household.address, version: household.version),
+            edit: edit,
             member: member, moveIn: moveIn, error: error?.message, errorField: error?.field, errorForm: error == nil ? nil : errorForm,
             notice: notice))
     }
@@ -206,7 +265,7 @@ struct RegistryPageController: RouteCollection {
         let form = try req.content.decode(HouseholdForm.self)
         do {
             let region = try RegistryInput.check { () throws(FieldProblem) in
-                try RegistryValidation.householdRegion(form.region, table: req.platform.regions)
+                try RegistryValidation.householdRegion(form.region, community: form.community, table: req.platform.regions)
             }
             try user.requireWithin(region, what: "区划")
             let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
@@ -224,9 +283,13 @@ struct RegistryPageController: RouteCollection {
     func newHousehold(req: Request) async throws -> View {
         let user = try req.user
         try user.require(.editRegistry)
+        // A street's or community's staff start from their own street (and community).
+        let community = user.region.level == .community
+        let form = HouseholdForm(region: community ? user.region.parent?.value : user.region.level == .street ? user.region.value : nil,
+                                 community: community ? user.region.value : nil)
         return try await req.view.render("registry/household-new", NewHouseholdPage(
-            layout: LayoutContext(request: req, title: "新建家庭档案", user: user),
-            form: HouseholdForm(region: user.region.level >= .street ? user.region.value : ""),
+            layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
+            picker: Self.householdPicker(req, user: user, form: form, error: nil, errorID: "form-error"),
             relations: Self.relationChoices, hukous: Self.hukouChoices, error: nil, errorField: nil))
     }
 
@@ -236,7 +299,7 @@ struct RegistryPageController: RouteCollection {
         let form = try req.content.decode(HouseholdForm.self)
         do {
             let region = try RegistryInput.check { () throws(FieldProblem) in
-                try RegistryValidation.householdRegion(form.region, table: req.platform.regions)
+                try RegistryValidation.householdRegion(form.region, community: form.community, table: req.platform.regions)
             }
             try user.requireWithin(region, what: "区划")
             let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
@@ -252,56 +315,54 @@ struct RegistryPageController: RouteCollection {
         } catch let error as AppError {
             return try await req.view.render("registry/household-new", NewHouseholdPage(
                 layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
-                relations: Self.relationChoices, hukous: Self.hukouChoices, error: error.message, errorField: error.field))
+                picker: Self.householdPicker(req, user: user, form: form, error: error, errorID: "form-error"), relations: Self.relationChoices, hukous: Self.hukouChoices, error: error.message, errorField: error.field))
                 .encodeResponse(status: error.status == .notFound ? .badRequest : error.status, for: req)
         }
     }
 
-    func persons(req: Request) async throws -> View {
+    func persons(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.viewRegistry)
-        let q = try req.query.decode(ListQuery.self)
-        return try await renderPersons(req: req, user: user, name: q.name, idNumber: nil, region: q.region, page: q.page)
+        var form = try req.query.decode(PersonSearchForm.self)
+        (form.idNumber, form.idLast6, form.phone) = (nil, nil, nil)
+        return try await renderPersons(req: req, user: user, form: form)
     }
 
-    /// ID-number searches come by POST so that the number never lands in a URL or a log.
-    func searchPersons(req: Request) async throws -> View {
+    /// ID-number and phone searches come by POST so that the number never lands in a URL or a log.
+    func searchPersons(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.viewRegistry)
-        struct SearchForm: Content {
-            let name: String?
-            let idNumber: String?
-            let region: String?
+        var form = try req.content.decode(PersonSearchForm.self)
+        form.page = nil
+        return try await renderPersons(req: req, user: user, form: form)
+    }
+
+    private func renderPersons(req: Request, user: CurrentUser, form: PersonSearchForm) async throws -> Response {
+        var page = PersonListPage(layout: LayoutContext(request: req, title: "人员档案", user: user), form: form,
+                                  picker: Self.filterPicker(req, user: user, selected: form.region), sorts: PersonSort.choices)
+        do {
+            let query = try RegistryInput.personQuery(name: form.name, idNumber: form.idNumber, idLast6: form.idLast6, phone: form.phone,
+                                                      region: form.region, sort: form.sort, table: req.platform.regions)
+            page.result = try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: form.page, perPage: 20))
+            page.pager = Pager.make(path: "/persons", filters: form.links, result: page.result)
+            page.exportLink = Pager.link(path: "/persons.xlsx", filters: form.links)
+        } catch let error as AppError {
+            (page.error, page.errorField) = (error.message, error.field)
+            page.picker.invalid = error.field == "region"
         }
-        let form = try req.content.decode(SearchForm.self)
-        return try await renderPersons(req: req, user: user, name: form.name, idNumber: form.idNumber, region: form.region, page: 1)
+        return try await req.view.render("registry/persons", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
     }
 
-    private func renderPersons(req: Request, user: CurrentUser, name: String?, idNumber: String?, region: String?, page: Int?) async throws -> View {
-        let result = try await req.registry.persons(within: user.scope,
-                                                    matching: .init(name: name, idNumber: idNumber, region: try RegistryInput.regionFilter(region)),
-                                                    page: try PageRequest(page: page, perPage: 20))
-        let pager = Pager.make(path: "/persons", filters: ["name": name, "region": region], result: result)
-        return try await req.view.render("registry/persons", PersonListPage(
-            layout: LayoutContext(request: req, title: "人员档案", user: user), name: name ?? "", region: region ?? "",
-            result: result, pager: pager))
-    }
-
-    func person(req: Request) async throws -> View {
+    /// The household on one sheet: members with masked ID numbers and the region's names,
+    /// laid out for paper (`app.css`'s print rules); nothing on it needs an audit.
+    func printHousehold(req: Request) async throws -> View {
         let user = try req.user
         try user.require(.viewRegistry)
-        let reveal = user.role.may(.viewFullIdentity)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: reveal) else {
-            throw AppError.notFound("人员")
-        }
-        if reveal { try await Self.recordIdentityView(req, person: person) }
-        return try await req.view.render("registry/person", PersonPage(
-            layout: LayoutContext(request: req, title: person.name, user: user), person: person,
-            sexName: Sex(rawValue: person.sex)?.chinese ?? person.sex, hukouName: Hukou(rawValue: person.hukou)?.chinese ?? person.hukou,
-            disabilityKindName: person.disabilityKind.flatMap { DisabilityKind(rawValue: $0)?.chinese },
-            selfCareName: SelfCare(rawValue: person.selfCare)?.chinese ?? person.selfCare,
-            laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity))
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        return try await req.view.render("registry/household-print", HouseholdPrintPage(
+            title: "家庭档案 \(household.address)", household: household, printedOn: Clock.today().description,
+            printedBy: user.displayName))
     }
 
     func editPerson(req: Request) async throws -> View {
@@ -309,7 +370,7 @@ struct RegistryPageController: RouteCollection {
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
               let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
-        try await Self.recordIdentityView(req, person: person)
+        try await PersonPageController.recordIdentityView(req, person: person)
         let form = PersonForm(version: person.version, name: person.name, idNumber: person.idNumber,
                               phone: try await req.registry.phone(personID: id, within: user.scope), hukou: person.hukou,
                               disabilityGrade: person.disabilityGrade.map(String.init), disabilityKind: person.disabilityKind,
@@ -333,13 +394,6 @@ struct RegistryPageController: RouteCollection {
         } catch let error as AppError where error.status != .notFound {
             return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
                 .encodeResponse(status: error.status, for: req)
-        }
-    }
-
-    /// The full ID number is on screen: who looked, at whom, is one audit event.
-    private static func recordIdentityView(_ req: Request, person: PersonDetail) async throws {
-        _ = try await req.auditedTransaction { _, audit in
-            try await audit.record("person.viewIdentity", entity: "person", id: person.id.uuidString, region: person.region)
         }
     }
 

@@ -8,9 +8,11 @@ struct PersonSummary: Content, Sendable {
     let version: Int
     let name: String
     let idNumberMasked: String
+    let phoneMasked: String?
     let sex: String
     let birthDate: String
     let region: String
+    let regionName: String
     let householdId: UUID?
     let relation: String?
     let deceasedOn: String?
@@ -85,7 +87,7 @@ struct Page<Item: Content & Sendable>: Content, Sendable {
     let page: Int
     let perPage: Int
 
-    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    var pageCount: Int { PageWindow.pageCount(total: total, perPage: perPage) }
 }
 
 /// `?page=&perPage=`, parsed once for every list: `perPage` is held to 1…200 and a page
@@ -103,6 +105,16 @@ struct PageRequest: Sendable {
         guard page <= Self.maximumPage else { throw AppError.invalid("page", "页码不能超过 \(Self.maximumPage)") }
         self.page = max(1, page)
         self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 20))
+    }
+
+    private init(exactly page: Int, perPage: Int) {
+        self.page = page
+        self.perPage = perPage
+    }
+
+    /// The same request held to the pages that `total` rows fill (`PageWindow.clamp`).
+    func clamped(total: Int) -> PageRequest {
+        PageRequest(exactly: PageWindow.clamp(page, total: total, perPage: perPage), perPage: perPage)
     }
 
     var offset: Int { (page - 1) * perPage }

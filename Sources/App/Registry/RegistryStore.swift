@@ -79,34 +79,50 @@ struct RegistryStore {
     }
 
     struct PersonQuery: Sendable {
-        var name: String?
-        var idNumber: String?
+        var terms = PersonSearchTerms()
         var region: RegionCode?
+        var sort = PersonSort.region
     }
 
+    /// One page of the persons the query finds; a page past the end is the last one.
     func persons(within scope: RegionScope, matching query: PersonQuery, page: PageRequest) async throws -> Page<PersonSummary> {
+        let filter = personFilter(scope, query)
+        return try await self.page(of: "persons p", filter: filter, request: page) { limit, offset in
+            try await persons(filter, sort: query.sort, limit: limit, offset: offset)
+        }
+    }
+
+    /// The persons the query finds from `offset`, for an export that goes through them all.
+    func persons(within scope: RegionScope, matching query: PersonQuery, limit: Int, offset: Int) async throws -> [PersonSummary] {
+        try await persons(personFilter(scope, query), sort: query.sort, limit: limit, offset: offset)
+    }
+
+    private func personFilter(_ scope: RegionScope, _ query: PersonQuery) -> SQLQueryString {
         var filter = SQLQueryString("\(scope.condition("p.region"))")
         if let region = query.region { filter = "\(filter) AND \(RegionScope(region).condition("p.region"))" }
-        if let name = query.name, !name.isEmpty { filter = "\(filter) AND p.name LIKE \(bind: Self.likePrefix(name)) ESCAPE '\\'" }
-        if let number = query.idNumber, !number.isEmpty {
-            // A full, valid number is looked up by its blind index; anything else matches nobody.
-            let canonical = (try? ResidentID(number, today: CivilDate(year: 9999, month: 12, day: 31)!))?.value ?? number
-            filter = "\(filter) AND p.id_index = \(bind: cipher.blindIndex(canonical))"
-        }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM persons p WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.raw("""
-            SELECT p.id, p.version, p.name, p.id_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
+        let terms = query.terms
+        if let name = terms.name { filter = "\(filter) AND p.name LIKE \(bind: Self.likeContains(name)) ESCAPE '\\'" }
+        if let id = terms.residentID { filter = "\(filter) AND p.id_index = \(bind: cipher.blindIndex(id.value))" }
+        if let last6 = terms.idLast6 { filter = "\(filter) AND p.id_last6_index = \(bind: PersonSearchIndex.idLast6(last6, cipher: cipher))" }
+        if let phone = terms.phone { filter = "\(filter) AND p.phone_index = \(bind: PersonSearchIndex.phone(phone, cipher: cipher))" }
+        return filter
+    }
+
+    private func persons(_ filter: SQLQueryString, sort: PersonSort, limit: Int, offset: Int) async throws -> [PersonSummary] {
+        try await db.raw("""
+            SELECT p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
             FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-            WHERE \(filter) ORDER BY p.region, p.name, p.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """).all()
-        let items = try rows.map { r in
-            PersonSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                          name: try r.decode(column: "name", as: String.self), idNumberMasked: try r.decode(column: "id_masked", as: String.self),
-                          sex: try r.decode(column: "sex", as: String.self), birthDate: try r.decode(column: "birth_date", as: String.self),
-                          region: try r.decode(column: "region", as: String.self), householdId: try r.decode(column: "household_id", as: UUID?.self),
-                          relation: try r.decode(column: "relation", as: String?.self), deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
+            WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all().map { r in
+            let region = try r.decode(column: "region", as: String.self)
+            return PersonSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+                                 name: try r.decode(column: "name", as: String.self), idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+                                 phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
+                                 sex: try r.decode(column: "sex", as: String.self), birthDate: try r.decode(column: "birth_date", as: String.self),
+                                 region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                                 householdId: try r.decode(column: "household_id", as: UUID?.self),
+                                 relation: try r.decode(column: "relation", as: String?.self), deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
         }
-        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
     }
 
     /// Replaces a person's facts when `version` is the current one.
@@ -126,6 +142,8 @@ struct RegistryStore {
             UPDATE persons SET name = \(bind: draft.name), id_index = \(bind: index), id_cipher = \(bind: cipher.encrypt(draft.residentID.value)),
               id_masked = \(bind: draft.residentID.masked), sex = \(bind: draft.sex.rawValue), birth_date = \(bind: draft.birthDate.description),
               phone_cipher = \(bind: draft.phone.map(cipher.encrypt)), phone_masked = \(bind: draft.phone.map(RegistryValidation.maskPhone)),
+              id_last6_index = \(bind: PersonSearchIndex.idLast6(of: draft.residentID, cipher: cipher)),
+              phone_index = \(bind: draft.phone.map { PersonSearchIndex.phone($0, cipher: cipher) }),
               hukou = \(bind: draft.hukou.rawValue), disability_grade = \(bind: draft.disabilityGrade),
               disability_kind = \(bind: draft.disabilityKind?.rawValue), self_care = \(bind: draft.selfCare.rawValue),
               labor_capacity = \(bind: draft.laborCapacity.rawValue), deceased_on = \(bind: draft.deceasedOn?.description),
@@ -269,30 +287,53 @@ struct RegistryStore {
     struct HouseholdQuery: Sendable {
         var region: RegionCode?
         var address: String?
+        var sort = HouseholdSort.region
     }
 
+    /// One page of the households the query finds; a page past the end is the last one.
     func households(within scope: RegionScope, matching query: HouseholdQuery, page: PageRequest) async throws -> Page<HouseholdSummary> {
+        let filter = householdFilter(scope, query)
+        return try await self.page(of: "households h", filter: filter, request: page) { limit, offset in
+            try await households(filter, sort: query.sort, limit: limit, offset: offset)
+        }
+    }
+
+    /// Counts what `filter` selects of `table`, holds the request to that many rows and reads its page.
+    private func page<Item: Content & Sendable>(of table: String, filter: SQLQueryString, request: PageRequest,
+                            rows: (_ limit: Int, _ offset: Int) async throws -> [Item]) async throws -> Page<Item> {
+        let total = try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let page = request.clamped(total: total)
+        return Page(items: try await rows(page.perPage, page.offset), total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// The households the query finds from `offset`, for an export that goes through them all.
+    func households(within scope: RegionScope, matching query: HouseholdQuery, limit: Int, offset: Int) async throws -> [HouseholdSummary] {
+        try await households(householdFilter(scope, query), sort: query.sort, limit: limit, offset: offset)
+    }
+
+    private func householdFilter(_ scope: RegionScope, _ query: HouseholdQuery) -> SQLQueryString {
         var filter = SQLQueryString("\(scope.condition("h.region"))")
         if let region = query.region { filter = "\(filter) AND \(RegionScope(region).condition("h.region"))" }
         if let address = query.address, !address.isEmpty {
-            filter = "\(filter) AND h.address LIKE \(bind: "%" + Self.escapeLike(address) + "%") ESCAPE '\\'"
+            filter = "\(filter) AND h.address LIKE \(bind: Self.likeContains(address)) ESCAPE '\\'"
         }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM households h WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.raw("""
+        return filter
+    }
+
+    private func households(_ filter: SQLQueryString, sort: HouseholdSort, limit: Int, offset: Int) async throws -> [HouseholdSummary] {
+        try await db.raw("""
             SELECT h.id, h.version, h.region, h.address,
               (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
                 WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
               (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
-            FROM households h WHERE \(filter) ORDER BY h.region, h.address, h.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """).all()
-        let items = try rows.map { r in
+            FROM households h WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all().map { r in
             let region = try r.decode(column: "region", as: String.self)
             return HouseholdSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
                                     region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
                                     address: try r.decode(column: "address", as: String.self), headName: try r.decode(column: "head_name", as: String?.self),
                                     memberCount: try r.decode(column: "member_count", as: Int.self))
         }
-        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
     }
 
     /// Changes a household's region and address; its members' region follows.
@@ -328,13 +369,16 @@ struct RegistryStore {
     }
 
     static func likePrefix(_ text: String) -> String { escapeLike(text) + "%" }
+
+    /// Anywhere in the text (秀菊 finds 王秀菊). A scan for now; trigram indexes are to follow.
+    static func likeContains(_ text: String) -> String { "%" + escapeLike(text) + "%" }
 }
 
 /// The columns of a new person row, shared by single inserts, the import and the seeder.
 enum PersonColumns {
     static let insert = ["id", "name", "id_index", "id_cipher", "id_masked", "sex", "birth_date", "phone_cipher", "phone_masked",
                          "hukou", "disability_grade", "disability_kind", "self_care", "labor_capacity", "deceased_on", "region",
-                         "version", "created_at", "updated_at", "household_id"]
+                         "version", "created_at", "updated_at", "household_id", "id_last6_index", "phone_index"]
 
     /// `household` is the person's current household; nil until `RegistryStore.join` sets it.
     static func values(_ d: PersonDraft, id: UUID, region: RegionCode, index: String, cipher: FieldCipher, now: Date,
@@ -344,7 +388,8 @@ enum PersonColumns {
          BulkValue(d.phone.map(RegistryValidation.maskPhone)), BulkValue(d.hukou.rawValue), BulkValue(d.disabilityGrade),
          BulkValue(d.disabilityKind?.rawValue), BulkValue(d.selfCare.rawValue), BulkValue(d.laborCapacity.rawValue),
          BulkValue(d.deceasedOn?.description), BulkValue(region.value), BulkValue(1), BulkValue(now), BulkValue(now),
-         household.map(BulkValue.init) ?? .null]
+         household.map(BulkValue.init) ?? .null, BulkValue(PersonSearchIndex.idLast6(of: d.residentID, cipher: cipher)),
+         BulkValue(d.phone.map { PersonSearchIndex.phone($0, cipher: cipher) })]
     }
 
     /// A row made by `values`, placed in a household of `region`.

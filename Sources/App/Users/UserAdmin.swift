@@ -23,6 +23,8 @@ struct UserAdmin {
         var password: String?
         var role: String?
         var region: String?
+        /// A community of the chosen street (its 12-digit code or last 3 digits); pages only.
+        var community: String?
         var department: String?
     }
 
@@ -38,9 +40,10 @@ struct UserAdmin {
 
     func create(_ input: NewUser) async throws -> UserSummary {
         let role = try Self.role(input.role)
-        guard let region = input.region.map({ $0.trimmingCharacters(in: .whitespaces) }).flatMap(RegionCode.init),
-              req.platform.regions.isKnownOrCommunityOfKnownStreet(region) else {
-            throw AppError.invalid("region", "区划代码无效：应为本辖区内的区、街道或社区代码")
+        let table = req.platform.regions
+        let chosen = try RegistryInput.check { () throws(FieldProblem) in try table.resolve(input.region, community: input.community) }
+        guard let region = chosen, table.isKnownOrCommunityOfKnownStreet(region) else {
+            throw AppError.invalid("region", "区划无效：应为本辖区内的区、街道或社区（可选择，或填写代码、名称）")
         }
         if let refusal = UserAdministration.checkCreate(by: admin.assignment, role: role, region: region) {
             throw refusal.appError(creating: true)

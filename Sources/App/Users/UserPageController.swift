@@ -19,6 +19,7 @@ struct UserPageController: RouteCollection {
     struct ListQuery: Content {
         let role: String?
         let username: String?
+        let sort: String?
         let page: Int?
     }
 
@@ -26,13 +27,14 @@ struct UserPageController: RouteCollection {
         let admin = try UserAdmin(req)
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
-        let result = try await admin.list(.init(role: role, username: q.username), page: try PageRequest(page: q.page, perPage: 20))
+        let result = try await admin.list(.init(role: role, username: q.username, sort: UserSort.parse(q.sort)),
+                                          page: try PageRequest(page: q.page, perPage: 20))
         let now = req.application.accountsClock.now()
         return try await req.view.render("users/list", UserListPage(
             layout: LayoutContext(request: req, title: "用户管理", user: admin.admin), role: role?.rawValue ?? "",
-            username: q.username ?? "", roles: Role.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+            username: q.username ?? "", sort: q.sort ?? "", sorts: UserSort.choices, roles: Role.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
             result: result, rows: result.items.map { UserView($0, request: req, now: now) },
-            pager: Pager.make(path: "/users", filters: ["role": role?.rawValue, "username": q.username], result: result),
+            pager: Pager.make(path: "/users", filters: ["role": role?.rawValue, "username": q.username, "sort": q.sort], result: result),
             canCreate: !UserAdministration.creatableRoles(by: admin.admin.assignment).isEmpty))
     }
 
@@ -100,8 +102,17 @@ struct UserPageController: RouteCollection {
         return try await req.view.render("users/new", NewUserPage(
             layout: LayoutContext(request: req, title: "新建用户", user: admin.admin), form: form,
             roles: roles.map { Choice(value: $0.rawValue, label: "\($0.chinese)（\($0.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级）") },
-            regionHint: "本辖区 \(req.regionName(admin.admin.region.value))（\(admin.admin.region.value)）内的代码",
+            picker: userRegionPicker(req, admin: admin, form: form, error: error),
             error: error?.message, errorField: error?.field))
+    }
+
+    /// The new account's region: the admin's own, or a district or street under it, by
+    /// name; a community is typed under its street.
+    private func userRegionPicker(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: AppError?) -> RegionPicker {
+        var picker = RegionPicker(emptyLabel: "请选择", table: req.platform.regions, within: admin.admin.region,
+                                  levels: [.city, .district, .street, .community], selected: form.region)
+        picker.invalid = error?.field == "region"
+        return picker
     }
 
     private func userPage(_ req: Request, admin: UserAdmin, user: UserSummary, done: String?, oneTimePassword: String?) async throws -> View {

@@ -47,6 +47,7 @@ struct UserStore {
     struct Query: Sendable {
         var role: Role?
         var username: String?
+        var sort = UserSort.region
     }
 
     private static let columns = "id, version, username, display_name, role, region, department, disabled, must_change_password, locked_until, created_at"
@@ -58,9 +59,10 @@ struct UserStore {
             filter = "\(filter) AND username LIKE \(bind: RegistryStore.likePrefix(name)) ESCAPE '\\'"
         }
         let total = try await db.raw("SELECT COUNT(*) AS n FROM users WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let page = page.clamped(total: total)
         let rows = try await db.raw("""
             SELECT \(unsafeRaw: Self.columns) FROM users WHERE \(filter)
-            ORDER BY region, username LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            ORDER BY \(unsafeRaw: query.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
             """).all()
         return Page(items: try rows.map(Self.summary), total: total, page: page.page, perPage: page.perPage)
     }

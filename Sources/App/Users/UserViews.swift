@@ -65,6 +65,8 @@ struct UserListPage: Encodable {
     let layout: LayoutContext
     let role: String
     let username: String
+    let sort: String
+    let sorts: [Choice]
     let roles: [Choice]
     let result: Page<UserSummary>
     let rows: [UserView]
@@ -76,7 +78,7 @@ struct NewUserPage: Encodable {
     let layout: LayoutContext
     let form: UserAdmin.NewUser
     let roles: [Choice]
-    let regionHint: String
+    let picker: RegionPicker
     let error: String?
     let errorField: String?
 }
@@ -113,5 +115,5 @@ struct PasswordPage: Encodable {
 }
 
 extension UserAdmin.NewUser {
-    static let empty = UserAdmin.NewUser(username: "", displayName: "", password: "", role: "", region: "", department: "")
+    static let empty = UserAdmin.NewUser(username: "", displayName: "", password: "", role: "", region: "", community: "", department: "")
 }

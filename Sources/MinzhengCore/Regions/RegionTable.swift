@@ -57,8 +57,12 @@ public struct RegionTable: Sendable {
 
     /// The full name, outermost first, e.g. `江苏省 常州市 天宁区 雕庄街道`.
     public func fullName(of code: RegionCode) -> String {
-        code.chain.reversed().map { names[$0.value] ?? ($0.level == .community ? "社区\($0.value.suffix(3))" : $0.value) }
-            .joined(separator: " ")
+        code.chain.reversed().map(label).joined(separator: " ")
+    }
+
+    /// The region's own name; a community (not listed) as `社区001`, an unknown code as itself.
+    public func label(of code: RegionCode) -> String {
+        names[code.value] ?? (code.level == .community ? "社区\(code.value.suffix(3))" : code.value)
     }
 
     /// Direct children listed in the table, in code order.

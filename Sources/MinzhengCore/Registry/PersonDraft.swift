@@ -91,15 +91,17 @@ public enum RegistryValidation {
         }
     }
 
-    /// A household lives in a Changzhou street or community that the region table knows.
-    public static func householdRegion(_ text: String?, table: RegionTable, within city: RegionCode = RegionTable.changzhou,
+    /// A household lives in a Changzhou street or community that the region table knows:
+    /// a street chosen or named (or a 9/12-digit code), and optionally its community.
+    public static func householdRegion(_ text: String?, community: String? = nil, table: RegionTable,
+                                       within city: RegionCode = RegionTable.changzhou,
                                        field: String = "region") throws(FieldProblem) -> RegionCode {
-        let raw = (text ?? "").trimmedWhitespace
-        guard let code = RegionCode(raw), code.level == .street || code.level == .community else {
-            throw FieldProblem(field, "所属区划应为9位街道或12位社区代码")
+        guard let code = try table.resolve(text, community: community, within: city, field: field),
+              code.level == .street || code.level == .community else {
+            throw FieldProblem(field, "所属区划应为街道/镇或社区（可选择街道，或填写9位街道、12位社区代码）")
         }
         guard city.contains(code), table.isKnownOrCommunityOfKnownStreet(code) else {
-            throw FieldProblem(field, "未知的区划代码 \(raw)")
+            throw FieldProblem(field, "未知的区划代码 \(code.value)")
         }
         return code
     }

@@ -1,0 +1,77 @@
+import MinzhengCore
+import Vapor
+
+/// A person's page (一人一档): the registry facts with the ID number masked, and the
+/// person's file (`PersonFile`). The full ID number appears only after "显示完整号码", a
+/// POST with the form's CSRF token, for roles that may see it; that reveal, not the page
+/// view, is the audited `person.viewIdentity`.
+struct PersonPageController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("persons", ":id", use: show)
+        routes.post("persons", ":id", "reveal", use: reveal)
+    }
+
+    struct PersonPage: Encodable {
+        let layout: LayoutContext
+        let person: PersonDetail
+        let regionName: String
+        let history: [HistoryRow]
+        let file: PersonFile
+        let canReveal: Bool
+        let sexName: String
+        let hukouName: String
+        let disabilityKindName: String?
+        let selfCareName: String
+        let laborCapacityName: String
+    }
+
+    /// A past or present membership, with its region's name.
+    struct HistoryRow: Encodable {
+        let householdId: UUID
+        let address: String
+        let regionName: String
+        let relation: String
+        let joinedAt: Date
+        let leftAt: Date?
+    }
+
+    func show(req: Request) async throws -> View {
+        try await render(req, reveal: false)
+    }
+
+    func reveal(req: Request) async throws -> Response {
+        try req.user.require(.viewFullIdentity)
+        let response = try await render(req, reveal: true).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    private func render(_ req: Request, reveal: Bool) async throws -> View {
+        let user = try req.user
+        try user.require(.viewRegistry)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: reveal) else {
+            throw AppError.notFound("人员")
+        }
+        if reveal { try await Self.recordIdentityView(req, person: person) }
+        let regions = req.platform.regions
+        let name = { (code: String) in RegionCode(code).map(regions.fullName) ?? code }
+        return try await req.view.render("registry/person", PersonPage(
+            layout: LayoutContext(request: req, title: person.name, user: user), person: person, regionName: name(person.region),
+            history: person.history.map { HistoryRow(householdId: $0.householdId, address: $0.address, regionName: name($0.region),
+                                                     relation: $0.relation, joinedAt: $0.joinedAt, leftAt: $0.leftAt) },
+            file: try await PersonFile.gather(req, person: person, user: user),
+            canReveal: !reveal && user.role.may(.viewFullIdentity),
+            sexName: Sex(rawValue: person.sex)?.chinese ?? person.sex, hukouName: Hukou(rawValue: person.hukou)?.chinese ?? person.hukou,
+            disabilityKindName: person.disabilityKind.flatMap { DisabilityKind(rawValue: $0)?.chinese },
+            selfCareName: SelfCare(rawValue: person.selfCare)?.chinese ?? person.selfCare,
+            laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity))
+    }
+
+    /// The full ID number is on screen: who looked, at whom, is one audit event.
+    static func recordIdentityView(_ req: Request, person: PersonDetail) async throws {
+        _ = try await req.auditedTransaction { _, audit in
+            try await audit.record("person.viewIdentity", entity: "person", id: person.id.uuidString, region: person.region)
+        }
+    }
+}
