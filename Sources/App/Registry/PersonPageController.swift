@@ -23,6 +23,8 @@ struct PersonPageController: RouteCollection {
         let disabilityKindName: String?
         let selfCareName: String
         let laborCapacityName: String
+        /// Just saved: say so.
+        let notice: String?
     }
 
     /// A past or present membership, with its region's name.
@@ -65,7 +67,8 @@ struct PersonPageController: RouteCollection {
             sexName: Sex(rawValue: person.sex)?.chinese ?? person.sex, hukouName: Hukou(rawValue: person.hukou)?.chinese ?? person.hukou,
             disabilityKindName: person.disabilityKind.flatMap { DisabilityKind(rawValue: $0)?.chinese },
             selfCareName: SelfCare(rawValue: person.selfCare)?.chinese ?? person.selfCare,
-            laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity))
+            laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity,
+            notice: req.query[String.self, at: "saved"] == "1" ? "已保存" : nil))
     }
 
     /// The full ID number is on screen: who looked, at whom, is one audit event.

@@ -238,7 +238,7 @@ struct RegistryPageController: RouteCollection {
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
               let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
-        let notice = [("saved", "已保存"), ("added", "已添加成员"), ("moved", "已迁入")].first { req.query[String.self, at: $0.0] == "1" }?.1
+        let notice = [("saved", "已保存"), ("created", "已登记新家庭"), ("added", "已添加成员"), ("moved", "已迁入")].first { req.query[String.self, at: $0.0] == "1" }?.1
         return try await Self.householdPage(req, user: user, household: household, notice: notice)
     }
 
@@ -311,7 +311,7 @@ struct RegistryPageController: RouteCollection {
                 try await req.registryWriter(tx, audit)
                     .createHousehold(region: region, address: address, members: [(head, .head)])
             }
-            return req.redirect(to: "/households/\(id)")
+            return req.redirect(to: "/households/\(id)?created=1")
         } catch let error as AppError {
             return try await req.view.render("registry/household-new", NewHouseholdPage(
                 layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
@@ -390,7 +390,7 @@ struct RegistryPageController: RouteCollection {
                 try await req.registryWriter(tx, audit)
                     .updatePerson(id: id, within: user.scope, version: form.version ?? -1, with: draft)
             }
-            return req.redirect(to: "/persons/\(id)")
+            return req.redirect(to: "/persons/\(id)?saved=1")
         } catch let error as AppError where error.status != .notFound {
             return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
                 .encodeResponse(status: error.status, for: req)
