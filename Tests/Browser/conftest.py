@@ -166,7 +166,7 @@ def sign_in(driver, site, path="/login"):
 
 def result_total(driver):
     text = driver.find_element(By.CSS_SELECTOR, "main .result-count").text
-    m = re.fullmatch(r"共\s*(\d+)\s*户", text.strip())
+    m = re.match(r"共\s*(\d+)\s*户", text.strip())
     assert m, f"unexpected result count text {text!r}"
     return int(m.group(1))
 
