@@ -75,7 +75,7 @@ struct RouteAccessMatrixTests {
         Case(role: .communityWorker, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403]),
         Case(role: .auditor, region: "320402", expected: [200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403]),
         Case(role: .department, region: "3204", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200]),
-        Case(role: .resident, region: "320402001", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 201, 200, 403, 403, 403]),
+        Case(role: .resident, region: "320402001", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403]),
     ]
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)

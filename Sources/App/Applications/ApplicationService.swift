@@ -56,6 +56,10 @@ struct ApplicationService {
             guard case .resident(let households, _) = try await viewer(user), let own = households.first else {
                 throw AppError.invalid("householdId", "您尚未登记在任何家庭中，请到社区办理")
             }
+            // A resident applies for their own household only; naming another is refused, not ignored.
+            if let named = body.householdId, named != own {
+                throw AppError.invalid("householdId", "居民只能为本人所在家庭申请；如需为他人申请，请到社区代办")
+            }
             householdID = own
         } else {
             // On a household's behalf: staff who keep its registry, not a partner department
