@@ -57,6 +57,10 @@ struct RouteAccessMatrixTests {
         Route(name: "own region's enrollments", method: .GET, path: { "/api/v1/enrollments?householdId=\($0.own.id)" }, body: { _ in nil }),
         Route(name: "visit tasks", method: .GET, path: { _ in "/api/v1/tasks" }, body: { _ in nil }),
         Route(name: "push a medical feed", method: .POST, path: { _ in "/api/v1/feeds/medicalExpense" }, body: { _ in [[String: Any]]() }),
+        Route(name: "benefit changes to confirm", method: .GET, path: { _ in "/api/v1/enrollment-reviews" }, body: { _ in nil }),
+        // Every account may change its own password; a wrong current one is a 400 and changes nothing.
+        Route(name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
+              body: { _ in ["currentPassword": "not the password", "newPassword": "a brand new password"] }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -68,14 +72,14 @@ struct RouteAccessMatrixTests {
     }
 
     static let cases: [Case] = [
-        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed
-        Case(role: .cityAdmin, region: "3204", expected: [200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403]),
-        Case(role: .districtOfficer, region: "320402", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403]),
-        Case(role: .streetOfficer, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403]),
-        Case(role: .communityWorker, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403]),
-        Case(role: .auditor, region: "320402", expected: [200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403]),
-        Case(role: .department, region: "3204", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200]),
-        Case(role: .resident, region: "320402001", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403]),
+        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password
+        Case(role: .cityAdmin, region: "3204", expected: [200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200, 400]),
+        Case(role: .districtOfficer, region: "320402", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200, 400]),
+        Case(role: .streetOfficer, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200, 400]),
+        Case(role: .communityWorker, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403, 400]),
+        Case(role: .auditor, region: "320402", expected: [200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403, 400]),
+        Case(role: .department, region: "3204", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403, 400]),
+        Case(role: .resident, region: "320402001", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403, 400]),
     ]
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
