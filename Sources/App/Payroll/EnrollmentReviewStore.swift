@@ -62,8 +62,7 @@ struct EnrollmentReviewStore {
 
     /// The open reviews of a region, oldest first.
     func open(within scope: RegionScope, page: PageRequest) async throws -> Page<Review> {
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM enrollment_reviews WHERE status = 'open' AND \(scope.condition("region"))")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let total = try await countOpen(within: scope)
         let rows = try await db.raw("""
             \(Self.select) WHERE r.status = 'open' AND \(scope.condition("r.region"))
             ORDER BY r.created_at, r.id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)

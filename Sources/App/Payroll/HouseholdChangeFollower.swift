@@ -37,29 +37,30 @@ struct HouseholdChangeFollower {
         let households = Array(Set(enrollments.map(\.household)))
         let facts = try await RegistryMemberFactsQuery(db: db).members(of: households)
         let means = try await HouseholdMeansStore(db: db, cipher: cipher).means(of: households)
-        let history = try await PolicyStore(db: db).history()
+        let service = AssessmentService(history: try await PolicyStore(db: db).history())
         var followed = 0
         for change in changes {
-            for e in enrollments where e.household == change.household {
-                let members = facts[e.household] ?? []
-                let living = HouseholdEconomyCheck.memberOrder(month: change.from, members: members).count
-                var assessment: Assessment?
-                if let declared = means[e.household], living > 0 {
-                    let request = HouseholdEconomyCheck.request(region: e.region, month: change.from, members: members, means: declared)
-                    if (try? request.validate()) != nil, let parameters = try? history.parameters(for: e.region, month: change.from) {
-                        assessment = PolicyEngine.assess(request, parameters: parameters)
-                    }
-                }
+            let followers = enrollments.filter { $0.household == change.household }
+            guard let first = followers.first else { continue }
+            // The household as it is after the change, once for all of its enrollments.
+            let members = facts[change.household] ?? []
+            let living = HouseholdEconomyCheck.memberOrder(month: change.from, members: members).count
+            // nil without means on file, or when they cannot be assessed: the street decides.
+            let assessment = living == 0 ? nil : means[change.household].flatMap { declared in
+                try? service.assessment(HouseholdEconomyCheck.request(region: first.region, month: change.from, members: members, means: declared))
+            }
+            let head = change.kind == .death && living > 0
+                ? HouseholdChangeRules.proposedHead(try await RegistryMemberFactsQuery(db: db).standings(of: change.household), adultOn: change.from.firstDay)
+                    .flatMap(UUID.init(uuidString:))
+                : nil
+            let trace = try assessment.map { String(decoding: try AssessmentResponse($0).jsonData(prettyPrinted: false), as: UTF8.self) }
+            for e in followers {
                 let outcome = HouseholdChangeRules.outcome(program: PolicyProgram(rawValue: e.item), current: e.amount, livingMembers: living,
                                                            assessment: assessment)
                 try await apply(outcome, to: e, change: change)
-                let head = change.kind == .death && living > 0
-                    ? HouseholdChangeRules.proposedHead(try await RegistryMemberFactsQuery(db: db).standings(of: e.household), adultOn: change.from.firstDay)
-                    : nil
-                let trace = try assessment.map { String(decoding: try AssessmentResponse($0).jsonData(prettyPrinted: false), as: UTF8.self) }
                 let review = try await EnrollmentReviewStore(db: db).insert(.init(
                     enrollment: e.id, household: e.household, region: e.region, change: change.kind, person: change.person, effective: change.from,
-                    outcome: outcome, traceJSON: trace, proposedHead: head.flatMap { UUID(uuidString: $0) }))
+                    outcome: outcome, traceJSON: trace, proposedHead: head))
                 try await audit.record("enrollment.memberChange", entity: "enrollment", id: e.id.uuidString, region: e.region,
                                        before: ["monthlyFen": String(e.amount.value)],
                                        after: ["change": change.kind.rawValue, "person": change.person.uuidString, "from": change.from.description,

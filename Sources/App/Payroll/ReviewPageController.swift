@@ -37,7 +37,7 @@ struct ReviewPageController: RouteCollection {
     }
 
     func list(req: Request) async throws -> View {
-        try await render(req, error: nil, review: nil)
+        try await render(req, try EnrollmentReviews(req), error: nil, review: nil)
     }
 
     func decide(req: Request) async throws -> Response {
@@ -55,12 +55,11 @@ struct ReviewPageController: RouteCollection {
             let decided = try await reviews.decide(id, decision)
             return req.redirect(to: "/reviews?done=\(decided.status)")
         } catch let error as AppError where error.status != .notFound {
-            return try await render(req, error: error, review: id).encodeResponse(status: error.status, for: req)
+            return try await render(req, reviews, error: error, review: id).encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func render(_ req: Request, error: AppError?, review: UUID?) async throws -> View {
-        let reviews = try EnrollmentReviews(req)
+    private func render(_ req: Request, _ reviews: EnrollmentReviews, error: AppError?, review: UUID?) async throws -> View {
         let page = try await reviews.queue(page: try PageRequest(page: req.query[Int.self, at: "page"], perPage: 20))
         let catalog = try await CatalogStore(db: req.sql).catalog()
         let cards = page.items.map { r in

@@ -24,17 +24,16 @@ struct DemoCaseload {
         let sql = app.db as! SQLDatabase
         let month = today.yearMonth
         let start = month.adding(months: -3)
-        let households = try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).households(limit: limit)
+        let store = HouseholdMeansStore(db: sql, cipher: app.platform.cipher)
+        let households = try await store.households(limit: limit)
         let facts = try await RegistryMemberFactsQuery(db: sql).members(of: households.map(\.id))
-        let means = try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).means(of: households.map(\.id))
-        let history = try await PolicyStore(db: sql).history()
+        let means = try await store.means(of: households.map(\.id))
+        let service = AssessmentService(history: try await PolicyStore(db: sql).history())
         var writes: [DemoApplications.Household] = []
         for (index, household) in households.enumerated() {
             guard let declared = means[household.id], let members = facts[household.id],
-                  let parameters = try? history.parameters(for: household.region, month: start) else { continue }
-            let request = HouseholdEconomyCheck.request(region: household.region, month: start, members: members, means: declared)
-            guard (try? request.validate()) != nil else { continue }
-            let assessment = PolicyEngine.assess(request, parameters: parameters)
+                  let assessment = try? service.assessment(HouseholdEconomyCheck.request(region: household.region, month: start, members: members,
+                                                                                         means: declared)) else { continue }
             let item = DemoApplications.item(for: assessment)
             guard let plan = DemoCaseloadPlan.plan(index: index, qualifies: item != nil) else { continue }
             writes.append(.init(id: household.id, region: household.region, item: item ?? "dibao", means: declared, assessment: assessment,

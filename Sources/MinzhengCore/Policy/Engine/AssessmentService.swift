@@ -19,8 +19,13 @@ public struct AssessmentService: Sendable {
     /// A request built in code (from the registry and a declaration on file) is validated
     /// too: what was stored before a bound existed is refused, naming the field.
     public func assess(_ request: AssessmentRequest) throws(AssessmentRequestError) -> AssessmentResponse {
+        AssessmentResponse(try assessment(request))
+    }
+
+    /// The engine's assessment of a request built in code (not its JSON answer), validated the same way.
+    public func assessment(_ request: AssessmentRequest) throws(AssessmentRequestError) -> Assessment {
         try request.validate()
-        return try assessValid(request)
+        return PolicyEngine.assess(request, parameters: try parameters(for: request))
     }
 
     private func assessValid(_ request: AssessmentRequest) throws(AssessmentRequestError) -> AssessmentResponse {
