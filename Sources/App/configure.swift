@@ -11,8 +11,12 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     try PrivateFiles.restrict(config: config)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
+    if config.startsAt != nil, app.environment == .production {
+        throw AppConfig.Invalid(variable: "MINZHENG_NOW", reason: "a moved clock is for demos and tests, never in production")
+    }
     app.platform = PlatformServices(config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
-                                    regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString))
+                                    regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
+                                    clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
@@ -86,7 +90,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
 /// Migrates, and on SQLite switches the file to WAL (a property of the file, so once is enough).
 public func prepareDatabase(_ app: Application) async throws {
     if case .sqlite = app.platform.config.database {
-        try await (app.db as! SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await app.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     try await app.autoMigrate()
 }

@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AssessmentAPIController())
     let apiUser = api.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
+    try apiUser.register(collection: BankAccountAPIController())
     try apiUser.register(collection: UserAPIController())
     try apiUser.register(collection: TokenAPIController())
     try apiUser.register(collection: PasswordAPIController())

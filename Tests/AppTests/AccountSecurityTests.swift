@@ -25,7 +25,7 @@ struct AccountSecurityTests {
             let visit = try await send(app, .POST, "/api/v1/tasks/\(task.id)/visit", token: medical,
                                        json: ["visitedOn": "2026-11-01", "findings": "x", "outcome": "noHardship"])
             #expect(visit.status == .forbidden)
-            #expect(try await (app.db as! SQLDatabase).raw("SELECT status FROM visit_tasks").first()?.decode(column: "status", as: String.self) == "open")
+            #expect(try await app.sql.raw("SELECT status FROM visit_tasks").first()?.decode(column: "status", as: String.self) == "open")
             #expect(!(try await F.auditActions(app)).contains("visit.record"))
         }
     }
@@ -50,7 +50,7 @@ struct AccountSecurityTests {
             ]).json(FeedIngest.Summary.self)
             #expect(answer.accepted == 2)
             #expect(answer.unknownPersons == 1)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             func deceased(_ id: UUID) async throws -> String? {
                 try await sql.raw("SELECT deceased_on FROM persons WHERE id = \(bind: id)").first()?.decode(column: "deceased_on", as: String?.self)
             }
@@ -121,7 +121,7 @@ struct AccountSecurityTests {
             #expect(try await F.get(app, "/households", cookie: own).status == .ok)
             #expect(try await F.get(app, "/households", cookie: other).status == .seeOther)
             #expect(try await send(app, .GET, "/api/v1/households", token: token).status == .unauthorized)
-            let revoked = try await (app.db as! SQLDatabase).raw("SELECT revoked_at FROM api_tokens WHERE user_id = \(bind: account.id)").all()
+            let revoked = try await app.sql.raw("SELECT revoked_at FROM api_tokens WHERE user_id = \(bind: account.id)").all()
             #expect(!revoked.isEmpty && revoked.allSatisfy { (try? $0.decode(column: "revoked_at", as: Date?.self)) != nil })
         }
     }

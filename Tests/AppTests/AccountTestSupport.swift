@@ -18,7 +18,7 @@ enum AccountFixtures {
     static func create(_ app: Application, _ role: Role, _ region: String, username: String? = nil,
                        mustChange: Bool = false) async throws -> Account {
         let name = username ?? "u\(UUID().uuidString.prefix(8).lowercased())"
-        let id = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+        let id = try await AccountStore(db: app.sql).createUser(
             username: name, displayName: "测试\(name)", password: password, role: role, region: RegionCode(region)!, mustChangePassword: mustChange, hash: app.hashPassword)
         return Account(id: id, username: name)
     }
@@ -26,7 +26,7 @@ enum AccountFixtures {
     /// An account and a bearer token for it.
     static func withToken(_ app: Application, _ role: Role, _ region: String) async throws -> (Account, String) {
         let account = try await create(app, role, region)
-        return (account, try await AccountStore(db: app.db as! SQLDatabase).issueToken(userID: account.id, name: "test"))
+        return (account, try await AccountStore(db: app.sql).issueToken(userID: account.id, name: "test"))
     }
 
     static func apiSignIn(_ app: Application, _ username: String, _ password: String = password) async throws -> TestingHTTPResponse {
@@ -48,16 +48,16 @@ enum AccountFixtures {
     /// The trail's actions but the tokens issued by the tests' own API sign-ins (a test signs
     /// in to act; `RegistryAPITests.signIn` checks that event).
     static func auditActions(_ app: Application) async throws -> [String] {
-        try await (app.db as! SQLDatabase).raw("SELECT action FROM audit_events WHERE action <> 'token.issue' ORDER BY sequence").all()
+        try await app.sql.raw("SELECT action FROM audit_events WHERE action <> 'token.issue' ORDER BY sequence").all()
             .map { try $0.decode(column: "action", as: String.self) }
     }
 
     static func auditEvents(_ app: Application) async throws -> [AuditEvent] {
-        try await (app.db as! SQLDatabase).raw("SELECT * FROM audit_events ORDER BY sequence").all().map(AuditLog.event(from:))
+        try await app.sql.raw("SELECT * FROM audit_events ORDER BY sequence").all().map(AuditLog.event(from:))
     }
 
     static func userRow(_ app: Application, _ username: String) async throws -> AccountStore.UserRow? {
-        try await AccountStore(db: app.db as! SQLDatabase).userRow(username: username)
+        try await AccountStore(db: app.sql).userRow(username: username)
     }
 
     static func location(_ res: TestingHTTPResponse) -> String? { res.headers.first(name: .location) }

@@ -94,7 +94,7 @@ struct ApplicationFlowTests {
             // An objection during publicity blocks approval until resolved; so does the calendar.
             a = try await Self.act(f, a.id, f.streetOfficer, "object", version: a.version, note: "邻居反映其子有车").json(ApplicationRecord.self)
             #expect(a.openObjections == 1)
-            try await (app.db as! SQLDatabase).raw("UPDATE applications SET publicity_start = '2026-01-01' WHERE id = \(bind: a.id)").run()
+            try await app.sql.raw("UPDATE applications SET publicity_start = '2026-01-01' WHERE id = \(bind: a.id)").run()
             let blocked = try await Self.act(f, a.id, f.districtOfficer, "approve", version: a.version)
             #expect(blocked.status == .conflict)
             a = try await Self.act(f, a.id, f.streetOfficer, "resolveObjection", version: a.version, note: "核实车辆已于去年出售")
@@ -104,7 +104,7 @@ struct ApplicationFlowTests {
             #expect(a.state == "approved")
             #expect(a.monthlyFen == 180000)
 
-            let enrollments = try await (app.db as! SQLDatabase).raw("SELECT item_code, monthly_fen, status, start_month FROM enrollments").all()
+            let enrollments = try await app.sql.raw("SELECT item_code, monthly_fen, status, start_month FROM enrollments").all()
             #expect(enrollments.count == 1)
             #expect(try enrollments.first?.decode(column: "monthly_fen", as: Int64.self) == 180000)
             #expect(try enrollments.first?.decode(column: "item_code", as: String.self) == "dibao")
@@ -163,7 +163,7 @@ struct ApplicationFlowTests {
             let b = try await Self.dibaoApplication(f)
             let withdrawn = try await Self.act(f, b.id, f.resident, "withdraw", version: b.version).json(ApplicationRecord.self)
             #expect(withdrawn.state == "withdrawn")
-            #expect(try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM enrollments").first()?.decode(column: "n", as: Int.self) == 0)
+            #expect(try await app.sql.raw("SELECT COUNT(*) AS n FROM enrollments").first()?.decode(column: "n", as: Int.self) == 0)
         }
     }
 
@@ -177,7 +177,7 @@ struct ApplicationFlowTests {
             var a = try created.json(ApplicationRecord.self)
             #expect(a.flow == "department")
             #expect(a.department == "medicalInsurance")
-            let store = AccountStore(db: app.db as! SQLDatabase)
+            let store = AccountStore(db: app.sql)
             func departmentToken(_ code: String) async throws -> String {
                 let id = try await store.createUser(username: "d-\(code)", displayName: code, password: "department password",
                                                     role: .department, region: RegionCode("3204")!, department: code, hash: app.hashPassword)

@@ -77,9 +77,9 @@ struct AssessmentAPITests {
     @Test("a district's own standard from a month is used there and only there", arguments: TestDatabase.available)
     func storedParametersDecide(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let store = PolicyStore(db: app.db as! SQLDatabase)
+            let store = PolicyStore(db: app.sql)
             _ = try await store.addVersion(PolicyParameterRow(regionCode: "320411", key: .dibaoStandard, fromMonth: YearMonth("2021-06")!, value: 96000),
-                                           note: "test", createdBy: "test")
+                                           note: "test", createdBy: "test", at: Date())
             let (request, _) = try Self.example("1-family-dibao.json")
             var inDistrict = try #require(request as? [String: Any])
             inDistrict["region"] = "320411001"

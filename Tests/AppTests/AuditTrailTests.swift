@@ -11,7 +11,7 @@ struct AuditTrailTests {
     static func masked(_ id: String) -> String { String(id.prefix(6)) + "********" + String(id.suffix(4)) }
 
     static func events(_ app: Application) async throws -> [AuditEvent] {
-        try await AuditStore(db: app.db as! SQLDatabase).chain(after: 0, limit: 10_000)
+        try await AuditStore(db: app.sql).chain(after: 0, limit: 10_000)
     }
 
     @Test("every registry write is one event with who, region, before and after — and no plain ID number",
@@ -49,11 +49,11 @@ struct AuditTrailTests {
                 try await audit.record("probe.single", entity: "probe", id: "0", region: "3204")
                 try await audit.record((1...3).map { audit.entry("probe.batch", entity: "probe", id: String($0), region: "3204", after: ["n": $0]) })
             }
-            let chain = try await AuditStore(db: app.db as! SQLDatabase).chain(after: 0, limit: 100).filter { $0.entity == "probe" }
+            let chain = try await AuditStore(db: app.sql).chain(after: 0, limit: 100).filter { $0.entity == "probe" }
             #expect(chain.map(\.entityID) == ["0", "1", "2", "3"])
             #expect(zip(chain, chain.dropFirst()).allSatisfy { $1.sequence == $0.sequence + 1 && $1.previousHash == $0.hash })
             #expect(chain.last?.after == #"{"n":3}"#)
-            #expect(try await AuditStore(db: app.db as! SQLDatabase).verify() == .intact(count: chain.last.map { Int($0.sequence) } ?? -1))
+            #expect(try await AuditStore(db: app.sql).verify() == .intact(count: chain.last.map { Int($0.sequence) } ?? -1))
         }
     }
 
@@ -104,9 +104,9 @@ struct AuditTrailTests {
                 _ = try await send(app, .POST, "/api/v1/households", token: token,
                                    json: RegistryAPITests.household(headID: residentID("3204021965031240\(i)")))
             }
-            let store = AuditStore(db: app.db as! SQLDatabase)
+            let store = AuditStore(db: app.sql)
             #expect(try await store.verify(pageSize: 4) == .intact(count: 9))
-            try await (app.db as! SQLDatabase).raw("UPDATE audit_events SET actor_name = 'someone else' WHERE sequence = 5").run()
+            try await app.sql.raw("UPDATE audit_events SET actor_name = 'someone else' WHERE sequence = 5").run()
             #expect(try await store.verify(pageSize: 4) == .broken(sequence: 5, reason: .contentsAltered))
         }
     }
@@ -116,8 +116,8 @@ struct AuditTrailTests {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .cityAdmin, region: "3204")
             _ = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: residentID("32040219650312401")))
-            try await (app.db as! SQLDatabase).raw("DELETE FROM audit_events WHERE sequence = 2").run()
-            #expect(try await AuditStore(db: app.db as! SQLDatabase).verify() == .broken(sequence: 3, reason: .previousHashMismatch))
+            try await app.sql.raw("DELETE FROM audit_events WHERE sequence = 2").run()
+            #expect(try await AuditStore(db: app.sql).verify() == .broken(sequence: 3, reason: .previousHashMismatch))
         }
     }
 
@@ -135,7 +135,7 @@ struct AuditTrailTests {
                 let personsCreated: [String: [String]]
             }
             let listing = try JSONDecoder().decode(Listing.self, from: Data(after.utf8))
-            let memberships = try await (app.db as! SQLDatabase).raw("SELECT household_id, person_id FROM memberships").all()
+            let memberships = try await app.sql.raw("SELECT household_id, person_id FROM memberships").all()
             var stored: [String: Set<String>] = [:]
             for row in memberships {
                 stored[try row.decode(column: "household_id", as: UUID.self).uuidString, default: []]

@@ -16,7 +16,7 @@ struct CatalogPageTests {
             #expect(answer.status == .ok)
             let catalog = try AssistanceCatalog.decode(json: Data(answer.body.readableBytesView))
             #expect(catalog.items.count == 32)
-            #expect(catalog == (try await CatalogStore(db: app.db as! SQLDatabase).catalog()))
+            #expect(catalog == (try await CatalogStore(db: app.sql).catalog()))
             #expect(catalog.item(.dibao)?.name == "最低生活保障")
         }
     }
@@ -25,7 +25,7 @@ struct CatalogPageTests {
           arguments: TestDatabase.available)
     func edit(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            #expect(try await CatalogStore(db: app.db as! SQLDatabase).catalog().items.count == 32)
+            #expect(try await CatalogStore(db: app.sql).catalog().items.count == 32)
             let admin = try await PolicyPageTests.signedIn(app, role: .cityAdmin, region: "3204")
             let page = try await FormVisit.open(app, "/catalog", cookie: admin)
             #expect(page.page.body.string.contains("最低生活保障"))
@@ -34,10 +34,10 @@ struct CatalogPageTests {
             #expect(bad.body.string.contains("每行一项材料"))
             let saved = try await page.post(app, "/catalog/dibao", [("level", "9"), ("documents", "identity 身份证明\nincomeProof 收入证明")])
             #expect(saved.status == .seeOther)
-            let item = try #require(try await CatalogStore(db: app.db as! SQLDatabase).catalog().item(.dibao))
+            let item = try #require(try await CatalogStore(db: app.sql).catalog().item(.dibao))
             #expect(item.approval.level == .street)
             #expect(item.documents.map(\.name) == ["身份证明", "收入证明"])
-            let events = try await AuditStore(db: app.db as! SQLDatabase).chain(after: 0, limit: 100)
+            let events = try await AuditStore(db: app.sql).chain(after: 0, limit: 100)
             #expect(events.last?.action == "catalog.item.update")
 
             let f = try await ApplicationFlowTests.fixture(app)

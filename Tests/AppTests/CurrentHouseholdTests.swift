@@ -12,7 +12,7 @@ import VaporTesting
 struct CurrentHouseholdTests {
     /// Persons whose `household_id` disagrees with their current membership, and how many have one at all.
     static func disagreements(_ app: Application) async throws -> (wrong: Int, placed: Int) {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let wrong = try await sql.raw("""
             SELECT COUNT(*) AS n FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
             WHERE (p.household_id IS NULL AND m.household_id IS NOT NULL) OR (p.household_id IS NOT NULL AND m.household_id IS NULL)
@@ -23,7 +23,7 @@ struct CurrentHouseholdTests {
     }
 
     static func householdOf(_ app: Application, person: UUID) async throws -> UUID? {
-        try await (app.db as! SQLDatabase).raw("SELECT household_id FROM persons WHERE id = \(bind: person)").first()!
+        try await app.sql.raw("SELECT household_id FROM persons WHERE id = \(bind: person)").first()!
             .decode(column: "household_id", as: UUID?.self)
     }
 
@@ -74,7 +74,7 @@ struct CurrentHouseholdTests {
                 B,子女,张小明,\(child),320402001002,常州市天宁区雕庄街道2号
                 """))
             #expect((moved.imported, moved.updated, moved.rejected) == (1, 2, 0))
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let b = try #require(try await sql.raw("SELECT id, region, address, version FROM households WHERE import_ref = 'B'").first())
             let bID = try b.decode(column: "id", as: UUID.self)
             #expect(try b.decode(column: "region", as: String.self) == "320402002001")

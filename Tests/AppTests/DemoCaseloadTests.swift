@@ -12,11 +12,11 @@ struct DemoCaseloadTests {
           arguments: TestDatabase.available)
     func caseload(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let today = Clock.today()
+            let today = app.platform.clock.today
             _ = try await DemoSeeder(app: app).seed(households: 2_000, seed: 1, today: today)
             let summary = try await DemoCaseload(app: app).seed(today: today)
             #expect(summary.enrolled > 0 && summary.rolls == 3)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let rolls = try await sql.raw("SELECT month, state FROM payroll_rolls ORDER BY month").all()
                 .map { (try $0.decode(column: "month", as: String.self), try $0.decode(column: "state", as: String.self)) }
             let month = today.yearMonth

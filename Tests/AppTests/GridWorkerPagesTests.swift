@@ -29,7 +29,7 @@ struct GridWorkerPagesTests {
             #expect(home.contains("<span class=\"stat-label\">待走访</span><span class=\"stat-value\">1</span>"))
             #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">0</span>"))
             #expect(home.contains("class=\"menu-toggle\""), "the phone menu folds behind 菜单")
-            try await (app.db as! SQLDatabase).raw("UPDATE visit_tasks SET due_on = '2026-01-01'").run()
+            try await app.sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01'").run()
             home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
             #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">1</span>"))
             #expect(!home.contains("/reviews"), "benefit changes are the street's to decide")
@@ -91,7 +91,7 @@ struct GridWorkerPagesTests {
             #expect(AccountFixtures.location(confirmed) == "/reviews?done=confirmed")
             let after = try await AccountFixtures.get(app, "/reviews?done=confirmed", cookie: cookie).body.string
             #expect(after.contains("已确认。") && after.contains("待确认 0 件"))
-            let head = try await (app.db as! SQLDatabase).raw("""
+            let head = try await app.sql.raw("""
                 SELECT person_id FROM memberships WHERE household_id = \(bind: f.household) AND relation = 'head' AND left_at IS NULL
                 """).first()?.decode(column: "person_id", as: UUID.self)
             #expect(head == f.wife)
@@ -99,7 +99,7 @@ struct GridWorkerPagesTests {
             #expect(try await AccountFixtures.get(app, "/reviews", cookie: worker).status == .forbidden)
 
             let (admin, _) = try await AccountFixtures.withToken(app, .cityAdmin, "3204")
-            try await (app.db as! SQLDatabase).raw("UPDATE users SET display_name = '市级管理员' WHERE id = \(bind: admin.id)").run()
+            try await app.sql.raw("UPDATE users SET display_name = '市级管理员' WHERE id = \(bind: admin.id)").run()
             let (_, adminCookie) = try await AccountFixtures.pageSignIn(app, admin.username)
             let header = try await AccountFixtures.get(app, "/", cookie: adminCookie).body.string
             #expect(header.components(separatedBy: "市级管理员").count == 2, "the name once, no repeated role")

@@ -33,14 +33,14 @@ struct HouseholdChangeTests {
         let enrollment = try await PayrollTests.enroll(app, household: created.id, person: nil, item: "dibao", region: "320402001", fen: 220_000,
                                                        start: YearMonth("2026-01")!)
         let means = DeclaredMeans(members: [.init(personId: try member("head").uuidString, incomes: [.init(kind: .wage, monthlyFen: 120_000)])])
-        try await HouseholdMeansStore(db: app.db as! SQLDatabase, cipher: app.platform.cipher)
-            .save(householdID: created.id, means: means, month: YearMonth("2026-01")!)
+        try await HouseholdMeansStore(db: app.sql, cipher: app.platform.cipher)
+            .save(householdID: created.id, means: means, month: YearMonth("2026-01")!, at: Date())
         return Family(household: created.id, head: try member("head"), wife: try member("spouse"), son: try member("child"), enrollment: enrollment)
     }
 
     static func roll(_ app: Application, _ month: String) async throws -> [(payee: UUID?, amount: Int64)] {
         let roll = try await PayrollTests.service(app, "maker").generate(month: YearMonth(month)!, region: RegionCode("320402")!, replace: false)
-        return try await (app.db as! SQLDatabase).raw("SELECT payee_id, amount_fen FROM payroll_lines WHERE roll_id = \(bind: roll.id)").all()
+        return try await app.sql.raw("SELECT payee_id, amount_fen FROM payroll_lines WHERE roll_id = \(bind: roll.id)").all()
             .map { (try $0.decode(column: "payee_id", as: UUID?.self), try $0.decode(column: "amount_fen", as: Int64.self)) }
     }
 
@@ -99,7 +99,7 @@ struct HouseholdChangeTests {
             let moved = try await send(app, .POST, "/api/v1/households/\(other)/members", token: admin,
                                        json: ["relation": "grandchild", "personId": f.son.uuidString])
             #expect(moved.status == .ok)
-            let next = RegistryStore.nextMonth.description
+            let next = app.platform.clock.nextMonth.description
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             var queue = try await send(app, .GET, "/api/v1/enrollment-reviews", token: street).json(Page<EnrollmentReviewStore.Review>.self).items
             let out = try #require(queue.first { $0.change == "movedOut" })
@@ -122,7 +122,7 @@ struct HouseholdChangeTests {
             let corrected = try await send(app, .POST, "/api/v1/enrollment-reviews/\(born.id)", token: street,
                                            json: ["action": "correct", "version": born.version, "amountFen": 200_000, "note": "新生儿出生证明待补"])
             #expect(try corrected.json(EnrollmentReviewStore.Review.self).status == "corrected")
-            let current = try await (app.db as! SQLDatabase).raw("SELECT monthly_fen, status FROM enrollments WHERE id = \(bind: f.enrollment)").first()
+            let current = try await app.sql.raw("SELECT monthly_fen, status FROM enrollments WHERE id = \(bind: f.enrollment)").first()
             #expect(try current?.decode(column: "monthly_fen", as: Int64.self) == 200_000)
             #expect(try current?.decode(column: "status", as: String.self) == "active")
         }
@@ -137,11 +137,11 @@ struct HouseholdChangeTests {
             let police = try await MonitoringTests.departmentToken(app, "publicSecurity")
             _ = try await send(app, .POST, "/api/v1/feeds/death", token: police,
                                json: [["sourceRecordId": "D-9", "idNumber": residentID("32040219300101401"), "deathDate": "2026-03-20"]])
-            let row = try await (app.db as! SQLDatabase).raw("SELECT status, end_month FROM enrollments WHERE id = \(bind: enrollment)").first()
+            let row = try await app.sql.raw("SELECT status, end_month FROM enrollments WHERE id = \(bind: enrollment)").first()
             #expect(try row?.decode(column: "status", as: String.self) == "ended")
             #expect(try row?.decode(column: "end_month", as: String?.self) == "2026-03")
             #expect(try await Self.roll(app, "2026-03").map(\.amount) == [100_000])
-            await #expect(throws: AppError.self) { _ = try await Self.roll(app, "2026-04") }
+            await #expect(throws: Refusal.self) { _ = try await Self.roll(app, "2026-04") }
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             let review = try #require(try await send(app, .GET, "/api/v1/enrollment-reviews", token: street)
                 .json(Page<EnrollmentReviewStore.Review>.self).items.first)

@@ -12,7 +12,7 @@ struct HouseholdMembersPageTests {
 
     /// A signed-in street officer, a household of its street (head only) and the page's visit.
     static func setUp(_ app: Application) async throws -> (household: UUID, visit: FormVisit) {
-        _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+        _ = try await AccountStore(db: app.sql).createUser(
             username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode(street)!, hash: app.hashPassword)
         let (_, cookie) = try await PageTests.signIn(app)
         let household = try await PayrollTests.household(app, region: street, head: "32040219650312401").0
@@ -20,7 +20,7 @@ struct HouseholdMembersPageTests {
     }
 
     static func members(_ app: Application, _ household: UUID) async throws -> [String] {
-        try await (app.db as! SQLDatabase).raw("""
+        try await app.sql.raw("""
             SELECT p.name FROM persons p JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
             WHERE m.household_id = \(bind: household) ORDER BY p.name
             """).all().map { try $0.decode(column: "name", as: String.self) }
@@ -90,7 +90,7 @@ struct HouseholdMembersPageTests {
             #expect(moved.headers.first(name: .location) == "/households/\(household)?moved=1")
             #expect(try await Self.members(app, household).count == 2)
             #expect(try await Self.members(app, other).isEmpty)
-            let history = try await (app.db as! SQLDatabase).raw("""
+            let history = try await app.sql.raw("""
                 SELECT COUNT(*) AS n FROM memberships WHERE household_id = \(bind: other) AND left_at IS NOT NULL
                 """).first()!.decode(column: "n", as: Int.self)
             #expect(history == 1)

@@ -9,7 +9,7 @@ import VaporTesting
 @Suite("Household import page")
 struct ImportPageTests {
     static func signIn(_ app: Application, _ username: String, region: String = "320402001") async throws -> FormVisit {
-        _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+        _ = try await AccountStore(db: app.sql).createUser(
             username: username, displayName: username, password: "correct horse battery", role: .streetOfficer, region: RegionCode(region)!, hash: app.hashPassword)
         let login = try await FormVisit.open(app, "/login")
         let answer = try await login.post(app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/import")])
@@ -63,7 +63,7 @@ struct ImportPageTests {
             let lines = csv.body.string.split(separator: "\r\n")
             #expect(lines.first == "\u{FEFF}原文件行号,未导入原因,姓名,身份证号,户编号,与户主关系,所属区划,地址,联系电话,户籍性质")
             #expect(lines.count == 5)
-            #expect(try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM persons").first()?.decode(column: "n", as: Int.self) == 2)
+            #expect(try await app.sql.raw("SELECT COUNT(*) AS n FROM persons").first()?.decode(column: "n", as: Int.self) == 2)
 
             let other = try await Self.signIn(app, "colleague")
             #expect(try await send(app, .GET, jobPath, headers: ["Cookie": "minzheng_session=\(other.cookie)"]).status == .notFound)
@@ -101,7 +101,7 @@ struct ImportPageTests {
             let page = try await Self.imported(app, visit, csv: corrected).page
             #expect(page.contains("<span class=\"stat-value\">4</span> 人"), "B's two, C and D are new")
             #expect(!page.contains("被拒绝的行"))
-            #expect(try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM persons").first()?.decode(column: "n", as: Int.self) == 6)
+            #expect(try await app.sql.raw("SELECT COUNT(*) AS n FROM persons").first()?.decode(column: "n", as: Int.self) == 6)
         }
     }
 

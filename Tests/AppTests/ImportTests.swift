@@ -67,7 +67,7 @@ struct ImportTests {
             #expect(table.header == ["原文件行号", "未导入原因", "姓名", "身份证号", "户编号", "与户主关系", "所属区划", "地址", "联系电话", "户籍性质"])
             #expect(table.rows.map(\.[0]) == ["4", "5", "6", "7"])
             #expect(table.rows[0][2...] == ["王强", residentID("32040219700101301"), "B", "户主", "320402001", "常州市天宁区雕庄街道2号", "", "农村"])
-            let persons = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM persons").first()!.decode(column: "n", as: Int.self)
+            let persons = try await app.sql.raw("SELECT COUNT(*) AS n FROM persons").first()!.decode(column: "n", as: Int.self)
             #expect(persons == 2)
         }
     }
@@ -104,7 +104,7 @@ struct ImportTests {
             let again = try await Self.importer(app).run(path: path)
             #expect(again.imported == 0)
             #expect(again.updated == 0)
-            let count = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM persons").first()!.decode(column: "n", as: Int.self)
+            let count = try await app.sql.raw("SELECT COUNT(*) AS n FROM persons").first()!.decode(column: "n", as: Int.self)
             #expect(count == 2)
         }
     }
@@ -116,7 +116,8 @@ struct ImportTests {
             let text = "户编号,与户主关系,姓名,身份证号,所属区划,地址,联系电话\nH1,本人,张建国,\(id),320402001001,常州市天宁区雕庄街道1号,13912345678\n"
             let gb = try await Self.importer(app).run(path: try Self.write(text, encoding: String.Encoding(rawValue: 0x8000_0632)))
             #expect(gb.imported == 1)
-            let page = try await RegistryStore(db: app.db as! SQLDatabase, cipher: app.platform.cipher, regions: app.platform.regions)
+            let page = try await RegistryStore(db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions,
+                                                  clock: app.platform.clock)
                 .persons(within: RegionScope(RegionTable.changzhou), matching: .init(terms: PersonSearchTerms(name: "张建国")), page: PageRequest(page: 1, perPage: 10))
             #expect(page.total == 1)
             let utf8 = try await Self.importer(app).run(path: try Self.write(text.replacingOccurrences(of: "13912345678", with: "13800001111"), bom: true))
@@ -146,7 +147,7 @@ struct ImportTests {
     func encryptedAtRest() async throws {
         try await withTestApp(.sqlite) { app in
             _ = try await Self.importer(app).run(path: try Self.write(Self.mixedFile))
-            try await (app.db as! SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            try await app.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
             guard case .sqlite(let file) = app.platform.config.database else { Issue.record("not sqlite"); return }
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             let idNumber = residentID("32040219650312401")

@@ -96,7 +96,7 @@ struct InputBoundsTests {
             old.vehicles = 0
             let cipher = app.platform.cipher
             let text = try cipher.encrypt(String(decoding: try JSONEncoder().encode(old), as: UTF8.self))
-            try await (app.db as! SQLDatabase).raw("UPDATE applications SET means_cipher = \(bind: text) WHERE id = \(bind: a.id)").run()
+            try await app.sql.raw("UPDATE applications SET means_cipher = \(bind: text) WHERE id = \(bind: a.id)").run()
             let accepted = try await ApplicationFlowTests.act(f, a.id, f.community, "accept", version: a.version).json(ApplicationRecord.self)
             for _ in 0..<2 {
                 let res = try await ApplicationFlowTests.act(f, a.id, f.community, "investigate", version: accepted.version,
@@ -170,7 +170,7 @@ struct InputBoundsTests {
             let path = NSTemporaryDirectory() + "bidi-\(UUID().uuidString).csv"
             try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let summary = try await HouseholdImporter(app: app, actor: .system("test"), today: Clock.today()).run(path: path)
+            let summary = try await HouseholdImporter(app: app, actor: .system("test"), today: app.platform.clock.today).run(path: path)
             #expect(summary.rejected == 1)
             #expect(summary.errors.first?.reason.contains("不可见字符") == true)
         }
@@ -194,7 +194,7 @@ struct InputBoundsTests {
             }
             #expect(try await upload("incomeProof").status == .created)
             #expect(try await upload("家庭收入证明").status == .created)
-            let stored = try await (app.db as! SQLDatabase).raw("SELECT requirement FROM application_documents").all()
+            let stored = try await app.sql.raw("SELECT requirement FROM application_documents").all()
                 .map { try $0.decode(column: "requirement", as: String.self) }
             #expect(stored == ["家庭收入证明", "家庭收入证明"])
             let config = app.platform.config

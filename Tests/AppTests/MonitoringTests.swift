@@ -8,7 +8,7 @@ import VaporTesting
 @Suite("Department feeds, early warnings and grid visits")
 struct MonitoringTests {
     static func departmentToken(_ app: Application, _ code: String, region: String = "3204") async throws -> String {
-        let store = AccountStore(db: app.db as! SQLDatabase)
+        let store = AccountStore(db: app.sql)
         let id = try await store.createUser(username: "dept-\(code)-\(region)", displayName: code, password: "department password",
                                             role: .department, region: RegionCode(region)!, department: code, hash: app.hashPassword)
         return try await store.issueToken(userID: id, name: "feed")
@@ -20,7 +20,7 @@ struct MonitoringTests {
     }
 
     static func count(_ app: Application, _ table: String) async throws -> Int {
-        try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+        try await app.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1
     }
 
     @Test("a medical-burden row raises one alert and a visit task; re-sending creates nothing; an unregistered person's row is kept",
@@ -78,7 +78,7 @@ struct MonitoringTests {
             #expect((file.accepted, file.duplicates, file.unknownPersons) == (1, 3, 0))
             #expect(try await Self.count(app, "feed_rows") == 4)
             // The 12-month sum counts each stored stay once: 50 000 + 60 000 + 80 000 fen.
-            let total = try await (app.db as! SQLDatabase).raw("""
+            let total = try await app.sql.raw("""
                 SELECT CAST(SUM(out_of_pocket_fen) AS BIGINT) AS s FROM feed_rows WHERE kind = 'medicalExpense' AND person_id IS NOT NULL
                 """).first()!.decode(column: "s", as: Int64.self)
             #expect(total == 190_000)
@@ -112,7 +112,7 @@ struct MonitoringTests {
             #expect(try await push([flats(couples[0].head, "RE-2", 1)]).alerts == 1)
             // Second household: both rows in one push; the second finds the first.
             #expect(try await push([flats(couples[1].spouse, "RE-3", 1), flats(couples[1].head, "RE-4", 1)]).alerts == 1)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let evidence = try await sql.raw("SELECT evidence FROM alerts WHERE rule = 'realEstate'").all()
                 .map { try $0.decode(column: "evidence", as: String.self) }
             #expect(evidence.count == 2)
@@ -157,14 +157,14 @@ struct MonitoringTests {
             ]).json(FeedIngest.Summary.self)
             #expect(answer.accepted == 2)
             #expect(answer.alerts == 1)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             #expect(try await sql.raw("SELECT deceased_on FROM persons WHERE id = \(bind: person)").first()?.decode(column: "deceased_on", as: String?.self) == "2026-10-15")
             let alert = try await sql.raw("SELECT level, rule FROM alerts").first()
             #expect(try alert?.decode(column: "level", as: String.self) == "red")
             let october = try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-10")!, region: RegionTable.changzhou, replace: false)
             #expect(october.lineCount == 1)
             // Nothing is payable in November: no roll is made, and the refusal says why.
-            await #expect(throws: AppError.self) {
+            await #expect(throws: Refusal.self) {
                 try await PayrollTests.service(app, "m").generate(month: YearMonth("2026-11")!, region: RegionTable.changzhou, replace: false)
             }
             #expect(try await MonitoringTests.count(app, "payroll_rolls") == 1)
@@ -195,7 +195,7 @@ struct MonitoringTests {
             let done = try await send(app, .POST, "/api/v1/tasks/\(task.id)/visit", token: worker,
                                       json: ["visitedOn": "2026-11-01", "findings": "住院花费大，家庭困难", "outcome": "startApplication"])
             #expect(try done.value("next", as: String.self) == "/applications/new?household=\(household.id)")
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             #expect(try await sql.raw("SELECT status FROM alerts").first()?.decode(column: "status", as: String.self) == "closed")
 
             // A new alert for the same person is possible once the old one is closed; left undone, it escalates.
@@ -223,7 +223,7 @@ struct MonitoringTests {
                 _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
                                    json: [Self.medical(residentID(first17), source: "MI-\(n)", outOfPocketFen: 1_500_000)])
             }
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE region = '320402001002'").run()
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             func list(_ query: String, token: String) async throws -> TestingHTTPResponse {
@@ -293,7 +293,7 @@ struct MonitoringTests {
             let done = try await form.post(app, taskPath, [("visitedOn", "2026-11-01"), ("findings", "已入户，情况属实"), ("outcome", "noHardship")])
             #expect(done.status == .seeOther)
             #expect(try await Self.count(app, "alerts") == 1)
-            #expect(try await (app.db as! SQLDatabase).raw("SELECT status FROM alerts").first()?.decode(column: "status", as: String.self) == "closed")
+            #expect(try await app.sql.raw("SELECT status FROM alerts").first()?.decode(column: "status", as: String.self) == "closed")
             let department = try await PolicyPageTests.signedIn(app, role: .department, region: "3204")
             #expect(try await send(app, .GET, "/monitoring", headers: ["Cookie": "minzheng_session=\(department)"]).status == .forbidden)
         }
@@ -355,7 +355,7 @@ struct MonitoringTests {
             let head = residentID("32040219650312401")
             let admin = try await app.token(role: .cityAdmin, region: "3204")
             _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001", headID: head))
-            _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+            _ = try await AccountStore(db: app.sql).createUser(
                 username: "yibao", displayName: "市医保局", password: "department password", role: .department,
                 region: RegionCode("3204")!, department: "medicalInsurance", hash: app.hashPassword)
             let login = try await FormVisit.open(app, "/login")
@@ -413,7 +413,7 @@ struct MonitoringTests {
             await MonitoringTimer.runOnce(app)
             #expect(try await Self.count(app, "visit_tasks") >= 1)
             #expect(try await Self.count(app, "alerts") == 1)
-            let actions = try await (app.db as! SQLDatabase).raw("SELECT action FROM audit_events WHERE actor_name = 'monitoring-timer' ORDER BY sequence")
+            let actions = try await app.sql.raw("SELECT action FROM audit_events WHERE actor_name = 'monitoring-timer' ORDER BY sequence")
                 .all().map { try $0.decode(column: "action", as: String.self) }
             #expect(actions == ["visit.schedule", "alert.watch"])
             let tasks = try await Self.count(app, "visit_tasks")
@@ -436,7 +436,7 @@ struct MonitoringTests {
     @Test("monthly visits to special groups, once per person and month; the alone-and-unvisited watch", arguments: TestDatabase.available)
     func specialGroups(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             // Alone and 86; a couple of 70-year-olds with a tekun member; a 40-year-old alone.
             _ = try await PayrollTests.household(app, region: "320402001", head: "32040219400101401")
             let (couple, tekun) = try await PayrollTests.household(app, region: "320402001", head: "32040219560101402")

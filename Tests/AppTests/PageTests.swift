@@ -25,7 +25,7 @@ struct PageTests {
     @Test("sign in through the form, see the household list, and nothing without the session", arguments: TestDatabase.available)
     func signInAndList(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+            _ = try await AccountStore(db: app.sql).createUser(
                 username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!, hash: app.hashPassword)
             let anonymous = try await send(app, .GET, "/households")
             #expect(anonymous.status == .seeOther)
@@ -45,7 +45,7 @@ struct PageTests {
     @Test("a wrong password shows the error on the page")
     func wrongPassword() async throws {
         try await withTestApp(.sqlite) { app in
-            _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+            _ = try await AccountStore(db: app.sql).createUser(
                 username: "officer", displayName: "街道经办", password: "correct horse battery", role: .streetOfficer, region: RegionCode("320402001")!, hash: app.hashPassword)
             let (res, _) = try await Self.signIn(app, password: "not the password")
             #expect(res.status == .unauthorized)

@@ -18,7 +18,7 @@ struct PayrollPageTests {
     }
 
     static func officer(_ app: Application, _ username: String, region: String = "320402", role: Role = .districtOfficer) async throws {
-        _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+        _ = try await AccountStore(db: app.sql).createUser(
             username: username, displayName: username, password: "correct horse battery", role: role, region: RegionCode(region)!, hash: app.hashPassword)
     }
 
@@ -26,7 +26,7 @@ struct PayrollPageTests {
           arguments: TestDatabase.available)
     func rollPages(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             try await PayrollTests.twoDibaoHouseholds(app)
             try await Self.officer(app, "maker")
             try await Self.officer(app, "checker")

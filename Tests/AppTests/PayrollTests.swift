@@ -21,7 +21,7 @@ struct PayrollTests {
 
     static func enroll(_ app: Application, household: UUID, person: UUID?, item: String, region: String, fen: Int64,
                        start: YearMonth, status: String = "active", end: YearMonth? = nil, application: UUID? = nil) async throws -> UUID {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let id = UUID.random()
         try await sql.insert(into: "enrollments")
             .columns("id", "item_code", "household_id", "person_id", "region", "monthly_fen", "start_month", "end_month", "status", "application_id",
@@ -29,7 +29,7 @@ struct PayrollTests {
             .values(SQLBind(id), SQLBind(item), SQLBind(household), SQLBind(person), SQLBind(region), SQLBind(fen), SQLBind(start.description),
                     SQLBind(end?.description), SQLBind(status), SQLBind(application), SQLBind(1), SQLBind(Date()))
             .run()
-        try await EnrollmentStore(db: sql).setAmount(enrollment: id, monthlyFen: fen, from: start, reason: "test")
+        try await EnrollmentStore(db: sql).setAmount(enrollment: id, monthlyFen: fen, from: start, reason: "test", at: Date())
         return id
     }
 
@@ -46,7 +46,7 @@ struct PayrollTests {
     }
 
     static func lines(_ app: Application, roll: UUID) async throws -> [(enrollment: UUID, amount: Int64, status: String)] {
-        try await (app.db as! SQLDatabase).raw("SELECT enrollment_id, amount_fen, status FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id")
+        try await app.sql.raw("SELECT enrollment_id, amount_fen, status FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id")
             .all().map { (try $0.decode(column: "enrollment_id", as: UUID.self), try $0.decode(column: "amount_fen", as: Int64.self),
                           try $0.decode(column: "status", as: String.self)) }
     }
@@ -68,19 +68,19 @@ struct PayrollTests {
             #expect(roll.lineCount == 3)
             #expect(roll.totalFen == 119700 + 5000 + 80000)
             #expect(Set(try await Self.lines(app, roll: roll.id).map(\.enrollment)) == [a, b, c])
-            let totals = try await PayrollStore(db: app.db as! SQLDatabase).totals(roll: roll.id)
+            let totals = try await PayrollStore(db: app.sql).totals(roll: roll.id)
             #expect(totals.reduce(0) { $0 + $1.totalFen } == roll.totalFen)
             #expect(totals.allSatisfy { $0.district == "320402" })
 
             // A second generation is refused; a draft may be replaced; an approved roll may not.
-            await #expect(throws: AppError.self) { try await Self.service(app, "maker").generate(month: Self.month, region: RegionCode("320402")!, replace: false) }
+            await #expect(throws: Refusal.self) { try await Self.service(app, "maker").generate(month: Self.month, region: RegionCode("320402")!, replace: false) }
             let again = try await Self.service(app, "maker").generate(month: Self.month, region: RegionCode("320402")!, replace: true)
             #expect(again.lineCount == 3)
             // Maker ≠ checker.
-            await #expect(throws: AppError.self) { try await Self.service(app, "maker").approve(roll: again.id, version: again.version) }
+            await #expect(throws: Refusal.self) { try await Self.service(app, "maker").approve(roll: again.id, version: again.version) }
             try await Self.service(app, "checker").approve(roll: again.id, version: again.version)
-            #expect(try await PayrollStore(db: app.db as! SQLDatabase).roll(id: again.id)?.state == "approved")
-            await #expect(throws: AppError.self) { try await Self.service(app, "maker").generate(month: Self.month, region: RegionCode("320402")!, replace: true) }
+            #expect(try await PayrollStore(db: app.sql).roll(id: again.id)?.state == "approved")
+            await #expect(throws: Refusal.self) { try await Self.service(app, "maker").generate(month: Self.month, region: RegionCode("320402")!, replace: true) }
         }
     }
 
@@ -89,11 +89,11 @@ struct PayrollTests {
         try await withTestApp(db) { app in
             let (h, p) = try await Self.household(app, region: "320402001", head: "32040219300101401")
             _ = try await Self.enroll(app, household: h, person: p, item: "seniorAllowance", region: "320402001", fen: 10000, start: YearMonth("2026-01")!)
-            try await (app.db as! SQLDatabase).raw("UPDATE persons SET deceased_on = '2026-10-15' WHERE id = \(bind: p)").run()
+            try await app.sql.raw("UPDATE persons SET deceased_on = '2026-10-15' WHERE id = \(bind: p)").run()
             let october = try await Self.service(app, "m").generate(month: YearMonth("2026-10")!, region: RegionTable.changzhou, replace: false)
             #expect(october.lineCount == 1)
             // Nobody is payable in November: no roll, and the refusal says why.
-            let november = await #expect(throws: AppError.self) {
+            let november = await #expect(throws: Refusal.self) {
                 try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
             }
             #expect(november?.message.contains("没有可发放的待遇") == true)
@@ -104,14 +104,14 @@ struct PayrollTests {
     func gradualExit(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let f = try await ApplicationFlowTests.fixture(app)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             // Granted on declared means of no earned income; on file now: a wage far above the standard.
             let application = try await ApplicationFlowTests.dibaoApplication(f)
             let enrollment = try await Self.enroll(app, household: f.householdID, person: nil, item: "dibao", region: ApplicationFlowTests.street,
                                                    fen: 180000, start: YearMonth("2026-06")!, application: application.id)
             let wage = DeclaredMeans(members: [.init(personId: f.headPersonID.uuidString, incomes: [.init(kind: .wage, monthlyFen: 900000)])],
                                      residentialProperties: 1)
-            try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(householdID: f.householdID, means: wage, month: Self.month)
+            try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(householdID: f.householdID, means: wage, month: Self.month, at: Date())
             let from = YearMonth("2026-12")!
             let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
                 .run(from: from, within: RegionScope(RegionTable.changzhou), apply: true, actor: .system("test"), app: app)
@@ -126,7 +126,7 @@ struct PayrollTests {
                 #expect(paid.map(\.amount) == [180000], "\(m)")
             }
             // The month after the last one pays nobody: no roll is made.
-            await #expect(throws: AppError.self) {
+            await #expect(throws: Refusal.self) {
                 try await Self.service(app, "m").generate(month: last.adding(months: 1), region: RegionTable.changzhou, replace: false)
             }
         }
@@ -136,15 +136,15 @@ struct PayrollTests {
     func standardChange(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let f = try await ApplicationFlowTests.fixture(app)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let application = try await ApplicationFlowTests.dibaoApplication(f)
             let means = DeclaredMeans(members: [.init(personId: f.headPersonID.uuidString, incomes: [.init(kind: .pension, monthlyFen: 30000)])],
                                       residentialProperties: 1)
-            try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(householdID: f.householdID, means: means, month: Self.month)
+            try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(householdID: f.householdID, means: means, month: Self.month, at: Date())
             let enrollment = try await Self.enroll(app, household: f.householdID, person: nil, item: "dibao", region: ApplicationFlowTests.street,
                                                    fen: 180000, start: YearMonth("2026-06")!, application: application.id)
             _ = try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: "3204", key: .dibaoStandard, fromMonth: YearMonth("2027-01")!,
-                                                                         value: 110000), note: "test", createdBy: "test")
+                                                                         value: 110000), note: "test", createdBy: "test", at: Date())
             let runner = RecalculationRunner(db: sql, cipher: app.platform.cipher)
             let preview = try await runner.run(from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil)
             // (110000 − 15000) × 2 + 11000 = 201000.
@@ -165,10 +165,10 @@ struct PayrollTests {
           arguments: TestDatabase.available)
     func bankRoundTrip(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             try await Self.twoDibaoHouseholds(app)
             let roll = try await Self.service(app, "maker").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
-            await #expect(throws: AppError.self) { _ = try await BankFileExport(db: sql, cipher: app.platform.cipher).write(roll: roll, format: .csv) }
+            await #expect(throws: Refusal.self) { _ = try await BankFileExport(db: sql, cipher: app.platform.cipher).write(roll: roll, format: .csv) }
             try await Self.service(app, "checker").approve(roll: roll.id, version: roll.version)
             let approved = try #require(try await PayrollStore(db: sql).roll(id: roll.id))
 
@@ -216,12 +216,12 @@ extension PayrollTests {
           arguments: TestDatabase.available)
     func suspendAndAccount(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let (h, p) = try await Self.household(app, region: "320402001", head: "32040219500101401")
             let e = try await Self.enroll(app, household: h, person: nil, item: "dibao", region: "320402001", fen: 100000, start: YearMonth("2026-01")!)
             let officer = try await app.token(role: .districtOfficer, region: "320402")
             let street = try await app.token(role: .streetOfficer, region: "320402001")
-            let listed = try await send(app, .GET, "/api/v1/enrollments?householdId=\(h)", token: officer).json([EnrollmentAPIController.Enrollment].self)
+            let listed = try await send(app, .GET, "/api/v1/enrollments?householdId=\(h)", token: officer).json([EnrollmentRecord].self)
             #expect(listed.map(\.id) == [e])
             #expect(try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: street,
                                    json: ["status": "suspended", "from": "2026-12", "reason": "x", "version": listed[0].version]).status == .forbidden)
@@ -230,11 +230,11 @@ extension PayrollTests {
             #expect(try noReason.json(ErrorAnswer.self).field == "reason")
             let suspended = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,
                                            json: ["status": "suspended", "from": "2026-12", "reason": "入户核查期间暂停", "version": listed[0].version])
-                .json(EnrollmentAPIController.Enrollment.self)
+                .json(EnrollmentRecord.self)
             #expect(suspended.status == "suspended")
             let november = try await Self.service(app, "m").generate(month: Self.month, region: RegionTable.changzhou, replace: false)
             #expect(november.lineCount == 1)
-            await #expect(throws: AppError.self, "suspended in December: nothing to pay") {
+            await #expect(throws: Refusal.self, "suspended in December: nothing to pay") {
                 try await Self.service(app, "m").generate(month: YearMonth("2026-12")!, region: RegionTable.changzhou, replace: false)
             }
             _ = try await send(app, .POST, "/api/v1/enrollments/\(e)/status", token: officer,

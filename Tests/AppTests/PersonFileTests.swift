@@ -16,7 +16,8 @@ struct PersonFileTests {
         try await withTestApp(db) { app in
             let f = try await ApplicationFlowTests.fixture(app)
             let application = try await ApplicationFlowTests.dibaoApplication(f)
-            let household = try await RegistryStore(db: app.db as! SQLDatabase, cipher: app.platform.cipher, regions: app.platform.regions)
+            let household = try await RegistryStore(db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions,
+                                                  clock: app.platform.clock)
                 .household(id: f.householdID, within: RegionScope(RegionTable.changzhou))
             let spouse = try #require(household?.members.first { $0.relation != "head" })
             // The hospital bill comes before the household is on dibao (which covers medical costs itself).

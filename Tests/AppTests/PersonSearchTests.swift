@@ -124,7 +124,7 @@ struct PersonSearchTests {
     func seedAndBackfill(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             _ = try await DemoSeeder(app: app).seed(households: 3, seed: 7, today: CivilDate(year: 2026, month: 6, day: 1)!)
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let cipher = app.platform.cipher
             let rows = try await sql.raw("SELECT name, id_cipher, phone_cipher FROM persons ORDER BY id").all()
             let people = try rows.map { r in

@@ -10,14 +10,14 @@ struct PolicyPageTests {
     /// Signs in a user of `role` through the login form; returns the session cookie.
     static func signedIn(_ app: Application, role: Role, region: String) async throws -> String {
         let username = "u\(UUID().uuidString.prefix(6).lowercased())"
-        _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(username: username, displayName: username, password: "correct horse battery",
+        _ = try await AccountStore(db: app.sql).createUser(username: username, displayName: username, password: "correct horse battery",
                                                                          role: role, region: RegionCode(region)!, hash: app.hashPassword)
         let login = try await FormVisit.open(app, "/login")
         let res = try await login.post(app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/")])
         return res.headers.setCookie?["minzheng_session"]?.string ?? login.cookie
     }
 
-    static var nextMonth: String { CalculatorPageController.currentMonth.adding(months: 1).description }
+    static var nextMonth: String { PlatformClock.system.nextMonth.description }
 
     @Test("a city administrator adds a standard from next month: stored as a new version, old ones kept, audited",
           arguments: TestDatabase.available)
@@ -30,14 +30,14 @@ struct PolicyPageTests {
             let res = try await page.post(app, "/policy/dibaoStandard",
                                           [("region", "320411"), ("fromMonth", Self.nextMonth), ("value", "1080.50"), ("note", "常民发〔2026〕1号")])
             #expect(res.status == .seeOther)
-            let versions = try await PolicyStore(db: app.db as! SQLDatabase).versions(key: .dibaoStandard)
+            let versions = try await PolicyStore(db: app.sql).versions(key: .dibaoStandard)
             #expect(versions.map(\.value) == [94000, 100000, 108050])
             #expect(versions.last?.region == "320411")
-            let history = try await PolicyStore(db: app.db as! SQLDatabase).history()
+            let history = try await PolicyStore(db: app.sql).history()
             let next = YearMonth(Self.nextMonth)!
             #expect(try history.parameters(for: "320411002", month: next).dibaoStandard == Fen(108050))
             #expect(try history.parameters(for: "320402", month: next).dibaoStandard == Fen(100000))
-            let audit = try await (app.db as! SQLDatabase).select().columns("*").from("audit_events").all().map(AuditLog.event(from:))
+            let audit = try await app.sql.select().columns("*").from("audit_events").all().map(AuditLog.event(from:))
             #expect(audit.count == 1)
             #expect(audit.first?.action == "policy.parameter.create")
             #expect(audit.first?.region == "320411")
@@ -62,7 +62,7 @@ struct PolicyPageTests {
             ])
             #expect(res.status == .badRequest)
             #expect(res.body.string.contains(message))
-            #expect(try await PolicyStore(db: app.db as! SQLDatabase).versions(key: .dibaoStandard).count == 2)
+            #expect(try await PolicyStore(db: app.sql).versions(key: .dibaoStandard).count == 2)
         }
     }
 
@@ -73,7 +73,7 @@ struct PolicyPageTests {
             let page = try await FormVisit.open(app, "/policy/workingAgeMin", cookie: cookie)
             let res = try await page.post(app, "/policy/workingAgeMin", [("region", "3204"), ("fromMonth", Self.nextMonth), ("value", "70"), ("note", "x")])
             #expect(res.status == .badRequest)
-            #expect(try await PolicyStore(db: app.db as! SQLDatabase).versions(key: .workingAgeMin).count == 1)
+            #expect(try await PolicyStore(db: app.sql).versions(key: .workingAgeMin).count == 1)
         }
     }
 
@@ -86,7 +86,7 @@ struct PolicyPageTests {
             #expect(!page.page.body.string.contains("保存新版本"))
             let res = try await page.post(app, "/policy/dibaoStandard", [("region", "320402"), ("fromMonth", Self.nextMonth), ("value", "1100"), ("note", "x")])
             #expect(res.status == .forbidden)
-            #expect(try await PolicyStore(db: app.db as! SQLDatabase).versions(key: .dibaoStandard).count == 2)
+            #expect(try await PolicyStore(db: app.sql).versions(key: .dibaoStandard).count == 2)
         }
     }
 }

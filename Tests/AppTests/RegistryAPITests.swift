@@ -28,7 +28,7 @@ struct RegistryAPITests {
     @Test("API needs a token; sign-in issues one; a wrong password is refused", arguments: TestDatabase.available)
     func signIn(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await AccountStore(db: app.db as! SQLDatabase).createUser(
+            _ = try await AccountStore(db: app.sql).createUser(
                 username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin, region: RegionCode("3204")!, hash: app.hashPassword)
             let anonymous = try await send(app, .GET, "/api/v1/households")
             #expect(anonymous.status == .unauthorized)
@@ -43,7 +43,7 @@ struct RegistryAPITests {
             #expect(list.status == .ok)
             let total: Int = try list.value("total")
             #expect(total == 0)
-            let issued = try await (app.db as! SQLDatabase).raw("SELECT action, actor_name, after_json FROM audit_events WHERE action = 'token.issue'").all()
+            let issued = try await app.sql.raw("SELECT action, actor_name, after_json FROM audit_events WHERE action = 'token.issue'").all()
             #expect(issued.count == 1)
             #expect(try issued.first?.decode(column: "after_json", as: String.self).contains(token) == false, "the trail never holds the token")
         }
@@ -52,7 +52,7 @@ struct RegistryAPITests {
     @Test("signing in clears tokens expired more than 30 days ago, and keeps the rest", arguments: TestDatabase.available)
     func expiredTokensCleared(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let sql = app.db as! SQLDatabase
+            let sql = app.sql
             let store = AccountStore(db: sql)
             let id = try await store.createUser(username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
                                                 region: RegionCode("3204")!, hash: app.hashPassword)

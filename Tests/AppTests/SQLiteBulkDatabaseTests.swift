@@ -11,12 +11,12 @@ struct SQLiteBulkDatabaseTests {
     struct Boom: Error {}
 
     static func names(_ app: Application) async throws -> [String] {
-        try await (app.db as! SQLDatabase).raw("SELECT name FROM bulk_probe ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
+        try await app.sql.raw("SELECT name FROM bulk_probe ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
     }
 
     static func withProbeTable(_ body: (Application) async throws -> Void) async throws {
         try await withTestApp(.sqlite) { app in
-            try await (app.db as! SQLDatabase).raw("CREATE TABLE bulk_probe (name TEXT NOT NULL UNIQUE, n INTEGER, x REAL, id TEXT)").run()
+            try await app.sql.raw("CREATE TABLE bulk_probe (name TEXT NOT NULL UNIQUE, n INTEGER, x REAL, id TEXT)").run()
             try await body(app)
         }
     }
@@ -134,7 +134,7 @@ struct SQLiteBulkDatabaseTests {
             }
             try await job
             #expect(try await Self.names(app).count == 21)
-            #expect(try await AuditStore(db: app.db as! SQLDatabase).verify() == .intact(count: 21))
+            #expect(try await AuditStore(db: app.sql).verify() == .intact(count: 21))
         }
     }
 
@@ -147,7 +147,7 @@ struct SQLiteBulkDatabaseTests {
             }
             var pool = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
             for row in rows("-pool") { pool.append(row) }
-            try await pool.flush(on: app.db as! SQLDatabase)
+            try await pool.flush(on: app.sql)
             try await app.withBulkDatabase { bulk in
                 try await bulk.transaction { db in
                     var insert = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
@@ -155,7 +155,7 @@ struct SQLiteBulkDatabaseTests {
                     try await insert.flush(on: db)
                 }
             }
-            let stored = try await (app.db as! SQLDatabase).raw("""
+            let stored = try await app.sql.raw("""
                 SELECT name, typeof(n) || ':' || quote(n) || '|' || typeof(x) || ':' || quote(x) || '|' || typeof(id) || ':' || quote(id) AS v
                 FROM bulk_probe ORDER BY name
                 """).all().map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "v", as: String.self)) }
@@ -170,7 +170,7 @@ struct SQLiteBulkDatabaseTests {
     func decoding() async throws {
         try await Self.withProbeTable { app in
             let id = UUID()
-            try await (app.db as! SQLDatabase).raw("INSERT INTO bulk_probe (name, n, x, id) VALUES ('p', 42, 1.5, \(bind: id)), ('q', NULL, NULL, NULL)").run()
+            try await app.sql.raw("INSERT INTO bulk_probe (name, n, x, id) VALUES ('p', 42, 1.5, \(bind: id)), ('q', NULL, NULL, NULL)").run()
             struct Row: Equatable, Sendable { let name: String; let n: Int?; let n64: Int64?; let x: Double?; let id: UUID?; let date: Date? }
             @Sendable func read(_ db: SQLDatabase) async throws -> [Row] {
                 try await db.raw("SELECT name, n, x, id FROM bulk_probe ORDER BY name").all().map {
@@ -179,7 +179,7 @@ struct SQLiteBulkDatabaseTests {
                         id: try $0.decode(column: "id", as: UUID?.self), date: try $0.decode(column: "x", as: Date?.self))
                 }
             }
-            let expected = try await read(app.db as! SQLDatabase)
+            let expected = try await read(app.sql)
             #expect(expected.first?.id == id)
             let bulkRows = try await app.withBulkDatabase { bulk in try await read(bulk.sql) }
             #expect(bulkRows == expected)

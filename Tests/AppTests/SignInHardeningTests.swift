@@ -53,7 +53,7 @@ struct SignInHardeningTests {
             #expect(locked.locked_until != nil)
             #expect(try await F.auditActions(app) == ["user.locked"])
 
-            try await (app.db as! SQLDatabase).update("users").set("locked_until", to: SQLBind(Date().addingTimeInterval(-60)))
+            try await app.sql.update("users").set("locked_until", to: SQLBind(Date().addingTimeInterval(-60)))
                 .where("id", .equal, SQLBind(user.id)).run()
             let (after, _, _) = try await Self.attempt(app, door, user.username, F.password)
             #expect(after == (door == .api ? .created : .seeOther))

@@ -14,7 +14,7 @@ struct SimulationTests {
     }
 
     static func counts(_ app: Application) async throws -> [Int] {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         var counts: [Int] = []
         for table in ["households", "persons", "household_means", "policy_parameters", "audit_events"] {
             counts.append(try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1)
@@ -30,7 +30,7 @@ struct SimulationTests {
             #expect(summary.householdsWithMeans > 0)
             #expect(summary.householdsWithMeans < summary.households)
             let before = try await Self.counts(app)
-            let runner = SimulationRunner(db: app.db as! SQLDatabase, cipher: app.platform.cipher)
+            let runner = SimulationRunner(db: app.sql, cipher: app.platform.cipher)
             let city = RegionScope(RegionTable.changzhou)
 
             let same = try await runner.run(try StandardChange(newStandard: 100000, from: Self.month), within: city)
@@ -66,7 +66,7 @@ struct SimulationTests {
     func meansEncrypted() async throws {
         try await withTestApp(.sqlite) { app in
             _ = try await Self.seeded(app, households: 50)
-            let stored = try await (app.db as! SQLDatabase).select().column("means_cipher").from("household_means").all()
+            let stored = try await app.sql.select().column("means_cipher").from("household_means").all()
                 .map { try $0.decode(column: "means_cipher", as: String.self) }
             #expect(!stored.isEmpty)
             #expect(stored.allSatisfy { !$0.contains("personId") && !$0.contains("monthlyFen") })

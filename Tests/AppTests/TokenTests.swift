@@ -53,7 +53,7 @@ struct TokenTests {
             #expect(try await send(app, .GET, "/api/v1/households", token: insideToken).status == .unauthorized)
 
             #expect(try await send(app, .GET, "/api/v1/users/\(outside.id)/tokens", token: admin).status == .notFound)
-            let outsideTokenID = try await AccountStore(db: app.db as! SQLDatabase).tokens(userID: outside.id, page: PageRequest(page: 1, perPage: 5)).items[0].id
+            let outsideTokenID = try await AccountStore(db: app.sql).tokens(userID: outside.id, page: PageRequest(page: 1, perPage: 5)).items[0].id
             #expect(try await send(app, .DELETE, "/api/v1/users/\(outside.id)/tokens/\(outsideTokenID)", token: admin).status == .notFound)
             #expect(try await send(app, .DELETE, "/api/v1/users/\(inside.id)/tokens/\(outsideTokenID)", token: admin).status == .notFound,
                     "a token is revoked only through its owner")

@@ -128,7 +128,7 @@ struct UserAdminAPITests {
             let (_, token) = try await F.withToken(app, .districtOfficer, "320402")
             let target = try await F.create(app, c.target, c.region)
             if c.action == .enable {
-                try await (app.db as! SQLDatabase).update("users").set("disabled", to: SQLBind(true)).where("id", .equal, SQLBind(target.id)).run()
+                try await app.sql.update("users").set("disabled", to: SQLBind(true)).where("id", .equal, SQLBind(target.id)).run()
             }
             let res = try await send(app, c.action.method, c.action.path(target.id), token: token)
             #expect(res.status == c.status, "\(res.body.string)")

@@ -14,7 +14,7 @@ struct AccountPageController: RouteCollection {
 
     func show(req: Request) async throws -> View {
         let user = try req.user
-        guard let summary = try await UserStore(db: req.sql).user(id: user.id, within: user.scope) else { throw AppError.notFound("用户") }
+        guard let summary = try await UserStore(db: req.sql).user(id: user.id, within: user.scope) else { throw Refusal.notFound("用户") }
         let tokens = try await AccountStore(db: req.sql).tokens(userID: user.id, page: try PageRequest(page: 1, perPage: 50))
         let now = req.application.accountsClock.now()
         return try await req.view.render("accounts/account", AccountPage(
@@ -34,7 +34,7 @@ struct AccountPageController: RouteCollection {
         do {
             let epoch = try await PasswordChange(req: req).change(user, form: form)
             SessionUserAuthenticator.start(req.session, userID: user.id, epoch: epoch, now: req.application.accountsClock.seconds)
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await passwordPage(req, user: user, next: form.next, error: error).encodeResponse(status: error.status, for: req)
         }
         return req.redirect(to: user.mustChangePassword ? SignInPageController.safeNext(form.next) : "/account?done=password")
@@ -46,7 +46,7 @@ struct AccountPageController: RouteCollection {
         return req.redirect(to: "/account?done=revoked")
     }
 
-    private func passwordPage(_ req: Request, user: CurrentUser, next: String?, error: AppError?) async throws -> View {
+    private func passwordPage(_ req: Request, user: CurrentUser, next: String?, error: Refusal?) async throws -> View {
         try await req.view.render("accounts/password", PasswordPage(
             layout: LayoutContext(request: req, title: "修改密码", user: user), forced: user.mustChangePassword,
             next: SignInPageController.safeNext(next), minimumLength: AccountStore.minimumPasswordLength,

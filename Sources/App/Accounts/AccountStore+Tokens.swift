@@ -1,3 +1,4 @@
+import MinzhengCore
 import Foundation
 import SQLKit
 import Vapor
@@ -62,11 +63,11 @@ struct TokenRevocation {
     let req: Request
 
     func revoke(_ tokenID: UUID?, ownerID: UUID, ownerRegion: String) async throws {
-        guard let tokenID else { throw AppError.notFound("令牌") }
+        guard let tokenID else { throw Refusal.notFound("令牌") }
         let now = req.application.accountsClock.now()
         try await req.auditedTransaction { tx, audit in
             guard let result = try await AccountStore(db: tx).revokeToken(id: tokenID, userID: ownerID, at: now) else {
-                throw AppError.notFound("令牌")
+                throw Refusal.notFound("令牌")
             }
             guard result.revokedNow else { return }
             try await audit.record("api_token.revoke", entity: "api_token", id: tokenID.uuidString, region: ownerRegion,

@@ -35,7 +35,7 @@ struct AccountStore {
 
     static func validatePassword(_ password: String) throws {
         guard password.count >= minimumPasswordLength else {
-            throw AppError.invalid("password", "密码至少需要\(minimumPasswordLength)个字符")
+            throw Refusal.invalid("password", "密码至少需要\(minimumPasswordLength)个字符")
         }
     }
 
@@ -59,11 +59,11 @@ struct AccountStore {
                         hash: (String) async throws -> String) async throws -> NewAccount {
         let name = username.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-            throw AppError.invalid("username", "用户名只能包含字母、数字和 . _ -")
+            throw Refusal.invalid("username", "用户名只能包含字母、数字和 . _ -")
         }
         try validatePassword(password)
         guard role.allowedLevels.contains(region.level) else {
-            throw AppError.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
+            throw Refusal.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         }
         return NewAccount(username: name, displayName: displayName, passwordHash: try await hash(password), role: role, region: region,
                           department: department, mustChangePassword: mustChangePassword)
@@ -78,7 +78,7 @@ struct AccountStore {
 
     func insert(_ account: NewAccount) async throws -> UUID {
         if try await userRow(username: account.username) != nil {
-            throw AppError(.conflict, "用户名 \(account.username) 已存在", field: "username")
+            throw Refusal(.conflict, "用户名 \(account.username) 已存在", field: "username")
         }
         let id = UUID()
         try await db.insert(into: "users")
@@ -97,6 +97,12 @@ struct AccountStore {
 
     func userRow(id: UUID) async throws -> UserRow? {
         try await db.select().columns("*").from("users").where("id", .equal, id).first(decoding: UserRow.self)
+    }
+
+    /// The registry person a resident's account belongs to.
+    func residentPerson(userID: UUID) async throws -> UUID? {
+        try await db.select().column("person_id").from("users").where("id", .equal, userID).where("role", .equal, Role.resident.rawValue)
+            .first()?.decode(column: "person_id", as: UUID?.self)
     }
 
     func countUsers() async throws -> Int {

@@ -7,10 +7,10 @@ import SQLKit
 /// session on every computer ends with the old password.
 struct AddSessionEpochToUsers: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await (database as! SQLDatabase).raw("ALTER TABLE users ADD COLUMN session_epoch BIGINT NOT NULL DEFAULT 0").run()
+        try await database.sql.raw("ALTER TABLE users ADD COLUMN session_epoch BIGINT NOT NULL DEFAULT 0").run()
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! SQLDatabase).raw("ALTER TABLE users DROP COLUMN session_epoch").run()
+        try await database.sql.raw("ALTER TABLE users DROP COLUMN session_epoch").run()
     }
 }

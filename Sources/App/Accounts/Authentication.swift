@@ -11,7 +11,7 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
         // The token list shows when each token was last used; to the minute is enough, and
         // saves a write on every request of a busy client.
         if holder.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            try await app.serializedWrite { try await AccountStore(db: app.db as! SQLDatabase).touchToken(id: holder.tokenID, at: now) }
+            try await app.serializedWrite { try await AccountStore(db: app.sql).touchToken(id: holder.tokenID, at: now) }
         }
         request.auth.login(holder.user)
     }

@@ -20,12 +20,12 @@ struct CurrentUser: Authenticatable, Sendable {
 
     /// Refuses with 403 when the role lacks the permission.
     func require(_ permission: Permission) throws {
-        guard role.may(permission) else { throw AppError(.forbidden, "您的角色（\(role.chinese)）无权进行此操作") }
+        guard role.may(permission) else { throw Refusal(.forbidden, "您的角色（\(role.chinese)）无权进行此操作") }
     }
 
     /// A record outside the user's region answers 404, so that its existence is not revealed.
     func requireWithin(_ region: RegionCode, what: String = "记录") throws {
-        guard self.region.contains(region) else { throw AppError.notFound(what) }
+        guard self.region.contains(region) else { throw Refusal.notFound(what) }
     }
 }
 
@@ -37,6 +37,4 @@ extension Request {
             return user
         }
     }
-
-    var sql: SQLDatabase { db as! SQLDatabase }
 }

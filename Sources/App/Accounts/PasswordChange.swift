@@ -28,14 +28,14 @@ struct PasswordChange {
         let current = form.currentPassword ?? "", new = form.newPassword ?? ""
         guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else { throw AppError(.unauthorized, "请先登录") }
         guard try await req.password.async.verify(current, created: row.password_hash) else {
-            throw AppError.invalid("currentPassword", "当前密码不正确")
+            throw Refusal.invalid("currentPassword", "当前密码不正确")
         }
         guard new.count >= AccountStore.minimumPasswordLength else {
-            throw AppError.invalid("newPassword", "新密码至少需要\(AccountStore.minimumPasswordLength)个字符")
+            throw Refusal.invalid("newPassword", "新密码至少需要\(AccountStore.minimumPasswordLength)个字符")
         }
         // The current password was just verified, so comparing with it is comparing with the old one.
-        guard new != current else { throw AppError.invalid("newPassword", "新密码不能与原密码相同") }
-        guard new == (form.confirmPassword ?? "") else { throw AppError.invalid("confirmPassword", "两次输入的新密码不一致") }
+        guard new != current else { throw Refusal.invalid("newPassword", "新密码不能与原密码相同") }
+        guard new == (form.confirmPassword ?? "") else { throw Refusal.invalid("confirmPassword", "两次输入的新密码不一致") }
         let hash = try await req.password.async.hash(new)
         let now = req.application.accountsClock.now()
         return try await req.auditedTransaction { tx, audit in

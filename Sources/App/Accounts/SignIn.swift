@@ -34,13 +34,13 @@ struct SignIn {
         let matches = try await req.password.async.verify(password, created: row.password_hash)
         if matches, !row.disabled, row.current != nil {
             if row.failed_sign_ins > 0 || row.locked_until != nil {
-                try await app.serializedWrite { try await AccountStore(db: app.db as! SQLDatabase).clearFailedSignIns(userID: row.id) }
+                try await app.serializedWrite { try await AccountStore(db: app.sql).clearFailedSignIns(userID: row.id) }
             }
             return row
         }
         // A disabled account counts and answers like a wrong password: nothing tells it apart.
         throttle.addresses.recordFailure(address, at: now)
-        let failures = try await app.serializedWrite { try await AccountStore(db: app.db as! SQLDatabase).countFailedSignIn(userID: row.id) }
+        let failures = try await app.serializedWrite { try await AccountStore(db: app.sql).countFailedSignIn(userID: row.id) }
         guard SignInRules.locks(afterFailures: failures) else { throw Self.wrongCredentials }
         let until = Date(timeIntervalSince1970: TimeInterval(now + SignInRules.lockSeconds))
         try await req.auditedTransaction { tx, audit in

@@ -38,7 +38,7 @@ struct SignInPageController: RouteCollection {
         let row: AccountStore.UserRow
         do {
             // Residents sign in with their ID number, which names their account.
-            let account = ResidentAccounts.username(forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: Clock.today())
+            let account = ResidentAccounts.username(forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
             row = try await SignIn(req: req).attempt(username: account, password: form.password ?? "")
         } catch let error as AppError {
             let page = SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil), username: username,

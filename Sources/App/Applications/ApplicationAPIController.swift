@@ -22,22 +22,22 @@ struct ApplicationAPIController: RouteCollection {
 
     func list(req: Request) async throws -> Page<ApplicationSummary> {
         let user = try req.user
-        let service = ApplicationService(req: req)
+        let service = req.applications
         let q = try req.query.decode(ListQuery.self)
         var filter = ApplicationStore.QueueFilter()
         if let state = q.state {
-            guard let s = WorkflowState(rawValue: state) else { throw AppError.invalid("state", "未知状态：\(state)") }
+            guard let s = WorkflowState(rawValue: state) else { throw Refusal.invalid("state", "未知状态：\(state)") }
             filter.states = [s]
         }
-        if q.overdue == true { filter.overdueOn = Clock.today() }
+        if q.overdue == true { filter.overdueOn = req.today }
         return try await ApplicationStore(db: req.sql).queue(for: try await service.viewer(user), filter: filter,
                                                             page: try PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
-                                                            regions: req.platform.regions, today: Clock.today())
+                                                            regions: req.platform.regions, today: req.today)
     }
 
     func create(req: Request) async throws -> Response {
         let user = try req.user
-        let service = ApplicationService(req: req)
+        let service = req.applications
         let id = try await service.submit(try req.content.decode(ApplicationService.NewApplication.self), by: user)
         return try await record(req, id: id, user: user).encodeResponse(status: .created, for: req)
     }
@@ -49,7 +49,7 @@ struct ApplicationAPIController: RouteCollection {
 
     func act(req: Request) async throws -> ApplicationRecord {
         let user = try req.user
-        return try await ApplicationService(req: req).act(on: try Self.id(req), try req.content.decode(ApplicationService.ActionRequest.self), by: user)
+        return try await req.applications.act(on: try Self.id(req), try req.content.decode(ApplicationService.ActionRequest.self), by: user)
     }
 
     /// Multipart: `requirement` (the document's kind) and `file`.
@@ -61,27 +61,27 @@ struct ApplicationAPIController: RouteCollection {
         let user = try req.user
         let application = try await record(req, id: try Self.id(req), user: user)
         let body = try req.content.decode(Upload.self)
-        let id = try await DocumentStore(req: req).add(to: application, requirement: body.requirement, fileName: body.file.filename,
-                                                       bytes: body.file.data)
+        let id = try await req.documents.add(to: application, requirement: body.requirement, fileName: body.file.filename,
+                                               bytes: body.file.data, uploader: user.displayName)
         return try await ["id": id.uuidString].encodeResponse(status: .created, for: req)
     }
 
     func download(req: Request) async throws -> Response {
         let user = try req.user
         let application = try await record(req, id: try Self.id(req), user: user)
-        guard let document = req.parameters.get("document", as: UUID.self) else { throw AppError.notFound("材料") }
-        return try await DocumentStore(req: req).response(for: application, document: document)
+        guard let document = req.parameters.get("document", as: UUID.self) else { throw Refusal.notFound("材料") }
+        return try req.documentDownload(of: application, document: document)
     }
 
     private func record(_ req: Request, id: UUID, user: CurrentUser) async throws -> ApplicationRecord {
-        let service = ApplicationService(req: req)
+        let service = req.applications
         guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: try await service.catalog)
-        else { throw AppError.notFound("申请") }
+        else { throw Refusal.notFound("申请") }
         return record
     }
 
     static func id(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("申请") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refusal.notFound("申请") }
         return id
     }
 }

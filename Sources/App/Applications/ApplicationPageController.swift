@@ -23,17 +23,17 @@ struct ApplicationPageController: RouteCollection {
 
     func list(req: Request) async throws -> View {
         let user = try req.user
-        let service = ApplicationService(req: req)
+        let service = req.applications
         let viewer = try await service.viewer(user)
         let q = try req.query.decode(ListQuery.self)
         var filter = ApplicationStore.QueueFilter()
         let state = q.state.flatMap(WorkflowState.init)
         if let state { filter.states = [state] }
-        if q.overdue == "1" { filter.overdueOn = Clock.today() }
+        if q.overdue == "1" { filter.overdueOn = req.today }
         filter.sort = ApplicationSort.parse(q.sort)
         let store = ApplicationStore(db: req.sql)
         let result = try await store.queue(for: viewer, filter: filter, page: try PageRequest(page: q.page, perPage: 20),
-                                           catalog: try await service.catalog, regions: req.platform.regions, today: Clock.today())
+                                           catalog: try await service.catalog, regions: req.platform.regions, today: req.today)
         let counts = try await store.countsByState(for: viewer)
         return try await req.view.render("applications/list", ApplicationListPage(
             layout: LayoutContext(request: req, title: user.role == .resident ? "我的申请" : "救助申请", user: user),
@@ -51,15 +51,15 @@ struct ApplicationPageController: RouteCollection {
         let user = try req.user
         let form = try req.content.decode(NewApplicationForm.self)
         do {
-            let id = try await ApplicationService(req: req).submit(try form.application(), by: user)
+            let id = try await req.applications.submit(try form.application(), by: user)
             return req.redirect(to: "/applications/\(id)")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await renderNew(req, user: user, form: form, error: error).encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func renderNew(_ req: Request, user: CurrentUser, form: NewApplicationForm, error: AppError?) async throws -> View {
-        let service = ApplicationService(req: req)
+    private func renderNew(_ req: Request, user: CurrentUser, form: NewApplicationForm, error: Refusal?) async throws -> View {
+        let service = req.applications
         let catalog = try await service.catalog
         var householdID = form.household.flatMap { UUID(uuidString: $0) }
         if user.role == .resident, case .resident(let households, _) = try await service.viewer(user) { householdID = households.first }
@@ -79,13 +79,13 @@ struct ApplicationPageController: RouteCollection {
         return try await render(req, user: user, id: try ApplicationAPIController.id(req), error: nil)
     }
 
-    private func render(_ req: Request, user: CurrentUser, id: UUID, error: AppError?) async throws -> View {
-        let service = ApplicationService(req: req)
+    private func render(_ req: Request, user: CurrentUser, id: UUID, error: Refusal?) async throws -> View {
+        let service = req.applications
         let catalog = try await service.catalog
         guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: catalog) else {
-            throw AppError.notFound("申请")
+            throw Refusal.notFound("申请")
         }
-        let today = Clock.today()
+        let today = req.today
         let actions = ApplicationWorkflow().availableActions(for: record.workflowState, by: service.actor(user), on: today)
         let item = AssistanceItemCode(record.itemCode).flatMap(catalog.item)
         let household = try await req.registry.household(id: record.householdId, within: RegionScope(RegionTable.changzhou))
@@ -122,9 +122,9 @@ struct ApplicationPageController: RouteCollection {
             return ask
         }
         do {
-            _ = try await ApplicationService(req: req).act(on: id, body, by: user)
+            _ = try await req.applications.act(on: id, body, by: user)
             return req.redirect(to: "/applications/\(id)")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
         }
     }
@@ -136,26 +136,27 @@ struct ApplicationPageController: RouteCollection {
         }
         let user = try req.user
         let id = try ApplicationAPIController.id(req)
-        let service = ApplicationService(req: req)
+        let service = req.applications
         guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: try await service.catalog)
-        else { throw AppError.notFound("申请") }
+        else { throw Refusal.notFound("申请") }
         do {
             let body = try req.content.decode(Upload.self)
-            guard let file = body.file, file.data.readableBytes > 0 else { throw AppError.invalid("file", "请选择要上传的文件") }
-            _ = try await DocumentStore(req: req).add(to: record, requirement: body.requirement ?? "", fileName: file.filename, bytes: file.data)
+            guard let file = body.file, file.data.readableBytes > 0 else { throw Refusal.invalid("file", "请选择要上传的文件") }
+            _ = try await req.documents.add(to: record, requirement: body.requirement ?? "", fileName: file.filename, bytes: file.data,
+                                         uploader: user.displayName)
             return req.redirect(to: "/applications/\(id)#documents")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
         }
     }
 
     func download(req: Request) async throws -> Response {
         let user = try req.user
-        let service = ApplicationService(req: req)
+        let service = req.applications
         guard let record = try await ApplicationStore(db: req.sql).application(id: try ApplicationAPIController.id(req), for: try await service.viewer(user),
                                                                                 catalog: try await service.catalog),
-              let document = req.parameters.get("document", as: UUID.self) else { throw AppError.notFound("材料") }
-        return try await DocumentStore(req: req).response(for: record, document: document)
+              let document = req.parameters.get("document", as: UUID.self) else { throw Refusal.notFound("材料") }
+        return try req.documentDownload(of: record, document: document)
     }
 }
 

@@ -41,7 +41,7 @@ struct ApplicationStore {
                 action: action, actionName: WorkflowActionKind(rawValue: action)?.chinese ?? (action == "submit" ? "提交申请" : action),
                 fromState: try r.decode(column: "from_state", as: String.self), toState: try r.decode(column: "to_state", as: String.self),
                 actorName: try r.decode(column: "actor_name", as: String.self), note: try r.decode(column: "note", as: String?.self),
-                at: try r.decode(column: "at", as: Date.self), time: Clock.beijingTimestamp(try r.decode(column: "at", as: Date.self)))
+                at: try r.decode(column: "at", as: Date.self), time: BeijingTime.timestamp(try r.decode(column: "at", as: Date.self)))
         }
         record.documents = try await db.raw("""
             SELECT id, requirement, file_name, content_type, size, uploaded_by, uploaded_at FROM application_documents

@@ -54,12 +54,12 @@ struct NewApplicationForm: Content {
     func application() throws -> ApplicationService.NewApplication {
         func fen(_ text: String?, _ field: String) throws -> Int64 {
             guard let text = text?.trimmedWhitespace, !text.isEmpty else { return 0 }
-            guard let value = Fen(yuanText: text) else { throw AppError.invalid(field, "金额应为不小于 0 的数字（元）") }
+            guard let value = Fen(yuanText: text) else { throw Refusal.invalid(field, "金额应为不小于 0 的数字（元）") }
             return value.value
         }
         func count(_ text: String?, _ field: String) throws -> Int {
             guard let text = text?.trimmedWhitespace, !text.isEmpty else { return 0 }
-            guard let value = Int(text), value >= 0 else { throw AppError.invalid(field, "应为不小于 0 的整数") }
+            guard let value = Int(text), value >= 0 else { throw Refusal.invalid(field, "应为不小于 0 的整数") }
             return value
         }
         var declared: [DeclaredMeans.Member] = []

@@ -78,7 +78,7 @@ struct CreateApplications: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.schema("users").field("person_id", .uuid).update()
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "applications_region_state").on("applications").column("region").column("state").run()
         try await sql.create(index: "applications_department_state").on("applications").column("department").column("state").run()
         try await sql.create(index: "applications_household").on("applications").column("household_id").run()

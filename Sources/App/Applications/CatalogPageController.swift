@@ -64,19 +64,19 @@ struct CatalogPageController: RouteCollection {
         try user.require(.managePolicy)
         let store = CatalogStore(db: req.sql)
         guard let code = req.parameters.get("code").flatMap(AssistanceItemCode.init), let item = try await store.catalog().item(code) else {
-            throw AppError.notFound("救助事项")
+            throw Refusal.notFound("救助事项")
         }
         let form = try req.content.decode(EditForm.self)
         do {
             guard let levelNumber = form.level.flatMap(Int.init), let level = RegionCode.Level(rawValue: levelNumber) else {
-                throw AppError.invalid("level", "审批层级无效")
+                throw Refusal.invalid("level", "审批层级无效")
             }
             var documents: [DocumentRequirement] = []
             for line in (form.documents ?? "").split(whereSeparator: \.isNewline) {
                 let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw AppError.invalid("documents", "每行一项材料：代码 空格 名称，如 incomeProof 收入证明；出错的行：\(line)") }
+                guard parts.count == 2 else { throw Refusal.invalid("documents", "每行一项材料：代码 空格 名称，如 incomeProof 收入证明；出错的行：\(line)") }
                 do { documents.append(try DocumentRequirement(code: parts[0], name: parts[1].trimmedWhitespace)) } catch {
-                    throw AppError.invalid("documents", "\(error.message)（\(line)）")
+                    throw Refusal.invalid("documents", "\(error.message)（\(line)）")
                 }
             }
             let edited: AssistanceItem
@@ -86,18 +86,18 @@ struct CatalogPageController: RouteCollection {
                     $0.level < level ? $0 : nil
                 }), documents: documents)
             } catch {
-                throw AppError.invalid(error.field, error.message)
+                throw Refusal.invalid(error.field, error.message)
             }
             let json = try CatalogStore.json(edited)
             let before = try CatalogStore.json(item)
+            let now = req.now
             try await req.auditedTransaction { tx, audit in
-                try await tx.update("assistance_items").set("item_json", to: json).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
-                    .set("updated_by", to: user.username).set("updated_at", to: Date()).where("code", .equal, code.rawValue).run()
+                try await CatalogStore(db: tx).update(code, json: json, by: user.username, at: now)
                 try await audit.record("catalog.item.update", entity: "assistance_item", id: code.rawValue, region: user.region.value,
                                        before: before, after: json)
             }
             return req.redirect(to: "/catalog?saved=\(code.rawValue)#\(code.rawValue)")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await render(req, error: "\(item.name)：\(error.message)", saved: nil).encodeResponse(status: error.status, for: req)
         }
     }

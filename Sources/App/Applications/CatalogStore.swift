@@ -8,6 +8,13 @@ import FluentKit
 struct CatalogStore {
     let db: SQLDatabase
 
+    /// Replaces an item's JSON (already checked by `AssistanceItem.editing`).
+    func update(_ code: AssistanceItemCode, json: String, by username: String, at now: Date) async throws {
+        try await db.update("assistance_items").set("item_json", to: json).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+            .set("updated_by", to: username).set("updated_at", to: now).where("code", .equal, code.rawValue).run()
+    }
+
+    /// The shipped catalogue, written once by its migration (at the time it runs).
     static func seed(on db: SQLDatabase) async throws {
         let now = Date()
         for item in AssistanceCatalog.standard.items {
@@ -26,7 +33,7 @@ struct CatalogStore {
         do {
             return try AssistanceCatalog.decode(json: Data(json.utf8))
         } catch {
-            throw AppError(.internalServerError, "救助事项目录数据无效：\(error)")
+            throw Refusal(.failed, "救助事项目录数据无效：\(error)")
         }
     }
 
@@ -40,10 +47,10 @@ struct CatalogStore {
 /// Seeds the catalogue after the tables exist.
 struct SeedAssistanceCatalog: AsyncMigration {
     func prepare(on database: any FluentKit.Database) async throws {
-        try await CatalogStore.seed(on: database as! SQLDatabase)
+        try await CatalogStore.seed(on: database.sql)
     }
 
     func revert(on database: any FluentKit.Database) async throws {
-        try await (database as! SQLDatabase).delete(from: "assistance_items").run()
+        try await database.sql.delete(from: "assistance_items").run()
     }
 }

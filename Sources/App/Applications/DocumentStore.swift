@@ -8,9 +8,11 @@ import Vapor
 /// outside the database under the data folder (mode 600), served only through the
 /// application's visibility check.
 struct DocumentStore {
-    let req: Request
-
-    private var folder: String { req.platform.config.dataDirectory + "/documents" }
+    /// Where the files are: `documents` under the data folder.
+    let folder: String
+    let db: SQLDatabase
+    let writer: AuditedWriter
+    let clock: PlatformClock
 
     private func path(application: UUID, document: UUID) -> String {
         folder + "/\(application.uuidString)/\(document.uuidString)"
@@ -18,37 +20,38 @@ struct DocumentStore {
 
     /// Saves the upload for an application the user can see; the file is written first and
     /// removed again if the database write fails, so no row ever points at nothing.
-    func add(to application: ApplicationRecord, requirement: String, fileName: String, bytes: ByteBuffer) async throws -> UUID {
+    func add(to application: ApplicationRecord, requirement: String, fileName: String, bytes: ByteBuffer,
+             uploader: String) async throws -> UUID {
         let data = Data(buffer: bytes)
         let kind: DocumentKind
         do {
             kind = try DocumentRules.validate(fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
         } catch {
-            throw AppError.invalid("file", error.chinese)
+            throw Refusal.invalid("file", error.chinese)
         }
         // One of the documents the item asks for, by code or by name; stored by its name.
         let typed = requirement.trimmedWhitespace
-        let catalog = try await CatalogStore(db: req.sql).catalog()
+        let catalog = try await CatalogStore(db: db).catalog()
         let listed = AssistanceItemCode(application.itemCode).flatMap(catalog.item)?.documents ?? []
         guard let requirement = listed.first(where: { $0.code == typed || $0.name == typed })?.name else {
-            throw AppError.invalid("requirement", "材料类别应为本事项所需材料之一：" + listed.map(\.name).joined(separator: "、"))
+            throw Refusal.invalid("requirement", "材料类别应为本事项所需材料之一：" + listed.map(\.name).joined(separator: "、"))
         }
         let id = UUID.random()
         let target = path(application: application.id, document: id)
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw AppError(.internalServerError, "无法保存上传的材料，请稍后重试")
+            throw Refusal(.failed, "无法保存上传的材料，请稍后重试")
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let name = String((fileName.isEmpty ? "材料.\(kind.fileExtension)" : fileName).prefix(120))
-        let uploader = try req.user.displayName
+        let now = clock.now
         do {
-            try await req.auditedTransaction { tx, audit in
+            try await writer.transaction { tx, audit in
                 try await tx.insert(into: "application_documents")
                     .columns("id", "application_id", "requirement", "file_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
                     .values(SQLBind(id), SQLBind(application.id), SQLBind(requirement), SQLBind(name), SQLBind(kind.mimeType),
-                            SQLBind(data.count), SQLBind(digest), SQLBind(uploader), SQLBind(Date()))
+                            SQLBind(data.count), SQLBind(digest), SQLBind(uploader), SQLBind(now))
                     .run()
                 try await audit.record("application.document.add", entity: "application", id: application.id.uuidString, region: application.region,
                                        after: ["document": id.uuidString, "requirement": requirement, "sha256": digest, "size": String(data.count)])
@@ -60,12 +63,24 @@ struct DocumentStore {
         return id
     }
 
-    /// The document as a download; nil when it is not this application's.
-    func response(for application: ApplicationRecord, document id: UUID) async throws -> Response {
+    /// The document and its bytes; not found when it is not this application's.
+    func file(of application: ApplicationRecord, document id: UUID) throws -> (ApplicationRecord.Document, Data) {
         guard let doc = application.documents.first(where: { $0.id == id }),
               let data = FileManager.default.contents(atPath: path(application: application.id, document: id)) else {
-            throw AppError.notFound("材料")
+            throw Refusal.notFound("材料")
         }
+        return (doc, data)
+    }
+}
+
+extension Request {
+    var documents: DocumentStore {
+        DocumentStore(folder: platform.config.dataDirectory + "/documents", db: sql, writer: writer, clock: platform.clock)
+    }
+
+    /// An application's document as an inline download that no shared cache keeps.
+    func documentDownload(of application: ApplicationRecord, document id: UUID) throws -> Response {
+        let (doc, data) = try documents.file(of: application, document: id)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: doc.contentType)
         let encoded = doc.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "document"

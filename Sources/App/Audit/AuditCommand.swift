@@ -14,8 +14,8 @@ struct AuditCommand: AsyncCommand {
     var help: String { "审计：audit verify 校验审计记录的哈希链是否完整" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { throw AppError.invalid("action", "未知操作 \(signature.action)，可用：verify") }
-        let result = try await AuditStore(db: context.application.db as! SQLDatabase).verify()
+        guard signature.action == "verify" else { throw Refusal.invalid("action", "未知操作 \(signature.action)，可用：verify") }
+        let result = try await AuditStore(db: context.application.db.sql).verify()
         switch result {
         case .intact(let count):
             context.console.output("\(jsonLine(Intact(events: count)))")

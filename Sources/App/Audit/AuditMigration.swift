@@ -5,7 +5,7 @@ import SQLKit
 /// milliseconds (an integer) because the hash covers it and must read back exactly.
 struct CreateAuditEvents: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "audit_events")
             .column("sequence", type: .bigint, .primaryKey(autoIncrement: false))
             .column("occurred_at_ms", type: .bigint, .notNull)
@@ -26,6 +26,6 @@ struct CreateAuditEvents: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! SQLDatabase).drop(table: "audit_events").run()
+        try await database.sql.drop(table: "audit_events").run()
     }
 }

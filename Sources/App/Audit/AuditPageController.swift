@@ -39,7 +39,7 @@ struct AuditPageController: RouteCollection {
             page.pager = Pager.make(path: "/audit", filters: filters, page: request.page,
                                     pageCount: max(1, (total + request.perPage - 1) / request.perPage))
             page.exportLink = Pager.link(path: "/audit.csv", filters: filters)
-        } catch let error as AppError {
+        } catch let error as Refusal {
             page.error = error.message
             page.errorField = error.field
         }
@@ -55,7 +55,7 @@ struct AuditPageController: RouteCollection {
         let store = AuditStore(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        return CSVDownload.streamed(header: AuditRow.csvHeader, fileName: "audit-\(user.region.value)-\(Clock.today()).csv") { offset, limit in
+        return CSVDownload.streamed(header: AuditRow.csvHeader, fileName: "audit-\(user.region.value)-\(req.today).csv") { offset, limit in
             try await store.events(within: scope, matching: filter, limit: limit, offset: offset).map { AuditRow($0, regions: regions).csvFields }
         }
     }
@@ -64,12 +64,12 @@ struct AuditPageController: RouteCollection {
     static func filter(_ q: Query) throws -> AuditStore.Filter {
         func day(_ text: String?, field: String) throws -> Date? {
             guard let text = text?.trimmedWhitespace, !text.isEmpty else { return nil }
-            guard let date = CivilDate(text) else { throw AppError.invalid(field, "日期应为 YYYY-MM-DD") }
-            return Clock.startOfDay(date)
+            guard let date = CivilDate(text) else { throw Refusal.invalid(field, "日期应为 YYYY-MM-DD") }
+            return BeijingTime.startOfDay(date)
         }
         let until = try day(q.until, field: "until").map { $0.addingTimeInterval(86_400) }
         func text(_ value: String?) -> String? { value.map(\.trimmedWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
-        if let action = text(q.action), !AuditCatalog.knows(action: action) { throw AppError.invalid("action", "请从列表中选择操作") }
+        if let action = text(q.action), !AuditCatalog.knows(action: action) { throw Refusal.invalid("action", "请从列表中选择操作") }
         return AuditStore.Filter(from: try day(q.from, field: "from"), until: until, actor: text(q.actor), action: text(q.action),
                                  entityID: text(q.entityId))
     }
@@ -112,7 +112,7 @@ struct AuditRow: Content {
 
     init(_ e: AuditEvent, regions: RegionTable) {
         sequence = e.sequence
-        time = Clock.beijingTimestamp(e.occurredAt.date)
+        time = BeijingTime.timestamp(e.occurredAt.date)
         actor = e.actorName
         action = e.action
         actionName = AuditCatalog.name(ofAction: e.action)

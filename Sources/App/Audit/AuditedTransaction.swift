@@ -60,38 +60,54 @@ struct AuditRecorder {
 /// transaction that threw it ends, its event is recorded in one of its own, and the caller
 /// gets `answer`.
 protocol RecordedRefusal: Error {
-    var answer: AppError { get }
+    var answer: Refusal { get }
     func record(_ audit: AuditRecorder) async throws
 }
 
-extension Application {
-    /// Runs `body` in one transaction together with the audit events it records: both are
-    /// saved, or neither (but for a `RecordedRefusal`'s event). On SQLite the process's
-    /// writers take turns (the file has one writer anyway), so that two appends never race
-    /// for the same chain position.
-    func auditedTransaction<T: Sendable>(actor: AuditActor, on database: (any Database)? = nil,
-                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+/// One acting party's way to write: each `transaction` saves its changes together with the
+/// audit events it records, or neither (but for a `RecordedRefusal`'s event). Services take
+/// one of these instead of the request or the application.
+struct AuditedWriter: Sendable {
+    let database: any Database
+    /// On SQLite the process's writers take turns (the file has one writer anyway), so that
+    /// two appends never race for the same chain position; nil on PostgreSQL.
+    let serializer: WriteSerializer?
+    let actor: AuditActor
+
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
         do {
-            return try await transactionWithAudit(actor: actor, on: database, body)
+            return try await transactionWithAudit(body)
         } catch let refusal as RecordedRefusal {
-            try await transactionWithAudit(actor: actor, on: database) { _, audit in try await refusal.record(audit) }
+            try await transactionWithAudit { _, audit in try await refusal.record(audit) }
             throw refusal.answer
         }
     }
 
-    private func transactionWithAudit<T: Sendable>(actor: AuditActor, on database: (any Database)?,
-                                                   _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
-        let db = database ?? self.db
+    private func transactionWithAudit<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        let (database, actor) = (database, actor)
         let run: @Sendable () async throws -> T = {
-            try await db.transaction { tx in
-                let sql = tx as! SQLDatabase
+            try await database.transaction { tx in
+                let sql = tx.sql
                 return try await body(sql, AuditRecorder(log: AuditLog(db: sql), actor: actor))
             }
         }
-        if case .sqlite = platform.config.database {
-            return try await writeSerializer.run(run)
-        }
-        return try await run()
+        guard let serializer else { return try await run() }
+        return try await serializer.run(run)
+    }
+}
+
+extension Application {
+    /// The writer for `actor`, on `database` (a request's) or the application's own.
+    func writer(actor: AuditActor, on database: (any Database)? = nil) -> AuditedWriter {
+        let serializer: WriteSerializer?
+        if case .sqlite = platform.config.database { serializer = writeSerializer } else { serializer = nil }
+        return AuditedWriter(database: database ?? db, serializer: serializer, actor: actor)
+    }
+
+    /// `body` in one audited transaction (`AuditedWriter.transaction`).
+    func auditedTransaction<T: Sendable>(actor: AuditActor, on database: (any Database)? = nil,
+                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+        try await writer(actor: actor, on: database).transaction(body)
     }
 
     /// A city-wide routine step (scheduled visits, escalation, the watch) in one audited
@@ -129,7 +145,10 @@ extension Request {
         return AuditActor(id: user?.id.uuidString, name: user?.username ?? "anonymous", requestID: id)
     }
 
+    /// The signed-in user's writer.
+    var writer: AuditedWriter { application.writer(actor: auditActor, on: db) }
+
     func auditedTransaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
-        try await application.auditedTransaction(actor: auditActor, on: db, body)
+        try await writer.transaction(body)
     }
 }

@@ -50,7 +50,7 @@ struct BenchCommand: AsyncCommand {
             let figures = try await PayrollBenchmark(app: context.application).run(enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
-            throw AppError.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
+            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
         }
     }
 }
@@ -88,10 +88,10 @@ struct LookupBenchmark {
     }
 
     func run(samples: Int) async throws -> Figures {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let persons = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("persons")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard persons > 0 else { throw AppError.invalid("persons", "登记库为空：先运行 minzheng seed 或 import") }
+        guard persons > 0 else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed 或 import") }
         let idNumbers = try await sampleIDNumbers(count: samples, sql: sql)
         let (userID, token) = try await benchAccount(sql: sql)
 
@@ -116,7 +116,7 @@ struct LookupBenchmark {
 
     /// Milliseconds of each search, in order.
     private func time(_ idNumbers: [String], token: String) async throws -> [Double] {
-        guard let port = app.http.server.shared.localAddress?.port else { throw AppError.invalid("port", "基准服务器未能启动") }
+        guard let port = app.http.server.shared.localAddress?.port else { throw Refusal.invalid("port", "基准服务器未能启动") }
         let url = URI(string: "http://127.0.0.1:\(port)/api/v1/persons/search")
         var timings: [Double] = []
         timings.reserveCapacity(idNumbers.count)
@@ -127,7 +127,7 @@ struct LookupBenchmark {
             }
             let elapsed = ContinuousClock.now - started
             guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1 else {
-                throw AppError.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
+                throw Refusal.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
             }
             timings.append(elapsed.inSeconds * 1000)
         }

@@ -8,7 +8,7 @@ import Vapor
 /// password, and demo households so that a newcomer sees a working system.
 enum FirstStart {
     static func run(_ app: Application) async throws {
-        let accounts = AccountStore(db: app.db as! SQLDatabase)
+        let accounts = AccountStore(db: app.sql)
         if try await accounts.countUsers() == 0 {
             let password = oneTimePassword()
             let account = try await AccountStore.prepare(username: "admin", displayName: "市级管理员", password: password, role: .cityAdmin,
@@ -30,13 +30,13 @@ enum FirstStart {
 
             """.utf8))
         }
-        let households = try await (app.db as! SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
+        let households = try await app.sql.raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
         let demo = app.platform.config.demoHouseholds
         if households == 0, demo > 0 {
             app.logger.info("Seeding \(demo) demo households into the empty database")
             _ = try await DemoSeeder(app: app)
-                .seed(households: demo, seed: 1, today: Clock.today(), progress: nil)
-            let caseload = try await DemoCaseload(app: app).seed(today: Clock.today())
+                .seed(households: demo, seed: 1, today: app.platform.clock.today, progress: nil)
+            let caseload = try await DemoCaseload(app: app).seed(today: app.platform.clock.today)
             app.logger.info("Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls")
         }
     }

@@ -16,11 +16,11 @@ struct SeedCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let count = signature.households ?? 2000
-        guard count > 0 else { throw AppError.invalid("households", "--households 应为正整数") }
+        guard count > 0 else { throw Refusal.invalid("households", "--households 应为正整数") }
         let app = context.application
         let started = Date()
         let summary = try await DemoSeeder(app: app)
-            .seed(households: count, seed: signature.seed ?? 1, today: Clock.today(), progress: JobProgress(label: "seed"))
+            .seed(households: count, seed: signature.seed ?? 1, today: context.application.platform.clock.today, progress: JobProgress(label: "seed"))
         let seconds = Date().timeIntervalSince(started)
         struct Output: Encodable {
             let households: Int

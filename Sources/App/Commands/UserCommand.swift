@@ -19,13 +19,13 @@ struct UserCommand: AsyncCommand {
     var help: String { "用户管理：user create --username U --password P --role R --region CODE" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw AppError.invalid("action", "未知操作 \(signature.action)，可用：create") }
-        guard let username = signature.username else { throw AppError.invalid("username", "缺少 --username") }
-        guard let password = signature.password else { throw AppError.invalid("password", "缺少 --password") }
+        guard signature.action == "create" else { throw Refusal.invalid("action", "未知操作 \(signature.action)，可用：create") }
+        guard let username = signature.username else { throw Refusal.invalid("username", "缺少 --username") }
+        guard let password = signature.password else { throw Refusal.invalid("password", "缺少 --password") }
         guard let role = signature.role.flatMap(Role.init(rawValue:)) else {
-            throw AppError.invalid("role", "--role 应为 " + Role.allCases.map(\.rawValue).joined(separator: "|"))
+            throw Refusal.invalid("role", "--role 应为 " + Role.allCases.map(\.rawValue).joined(separator: "|"))
         }
-        guard let region = signature.region.flatMap(RegionCode.init) else { throw AppError.invalid("region", "--region 应为区划代码") }
+        guard let region = signature.region.flatMap(RegionCode.init) else { throw Refusal.invalid("region", "--region 应为区划代码") }
         let app = context.application
         // Whoever ran the command knows this password: the user replaces it at first sign-in.
         let account = try await AccountStore.prepare(username: username, displayName: signature.name ?? username, password: password, role: role,

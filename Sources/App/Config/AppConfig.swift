@@ -32,6 +32,9 @@ public struct AppConfig: Sendable {
     /// service; the tests use 4, since hundreds of accounts at 12 kept the test run's two
     /// cores busy hashing.
     public var passwordCost = 12
+    /// `MINZHENG_NOW`: the platform's clock starts at this moment (Beijing time) and runs on
+    /// from there, for demos and acceptance runs. Refused in production (`--env production`).
+    public var startsAt: Date?
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -71,6 +74,13 @@ public struct AppConfig: Sendable {
         case "1", "true": behindTLS = true
         case let other: throw Invalid(variable: "MINZHENG_BEHIND_TLS", reason: "must be true or false, got \(other)")
         }
+        var startsAt: Date?
+        if let text = env["MINZHENG_NOW"], !text.isEmpty {
+            guard let instant = BeijingTime.instant(text) else {
+                throw Invalid(variable: "MINZHENG_NOW", reason: "must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (Beijing time), got \(text)")
+            }
+            startsAt = instant
+        }
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -81,7 +91,8 @@ public struct AppConfig: Sendable {
             assessmentsPerMinute: assessmentsPerMinute,
             postgresConnectionsPerLoop: postgresConnections,
             behindTLS: behindTLS,
-            passwordCost: passwordCost
+            passwordCost: passwordCost,
+            startsAt: startsAt
         )
     }
 

@@ -10,6 +10,8 @@ struct PlatformServices: Sendable {
     /// A bcrypt hash at the configured cost that no password matches: checked for a name no
     /// account has, so that the answer takes as long as for a real account.
     let decoyPasswordHash: String
+    /// "Now" for everything dated; tests set it to the day a case needs.
+    var clock: PlatformClock
 }
 
 extension Application {
@@ -30,13 +32,17 @@ extension Application {
 extension Request {
     var platform: PlatformServices { application.platform }
 
+    /// Now and today on the platform's clock.
+    var now: Date { platform.clock.now }
+    var today: CivilDate { platform.clock.today }
+
     /// The registry for reading.
     var registry: RegistryStore {
-        RegistryStore(db: sql, cipher: platform.cipher, regions: platform.regions)
+        RegistryStore(db: sql, cipher: platform.cipher, regions: platform.regions, clock: platform.clock)
     }
 
     /// The registry inside an audited transaction: every write records its event.
     func registryWriter(_ tx: SQLDatabase, _ audit: AuditRecorder) -> RegistryStore {
-        RegistryStore(db: tx, cipher: platform.cipher, regions: platform.regions, audit: audit)
+        RegistryStore(db: tx, cipher: platform.cipher, regions: platform.regions, clock: platform.clock, audit: audit)
     }
 }

@@ -14,7 +14,7 @@ enum BulkDatabase: Sendable {
     /// For reads outside the job's transactions.
     var sql: SQLDatabase {
         switch self {
-        case .pool(let db): return db as! SQLDatabase
+        case .pool(let db): return db.sql
         case .sqlite(let db): return db
         }
     }
@@ -31,7 +31,7 @@ enum BulkDatabase: Sendable {
     /// Runs `body` in one transaction.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase) async throws -> T) async throws -> T {
         switch self {
-        case .pool(let db): return try await db.transaction { try await body($0 as! SQLDatabase) }
+        case .pool(let db): return try await db.transaction { try await body($0.sql) }
         case .sqlite(let db): return try await db.transaction(body)
         }
     }

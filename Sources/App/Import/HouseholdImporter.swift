@@ -174,7 +174,7 @@ struct HouseholdImporter {
         _ = try reader.next()
         var batches = WholeHouseholdBatches<HouseholdImportRow>(batchSize: batchSize)
         var writer = PipelinedWriter<ImportBatchWriter.Counts>()
-        let now = Date()
+        let now = app.platform.clock.now
         func submit(_ batch: [HouseholdImportRow]) async throws {
             Self.add(try await writer.submit(write(ImportBatchWriter.prepare(batch, cipher: cipher, now: now), now: now, on: bulk)), to: &summary)
         }

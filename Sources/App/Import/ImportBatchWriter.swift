@@ -119,7 +119,7 @@ struct ImportBatchWriter {
             let (householdID, region) = storedHousehold.map { ($0.id, $0.region) } ?? (placed.id, placed.row.region.value)
             guard let person = stored[item.index] else {
                 // Stored yet unreadable: only a writer between the insert and the read could do this.
-                throw AppError(.conflict, "第\(row.line)行：该身份证号的人员正被他人同时登记，请重新导入", field: "idNumber")
+                throw Refusal(.conflict, "第\(row.line)行：该身份证号的人员正被他人同时登记，请重新导入", field: "idNumber")
             }
             guard RegionCode(person.region).map(scope.region.contains) == true else {
                 counts.errors.append(.init(row: row.line, reason: "idNumber/身份证号：该人员已登记在您管辖范围以外的区划，请联系其所在街道迁出"))
@@ -193,7 +193,7 @@ struct ImportBatchWriter {
         for (household, isNew) in zip(households, created) where !isNew {
             let row = household.row, ref = row.householdRef
             guard var existing = stored[ref] else {
-                throw AppError(.conflict, "第\(row.line)行：户编号 \(ref) 的家庭正被他人同时修改，请重新导入", field: "householdRef")
+                throw Refusal(.conflict, "第\(row.line)行：户编号 \(ref) 的家庭正被他人同时修改，请重新导入", field: "householdRef")
             }
             guard row.relation == .head, existing.region != row.region.value || existing.address != row.address else { continue }
             try await db.raw("""

@@ -41,7 +41,7 @@ struct ImportFile {
     private static func convert(workbook: String, to csv: String) throws {
         guard FileManager.default.createFile(atPath: csv, contents: nil, attributes: [.posixPermissions: 0o600]),
               let out = FileHandle(forWritingAtPath: csv) else {
-            throw AppError(.internalServerError, "无法保存转换后的文件，请稍后重试")
+            throw Refusal(.failed, "无法保存转换后的文件，请稍后重试")
         }
         defer { try? out.close() }
         var buffer = CSVLine.utf8BOM

@@ -37,7 +37,7 @@ struct ImportPageController: RouteCollection {
         let kind = ImportFileKind.sniff(upload.file.data.readableBytesView)
         guard kind.refusal == nil else { return req.redirect(to: "/import?refused=\(kind.rawValue)") }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
-        let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: Clock.today(), scope: user.region)
+        let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: req.today, scope: user.region)
         let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
             try await importer.run(path: path, progress: progress)
         }

@@ -64,6 +64,7 @@ final class BackgroundJobs<Outcome: Sendable>: Sendable {
         switch error {
         case let problem as FieldProblem: return problem.message
         case let read as CSVReader.ReadError: return read.description
+        case let refusal as Refusal: return refusal.message
         case let app as AppError: return app.message
         default: return "未完成：\(error)。已写入的批次保留，修正后重新上传同一文件即可补全。"
         }

@@ -1,3 +1,4 @@
+import MinzhengCore
 import Vapor
 
 /// The pages of one kind of background job: `/<base>/jobs/{id}` (progress, then the outcome)
@@ -40,7 +41,7 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
         let user = try req.user
         try authorize(user)
         guard let id = req.parameters.get("id", as: UUID.self), let job = jobs(req.application).job(id, for: user) else {
-            throw AppError.notFound(jobName)
+            throw Refusal.notFound(jobName)
         }
         return (user, job)
     }

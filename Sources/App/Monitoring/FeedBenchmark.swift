@@ -48,24 +48,24 @@ struct FeedBenchmark {
 
     /// Creates the enrollments and writes the department files, the reference file and the manifest.
     func prepare(rows: Int, enrollments: Int, folder: String) async throws -> (files: [(FeedKind, String)], figures: Files) {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let cipher = app.platform.cipher
-        let created = try await PayrollBenchmark(app: app).createEnrollments(enrollments, start: CalculatorPageController.currentMonth.adding(months: -1))
+        let created = try await PayrollBenchmark(app: app).createEnrollments(enrollments, start: app.platform.clock.today.yearMonth.adding(months: -1))
         let ids = try await sql.select().column("id_cipher").from("persons").all().map { try cipher.decrypt($0.decode(column: "id_cipher", as: String.self)) }
-        guard !ids.isEmpty else { throw AppError.invalid("persons", "登记库为空：先运行 minzheng seed") }
+        guard !ids.isEmpty else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed") }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Kinds in proportion: most rows are medical stays and pensions, as the departments send them.
         let plan: [(FeedKind, Int)] = [(.medicalExpense, 45), (.pension, 25), (.vehicle, 10), (.unemployment, 10), (.disability, 9), (.death, 1)]
         var files: [(FeedKind, String)] = []
         guard FileManager.default.createFile(atPath: folder + "/reference.csv", contents: nil),
-              let reference = FileHandle(forWritingAtPath: folder + "/reference.csv") else { throw AppError(.internalServerError, "无法写入基准文件") }
+              let reference = FileHandle(forWritingAtPath: folder + "/reference.csv") else { throw Refusal(.failed, "无法写入基准文件") }
         reference.write(Data(CSVLine.make(["kind", "sourceRecordId", "idIndex"]).utf8))
         var written = 0
         for (n, (kind, share)) in plan.enumerated() {
             let count = n == plan.count - 1 ? rows - written : rows * share / 100
             let path = folder + "/\(kind.rawValue).csv"
             guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
-                throw AppError(.internalServerError, "无法写入基准文件")
+                throw Refusal(.failed, "无法写入基准文件")
             }
             out.write(Data(CSVLine.make(kind.allFields).utf8))
             for i in 0..<count {

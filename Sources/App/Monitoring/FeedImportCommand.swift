@@ -26,10 +26,10 @@ struct FeedImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let kind = signature.kind.flatMap(FeedKind.init(rawValue:)) else {
-            throw AppError.invalid("kind", "--kind 应为 " + FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
+            throw Refusal.invalid("kind", "--kind 应为 " + FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
         }
         let department = signature.department.flatMap(FeedDepartment.init(rawValue:)) ?? kind.owningDepartment
-        guard department.mayPush(kind) else { throw AppError.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据") }
+        guard department.mayPush(kind) else { throw Refusal.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据") }
         let summary = try await FeedFileImport(app: context.application, actor: .system("cli:feed"), reach: RegionTable.changzhou)
             .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
         context.console.output("\(jsonLine(summary))")
@@ -55,13 +55,13 @@ struct FeedFileImport {
     private func importFile(path: String, kind: FeedKind, department: FeedDepartment, on bulk: BulkDatabase,
                             progress: JobProgress?) async throws -> FeedIngest.Summary {
         let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else { throw AppError.invalid("file", "文件为空，第1行应为表头") }
+        guard let header = try reader.next() else { throw Refusal.invalid("file", "文件为空，第1行应为表头") }
         let columns: FeedCSVColumns
-        do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch { throw AppError.invalid(error.field, error.message) }
+        do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch { throw Refusal.invalid(error.field, error.message) }
         var total = FeedIngest.Summary()
         var records: [FeedIngest.Row] = []
         var problems: [FeedRowProblem] = []
-        let today = Clock.today()
+        let today = app.platform.clock.today
         let cipher = app.platform.cipher
         let ingest = FeedIngest(app: app, actor: actor, reach: reach, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
         // The next batch is read while the previous one is ingested.

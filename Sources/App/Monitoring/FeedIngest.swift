@@ -57,7 +57,8 @@ struct FeedIngest {
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
         let cipher = app.platform.cipher
-        let today = Clock.today()
+        let clock = app.platform.clock
+        let today = clock.today
         let target = bulk ?? .pool(app.db)
         let parameters: MonthlyParameters
         if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
@@ -74,7 +75,7 @@ struct FeedIngest {
             var seenInBatch = Set<String>()
             var rows = BulkInsert(table: "feed_rows", columns: ["id", "kind", "source_record_id", "department", "id_index", "person_id",
                                                                 "event_date", "out_of_pocket_fen", "received_at"])
-            let now = Date()
+            let now = clock.now
             for row in records where seenInBatch.insert(row.record.sourceRecordId).inserted {
                 let person = persons[row.index]
                 rows.append(Self.rowValues(row.record, department: department, index: row.index, person: person?.id, now: now))
@@ -114,7 +115,7 @@ struct FeedIngest {
                     deaths.append((person, notice))
                 }
             }
-            try await Self.applyDeaths(tx, deaths, cipher: cipher, audit: audit)
+            try await Self.applyDeaths(tx, deaths, cipher: cipher, clock: clock, audit: audit)
             try await RealEstateHoldingsStore(db: tx).record(reportedHoldings, at: now)
             counts.alerts = try await AlertWriter(db: tx).raise(drafts)
             try await audit.record("feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
@@ -228,7 +229,7 @@ struct FeedIngest {
     /// the month after the death, without waiting for the visit. A batch's deaths are
     /// written together (two statements per person took most of a death file's time).
     private static func applyDeaths(_ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], cipher: FieldCipher,
-                                    audit: AuditRecorder) async throws {
+                                    clock: PlatformClock, audit: AuditRecorder) async throws {
         let stopFrom = Dictionary(uniqueKeysWithValues: deaths.map { ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom) })
         for chunk in deaths.chunked(500) {
             let dates = SQLList(chunk.map { SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)") },
@@ -240,7 +241,7 @@ struct FeedIngest {
         let store = EnrollmentStore(db: db)
         for chunk in Array(stopFrom.keys).chunked(500) {
             for r in try await db.raw("SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> 'ended'").all() {
-                try await store.setStatus(enrollment: try r.decode(column: "id", as: UUID.self), status: "suspended",
+                try await store.setStatus(enrollment: try r.decode(column: "id", as: UUID.self), status: .suspended,
                                           from: stopFrom[try r.decode(column: "person_id", as: UUID.self)]!, reason: "死亡（部门数据）")
             }
         }
@@ -249,7 +250,7 @@ struct FeedIngest {
                         after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom[person.id]!.description])
         })
         // The household's own benefits are paid for those who remain, from the same month.
-        try await HouseholdChangeFollower(db: db, cipher: cipher, audit: audit).follow(deaths.compactMap { death in
+        try await HouseholdChangeFollower(db: db, cipher: cipher, clock: clock, audit: audit).follow(deaths.compactMap { death in
             death.person.household.map { .init(household: $0, kind: .death, person: death.person.id, from: stopFrom[death.person.id]!) }
         })
     }

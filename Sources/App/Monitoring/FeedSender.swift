@@ -11,16 +11,16 @@ enum FeedSender {
 
     static func department(of user: CurrentUser) throws -> FeedDepartment {
         guard user.role == .department, let department = user.department.flatMap(FeedDepartment.init(rawValue:)) else {
-            throw AppError(.forbidden, "只有协同部门的账户可以报送数据")
+            throw Refusal(.forbidden, "只有协同部门的账户可以报送数据")
         }
         return department
     }
 
     static func check(_ user: CurrentUser, kind code: String?) throws -> (FeedDepartment, FeedKind) {
         let department = try department(of: user)
-        guard let kind = code.flatMap(FeedKind.init(rawValue:)) else { throw AppError.notFound("数据类别") }
+        guard let kind = code.flatMap(FeedKind.init(rawValue:)) else { throw Refusal.notFound("数据类别") }
         guard department.mayPush(kind) else {
-            throw AppError(.forbidden, "\(department.chinese)无权报送“\(kind.chinese)”数据", field: "kind")
+            throw Refusal(.forbidden, "\(department.chinese)无权报送“\(kind.chinese)”数据", field: "kind")
         }
         return (department, kind)
     }

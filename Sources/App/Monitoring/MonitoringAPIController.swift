@@ -14,10 +14,10 @@ struct MonitoringAPIController: RouteCollection {
 
     func push(req: Request) async throws -> FeedIngest.Summary {
         let (department, kind) = try FeedSender.check(try req.user, kind: req.parameters.get("kind"))
-        guard let body = req.body.data else { throw AppError.invalid("body", "请求体为空") }
+        guard let body = req.body.data else { throw Refusal.invalid("body", "请求体为空") }
         let batch: FeedBatch
-        do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: Clock.today()) } catch {
-            throw AppError.invalid(error.field, error.message)
+        do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: req.today) } catch {
+            throw Refusal.invalid(error.field, error.message)
         }
         let cipher = req.application.platform.cipher
         return try await FeedIngest(app: req.application, actor: req.auditActor, reach: try req.user.region).ingest(
@@ -30,8 +30,8 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.user
         try user.require(.visitHouseholds)
         let query = try req.query.decode(TaskListQuery.self)
-        let filter = try query.filter(user: user, today: Clock.today(), regions: req.platform.regions)
-        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
+        let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
+        try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
         return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
     }
 
@@ -51,17 +51,17 @@ struct MonitoringAPIController: RouteCollection {
         let user = try req.user
         try user.require(.visitHouseholds)
         guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
-            throw AppError.notFound("走访任务")
+            throw Refusal.notFound("走访任务")
         }
         let body = try req.content.decode(Visit.self)
-        guard task.status == "open" else { throw AppError(.conflict, "该任务已办结", field: "status") }
-        guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }), visited <= Clock.today() else {
-            throw AppError.invalid("visitedOn", "请填写走访日期（不晚于今天）")
+        guard task.status == "open" else { throw Refusal(.conflict, "该任务已办结", field: "status") }
+        guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }), visited <= req.today else {
+            throw Refusal.invalid("visitedOn", "请填写走访日期（不晚于今天）")
         }
         guard let findings = try RegistryInput.check({ () throws(FieldProblem) in try InputRules.text(body.findings, field: "findings", label: "走访情况") })
-        else { throw AppError.invalid("findings", "请填写走访情况") }
+        else { throw Refusal.invalid("findings", "请填写走访情况") }
         guard let outcome = body.outcome, VisitTasks.outcomes.contains(where: { $0.code == outcome }) else {
-            throw AppError.invalid("outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
+            throw Refusal.invalid("outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
         }
         let name = user.displayName
         try await req.auditedTransaction { tx, audit in

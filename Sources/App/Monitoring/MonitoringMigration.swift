@@ -48,7 +48,7 @@ struct CreateMonitoring: AsyncMigration {
             .field("outcome", .string)
             .field("done_by", .string)
             .create()
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE UNIQUE INDEX alerts_one_open ON alerts (dedupe_key) WHERE status = 'open'").run()
         try await sql.create(index: "alerts_region_status").on("alerts").column("region").column("status").run()
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
@@ -64,11 +64,11 @@ struct CreateMonitoring: AsyncMigration {
 /// all enrollments (10 000 deaths against 100 000 enrollments took 27 s).
 struct IndexEnrollmentsByPerson: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await (database as! SQLDatabase).create(index: "enrollments_person").on("enrollments").column("person_id").run()
+        try await database.sql.create(index: "enrollments_person").on("enrollments").column("person_id").run()
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! SQLDatabase).drop(index: "enrollments_person").run()
+        try await database.sql.drop(index: "enrollments_person").run()
     }
 }
 
@@ -76,14 +76,14 @@ struct IndexEnrollmentsByPerson: AsyncMigration {
 /// medical row: with the date and amount in the index that sum reads no table rows.
 struct CoverMedicalCostsInFeedIndex: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "feed_rows_person_kind").run()
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows")
             .column("person_id").column("kind").column("event_date").column("out_of_pocket_fen").run()
     }
 
     func revert(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "feed_rows_person_kind").run()
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
     }
@@ -94,7 +94,7 @@ struct CoverMedicalCostsInFeedIndex: AsyncMigration {
 /// cost 3 s of 12 for a million rows inserted in sqlite3.
 struct IndexOnlyMedicalCostsByPerson: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "feed_rows_person_kind").run()
         try await sql.raw("""
             CREATE INDEX feed_rows_medical_costs ON feed_rows (person_id, event_date, out_of_pocket_fen) WHERE kind = 'medicalExpense'
@@ -102,7 +102,7 @@ struct IndexOnlyMedicalCostsByPerson: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "feed_rows_medical_costs").run()
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows")
             .column("person_id").column("kind").column("event_date").column("out_of_pocket_fen").run()

@@ -50,7 +50,7 @@ struct MonitoringPageController: RouteCollection {
         let user = try Self.require(req)
         let sql = req.sql
         let scope = user.scope
-        try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
+        try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
         func grouped(_ column: String) async throws -> [(String, Int)] {
             try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM alerts WHERE status = 'open' AND \(scope.condition("region")) GROUP BY \(unsafeRaw: column) ORDER BY k")
                 .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
@@ -69,9 +69,9 @@ struct MonitoringPageController: RouteCollection {
                                                       link: Pager.link(path: "/tasks", filters: ["region": $0.0])) })
             }
         let overdue = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: Clock.today().description) AND \(scope.condition("region"))
+            SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: req.today.description) AND \(scope.condition("region"))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
-        let first = Clock.today().yearMonth.adding(months: -11)
+        let first = req.today.yearMonth.adding(months: -11)
         var byMonth: [String: Int64] = [:]
         for r in try await sql.raw("""
             SELECT SUBSTR(raised_on, 1, 7) AS m, COUNT(*) AS n FROM alerts WHERE raised_on >= \(bind: first.firstDay.description)
@@ -142,14 +142,14 @@ struct MonitoringPageController: RouteCollection {
         var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
                             picker: RegistryPageController.filterPicker(req, user: user, selected: query.region), levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
         do {
-            let filter = try query.filter(user: user, today: Clock.today(), regions: req.platform.regions)
-            try await VisitTasks.escalateOverdue(today: Clock.today(), app: req.application, actor: req.auditActor)
+            let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
+            try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
             let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
             page.pager = Pager.make(path: "/tasks", filters: query.links, result: result)
             page.exportLink = Pager.link(path: "/tasks.csv", filters: query.links)
-        } catch let error as AppError {
+        } catch let error as Refusal {
             page.error = error.message
             page.errorField = error.field
             page.picker.invalid = error.field == "region"
@@ -161,11 +161,11 @@ struct MonitoringPageController: RouteCollection {
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).
     func exportTasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
-        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: Clock.today(), regions: req.platform.regions)
+        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: req.today, regions: req.platform.regions)
         let store = VisitTasks(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(Clock.today()).csv") { offset, limit in
+        return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(req.today).csv") { offset, limit in
             try await store.open(within: scope, matching: filter, limit: limit, offset: offset).map { TaskRow($0, regions: regions).csvFields }
         }
     }
@@ -193,10 +193,10 @@ struct MonitoringPageController: RouteCollection {
         try await renderTask(req, form: .init(), error: nil)
     }
 
-    private func renderTask(_ req: Request, form: MonitoringAPIController.Visit, error: AppError?) async throws -> View {
+    private func renderTask(_ req: Request, form: MonitoringAPIController.Visit, error: Refusal?) async throws -> View {
         let user = try Self.require(req)
         guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
-            throw AppError.notFound("走访任务")
+            throw Refusal.notFound("走访任务")
         }
         return try await req.view.render("monitoring/task", TaskPage(
             layout: LayoutContext(request: req, title: "走访", user: user), task: task,
@@ -205,7 +205,7 @@ struct MonitoringPageController: RouteCollection {
             phone: try await req.registry.phone(personID: task.personId, within: user.scope),
             outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) },
             outcomeName: task.outcome.flatMap { code in VisitTasks.outcomes.first { $0.code == code }?.name },
-            today: Clock.today().description, saved: req.query[String.self, at: "saved"] == "1", form: form,
+            today: req.today.description, saved: req.query[String.self, at: "saved"] == "1", form: form,
             error: error?.message, errorField: error?.field))
     }
 
@@ -216,7 +216,7 @@ struct MonitoringPageController: RouteCollection {
             _ = try await MonitoringAPIController().visit(req: req)
             // Back to the task, which now shows what was recorded (and, for an application, the way on).
             return req.redirect(to: req.url.path + "?saved=1")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             let form = (try? req.content.decode(MonitoringAPIController.Visit.self)) ?? .init()
             return try await renderTask(req, form: form, error: error).encodeResponse(status: error.status, for: req)
         }

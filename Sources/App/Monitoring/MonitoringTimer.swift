@@ -33,7 +33,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
     /// One round; a failing step is logged and the next round tries again.
     static func runOnce(_ app: Application) async {
         let actor = AuditActor.system("monitoring-timer")
-        let today = Clock.today()
+        let today = app.platform.clock.today
         do {
             let scheduled = try await VisitSchedule.schedule(month: today.yearMonth, app: app, actor: actor)
             let escalated = try await VisitTasks.escalateOverdue(today: today, app: app, actor: actor)

@@ -13,12 +13,12 @@ struct TaskListQuery: Content {
     func filter(user: CurrentUser, today: CivilDate, regions: RegionTable) throws -> VisitTasks.Filter {
         var filter = VisitTasks.Filter()
         if let code = try RegistryInput.regionFilter(region, table: regions) {
-            guard user.region.contains(code) else { throw AppError.invalid("region", "区划 \(code.value) 不在您的管辖范围") }
+            guard user.region.contains(code) else { throw Refusal.invalid("region", "区划 \(code.value) 不在您的管辖范围") }
             filter.region = RegionScope(code)
         }
         if let text = level?.trimmedWhitespace, !text.isEmpty {
             guard let level = AlertLevel(rawValue: text) else {
-                throw AppError.invalid("level", "级别应为 " + AlertLevel.allCases.map(\.rawValue).joined(separator: "、"))
+                throw Refusal.invalid("level", "级别应为 " + AlertLevel.allCases.map(\.rawValue).joined(separator: "、"))
             }
             filter.level = level
         }

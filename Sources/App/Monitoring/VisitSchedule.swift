@@ -95,7 +95,7 @@ struct MonitoringCommands: AsyncCommandGroup {
         var help: String { "生成特殊群体本月探访任务" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let month = signature.month.flatMap(YearMonth.init) ?? Clock.today().yearMonth
+            let month = signature.month.flatMap(YearMonth.init) ?? context.application.platform.clock.today.yearMonth
             let created = try await VisitSchedule.schedule(month: month, app: context.application, actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["month": month.description, "tasks": String(created)]))")
         }
@@ -106,7 +106,7 @@ struct MonitoringCommands: AsyncCommandGroup {
         var help: String { "检查独居高龄老人是否 30 天未探访" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let raised = try await VisitSchedule.watch(today: Clock.today(), app: context.application, actor: .system("cli:monitoring"))
+            let raised = try await VisitSchedule.watch(today: context.application.platform.clock.today, app: context.application, actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["alerts": String(raised)]))")
         }
     }

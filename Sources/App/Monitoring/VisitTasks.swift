@@ -63,7 +63,7 @@ struct VisitTasks {
     /// turn (and on SQLite waits behind a bulk job) only when a task has become overdue.
     @discardableResult
     static func escalateOverdue(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
-        guard try await VisitTasks(db: app.db as! SQLDatabase).overdue(today: today, limit: 1).count > 0 else { return 0 }
+        guard try await VisitTasks(db: app.sql).overdue(today: today, limit: 1).count > 0 else { return 0 }
         return try await app.auditedRoutine("visit.escalate", entity: "visit_task", actor: actor, details: ["day": today.description], count: "overdue") {
             try await VisitTasks(db: $0).escalateOverdue(today: today)
         }

@@ -17,16 +17,16 @@ struct BankFileExport {
 
     /// Writes the file to a private temporary path and returns it with the line count and total.
     func write(roll: PayrollStore.Roll, format: Format) async throws -> (path: String, lines: Int, totalFen: Int64) {
-        guard roll.state != "draft" else { throw AppError(.conflict, "名册审核后才能导出银行文件", field: "state") }
+        guard roll.state != "draft" else { throw Refusal(.conflict, "名册审核后才能导出银行文件", field: "state") }
         let path = NSTemporaryDirectory() + "minzheng-bank-\(UUID().uuidString).\(format.rawValue)"
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw AppError(.internalServerError, "无法创建导出文件")
+            throw Refusal(.failed, "无法创建导出文件")
         }
         var count = 0
         var total: Int64 = 0
         switch format {
         case .csv:
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw AppError(.internalServerError, "无法写入导出文件") }
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw Refusal(.failed, "无法写入导出文件") }
             defer { try? handle.close() }
             handle.write(Data((CSVLine.utf8BOM + CSVLine.make(Self.header)).utf8))
             try await eachLine(of: roll) { line in

@@ -29,7 +29,7 @@ struct CreateEnrollmentReviews: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         // The queue: a region's open reviews, oldest first.
-        try await (database as! SQLDatabase).create(index: "enrollment_reviews_queue").on("enrollment_reviews")
+        try await database.sql.create(index: "enrollment_reviews_queue").on("enrollment_reviews")
             .column("status").column("region").column("created_at").run()
     }
 

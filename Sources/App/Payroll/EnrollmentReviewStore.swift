@@ -47,7 +47,7 @@ struct EnrollmentReviewStore {
         let correctedFen: Int64?
     }
 
-    func insert(_ review: NewReview) async throws -> UUID {
+    func insert(_ review: NewReview, at now: Date) async throws -> UUID {
         let id = UUID.random()
         try await db.insert(into: "enrollment_reviews")
             .columns("id", "enrollment_id", "household_id", "region", "change_kind", "person_id", "effective_month", "outcome", "old_fen",
@@ -55,7 +55,7 @@ struct EnrollmentReviewStore {
             .values(SQLBind(id), SQLBind(review.enrollment), SQLBind(review.household), SQLBind(review.region), SQLBind(review.change.rawValue),
                     SQLBind(review.person), SQLBind(review.effective.description), SQLBind(review.outcome.code),
                     SQLBind(review.outcome.oldAmount.value), SQLBind(review.outcome.newAmount?.value), SQLBind(review.outcome.chinese),
-                    SQLBind(review.traceJSON), SQLBind(review.proposedHead), SQLBind("open"), SQLBind(1), SQLBind(Date()))
+                    SQLBind(review.traceJSON), SQLBind(review.proposedHead), SQLBind("open"), SQLBind(1), SQLBind(now))
             .run()
         return id
     }
@@ -80,9 +80,10 @@ struct EnrollmentReviewStore {
     }
 
     /// Records the decision when `version` is still the review's; false when it is not.
-    func decide(id: UUID, version: Int, status: String, by name: String, note: String?, correctedFen: Int64?) async throws -> Bool {
+    func decide(id: UUID, version: Int, status: String, by name: String, note: String?, correctedFen: Int64?,
+                at now: Date) async throws -> Bool {
         try await !db.raw("""
-            UPDATE enrollment_reviews SET status = \(bind: status), decided_by = \(bind: name), decided_at = \(bind: Date()),
+            UPDATE enrollment_reviews SET status = \(bind: status), decided_by = \(bind: name), decided_at = \(bind: now),
               decision_note = \(bind: note), corrected_fen = \(bind: correctedFen), version = version + 1
             WHERE id = \(bind: id) AND version = \(bind: version) AND status = 'open' RETURNING id
             """).all().isEmpty

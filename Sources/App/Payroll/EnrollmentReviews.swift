@@ -30,27 +30,27 @@ struct EnrollmentReviews {
 
     func find(_ id: UUID?) async throws -> EnrollmentReviewStore.Review {
         guard let id, let review = try await EnrollmentReviewStore(db: req.sql).review(id: id, within: user.scope) else {
-            throw AppError.notFound("待遇变更")
+            throw Refusal.notFound("待遇变更")
         }
         return review
     }
 
     func decide(_ id: UUID?, _ decision: Decision) async throws -> EnrollmentReviewStore.Review {
         let review = try await find(id)
-        guard review.status == "open" else { throw AppError(.conflict, "该变更已处理", field: "status") }
-        guard let version = decision.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
-        guard version == review.version else { throw AppError.staleVersion(current: review.version) }
+        guard review.status == "open" else { throw Refusal(.conflict, "该变更已处理", field: "status") }
+        guard let version = decision.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
+        guard version == review.version else { throw Refusal.staleVersion(current: review.version) }
         let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(decision.note, field: "note", label: "说明") }
         let from = YearMonth(review.effectiveMonth)!
         let name = user.displayName
-        let (cipher, regions) = (req.platform.cipher, req.platform.regions)
+        let now = req.now
         switch decision.action {
         case "confirm":
             try await req.auditedTransaction { tx, audit in
                 guard try await EnrollmentReviewStore(db: tx).decide(id: review.id, version: version, status: "confirmed", by: name, note: note,
-                                                                     correctedFen: nil) else { throw AppError.staleVersion(current: version + 1) }
+                                                                     correctedFen: nil, at: now) else { throw Refusal.staleVersion(current: version + 1) }
                 if let head = review.proposedHeadId {
-                    try await RegistryStore(db: tx, cipher: cipher, regions: regions, audit: audit)
+                    try await req.registryWriter(tx, audit)
                         .replaceDeceasedHead(household: review.householdId, with: head, region: review.region)
                 }
                 try await audit.record("enrollment.review.confirm", entity: "enrollment", id: review.enrollmentId.uuidString, region: review.region,
@@ -59,18 +59,18 @@ struct EnrollmentReviews {
         case "correct":
             guard let amount = try decision.amountFen.map({ value in
                 try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(value, field: "amountFen") }
-            }) else { throw AppError.invalid("amountFen", "请填写核定的月金额（0 表示终止）") }
-            guard let note else { throw AppError.invalid("note", "更正须说明理由") }
+            }) else { throw Refusal.invalid("amountFen", "请填写核定的月金额（0 表示终止）") }
+            guard let note else { throw Refusal.invalid("note", "更正须说明理由") }
             try await req.auditedTransaction { tx, audit in
                 guard try await EnrollmentReviewStore(db: tx).decide(id: review.id, version: version, status: "corrected", by: name, note: note,
-                                                                     correctedFen: amount.value) else { throw AppError.staleVersion(current: version + 1) }
+                                                                     correctedFen: amount.value, at: now) else { throw Refusal.staleVersion(current: version + 1) }
                 let store = EnrollmentStore(db: tx)
                 let reason = "街道核定（成员变化）：\(note)"
                 if amount == .zero {
-                    if review.outcome != "ends" { try await store.setStatus(enrollment: review.enrollmentId, status: "ended", from: from, reason: reason) }
+                    if review.outcome != "ends" { try await store.setStatus(enrollment: review.enrollmentId, status: .ended, from: from, reason: reason) }
                 } else {
                     if review.outcome == "ends" { try await store.reinstate(enrollment: review.enrollmentId, from: from, reason: reason) }
-                    try await store.setAmount(enrollment: review.enrollmentId, monthlyFen: amount.value, from: from, reason: reason)
+                    try await store.setAmount(enrollment: review.enrollmentId, monthlyFen: amount.value, from: from, reason: reason, at: now)
                 }
                 try await audit.record("enrollment.review.correct", entity: "enrollment", id: review.enrollmentId.uuidString, region: review.region,
                                        before: ["monthlyFen": review.newFen.map(String.init) ?? ""],
@@ -78,7 +78,7 @@ struct EnrollmentReviews {
                                                "note": note])
             }
         default:
-            throw AppError.invalid("action", "操作应为 confirm（确认）或 correct（更正）")
+            throw Refusal.invalid("action", "操作应为 confirm（确认）或 correct（更正）")
         }
         return try await find(review.id)
     }

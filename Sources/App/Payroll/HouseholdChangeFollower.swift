@@ -11,6 +11,7 @@ import SQLKit
 struct HouseholdChangeFollower {
     let db: SQLDatabase
     let cipher: FieldCipher
+    let clock: PlatformClock
     let audit: AuditRecorder
 
     struct Change: Sendable {
@@ -60,7 +61,7 @@ struct HouseholdChangeFollower {
                 try await apply(outcome, to: e, change: change)
                 let review = try await EnrollmentReviewStore(db: db).insert(.init(
                     enrollment: e.id, household: e.household, region: e.region, change: change.kind, person: change.person, effective: change.from,
-                    outcome: outcome, traceJSON: trace, proposedHead: head))
+                    outcome: outcome, traceJSON: trace, proposedHead: head), at: clock.now)
                 try await audit.record("enrollment.memberChange", entity: "enrollment", id: e.id.uuidString, region: e.region,
                                        before: ["monthlyFen": String(e.amount.value)],
                                        after: ["change": change.kind.rawValue, "person": change.person.uuidString, "from": change.from.description,
@@ -76,9 +77,9 @@ struct HouseholdChangeFollower {
         let store = EnrollmentStore(db: db)
         switch outcome {
         case .newAmount(_, let new):
-            try await store.setAmount(enrollment: e.id, monthlyFen: new.value, from: change.from, reason: "成员变化：\(change.kind.chinese)")
+            try await store.setAmount(enrollment: e.id, monthlyFen: new.value, from: change.from, reason: "成员变化：\(change.kind.chinese)", at: clock.now)
         case .ends:
-            try await store.setStatus(enrollment: e.id, status: "ended", from: change.from, reason: "成员变化：\(change.kind.chinese)，\(outcome.chinese)")
+            try await store.setStatus(enrollment: e.id, status: .ended, from: change.from, reason: "成员变化：\(change.kind.chinese)，\(outcome.chinese)")
         case .unchanged, .needsDecision:
             break
         }

@@ -23,8 +23,8 @@ struct PayrollBenchmark {
     }
 
     func run(enrollments target: Int) async throws -> Figures {
-        let sql = app.db as! SQLDatabase
-        let month = CalculatorPageController.currentMonth
+        let sql = app.sql
+        let month = app.platform.clock.today.yearMonth
         let setupStarted = ContinuousClock.now
         let created = try await createEnrollments(target, start: month.adding(months: -1))
         let setup = ContinuousClock.now - setupStarted
@@ -37,7 +37,8 @@ struct PayrollBenchmark {
         let from = month.adding(months: 1)
         let standard = try await PolicyStore(db: sql).history().parameters(for: RegionTable.changzhou.value, month: from).dibaoStandard
         _ = try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: RegionTable.changzhou.value, key: .dibaoStandard, fromMonth: from,
-                                                                     value: standard.value * 11 / 10), note: "bench", createdBy: "bench")
+                                                                     value: standard.value * 11 / 10), note: "bench", createdBy: "bench",
+                                                                     at: app.platform.clock.now)
         let recalcStarted = ContinuousClock.now
         let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
             .run(from: from, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil, progress: JobProgress(label: "recalculate"))
@@ -49,7 +50,7 @@ struct PayrollBenchmark {
 
     /// Bulk inserts (outside the timed part) through the same writers as the seeder.
     func createEnrollments(_ target: Int, start: YearMonth) async throws -> Int {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let personPrograms = ["seniorAllowance", "livingSubsidy", "nursingSubsidy", "childInDistress", "orphan"]
         let rows = try await sql.raw("""
             SELECT h.id AS household, h.region, m.person_id FROM household_means hm JOIN households h ON h.id = hm.household_id
@@ -58,7 +59,7 @@ struct PayrollBenchmark {
         struct Member { let household: UUID; let region: String; let person: UUID }
         let members = try rows.map { Member(household: try $0.decode(column: "household", as: UUID.self), region: try $0.decode(column: "region", as: String.self),
                                             person: try $0.decode(column: "person_id", as: UUID.self)) }
-        guard !members.isEmpty else { throw AppError.invalid("households", "没有申报了经济状况的家庭：先运行 minzheng seed") }
+        guard !members.isEmpty else { throw Refusal.invalid("households", "没有申报了经济状况的家庭：先运行 minzheng seed") }
         var plan: [(household: UUID, person: UUID?, region: String, item: String)] = []
         var seen = Set<UUID>()
         for m in members where seen.insert(m.household).inserted { plan.append((m.household, nil, m.region, "dibao")) }
@@ -71,7 +72,7 @@ struct PayrollBenchmark {
         var enrollments = BulkInsert(table: "enrollments", columns: ["id", "item_code", "household_id", "person_id", "region", "monthly_fen",
                                                                      "start_month", "status", "version", "created_at"])
         var amounts = BulkInsert(table: "enrollment_amounts", columns: ["id", "enrollment_id", "from_month", "monthly_fen", "reason", "created_at"])
-        let now = Date()
+        let now = app.platform.clock.now
         for (i, p) in plan.enumerated() {
             let id = UUID.random()
             let fen = Int64(5000 + (i % 200) * 500)
@@ -90,8 +91,8 @@ struct PayrollBenchmark {
         let (e, a) = (enrollments, amounts)
         try await app.db.transaction { tx in
             var (e, a) = (e, a)
-            try await e.flush(on: tx as! SQLDatabase)
-            try await a.flush(on: tx as! SQLDatabase)
+            try await e.flush(on: tx.sql)
+            try await a.flush(on: tx.sql)
         }
         enrollments.clear()
         amounts.clear()

@@ -23,8 +23,8 @@ struct PayrollGenerateCommand: AsyncCommand {
     var help: String { "生成某月的发放名册（全有或全无）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let month = YearMonth(signature.month) else { throw AppError.invalid("month", "月份应为 YYYY-MM，如 2022-01") }
-        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw AppError.invalid("region", "--region 应为区划代码") }
+        guard let month = YearMonth(signature.month) else { throw Refusal.invalid("month", "月份应为 YYYY-MM，如 2022-01") }
+        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw Refusal.invalid("region", "--region 应为区划代码") }
         let started = Date()
         let roll = try await PayrollService(app: context.application, actor: .system("cli:payroll"))
             .generate(month: month, region: region, replace: signature.replace)
@@ -49,12 +49,12 @@ struct PayrollRecalculateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let from = signature.from.flatMap(YearMonth.init) else { throw AppError.invalid("from", "--from 应为 YYYY-MM，如 2022-07") }
-        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw AppError.invalid("region", "--region 应为区划代码") }
+        guard let from = signature.from.flatMap(YearMonth.init) else { throw Refusal.invalid("from", "--from 应为 YYYY-MM，如 2022-07") }
+        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw Refusal.invalid("region", "--region 应为区划代码") }
         let started = Date()
         let list = signature.list
         let console = context.console
-        let report = try await RecalculationRunner(db: app.db as! SQLDatabase, cipher: app.platform.cipher)
+        let report = try await RecalculationRunner(db: app.sql, cipher: app.platform.cipher)
             .run(from: from, within: RegionScope(region), apply: signature.apply, actor: .system("cli:payroll"), app: app,
                  progress: JobProgress(label: "recalculate"), onChange: list ? { console.output("\(jsonLine($0))") } : nil)
         struct Output: Encodable { let from: String; let assessed: Int; let skipped: Int; let changed: Int; let costDifferenceFen: Int64; let applied: Bool; let seconds: Double }

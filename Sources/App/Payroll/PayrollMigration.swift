@@ -5,7 +5,7 @@ import SQLKit
 /// accounts (encrypted like ID numbers).
 struct CreatePayroll: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         // The month the enrollment's current status took effect, and why.
         try await database.schema("enrollments").field("status_from", .string).update()
         try await database.schema("enrollments").field("status_reason", .string).update()

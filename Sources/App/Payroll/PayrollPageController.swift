@@ -62,7 +62,7 @@ struct PayrollPageController: RouteCollection {
         return try await req.view.render("payroll/list", ListPage(
             layout: LayoutContext(request: req, title: "待遇发放", user: user),
             rolls: rolls.map { RollView($0, regions: req.platform.regions) },
-            month: CalculatorPageController.currentMonth.adding(months: 1).description, error: error))
+            month: req.today.yearMonth.adding(months: 1).description, error: error))
     }
 
     struct GenerateForm: Content {
@@ -80,11 +80,11 @@ struct PayrollPageController: RouteCollection {
             return ask
         }
         do {
-            guard let month = form.month.flatMap(YearMonth.init) else { throw AppError.invalid("month", "月份应为 YYYY-MM") }
+            guard let month = form.month.flatMap(YearMonth.init) else { throw Refusal.invalid("month", "月份应为 YYYY-MM") }
             let roll = try await PayrollService(app: req.application, actor: req.auditActor)
                 .generate(month: month, region: user.region, replace: form.replace == "on")
             return req.redirect(to: "/payroll/\(roll.id)")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await renderList(req, error: error.message).encodeResponse(status: error.status, for: req)
         }
     }
@@ -171,7 +171,7 @@ struct PayrollPageController: RouteCollection {
         do {
             try await PayrollService(app: req.application, actor: req.auditActor).approve(roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
             return req.redirect(to: "/payroll/\(id)")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
         }
     }
@@ -214,13 +214,13 @@ struct PayrollPageController: RouteCollection {
         _ = try await Self.roll(req, id: id, user: user)
         do {
             guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-                throw AppError.invalid("file", "请选择银行回盘文件（CSV）")
+                throw Refusal.invalid("file", "请选择银行回盘文件（CSV）")
             }
             let result = try await UploadedFile.withTemporaryCopy(of: file, named: "return") { path in
                 try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
             }
             return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
         }
     }
@@ -229,13 +229,13 @@ struct PayrollPageController: RouteCollection {
     static func roll(_ req: Request, id: UUID, user: CurrentUser) async throws -> PayrollStore.Roll {
         try user.require(.managePayroll)
         guard let roll = try await PayrollStore(db: req.sql).roll(id: id), let region = RegionCode(roll.region), user.region.contains(region) else {
-            throw AppError.notFound("发放名册")
+            throw Refusal.notFound("发放名册")
         }
         return roll
     }
 
     static func id(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("发放名册") }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refusal.notFound("发放名册") }
         return id
     }
 }

@@ -12,12 +12,13 @@ struct PayrollService {
     /// Generates the roll; the audit event carries its count and total.
     func generate(month: YearMonth, region: RegionCode, replace: Bool) async throws -> PayrollStore.Roll {
         let name = actor.name
+        let now = app.platform.clock.now
         // A roll is a bulk write: on SQLite it gets a bulk connection with a page cache of
         // its own, kept modest so that a million-line roll stays under 300 MB.
         let id = try await app.withBulkDatabase(cacheMB: 96) { [app, actor] bulk in
             try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
                 let store = PayrollStore(db: tx)
-                let id = try await store.generate(month: month, region: region, by: name, replace: replace)
+                let id = try await store.generate(month: month, region: region, by: name, replace: replace, at: now)
                 let roll = try await store.roll(id: id)
                 try await audit.record("payroll.generate", entity: "payroll_roll", id: id.uuidString, region: region.value,
                                        after: ["month": month.description, "lines": String(roll?.lineCount ?? 0),
@@ -25,22 +26,24 @@ struct PayrollService {
                 return id
             }
         }
-        guard let roll = try await PayrollStore(db: app.db as! SQLDatabase).roll(id: id) else { throw AppError.notFound("发放名册") }
+        guard let roll = try await PayrollStore(db: app.sql).roll(id: id) else { throw Refusal.notFound("发放名册") }
         return roll
     }
 
     /// Maker–checker: the user who generated a roll cannot approve it; approval locks it.
     func approve(roll id: UUID, version: Int) async throws {
         let name = actor.name
+        let now = app.platform.clock.now
         try await app.auditedTransaction(actor: actor) { tx, audit in
-            guard let roll = try await PayrollStore(db: tx).roll(id: id) else { throw AppError.notFound("发放名册") }
-            guard roll.state == "draft" else { throw AppError(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state") }
-            guard roll.version == version else { throw AppError.staleVersion(current: roll.version) }
+            guard let roll = try await PayrollStore(db: tx).roll(id: id) else { throw Refusal.notFound("发放名册") }
+            guard roll.state == "draft" else { throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state") }
+            guard roll.version == version else { throw Refusal.staleVersion(current: roll.version) }
             guard roll.generatedBy != name else {
-                throw AppError(.forbidden, "生成名册的人（\(name)）不能审核同一名册：请由另一位经办人审核", field: "approvedBy")
+                throw Refusal(.forbidden, "生成名册的人（\(name)）不能审核同一名册：请由另一位经办人审核", field: "approvedBy")
             }
-            try await tx.update("payroll_rolls").set("state", to: "approved").set("approved_by", to: name).set("approved_at", to: Date())
-                .set("version", to: roll.version + 1).where("id", .equal, id).where("version", .equal, version).run()
+            guard try await PayrollStore(db: tx).approve(roll: id, version: version, by: name, at: now) else {
+                throw Refusal.staleVersion(current: roll.version + 1)
+            }
             try await audit.record("payroll.approve", entity: "payroll_roll", id: id.uuidString, region: roll.region,
                                    before: ["state": "draft"], after: ["state": "approved", "lines": String(roll.lineCount), "totalFen": String(roll.totalFen)])
         }
@@ -58,11 +61,11 @@ struct PayrollService {
     /// next roll.
     func reconcile(roll id: UUID, csv path: String) async throws -> Reconciliation {
         let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else { throw AppError.invalid("file", "文件为空") }
+        guard let header = try reader.next() else { throw Refusal.invalid("file", "文件为空") }
         let names = header.fields.map { $0.trimmedWhitespace.lowercased() }
         guard let lineColumn = names.firstIndex(where: { $0 == "lineid" || $0 == "明细编号" }),
               let resultColumn = names.firstIndex(where: { $0 == "result" || $0 == "结果" }) else {
-            throw AppError.invalid("file", "第1行应为表头，须包含 lineId/明细编号 和 result/结果 两列")
+            throw Refusal.invalid("file", "第1行应为表头，须包含 lineId/明细编号 和 result/结果 两列")
         }
         let reasonColumn = names.firstIndex(where: { $0 == "reason" || $0 == "原因" })
         var result = Reconciliation()
@@ -80,18 +83,18 @@ struct PayrollService {
         }
         let unknownRows = try await app.auditedTransaction(actor: actor) { [updates] tx, audit in
             guard let roll = try await PayrollStore(db: tx).roll(id: id), roll.state != "draft" else {
-                throw AppError(.conflict, "只有已审核的名册才能导入银行回盘", field: "state")
+                throw Refusal(.conflict, "只有已审核的名册才能导入银行回盘", field: "state")
             }
             var unknown: [Int] = []
             var counts = (paid: 0, failed: 0)
+            let store = PayrollStore(db: tx)
             for u in updates {
-                let changed = try await tx.update("payroll_lines").set("status", to: u.paid ? "paid" : "failed").set("reason", to: u.reason)
-                    .where("id", .equal, u.line).where("roll_id", .equal, id).where("status", .in, ["pending", "failed", "paid"])
-                    .returning("id").all()
-                guard !changed.isEmpty else { unknown.append(u.row); continue }
+                guard try await store.recordBankResult(line: u.line, roll: id, paid: u.paid, reason: u.reason) else {
+                    unknown.append(u.row); continue
+                }
                 if u.paid { counts.paid += 1 } else { counts.failed += 1 }
             }
-            try await PayrollStore(db: tx).closeFinishedRolls()
+            try await store.closeFinishedRolls()
             try await audit.record("payroll.reconcile", entity: "payroll_roll", id: id.uuidString, region: roll.region,
                                    after: ["paid": String(counts.paid), "failed": String(counts.failed)])
             return unknown

@@ -67,13 +67,13 @@ struct PayrollStore {
     /// enrollment payable that month at the amount in force then, plus the failed lines of
     /// earlier rolls (which those rolls then count as carried). Refused when the month has
     /// a roll, unless it is a draft and `replace` is set.
-    func generate(month: YearMonth, region: RegionCode, by user: String, replace: Bool) async throws -> UUID {
+    func generate(month: YearMonth, region: RegionCode, by user: String, replace: Bool, at now: Date) async throws -> UUID {
         if let existing = try await roll(month: month, region: region) {
             guard existing.state == "draft" else {
-                throw AppError(.conflict, "\(month) 的发放名册已审核（状态：\(PayrollText.state(existing.state))），不能重新生成", field: "month")
+                throw Refusal(.conflict, "\(month) 的发放名册已审核（状态：\(PayrollText.state(existing.state))），不能重新生成", field: "month")
             }
             guard replace else {
-                throw AppError(.conflict, "\(month) 的发放名册已生成（草稿）；如需重新生成，请使用 --replace（页面上为“重新生成”）", field: "month")
+                throw Refusal(.conflict, "\(month) 的发放名册已生成（草稿）；如需重新生成，请使用 --replace（页面上为“重新生成”）", field: "month")
             }
             // The draft's carried-over lines go back to failed, to be carried by the new draft.
             try await db.raw("""
@@ -90,7 +90,7 @@ struct PayrollStore {
         try await db.insert(into: "payroll_rolls")
             .columns("id", "month", "region", "state", "line_count", "total_fen", "generated_by", "generated_at", "version")
             .values(SQLBind(id), SQLBind(monthText), SQLBind(region.value), SQLBind("draft"), SQLBind(0), SQLBind(Int64(0)), SQLBind(user),
-                    SQLBind(Date()), SQLBind(1))
+                    SQLBind(now), SQLBind(1))
             .run()
         try await db.raw("""
             INSERT INTO payroll_lines (roll_id, enrollment_id, item_code, household_id, payee_id, region, amount_fen, status)
@@ -121,7 +121,7 @@ struct PayrollStore {
         // An empty roll would be approved, exported and audited for nothing: the caller's
         // transaction rolls back and says why (a draft it was to replace stays).
         guard lines > 0 else {
-            throw AppError(.conflict, "\(region.value) 在 \(month) 没有可发放的待遇（无在册且未暂停、未终止的救助对象），未生成名册", field: "month")
+            throw Refusal(.conflict, "\(region.value) 在 \(month) 没有可发放的待遇（无在册且未暂停、未终止的救助对象），未生成名册", field: "month")
         }
         try await db.update("payroll_rolls").set("line_count", to: lines)
             .set("total_fen", to: try totals?.decode(column: "total", as: Int64.self) ?? 0).where("id", .equal, id).run()
@@ -130,6 +130,21 @@ struct PayrollStore {
     }
 
     /// The ids of a roll's lines, in order (a bank return file names them).
+    /// Locks a draft roll as approved when `version` is still its own; false when it is not.
+    func approve(roll id: UUID, version: Int, by name: String, at now: Date) async throws -> Bool {
+        try await !db.update("payroll_rolls").set("state", to: "approved").set("approved_by", to: name).set("approved_at", to: now)
+            .set("version", to: version + 1).where("id", .equal, id).where("version", .equal, version)
+            .returning("id").all().isEmpty
+    }
+
+    /// The bank's answer for one line of `roll`; false when no such line is open to one (not
+    /// the roll's, or carried into a later roll).
+    func recordBankResult(line: Int64, roll: UUID, paid: Bool, reason: String?) async throws -> Bool {
+        try await !db.update("payroll_lines").set("status", to: paid ? "paid" : "failed").set("reason", to: reason)
+            .where("id", .equal, line).where("roll_id", .equal, roll).where("status", .in, ["pending", "failed", "paid"])
+            .returning("id").all().isEmpty
+    }
+
     func lineIDs(roll: UUID) async throws -> [Int64] {
         try await db.raw("SELECT id FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
     }

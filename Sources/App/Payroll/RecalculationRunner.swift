@@ -109,18 +109,18 @@ struct RecalculationRunner {
 
     /// Writes one page's changes in one audited transaction.
     private func apply(_ changes: [Change], from month: YearMonth, app: Application, actor: AuditActor) async throws {
+        let now = app.platform.clock.now
         try await app.auditedTransaction(actor: actor) { tx, audit in
             let store = EnrollmentStore(db: tx)
             for c in changes {
                 switch c.outcome {
                 case "newAmount":
-                    try await store.setAmount(enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: "调标 \(month)")
+                    try await store.setAmount(enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: "调标 \(month)", at: now)
                 case "gradualExit":
-                    try await tx.update("enrollments").set("status", to: "gradualExit").set("status_from", to: month.description)
-                        .set("status_reason", to: "收入增加，进入渐退期").set("end_month", to: c.lastMonth)
-                        .where("id", .equal, c.enrollmentId).run()
+                    try await store.startGradualExit(enrollment: c.enrollmentId, from: month, lastMonth: c.lastMonth,
+                                                     reason: "收入增加，进入渐退期")
                 default:
-                    try await store.setStatus(enrollment: c.enrollmentId, status: "ended", from: month, reason: "调标后不再符合条件")
+                    try await store.setStatus(enrollment: c.enrollmentId, status: .ended, from: month, reason: "调标后不再符合条件")
                 }
             }
             try await audit.record("payroll.recalculate", entity: "enrollment", id: nil, region: RegionTable.changzhou.value,

@@ -48,18 +48,18 @@ struct ReviewPageController: RouteCollection {
             var decision = EnrollmentReviews.Decision(action: form.action, version: form.version, amountFen: nil, note: form.note)
             if form.action == "correct" {
                 guard let text = form.amount?.trimmedWhitespace, !text.isEmpty, let fen = Fen(yuanText: text) else {
-                    throw AppError.invalid("amountFen", "请填写核定的月金额（元，0 表示终止）")
+                    throw Refusal.invalid("amountFen", "请填写核定的月金额（元，0 表示终止）")
                 }
                 decision.amountFen = fen.value
             }
             let decided = try await reviews.decide(id, decision)
             return req.redirect(to: "/reviews?done=\(decided.status)")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await render(req, reviews, error: error, review: id).encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func render(_ req: Request, _ reviews: EnrollmentReviews, error: AppError?, review: UUID?) async throws -> View {
+    private func render(_ req: Request, _ reviews: EnrollmentReviews, error: Refusal?, review: UUID?) async throws -> View {
         let page = try await reviews.queue(page: try PageRequest(page: req.query[Int.self, at: "page"], perPage: 20))
         let catalog = try await CatalogStore(db: req.sql).catalog()
         let cards = page.items.map { r in

@@ -12,7 +12,7 @@ enum AssessCommand {
 
     /// With the application (any database); the parameters are read through it.
     static func run(arguments: [String], app: Application) async -> Int32 {
-        await run(arguments: arguments) { try await PolicyStore(db: app.db as! SQLDatabase).history() }
+        await run(arguments: arguments) { try await PolicyStore(db: app.sql).history() }
     }
 
     static func run(arguments: [String], history: () async throws -> PolicyParameterHistory) async -> Int32 {

@@ -10,13 +10,13 @@ struct AssessmentAPIController: RouteCollection {
 
     func assess(req: Request) async throws -> Response {
         try req.admitAssessment()
-        guard let body = req.body.data, body.readableBytes > 0 else { throw AppError.invalid("body", "请求体为空，应为 JSON / empty body, expected JSON") }
+        guard let body = req.body.data, body.readableBytes > 0 else { throw Refusal.invalid("body", "请求体为空，应为 JSON / empty body, expected JSON") }
         let service = AssessmentService(history: try await req.policy.history())
         let answer: AssessmentResponse
         do {
             answer = try service.assess(jsonData: Data(buffer: body))
         } catch {
-            throw AppError(.badRequest, error.message, field: error.field)
+            throw Refusal(.invalid, error.message, field: error.field)
         }
         let response = Response(status: .ok, body: .init(data: try answer.jsonData(prettyPrinted: false)))
         response.headers.contentType = .json

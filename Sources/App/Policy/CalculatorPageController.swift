@@ -11,7 +11,7 @@ struct CalculatorPageController: RouteCollection {
     }
 
     func show(req: Request) async throws -> View {
-        let form = CalculatorForm(fields: ["region": RegionTable.changzhou.value, "month": Self.currentMonth.description, "members": "1"])
+        let form = CalculatorForm(fields: ["region": RegionTable.changzhou.value, "month": req.today.yearMonth.description, "members": "1"])
         return try await render(req, form: form, result: nil, error: nil)
     }
 
@@ -51,7 +51,7 @@ struct CalculatorPageController: RouteCollection {
             layout: LayoutContext(request: req, title: "政策计算器", user: user),
             regions: regions.map { Choice(value: $0.value, label: req.platform.regions.name(of: $0) ?? $0.value) },
             region: form.value("region") ?? RegionTable.changzhou.value,
-            month: form.value("month") ?? Self.currentMonth.description,
+            month: form.value("month") ?? req.today.yearMonth.description,
             memberCount: form.memberCount,
             canAdd: form.memberCount < CalculatorForm.maximumMembers,
             members: (0..<form.memberCount).map { CalculatorMemberView(form: form, index: $0, errorField: error?.field) },
@@ -63,10 +63,5 @@ struct CalculatorPageController: RouteCollection {
             // After a result: apply (signing in first when needed) or register an account.
             applyLink: user == nil ? "/login?next=%2Fapplications%2Fnew" : "/applications/new", offersRegistration: user == nil)
         return try await req.view.render("policy/calculator", page)
-    }
-
-    static var currentMonth: YearMonth {
-        let today = Clock.today()
-        return YearMonth(year: today.year, month: today.month)!
     }
 }

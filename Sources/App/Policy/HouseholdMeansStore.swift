@@ -18,10 +18,10 @@ struct HouseholdMeansStore {
     }
 
     /// Replaces a household's declared means (at an approval).
-    func save(householdID: UUID, means: DeclaredMeans, month: YearMonth) async throws {
+    func save(householdID: UUID, means: DeclaredMeans, month: YearMonth, at now: Date) async throws {
         try await db.delete(from: "household_means").where("household_id", .equal, householdID).run()
         try await db.insert(into: "household_means").columns(Self.columns)
-            .values(try Self.values(householdID: householdID, means: means, month: month, cipher: cipher, now: Date()).map(\.bind)).run()
+            .values(try Self.values(householdID: householdID, means: means, month: month, cipher: cipher, now: now).map(\.bind)).run()
     }
 
     /// The declared means on file of `households`, by household.

@@ -26,7 +26,7 @@ struct CreatePolicyParameters: AsyncMigration {
         for row in defaults.rows {
             rows.append(PolicyStore.values(row, revision: 1, note: "常州默认参数（POLICY.md 第 1 节）", createdBy: "system", at: now))
         }
-        try await rows.flush(on: database as! SQLDatabase)
+        try await rows.flush(on: database.sql)
     }
 
     func revert(on database: Database) async throws {
@@ -38,7 +38,7 @@ struct CreatePolicyParameters: AsyncMigration {
 /// added by later versions (the early-warning thresholds) — without touching any stored value.
 struct SeedMissingPolicyDefaults: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         let present = Set(try await sql.select().distinct().column("key").from("policy_parameters").all()
             .map { try $0.decode(column: "key", as: String.self) })
         var rows = BulkInsert(table: "policy_parameters", columns: PolicyStore.columns)

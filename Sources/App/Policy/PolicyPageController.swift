@@ -14,7 +14,7 @@ struct PolicyPageController: RouteCollection {
     func index(req: Request) async throws -> View {
         let user = try req.user
         try user.require(.viewPolicy)
-        let month = CalculatorPageController.currentMonth
+        let month = req.today.yearMonth
         let versions = try await req.policy.versions()
         let history = PolicyParameterHistory(rows: versions.compactMap(\.row))
         let city = RegionTable.changzhou.value
@@ -37,7 +37,7 @@ struct PolicyPageController: RouteCollection {
         try user.require(.viewPolicy)
         let key = try Self.key(req)
         return try await render(req, user: user, key: key, form: VersionForm(region: user.region.value,
-                                                                             fromMonth: CalculatorPageController.currentMonth.adding(months: 1).description,
+                                                                             fromMonth: req.today.yearMonth.adding(months: 1).description,
                                                                              value: "", note: ""),
                                 error: nil, added: req.query[String.self, at: "added"])
     }
@@ -49,14 +49,15 @@ struct PolicyPageController: RouteCollection {
         let form = try req.content.decode(VersionForm.self)
         let row: PolicyParameterRow
         do {
-            row = try form.validated(key: key, user: user, regions: req.platform.regions, thisMonth: CalculatorPageController.currentMonth)
-        } catch let error as AppError {
+            row = try form.validated(key: key, user: user, regions: req.platform.regions, thisMonth: req.today.yearMonth)
+        } catch let error as Refusal {
             return try await render(req, user: user, key: key, form: form, error: error, added: nil).encodeResponse(status: error.status, for: req)
         }
         let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let now = req.now
         do {
             let version = try await req.auditedTransaction { tx, audit in
-                let version = try await PolicyStore(db: tx).addVersion(row, note: note, createdBy: req.auditActor.name)
+                let version = try await PolicyStore(db: tx).addVersion(row, note: note, createdBy: req.auditActor.name, at: now)
                 try await audit.record("policy.parameter.create", entity: "policy_parameter",
                                        id: "\(version.region)/\(version.key)/\(version.fromMonth)/\(version.revision)",
                                        region: version.region, after: version)
@@ -64,12 +65,12 @@ struct PolicyPageController: RouteCollection {
             }
             let added = "\(version.fromMonth) 起 \(key.kind.display(version.value))（\(req.regionName(version.region))）"
             return req.redirect(to: "/policy/\(key.rawValue)?added=\(added.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await render(req, user: user, key: key, form: form, error: error, added: nil).encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func render(_ req: Request, user: CurrentUser, key: PolicyParameterKey, form: VersionForm, error: AppError?,
+    private func render(_ req: Request, user: CurrentUser, key: PolicyParameterKey, form: VersionForm, error: Refusal?,
                         added: String?) async throws -> View {
         let versions = try await req.policy.versions(key: key)
         let regions = [RegionTable.changzhou] + req.platform.regions.children(of: RegionTable.changzhou)
@@ -87,7 +88,7 @@ struct PolicyPageController: RouteCollection {
     }
 
     private static func key(_ req: Request) throws -> PolicyParameterKey {
-        guard let key = req.parameters.get("key").flatMap(PolicyParameterKey.init(rawValue:)) else { throw AppError.notFound("政策参数") }
+        guard let key = req.parameters.get("key").flatMap(PolicyParameterKey.init(rawValue:)) else { throw Refusal.notFound("政策参数") }
         return key
     }
 }
@@ -103,20 +104,20 @@ struct VersionForm: Content {
     /// current month: benefits already decided and paid must keep the basis they had.
     func validated(key: PolicyParameterKey, user: CurrentUser, regions: RegionTable, thisMonth: YearMonth) throws -> PolicyParameterRow {
         guard let code = RegionCode(region.trimmingCharacters(in: .whitespaces)), regions.contains(code) else {
-            throw AppError.invalid("region", "区划代码无效：\(region)")
+            throw Refusal.invalid("region", "区划代码无效：\(region)")
         }
-        guard user.region.contains(code) else { throw AppError.invalid("region", "只能设置本辖区（\(user.region.value)）的参数") }
+        guard user.region.contains(code) else { throw Refusal.invalid("region", "只能设置本辖区（\(user.region.value)）的参数") }
         guard let month = YearMonth(fromMonth.trimmingCharacters(in: .whitespaces)) else {
-            throw AppError.invalid("fromMonth", "起始月份应为 YYYY-MM，如 2027-01")
+            throw Refusal.invalid("fromMonth", "起始月份应为 YYYY-MM，如 2027-01")
         }
         guard month >= thisMonth else {
-            throw AppError.invalid("fromMonth", "起始月份不能早于本月（\(thisMonth)）：已经发放的待遇不能追溯改变")
+            throw Refusal.invalid("fromMonth", "起始月份不能早于本月（\(thisMonth)）：已经发放的待遇不能追溯改变")
         }
         guard let stored = key.kind.parse(value) else {
-            throw AppError.invalid("value", "数值无效：应为\(key.kind.inputHint)")
+            throw Refusal.invalid("value", "数值无效：应为\(key.kind.inputHint)")
         }
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw AppError.invalid("note", "请填写调整依据（文件名或文号）")
+            throw Refusal.invalid("note", "请填写调整依据（文件名或文号）")
         }
         return PolicyParameterRow(regionCode: code.value, key: key, fromMonth: month, value: stored)
     }

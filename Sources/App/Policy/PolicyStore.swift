@@ -47,7 +47,7 @@ struct PolicyStore {
     private func rows() async throws -> [PolicyParameterRow] {
         try await versions().map { version in
             guard let month = YearMonth(version.fromMonth) else {
-                throw AppError(.internalServerError, "policy_parameters 中的月份无效：\(version.fromMonth)")
+                throw Refusal(.failed, "policy_parameters 中的月份无效：\(version.fromMonth)")
             }
             return try PolicyParameterRow(regionCode: version.region, keyName: version.key, fromMonth: month, value: version.value)
         }
@@ -57,17 +57,16 @@ struct PolicyStore {
     /// its audit event. The parameters that would then be in force for that region and
     /// month are validated first, so an administrator cannot store a set the engine refuses
     /// (a working-age minimum above the maximum, say).
-    func addVersion(_ row: PolicyParameterRow, note: String?, createdBy: String) async throws -> Version {
+    func addVersion(_ row: PolicyParameterRow, note: String?, createdBy: String, at now: Date) async throws -> Version {
         let candidate = try await rows() + [row]
         do {
             _ = try PolicyParameterHistory(rows: candidate).parameters(for: row.regionCode, month: row.fromMonth)
         } catch {
-            throw AppError.invalid("value", error.description)
+            throw Refusal.invalid("value", error.description)
         }
         let revision = try await db.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "r").from("policy_parameters")
             .where("region", .equal, row.regionCode).where("key", .equal, row.key.rawValue).where("from_month", .equal, row.fromMonth.description)
             .first()?.decode(column: "r", as: Int?.self) ?? 0
-        let now = Date()
         try await db.insert(into: "policy_parameters").columns(Self.columns)
             .values(Self.values(row, revision: revision + 1, note: note, createdBy: createdBy, at: now).map(\.bind)).run()
         return Version(region: row.regionCode, key: row.key.rawValue, fromMonth: row.fromMonth.description, revision: revision + 1,

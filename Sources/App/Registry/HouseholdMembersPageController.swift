@@ -29,13 +29,13 @@ struct HouseholdMembersPageController: RouteCollection {
         do {
             let relation = try RegistryInput.relation(form.relation, field: "relation")
             let draft = try RegistryInput.check { () throws(FieldProblem) in
-                try PersonFields(name: form.name, idNumber: form.idNumber, phone: form.phone, hukou: form.hukou).validated(today: Clock.today())
+                try PersonFields(name: form.name, idNumber: form.idNumber, phone: form.phone, hukou: form.hukou).validated(today: req.today)
             }
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit).addNewMember(draft, relation: relation, to: household)
             }
             return req.redirect(to: "/households/\(household.id)?added=1")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await RegistryPageController.householdPage(req, user: user, household: household, member: form,
                                                                   error: error, errorForm: "member")
                 .encodeResponse(status: error.status, for: req)
@@ -48,13 +48,13 @@ struct HouseholdMembersPageController: RouteCollection {
         do {
             let relation = try RegistryInput.relation(form.relation, field: "relation")
             let idNumber = try RegistryInput.check { () throws(FieldProblem) in
-                try RegistryValidation.residentID(form.idNumber, today: Clock.today(), field: "idNumber")
+                try RegistryValidation.residentID(form.idNumber, today: req.today, field: "idNumber")
             }
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit).moveIn(idNumber: idNumber, toHousehold: household.id, relation: relation, within: user.scope)
             }
             return req.redirect(to: "/households/\(household.id)?moved=1")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await RegistryPageController.householdPage(req, user: user, household: household, moveIn: form,
                                                                   error: error, errorForm: "moveIn")
                 .encodeResponse(status: error.status, for: req)
@@ -66,7 +66,7 @@ struct HouseholdMembersPageController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return (user, household)
     }
 }

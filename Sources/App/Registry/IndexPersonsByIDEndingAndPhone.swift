@@ -11,7 +11,7 @@ struct IndexPersonsByIDEndingAndPhone: AsyncMigration {
     let cipher: FieldCipher
 
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.raw("ALTER TABLE persons ADD COLUMN id_last6_index TEXT").run()
         try await sql.raw("ALTER TABLE persons ADD COLUMN phone_index TEXT").run()
         try await Self.backfill(sql, cipher: cipher)
@@ -41,7 +41,7 @@ struct IndexPersonsByIDEndingAndPhone: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "persons_phone").run()
         try await sql.drop(index: "persons_id_last6").run()
         try await sql.raw("ALTER TABLE persons DROP COLUMN phone_index").run()

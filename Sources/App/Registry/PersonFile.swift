@@ -70,7 +70,7 @@ struct PersonFile: Encodable {
         if user.role.may(.handleApplications) {
             let filter = ApplicationStore.QueueFilter(person: (person.id, person.householdId), sort: .latest)
             applications = try await ApplicationStore(db: req.sql).queue(for: .staff(scope), filter: filter, page: try PageRequest(page: 1, perPage: 50),
-                                                                         catalog: catalog, regions: req.platform.regions, today: Clock.today()).items
+                                                                         catalog: catalog, regions: req.platform.regions, today: req.today).items
         }
         var alerts: [AlertRow]?
         var visits: [VisitRow]?

@@ -53,7 +53,7 @@ struct PersonPageController: RouteCollection {
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
               let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: reveal) else {
-            throw AppError.notFound("人员")
+            throw Refusal.notFound("人员")
         }
         if reveal { try await Self.recordIdentityView(req, person: person) }
         let regions = req.platform.regions

@@ -46,7 +46,7 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         let body = try req.content.decode(NewHousehold.self)
-        let today = Clock.today()
+        let today = req.today
         let region = try RegistryInput.check { () throws(FieldProblem) in
             try RegistryValidation.householdRegion(body.region, table: req.platform.regions)
         }
@@ -59,7 +59,7 @@ struct RegistryAPIController: RouteCollection {
             try await req.registryWriter(tx, audit)
                 .createHousehold(region: region, address: address, members: members)
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return try await detail.encodeResponse(status: HTTPResponseStatus.created, for: req)
     }
 
@@ -67,7 +67,7 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return detail
     }
 
@@ -81,9 +81,9 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let current = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let current = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         let change = try req.content.decode(HouseholdChange.self)
-        guard let version = change.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
+        guard let version = change.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         let region = try RegistryInput.check { () throws(FieldProblem) in
             try RegistryValidation.householdRegion(change.region ?? current.region, table: req.platform.regions)
         }
@@ -93,7 +93,7 @@ struct RegistryAPIController: RouteCollection {
             try await req.registryWriter(tx, audit)
                 .updateHousehold(id: id, within: user.scope, version: version, region: region, address: address)
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return detail
     }
 
@@ -108,7 +108,7 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         let body = try req.content.decode(NewMember.self)
         let relation = try RegistryInput.relation(body.relation, field: "relation")
         try await req.auditedTransaction { tx, audit in
@@ -117,14 +117,14 @@ struct RegistryAPIController: RouteCollection {
                 try await store.move(personID: personID, toHousehold: id, relation: relation, within: user.scope)
             } else if let person = body.person {
                 let draft = try RegistryInput.check { () throws(FieldProblem) in
-                    try person.fields.validated(today: Clock.today(), fieldPrefix: "person.")
+                    try person.fields.validated(today: req.today, fieldPrefix: "person.")
                 }
                 try await store.addNewMember(draft, relation: relation, to: household)
             } else {
-                throw AppError.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
+                throw Refusal.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
             }
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return detail
     }
 
@@ -172,7 +172,7 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.registry.person(id: id, within: user.scope) else { throw AppError.notFound("人员") }
+              let person = try await req.registry.person(id: id, within: user.scope) else { throw Refusal.notFound("人员") }
         return person
     }
 
@@ -194,9 +194,9 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let current = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
+              let current = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw Refusal.notFound("人员") }
         let change = try req.content.decode(PersonChange.self)
-        guard let version = change.version else { throw AppError.invalid("version", "缺少 version（当前版本号）") }
+        guard let version = change.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         let hasDisabilityChange = change.disabilityGrade != nil || change.disabilityKind != nil
         let storedPhone = try await req.registry.phone(personID: id, within: user.scope)
         let fields = PersonFields(
@@ -207,12 +207,12 @@ struct RegistryAPIController: RouteCollection {
             disabilityKind: hasDisabilityChange ? change.disabilityKind : current.disabilityKind,
             selfCare: change.selfCare ?? current.selfCare, laborCapacity: change.laborCapacity ?? current.laborCapacity,
             deceasedOn: change.deceasedOn ?? current.deceasedOn)
-        let draft = try RegistryInput.check { () throws(FieldProblem) in try fields.validated(today: Clock.today()) }
+        let draft = try RegistryInput.check { () throws(FieldProblem) in try fields.validated(today: req.today) }
         try await req.auditedTransaction { tx, audit in
             try await req.registryWriter(tx, audit)
                 .updatePerson(id: id, within: user.scope, version: version, with: draft)
         }
-        guard let person = try await req.registry.person(id: id, within: user.scope) else { throw AppError.notFound("人员") }
+        guard let person = try await req.registry.person(id: id, within: user.scope) else { throw Refusal.notFound("人员") }
         return person
     }
 }

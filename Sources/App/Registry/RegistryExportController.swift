@@ -24,7 +24,7 @@ struct RegistryExportController: RouteCollection {
         }
         try await Self.audit(req, user: user, action: "household.export", rows: file.rows,
                              filters: ["region": q.region, "address": q.address, "sort": q.sort])
-        return try await FileDownload.send(req, path: file.path, name: "households-\(user.region.value)-\(Clock.today()).xlsx", type: XLSXWriter.mediaType)
+        return try await FileDownload.send(req, path: file.path, name: "households-\(user.region.value)-\(req.today).xlsx", type: XLSXWriter.mediaType)
     }
 
     func persons(req: Request) async throws -> Response {
@@ -42,7 +42,7 @@ struct RegistryExportController: RouteCollection {
             }
         }
         try await Self.audit(req, user: user, action: "person.export", rows: file.rows, filters: form.links)
-        return try await FileDownload.send(req, path: file.path, name: "persons-\(user.region.value)-\(Clock.today()).xlsx", type: XLSXWriter.mediaType)
+        return try await FileDownload.send(req, path: file.path, name: "persons-\(user.region.value)-\(req.today).xlsx", type: XLSXWriter.mediaType)
     }
 
     private static func audit(_ req: Request, user: CurrentUser, action: String, rows: Int, filters: [String: String?]) async throws {

@@ -27,7 +27,7 @@ enum RegistryInput {
         do {
             return try body()
         } catch {
-            throw AppError.invalid(error.field, error.message)
+            throw Refusal.invalid(error.field, error.message)
         }
     }
 
@@ -39,7 +39,7 @@ enum RegistryInput {
 
     static func relation(_ text: String?, field: String) throws -> Relation {
         guard let text, let r = Relation(code: text) else {
-            throw AppError.invalid(field, "与户主关系应为：" + Relation.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
+            throw Refusal.invalid(field, "与户主关系应为：" + Relation.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
         }
         return r
     }

@@ -49,7 +49,7 @@ struct CreateRegistry: AsyncMigration {
             .field("joined_at", .datetime, .required)
             .field("left_at", .datetime)
             .create()
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "households_region").on("households").column("region").run()
         try await sql.create(index: "persons_region_name").on("persons").column("region").column("name").run()
         try await sql.create(index: "persons_name").on("persons").column("name").run()

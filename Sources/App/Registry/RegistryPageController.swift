@@ -177,11 +177,11 @@ struct RegistryPageController: RouteCollection {
             .decode(column: "n", as: Int.self) ?? 0
         var waiting: [StateCount] = []
         if user.role.may(.handleApplications) {
-            let counts = try await ApplicationStore(db: req.sql).countsByState(for: try await ApplicationService(req: req).viewer(user))
+            let counts = try await ApplicationStore(db: req.sql).countsByState(for: try await req.applications.viewer(user))
             waiting = WorkflowState.allCases.filter { !$0.isTerminal }.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) }
         }
         let visits = user.role.may(.visitHouseholds)
-            ? try await VisitTasks(db: req.sql).counts(within: scope, today: Clock.today()) : nil
+            ? try await VisitTasks(db: req.sql).counts(within: scope, today: req.today) : nil
         let reviews = user.role.may(.confirmBenefitChanges) ? try await EnrollmentReviewStore(db: req.sql).countOpen(within: scope) : nil
         return try await req.view.render("home", HomePage(layout: LayoutContext(request: req, title: "工作台", user: user),
                                                           householdCount: households, personCount: persons, applications: waiting,
@@ -202,7 +202,7 @@ struct RegistryPageController: RouteCollection {
             let filters = ["region": q.region, "address": q.address, "sort": q.sort]
             page.pager = Pager.make(path: "/households", filters: filters, result: page.result)
             page.exportLink = Pager.link(path: "/households.xlsx", filters: filters)
-        } catch let error as AppError {
+        } catch let error as Refusal {
             (page.error, page.errorField) = (error.message, error.field)
             page.picker.invalid = error.field == "region"
         }
@@ -217,7 +217,7 @@ struct RegistryPageController: RouteCollection {
     }
 
     /// A household's street, chosen from those of the user's region (its community typed beside).
-    static func householdPicker(_ req: Request, user: CurrentUser, form: HouseholdForm, error: AppError?, errorID: String) -> RegionPicker {
+    static func householdPicker(_ req: Request, user: CurrentUser, form: HouseholdForm, error: Refusal?, errorID: String) -> RegionPicker {
         var picker = RegionPicker(emptyLabel: "请选择街道/镇", table: req.platform.regions, within: user.region, levels: [.street, .community],
                                   selected: form.region)
         picker.invalid = error?.field == "region"
@@ -237,7 +237,7 @@ struct RegistryPageController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         let notice = [("saved", "已保存"), ("created", "已登记新家庭"), ("added", "已添加成员"), ("moved", "已迁入")].first { req.query[String.self, at: $0.0] == "1" }?.1
         return try await Self.householdPage(req, user: user, household: household, notice: notice)
     }
@@ -246,7 +246,7 @@ struct RegistryPageController: RouteCollection {
     static func householdPage(_ req: Request, user: CurrentUser, household: HouseholdDetail, edit: HouseholdForm? = nil,
                               member: HouseholdMembersPageController.MemberForm = .init(),
                               moveIn: HouseholdMembersPageController.MoveInForm = .init(),
-                              error: AppError? = nil, errorForm: String? = nil, notice: String? = nil) async throws -> View {
+                              error: Refusal? = nil, errorForm: String? = nil, notice: String? = nil) async throws -> View {
         let edit = edit ?? householdForm(household)
         return try await req.view.render("registry/household", HouseholdPage(
             layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
@@ -261,7 +261,7 @@ struct RegistryPageController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         let form = try req.content.decode(HouseholdForm.self)
         do {
             let region = try RegistryInput.check { () throws(FieldProblem) in
@@ -274,7 +274,7 @@ struct RegistryPageController: RouteCollection {
                     .updateHousehold(id: id, within: user.scope, version: form.version ?? -1, region: region, address: address)
             }
             return req.redirect(to: "/households/\(id)?saved=1")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await Self.householdPage(req, user: user, household: household, edit: form, error: error, errorForm: "edit")
                 .encodeResponse(status: error.status, for: req)
         }
@@ -305,14 +305,14 @@ struct RegistryPageController: RouteCollection {
             let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(form.address) }
             let head = try RegistryInput.check { () throws(FieldProblem) in
                 try PersonFields(name: form.headName, idNumber: form.headIdNumber, phone: form.headPhone, hukou: form.headHukou)
-                    .validated(today: Clock.today(), fieldPrefix: "head.")
+                    .validated(today: req.today, fieldPrefix: "head.")
             }
             let id = try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit)
                     .createHousehold(region: region, address: address, members: [(head, .head)])
             }
             return req.redirect(to: "/households/\(id)?created=1")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             return try await req.view.render("registry/household-new", NewHouseholdPage(
                 layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
                 picker: Self.householdPicker(req, user: user, form: form, error: error, errorID: "form-error"), relations: Self.relationChoices, hukous: Self.hukouChoices, error: error.message, errorField: error.field))
@@ -346,7 +346,7 @@ struct RegistryPageController: RouteCollection {
             page.result = try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: form.page, perPage: 20))
             page.pager = Pager.make(path: "/persons", filters: form.links, result: page.result)
             page.exportLink = Pager.link(path: "/persons.xlsx", filters: form.links)
-        } catch let error as AppError {
+        } catch let error as Refusal {
             (page.error, page.errorField) = (error.message, error.field)
             page.picker.invalid = error.field == "region"
         }
@@ -359,9 +359,9 @@ struct RegistryPageController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw AppError.notFound("家庭") }
+              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
         return try await req.view.render("registry/household-print", HouseholdPrintPage(
-            title: "家庭档案 \(household.address)", household: household, printedOn: Clock.today().description,
+            title: "家庭档案 \(household.address)", household: household, printedOn: req.today.description,
             printedBy: user.displayName))
     }
 
@@ -369,7 +369,7 @@ struct RegistryPageController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw AppError.notFound("人员") }
+              let person = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw Refusal.notFound("人员") }
         try await PersonPageController.recordIdentityView(req, person: person)
         let form = PersonForm(version: person.version, name: person.name, idNumber: person.idNumber,
                               phone: try await req.registry.phone(personID: id, within: user.scope), hukou: person.hukou,
@@ -382,22 +382,22 @@ struct RegistryPageController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              try await req.registry.person(id: id, within: user.scope) != nil else { throw AppError.notFound("人员") }
+              try await req.registry.person(id: id, within: user.scope) != nil else { throw Refusal.notFound("人员") }
         let form = try req.content.decode(PersonForm.self)
         do {
-            let draft = try RegistryInput.check { () throws(FieldProblem) in try form.fields.validated(today: Clock.today()) }
+            let draft = try RegistryInput.check { () throws(FieldProblem) in try form.fields.validated(today: req.today) }
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit)
                     .updatePerson(id: id, within: user.scope, version: form.version ?? -1, with: draft)
             }
             return req.redirect(to: "/persons/\(id)?saved=1")
-        } catch let error as AppError where error.status != .notFound {
+        } catch let error as Refusal where error.status != .notFound {
             return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
                 .encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func editPage(req: Request, user: CurrentUser, id: UUID, form: PersonForm, error: AppError?) -> PersonEditPage {
+    private func editPage(req: Request, user: CurrentUser, id: UUID, form: PersonForm, error: Refusal?) -> PersonEditPage {
         PersonEditPage(layout: LayoutContext(request: req, title: "修改人员信息", user: user), personId: id, form: form,
                        hukous: Self.hukouChoices,
                        disabilityKinds: DisabilityKind.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },

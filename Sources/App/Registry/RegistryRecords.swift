@@ -102,7 +102,7 @@ struct PageRequest: Sendable {
 
     init(page: Int?, perPage: Int?) throws {
         let page = page ?? 1
-        guard page <= Self.maximumPage else { throw AppError.invalid("page", "页码不能超过 \(Self.maximumPage)") }
+        guard page <= Self.maximumPage else { throw Refusal.invalid("page", "页码不能超过 \(Self.maximumPage)") }
         self.page = max(1, page)
         self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 20))
     }

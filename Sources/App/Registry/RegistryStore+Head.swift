@@ -11,16 +11,16 @@ extension RegistryStore {
             SELECT m.person_id FROM memberships m JOIN persons p ON p.id = m.person_id
             WHERE m.household_id = \(bind: household) AND m.relation = 'head' AND m.left_at IS NULL AND p.deceased_on IS NOT NULL
             """).first()?.decode(column: "person_id", as: UUID.self) else {
-            throw AppError(.conflict, "该户户主在世或已变更，无需确认新户主", field: "proposedHeadId")
+            throw Refusal(.conflict, "该户户主在世或已变更，无需确认新户主", field: "proposedHeadId")
         }
-        let now = Date()
+        let now = clock.now
         try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE household_id = \(bind: household) AND person_id = \(bind: late) AND left_at IS NULL")
             .run()
         let changed = try await db.raw("""
             UPDATE memberships SET relation = 'head' WHERE household_id = \(bind: household) AND person_id = \(bind: person) AND left_at IS NULL
             RETURNING person_id
             """).all()
-        guard !changed.isEmpty else { throw AppError(.conflict, "拟任户主已不在该户", field: "proposedHeadId") }
+        guard !changed.isEmpty else { throw Refusal(.conflict, "拟任户主已不在该户", field: "proposedHeadId") }
         try await db.raw("UPDATE households SET version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: household)").run()
         try await audit!.record("household.headChange", entity: "household", id: household.uuidString, region: region,
                                 before: ["head": late.uuidString], after: ["head": person.uuidString])

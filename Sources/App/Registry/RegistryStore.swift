@@ -10,6 +10,7 @@ struct RegistryStore {
     let db: SQLDatabase
     let cipher: FieldCipher
     let regions: RegionTable
+    let clock: PlatformClock
     /// Present for writes; a write without it is a programming error.
     var audit: AuditRecorder? = nil
 
@@ -22,7 +23,8 @@ struct RegistryStore {
 
     /// Refuses a second person with the same ID number (checked by blind index, which the
     /// unique index enforces as well).
-    func insertPerson(_ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date = Date()) async throws -> UUID {
+    func insertPerson(_ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date? = nil) async throws -> UUID {
+        let now = now ?? clock.now
         let index = cipher.blindIndex(draft.residentID.value)
         if let existing = try await db.select().columns("id", "region").from("persons").where("id_index", .equal, index).first() {
             throw DuplicateIDNumber(existing: try existing.decode(column: "id", as: UUID.self),
@@ -37,6 +39,12 @@ struct RegistryStore {
         try await recorder.record("person.create", entity: "person", id: id.uuidString, region: region.value,
                                   after: PersonAuditRecord(draft, region: region.value))
         return id
+    }
+
+    /// The households a person belongs to now (one, but for a move in progress).
+    func currentHouseholdIDs(person: UUID) async throws -> [UUID] {
+        try await db.raw("SELECT household_id FROM memberships WHERE person_id = \(bind: person) AND left_at IS NULL")
+            .all().map { try $0.decode(column: "household_id", as: UUID.self) }
     }
 
     func personID(blindIndex: String) async throws -> UUID? {
@@ -129,14 +137,14 @@ struct RegistryStore {
     func updatePerson(id: UUID, within scope: RegionScope, version: Int, with draft: PersonDraft) async throws {
         let recorder = recorder
         guard let current = try await db.raw("SELECT * FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
-            throw AppError.notFound("人员")
+            throw Refusal.notFound("人员")
         }
         let before = try PersonAuditRecord(row: current)
         let currentVersion = try current.decode(column: "version", as: Int.self)
-        guard currentVersion == version else { throw AppError.staleVersion(current: currentVersion) }
+        guard currentVersion == version else { throw Refusal.staleVersion(current: currentVersion) }
         let index = cipher.blindIndex(draft.residentID.value)
         if index != (try current.decode(column: "id_index", as: String.self)), try await personID(blindIndex: index) != nil {
-            throw AppError(.conflict, "身份证号 \(draft.residentID.masked) 已登记在另一人员档案中", field: "idNumber")
+            throw Refusal(.conflict, "身份证号 \(draft.residentID.masked) 已登记在另一人员档案中", field: "idNumber")
         }
         try await db.raw("""
             UPDATE persons SET name = \(bind: draft.name), id_index = \(bind: index), id_cipher = \(bind: cipher.encrypt(draft.residentID.value)),
@@ -147,7 +155,7 @@ struct RegistryStore {
               hukou = \(bind: draft.hukou.rawValue), disability_grade = \(bind: draft.disabilityGrade),
               disability_kind = \(bind: draft.disabilityKind?.rawValue), self_care = \(bind: draft.selfCare.rawValue),
               labor_capacity = \(bind: draft.laborCapacity.rawValue), deceased_on = \(bind: draft.deceasedOn?.description),
-              version = version + 1, updated_at = \(bind: Date())
+              version = version + 1, updated_at = \(bind: clock.now)
             WHERE id = \(bind: id) AND version = \(bind: version)
             """).run()
         try await recorder.record("person.update", entity: "person", id: id.uuidString, region: before.region,
@@ -165,7 +173,7 @@ struct RegistryStore {
         try Self.checkHeads(members.map(\.1))
         let recorder = recorder
         let id = UUID()
-        let now = Date()
+        let now = clock.now
         try await db.insert(into: "households").columns(HouseholdColumns.insert)
             .values(HouseholdColumns.values(id: id, region: region, address: address, importRef: importRef, now: now).map(\.bind))
             .run()
@@ -181,12 +189,13 @@ struct RegistryStore {
     /// A household has exactly one head (户主).
     static func checkHeads(_ relations: [Relation], field: String = "members") throws {
         let heads = relations.filter { $0 == .head }.count
-        if heads == 0 { throw AppError.invalid(field, "户内必须有一名户主（与户主关系为“本人”）") }
-        if heads > 1 { throw AppError.invalid(field, "户内只能有一名户主，现有\(heads)名") }
+        if heads == 0 { throw Refusal.invalid(field, "户内必须有一名户主（与户主关系为“本人”）") }
+        if heads > 1 { throw Refusal.invalid(field, "户内只能有一名户主，现有\(heads)名") }
     }
 
     /// A person joins a household (of `region`), which becomes the person's current one.
-    func join(personID: UUID, householdID: UUID, region: String, relation: Relation, at now: Date = Date()) async throws {
+    func join(personID: UUID, householdID: UUID, region: String, relation: Relation, at now: Date? = nil) async throws {
+        let now = now ?? clock.now
         let recorder = recorder
         try await db.insert(into: "memberships").columns(MembershipColumns.insert)
             .values(MembershipColumns.values(householdID: householdID, personID: personID, relation: relation, at: now).map(\.bind))
@@ -199,29 +208,26 @@ struct RegistryStore {
     /// Registers a new person as a member of a household (of the household's region).
     func addNewMember(_ draft: PersonDraft, relation: Relation, to household: HouseholdDetail) async throws {
         if relation == .head, household.members.contains(where: { $0.relation == Relation.head.rawValue }) {
-            throw AppError.invalid("relation", "该户已有户主")
+            throw Refusal.invalid("relation", "该户已有户主")
         }
         let personID = try await insertPerson(draft, region: RegionCode(household.region)!)
         try await join(personID: personID, householdID: household.id, region: household.region, relation: relation)
-        try await follow([.init(household: household.id, kind: .joined, person: personID, from: Self.nextMonth)])
+        try await follow([.init(household: household.id, kind: .joined, person: personID, from: clock.nextMonth)])
     }
-
-    /// The first month a change of members made today is paid in.
-    static var nextMonth: YearMonth { Clock.today().yearMonth.adding(months: 1) }
 
     /// The household-level benefits of changed households follow their members.
     private func follow(_ changes: [HouseholdChangeFollower.Change]) async throws {
-        try await HouseholdChangeFollower(db: db, cipher: cipher, audit: recorder).follow(changes)
+        try await HouseholdChangeFollower(db: db, cipher: cipher, clock: clock, audit: recorder).follow(changes)
     }
 
     /// Moves the registered person with this ID number into a household (see `move`).
     func moveIn(idNumber: ResidentID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
         guard let person = try await db.select().columns("id", "region").from("persons")
             .where("id_index", .equal, cipher.blindIndex(idNumber.value)).first() else {
-            throw AppError.invalid("idNumber", "身份证号 \(idNumber.masked) 尚未登记，请用“新增成员”登记")
+            throw Refusal.invalid("idNumber", "身份证号 \(idNumber.masked) 尚未登记，请用“新增成员”登记")
         }
         guard RegionCode(try person.decode(column: "region", as: String.self)).map(scope.region.contains) == true else {
-            throw AppError.invalid("idNumber", "身份证号 \(idNumber.masked) 登记在您管辖范围以外的区划，请联系其所在街道迁出")
+            throw Refusal.invalid("idNumber", "身份证号 \(idNumber.masked) 登记在您管辖范围以外的区划，请联系其所在街道迁出")
         }
         try await move(personID: try person.decode(column: "id", as: UUID.self), toHousehold: householdID, relation: relation, within: scope)
     }
@@ -230,17 +236,17 @@ struct RegistryStore {
     /// and brings the person's region along.
     func move(personID: UUID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
         guard let target = try await db.raw("SELECT region FROM households WHERE id = \(bind: householdID) AND \(scope.condition("region"))").first() else {
-            throw AppError.notFound("家庭")
+            throw Refusal.notFound("家庭")
         }
         guard try await db.raw("SELECT id FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))").first() != nil else {
-            throw AppError.notFound("人员")
+            throw Refusal.notFound("人员")
         }
         if relation == .head, try await db.raw("""
             SELECT 1 AS x FROM memberships WHERE household_id = \(bind: householdID) AND relation = 'head' AND left_at IS NULL AND person_id <> \(bind: personID)
             """).first() != nil {
-            throw AppError.invalid("relation", "该户已有户主")
+            throw Refusal.invalid("relation", "该户已有户主")
         }
-        let now = Date()
+        let now = clock.now
         let recorder = recorder
         let targetRegion = try target.decode(column: "region", as: String.self)
         var left: UUID?
@@ -261,8 +267,8 @@ struct RegistryStore {
             WHERE id = \(bind: personID)
             """).run()
         try await touchHousehold(householdID)
-        var changes: [HouseholdChangeFollower.Change] = [.init(household: householdID, kind: .joined, person: personID, from: Self.nextMonth)]
-        if let left, left != householdID { changes.insert(.init(household: left, kind: .movedOut, person: personID, from: Self.nextMonth), at: 0) }
+        var changes: [HouseholdChangeFollower.Change] = [.init(household: householdID, kind: .joined, person: personID, from: clock.nextMonth)]
+        if let left, left != householdID { changes.insert(.init(household: left, kind: .movedOut, person: personID, from: clock.nextMonth), at: 0) }
         try await follow(changes)
     }
 
@@ -340,12 +346,12 @@ struct RegistryStore {
     func updateHousehold(id: UUID, within scope: RegionScope, version: Int, region: RegionCode, address: String) async throws {
         let recorder = recorder
         guard let row = try await db.raw("SELECT version, region, address FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
-            throw AppError.notFound("家庭")
+            throw Refusal.notFound("家庭")
         }
         let before = HouseholdAuditRecord(region: try row.decode(column: "region", as: String.self), address: try row.decode(column: "address", as: String.self))
         let current = try row.decode(column: "version", as: Int.self)
-        guard current == version else { throw AppError.staleVersion(current: current) }
-        let now = Date()
+        guard current == version else { throw Refusal.staleVersion(current: current) }
+        let now = clock.now
         try await db.raw("""
             UPDATE households SET region = \(bind: region.value), address = \(bind: address), version = version + 1, updated_at = \(bind: now)
             WHERE id = \(bind: id) AND version = \(bind: version)
@@ -361,7 +367,7 @@ struct RegistryStore {
     }
 
     private func touchHousehold(_ id: UUID) async throws {
-        try await db.raw("UPDATE households SET version = version + 1, updated_at = \(bind: Date()) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE households SET version = version + 1, updated_at = \(bind: clock.now) WHERE id = \(bind: id)").run()
     }
 
     static func escapeLike(_ text: String) -> String {
@@ -429,7 +435,7 @@ struct DuplicateIDNumber: RecordedRefusal {
     let masked: String
     let attemptedRegion: String
 
-    var answer: AppError { AppError(.conflict, "身份证号 \(masked) 已登记，请在原档案中修改", field: "idNumber") }
+    var answer: Refusal { Refusal(.conflict, "身份证号 \(masked) 已登记，请在原档案中修改", field: "idNumber") }
 
     func record(_ audit: AuditRecorder) async throws {
         try await audit.record("person.duplicate.refused", entity: "person", id: existing.uuidString, region: existingRegion,

@@ -9,7 +9,7 @@ import SQLKit
 /// agree after each of them.
 struct TrackCurrentHouseholdOnPersons: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let sql = database as! SQLDatabase
+        let sql = database.sql
         try await sql.raw("ALTER TABLE persons ADD COLUMN household_id UUID").run()
         try await sql.raw("""
             UPDATE persons SET household_id = (SELECT m.household_id FROM memberships m WHERE m.person_id = persons.id AND m.left_at IS NULL)
@@ -17,6 +17,6 @@ struct TrackCurrentHouseholdOnPersons: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! SQLDatabase).raw("ALTER TABLE persons DROP COLUMN household_id").run()
+        try await database.sql.raw("ALTER TABLE persons DROP COLUMN household_id").run()
     }
 }

@@ -33,10 +33,10 @@ enum ResidentAccounts {
     /// be used to probe who is registered.
     static func register(_ form: Registration, on req: Request) async throws -> UUID {
         // A typo in a password nobody sees would lock the resident out of the new account.
-        guard form.password == form.confirmPassword else { throw AppError.invalid("confirmPassword", "两次输入的密码不一致，请重新输入") }
-        let mismatch = AppError(.badRequest, "姓名、身份证号与联系电话和登记信息不一致；如电话有变化，请到社区更新后再注册", field: "idNumber")
-        guard let text = form.idNumber?.trimmedWhitespace, let id = try? ResidentID(text, today: Clock.today()) else {
-            throw AppError.invalid("idNumber", "身份证号无效，请检查")
+        guard form.password == form.confirmPassword else { throw AppError(.invalid("confirmPassword", "两次输入的密码不一致，请重新输入")) }
+        let mismatch = AppError(.invalid("idNumber", "姓名、身份证号与联系电话和登记信息不一致；如电话有变化，请到社区更新后再注册"))
+        guard let text = form.idNumber?.trimmedWhitespace, let id = try? ResidentID(text, today: req.today) else {
+            throw AppError(.invalid("idNumber", "身份证号无效，请检查"))
         }
         let cipher = req.platform.cipher
         let index = cipher.blindIndex(id.value)
@@ -63,7 +63,7 @@ enum ResidentAccounts {
         return try await req.auditedTransaction { tx, audit in
             let store = AccountStore(db: tx)
             if try await store.userRow(username: account.username) != nil {
-                throw AppError(.conflict, "该身份证号已注册，请直接登录", field: "idNumber")
+                throw AppError(Refusal(.conflict, "该身份证号已注册，请直接登录", field: "idNumber"))
             }
             let userID = try await store.insert(account)
             try await tx.update("users").set("person_id", to: personID).where("id", .equal, userID).run()
@@ -71,14 +71,6 @@ enum ResidentAccounts {
                                    after: ["role": Role.resident.rawValue, "personId": personID.uuidString])
             return userID
         }
-    }
-
-    /// The registry person a resident account stands for.
-    static func personID(of user: CurrentUser, on req: Request) async throws -> UUID {
-        guard user.role == .resident,
-              let id = try await req.sql.select().column("person_id").from("users").where("id", .equal, user.id).first()?
-                .decode(column: "person_id", as: UUID?.self) else { throw AppError(.forbidden, "仅限居民本人使用") }
-        return id
     }
 }
 

@@ -9,6 +9,8 @@ struct DemoApplications {
     let today: CivilDate
     /// The month the enrolled households are paid from.
     let start: YearMonth
+    /// When the records are written.
+    let now: Date
 
     struct Household: Sendable {
         let id: UUID
@@ -67,25 +69,20 @@ struct DemoApplications {
         let assessment = investigated ? String(decoding: try AssessmentResponse(h.assessment).jsonData(prettyPrinted: false), as: UTF8.self) : nil
         let means = cipher.encrypt(try HouseholdMeansStore.json(h.means))
         let decision = state == .approved ? "经审核符合条件，予以批准" : state == .rejected ? "家庭人均收入高于低保标准，不予批准" : nil
-        let now = Date()
-        try await tx.insert(into: "applications")
-            .columns("id", "item_code", "household_id", "region", "flow", "approving_level", "state", "returned_from", "publicity_start",
-                     "open_objections", "economy_check_eligible", "assessment_json", "means_cipher", "conflicts_json", "monthly_fen",
-                     "decision_note", "submitted_on", "deadline_on", "submitted_by", "version", "created_at", "updated_at")
-            .values(SQLBind(id), SQLBind(item), SQLBind(h.id), SQLBind(h.region), SQLBind("civilAffairs"), SQLBind("district"),
-                    SQLBind(state.rawValue), SQLBind(state == .returned ? WorkflowState.investigated.rawValue : nil),
-                    SQLBind(steps.contains { $0.to == .publicized } ? publicity.description : nil), SQLBind(0),
-                    SQLBind(investigated ? !h.assessment.programs.isEmpty : nil), SQLBind(assessment), SQLBind(means), SQLBind("[]"),
-                    SQLBind(monthly?.value), SQLBind(decision), SQLBind(submitted.description),
-                    SQLBind(WorkingDayCalendar.china.dueDate(submitted: submitted).description), SQLBind(Self.officers[.submitted]!),
-                    SQLBind(steps.count), SQLBind(now), SQLBind(now))
-            .run()
+        let store = ApplicationStore(db: tx)
+        try await store.insert(ApplicationStore.NewApplication(
+            id: id, itemCode: item, household: h.id, region: h.region, flow: .civilAffairs(approvingLevel: .district), state: state,
+            submittedOn: submitted, submittedBy: Self.officers[.submitted]!, meansCipher: means,
+            returnedFrom: state == .returned ? .investigated : nil,
+            publicityStart: steps.contains { $0.to == .publicized } ? publicity : nil,
+            economyCheckEligible: investigated ? !h.assessment.programs.isEmpty : nil, assessmentJSON: assessment,
+            monthlyFen: monthly?.value, decisionNote: decision, version: steps.count), at: now)
         for (n, step) in steps.enumerated() {
             // Two days a step, the publicity on its own day and the decision after it.
             let day = step.to == .publicized ? publicity : step.from == .publicized ? publicity.adding(days: 8) : submitted.adding(days: 2 * n)
-            try await ApplicationService.step(tx, application: id, action: step.action, from: step.from?.rawValue ?? "new", to: step.to.rawValue,
-                                              actor: Self.actor, actorName: Self.officers[step.to] ?? "演示", note: step.to == .approved ? decision : nil,
-                                              at: Clock.startOfDay(day).addingTimeInterval(10 * 3600))
+            try await store.recordStep(application: id, action: step.action, from: step.from?.rawValue ?? "new", to: step.to.rawValue,
+                                       actor: Self.actor, actorName: Self.officers[step.to] ?? "演示",
+                                       note: step.to == .approved ? decision : nil, at: BeijingTime.startOfDay(day).addingTimeInterval(10 * 3600))
         }
         return id
     }
@@ -93,6 +90,7 @@ struct DemoApplications {
     private func enroll(_ h: Household, _ entry: ProgramDecision, application: UUID?, on tx: SQLDatabase) async throws {
         let person = entry.member.flatMap { $0 < h.members.count ? UUID(uuidString: h.members[$0]) : nil }
         _ = try await EnrollmentStore(db: tx).create(item: entry.program.rawValue, household: h.id, person: person, region: h.region,
-                                                     monthlyFen: entry.monthly.value, start: start, application: application, reason: "审批决定")
+                                                     monthlyFen: entry.monthly.value, start: start, application: application, reason: "审批决定",
+                                                     at: now)
     }
 }

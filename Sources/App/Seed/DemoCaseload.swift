@@ -21,7 +21,7 @@ struct DemoCaseload {
     }
 
     func seed(today: CivilDate) async throws -> Summary {
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         let month = today.yearMonth
         let start = month.adding(months: -3)
         let store = HouseholdMeansStore(db: sql, cipher: app.platform.cipher)
@@ -40,7 +40,7 @@ struct DemoCaseload {
                                 members: HouseholdEconomyCheck.memberOrder(month: start, members: members), plan: plan))
         }
         var summary = Summary()
-        let writer = DemoApplications(cipher: app.platform.cipher, today: today, start: start)
+        let writer = DemoApplications(cipher: app.platform.cipher, today: today, start: start, now: app.platform.clock.now)
         for chunk in writes.chunked(200) {
             let counts = try await app.auditedTransaction(actor: .system("demo")) { tx, audit in
                 let counts = try await writer.write(chunk, on: tx)
@@ -60,7 +60,7 @@ struct DemoCaseload {
     private func payMonths(from first: YearMonth, until last: YearMonth) async throws -> Int {
         let maker = PayrollService(app: app, actor: .system("演示·王会计"))
         let checker = PayrollService(app: app, actor: .system("演示·李科长"))
-        let sql = app.db as! SQLDatabase
+        let sql = app.sql
         var month = first
         var rolls = 0
         while month <= last {

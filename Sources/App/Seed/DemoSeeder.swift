@@ -35,7 +35,7 @@ struct DemoSeeder {
         let meansGenerator = SyntheticMeans(seed: seed)
         let month = YearMonth(year: today.year, month: today.month)!
         var assessor = CachedAssessor(history: try await PolicyStore(db: bulk.sql).history())
-        let now = Date()
+        let now = app.platform.clock.now
         var writer = PipelinedWriter<Void>()
         var batchHouseholdIDs: [UUID] = []
         while summary.households < count {

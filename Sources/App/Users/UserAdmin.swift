@@ -34,7 +34,7 @@ struct UserAdmin {
 
     /// An account within the admin's region; 404 for any other, existing or not.
     func find(_ id: UUID?) async throws -> UserSummary {
-        guard let id, let user = try await UserStore(db: req.sql).user(id: id, within: admin.scope) else { throw AppError.notFound("用户") }
+        guard let id, let user = try await UserStore(db: req.sql).user(id: id, within: admin.scope) else { throw Refusal.notFound("用户") }
         return user
     }
 
@@ -43,16 +43,16 @@ struct UserAdmin {
         let table = req.platform.regions
         let chosen = try RegistryInput.check { () throws(FieldProblem) in try table.resolve(input.region, community: input.community) }
         guard let region = chosen, table.isKnownOrCommunityOfKnownStreet(region) else {
-            throw AppError.invalid("region", "区划无效：应为本辖区内的区、街道或社区（可选择，或填写代码、名称）")
+            throw Refusal.invalid("region", "区划无效：应为本辖区内的区、街道或社区（可选择，或填写代码、名称）")
         }
         if let refusal = UserAdministration.checkCreate(by: admin.assignment, role: role, region: region) {
-            throw refusal.appError(creating: true)
+            throw refusal.refusal(creating: true)
         }
         let displayName = try RegistryInput.check { () throws(FieldProblem) in
             try InputRules.line(input.displayName, field: "displayName", label: "姓名", maximumLength: 64)!
         }
         let department = input.department.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        if role == .department, department == nil { throw AppError.invalid("department", "协同部门账户需填写部门代码") }
+        if role == .department, department == nil { throw Refusal.invalid("department", "协同部门账户需填写部门代码") }
         let hasher = req.password.async
         let account = try await AccountStore.prepare(username: input.username ?? "", displayName: displayName, password: input.password ?? "",
                                                      role: role, region: region, department: department,
@@ -61,7 +61,7 @@ struct UserAdmin {
         let scope = admin.scope
         return try await req.auditedTransaction { tx, audit in
             let id = try await AccountStore(db: tx).insert(account)
-            guard let user = try await UserStore(db: tx).user(id: id, within: scope) else { throw AppError.notFound("用户") }
+            guard let user = try await UserStore(db: tx).user(id: id, within: scope) else { throw Refusal.notFound("用户") }
             try await audit.record("user.create", entity: "user", id: id.uuidString, region: user.region, after: UserAuditRecord(user))
             return user
         }
@@ -78,7 +78,7 @@ struct UserAdmin {
             try await UserStore(db: tx).setDisabled(id: user.id, disabled)
             // Both ways: what was signed in before a disable stays out after the enable.
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
-            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw AppError.notFound("用户") }
+            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw Refusal.notFound("用户") }
             try await audit.record(disabled ? "user.disable" : "user.enable", entity: "user", id: user.id.uuidString, region: user.region,
                                    before: UserAuditRecord(user), after: UserAuditRecord(after))
             return after
@@ -97,7 +97,7 @@ struct UserAdmin {
         let after = try await req.auditedTransaction { tx, audit in
             try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: true)
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
-            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw AppError.notFound("用户") }
+            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw Refusal.notFound("用户") }
             try await audit.record("user.password.reset", entity: "user", id: user.id.uuidString, region: user.region,
                                    before: UserAuditRecord(user), after: UserAuditRecord(after))
             return after
@@ -117,16 +117,16 @@ struct UserAdmin {
     }
 
     private func check(_ user: UserSummary, _ action: UserAdminAction) throws {
-        guard let role = Role(rawValue: user.role), let region = RegionCode(user.region) else { throw AppError.notFound("用户") }
+        guard let role = Role(rawValue: user.role), let region = RegionCode(user.region) else { throw Refusal.notFound("用户") }
         if let refusal = UserAdministration.checkManage(by: admin.assignment, target: Assignment(role, region),
                                                         isSelf: user.id == admin.id, action: action) {
-            throw refusal.appError(creating: false)
+            throw refusal.refusal(creating: false)
         }
     }
 
     static func role(_ text: String?) throws -> Role {
         guard let role = text.flatMap({ Role(rawValue: $0.trimmingCharacters(in: .whitespaces)) }) else {
-            throw AppError.invalid("role", "角色应为：" + Role.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
+            throw Refusal.invalid("role", "角色应为：" + Role.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
         }
         return role
     }
@@ -135,20 +135,20 @@ struct UserAdmin {
 extension UserAdminRefusal {
     /// The answer to a refusal. Changing an account outside one's region answers 404, as
     /// for any record there; creating one there names the region, which the creator chose.
-    func appError(creating: Bool) -> AppError {
+    func refusal(creating: Bool) -> Refusal {
         switch self {
         case .notPermitted(let role):
-            return AppError(.forbidden, "您的角色（\(role.chinese)）无权管理用户")
+            return Refusal(.forbidden, "您的角色（\(role.chinese)）无权管理用户")
         case .outsideRegion(let region, let admin):
-            return creating ? AppError(.forbidden, "区划 \(region) 不在您的辖区（\(admin)）内", field: "region") : .notFound("用户")
+            return creating ? Refusal(.forbidden, "区划 \(region) 不在您的辖区（\(admin)）内", field: "region") : .notFound("用户")
         case .morePowerful(let role):
-            return AppError(.forbidden, "您无权\(creating ? "创建" : "管理")\(role.chinese)账户：其权限超出您的角色", field: creating ? "role" : nil)
+            return Refusal(.forbidden, "您无权\(creating ? "创建" : "管理")\(role.chinese)账户：其权限超出您的角色", field: creating ? "role" : nil)
         case .wrongLevel(let role, _):
-            return AppError.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
+            return Refusal.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         case .ownAccount:
-            return AppError(.conflict, "不能停用自己的账户")
+            return Refusal(.conflict, "不能停用自己的账户")
         case .cityOnly(let role):
-            return AppError(.forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
+            return Refusal(.forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
         }
     }
 }

@@ -51,7 +51,7 @@ struct UserPageController: RouteCollection {
         do {
             let user = try await admin.create(form)
             return req.redirect(to: "/users/\(user.id)?done=created")
-        } catch let error as AppError {
+        } catch let error as Refusal {
             form.password = ""   // never sent back into the page
             return try await newUserPage(req, admin: admin, form: form, error: error).encodeResponse(status: error.status, for: req)
         }
@@ -96,9 +96,9 @@ struct UserPageController: RouteCollection {
         return req.redirect(to: "/users/\(id?.uuidString ?? "")?done=revoked")
     }
 
-    private func newUserPage(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: AppError?) async throws -> View {
+    private func newUserPage(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: Refusal?) async throws -> View {
         let roles = UserAdministration.creatableRoles(by: admin.admin.assignment)
-        guard !roles.isEmpty else { throw UserAdminRefusal.notPermitted(admin.admin.role).appError(creating: true) }
+        guard !roles.isEmpty else { throw UserAdminRefusal.notPermitted(admin.admin.role).refusal(creating: true) }
         return try await req.view.render("users/new", NewUserPage(
             layout: LayoutContext(request: req, title: "新建用户", user: admin.admin), form: form,
             roles: roles.map { Choice(value: $0.rawValue, label: "\($0.chinese)（\($0.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级）") },
@@ -108,7 +108,7 @@ struct UserPageController: RouteCollection {
 
     /// The new account's region: the admin's own, or a district or street under it, by
     /// name; a community is typed under its street.
-    private func userRegionPicker(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: AppError?) -> RegionPicker {
+    private func userRegionPicker(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: Refusal?) -> RegionPicker {
         var picker = RegionPicker(emptyLabel: "请选择", table: req.platform.regions, within: admin.admin.region,
                                   levels: [.city, .district, .street, .community], selected: form.region)
         picker.invalid = error?.field == "region"

@@ -34,7 +34,7 @@ struct UserView: Encodable {
     /// `2026-05-01 14:05`, Asia/Shanghai.
     static func time(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Clock.zone
+        calendar.timeZone = BeijingTime.zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
     }

@@ -1,7 +1,9 @@
+import MinzhengCore
 import Vapor
 
-/// An error a user can act on: the status, a message in Chinese, and the field or row at
-/// fault. The API renders it as `{"error": …, "field": …}`; pages show it in place.
+/// An answer only HTTP has (sign-in needed, too many requests with `Retry-After`), or a
+/// `Refusal` given its status at the edge. The API renders both as `{"error": …, "field": …}`;
+/// pages show them in place. Stores and services throw `Refusal`, never this.
 public struct AppError: Error, AbortError, Sendable {
     public let status: HTTPResponseStatus
     public let message: String
@@ -15,17 +17,23 @@ public struct AppError: Error, AbortError, Sendable {
         self.headers = headers
     }
 
-    public var reason: String { message }
-
-    public static func notFound(_ what: String = "记录") -> AppError { AppError(.notFound, "\(what)不存在") }
-
-    public static func invalid(_ field: String, _ message: String) -> AppError {
-        AppError(.badRequest, message, field: field)
+    public init(_ refusal: Refusal) {
+        self.init(refusal.status, refusal.message, field: refusal.field)
     }
 
-    /// A write based on an old copy of the record.
-    public static func staleVersion(current: Int) -> AppError {
-        AppError(.conflict, "记录已被他人修改（当前版本 \(current)），请刷新后重试", field: "version")
+    public var reason: String { message }
+}
+
+extension Refusal {
+    /// The one place a kind of refusal becomes an HTTP status.
+    public var status: HTTPResponseStatus {
+        switch kind {
+        case .invalid: return .badRequest
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .failed: return .internalServerError
+        }
     }
 }
 
@@ -63,6 +71,8 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 
     static func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, ErrorBody) {
         switch error {
+        case let e as Refusal:
+            return (e.status, ErrorBody(error: e.message, field: e.field))
         case let e as AppError:
             return (e.status, ErrorBody(error: e.message, field: e.field))
         case let e as DecodingError:

@@ -1,3 +1,4 @@
+import MinzhengCore
 import Foundation
 import Vapor
 
@@ -24,7 +25,7 @@ struct StrictJSONDecoder: ContentDecoder {
             return value
         }
         if let unknown = Self.firstUnknownKey(sent: sent, read: read, path: "") {
-            throw AppError.invalid(unknown, "未知字段：\(unknown)")
+            throw Refusal.invalid(unknown, "未知字段：\(unknown)")
         }
         return value
     }

@@ -1,3 +1,4 @@
+import MinzhengCore
 import Foundation
 import Vapor
 
@@ -15,7 +16,7 @@ enum UploadedFile {
     static func privateCopy(of file: File, named prefix: String) throws -> String {
         let path = NSTemporaryDirectory() + "minzheng-\(prefix)-\(UUID().uuidString).csv"
         guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
-            throw AppError(.internalServerError, "无法保存上传的文件，请稍后重试")
+            throw Refusal(.failed, "无法保存上传的文件，请稍后重试")
         }
         return path
     }

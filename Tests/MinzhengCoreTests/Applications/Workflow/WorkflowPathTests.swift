@@ -74,7 +74,7 @@ struct WorkflowPathTests {
         let offered = WF.workflow.availableActions(for: app, by: WF.districtOfficer, on: WF.day(dayOffset)).contains(.approve)
         if daysLeft > 0 {
             #expect(refusal == .publicityNotOver(daysLeft: daysLeft))
-            #expect(refusal?.httpStatus == 409)
+            #expect(refusal?.kind == .conflict)
             #expect(!offered)
         } else {
             #expect(refusal == nil)
@@ -135,7 +135,7 @@ struct WorkflowPathTests {
         let app = WF.civil(.district, status)
         #expect(WF.refusal(WorkflowAction(kind: .reject), app, by: WF.districtOfficer) == .missingNote(field: "note"))
         #expect(WF.refusal(.reject(reason: " 　"), app, by: WF.districtOfficer) == .missingNote(field: "note"))
-        #expect(WF.refusal(.reject(reason: " 　"), app, by: WF.districtOfficer)?.httpStatus == 400)
+        #expect(WF.refusal(.reject(reason: " 　"), app, by: WF.districtOfficer)?.kind == .invalid)
         let t = try WF.take(.reject(reason: "  家庭人均收入高于标准。\n"), app, by: WF.districtOfficer)
         #expect(t.to == .rejected)
         #expect(t.note == "家庭人均收入高于标准。")
@@ -203,6 +203,6 @@ struct WorkflowPathTests {
     func withdrawAfterDecision(status: WorkflowState) {
         let refusal = WF.refusal(.withdraw(), WF.civil(.district, status), by: WF.applicant)
         #expect(refusal == .notAllowedInState(.withdraw, status, allowed: []))
-        #expect(refusal?.httpStatus == 409)
+        #expect(refusal?.kind == .conflict)
     }
 }

@@ -43,7 +43,7 @@ struct WorkflowRoleTests {
     func communityWorkerCannotReview() {
         let refusal = WF.refusal(.review(), WF.civil(.district, .investigated), by: WF.communityWorker)
         #expect(refusal == .notPermitted(.review, WF.communityWorker))
-        #expect(refusal?.httpStatus == 403)
+        #expect(refusal?.kind == .forbidden)
     }
 
     @Test("a street officer cannot approve a district item; the district officer can")
@@ -60,7 +60,7 @@ struct WorkflowRoleTests {
             for kind in WorkflowActionKind.allCases {
                 let refusal = WF.refusal(WF.action(kind), app, by: WF.otherDistrictOfficer, on: WF.day(30))
                 #expect(refusal == .outsideRegion)
-                #expect(refusal?.httpStatus == 404)
+                #expect(refusal?.kind == .notFound)
             }
         }
     }

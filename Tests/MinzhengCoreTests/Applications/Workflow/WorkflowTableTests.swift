@@ -123,7 +123,7 @@ struct WorkflowTableTests {
                     #expect(offered)
                 } else {
                     #expect(refusal == .notPermitted(kind, actor), "\(name) may not \(kind) in \(status) (\(level))")
-                    #expect(refusal?.httpStatus == 403)
+                    #expect(refusal?.kind == .forbidden)
                     #expect(!offered)
                 }
             }
@@ -137,23 +137,24 @@ struct WorkflowTableTests {
     @Test("refusals map to HTTP statuses, and a state refusal names the state in Chinese and English")
     func refusalMessages() {
         let state = WorkflowRefusal.notAllowedInState(.accept, .publicized, allowed: [.object, .approve])
-        #expect(state.httpStatus == 409)
+        #expect(state.kind == .conflict)
         #expect(state.message.contains("公示中") && state.message.contains("publicized"))
         #expect(state.message.contains("受理") && state.message.contains("审批通过"))
         #expect(state.englishMessage.contains("publicized") && state.englishMessage.contains("公示中"))
         let closed = WorkflowRefusal.notAllowedInState(.withdraw, .approved, allowed: [])
         #expect(closed.message.contains("已批准") && closed.message.contains("approved"))
 
-        let cases: [(WorkflowRefusal, Int, String?)] = [
-            (.notPermitted(.approve, WF.streetOfficer), 403, nil),
-            (.outsideRegion, 404, nil),
-            (.missingNote(field: "note"), 400, "note"),
-            (.publicityNotOver(daysLeft: 3), 409, nil),
-            (.openObjections(count: 2), 409, nil),
-            (.noOpenObjections, 409, nil),
+        let cases: [(WorkflowRefusal, Refusal.Kind, String?)] = [
+            (.notPermitted(.approve, WF.streetOfficer), .forbidden, nil),
+            (.outsideRegion, .notFound, nil),
+            (.missingNote(field: "note"), .invalid, "note"),
+            (.publicityNotOver(daysLeft: 3), .conflict, nil),
+            (.openObjections(count: 2), .conflict, nil),
+            (.noOpenObjections, .conflict, nil),
         ]
-        for (refusal, status, field) in cases {
-            #expect(refusal.httpStatus == status)
+        for (refusal, kind, field) in cases {
+            #expect(refusal.kind == kind)
+            #expect(refusal.refusal == Refusal(kind, refusal.message, field: field))
             #expect(refusal.field == field)
             #expect(!refusal.message.isEmpty && !refusal.englishMessage.isEmpty)
         }
