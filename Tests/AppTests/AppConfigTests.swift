@@ -1,5 +1,7 @@
 @testable import App
+import MinzhengCore
 import Testing
+import Vapor
 
 /// Start-up configuration: defaults on a bare environment, and a bad value refused with a
 /// message naming its variable.
@@ -38,10 +40,33 @@ struct AppConfigTests {
         ("MINZHENG_ASSESSMENTS_PER_MINUTE", "0"),
         ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "0"),
         ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "many"),
+        ("MINZHENG_NOW", "2026-13-01"),
+        ("MINZHENG_NOW", "2026-12-02T25:00"),
+        ("MINZHENG_NOW", "yesterday"),
     ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }
         #expect(error?.variable == variable)
         #expect(error?.description.hasPrefix("配置错误 \(variable):") == true)
+    }
+
+    @Test("MINZHENG_NOW starts the platform's clock at a Beijing moment and lets it run; production refuses it")
+    func movedClock() async throws {
+        let start = try #require(try AppConfig.fromEnvironment(["MINZHENG_NOW": "2027-01-31T23:59:30"]).startsAt)
+        #expect(BeijingTime.timestamp(start) == "2027-01-31 23:59:30")
+        let clock = PlatformClock.starting(at: start)
+        #expect(clock.today == CivilDate("2027-01-31"))
+        #expect(clock.nextMonth == YearMonth("2027-02"))
+        #expect(clock.now > start, "it runs on")
+        #expect(try AppConfig.fromEnvironment(["MINZHENG_NOW": "2027-02-01"]).startsAt.map(BeijingTime.day) == CivilDate("2027-02-01"))
+
+        let scratch = try await ScratchDatabase.make(postgresURL: nil)
+        var config = scratch.config
+        config.startsAt = start
+        let app = try await Application.make(.production)
+        let error = await #expect(throws: AppConfig.Invalid.self) { try await configure(app, config: config) }
+        #expect(error?.variable == "MINZHENG_NOW")
+        try await app.asyncShutdown()
+        await scratch.drop()
     }
 }

@@ -94,7 +94,8 @@ struct ApplicationFlowTests {
             // An objection during publicity blocks approval until resolved; so does the calendar.
             a = try await Self.act(f, a.id, f.streetOfficer, "object", version: a.version, note: "邻居反映其子有车").json(ApplicationRecord.self)
             #expect(a.openObjections == 1)
-            try await app.sql.raw("UPDATE applications SET publicity_start = '2026-01-01' WHERE id = \(bind: a.id)").run()
+            // Ten days on: the publicity period (7 days) is over, the objection is still open.
+            app.platform.clock = .fixed(app.platform.clock.today.adding(days: 10))
             let blocked = try await Self.act(f, a.id, f.districtOfficer, "approve", version: a.version)
             #expect(blocked.status == .conflict)
             a = try await Self.act(f, a.id, f.streetOfficer, "resolveObjection", version: a.version, note: "核实车辆已于去年出售")

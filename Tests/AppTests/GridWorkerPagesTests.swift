@@ -29,12 +29,43 @@ struct GridWorkerPagesTests {
             #expect(home.contains("<span class=\"stat-label\">待走访</span><span class=\"stat-value\">1</span>"))
             #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">0</span>"))
             #expect(home.contains("class=\"menu-toggle\""), "the phone menu folds behind 菜单")
-            try await app.sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01'").run()
+            // Eight days on, the visit the orange alert asked for (due in 7) is late.
+            app.platform.clock = .fixed(app.platform.clock.today.adding(days: 8))
             home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
             #expect(home.contains("<span class=\"stat-label\">已超期</span><span class=\"stat-value\">1</span>"))
             #expect(!home.contains("/reviews"), "benefit changes are the street's to decide")
             let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
             #expect(!(try await AccountFixtures.get(app, "/", cookie: auditor).body.string.contains("走访任务")))
+        }
+    }
+
+    @Test("viewing the task list or the overview changes nothing; the escalate button sends the region's late visits up",
+          arguments: TestDatabase.available)
+    func escalateOnlyOnRequest(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await Self.alertedHousehold(app)
+            app.platform.clock = .fixed(app.platform.clock.today.adding(days: 8))
+            let escalated: SQLQueryString = "SELECT COUNT(*) AS n FROM visit_tasks WHERE escalated = \(bind: true)"
+            func count(_ query: SQLQueryString) async throws -> Int {
+                try await app.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let auditEvents = try await count("SELECT COUNT(*) AS n FROM audit_events")
+            let street = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
+            let list = try await FormVisit.open(app, "/tasks", cookie: street)
+            _ = try await AccountFixtures.get(app, "/monitoring", cookie: street)
+            #expect(try await count(escalated) == 0, "a GET never writes")
+            #expect(try await count("SELECT COUNT(*) AS n FROM audit_events") == auditEvents)
+
+            // Another street's officer escalates nothing of this street.
+            let other = try await FormVisit.open(app, "/tasks", cookie: try await PolicyPageTests.signedIn(app, role: .streetOfficer,
+                                                                                                            region: "320402002"))
+            #expect(try await other.post(app, "/tasks/escalate", []).headers.first(name: .location) == "/tasks?escalated=0")
+            let sent = try await list.post(app, "/tasks/escalate", [])
+            #expect(sent.status == .seeOther)
+            #expect(sent.headers.first(name: .location) == "/tasks?escalated=1")
+            #expect(try await count(escalated) == 1)
+            let page = try await AccountFixtures.get(app, "/tasks?escalated=1", cookie: street).body.string
+            #expect(page.contains("已将 1 项超期任务上交街道。"))
         }
     }
 

@@ -200,7 +200,9 @@ struct MonitoringTests {
 
             // A new alert for the same person is possible once the old one is closed; left undone, it escalates.
             _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical, json: [Self.medical(head, source: "MI-2", outOfPocketFen: 1_500_000)])
-            try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE status = 'open'").run()
+            // Eight days on, the hourly round finds the orange alert's visit (due in 7) late.
+            app.platform.clock = .fixed(app.platform.clock.today.adding(days: 8))
+            _ = try await VisitTasks.escalateOverdue(today: app.platform.clock.today, app: app, actor: .system("monitoring-timer"))
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             let escalated = try await send(app, .GET, "/api/v1/tasks", token: street).json(Page<VisitTasks.Task>.self).items
             #expect(escalated.count == 1)
@@ -217,14 +219,16 @@ struct MonitoringTests {
             let medical = try await Self.departmentToken(app, "medicalInsurance")
             // Three orange alerts (medical burden): two communities of one street, one of another street.
             let places = [("320402001001", "32040219650312401"), ("320402001002", "32040219650312402"), ("320402002001", "32040219650312403")]
+            let today = app.platform.clock.today
             for (n, (community, first17)) in places.enumerated() {
+                // The second community's alert was raised ten days ago: its visit (due in 7) is late.
+                app.platform.clock = .fixed(community == "320402001002" ? today.adding(days: -10) : today)
                 _ = try await send(app, .POST, "/api/v1/households", token: admin,
                                    json: RegistryAPITests.household(region: community, headID: residentID(first17)))
                 _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
                                    json: [Self.medical(residentID(first17), source: "MI-\(n)", outOfPocketFen: 1_500_000)])
             }
-            let sql = app.sql
-            try await sql.raw("UPDATE visit_tasks SET due_on = '2026-01-01' WHERE region = '320402001002'").run()
+            _ = try await VisitTasks.escalateOverdue(today: today, app: app, actor: .system("monitoring-timer"))
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             func list(_ query: String, token: String) async throws -> TestingHTTPResponse {
                 try await send(app, .GET, "/api/v1/tasks" + query, token: token)
@@ -247,7 +251,7 @@ struct MonitoringTests {
             // The city sees all three; its CSV export of one street has a header and that street's rows.
             let city = try await app.token(role: .cityAdmin, region: "3204", username: "cityofficer")
             #expect(try await list("", token: city).json(Page<VisitTasks.Task>.self).total == 3)
-            _ = try await AccountStore(db: sql).createUser(username: "officer", displayName: "区级经办", password: "correct horse battery",
+            _ = try await AccountStore(db: app.sql).createUser(username: "officer", displayName: "区级经办", password: "correct horse battery",
                                                         role: .districtOfficer, region: RegionCode("320402")!, hash: app.hashPassword)
             let (_, cookie) = try await PageTests.signIn(app)
             let page = try await FormVisit.open(app, "/tasks?region=320402001&overdue=1", cookie: cookie).page.body.string

@@ -30,7 +30,8 @@ enum FirstStart {
 
             """.utf8))
         }
-        let households = try await app.sql.raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
+        let registry = RegistryStore(db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock)
+        let households = try await registry.householdCount(within: RegionScope(RegionTable.changzhou))
         let demo = app.platform.config.demoHouseholds
         if households == 0, demo > 0 {
             app.logger.info("Seeding \(demo) demo households into the empty database")

@@ -31,7 +31,6 @@ struct MonitoringAPIController: RouteCollection {
         try user.require(.visitHouseholds)
         let query = try req.query.decode(TaskListQuery.self)
         let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
-        try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
         return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
     }
 

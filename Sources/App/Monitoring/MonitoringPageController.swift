@@ -11,6 +11,7 @@ struct MonitoringPageController: RouteCollection {
         routes.get("monitoring", use: overview)
         routes.get("tasks", use: tasks)
         routes.get("tasks.csv", use: exportTasks)
+        routes.post("tasks", "escalate", use: escalate)
         routes.get("tasks", ":id", use: task)
         routes.post("tasks", ":id", use: record)
     }
@@ -48,41 +49,28 @@ struct MonitoringPageController: RouteCollection {
 
     func overview(req: Request) async throws -> View {
         let user = try Self.require(req)
-        let sql = req.sql
         let scope = user.scope
-        try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
-        func grouped(_ column: String) async throws -> [(String, Int)] {
-            try await sql.raw("SELECT \(unsafeRaw: column) AS k, COUNT(*) AS n FROM alerts WHERE status = 'open' AND \(scope.condition("region")) GROUP BY \(unsafeRaw: column) ORDER BY k")
-                .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
-        }
-        let levels = try await grouped("level").map {
+        let alerts = AlertStore(db: req.sql)
+        let levels = try await alerts.openCounts(by: .level, within: scope).map {
             Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: "/tasks", filters: ["level": $0.0]))
         }
-        let rules = try await grouped("rule").map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
+        let rules = try await alerts.openCounts(by: .rule, within: scope).map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
         // Street codes sort within their district's (the first six digits), so grouping keeps the order.
         let regions = req.platform.regions
-        let districts = Dictionary(grouping: try await grouped("SUBSTR(region, 1, 9)"), by: { String($0.0.prefix(6)) })
+        let districts = Dictionary(grouping: try await alerts.openCounts(by: .street, within: scope), by: { String($0.0.prefix(6)) })
             .sorted { $0.key < $1.key }.map { district, streets in
                 District(name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
                          link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: "/tasks", filters: ["region": district]) : nil,
                          streets: streets.map { Count(label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
                                                       link: Pager.link(path: "/tasks", filters: ["region": $0.0])) })
             }
-        let overdue = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: req.today.description) AND \(scope.condition("region"))
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let overdue = try await VisitTasks(db: req.sql).counts(within: scope, today: req.today).overdue
         let first = req.today.yearMonth.adding(months: -11)
-        var byMonth: [String: Int64] = [:]
-        for r in try await sql.raw("""
-            SELECT SUBSTR(raised_on, 1, 7) AS m, COUNT(*) AS n FROM alerts WHERE raised_on >= \(bind: first.firstDay.description)
-              AND \(scope.condition("region")) GROUP BY SUBSTR(raised_on, 1, 7)
-            """).all() {
-            byMonth[try r.decode(column: "m", as: String.self)] = Int64(try r.decode(column: "n", as: Int.self))
-        }
+        let byMonth = try await alerts.raisedPerMonth(since: first, within: scope)
         let months = (0..<12).map { first.adding(months: $0).description }
         return try await req.view.render("monitoring/overview", Overview(
             layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, districts: districts, overdue: overdue,
-            trend: BarChartSVG.render(bars: months.map { ($0, byMonth[$0] ?? 0) }, format: { "\($0) 条" })))
+            trend: BarChartSVG.render(bars: months.map { ($0, Int64(byMonth[$0] ?? 0)) }, format: { "\($0) 条" })))
     }
 
     struct TaskList: Encodable {
@@ -96,6 +84,8 @@ struct MonitoringPageController: RouteCollection {
         var exportLink = ""
         var error: String?
         var errorField: String?
+        /// How many overdue tasks the escalate button just sent up.
+        var escalated: Int?
     }
 
     /// A task as the list and the export show it: names instead of codes.
@@ -140,10 +130,11 @@ struct MonitoringPageController: RouteCollection {
         let user = try Self.require(req)
         let query = try req.query.decode(TaskListQuery.self)
         var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
-                            picker: RegistryPageController.filterPicker(req, user: user, selected: query.region), levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
+                            picker: RegistryPageController.filterPicker(req, user: user, selected: query.region),
+                            levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
+        page.escalated = req.query[Int.self, at: "escalated"]
         do {
             let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
-            try await VisitTasks.escalateOverdue(today: req.today, app: req.application, actor: req.auditActor)
             let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
@@ -156,6 +147,14 @@ struct MonitoringPageController: RouteCollection {
         }
         // A refused filter shows the form with the field marked, as a 400.
         return try await req.view.render("monitoring/tasks", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
+    }
+
+    /// Overdue tasks of the user's region go up to their street now, without waiting for the
+    /// hourly round (viewing a list never changes anything).
+    func escalate(req: Request) async throws -> Response {
+        let user = try Self.require(req)
+        let count = try await VisitTasks.escalateOverdue(today: req.today, within: user.scope, app: req.application, actor: req.auditActor)
+        return req.redirect(to: Pager.link(path: "/tasks", filters: ["escalated": String(count)]))
     }
 
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).

@@ -62,17 +62,19 @@ struct VisitTasks {
     /// the task list call it on every view: a read first, so that a view takes the write
     /// turn (and on SQLite waits behind a bulk job) only when a task has become overdue.
     @discardableResult
-    static func escalateOverdue(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
-        guard try await VisitTasks(db: app.sql).overdue(today: today, limit: 1).count > 0 else { return 0 }
-        return try await app.auditedRoutine("visit.escalate", entity: "visit_task", actor: actor, details: ["day": today.description], count: "overdue") {
-            try await VisitTasks(db: $0).escalateOverdue(today: today)
+    static func escalateOverdue(today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou), app: Application,
+                                actor: AuditActor) async throws -> Int {
+        guard try await VisitTasks(db: app.sql).overdue(today: today, within: scope, limit: 1).count > 0 else { return 0 }
+        let details = ["day": today.description, "region": scope.region.value]
+        return try await app.auditedRoutine("visit.escalate", entity: "visit_task", actor: actor, details: details, count: "overdue") {
+            try await VisitTasks(db: $0).escalateOverdue(today: today, within: scope)
         }
     }
 
     /// Overdue open tasks of a community escalate to its street (the first nine digits).
     @discardableResult
-    func escalateOverdue(today: CivilDate) async throws -> Int {
-        let overdue = try await overdue(today: today)
+    func escalateOverdue(today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou)) async throws -> Int {
+        let overdue = try await overdue(today: today, within: scope)
         for r in overdue {
             let region = try r.decode(column: "region", as: String.self)
             try await db.update("visit_tasks").set("escalated", to: true).set("region", to: String(region.prefix(9)))
@@ -82,9 +84,10 @@ struct VisitTasks {
     }
 
     /// Open tasks past their due day not yet escalated (`id`, `region`).
-    private func overdue(today: CivilDate, limit: Int? = nil) async throws -> [any SQLRow] {
+    private func overdue(today: CivilDate, within scope: RegionScope, limit: Int? = nil) async throws -> [any SQLRow] {
         try await db.raw("""
             SELECT id, region FROM visit_tasks WHERE status = 'open' AND escalated = \(bind: false) AND due_on < \(bind: today.description)
+              AND \(scope.condition("region"))
             \(unsafeRaw: limit.map { "LIMIT \($0)" } ?? "")
             """).all()
     }

@@ -138,16 +138,10 @@ struct PayrollPageController: RouteCollection {
         }
         var byDistrict: [String: Int64] = [:]
         for t in totals { byDistrict[t.district, default: 0] += t.totalFen }
-        let failed = try await req.sql.raw("""
-            SELECT l.id, l.amount_fen, l.reason, p.name FROM payroll_lines l LEFT JOIN persons p ON p.id = l.payee_id
-            WHERE l.roll_id = \(bind: id) AND l.status = 'failed' ORDER BY l.id LIMIT \(bind: Self.failedShown)
-            """).all().map { r in
-            FailedLine(id: try r.decode(column: "id", as: Int64.self), name: try r.decode(column: "name", as: String?.self) ?? "",
-                       amount: Fen(try r.decode(column: "amount_fen", as: Int64.self)).formatted, reason: try r.decode(column: "reason", as: String?.self) ?? "")
+        let failed = try await store.failedLines(roll: id, limit: Self.failedShown).map { line in
+            FailedLine(id: line.id, name: line.payee ?? "", amount: Fen(line.amountFen).formatted, reason: line.reason ?? "")
         }
-        let failedTotal = failed.count < Self.failedShown ? failed.count : try await req.sql.raw("""
-            SELECT COUNT(*) AS n FROM payroll_lines WHERE roll_id = \(bind: id) AND status = 'failed'
-            """).first()?.decode(column: "n", as: Int.self) ?? failed.count
+        let failedTotal = failed.count < Self.failedShown ? failed.count : try await store.failedCount(roll: id)
         return try await req.view.render("payroll/roll", RollPage(
             layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
             totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),

@@ -145,6 +145,31 @@ struct PayrollStore {
             .returning("id").all().isEmpty
     }
 
+    /// A failed payment, for the officer to correct.
+    struct FailedLine: Sendable {
+        let id: Int64
+        let payee: String?
+        let amountFen: Int64
+        let reason: String?
+    }
+
+    /// The first `limit` failed payments of a roll, with the payee's name.
+    func failedLines(roll: UUID, limit: Int) async throws -> [FailedLine] {
+        try await db.raw("""
+            SELECT l.id, l.amount_fen, l.reason, p.name FROM payroll_lines l LEFT JOIN persons p ON p.id = l.payee_id
+            WHERE l.roll_id = \(bind: roll) AND l.status = \(bind: PayrollLineStatus.failed.rawValue) ORDER BY l.id LIMIT \(bind: limit)
+            """).all().map { r in
+            FailedLine(id: try r.decode(column: "id", as: Int64.self), payee: try r.decode(column: "name", as: String?.self),
+                       amountFen: try r.decode(column: "amount_fen", as: Int64.self), reason: try r.decode(column: "reason", as: String?.self))
+        }
+    }
+
+    func failedCount(roll: UUID) async throws -> Int {
+        try await db.raw("""
+            SELECT COUNT(*) AS n FROM payroll_lines WHERE roll_id = \(bind: roll) AND status = \(bind: PayrollLineStatus.failed.rawValue)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     func lineIDs(roll: UUID) async throws -> [Int64] {
         try await db.raw("SELECT id FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
     }

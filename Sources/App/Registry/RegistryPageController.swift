@@ -171,10 +171,8 @@ struct RegistryPageController: RouteCollection {
         // Residents and partner departments work on applications only.
         guard user.role.may(.viewRegistry) else { return req.redirect(to: "/applications") }
         let scope = user.scope
-        let households = try await req.sql.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        let persons = try await req.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        let households = try await req.registry.householdCount(within: scope)
+        let persons = try await req.registry.personCount(within: scope)
         var waiting: [StateCount] = []
         if user.role.may(.handleApplications) {
             let counts = try await ApplicationStore(db: req.sql).countsByState(for: try await req.applications.viewer(user))

@@ -41,6 +41,14 @@ struct RegistryStore {
         return id
     }
 
+    func householdCount(within scope: RegionScope) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    func personCount(within scope: RegionScope) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The households a person belongs to now (one, but for a move in progress).
     func currentHouseholdIDs(person: UUID) async throws -> [UUID] {
         try await db.raw("SELECT household_id FROM memberships WHERE person_id = \(bind: person) AND left_at IS NULL")
