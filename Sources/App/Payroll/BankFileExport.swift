@@ -17,7 +17,7 @@ struct BankFileExport {
 
     /// Writes the file to a private temporary path and returns it with the line count and total.
     func write(roll: PayrollStore.Roll, format: Format) async throws -> (path: String, lines: Int, totalFen: Int64) {
-        guard roll.state != "draft" else { throw Refusal(.conflict, "名册审核后才能导出银行文件", field: "state") }
+        guard roll.state != RollState.draft.rawValue else { throw Refusal(.conflict, "名册审核后才能导出银行文件", field: "state") }
         let path = NSTemporaryDirectory() + "minzheng-bank-\(UUID().uuidString).\(format.rawValue)"
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw Refusal(.failed, "无法创建导出文件")
@@ -70,7 +70,7 @@ struct BankFileExport {
             let rows = try await db.raw("""
                 SELECT l.id, l.amount_fen, l.item_code, p.name, p.id_cipher, b.account_cipher, b.bank FROM payroll_lines l
                 LEFT JOIN persons p ON p.id = l.payee_id LEFT JOIN bank_accounts b ON b.person_id = l.payee_id
-                WHERE l.roll_id = \(bind: roll.id) AND l.status = 'pending' AND l.id > \(bind: last) ORDER BY l.id LIMIT 5000
+                WHERE l.roll_id = \(bind: roll.id) AND l.status = \(bind: PayrollLineStatus.pending.rawValue) AND l.id > \(bind: last) ORDER BY l.id LIMIT 5000
                 """).all()
             guard !rows.isEmpty else { return }
             for r in rows {

@@ -146,8 +146,8 @@ struct PayrollPageController: RouteCollection {
             layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
             totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
             failed: failed, failedTotal: failedTotal, failedTruncated: failedTotal > failed.count,
-            canApprove: roll.state == "draft" && roll.generatedBy != req.auditActor.name,
-            canExport: roll.state != "draft", error: error, reconciliation: reconciliation))
+            canApprove: roll.state == RollState.draft.rawValue && roll.generatedBy != req.auditActor.name,
+            canExport: roll.state != RollState.draft.rawValue, error: error, reconciliation: reconciliation))
     }
 
     struct ApproveForm: Content { var version: Int? }
@@ -157,7 +157,7 @@ struct PayrollPageController: RouteCollection {
         let id = try Self.id(req)
         let roll = try await Self.roll(req, id: id, user: user)
         // Asked only when the approval can go ahead; a refusal (the maker's own roll) is said at once.
-        if roll.state == "draft", roll.generatedBy != req.auditActor.name, let ask = try await Confirmation.ask(req, user: user, title: "确认审核名册",
+        if roll.state == RollState.draft.rawValue, roll.generatedBy != req.auditActor.name, let ask = try await Confirmation.ask(req, user: user, title: "确认审核名册",
                                                 message: "审核后 \(roll.month) 名册（\(roll.lineCount) 笔，合计 \(Fen(roll.totalFen).formatted)）即锁定，不能再修改或重新生成。确定审核？",
                                                 confirmLabel: "确认审核", cancel: "/payroll/\(id)") {
             return ask

@@ -36,7 +36,7 @@ struct PayrollService {
         let now = app.platform.clock.now
         try await app.auditedTransaction(actor: actor) { tx, audit in
             guard let roll = try await PayrollStore(db: tx).roll(id: id) else { throw Refusal.notFound("发放名册") }
-            guard roll.state == "draft" else { throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state") }
+            guard roll.state == RollState.draft.rawValue else { throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state") }
             guard roll.version == version else { throw Refusal.staleVersion(current: roll.version) }
             guard roll.generatedBy != name else {
                 throw Refusal(.forbidden, "生成名册的人（\(name)）不能审核同一名册：请由另一位经办人审核", field: "approvedBy")
@@ -45,7 +45,7 @@ struct PayrollService {
                 throw Refusal.staleVersion(current: roll.version + 1)
             }
             try await audit.record("payroll.approve", entity: "payroll_roll", id: id.uuidString, region: roll.region,
-                                   before: ["state": "draft"], after: ["state": "approved", "lines": String(roll.lineCount), "totalFen": String(roll.totalFen)])
+                                   before: ["state": RollState.draft.rawValue], after: ["state": RollState.approved.rawValue, "lines": String(roll.lineCount), "totalFen": String(roll.totalFen)])
         }
     }
 
@@ -82,7 +82,7 @@ struct PayrollService {
             }
         }
         let unknownRows = try await app.auditedTransaction(actor: actor) { [updates] tx, audit in
-            guard let roll = try await PayrollStore(db: tx).roll(id: id), roll.state != "draft" else {
+            guard let roll = try await PayrollStore(db: tx).roll(id: id), roll.state != RollState.draft.rawValue else {
                 throw Refusal(.conflict, "只有已审核的名册才能导入银行回盘", field: "state")
             }
             var unknown: [Int] = []

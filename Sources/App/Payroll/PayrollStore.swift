@@ -69,7 +69,7 @@ struct PayrollStore {
     /// a roll, unless it is a draft and `replace` is set.
     func generate(month: YearMonth, region: RegionCode, by user: String, replace: Bool, at now: Date) async throws -> UUID {
         if let existing = try await roll(month: month, region: region) {
-            guard existing.state == "draft" else {
+            guard existing.state == RollState.draft.rawValue else {
                 throw Refusal(.conflict, "\(month) 的发放名册已审核（状态：\(PayrollText.state(existing.state))），不能重新生成", field: "month")
             }
             guard replace else {
@@ -77,7 +77,7 @@ struct PayrollStore {
             }
             // The draft's carried-over lines go back to failed, to be carried by the new draft.
             try await db.raw("""
-                UPDATE payroll_lines SET status = 'failed'
+                UPDATE payroll_lines SET status = \(bind: PayrollLineStatus.failed.rawValue)
                 WHERE id IN (SELECT carried_from FROM payroll_lines WHERE roll_id = \(bind: existing.id) AND carried_from IS NOT NULL)
                 """).run()
             try await db.delete(from: "payroll_lines").where("roll_id", .equal, existing.id).run()
@@ -89,12 +89,15 @@ struct PayrollStore {
         let firstDay = month.firstDay.description
         try await db.insert(into: "payroll_rolls")
             .columns("id", "month", "region", "state", "line_count", "total_fen", "generated_by", "generated_at", "version")
-            .values(SQLBind(id), SQLBind(monthText), SQLBind(region.value), SQLBind("draft"), SQLBind(0), SQLBind(Int64(0)), SQLBind(user),
+            .values(SQLBind(id), SQLBind(monthText), SQLBind(region.value), SQLBind(RollState.draft.rawValue), SQLBind(0), SQLBind(Int64(0)), SQLBind(user),
                     SQLBind(now), SQLBind(1))
             .run()
+        let pending = PayrollLineStatus.pending.rawValue
+        let stopping = SQLBind.group(PaymentRule.stoppingStatuses.map(\.rawValue))
+        // `PaymentRule.pays`, as SQL.
         try await db.raw("""
             INSERT INTO payroll_lines (roll_id, enrollment_id, item_code, household_id, payee_id, region, amount_fen, status)
-            SELECT \(bind: id), e.id, e.item_code, e.household_id, COALESCE(e.person_id, m.person_id), e.region, a.monthly_fen, 'pending'
+            SELECT \(bind: id), e.id, e.item_code, e.household_id, COALESCE(e.person_id, m.person_id), e.region, a.monthly_fen, \(bind: pending)
             FROM enrollments e
             JOIN enrollment_amounts a ON a.enrollment_id = e.id AND a.from_month <= \(bind: monthText)
               AND (a.to_month IS NULL OR a.to_month >= \(bind: monthText))
@@ -102,19 +105,20 @@ struct PayrollStore {
             LEFT JOIN persons p ON p.id = e.person_id
             WHERE \(scope.condition("e.region"))
               AND e.start_month <= \(bind: monthText) AND (e.end_month IS NULL OR e.end_month >= \(bind: monthText))
-              AND NOT (e.status IN ('suspended', 'ended') AND e.status_from <= \(bind: monthText))
+              AND NOT (e.status IN \(stopping) AND (e.status_from IS NULL OR e.status_from <= \(bind: monthText)))
               AND (p.deceased_on IS NULL OR p.deceased_on >= \(bind: firstDay))
             """).run()
-        // Failed payments of earlier rolls are paid again in this one.
+        // Failed payments of earlier rolls are paid again in this one (`PaymentRule.carries`).
+        let failed = PayrollLineStatus.failed.rawValue
         try await db.raw("""
             INSERT INTO payroll_lines (roll_id, enrollment_id, item_code, household_id, payee_id, region, amount_fen, status, carried_from)
-            SELECT \(bind: id), l.enrollment_id, l.item_code, l.household_id, l.payee_id, l.region, l.amount_fen, 'pending', l.id
+            SELECT \(bind: id), l.enrollment_id, l.item_code, l.household_id, l.payee_id, l.region, l.amount_fen, \(bind: pending), l.id
             FROM payroll_lines l JOIN payroll_rolls r ON r.id = l.roll_id
-            WHERE l.status = 'failed' AND r.month < \(bind: monthText) AND \(scope.condition("l.region"))
+            WHERE l.status = \(bind: failed) AND r.month < \(bind: monthText) AND \(scope.condition("l.region"))
             """).run()
         try await db.raw("""
-            UPDATE payroll_lines SET status = 'carried'
-            WHERE status = 'failed' AND id IN (SELECT carried_from FROM payroll_lines WHERE roll_id = \(bind: id) AND carried_from IS NOT NULL)
+            UPDATE payroll_lines SET status = \(bind: PayrollLineStatus.carried.rawValue)
+            WHERE status = \(bind: failed) AND id IN (SELECT carried_from FROM payroll_lines WHERE roll_id = \(bind: id) AND carried_from IS NOT NULL)
             """).run()
         let totals = try await db.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS total FROM payroll_lines WHERE roll_id = \(bind: id)").first()
         let lines = try totals?.decode(column: "n", as: Int.self) ?? 0
@@ -129,10 +133,9 @@ struct PayrollStore {
         return id
     }
 
-    /// The ids of a roll's lines, in order (a bank return file names them).
     /// Locks a draft roll as approved when `version` is still its own; false when it is not.
     func approve(roll id: UUID, version: Int, by name: String, at now: Date) async throws -> Bool {
-        try await !db.update("payroll_rolls").set("state", to: "approved").set("approved_by", to: name).set("approved_at", to: now)
+        try await !db.update("payroll_rolls").set("state", to: RollState.approved.rawValue).set("approved_by", to: name).set("approved_at", to: now)
             .set("version", to: version + 1).where("id", .equal, id).where("version", .equal, version)
             .returning("id").all().isEmpty
     }
@@ -140,8 +143,10 @@ struct PayrollStore {
     /// The bank's answer for one line of `roll`; false when no such line is open to one (not
     /// the roll's, or carried into a later roll).
     func recordBankResult(line: Int64, roll: UUID, paid: Bool, reason: String?) async throws -> Bool {
-        try await !db.update("payroll_lines").set("status", to: paid ? "paid" : "failed").set("reason", to: reason)
-            .where("id", .equal, line).where("roll_id", .equal, roll).where("status", .in, ["pending", "failed", "paid"])
+        let answer: PayrollLineStatus = paid ? .paid : .failed
+        let open: [PayrollLineStatus] = [.pending, .failed, .paid]
+        return try await !db.update("payroll_lines").set("status", to: answer.rawValue).set("reason", to: reason)
+            .where("id", .equal, line).where("roll_id", .equal, roll).where("status", .in, open.map(\.rawValue))
             .returning("id").all().isEmpty
     }
 
@@ -170,6 +175,7 @@ struct PayrollStore {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// The ids of a roll's lines, in order (a bank return file names them).
     func lineIDs(roll: UUID) async throws -> [Int64] {
         try await db.raw("SELECT id FROM payroll_lines WHERE roll_id = \(bind: roll) ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
     }
@@ -177,9 +183,10 @@ struct PayrollStore {
     /// A roll whose every line is paid or carried over is closed.
     func closeFinishedRolls() async throws {
         try await db.raw("""
-            UPDATE payroll_rolls SET state = 'closed'
-            WHERE state = 'approved' AND NOT EXISTS (
-              SELECT 1 FROM payroll_lines l WHERE l.roll_id = payroll_rolls.id AND l.status NOT IN ('paid', 'carried'))
+            UPDATE payroll_rolls SET state = \(bind: RollState.closed.rawValue)
+            WHERE state = \(bind: RollState.approved.rawValue) AND NOT EXISTS (
+              SELECT 1 FROM payroll_lines l WHERE l.roll_id = payroll_rolls.id
+                AND l.status NOT IN \(SQLBind.group([PayrollLineStatus.paid.rawValue, PayrollLineStatus.carried.rawValue])))
             """).run()
     }
 
