@@ -8,11 +8,11 @@ import Vapor
 /// visit.
 struct MonitoringPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("monitoring", use: overview)
-        routes.get("tasks", use: tasks)
-        routes.get("tasks.csv", use: exportTasks)
-        routes.get("tasks", ":id", use: task)
-        routes.post("tasks", ":id", use: record)
+        routes.get(Route.monitoring.pattern, use: overview)
+        routes.get(Route.tasks.pattern, use: tasks)
+        routes.get(Route.tasksExport.pattern, use: exportTasks)
+        routes.get(Route.task.pattern, use: task)
+        routes.post(Route.task.pattern, use: record)
     }
 
     struct Count: Encodable {
@@ -56,7 +56,7 @@ struct MonitoringPageController: RouteCollection {
                 .all().map { (try $0.decode(column: "k", as: String.self), try $0.decode(column: "n", as: Int.self)) }
         }
         let levels = try await grouped("level").map {
-            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: "/tasks", filters: ["level": $0.0]))
+            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: Route.tasks.path, filters: ["level": $0.0]))
         }
         let rules = try await grouped("rule").map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
         // Street codes sort within their district's (the first six digits), so grouping keeps the order.
@@ -64,9 +64,9 @@ struct MonitoringPageController: RouteCollection {
         let districts = Dictionary(grouping: try await grouped("SUBSTR(region, 1, 9)"), by: { String($0.0.prefix(6)) })
             .sorted { $0.key < $1.key }.map { district, streets in
                 District(name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
-                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: "/tasks", filters: ["region": district]) : nil,
+                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: Route.tasks.path, filters: ["region": district]) : nil,
                          streets: streets.map { Count(label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
-                                                      link: Pager.link(path: "/tasks", filters: ["region": $0.0])) })
+                                                      link: Pager.link(path: Route.tasks.path, filters: ["region": $0.0])) })
             }
         let overdue = try await sql.raw("""
             SELECT COUNT(*) AS n FROM visit_tasks WHERE status = 'open' AND due_on < \(bind: Clock.today().description) AND \(scope.condition("region"))
@@ -147,8 +147,8 @@ struct MonitoringPageController: RouteCollection {
             let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
-            page.pager = Pager.make(path: "/tasks", filters: query.links, result: result)
-            page.exportLink = Pager.link(path: "/tasks.csv", filters: query.links)
+            page.pager = Pager.make(path: Route.tasks.path, filters: query.links, result: result)
+            page.exportLink = Pager.link(path: Route.tasksExport.path, filters: query.links)
         } catch let error as AppError {
             page.error = error.message
             page.errorField = error.field

@@ -8,9 +8,9 @@ import Vapor
 /// API: `/api/v1/enrollments`, `/api/v1/persons/{id}/bank-account`.
 struct EnrollmentAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("enrollments", use: list)
-        routes.post("enrollments", ":id", "status", use: setStatus)
-        routes.put("persons", ":id", "bank-account", use: setBankAccount)
+        routes.get(Route.API.enrollments.pattern, use: list)
+        routes.post(Route.API.enrollmentStatus.pattern, use: setStatus)
+        routes.put(Route.API.personBankAccount.pattern, use: setBankAccount)
     }
 
     struct Enrollment: Content {
