@@ -2,13 +2,12 @@ import Vapor
 
 /// The route table: which paths are open, which need a signed-in user, and how.
 func routes(_ app: Application) throws {
-    app.get("healthz") { _ in HealthStatus(status: "ok") }
+    app.get(Route.health.pattern) { _ in HealthStatus(status: "ok") }
 
-    // The API: bearer tokens, JSON errors.
-    let api = app.grouped("api", "v1")
-    try api.register(collection: SessionAPIController())
-    try api.register(collection: AssessmentAPIController())
-    let apiUser = api.grouped(BearerUserAuthenticator(), RequireAPIUser())
+    // The API: bearer tokens, JSON errors. Its paths (`Route.API`) all start with /api/v1.
+    try app.register(collection: SessionAPIController())
+    try app.register(collection: AssessmentAPIController())
+    let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
     try apiUser.register(collection: UserAPIController())

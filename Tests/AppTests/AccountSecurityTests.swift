@@ -69,10 +69,10 @@ struct AccountSecurityTests {
             #expect(blocked.status == .forbidden)
             #expect(try blocked.json(ErrorAnswer.self).field == "password")
             #expect(try await send(app, .GET, "/api/v1/tokens", token: first).status == .forbidden)
-            let wrong = try await send(app, .POST, PasswordAPIController.path, token: first,
+            let wrong = try await send(app, .POST, "/api/v1/account/password", token: first,
                                        json: ["currentPassword": "not it", "newPassword": "a brand new password"])
             #expect(try wrong.json(ErrorAnswer.self).field == "currentPassword")
-            let changed = try await send(app, .POST, PasswordAPIController.path, token: first,
+            let changed = try await send(app, .POST, "/api/v1/account/password", token: first,
                                          json: ["currentPassword": F.password, "newPassword": "a brand new password"])
             #expect(changed.status == .ok)
             let second = try changed.value("token", as: String.self)

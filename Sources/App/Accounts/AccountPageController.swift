@@ -5,11 +5,10 @@ import Vapor
 /// `/account/password` is also where a first or reset password must be replaced.
 struct AccountPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let account = routes.grouped("account")
-        account.get(use: show)
-        account.get("password", use: passwordForm)
-        account.post("password", use: changePassword)
-        account.post("tokens", ":id", "revoke", use: revokeToken)
+        routes.get(Route.account.pattern, use: show)
+        routes.get(Route.accountPassword.pattern, use: passwordForm)
+        routes.post(Route.accountPassword.pattern, use: changePassword)
+        routes.post(Route.accountTokenRevoke.pattern, use: revokeToken)
     }
 
     func show(req: Request) async throws -> View {
@@ -19,7 +18,8 @@ struct AccountPageController: RouteCollection {
         let now = req.application.accountsClock.now()
         return try await req.view.render("accounts/account", AccountPage(
             layout: LayoutContext(request: req, title: "我的账户", user: user), user: UserView(summary, request: req, now: now),
-            tokens: tokens.items.map { TokenView($0, now: now) }, tokenTotal: tokens.total, canManageUsers: user.role.may(.manageUsers),
+            tokens: tokens.items.map { TokenView($0, now: now, revoke: Route.accountTokenRevoke.path($0.id)) },
+            tokenTotal: tokens.total, canManageUsers: user.role.may(.manageUsers),
             done: req.query[String.self, at: "done"].flatMap { Self.doneMessages[$0] }))
     }
 
@@ -37,13 +37,14 @@ struct AccountPageController: RouteCollection {
         } catch let error as Refusal {
             return try await passwordPage(req, user: user, next: form.next, error: error).encodeResponse(status: error.status, for: req)
         }
-        return req.redirect(to: user.mustChangePassword ? SignInPageController.safeNext(form.next) : "/account?done=password")
+        return req.redirect(to: user.mustChangePassword ? SignInPageController.safeNext(form.next)
+                                                        : Route.account.path + "?done=password")
     }
 
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.user
         try await TokenRevocation(req: req).revoke(req.parameters.get("id", as: UUID.self), ownerID: user.id, ownerRegion: user.region.value)
-        return req.redirect(to: "/account?done=revoked")
+        return req.redirect(to: Route.account.path + "?done=revoked")
     }
 
     private func passwordPage(_ req: Request, user: CurrentUser, next: String?, error: Refusal?) async throws -> View {

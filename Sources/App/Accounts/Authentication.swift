@@ -66,8 +66,8 @@ struct RequireAPIUser: AsyncMiddleware {
         guard let user = request.auth.get(CurrentUser.self) else {
             throw AppError(.unauthorized, "需要登录：请在 Authorization 头中提供 Bearer 令牌")
         }
-        if user.mustChangePassword, request.url.path != PasswordAPIController.path {
-            throw AppError(.forbidden, "请先修改初始密码：POST \(PasswordAPIController.path)", field: "password")
+        if user.mustChangePassword, request.url.path != Route.API.password.path {
+            throw AppError(.forbidden, "请先修改初始密码：POST \(Route.API.password.path)", field: "password")
         }
         return try await next.respond(to: request)
     }
@@ -76,17 +76,15 @@ struct RequireAPIUser: AsyncMiddleware {
 /// Pages without a signed-in user go to the sign-in page and come back afterwards. A user
 /// who must change the password (a first or reset one) sees nothing else until it is done.
 struct RequirePageUser: AsyncMiddleware {
-    static let passwordPath = "/account/password"
-
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let back = request.url.path.hasPrefix("/") && !request.url.path.hasPrefix("//") ? request.url.path : "/"
         let backQuery = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         guard let user = request.auth.get(CurrentUser.self) else {
             let expired = request.storage[SessionUserAuthenticator.IdleExpiredKey.self] == true ? "&expired=1" : ""
-            return request.redirect(to: "/login?next=" + backQuery + expired)
+            return request.redirect(to: Route.login.path + "?next=" + backQuery + expired)
         }
-        if user.mustChangePassword, request.url.path != Self.passwordPath {
-            return request.redirect(to: Self.passwordPath + "?next=" + backQuery)
+        if user.mustChangePassword, request.url.path != Route.accountPassword.path {
+            return request.redirect(to: Route.accountPassword.path + "?next=" + backQuery)
         }
         return try await next.respond(to: request)
     }

@@ -5,15 +5,13 @@ import Vapor
 /// `RequireAPIUser`). Every token of the account is revoked with the old password, the one
 /// used here included; the answer carries its replacement.
 struct PasswordAPIController: RouteCollection {
-    static let path = "/api/v1/account/password"
-
     struct Body: Content {
         var currentPassword: String?
         var newPassword: String?
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.post("account", "password", use: change)
+        routes.post(Route.API.password.pattern, use: change)
     }
 
     func change(req: Request) async throws -> Response {
@@ -24,7 +22,7 @@ struct PasswordAPIController: RouteCollection {
         let token = try await req.auditedTransaction { tx, audit in
             let token = try await AccountStore(db: tx).issueToken(userID: user.id, name: "api")
             try await audit.record("token.issue", entity: "user", id: user.id.uuidString, region: user.region.value,
-                                   after: ["name": "api", "via": "POST \(Self.path)"])
+                                   after: ["name": "api", "via": "POST \(Route.API.password.path)"])
             return token
         }
         return try await SessionAPIController.TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime))

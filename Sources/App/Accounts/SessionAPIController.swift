@@ -15,7 +15,7 @@ struct SessionAPIController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.post("sessions", use: signIn)
+        routes.post(Route.API.sessions.pattern, use: signIn)
     }
 
     func signIn(req: Request) async throws -> Response {

@@ -18,9 +18,9 @@ struct SignInPageController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("login", use: show)
-        routes.post("login", use: signIn)
-        routes.post("logout", use: signOut)
+        routes.get(Route.login.pattern, use: show)
+        routes.post(Route.login.pattern, use: signIn)
+        routes.post(Route.logout.pattern, use: signOut)
     }
 
     func show(req: Request) async throws -> View {
@@ -55,7 +55,7 @@ struct SignInPageController: RouteCollection {
         SessionUserAuthenticator.start(req.session, userID: row.id, epoch: row.session_epoch, now: req.application.accountsClock.seconds)
         let next = Self.safeNext(form.next)
         if row.must_change_password {
-            return req.redirect(to: RequirePageUser.passwordPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return req.redirect(to: Route.accountPassword.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         return req.redirect(to: next)
     }
@@ -63,7 +63,7 @@ struct SignInPageController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         req.auth.logout(CurrentUser.self)
         req.session.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: Route.login.path)
     }
 
     /// Only a path of this application may follow sign-in (no open redirect): it starts with

@@ -9,9 +9,8 @@ struct TokenAPIController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        let tokens = routes.grouped("tokens")
-        tokens.get(use: list)
-        tokens.delete(":id", use: revoke)
+        routes.get(Route.API.tokens.pattern, use: list)
+        routes.delete(Route.API.token.pattern, use: revoke)
     }
 
     func list(req: Request) async throws -> Page<TokenSummary> {

@@ -4,13 +4,12 @@ import Vapor
 /// `/api/v1/applications`: intake, the review steps, documents and work queues.
 struct ApplicationAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let applications = routes.grouped("applications")
-        applications.get(use: list)
-        applications.post(use: create)
-        applications.get(":id", use: show)
-        applications.post(":id", "actions", use: act)
-        applications.on(.POST, ":id", "documents", body: .collect(maxSize: "11mb"), use: upload)
-        applications.get(":id", "documents", ":document", use: download)
+        routes.get(Route.API.applications.pattern, use: list)
+        routes.post(Route.API.applications.pattern, use: create)
+        routes.get(Route.API.application.pattern, use: show)
+        routes.post(Route.API.applicationActions.pattern, use: act)
+        routes.on(.POST, Route.API.applicationDocuments.pattern, body: .collect(maxSize: "11mb"), use: upload)
+        routes.get(Route.API.applicationDocument.pattern, use: download)
     }
 
     struct ListQuery: Content {

@@ -5,13 +5,13 @@ import Vapor
 /// follow, withdraw) and for staff and department users (their work queue and the steps).
 struct ApplicationPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("applications", use: list)
-        routes.get("applications", "new", use: newForm)
-        routes.post("applications", "new", use: create)
-        routes.get("applications", ":id", use: show)
-        routes.post("applications", ":id", "actions", use: act)
-        routes.on(.POST, "applications", ":id", "documents", body: .collect(maxSize: "11mb"), use: upload)
-        routes.get("applications", ":id", "documents", ":document", use: download)
+        routes.get(Route.applications.pattern, use: list)
+        routes.get(Route.newApplication.pattern, use: newForm)
+        routes.post(Route.newApplication.pattern, use: create)
+        routes.get(Route.application.pattern, use: show)
+        routes.post(Route.applicationActions.pattern, use: act)
+        routes.on(.POST, Route.applicationDocuments.pattern, body: .collect(maxSize: "11mb"), use: upload)
+        routes.get(Route.applicationDocument.pattern, use: download)
     }
 
     struct ListQuery: Content {
@@ -39,7 +39,7 @@ struct ApplicationPageController: RouteCollection {
             layout: LayoutContext(request: req, title: user.role == .resident ? "我的申请" : "救助申请", user: user),
             isResident: user.role == .resident, state: q.state ?? "", overdue: q.overdue == "1", sort: q.sort ?? "", sorts: ApplicationSort.choices,
             counts: WorkflowState.allCases.map { StateCount(state: $0.rawValue, name: $0.chinese, count: counts[$0.rawValue] ?? 0) },
-            result: result, pager: Pager.make(path: "/applications", filters: ["state": q.state, "overdue": q.overdue, "sort": q.sort], result: result)))
+            result: result, pager: Pager.make(path: Route.applications.path, filters: ["state": q.state, "overdue": q.overdue, "sort": q.sort], result: result)))
     }
 
     func newForm(req: Request) async throws -> View {
@@ -52,7 +52,7 @@ struct ApplicationPageController: RouteCollection {
         let form = try req.content.decode(NewApplicationForm.self)
         do {
             let id = try await req.applications.submit(try form.application(), by: user)
-            return req.redirect(to: "/applications/\(id)")
+            return req.redirect(to: Route.application.path(id))
         } catch let error as Refusal where error.status != .notFound {
             return try await renderNew(req, user: user, form: form, error: error).encodeResponse(status: error.status, for: req)
         }
@@ -102,7 +102,7 @@ struct ApplicationPageController: RouteCollection {
             monthly: record.monthlyFen.map { Fen($0).formatted },
             assessment: record.assessment.map(CalculatorResult.init),
             members: household?.members.map { "\($0.name)（\(Relation(rawValue: $0.relation)?.chinese ?? $0.relation)）" } ?? [],
-            householdLink: staff ? "/households/\(record.householdId)" : nil, contact: phone.map { "\(head?.name ?? "户主") \($0)" },
+            householdLink: staff ? Route.household.path(record.householdId) : nil, contact: phone.map { "\(head?.name ?? "户主") \($0)" },
             declaration: declaration,
             actions: actions.map { ActionView($0, needsAmount: item?.engineProgram == nil, today: today) },
             requirements: (item?.documents ?? []).map { Choice(value: $0.code, label: $0.name) },
@@ -118,12 +118,12 @@ struct ApplicationPageController: RouteCollection {
                      "reject": ("不予批准", "不予批准的决定将告知申请人，申请即终止。确定不予批准？")]
         if let (title, message) = body.action.flatMap({ final[$0] }),
            let ask = try await Confirmation.ask(req, user: user, title: "确认\(title)", message: message, confirmLabel: "确认\(title)",
-                                                cancel: "/applications/\(id)") {
+                                                cancel: Route.application.path(id)) {
             return ask
         }
         do {
             _ = try await req.applications.act(on: id, body, by: user)
-            return req.redirect(to: "/applications/\(id)")
+            return req.redirect(to: Route.application.path(id))
         } catch let error as Refusal where error.status != .notFound {
             return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
         }
@@ -144,7 +144,7 @@ struct ApplicationPageController: RouteCollection {
             guard let file = body.file, file.data.readableBytes > 0 else { throw Refusal.invalid("file", "请选择要上传的文件") }
             _ = try await req.documents.add(to: record, requirement: body.requirement ?? "", fileName: file.filename, bytes: file.data,
                                          uploader: user.displayName)
-            return req.redirect(to: "/applications/\(id)#documents")
+            return req.redirect(to: Route.application.path(id) + "#documents")
         } catch let error as Refusal {
             return try await render(req, user: user, id: id, error: error).encodeResponse(status: error.status, for: req)
         }

@@ -7,7 +7,7 @@ import Vapor
 /// applied for and what to upload.
 struct CatalogAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("catalog", use: list)
+        routes.get(Route.API.catalog.pattern, use: list)
     }
 
     func list(req: Request) async throws -> Response {

@@ -8,8 +8,8 @@ import Vapor
 /// versioned). Identity, department and engine program are policy, fixed in code.
 struct CatalogPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("catalog", use: show)
-        routes.post("catalog", ":code", use: edit)
+        routes.get(Route.catalog.pattern, use: show)
+        routes.post(Route.catalogItem.pattern, use: edit)
     }
 
     struct ItemView: Encodable {
@@ -96,7 +96,7 @@ struct CatalogPageController: RouteCollection {
                 try await audit.record("catalog.item.update", entity: "assistance_item", id: code.rawValue, region: user.region.value,
                                        before: before, after: json)
             }
-            return req.redirect(to: "/catalog?saved=\(code.rawValue)#\(code.rawValue)")
+            return req.redirect(to: Route.catalog.path + "?saved=\(code.rawValue)#\(code.rawValue)")
         } catch let error as Refusal {
             return try await render(req, error: "\(item.name)：\(error.message)", saved: nil).encodeResponse(status: error.status, for: req)
         }

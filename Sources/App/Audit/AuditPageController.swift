@@ -7,8 +7,8 @@ import Vapor
 /// region and export it as CSV. The trail is only ever read here.
 struct AuditPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("audit", use: list)
-        routes.get("audit.csv", use: export)
+        routes.get(Route.audit.pattern, use: list)
+        routes.get(Route.auditExport.pattern, use: export)
     }
 
     struct Query: Content {
@@ -36,9 +36,9 @@ struct AuditPageController: RouteCollection {
             page.rows = events.map { AuditRow($0, regions: req.platform.regions) }
             page.total = total
             let filters = Self.filters(query)
-            page.pager = Pager.make(path: "/audit", filters: filters, page: request.page,
+            page.pager = Pager.make(path: Route.audit.path, filters: filters, page: request.page,
                                     pageCount: max(1, (total + request.perPage - 1) / request.perPage))
-            page.exportLink = Pager.link(path: "/audit.csv", filters: filters)
+            page.exportLink = Pager.link(path: Route.auditExport.path, filters: filters)
         } catch let error as Refusal {
             page.error = error.message
             page.errorField = error.field
@@ -128,16 +128,17 @@ struct AuditRow: Content {
 
     /// The page of the object an event is about, for the kinds of object that have one.
     static func link(entity: String, id: String) -> String? {
+        let uuid = UUID(uuidString: id)
         switch entity {
-        case "person": return "/persons/\(id)"
-        case "household": return "/households/\(id)"
-        case "user": return "/users/\(id)"
-        case "application": return "/applications/\(id)"
-        case "payroll_roll": return "/payroll/\(id)"
-        case "visit_task": return "/tasks/\(id)"
+        case "person": return uuid.map(Route.person.path)
+        case "household": return uuid.map(Route.household.path)
+        case "user": return uuid.map(Route.user.path)
+        case "application": return uuid.map(Route.application.path)
+        case "payroll_roll": return uuid.map(Route.payrollRoll.path)
+        case "visit_task": return uuid.map(Route.task.path)
         // `region/key/fromMonth/revision`: the parameter's page lists every version.
-        case "policy_parameter": return id.split(separator: "/").dropFirst().first.map { "/policy/\($0)" }
-        case "assistance_item": return "/catalog#\(id)"
+        case "policy_parameter": return id.split(separator: "/").dropFirst().first.map { Route.policyParameter.path(String($0)) }
+        case "assistance_item": return Route.catalog.path + "#\(id)"
         default: return nil
         }
     }

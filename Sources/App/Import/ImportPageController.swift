@@ -11,8 +11,8 @@ struct ImportPageController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("import", use: show)
-        routes.on(.POST, "import", body: .collect(maxSize: "200mb"), use: upload)
+        routes.get(Route.importUpload.pattern, use: show)
+        routes.on(.POST, Route.importUpload.pattern, body: .collect(maxSize: "200mb"), use: upload)
         Self.jobRoutes.register(on: routes)
     }
 
@@ -32,22 +32,23 @@ struct ImportPageController: RouteCollection {
         try user.require(.importRegistry)
         struct Upload: Content { let file: File }
         guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
-            return req.redirect(to: "/import?refused=\(Self.noFile)")
+            return req.redirect(to: Route.importUpload.path + "?refused=\(Self.noFile)")
         }
         let kind = ImportFileKind.sniff(upload.file.data.readableBytesView)
-        guard kind.refusal == nil else { return req.redirect(to: "/import?refused=\(kind.rawValue)") }
+        guard kind.refusal == nil else { return req.redirect(to: Route.importUpload.path + "?refused=\(kind.rawValue)") }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
         let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: req.today, scope: user.region)
         let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
             try await importer.run(path: path, progress: progress)
         }
-        return req.redirect(to: Self.jobRoutes.path(of: id))
+        return req.redirect(to: Route.importJob.path(id))
     }
 
     private static let noFile = "noFile"
 
     static let jobRoutes = JobRoutes<HouseholdImporter.Summary>(
-        base: "import", jobs: \.importJobs, authorize: { try $0.require(.importRegistry) }, template: "import/job",
+        page: Route.importJob, errors: Route.importJobErrors,
+        jobs: \.importJobs, authorize: { try $0.require(.importRegistry) }, template: "import/job",
         pageTitle: "导入家庭档案", progressNote: "先逐行核对整个文件，再分批写入。", jobName: "导入任务",
         errorsFileName: "import-errors.csv")
 }

@@ -1,10 +1,11 @@
 import MinzhengCore
 import Vapor
 
-/// The pages of one kind of background job: `/<base>/jobs/{id}` (progress, then the outcome)
-/// and `/<base>/jobs/{id}/errors.csv` (every refused row), for the user who started the job.
+/// The pages of one kind of background job: `page` (progress, then the outcome) and `errors`
+/// (every refused row, as CSV), for the user who started the job.
 struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
-    let base: String
+    let page: Route.Template<UUID>
+    let errors: Route.Template<UUID>
     let jobs: @Sendable (Application) -> BackgroundJobs<Outcome>
     /// Throws unless the user may run this kind of job at all.
     let authorize: @Sendable (CurrentUser) throws -> Void
@@ -18,16 +19,14 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
     let errorsFileName: String
 
     func register(on routes: RoutesBuilder) {
-        routes.get(PathComponent(stringLiteral: base), "jobs", ":id", use: page)
-        routes.get(PathComponent(stringLiteral: base), "jobs", ":id", "errors.csv", use: errorsCSV)
+        routes.get(page.pattern, use: show)
+        routes.get(errors.pattern, use: errorsCSV)
     }
 
-    func path(of id: UUID) -> String { "/\(base)/jobs/\(id)" }
-
-    @Sendable func page(req: Request) async throws -> View {
+    @Sendable func show(req: Request) async throws -> View {
         let (user, job) = try find(req)
         return try await req.view.render(template, JobPage(layout: LayoutContext(request: req, title: pageTitle, user: user), job: job,
-                                                           progressNote: progressNote, errorsLink: path(of: job.id) + "/errors.csv"))
+                                                           progressNote: progressNote, errorsLink: errors.path(job.id)))
     }
 
     /// Every refused row with its reason (and its own columns when the job kept them), for

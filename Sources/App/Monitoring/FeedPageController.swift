@@ -22,8 +22,8 @@ struct FeedPageController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("feeds", use: show)
-        routes.on(.POST, "feeds", body: .collect(maxSize: "200mb"), use: upload)
+        routes.get(Route.feeds.pattern, use: show)
+        routes.on(.POST, Route.feeds.pattern, body: .collect(maxSize: "200mb"), use: upload)
         Self.jobRoutes.register(on: routes)
     }
 
@@ -54,11 +54,12 @@ struct FeedPageController: RouteCollection {
         let id = req.application.feedJobs.start(for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger) { progress in
             try await feed.run(path: path, kind: kind, department: department, progress: progress)
         }
-        return req.redirect(to: Self.jobRoutes.path(of: id))
+        return req.redirect(to: Route.feedJob.path(id))
     }
 
     static let jobRoutes = JobRoutes<FeedIngest.Summary>(
-        base: "feeds", jobs: \.feedJobs, authorize: { _ = try FeedSender.department(of: $0) }, template: "monitoring/feed-job",
+        page: Route.feedJob, errors: Route.feedJobErrors,
+        jobs: \.feedJobs, authorize: { _ = try FeedSender.department(of: $0) }, template: "monitoring/feed-job",
         pageTitle: "数据报送", progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", jobName: "报送任务",
         errorsFileName: "feed-errors.csv")
 

@@ -7,9 +7,9 @@ import Vapor
 /// `GET /api/v1/tasks` and `POST /api/v1/tasks/{id}/visit` (grid workers and officers).
 struct MonitoringAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.on(.POST, "feeds", ":kind", body: .collect(maxSize: "20mb"), use: push)
-        routes.get("tasks", use: tasks)
-        routes.post("tasks", ":id", "visit", use: visit)
+        routes.on(.POST, Route.API.feed.pattern, body: .collect(maxSize: "20mb"), use: push)
+        routes.get(Route.API.tasks.pattern, use: tasks)
+        routes.post(Route.API.taskVisit.pattern, use: visit)
     }
 
     func push(req: Request) async throws -> FeedIngest.Summary {
@@ -69,7 +69,8 @@ struct MonitoringAPIController: RouteCollection {
                                    after: ["visitedOn": visited.description, "outcome": outcome, "alert": task.alertId?.uuidString ?? ""])
         }
         struct Answer: Content { let status: String; let next: String? }
-        return try await Answer(status: "done", next: outcome == "startApplication" ? "/applications/new?household=\(task.householdId)" : nil)
+        let next = Route.newApplication.path + "?household=\(task.householdId)"
+        return try await Answer(status: "done", next: outcome == "startApplication" ? next : nil)
             .encodeResponse(for: req)
     }
 }

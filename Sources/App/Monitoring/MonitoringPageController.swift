@@ -8,12 +8,12 @@ import Vapor
 /// visit.
 struct MonitoringPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("monitoring", use: overview)
-        routes.get("tasks", use: tasks)
-        routes.get("tasks.csv", use: exportTasks)
-        routes.post("tasks", "escalate", use: escalate)
-        routes.get("tasks", ":id", use: task)
-        routes.post("tasks", ":id", use: record)
+        routes.get(Route.monitoring.pattern, use: overview)
+        routes.get(Route.tasks.pattern, use: tasks)
+        routes.get(Route.tasksExport.pattern, use: exportTasks)
+        routes.post(Route.tasksEscalate.pattern, use: escalate)
+        routes.get(Route.task.pattern, use: task)
+        routes.post(Route.task.pattern, use: record)
     }
 
     struct Count: Encodable {
@@ -52,7 +52,7 @@ struct MonitoringPageController: RouteCollection {
         let scope = user.scope
         let alerts = AlertStore(db: req.sql)
         let levels = try await alerts.openCounts(by: .level, within: scope).map {
-            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: "/tasks", filters: ["level": $0.0]))
+            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: Route.tasks.path, filters: ["level": $0.0]))
         }
         let rules = try await alerts.openCounts(by: .rule, within: scope).map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
         // Street codes sort within their district's (the first six digits), so grouping keeps the order.
@@ -60,9 +60,9 @@ struct MonitoringPageController: RouteCollection {
         let districts = Dictionary(grouping: try await alerts.openCounts(by: .street, within: scope), by: { String($0.0.prefix(6)) })
             .sorted { $0.key < $1.key }.map { district, streets in
                 District(name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
-                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: "/tasks", filters: ["region": district]) : nil,
+                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: Route.tasks.path, filters: ["region": district]) : nil,
                          streets: streets.map { Count(label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
-                                                      link: Pager.link(path: "/tasks", filters: ["region": $0.0])) })
+                                                      link: Pager.link(path: Route.tasks.path, filters: ["region": $0.0])) })
             }
         let overdue = try await VisitTasks(db: req.sql).counts(within: scope, today: req.today).overdue
         let first = req.today.yearMonth.adding(months: -11)
@@ -138,8 +138,8 @@ struct MonitoringPageController: RouteCollection {
             let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
-            page.pager = Pager.make(path: "/tasks", filters: query.links, result: result)
-            page.exportLink = Pager.link(path: "/tasks.csv", filters: query.links)
+            page.pager = Pager.make(path: Route.tasks.path, filters: query.links, result: result)
+            page.exportLink = Pager.link(path: Route.tasksExport.path, filters: query.links)
         } catch let error as Refusal {
             page.error = error.message
             page.errorField = error.field
@@ -154,7 +154,7 @@ struct MonitoringPageController: RouteCollection {
     func escalate(req: Request) async throws -> Response {
         let user = try Self.require(req)
         let count = try await VisitTasks.escalateOverdue(today: req.today, within: user.scope, app: req.application, actor: req.auditActor)
-        return req.redirect(to: Pager.link(path: "/tasks", filters: ["escalated": String(count)]))
+        return req.redirect(to: Pager.link(path: Route.tasks.path, filters: ["escalated": String(count)]))
     }
 
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).

@@ -6,8 +6,8 @@ import Vapor
 /// month with a reason (audited). API: `/api/v1/enrollments`.
 struct EnrollmentAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("enrollments", use: list)
-        routes.post("enrollments", ":id", "status", use: setStatus)
+        routes.get(Route.API.enrollments.pattern, use: list)
+        routes.post(Route.API.enrollmentStatus.pattern, use: setStatus)
     }
 
     func list(req: Request) async throws -> [EnrollmentRecord] {

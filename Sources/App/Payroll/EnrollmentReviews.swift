@@ -93,10 +93,9 @@ struct EnrollmentReviewAPIController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        let reviews = routes.grouped("enrollment-reviews")
-        reviews.get(use: list)
-        reviews.get(":id", use: show)
-        reviews.post(":id", use: decide)
+        routes.get(Route.API.enrollmentReviews.pattern, use: list)
+        routes.get(Route.API.enrollmentReview.pattern, use: show)
+        routes.post(Route.API.enrollmentReview.pattern, use: decide)
     }
 
     func list(req: Request) async throws -> Page<EnrollmentReviewStore.Review> {

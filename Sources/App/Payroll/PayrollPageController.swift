@@ -8,14 +8,14 @@ import Vapor
 /// return file) and the monthly report with its chart.
 struct PayrollPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("payroll", use: list)
-        routes.post("payroll", use: generate)
-        routes.get("payroll", ":id", use: show)
-        routes.post("payroll", ":id", "approve", use: approve)
-        routes.get("payroll", ":id", "bank.csv", use: bankCSV)
-        routes.get("payroll", ":id", "bank.xlsx", use: bankXLSX)
-        routes.on(.POST, "payroll", ":id", "reconcile", body: .collect(maxSize: "50mb"), use: reconcile)
-        routes.get("payroll", ":id", "report.xlsx", use: reportXLSX)
+        routes.get(Route.payroll.pattern, use: list)
+        routes.post(Route.payroll.pattern, use: generate)
+        routes.get(Route.payrollRoll.pattern, use: show)
+        routes.post(Route.payrollApprove.pattern, use: approve)
+        routes.get(Route.payrollBankCSV.pattern, use: bankCSV)
+        routes.get(Route.payrollBankXLSX.pattern, use: bankXLSX)
+        routes.on(.POST, Route.payrollReconcile.pattern, body: .collect(maxSize: "50mb"), use: reconcile)
+        routes.get(Route.payrollReport.pattern, use: reportXLSX)
     }
 
     struct RollView: Encodable {
@@ -76,14 +76,14 @@ struct PayrollPageController: RouteCollection {
         let form = try req.content.decode(GenerateForm.self)
         if form.replace == "on", let ask = try await Confirmation.ask(req, user: user, title: "确认重新生成名册",
                                                                      message: "将删除 \(form.month ?? "") 的草稿名册并按当前待遇重新生成。确定重新生成？",
-                                                                     confirmLabel: "确认重新生成", cancel: "/payroll") {
+                                                                     confirmLabel: "确认重新生成", cancel: Route.payroll.path) {
             return ask
         }
         do {
             guard let month = form.month.flatMap(YearMonth.init) else { throw Refusal.invalid("month", "月份应为 YYYY-MM") }
             let roll = try await PayrollService(app: req.application, actor: req.auditActor)
                 .generate(month: month, region: user.region, replace: form.replace == "on")
-            return req.redirect(to: "/payroll/\(roll.id)")
+            return req.redirect(to: Route.payrollRoll.path(roll.id))
         } catch let error as Refusal {
             return try await renderList(req, error: error.message).encodeResponse(status: error.status, for: req)
         }
@@ -159,12 +159,12 @@ struct PayrollPageController: RouteCollection {
         // Asked only when the approval can go ahead; a refusal (the maker's own roll) is said at once.
         if roll.state == RollState.draft.rawValue, roll.generatedBy != req.auditActor.name, let ask = try await Confirmation.ask(req, user: user, title: "确认审核名册",
                                                 message: "审核后 \(roll.month) 名册（\(roll.lineCount) 笔，合计 \(Fen(roll.totalFen).formatted)）即锁定，不能再修改或重新生成。确定审核？",
-                                                confirmLabel: "确认审核", cancel: "/payroll/\(id)") {
+                                                confirmLabel: "确认审核", cancel: Route.payrollRoll.path(id)) {
             return ask
         }
         do {
             try await PayrollService(app: req.application, actor: req.auditActor).approve(roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
-            return req.redirect(to: "/payroll/\(id)")
+            return req.redirect(to: Route.payrollRoll.path(id))
         } catch let error as Refusal where error.status != .notFound {
             return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
         }

@@ -32,8 +32,8 @@ struct ReviewPageController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("reviews", use: list)
-        routes.post("reviews", ":id", use: decide)
+        routes.get(Route.reviews.pattern, use: list)
+        routes.post(Route.review.pattern, use: decide)
     }
 
     func list(req: Request) async throws -> View {
@@ -53,7 +53,7 @@ struct ReviewPageController: RouteCollection {
                 decision.amountFen = fen.value
             }
             let decided = try await reviews.decide(id, decision)
-            return req.redirect(to: "/reviews?done=\(decided.status)")
+            return req.redirect(to: Route.reviews.path + "?done=\(decided.status)")
         } catch let error as Refusal where error.status != .notFound {
             return try await render(req, reviews, error: error, review: id).encodeResponse(status: error.status, for: req)
         }
@@ -70,7 +70,7 @@ struct ReviewPageController: RouteCollection {
         let done = req.query[String.self, at: "done"].flatMap { ["confirmed": "已确认。", "corrected": "已更正，新金额自变更月份起发放。"][$0] }
         return try await req.view.render("payroll/reviews", QueuePage(
             layout: LayoutContext(request: req, title: "待遇变更确认", user: reviews.user), cards: cards, total: page.total,
-            pager: page.total > page.perPage ? Pager.make(path: "/reviews", filters: [:], result: page) : nil,
+            pager: page.total > page.perPage ? Pager.make(path: Route.reviews.path, filters: [:], result: page) : nil,
             done: done, error: error?.message, errorReview: review))
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// anyone, stores nothing, limited per client address.
 struct AssessmentAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.on(.POST, "assessments", body: .collect(maxSize: "64kb"), use: assess)
+        routes.on(.POST, Route.API.assessments.pattern, body: .collect(maxSize: "64kb"), use: assess)
     }
 
     func assess(req: Request) async throws -> Response {

@@ -6,8 +6,8 @@ import Vapor
 /// counts against the same per-address limit as the API.
 struct CalculatorPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("calculator", use: show)
-        routes.post("calculator", use: submit)
+        routes.get(Route.calculator.pattern, use: show)
+        routes.post(Route.calculator.pattern, use: submit)
     }
 
     func show(req: Request) async throws -> View {
@@ -43,6 +43,10 @@ struct CalculatorPageController: RouteCollection {
         }
     }
 
+    /// The sign-in page, going on to a new application once signed in.
+    private static let signInThenApply = Route.login.path + "?next="
+        + (Route.newApplication.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+
     private func render(_ req: Request, form: CalculatorForm, result: CalculatorResult?,
                         error: (message: String, field: String?)?) async throws -> View {
         let regions = [RegionTable.changzhou] + req.platform.regions.children(of: RegionTable.changzhou)
@@ -61,7 +65,8 @@ struct CalculatorPageController: RouteCollection {
             ownsBusiness: form.isChecked("ownsBusiness"),
             error: error?.message, errorField: error?.field, result: result,
             // After a result: apply (signing in first when needed) or register an account.
-            applyLink: user == nil ? "/login?next=%2Fapplications%2Fnew" : "/applications/new", offersRegistration: user == nil)
+            applyLink: user == nil ? Self.signInThenApply : Route.newApplication.path,
+            offersRegistration: user == nil)
         return try await req.view.render("policy/calculator", page)
     }
 }

@@ -6,9 +6,9 @@ import Vapor
 /// a version from a month. Nothing is edited in place, and every version is audited.
 struct PolicyPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("policy", use: index)
-        routes.get("policy", ":key", use: parameter)
-        routes.post("policy", ":key", use: addVersion)
+        routes.get(Route.policy.pattern, use: index)
+        routes.get(Route.policyParameter.pattern, use: parameter)
+        routes.post(Route.policyParameter.pattern, use: addVersion)
     }
 
     func index(req: Request) async throws -> View {
@@ -64,7 +64,8 @@ struct PolicyPageController: RouteCollection {
                 return version
             }
             let added = "\(version.fromMonth) 起 \(key.kind.display(version.value))（\(req.regionName(version.region))）"
-            return req.redirect(to: "/policy/\(key.rawValue)?added=\(added.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            let query = "?added=\(added.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            return req.redirect(to: Route.policyParameter.path(key.rawValue) + query)
         } catch let error as Refusal {
             return try await render(req, user: user, key: key, form: form, error: error, added: nil).encodeResponse(status: error.status, for: req)
         }

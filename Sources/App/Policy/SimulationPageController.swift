@@ -7,7 +7,7 @@ import Vapor
 /// of the user's own region.
 struct SimulationPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("policy-simulation", use: show)
+        routes.get(Route.policySimulation.pattern, use: show)
     }
 
     struct Query: Content {

@@ -6,7 +6,7 @@ import Vapor
 /// answer). API: `PUT /api/v1/persons/{id}/bank-account`.
 struct BankAccountAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.put("persons", ":id", "bank-account", use: setBankAccount)
+        routes.put(Route.API.personBankAccount.pattern, use: setBankAccount)
     }
 
     struct BankAccount: Content {

@@ -6,8 +6,8 @@ import Vapor
 /// kept as history). A refused form comes back with what was typed and the field named.
 struct HouseholdMembersPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.post("households", ":id", "members", use: addMember)
-        routes.post("households", ":id", "members", "move-in", use: moveIn)
+        routes.post(Route.householdMembers.pattern, use: addMember)
+        routes.post(Route.householdMoveIn.pattern, use: moveIn)
     }
 
     struct MemberForm: Content {
@@ -34,7 +34,7 @@ struct HouseholdMembersPageController: RouteCollection {
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit).addNewMember(draft, relation: relation, to: household)
             }
-            return req.redirect(to: "/households/\(household.id)?added=1")
+            return req.redirect(to: Route.household.path(household.id) + "?added=1")
         } catch let error as Refusal {
             return try await RegistryPageController.householdPage(req, user: user, household: household, member: form,
                                                                   error: error, errorForm: "member")
@@ -53,7 +53,7 @@ struct HouseholdMembersPageController: RouteCollection {
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit).moveIn(idNumber: idNumber, toHousehold: household.id, relation: relation, within: user.scope)
             }
-            return req.redirect(to: "/households/\(household.id)?moved=1")
+            return req.redirect(to: Route.household.path(household.id) + "?moved=1")
         } catch let error as Refusal {
             return try await RegistryPageController.householdPage(req, user: user, household: household, moveIn: form,
                                                                   error: error, errorForm: "moveIn")

@@ -7,8 +7,8 @@ import Vapor
 /// view, is the audited `person.viewIdentity`.
 struct PersonPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("persons", ":id", use: show)
-        routes.post("persons", ":id", "reveal", use: reveal)
+        routes.get(Route.person.pattern, use: show)
+        routes.post(Route.personReveal.pattern, use: reveal)
     }
 
     struct PersonPage: Encodable {

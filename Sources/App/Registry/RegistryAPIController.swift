@@ -5,17 +5,15 @@ import Vapor
 /// `/api/v1/households` and `/api/v1/persons`. ID numbers travel only in bodies, never in URLs.
 struct RegistryAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let households = routes.grouped("households")
-        households.get(use: listHouseholds)
-        households.post(use: createHousehold)
-        households.get(":id", use: showHousehold)
-        households.patch(":id", use: updateHousehold)
-        households.post(":id", "members", use: addMember)
-        let persons = routes.grouped("persons")
-        persons.get(use: listPersons)
-        persons.post("search", use: searchPersons)
-        persons.get(":id", use: showPerson)
-        persons.patch(":id", use: updatePerson)
+        routes.get(Route.API.households.pattern, use: listHouseholds)
+        routes.post(Route.API.households.pattern, use: createHousehold)
+        routes.get(Route.API.household.pattern, use: showHousehold)
+        routes.patch(Route.API.household.pattern, use: updateHousehold)
+        routes.post(Route.API.householdMembers.pattern, use: addMember)
+        routes.get(Route.API.persons.pattern, use: listPersons)
+        routes.post(Route.API.personSearch.pattern, use: searchPersons)
+        routes.get(Route.API.person.pattern, use: showPerson)
+        routes.patch(Route.API.person.pattern, use: updatePerson)
     }
 
     // MARK: households

@@ -7,8 +7,8 @@ import Vapor
 /// (who took which list, how many rows) in the exporter's region.
 struct RegistryExportController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("households.xlsx", use: households)
-        routes.get("persons.xlsx", use: persons)
+        routes.get(Route.householdsExport.pattern, use: households)
+        routes.get(Route.personsExport.pattern, use: persons)
     }
 
     func households(req: Request) async throws -> Response {

@@ -5,17 +5,17 @@ import Vapor
 /// The registry's Chinese pages: home, household search and view, person view and edit.
 struct RegistryPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("households", use: households)
-        routes.get("households", "new", use: newHousehold)
-        routes.post("households", "new", use: createHousehold)
-        routes.get("households", ":id", use: household)
-        routes.get("households", ":id", "print", use: printHousehold)
-        routes.post("households", ":id", use: updateHousehold)
-        routes.get("persons", use: persons)
-        routes.post("persons", "search", use: searchPersons)
-        routes.get("persons", ":id", "edit", use: editPerson)
-        routes.post("persons", ":id", "edit", use: updatePerson)
+        routes.get(Route.home.pattern, use: home)
+        routes.get(Route.households.pattern, use: households)
+        routes.get(Route.newHousehold.pattern, use: newHousehold)
+        routes.post(Route.newHousehold.pattern, use: createHousehold)
+        routes.get(Route.household.pattern, use: household)
+        routes.get(Route.householdPrint.pattern, use: printHousehold)
+        routes.post(Route.household.pattern, use: updateHousehold)
+        routes.get(Route.persons.pattern, use: persons)
+        routes.post(Route.personSearch.pattern, use: searchPersons)
+        routes.get(Route.personEdit.pattern, use: editPerson)
+        routes.post(Route.personEdit.pattern, use: updatePerson)
     }
 
     // MARK: contexts the templates read
@@ -169,7 +169,7 @@ struct RegistryPageController: RouteCollection {
     func home(req: Request) async throws -> Response {
         let user = try req.user
         // Residents and partner departments work on applications only.
-        guard user.role.may(.viewRegistry) else { return req.redirect(to: "/applications") }
+        guard user.role.may(.viewRegistry) else { return req.redirect(to: Route.applications.path) }
         let scope = user.scope
         let households = try await req.registry.householdCount(within: scope)
         let persons = try await req.registry.personCount(within: scope)
@@ -198,8 +198,8 @@ struct RegistryPageController: RouteCollection {
             let query = try RegistryInput.householdQuery(region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
             page.result = try await req.registry.households(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: 20))
             let filters = ["region": q.region, "address": q.address, "sort": q.sort]
-            page.pager = Pager.make(path: "/households", filters: filters, result: page.result)
-            page.exportLink = Pager.link(path: "/households.xlsx", filters: filters)
+            page.pager = Pager.make(path: Route.households.path, filters: filters, result: page.result)
+            page.exportLink = Pager.link(path: Route.householdsExport.path, filters: filters)
         } catch let error as Refusal {
             (page.error, page.errorField) = (error.message, error.field)
             page.picker.invalid = error.field == "region"
@@ -271,7 +271,7 @@ struct RegistryPageController: RouteCollection {
                 try await req.registryWriter(tx, audit)
                     .updateHousehold(id: id, within: user.scope, version: form.version ?? -1, region: region, address: address)
             }
-            return req.redirect(to: "/households/\(id)?saved=1")
+            return req.redirect(to: Route.household.path(id) + "?saved=1")
         } catch let error as Refusal where error.status != .notFound {
             return try await Self.householdPage(req, user: user, household: household, edit: form, error: error, errorForm: "edit")
                 .encodeResponse(status: error.status, for: req)
@@ -309,7 +309,7 @@ struct RegistryPageController: RouteCollection {
                 try await req.registryWriter(tx, audit)
                     .createHousehold(region: region, address: address, members: [(head, .head)])
             }
-            return req.redirect(to: "/households/\(id)?created=1")
+            return req.redirect(to: Route.household.path(id) + "?created=1")
         } catch let error as Refusal {
             return try await req.view.render("registry/household-new", NewHouseholdPage(
                 layout: LayoutContext(request: req, title: "新建家庭档案", user: user), form: form,
@@ -342,8 +342,8 @@ struct RegistryPageController: RouteCollection {
             let query = try RegistryInput.personQuery(name: form.name, idNumber: form.idNumber, idLast6: form.idLast6, phone: form.phone,
                                                       region: form.region, sort: form.sort, table: req.platform.regions)
             page.result = try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: form.page, perPage: 20))
-            page.pager = Pager.make(path: "/persons", filters: form.links, result: page.result)
-            page.exportLink = Pager.link(path: "/persons.xlsx", filters: form.links)
+            page.pager = Pager.make(path: Route.persons.path, filters: form.links, result: page.result)
+            page.exportLink = Pager.link(path: Route.personsExport.path, filters: form.links)
         } catch let error as Refusal {
             (page.error, page.errorField) = (error.message, error.field)
             page.picker.invalid = error.field == "region"
@@ -388,7 +388,7 @@ struct RegistryPageController: RouteCollection {
                 try await req.registryWriter(tx, audit)
                     .updatePerson(id: id, within: user.scope, version: form.version ?? -1, with: draft)
             }
-            return req.redirect(to: "/persons/\(id)?saved=1")
+            return req.redirect(to: Route.person.path(id) + "?saved=1")
         } catch let error as Refusal where error.status != .notFound {
             return try await req.view.render("registry/person-edit", editPage(req: req, user: user, id: id, form: form, error: error))
                 .encodeResponse(status: error.status, for: req)

@@ -84,8 +84,8 @@ struct ResidentRegistrationController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("register", use: show)
-        routes.post("register", use: register)
+        routes.get(Route.register.pattern, use: show)
+        routes.post(Route.register.pattern, use: register)
     }
 
     func show(req: Request) async throws -> View {
@@ -97,7 +97,7 @@ struct ResidentRegistrationController: RouteCollection {
         var form = try req.content.decode(ResidentAccounts.Registration.self)
         do {
             _ = try await ResidentAccounts.register(form, on: req)
-            return req.redirect(to: "/login?registered=1")
+            return req.redirect(to: Route.login.path + "?registered=1")
         } catch let error as AppError {
             form.password = nil
             form.confirmPassword = nil

@@ -18,15 +18,14 @@ struct UserAPIController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        let users = routes.grouped("users")
-        users.get(use: list)
-        users.post(use: create)
-        users.get(":id", use: show)
-        users.post(":id", "disable", use: disable)
-        users.post(":id", "enable", use: enable)
-        users.post(":id", "reset-password", use: resetPassword)
-        users.get(":id", "tokens", use: tokens)
-        users.delete(":id", "tokens", ":tokenID", use: revokeToken)
+        routes.get(Route.API.users.pattern, use: list)
+        routes.post(Route.API.users.pattern, use: create)
+        routes.get(Route.API.user.pattern, use: show)
+        routes.post(Route.API.userDisable.pattern, use: disable)
+        routes.post(Route.API.userEnable.pattern, use: enable)
+        routes.post(Route.API.userResetPassword.pattern, use: resetPassword)
+        routes.get(Route.API.userTokens.pattern, use: tokens)
+        routes.delete(Route.API.userToken.pattern, use: revokeToken)
     }
 
     func list(req: Request) async throws -> Page<UserSummary> {

@@ -5,15 +5,14 @@ import Vapor
 /// actions. The rules and the audit are `UserAdmin`'s; this only renders.
 struct UserPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let users = routes.grouped("users")
-        users.get(use: list)
-        users.get("new", use: newUser)
-        users.post("new", use: create)
-        users.get(":id", use: show)
-        users.post(":id", "disable", use: disable)
-        users.post(":id", "enable", use: enable)
-        users.post(":id", "reset-password", use: resetPassword)
-        users.post(":id", "tokens", ":tokenID", "revoke", use: revokeToken)
+        routes.get(Route.users.pattern, use: list)
+        routes.get(Route.newUser.pattern, use: newUser)
+        routes.post(Route.newUser.pattern, use: create)
+        routes.get(Route.user.pattern, use: show)
+        routes.post(Route.userDisable.pattern, use: disable)
+        routes.post(Route.userEnable.pattern, use: enable)
+        routes.post(Route.userResetPassword.pattern, use: resetPassword)
+        routes.post(Route.userTokenRevoke.pattern, use: revokeToken)
     }
 
     struct ListQuery: Content {
@@ -34,7 +33,7 @@ struct UserPageController: RouteCollection {
             layout: LayoutContext(request: req, title: "用户管理", user: admin.admin), role: role?.rawValue ?? "",
             username: q.username ?? "", sort: q.sort ?? "", sorts: UserSort.choices, roles: Role.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
             result: result, rows: result.items.map { UserView($0, request: req, now: now) },
-            pager: Pager.make(path: "/users", filters: ["role": role?.rawValue, "username": q.username, "sort": q.sort], result: result),
+            pager: Pager.make(path: Route.users.path, filters: ["role": role?.rawValue, "username": q.username, "sort": q.sort], result: result),
             canCreate: !UserAdministration.creatableRoles(by: admin.admin.assignment).isEmpty))
     }
 
@@ -50,7 +49,7 @@ struct UserPageController: RouteCollection {
         var form = try req.content.decode(UserAdmin.NewUser.self)
         do {
             let user = try await admin.create(form)
-            return req.redirect(to: "/users/\(user.id)?done=created")
+            return req.redirect(to: Route.user.path(user.id) + "?done=created")
         } catch let error as Refusal {
             form.password = ""   // never sent back into the page
             return try await newUserPage(req, admin: admin, form: form, error: error).encodeResponse(status: error.status, for: req)
@@ -68,16 +67,16 @@ struct UserPageController: RouteCollection {
         let target = try await admin.find(req.parameters.get("id", as: UUID.self))
         if target.id != admin.admin.id, !target.disabled, let ask = try await Confirmation.ask(req, user: admin.admin, title: "确认停用账户",
                                                 message: "停用后 \(target.displayName)（\(target.username)）立即无法登录，其令牌和会话全部失效。确定停用？",
-                                                confirmLabel: "确认停用", cancel: "/users/\(target.id)") {
+                                                confirmLabel: "确认停用", cancel: Route.user.path(target.id)) {
             return ask
         }
         let user = try await admin.setDisabled(target.id, true)
-        return req.redirect(to: "/users/\(user.id)?done=disabled")
+        return req.redirect(to: Route.user.path(user.id) + "?done=disabled")
     }
 
     func enable(req: Request) async throws -> Response {
         let user = try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), false)
-        return req.redirect(to: "/users/\(user.id)?done=enabled")
+        return req.redirect(to: Route.user.path(user.id) + "?done=enabled")
     }
 
     /// Answers the page itself, not a redirect: the one-time password must not travel in
@@ -91,9 +90,10 @@ struct UserPageController: RouteCollection {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        let id = req.parameters.get("id", as: UUID.self)
+        // Without an id the user is not found, as `UserAdmin.find` answers.
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Refusal.notFound("用户") }
         try await UserAdmin(req).revokeToken(req.parameters.get("tokenID", as: UUID.self), of: id)
-        return req.redirect(to: "/users/\(id?.uuidString ?? "")?done=revoked")
+        return req.redirect(to: Route.user.path(id) + "?done=revoked")
     }
 
     private func newUserPage(_ req: Request, admin: UserAdmin, form: UserAdmin.NewUser, error: Refusal?) async throws -> View {
@@ -120,8 +120,8 @@ struct UserPageController: RouteCollection {
         let now = req.application.accountsClock.now()
         return try await req.view.render("users/user", UserPage(
             layout: LayoutContext(request: req, title: user.displayName, user: admin.admin), user: UserView(user, request: req, now: now),
-            tokens: tokens.items.map { TokenView($0, now: now) }, tokenTotal: tokens.total,
-            revokeBase: "/users/\(user.id)/tokens", isSelf: user.id == admin.admin.id,
+            tokens: tokens.items.map { TokenView($0, now: now, revoke: Route.userTokenRevoke.path(user.id, $0.id)) },
+            tokenTotal: tokens.total, isSelf: user.id == admin.admin.id,
             done: done.flatMap { Self.doneMessages[$0] }, oneTimePassword: oneTimePassword))
     }
 

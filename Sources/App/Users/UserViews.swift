@@ -49,9 +49,12 @@ struct TokenView: Encodable {
     let lastUsedAt: String
     let state: String
     let live: Bool
+    /// Where its revoke button posts: the own account's route or the administered user's.
+    let revoke: String
 
-    init(_ token: TokenSummary, now: Date) {
+    init(_ token: TokenSummary, now: Date, revoke: String) {
         id = token.id
+        self.revoke = revoke
         name = token.name
         createdAt = UserView.time(token.createdAt)
         expiresAt = UserView.time(token.expiresAt)
@@ -88,7 +91,6 @@ struct UserPage: Encodable {
     let user: UserView
     let tokens: [TokenView]
     let tokenTotal: Int
-    let revokeBase: String
     let isSelf: Bool
     let done: String?
     /// Shown once, right after a reset; never stored, never in an address.
@@ -100,7 +102,6 @@ struct AccountPage: Encodable {
     let user: UserView
     let tokens: [TokenView]
     let tokenTotal: Int
-    let revokeBase = "/account/tokens"
     let canManageUsers: Bool
     let done: String?
 }

@@ -51,7 +51,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         } catch {
             let (status, body) = Self.describe(error, request: request)
             let response: Response
-            if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+            if request.url.path.hasPrefix("/api/") || request.url.path == Route.health.path {
                 response = Response(status: status)
                 try response.content.encode(body)
             } else {

@@ -1,0 +1,154 @@
+import Foundation
+import Vapor
+
+/// Every page and API path of the app, each written once: its template registers the route
+/// (`routes.get(Route.household.pattern, use: …)`) and, with its `:name` parameters filled in,
+/// makes the links and redirects to it (`Route.household.path(id)`). Renaming a path here moves
+/// the route and every link together; a link to a path that is not here does not compile.
+/// The `:name`s are what the handlers read with `req.parameters.get`.
+enum Route {
+    /// One path template; `Parameters` is what its links must supply, in the template's order.
+    struct Template<Parameters>: Sendable {
+        let template: String
+
+        init(_ template: String) { self.template = template }
+
+        /// The route's pattern for registration.
+        var pattern: [PathComponent] { template.pathComponents }
+
+        /// The template with its parameters replaced, in order, by `values`.
+        fileprivate func filled(_ values: String...) -> String {
+            var rest = values[...]
+            return template.split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(":") ? rest.popFirst() ?? String($0) : String($0) }
+                .joined(separator: "/")
+        }
+    }
+
+    static let health = Template<Void>("/healthz")
+    static let home = Template<Void>("/")
+
+    // Signing in and accounts.
+    static let login = Template<Void>("/login")
+    static let logout = Template<Void>("/logout")
+    static let register = Template<Void>("/register")
+    static let account = Template<Void>("/account")
+    static let accountPassword = Template<Void>("/account/password")
+    static let accountTokenRevoke = Template<UUID>("/account/tokens/:id/revoke")
+    static let users = Template<Void>("/users")
+    static let newUser = Template<Void>("/users/new")
+    static let user = Template<UUID>("/users/:id")
+    static let userDisable = Template<UUID>("/users/:id/disable")
+    static let userEnable = Template<UUID>("/users/:id/enable")
+    static let userResetPassword = Template<UUID>("/users/:id/reset-password")
+    static let userTokenRevoke = Template<(UUID, UUID)>("/users/:id/tokens/:tokenID/revoke")
+
+    // The registry.
+    static let households = Template<Void>("/households")
+    static let householdsExport = Template<Void>("/households.xlsx")
+    static let newHousehold = Template<Void>("/households/new")
+    static let household = Template<UUID>("/households/:id")
+    static let householdPrint = Template<UUID>("/households/:id/print")
+    static let householdMembers = Template<UUID>("/households/:id/members")
+    static let householdMoveIn = Template<UUID>("/households/:id/members/move-in")
+    static let persons = Template<Void>("/persons")
+    static let personsExport = Template<Void>("/persons.xlsx")
+    static let personSearch = Template<Void>("/persons/search")
+    static let person = Template<UUID>("/persons/:id")
+    static let personEdit = Template<UUID>("/persons/:id/edit")
+    static let personReveal = Template<UUID>("/persons/:id/reveal")
+    static let importUpload = Template<Void>("/import")
+    static let importJob = Template<UUID>("/import/jobs/:id")
+    static let importJobErrors = Template<UUID>("/import/jobs/:id/errors.csv")
+    static let audit = Template<Void>("/audit")
+    static let auditExport = Template<Void>("/audit.csv")
+
+    // Policy.
+    static let calculator = Template<Void>("/calculator")
+    static let policy = Template<Void>("/policy")
+    static let policyParameter = Template<String>("/policy/:key")
+    static let policySimulation = Template<Void>("/policy-simulation")
+    static let catalog = Template<Void>("/catalog")
+    static let catalogItem = Template<String>("/catalog/:code")
+
+    // Applications.
+    static let applications = Template<Void>("/applications")
+    static let newApplication = Template<Void>("/applications/new")
+    static let application = Template<UUID>("/applications/:id")
+    static let applicationActions = Template<UUID>("/applications/:id/actions")
+    static let applicationDocuments = Template<UUID>("/applications/:id/documents")
+    static let applicationDocument = Template<(UUID, UUID)>("/applications/:id/documents/:document")
+
+    // Payroll and benefit changes.
+    static let payroll = Template<Void>("/payroll")
+    static let payrollRoll = Template<UUID>("/payroll/:id")
+    static let payrollApprove = Template<UUID>("/payroll/:id/approve")
+    static let payrollReconcile = Template<UUID>("/payroll/:id/reconcile")
+    static let payrollBankCSV = Template<UUID>("/payroll/:id/bank.csv")
+    static let payrollBankXLSX = Template<UUID>("/payroll/:id/bank.xlsx")
+    static let payrollReport = Template<UUID>("/payroll/:id/report.xlsx")
+    static let reviews = Template<Void>("/reviews")
+    static let review = Template<UUID>("/reviews/:id")
+
+    // Monitoring.
+    static let monitoring = Template<Void>("/monitoring")
+    static let tasks = Template<Void>("/tasks")
+    static let tasksExport = Template<Void>("/tasks.csv")
+    static let tasksEscalate = Template<Void>("/tasks/escalate")
+    static let task = Template<UUID>("/tasks/:id")
+    static let feeds = Template<Void>("/feeds")
+    static let feedJob = Template<UUID>("/feeds/jobs/:id")
+    static let feedJobErrors = Template<UUID>("/feeds/jobs/:id/errors.csv")
+
+    /// The API: bearer tokens, JSON answers.
+    enum API {
+        static let sessions = Template<Void>("/api/v1/sessions")
+        static let assessments = Template<Void>("/api/v1/assessments")
+        static let password = Template<Void>("/api/v1/account/password")
+        static let tokens = Template<Void>("/api/v1/tokens")
+        static let token = Template<UUID>("/api/v1/tokens/:id")
+        static let users = Template<Void>("/api/v1/users")
+        static let user = Template<UUID>("/api/v1/users/:id")
+        static let userDisable = Template<UUID>("/api/v1/users/:id/disable")
+        static let userEnable = Template<UUID>("/api/v1/users/:id/enable")
+        static let userResetPassword = Template<UUID>("/api/v1/users/:id/reset-password")
+        static let userTokens = Template<UUID>("/api/v1/users/:id/tokens")
+        static let userToken = Template<(UUID, UUID)>("/api/v1/users/:id/tokens/:tokenID")
+        static let households = Template<Void>("/api/v1/households")
+        static let household = Template<UUID>("/api/v1/households/:id")
+        static let householdMembers = Template<UUID>("/api/v1/households/:id/members")
+        static let persons = Template<Void>("/api/v1/persons")
+        static let personSearch = Template<Void>("/api/v1/persons/search")
+        static let person = Template<UUID>("/api/v1/persons/:id")
+        static let personBankAccount = Template<UUID>("/api/v1/persons/:id/bank-account")
+        static let catalog = Template<Void>("/api/v1/catalog")
+        static let applications = Template<Void>("/api/v1/applications")
+        static let application = Template<UUID>("/api/v1/applications/:id")
+        static let applicationActions = Template<UUID>("/api/v1/applications/:id/actions")
+        static let applicationDocuments = Template<UUID>("/api/v1/applications/:id/documents")
+        static let applicationDocument = Template<(UUID, UUID)>("/api/v1/applications/:id/documents/:document")
+        static let enrollments = Template<Void>("/api/v1/enrollments")
+        static let enrollmentStatus = Template<UUID>("/api/v1/enrollments/:id/status")
+        static let enrollmentReviews = Template<Void>("/api/v1/enrollment-reviews")
+        static let enrollmentReview = Template<UUID>("/api/v1/enrollment-reviews/:id")
+        static let feed = Template<String>("/api/v1/feeds/:kind")
+        static let tasks = Template<Void>("/api/v1/tasks")
+        static let taskVisit = Template<UUID>("/api/v1/tasks/:id/visit")
+    }
+}
+
+extension Route.Template where Parameters == Void {
+    var path: String { template }
+}
+
+extension Route.Template where Parameters == UUID {
+    func path(_ id: UUID) -> String { filled(id.uuidString) }
+}
+
+extension Route.Template where Parameters == String {
+    func path(_ value: String) -> String { filled(value) }
+}
+
+extension Route.Template where Parameters == (UUID, UUID) {
+    func path(_ first: UUID, _ second: UUID) -> String { filled(first.uuidString, second.uuidString) }
+}

@@ -1,0 +1,114 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import Testing
+import VaporTesting
+
+/// Issue 14: the templates keep their literal hrefs, so a renamed route could leave a page
+/// linking nowhere. A city administrator follows every link of every page reached from `/`.
+@Suite("Every link of the pages leads somewhere")
+struct LinkWalkTests {
+    @Test("from the home page, every same-origin link a city administrator can follow answers neither 404 nor 500",
+          arguments: TestDatabase.available)
+    func walk(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await Self.seedDemo(app)
+            let cookie = try await PolicyPageTests.signedIn(app, role: .cityAdmin, region: "3204")
+            let started = ContinuousClock.now
+            var walk = LinkWalk()
+            while let link = walk.next() {
+                let response = try await AccountFixtures.get(app, link.url, cookie: cookie)
+                walk.record(link.url, from: link.from, response: response)
+            }
+            let failures = walk.failures.joined(separator: "\n")
+            #expect(walk.failures.isEmpty, "dead links (page → link: status):\n\(failures)")
+            // The walk must reach the detail pages, or it proves little.
+            for pattern in ["/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
+                            "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard"] {
+                #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
+            }
+            let elapsed = ContinuousClock.now - started
+            print("link walk (\(db.rawValue)): \(walk.visited) pages, \(walk.patterns.count) patterns, \(elapsed)")
+        }
+    }
+
+    /// Demo households with their caseload (applications at every step, enrollments, paid
+    /// rolls), and a household with a medical alert for a visit task.
+    static func seedDemo(_ app: Application) async throws {
+        let today = app.platform.clock.today
+        _ = try await DemoSeeder(app: app).seed(households: 300, seed: 1, today: today)
+        let caseload = try await DemoCaseload(app: app).seed(today: today)
+        try #require(caseload.rolls > 0 && caseload.applications > 0)
+        try await GridWorkerPagesTests.alertedHousehold(app)
+    }
+}
+
+/// A breadth-first walk over the links of the pages: each link once, at most `samplesPerPattern`
+/// links per pattern (links differing only by an id or a number), at most `maximumPages` pages.
+struct LinkWalk {
+    var maximumPages = 400
+    var samplesPerPattern = 3
+    private(set) var visited = 0
+    private(set) var failures: [String] = []
+    private(set) var patterns: Set<String> = []
+    private var queue: [(url: String, from: String)] = [("/", "(start)")]
+    private var queued: Set<String> = ["/"]
+    private var samples: [String: Int] = [:]
+
+    /// The next link to follow, and the page that linked to it.
+    mutating func next() -> (url: String, from: String)? {
+        guard visited < maximumPages, !queue.isEmpty else { return nil }
+        visited += 1
+        return queue.removeFirst()
+    }
+
+    /// Notes a dead link; queues a redirect's target and the links of an HTML page.
+    mutating func record(_ url: String, from: String, response: TestingHTTPResponse) {
+        patterns.insert(Self.pattern(of: url))
+        if response.status == .notFound || response.status.code >= 500 {
+            failures.append("\(from) → \(url): \(response.status.code)")
+        }
+        if let location = response.headers.first(name: .location) {
+            enqueue(location, on: url)
+        }
+        guard response.headers.contentType?.subType == "html" else { return }   // a download: its status is enough
+        for match in response.body.string.matches(of: /href="([^"]*)"/) {
+            enqueue(Self.unescaped(String(match.1)), on: url)
+        }
+    }
+
+    private mutating func enqueue(_ href: String, on page: String) {
+        guard let url = Self.sameOrigin(href, on: page), !queued.contains(url), url != "/logout" else { return }
+        let pattern = Self.pattern(of: url)
+        guard samples[pattern, default: 0] < samplesPerPattern else { return }
+        samples[pattern, default: 0] += 1
+        queued.insert(url)
+        queue.append((url, page))
+    }
+
+    /// The link's path and query when it stays on this site and is a page to GET; nil for
+    /// in-page anchors, `data:`/`tel:`/`mailto:` links and other hosts.
+    static func sameOrigin(_ href: String, on page: String) -> String? {
+        let origin = "http://minzheng.test"
+        guard !href.hasPrefix("#"), let base = URL(string: origin + page),
+              let url = URL(string: href, relativeTo: base)?.absoluteURL,
+              url.scheme == "http", url.host == "minzheng.test",
+              var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        parts.scheme = nil
+        parts.host = nil
+        parts.fragment = nil
+        return parts.string
+    }
+
+    /// Links that differ only by an id or a number (a page, a region, a month) share a pattern.
+    static func pattern(of url: String) -> String {
+        url.replacing(/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/, with: "{uuid}")
+            .replacing(/\d+/, with: "{n}")
+    }
+
+    /// An attribute's text as Leaf escapes it, back to the URL.
+    static func unescaped(_ text: String) -> String {
+        [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+            .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}
