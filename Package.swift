@@ -23,6 +23,12 @@ let package = Package(
             name: "MinzhengCore",
             resources: [.copy("Resources/regions"), .copy("Resources/policy-defaults.json")]
         ),
+        // The demo's synthetic city (households, names, means, caseload) and the policy engine's
+        // benchmark: generated data for `serve`, `seed` and `bench`, kept out of the domain.
+        .target(
+            name: "MinzhengDemo",
+            dependencies: ["MinzhengCore"]
+        ),
         // Excel (.xlsx) and CSV exports: our own small writer, ZIPFoundation for the container.
         .target(
             name: "MinzhengExport",
@@ -32,6 +38,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "MinzhengCore",
+                "MinzhengDemo",
                 "MinzhengExport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -47,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MinzhengCoreTests",
-            dependencies: ["MinzhengCore"]
+            dependencies: ["MinzhengCore", "MinzhengDemo"]
         ),
         .testTarget(
             name: "MinzhengExportTests",

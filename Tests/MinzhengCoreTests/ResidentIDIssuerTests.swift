@@ -1,5 +1,6 @@
 import Testing
 @testable import MinzhengCore
+@testable import MinzhengDemo
 
 @Suite("ResidentIDIssuer")
 struct ResidentIDIssuerTests {

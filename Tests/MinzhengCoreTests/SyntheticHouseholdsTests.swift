@@ -1,5 +1,6 @@
 import Testing
 @testable import MinzhengCore
+@testable import MinzhengDemo
 
 private let today = CivilDate(year: 2024, month: 6, day: 1)!
 

@@ -9,14 +9,6 @@ struct SignInPageController: RouteCollection {
         let next: String?
     }
 
-    struct SignInPage: Encodable {
-        let layout: LayoutContext
-        let username: String
-        let next: String
-        let error: String?
-        let notice: String?
-    }
-
     func boot(routes: RoutesBuilder) throws {
         routes.get(Route.login.pattern, use: show)
         routes.post(Route.login.pattern, use: signIn)

@@ -193,3 +193,25 @@ struct ApplicationPage: Encodable {
         try c.encode(hasDocuments, forKey: .hasDocuments)
     }
 }
+
+extension CatalogPageController {
+    struct ItemView: Encodable {
+        let code: String
+        let name: String
+        let department: String
+        let subject: String
+        let approval: String
+        let level: String
+        let documents: String
+        let engine: String?
+    }
+
+    struct CatalogPage: Encodable {
+        let layout: LayoutContext
+        let items: [ItemView]
+        let canEdit: Bool
+        let levels: [Choice]
+        let error: String?
+        let saved: String?
+    }
+}

@@ -12,26 +12,6 @@ struct CatalogPageController: RouteCollection {
         routes.post(Route.catalogItem.pattern, use: edit)
     }
 
-    struct ItemView: Encodable {
-        let code: String
-        let name: String
-        let department: String
-        let subject: String
-        let approval: String
-        let level: String
-        let documents: String
-        let engine: String?
-    }
-
-    struct CatalogPage: Encodable {
-        let layout: LayoutContext
-        let items: [ItemView]
-        let canEdit: Bool
-        let levels: [Choice]
-        let error: String?
-        let saved: String?
-    }
-
     func show(req: Request) async throws -> View {
         try await render(req, error: nil, saved: req.query["saved"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MinzhengCore
+import MinzhengDemo
 import NIOCore
 import SQLKit
 import Vapor

@@ -5,10 +5,6 @@ import Vapor
 /// background (`BackgroundJobs`); the job's page (`JobPage`) follows its progress and shows
 /// the result, with the refused rows listed and downloadable.
 struct ImportPageController: RouteCollection {
-    struct ImportPage: Encodable {
-        let layout: LayoutContext
-        let error: String?
-    }
 
     func boot(routes: RoutesBuilder) throws {
         routes.get(Route.importUpload.pattern, use: show)

@@ -7,19 +7,6 @@ import Vapor
 /// its progress and shows the outcome (bad rows listed by row number and downloadable,
 /// re-sent rows counted as duplicates).
 struct FeedPageController: RouteCollection {
-    struct KindChoice: Encodable {
-        let code: String
-        let name: String
-        let columns: String
-        let selected: Bool
-    }
-
-    struct FeedPage: Encodable {
-        let layout: LayoutContext
-        let department: String
-        let kinds: [KindChoice]
-        let error: String?
-    }
 
     func boot(routes: RoutesBuilder) throws {
         routes.get(Route.feeds.pattern, use: show)

@@ -16,31 +16,6 @@ struct MonitoringPageController: RouteCollection {
         routes.post(Route.task.pattern, use: record)
     }
 
-    struct Count: Encodable {
-        let label: String
-        let count: Int
-        /// The visit tasks behind the count, where the task list can filter to them.
-        var link: String? = nil
-    }
-
-    /// A district's open alerts, street by street.
-    struct District: Encodable {
-        let name: String
-        let count: Int
-        /// The district's tasks, for a user over the whole district.
-        let link: String?
-        let streets: [Count]
-    }
-
-    struct Overview: Encodable {
-        let layout: LayoutContext
-        let levels: [Count]
-        let rules: [Count]
-        let districts: [District]
-        let overdue: Int
-        let trend: String
-    }
-
     private static func require(_ req: Request) throws -> CurrentUser {
         let user = try req.user
         try user.require(.visitHouseholds)
@@ -71,59 +46,6 @@ struct MonitoringPageController: RouteCollection {
         return try await req.view.render("monitoring/overview", Overview(
             layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, districts: districts, overdue: overdue,
             trend: BarChartSVG.render(bars: months.map { ($0, Int64(byMonth[$0] ?? 0)) }, format: { "\($0) 条" })))
-    }
-
-    struct TaskList: Encodable {
-        let layout: LayoutContext
-        let query: TaskListQuery
-        var picker: RegionPicker
-        let levels: [Choice]
-        var rows: [TaskRow] = []
-        var total = 0
-        var pager: Pager?
-        var exportLink = ""
-        var error: String?
-        var errorField: String?
-        /// How many overdue tasks the escalate button just sent up.
-        var escalated: Int?
-    }
-
-    /// A task as the list and the export show it: names instead of codes.
-    struct TaskRow: Encodable {
-        let id: UUID
-        let dueOn: String
-        let escalated: Bool
-        let level: String?
-        let levelName: String
-        let ruleName: String
-        let evidence: String
-        let regionName: String
-        let region: String
-        let personName: String
-        let idNumberMasked: String
-        let phoneMasked: String
-        let address: String
-
-        init(_ task: VisitTasks.Task, regions: RegionTable) {
-            id = task.id
-            personName = task.personName
-            idNumberMasked = task.idNumberMasked
-            phoneMasked = task.phoneMasked ?? "—"
-            address = task.address
-            dueOn = task.dueOn
-            escalated = task.escalated
-            level = task.level
-            levelName = task.level.flatMap(AlertLevel.init).map(\.chinese) ?? "—"
-            ruleName = task.rule.flatMap(EarlyWarningRule.init).map(\.chinese) ?? VisitTasks.kindName(task.kind)
-            evidence = task.evidence ?? ""
-            region = task.region
-            regionName = RegionCode(task.region).map { regions.fullName(of: $0) } ?? task.region
-        }
-
-        static let csvHeader = ["期限", "超期上交街道", "级别", "线索类型", "线索", "走访对象", "身份证号（脱敏）", "联系电话（脱敏）", "地址", "区划", "区划代码"]
-        var csvFields: [String] {
-            [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, personName, idNumberMasked, phoneMasked, address, regionName, region]
-        }
     }
 
     func tasks(req: Request) async throws -> Response {
@@ -167,25 +89,6 @@ struct MonitoringPageController: RouteCollection {
         return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(req.today).csv") { offset, limit in
             try await store.open(within: scope, matching: filter, limit: limit, offset: offset).map { TaskRow($0, regions: regions).csvFields }
         }
-    }
-
-    struct TaskPage: Encodable {
-        let layout: LayoutContext
-        let task: VisitTasks.Task
-        let ruleName: String?
-        let levelName: String?
-        let regionName: String
-        /// The whole number, for the worker to call ahead: the task is theirs to do.
-        let phone: String?
-        let outcomes: [Choice]
-        /// The recorded outcome in words, once the visit is done.
-        let outcomeName: String?
-        let today: String
-        /// Just saved: say so, and lead on to an application when that was the outcome.
-        let saved: Bool
-        let form: MonitoringAPIController.Visit
-        let error: String?
-        let errorField: String?
     }
 
     func task(req: Request) async throws -> View {

@@ -18,39 +18,6 @@ struct PayrollPageController: RouteCollection {
         routes.get(Route.payrollReport.pattern, use: reportXLSX)
     }
 
-    struct RollView: Encodable {
-        let id: UUID
-        let month: String
-        let region: String
-        let state: String
-        let stateName: String
-        let lines: Int
-        let total: String
-        let generatedBy: String
-        let approvedBy: String?
-        let version: Int
-
-        init(_ r: PayrollStore.Roll, regions: RegionTable) {
-            id = r.id
-            month = r.month
-            region = RegionCode(r.region).map(regions.fullName) ?? r.region
-            state = r.state
-            stateName = PayrollText.state(r.state)
-            lines = r.lineCount
-            total = Fen(r.totalFen).formatted
-            generatedBy = r.generatedBy
-            approvedBy = r.approvedBy
-            version = r.version
-        }
-    }
-
-    struct ListPage: Encodable {
-        let layout: LayoutContext
-        let rolls: [RollView]
-        let month: String
-        let error: String?
-    }
-
     func list(req: Request) async throws -> View {
         try await renderList(req, error: nil)
     }
@@ -89,38 +56,8 @@ struct PayrollPageController: RouteCollection {
         }
     }
 
-    struct Total: Encodable {
-        let item: String
-        let district: String
-        let lines: Int
-        let total: String
-        let totalFen: Int64
-    }
-
-    struct FailedLine: Encodable {
-        let id: Int64
-        let name: String
-        let amount: String
-        let reason: String
-    }
-
     /// Failed lines listed on a roll's page; the count says how many more there are.
     static let failedShown = 500
-
-    struct RollPage: Encodable {
-        let layout: LayoutContext
-        let roll: RollView
-        let totals: [Total]
-        let chart: String
-        let failed: [FailedLine]
-        /// All failed lines of the roll; the page lists the first `failedShown`.
-        let failedTotal: Int
-        let failedTruncated: Bool
-        let canApprove: Bool
-        let canExport: Bool
-        let error: String?
-        let reconciliation: PayrollService.Reconciliation?
-    }
 
     func show(req: Request) async throws -> View {
         try await render(req, id: try Self.id(req), error: nil, reconciliation: nil)

@@ -5,23 +5,6 @@ import Vapor
 /// death, a move or a birth — what changed, the reassessment's trace, and a form each to
 /// confirm (with the proposed head) or correct the amount. The same decisions as the API's.
 struct ReviewPageController: RouteCollection {
-    struct ReviewCard: Encodable {
-        let review: EnrollmentReviewStore.Review
-        let itemName: String
-        let regionName: String
-        let oldAmount: String
-        let newAmount: String
-    }
-
-    struct QueuePage: Encodable {
-        let layout: LayoutContext
-        let cards: [ReviewCard]
-        let total: Int
-        let pager: Pager?
-        let done: String?
-        let error: String?
-        let errorReview: UUID?
-    }
 
     struct DecisionForm: Content {
         var action: String?

@@ -11,32 +11,6 @@ struct PersonPageController: RouteCollection {
         routes.post(Route.personReveal.pattern, use: reveal)
     }
 
-    struct PersonPage: Encodable {
-        let layout: LayoutContext
-        let person: PersonDetail
-        let regionName: String
-        let history: [HistoryRow]
-        let file: PersonFile
-        let canReveal: Bool
-        let sexName: String
-        let hukouName: String
-        let disabilityKindName: String?
-        let selfCareName: String
-        let laborCapacityName: String
-        /// Just saved: say so.
-        let notice: String?
-    }
-
-    /// A past or present membership, with its region's name.
-    struct HistoryRow: Encodable {
-        let householdId: UUID
-        let address: String
-        let regionName: String
-        let relation: String
-        let joinedAt: Date
-        let leftAt: Date?
-    }
-
     func show(req: Request) async throws -> View {
         try await render(req, reveal: false)
     }

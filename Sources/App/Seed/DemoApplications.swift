@@ -1,5 +1,6 @@
 import Foundation
 import MinzhengCore
+import MinzhengDemo
 import SQLKit
 
 /// Writes the demo's applications, with their steps dated as the review would have taken

@@ -1,5 +1,6 @@
 import Foundation
 import MinzhengCore
+import MinzhengDemo
 import SQLKit
 import Vapor
 

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import MinzhengCore
+import MinzhengDemo
 import SQLKit
 import Vapor
 

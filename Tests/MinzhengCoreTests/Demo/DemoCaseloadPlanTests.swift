@@ -1,4 +1,5 @@
 import MinzhengCore
+@testable import MinzhengDemo
 import Testing
 
 @Suite("The demo's caseload plan")

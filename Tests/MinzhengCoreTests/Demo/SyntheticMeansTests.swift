@@ -1,5 +1,6 @@
 import Testing
 import MinzhengCore
+@testable import MinzhengDemo
 
 private let today = CivilDate(year: 2021, month: 6, day: 1)!
 private let june = YearMonth(year: 2021, month: 6)!

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MinzhengCore
+@testable import MinzhengDemo
 import Testing
 
 @Suite("AssessmentRequest.jsonData")

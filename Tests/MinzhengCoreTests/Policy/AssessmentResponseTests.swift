@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MinzhengCore
+@testable import MinzhengDemo
 
 @Suite("The JSON answer")
 struct AssessmentResponseTests {

@@ -1,5 +1,6 @@
 import Testing
 import MinzhengCore
+@testable import MinzhengDemo
 
 @Suite("Policy benchmark helper")
 struct PolicyBenchmarkTests {

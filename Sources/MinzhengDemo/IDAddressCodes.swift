@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// The address code (first six digits) a generated resident ID number carries.
 ///
 /// It is the county where the number was issued, under that year's code, and a number

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Who lives together: the relation, age and sex of each member of one household, and
 /// whose surname each carries, drawn so that they fit (a child is 20–38 years younger
 /// than its mother, a grandchild only in a household with an adult child, …).

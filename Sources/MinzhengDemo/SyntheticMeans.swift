@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Declared means (incomes, assets, rigid expenses) for generated households, so that
 /// demos, the what-if analysis and benchmarks have households to assess.
 ///

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// The means of one generated household while they are drawn: member by member, then
 /// the household's assets and rigid expenses, all from the same `HouseholdFortune`.
 struct SyntheticMeansDraft {

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Chinese personal names: a surname drawn by frequency (national order, with the
 /// surnames common in southern Jiangsu and Changzhou's own 恽, 巢, 眭 …) and a one- or
 /// two-character given name from characters popular in the person's birth era.

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Postal addresses in Changzhou: a flat on a road or in a residential estate in the
 /// city and town centres, a house in a village group (组) in the countryside of towns.
 enum ChangzhouAddresses {

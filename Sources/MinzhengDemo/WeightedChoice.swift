@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Items drawn with fixed integer weights (frequencies, population shares).
 struct WeightedChoice<Item: Sendable>: Sendable {
     private let items: [Item]

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// A generated household of Changzhou for demos, load tests and benchmarks: made-up
 /// people whose records still pass every check the real registry applies.
 public struct SyntheticHousehold: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// The generator's own pseudo-random source (SplitMix64, Steele et al. 2014).
 ///
 /// Synthetic data must be reproducible from a seed on every platform and Swift version,

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Disability, self-care and labour capacity of a generated person, drawn so that they
 /// fit together and with age: disability becomes commoner with age (about 6% overall,
 /// the national survey's share), care needs grow after 80, and children and most people

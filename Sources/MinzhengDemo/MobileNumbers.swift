@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Mainland mobile numbers: an allocated three-digit prefix of China Mobile, Unicom or
 /// Telecom (13x–19x) and eight digits.
 enum MobileNumbers {

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// How well off a generated household is: one draw per household, so that its members'
 /// wages, pensions, savings, cars and homes agree with each other.
 ///

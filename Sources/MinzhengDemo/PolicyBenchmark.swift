@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// The throughput of `PolicyEngine.assess` on varied synthetic households.
 public struct PolicyBenchmarkResult: Sendable, Hashable {
     public let households: Int

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Deterministic synthetic households of Changzhou, generated one at a time.
 ///
 /// The same seed and `today` always give the same households, on every platform. The
@@ -109,6 +111,6 @@ public struct SyntheticHouseholds: Sequence, IteratorProtocol, Sendable {
     /// Today's month and day `years` earlier; 29 February becomes the 28th in common years.
     private func sameDay(yearsBefore years: Int) -> CivilDate {
         let year = today.year - years
-        return CivilDate(uncheckedYear: year, month: today.month, day: Swift.min(today.day, CivilDate.daysIn(year: year, month: today.month)))
+        return CivilDate(year: year, month: today.month, day: Swift.min(today.day, CivilDate.daysIn(year: year, month: today.month)))!
     }
 }

@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// What the demo shows of each household that declared its means (issue 13): most of those
 /// that qualify are enrolled and paid for a few months; the rest, and some that do not
 /// qualify, have an application at every step of the review, so that every queue has work.

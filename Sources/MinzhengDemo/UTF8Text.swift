@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// A reusable byte buffer for assembling generated text (names, addresses, phone and ID
 /// numbers) without Foundation formatting: one `String` per text and no other allocation.
 struct UTF8Text {

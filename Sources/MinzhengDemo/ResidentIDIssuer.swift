@@ -1,3 +1,5 @@
+import MinzhengCore
+
 /// Issues the resident ID numbers of a generator run, unique by construction.
 ///
 /// A number is unique exactly when its (address code, birth date, sequence) is, so the
@@ -21,7 +23,7 @@ struct ResidentIDIssuer: Sendable {
 
     init(today: CivilDate, oldestAge: Int, addressCodes: [String]) {
         self.today = today
-        let first = CivilDate(uncheckedYear: today.year - oldestAge - 1, month: 1, day: 1).daysSinceEpoch
+        let first = CivilDate(year: today.year - oldestAge - 1, month: 1, day: 1)!.daysSinceEpoch
         firstDay = first
         dayCount = today.daysSinceEpoch - first + 1
         codeDigits = addressCodes.map { Array($0.utf8) }

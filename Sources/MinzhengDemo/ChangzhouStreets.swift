@@ -1,3 +1,6 @@
+import Foundation
+import MinzhengCore
+
 /// The 67 streets and towns of Changzhou as the generator uses them, read from the
 /// shipped region table: how many households each gets, its communities, how urban
 /// its hukou is, and the start of its addresses.
@@ -74,7 +77,7 @@ enum ChangzhouStreets {
         case .zone: communityCount = 3 + random.below(6)
         case .prison: communityCount = 1
         }
-        let communities = (1...communityCount).map { RegionCode(code.value + pad($0, 3))! }
+        let communities = (1...communityCount).map { RegionCode(code.value + String(format: "%03d", $0))! }
         return ChangzhouStreet(
             code: code, district: district, kind: kind, communities: communities,
             addressPrefix: Array(("常州市" + districtName + name).utf8),
