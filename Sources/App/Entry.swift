@@ -19,7 +19,8 @@ public func runMinzheng() async throws {
         }
     }
     if env.arguments.count >= 2, env.arguments[1] == "assess", let config = try? AppConfig.fromEnvironment(),
-       let history = await AssessFastPath.history(config: config) {
+        let history = await AssessFastPath.history(config: config)
+    {
         exit(await AssessCommand.run(arguments: Array(env.arguments.dropFirst(2)), history: { history }))
     }
     let app = try await Application.make(env)

@@ -12,11 +12,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try PrivateFiles.restrict(config: config)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
     if config.startsAt != nil, app.environment == .production {
-        throw AppConfig.Invalid(variable: "MINZHENG_NOW", reason: "a moved clock is for demos and tests, never in production")
+        throw AppConfig.Invalid(
+            variable: "MINZHENG_NOW", reason: "a moved clock is for demos and tests, never in production")
     }
-    app.platform = PlatformServices(config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
-                                    regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
-                                    clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
+    app.platform = PlatformServices(
+        config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
+        regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
+        clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
@@ -54,8 +56,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Secure whenever browsers reach the server over HTTPS: its own TLS, or a proxy's.
     let secureCookie = config.behindTLS || app.http.server.configuration.tlsConfiguration != nil
     app.sessions.configuration.cookieFactory = { sessionID in
-        HTTPCookies.Value(string: sessionID.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                          isSecure: secureCookie, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: sessionID.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+            isSecure: secureCookie, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.views.use(.leaf)
@@ -79,11 +82,15 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
     switch config.database {
     case .sqlite(let path):
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
-        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url),
-                                    maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: try SQLPostgresConfiguration(url: url),
+                maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql)
     }
 }
 
@@ -100,6 +107,7 @@ public func prepareDatabase(_ app: Application) async throws {
 func resourcesDirectory(_ app: Application) -> String {
     let fromWorkingDirectory = app.directory.workingDirectory + "Resources/"
     if FileManager.default.fileExists(atPath: fromWorkingDirectory + "Views") { return fromWorkingDirectory }
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     return packageRoot.path + "/Resources/"
 }

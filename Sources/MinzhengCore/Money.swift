@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Money never touches floating point: rates are applied with `Rate` (basis points),
 /// and every rounding is explicit.
-public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, ExpressibleByIntegerLiteral,
+    CustomStringConvertible
+{
     public var value: Int64
 
     public init(_ value: Int64) { self.value = value }
@@ -20,7 +22,8 @@ public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, Expressib
         t = t.replacingOccurrences(of: ",", with: "")
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, (1...12).contains(parts[0].utf8.count), parts[0].utf8.allSatisfy(isDigit),
-              let whole = Int64(parts[0]) else { return nil }
+            let whole = Int64(parts[0])
+        else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]
@@ -35,7 +38,9 @@ public struct Fen: Hashable, Comparable, Sendable, AdditiveArithmetic, Expressib
     // stored value from before the bounds ever does, the answer is refused by validation
     // instead of the process trapping.
     public static func + (a: Fen, b: Fen) -> Fen { saturating(a.value.addingReportingOverflow(b.value), b.value > 0) }
-    public static func - (a: Fen, b: Fen) -> Fen { saturating(a.value.subtractingReportingOverflow(b.value), b.value < 0) }
+    public static func - (a: Fen, b: Fen) -> Fen {
+        saturating(a.value.subtractingReportingOverflow(b.value), b.value < 0)
+    }
     public static func * (a: Fen, n: Int) -> Fen {
         saturating(a.value.multipliedReportingOverflow(by: Int64(n)), (a.value < 0) == (n < 0))
     }
@@ -101,7 +106,8 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
         // ("-0.5" read as 0.5, "1.-5" as 0.5). At most 14 whole digits, so that scaling
         // to basis points cannot overflow.
         guard parts.count <= 2, (1...14).contains(parts[0].utf8.count), parts[0].utf8.allSatisfy(isDigit),
-              let whole = Int64(parts[0]) else { return nil }
+            let whole = Int64(parts[0])
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]

@@ -12,9 +12,10 @@ enum ChangzhouAddresses {
         "汉江", "华山", "泰山", "玉龙", "永宁", "采菱", "丁香", "紫荆", "茶山", "白荡", "聚湖", "滆湖",
         "东方", "光华", "新丰", "河海", "鹤园", "勤业", "三堡", "五星", "荷花", "解放", "南大", "西林",
     ])
-    private static let roadKinds = WeightedChoice(utf8Words([
-        ("路", 12), ("街", 2), ("大道", 2), ("东路", 1), ("西路", 1), ("南路", 1), ("北路", 1), ("中路", 1), ("巷", 1),
-    ]))
+    private static let roadKinds = WeightedChoice(
+        utf8Words([
+            ("路", 12), ("街", 2), ("大道", 2), ("东路", 1), ("西路", 1), ("南路", 1), ("北路", 1), ("中路", 1), ("巷", 1),
+        ]))
     private static let estateKinds = utf8Words(["花园", "新村", "苑", "家园", "公寓", "名都", "华府", "小区"])
     private static let villageStems = utf8Words([
         "东升", "新华", "红星", "联合", "永安", "前进", "建新", "三星", "光明", "长塘", "南庄", "北渚",

@@ -6,16 +6,21 @@ import MinzhengCore
 /// its hukou is, and the start of its addresses.
 struct ChangzhouStreet: Sendable {
     enum Kind: Sendable {
-        case subdistrict   // 街道: the city proper
-        case town          // 镇: a town with its villages
-        case zone          // 开发区, 高新区, 度假区: development zones run as streets
-        case prison        // 监狱: a statistical unit with very few households
+        case subdistrict  // 街道: the city proper
+        case town  // 镇: a town with its villages
+        case zone  // 开发区, 高新区, 度假区: development zones run as streets
+        case prison  // 监狱: a statistical unit with very few households
 
         init(name: String) {
-            if name.hasSuffix("街道") { self = .subdistrict }
-            else if name.hasSuffix("镇") { self = .town }
-            else if name.hasSuffix("监狱") { self = .prison }
-            else { self = .zone }
+            if name.hasSuffix("街道") {
+                self = .subdistrict
+            } else if name.hasSuffix("镇") {
+                self = .town
+            } else if name.hasSuffix("监狱") {
+                self = .prison
+            } else {
+                self = .zone
+            }
         }
 
         /// Households per unit, relative within a district.

@@ -27,8 +27,10 @@ public enum DemoCaseloadPlan {
 
     /// The steps from submission to `state`: (action, from, to), the submission first.
     public static func steps(to state: WorkflowState) -> [(action: String, from: WorkflowState?, to: WorkflowState)] {
-        let path: [(String, WorkflowState)] = [("accept", .accepted), ("investigate", .investigated), ("review", .reviewed),
-                                               ("publicize", .publicized)]
+        let path: [(String, WorkflowState)] = [
+            ("accept", .accepted), ("investigate", .investigated), ("review", .reviewed),
+            ("publicize", .publicized),
+        ]
         var steps: [(action: String, from: WorkflowState?, to: WorkflowState)] = [("submit", nil, .submitted)]
         func walk(until last: WorkflowState) {
             for (action, to) in path {
@@ -38,7 +40,8 @@ public enum DemoCaseloadPlan {
         }
         switch state {
         case .submitted: break
-        case .accepted, .investigated, .reviewed, .publicized, .approved: walk(until: state == .approved ? .publicized : state)
+        case .accepted, .investigated, .reviewed, .publicized, .approved:
+            walk(until: state == .approved ? .publicized : state)
         case .returned: walk(until: .investigated)
         case .rejected: walk(until: .publicized)
         case .withdrawn: break

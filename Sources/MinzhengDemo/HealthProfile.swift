@@ -12,10 +12,12 @@ struct HealthProfile {
 
     private static let grades = WeightedChoice([(1, 12), (2, 22), (3, 30), (4, 36)])
     private static let childKinds = WeightedChoice<DisabilityKind>([
-        (.intellectual, 35), (.physical, 25), (.hearing, 10), (.speech, 10), (.visual, 5), (.mental, 5), (.multiple, 10),
+        (.intellectual, 35), (.physical, 25), (.hearing, 10), (.speech, 10), (.visual, 5), (.mental, 5),
+        (.multiple, 10),
     ])
     private static let adultKinds = WeightedChoice<DisabilityKind>([
-        (.physical, 45), (.mental, 14), (.intellectual, 10), (.visual, 10), (.hearing, 10), (.speech, 3), (.multiple, 8),
+        (.physical, 45), (.mental, 14), (.intellectual, 10), (.visual, 10), (.hearing, 10), (.speech, 3),
+        (.multiple, 8),
     ])
     private static let elderKinds = WeightedChoice<DisabilityKind>([
         (.physical, 45), (.hearing, 22), (.visual, 18), (.mental, 4), (.intellectual, 2), (.speech, 2), (.multiple, 7),
@@ -37,8 +39,9 @@ struct HealthProfile {
             kind = (age < 18 ? childKinds : age < 60 ? adultKinds : elderKinds).pick(&random)
         }
         let selfCare = worse(selfCareWithDisability(grade, &random), selfCareAtAge(age, &random))
-        return HealthProfile(disabilityGrade: grade, disabilityKind: kind, selfCare: selfCare,
-                             laborCapacity: laborCapacity(age: age, grade: grade, kind: kind, selfCare: selfCare, &random))
+        return HealthProfile(
+            disabilityGrade: grade, disabilityKind: kind, selfCare: selfCare,
+            laborCapacity: laborCapacity(age: age, grade: grade, kind: kind, selfCare: selfCare, &random))
     }
 
     private static func selfCareWithDisability(_ grade: Int?, _ random: inout SplitMix64) -> SelfCare {
@@ -68,8 +71,10 @@ struct HealthProfile {
         return .full
     }
 
-    private static func laborCapacity(age: Int, grade: Int?, kind: DisabilityKind?, selfCare: SelfCare,
-                                      _ random: inout SplitMix64) -> LaborCapacity {
+    private static func laborCapacity(
+        age: Int, grade: Int?, kind: DisabilityKind?, selfCare: SelfCare,
+        _ random: inout SplitMix64
+    ) -> LaborCapacity {
         let r = random.below(100)
         if age < 16 || selfCare == .none { return .none }
         switch (grade, kind) {

@@ -30,7 +30,8 @@ struct HouseholdPlan {
     }
 
     enum Shape {
-        case alone, couple, coupleWithChildren, singleParent, withParents, withGrandchildren, grandparentsRaising, siblings
+        case alone, couple, coupleWithChildren, singleParent, withParents, withGrandchildren, grandparentsRaising,
+            siblings
     }
 
     private(set) var members: [Member] = []
@@ -90,7 +91,9 @@ struct HouseholdPlan {
             addSpouse(&random)
         case .coupleWithChildren:
             addSpouse(&random)
-            addChildren(count: random.chance(perMille: headAge < 60 ? 620 : 850) ? 1 : random.chance(perMille: 880) ? 2 : 3, &random)
+            addChildren(
+                count: random.chance(perMille: headAge < 60 ? 620 : 850) ? 1 : random.chance(perMille: 880) ? 2 : 3,
+                &random)
         case .singleParent:
             addChildren(count: random.chance(perMille: 700) ? 1 : 2, &random)
         case .withParents:
@@ -104,7 +107,9 @@ struct HouseholdPlan {
             if random.chance(perMille: 700) { addSpouse(&random) }
             // Children working elsewhere leave theirs with the grandparents (留守儿童).
             for _ in 0..<(random.chance(perMille: 700) ? 1 : 2) {
-                append(.grandchild, age: random.inRange(0...min(17, headAge - 44)), sex: random.childSex(), surname: .family(keptPerMille: 750))
+                append(
+                    .grandchild, age: random.inRange(0...min(17, headAge - 44)), sex: random.childSex(),
+                    surname: .family(keptPerMille: 750))
             }
         case .siblings:
             append(.sibling, age: max(16, headAge + random.inRange(-8...8)), sex: random.childSex(), surname: .head)
@@ -113,7 +118,9 @@ struct HouseholdPlan {
 
     private var head: Member { members[0] }
 
-    private var mother: Member? { members.first { ($0.relation == .head || $0.relation == .spouse) && $0.sex == .female } }
+    private var mother: Member? {
+        members.first { ($0.relation == .head || $0.relation == .spouse) && $0.sex == .female }
+    }
 
     private mutating func append(_ relation: Relation, age: Int, sex: Sex, surname: Surname) {
         members.append(Member(relation: relation, age: min(age, Self.oldestAge), sex: sex, surname: surname))
@@ -156,12 +163,15 @@ struct HouseholdPlan {
         let childSex = random.childSex()
         append(.child, age: childAge, sex: childSex, surname: .family(keptPerMille: 920))
         if random.chance(perMille: 600) {
-            append(.other, age: max(18, childAge + random.inRange(-3...3)), sex: childSex == .male ? .female : .male, surname: .own)
+            append(
+                .other, age: max(18, childAge + random.inRange(-3...3)), sex: childSex == .male ? .female : .male,
+                surname: .own)
         }
         guard childAge >= 22 else { return }
         for _ in 0..<(random.chance(perMille: 650) ? 1 : 2) {
-            append(.grandchild, age: childAge - random.inRange(22...min(34, childAge)), sex: random.childSex(),
-                   surname: .family(keptPerMille: childSex == .male ? 950 : 150))
+            append(
+                .grandchild, age: childAge - random.inRange(22...min(34, childAge)), sex: random.childSex(),
+                surname: .family(keptPerMille: childSex == .male ? 950 : 150))
         }
     }
 }

@@ -12,10 +12,10 @@ enum IDAddressCodes {
     /// Changzhou's six current county-level codes, then the former ones still carried.
     static let changzhou = [
         "320402", "320404", "320411", "320412", "320413", "320481",
-        "320421", // 武进县, until 1995
-        "320483", // 武进市, 1995–2002, then 武进区 320412
-        "320405", // 戚墅堰区, merged into 武进区 in 2015
-        "320482", // 金坛市, 金坛区 320413 since 2015
+        "320421",  // 武进县, until 1995
+        "320483",  // 武进市, 1995–2002, then 武进区 320412
+        "320405",  // 戚墅堰区, merged into 武进区 in 2015
+        "320482",  // 金坛市, 金坛区 320413 since 2015
     ]
 
     /// Home counties of in-migrants, weighted: Anhui and northern Jiangsu first, then the

@@ -37,9 +37,10 @@ public enum PolicyBenchmark {
             }
         }
         let seconds = elapsed.inSeconds
-        return PolicyBenchmarkResult(households: requests.count, seconds: seconds,
-                                     householdsPerSecond: seconds > 0 ? Double(requests.count) / seconds : 0,
-                                     eligibleEntries: entries, monthlyTotal: total)
+        return PolicyBenchmarkResult(
+            households: requests.count, seconds: seconds,
+            householdsPerSecond: seconds > 0 ? Double(requests.count) / seconds : 0,
+            eligibleEntries: entries, monthlyTotal: total)
     }
 
     /// Deterministic varied households: 1–6 members, months 2021-01 to 2023-12 (across the
@@ -60,8 +61,9 @@ public enum PolicyBenchmark {
             let expenses = AssessmentRequest.RigidExpenses(
                 medical: Fen(Int64(rng.chance(20) ? rng.below(8_000_000) : 0)),
                 education: Fen(Int64(rng.chance(15) ? rng.below(2_000_000) : 0)))
-            return AssessmentRequest(region: regions[rng.below(regions.count)], month: month, members: members,
-                                     assets: assets, annualRigidExpensesFen: expenses)
+            return AssessmentRequest(
+                region: regions[rng.below(regions.count)], month: month, members: members,
+                assets: assets, annualRigidExpensesFen: expenses)
         }
     }
 
@@ -70,8 +72,9 @@ public enum PolicyBenchmark {
         let age = index < 2 ? 18 + rng.below(80) : (rng.chance(70) ? rng.below(25) : 60 + rng.below(45))
         // `age` completed years on the first of the month, never born after it.
         let birthDate = month.firstDay.adding(days: -365 * age - rng.below(365))
-        var member = AssessmentRequest.Member(birthDate: birthDate, sex: rng.chance(50) ? .male : .female,
-                                              hukou: rng.chance(60) ? .urban : .rural)
+        var member = AssessmentRequest.Member(
+            birthDate: birthDate, sex: rng.chance(50) ? .male : .female,
+            hukou: rng.chance(60) ? .urban : .rural)
         if rng.chance(12) {
             member.disabilityGrade = 1 + rng.below(4)
             member.disabilityKind = DisabilityKind.allCases[rng.below(DisabilityKind.allCases.count)]
@@ -88,7 +91,8 @@ public enum PolicyBenchmark {
             }
         }
         if (16...59).contains(age), rng.chance(65) {
-            member.incomes.append(.init(kind: rng.chance(85) ? .wage : .business, monthlyFen: Fen(Int64(rng.below(600_000)))))
+            member.incomes.append(
+                .init(kind: rng.chance(85) ? .wage : .business, monthlyFen: Fen(Int64(rng.below(600_000)))))
         }
         if age >= 60, rng.chance(70) {
             member.incomes.append(.init(kind: .pension, monthlyFen: Fen(Int64(rng.below(300_000)))))

@@ -48,7 +48,8 @@ struct ResidentIDIssuer: Sendable {
             }
             offset = offset == 0 ? dayCount - 1 : offset - 1
         }
-        preconditionFailure("every birth day of address code \(String(decoding: codeDigits[code], as: UTF8.self)) is full")
+        preconditionFailure(
+            "every birth day of address code \(String(decoding: codeDigits[code], as: UTF8.self)) is full")
     }
 
     /// A new number for a person of `sex` born on `birthDate` (or an earlier day, see

@@ -61,14 +61,17 @@ public struct SyntheticHouseholds: Sequence, IteratorProtocol, Sendable {
         var headPhone = ""
     }
 
-    private mutating func person(_ planned: HouseholdPlan.Member, of household: inout HouseholdFacts) -> SyntheticPerson {
+    private mutating func person(_ planned: HouseholdPlan.Member, of household: inout HouseholdFacts) -> SyntheticPerson
+    {
         let surname: [UInt8]
         switch planned.surname {
         case .own: surname = ChineseNames.surnames.pick(&random)
         case .head: surname = household.headSurname
         case .spouse: surname = household.spouseSurname
         case .family(let kept):
-            surname = !random.chance(perMille: kept) ? ChineseNames.surnames.pick(&random)
+            surname =
+                !random.chance(perMille: kept)
+                ? ChineseNames.surnames.pick(&random)
                 : household.fatherIsHead ? household.headSurname : household.spouseSurname
         }
 
@@ -92,11 +95,15 @@ public struct SyntheticHouseholds: Sequence, IteratorProtocol, Sendable {
         if planned.relation == .head { household.headPhone = phone }
 
         // A few adults married or moved in with the other kind of hukou.
-        let hukou = planned.age >= 18 && random.chance(perMille: 40) ? (household.hukou == .urban ? .rural : .urban) : household.hukou
+        let hukou =
+            planned.age >= 18 && random.chance(perMille: 40)
+            ? (household.hukou == .urban ? .rural : .urban) : household.hukou
         let health = HealthProfile.draw(age: planned.age, random: &random)
         return SyntheticPerson(
-            name: ChineseNames.make(surname: surname, sex: planned.sex, birthYear: birthDate.year, buffer: &text, random: &random),
-            residentID: id, sex: planned.sex, birthDate: birthDate, relation: planned.relation, phone: phone, hukou: hukou,
+            name: ChineseNames.make(
+                surname: surname, sex: planned.sex, birthYear: birthDate.year, buffer: &text, random: &random),
+            residentID: id, sex: planned.sex, birthDate: birthDate, relation: planned.relation, phone: phone,
+            hukou: hukou,
             disabilityGrade: health.disabilityGrade, disabilityKind: health.disabilityKind,
             selfCare: health.selfCare, laborCapacity: health.laborCapacity)
     }
@@ -111,6 +118,7 @@ public struct SyntheticHouseholds: Sequence, IteratorProtocol, Sendable {
     /// Today's month and day `years` earlier; 29 February becomes the 28th in common years.
     private func sameDay(yearsBefore years: Int) -> CivilDate {
         let year = today.year - years
-        return CivilDate(year: year, month: today.month, day: Swift.min(today.day, CivilDate.daysIn(year: year, month: today.month)))!
+        return CivilDate(
+            year: year, month: today.month, day: Swift.min(today.day, CivilDate.daysIn(year: year, month: today.month)))!
     }
 }

@@ -24,7 +24,9 @@ public struct SyntheticMeans: Sendable {
     /// Whether the demo household has declared its means to civil affairs (has applied for
     /// assistance): every household that `qualifies` under the rules in force, and about
     /// one in `otherApplicantsOneIn` of the others — applicants who were turned down.
-    public func hasDeclaredMeans(_ household: SyntheticHousehold, qualifies: Bool, otherApplicantsOneIn: UInt64 = 10) -> Bool {
+    public func hasDeclaredMeans(
+        _ household: SyntheticHousehold, qualifies: Bool, otherApplicantsOneIn: UInt64 = 10
+    ) -> Bool {
         if qualifies { return true }
         var random = SyntheticMeansStreams(seed: seed, household: household).application
         return random.next() % otherApplicantsOneIn == 0
@@ -45,8 +47,9 @@ public struct SyntheticMeans: Sendable {
         draft.drawAssets(&assetRandom)
         var expenseRandom = streams.expenses
         draft.drawExpenses(&expenseRandom)
-        return AssessmentRequest(region: household.community.value, month: month, members: draft.members,
-                                 assets: draft.assets, annualRigidExpensesFen: draft.expenses)
+        return AssessmentRequest(
+            region: household.community.value, month: month, members: draft.members,
+            assets: draft.assets, annualRigidExpensesFen: draft.expenses)
     }
 
     private static func risk(_ persons: [SyntheticPerson], _ ages: [Int]) -> HouseholdFortune.Risk {

@@ -39,8 +39,9 @@ struct SyntheticMeansDraft {
                 selfCare: person.selfCare, laborCapacity: person.laborCapacity)
             member.seriousIllness = random.chance(perMille: illnessPerMille(age: age))
             member.hasCapableSupporter = supportedAtHome || age < 18 || !random.chance(perMille: noSupporterPerMille)
-            member.incomes = incomes(of: person, index: i, age: age, supportedAtHome: supportedAtHome,
-                                     hasSupporter: member.hasCapableSupporter, &random)
+            member.incomes = incomes(
+                of: person, index: i, age: age, supportedAtHome: supportedAtHome,
+                hasSupporter: member.hasCapableSupporter, &random)
             members.append(member)
         }
     }
@@ -61,8 +62,10 @@ struct SyntheticMeansDraft {
         }
     }
 
-    private mutating func incomes(of person: SyntheticPerson, index: Int, age: Int, supportedAtHome: Bool,
-                                  hasSupporter: Bool, _ random: inout SplitMix64) -> [AssessmentRequest.Income] {
+    private mutating func incomes(
+        of person: SyntheticPerson, index: Int, age: Int, supportedAtHome: Bool,
+        hasSupporter: Bool, _ random: inout SplitMix64
+    ) -> [AssessmentRequest.Income] {
         var incomes: [AssessmentRequest.Income] = []
         if age < 16 { return incomes }
         if age <= 22, random.chance(perMille: age < 18 ? 920 : 550) {
@@ -88,7 +91,8 @@ struct SyntheticMeansDraft {
             if partial { amount = amount * 60 / 100 }
             let business = random.chance(perMille: fortune.businessPerMille)
             runsBusiness = runsBusiness || business
-            incomes.append(AssessmentRequest.Income(kind: business ? .business : .wage, monthlyFen: Fen(yuan: Int64(amount))))
+            incomes.append(
+                AssessmentRequest.Income(kind: business ? .business : .wage, monthlyFen: Fen(yuan: Int64(amount))))
         } else if fortune != .comfortable, fortune != .affluent, random.chance(perMille: 150) {
             incomes.append(income(.unemployment, 1_300...1_600, &random))
         }
@@ -124,7 +128,9 @@ struct SyntheticMeansDraft {
         }
         assets.ownsBusiness = runsBusiness
         // Rent from a second home.
-        if assets.residentialProperties >= 2, random.chance(perMille: 300), let owner = members.indices.first(where: { ages[$0] >= 18 }) {
+        if assets.residentialProperties >= 2, random.chance(perMille: 300),
+            let owner = members.indices.first(where: { ages[$0] >= 18 })
+        {
             members[owner].incomes.append(income(.property, 1_500...6_000, &random))
         }
     }
@@ -152,7 +158,9 @@ struct SyntheticMeansDraft {
 
     // MARK: Amounts
 
-    private func income(_ kind: AssessmentRequest.IncomeKind, _ range: ClosedRange<Int>, _ random: inout SplitMix64) -> AssessmentRequest.Income {
+    private func income(
+        _ kind: AssessmentRequest.IncomeKind, _ range: ClosedRange<Int>, _ random: inout SplitMix64
+    ) -> AssessmentRequest.Income {
         AssessmentRequest.Income(kind: kind, monthlyFen: yuan(range, &random))
     }
 

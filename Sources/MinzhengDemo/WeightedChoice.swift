@@ -9,7 +9,9 @@ struct WeightedChoice<Item: Sendable>: Sendable {
         precondition(!weighted.isEmpty && weighted.allSatisfy { $0.1 > 0 }, "every item needs a positive weight")
         items = weighted.map(\.0)
         var running = 0
-        cumulative = weighted.map { running += $0.1; return running }
+        cumulative = weighted.map {
+            running += $0.1; return running
+        }
     }
 
     func pick(_ random: inout SplitMix64) -> Item {

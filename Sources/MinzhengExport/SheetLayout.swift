@@ -13,7 +13,9 @@ struct SheetLayout: Sendable {
         guard columnWidths.count <= ExcelLimits.columns else {
             throw .tooManyColumns(sheet: name, row: 1, count: columnWidths.count)
         }
-        guard header.count <= ExcelLimits.columns else { throw .tooManyColumns(sheet: name, row: 1, count: header.count) }
+        guard header.count <= ExcelLimits.columns else {
+            throw .tooManyColumns(sheet: name, row: 1, count: header.count)
+        }
     }
 
     static func validate(rowCount: Int, hasHeader: Bool, sheet: String) throws(SpreadsheetError) {

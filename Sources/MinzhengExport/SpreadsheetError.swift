@@ -54,6 +54,8 @@ public enum SpreadsheetError: Error, Sendable, Hashable, CustomStringConvertible
     /// Control characters are invisible in a message, so they are named by code point.
     private static func show(_ character: Character) -> String {
         let isVisible = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
-        return isVisible ? "\"\(character)\"" : character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined()
+        return isVisible
+            ? "\"\(character)\""
+            : character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined()
     }
 }

@@ -9,7 +9,9 @@ extension Spreadsheet {
         public let header: [String]
         public let rows: [[Cell]]
 
-        public init(name: String, columnWidths: [Double] = [], header: [String], rows: [[Cell]]) throws(SpreadsheetError) {
+        public init(
+            name: String, columnWidths: [Double] = [], header: [String], rows: [[Cell]]
+        ) throws(SpreadsheetError) {
             try SheetLayout.validate(name: name, columnWidths: columnWidths, header: header)
             try SheetLayout.validate(rowCount: rows.count, hasHeader: !header.isEmpty, sheet: name)
             self.name = name

@@ -83,7 +83,9 @@ final class WorksheetFileWriter {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
-    private func append(_ cell: Spreadsheet.Cell, column: Int, row: Int, rowNumber: [UInt8], rowStyle: CellStyle?) throws {
+    private func append(
+        _ cell: Spreadsheet.Cell, column: Int, row: Int, rowNumber: [UInt8], rowStyle: CellStyle?
+    ) throws {
         func open(type: String? = nil, style: CellStyle? = nil) {
             buffer.append("<c r=\"")
             buffer.append(letters(column))
@@ -125,7 +127,8 @@ final class WorksheetFileWriter {
             number(value ? "1" : "0", type: "b")
         case let .date(year, month, day):
             guard ExcelDateSerial.isValid(year: year, month: month, day: day) else {
-                throw SpreadsheetError.invalidDate(sheet: layout.name, row: row, column: column, year: year, month: month, day: day)
+                throw SpreadsheetError.invalidDate(
+                    sheet: layout.name, row: row, column: column, year: year, month: month, day: day)
             }
             if let serial = ExcelDateSerial.serial(year: year, month: month, day: day) {
                 number(String(serial), style: .date)

@@ -10,16 +10,20 @@ enum XLSXArchive {
         try add(PackageParts.contentTypes(sheetCount: sheetNames.count), as: "[Content_Types].xml", to: archive)
         try add(PackageParts.packageRelationships, as: "_rels/.rels", to: archive)
         try add(PackageParts.workbook(sheetNames: sheetNames), as: "xl/workbook.xml", to: archive)
-        try add(PackageParts.workbookRelationships(sheetCount: sheetNames.count), as: "xl/_rels/workbook.xml.rels", to: archive)
+        try add(
+            PackageParts.workbookRelationships(sheetCount: sheetNames.count), as: "xl/_rels/workbook.xml.rels",
+            to: archive)
         try add(CellStyle.stylesXML, as: "xl/styles.xml", to: archive)
         for (index, file) in worksheetFiles.enumerated() {
-            try archive.addEntry(with: PackageParts.worksheetPath(index + 1), fileURL: file, compressionMethod: .deflate)
+            try archive.addEntry(
+                with: PackageParts.worksheetPath(index + 1), fileURL: file, compressionMethod: .deflate)
         }
     }
 
     private static func add(_ xml: String, as path: String, to archive: Archive) throws {
         let data = Data(xml.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate)
+        { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }

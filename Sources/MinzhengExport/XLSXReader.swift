@@ -21,11 +21,15 @@ public enum XLSXReader {
     public static func readFirstSheet(at url: URL, row: (_ number: Int, _ cells: [String]) throws -> Void) throws {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .read) } catch { throw ReadError.notAnArchive }
-        guard archive["xl/workbook.xml"] != nil else { throw ReadError.notAWorkbook(wordDocument: archive["word/document.xml"] != nil) }
+        guard archive["xl/workbook.xml"] != nil else {
+            throw ReadError.notAWorkbook(wordDocument: archive["word/document.xml"] != nil)
+        }
         let sheetPath = try firstSheetPath(archive)
-        let strings = try archive["xl/sharedStrings.xml"].map { try SharedStringsParser.parse(data(of: $0, in: archive)) } ?? []
+        let strings =
+            try archive["xl/sharedStrings.xml"].map { try SharedStringsParser.parse(data(of: $0, in: archive)) } ?? []
         guard let sheet = archive[sheetPath] else { throw ReadError.damaged(part: sheetPath) }
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("minzheng-sheet-\(UUID().uuidString).xml")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "minzheng-sheet-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: copy) }
         do { _ = try archive.extract(sheet, to: copy) } catch { throw ReadError.damaged(part: sheetPath) }
         guard let stream = InputStream(url: copy) else { throw ReadError.damaged(part: sheetPath) }
@@ -35,10 +39,13 @@ public enum XLSXReader {
     /// The part of the workbook's first sheet (the first `<sheet>` of workbook.xml, through its relationship).
     static func firstSheetPath(_ archive: Archive) throws -> String {
         let fallback = "xl/worksheets/sheet1.xml"
-        let sheets = try AttributeCollector.collect("sheet", from: data(of: archive["xl/workbook.xml"]!, in: archive), part: "xl/workbook.xml")
+        let sheets = try AttributeCollector.collect(
+            "sheet", from: data(of: archive["xl/workbook.xml"]!, in: archive), part: "xl/workbook.xml")
         guard let id = sheets.first?.first(where: { $0.key.hasSuffix(":id") })?.value,
-              let rels = archive["xl/_rels/workbook.xml.rels"] else { return fallback }
-        let relationships = try AttributeCollector.collect("Relationship", from: data(of: rels, in: archive), part: "xl/_rels/workbook.xml.rels")
+            let rels = archive["xl/_rels/workbook.xml.rels"]
+        else { return fallback }
+        let relationships = try AttributeCollector.collect(
+            "Relationship", from: data(of: rels, in: archive), part: "xl/_rels/workbook.xml.rels")
         guard let target = relationships.first(where: { $0["Id"] == id })?["Target"] else { return fallback }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }

@@ -18,8 +18,10 @@ final class AttributeCollector: NSObject, XMLParserDelegate {
         return collector.found
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         if element == name { found.append(attributes) }
     }
 }
@@ -40,8 +42,10 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         return handler.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         switch element {
         case "si": current = ""
         case "rPh": inPhonetic = true
@@ -82,7 +86,9 @@ final class SheetRowsParser: NSObject, XMLParserDelegate {
         self.emit = emit
     }
 
-    static func parse(_ stream: InputStream, sharedStrings: [String], part: String, row: (Int, [String]) throws -> Void) throws {
+    static func parse(
+        _ stream: InputStream, sharedStrings: [String], part: String, row: (Int, [String]) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(row) { row in
             let handler = SheetRowsParser(sharedStrings: sharedStrings, emit: row)
             let parser = XMLParser(stream: stream)
@@ -93,8 +99,10 @@ final class SheetRowsParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         switch element {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -142,7 +150,8 @@ final class SheetRowsParser: NSObject, XMLParserDelegate {
     /// A whole number as its digits (Excel may store 13912345678 as 1.3912345678E10).
     static func number(_ text: String) -> String {
         guard text.contains(where: { $0 == "E" || $0 == "e" || $0 == "." }), let double = Double(text),
-              double.rounded() == double, abs(double) < 1e15 else { return text }
+            double.rounded() == double, abs(double) < 1e15
+        else { return text }
         return String(Int64(double))
     }
 

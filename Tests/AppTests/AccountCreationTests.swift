@@ -8,14 +8,18 @@ import VaporTesting
 struct AccountCreationTests {
     private typealias F = AccountFixtures
 
-    @Test("an account made with `minzheng user create` changes its password at the first sign-in; the creation is audited",
-          arguments: TestDatabase.available)
+    @Test(
+        "an account made with `minzheng user create` changes its password at the first sign-in; the creation is audited",
+        arguments: TestDatabase.available)
     func commandLineAccount(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            var context = CommandContext(console: Terminal(), input: CommandInput(arguments: [
-                "minzheng user", "create", "--username", "jie-dao-1", "--password", F.password, "--role", "streetOfficer",
-                "--region", "320402001", "--name", "街道经办",
-            ]))
+            var context = CommandContext(
+                console: Terminal(),
+                input: CommandInput(arguments: [
+                    "minzheng user", "create", "--username", "jie-dao-1", "--password", F.password, "--role",
+                    "streetOfficer",
+                    "--region", "320402001", "--name", "街道经办",
+                ]))
             context.application = app
             try await UserCommand().run(using: &context)
 
@@ -28,13 +32,16 @@ struct AccountCreationTests {
         }
     }
 
-    @Test("a registration whose two passwords differ is refused on the confirmation field, keeps what was typed and saves nothing",
-          arguments: TestDatabase.available)
+    @Test(
+        "a registration whose two passwords differ is refused on the confirmation field, keeps what was typed and saves nothing",
+        arguments: TestDatabase.available)
     func confirmation(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let id = residentID("32040219650312401")
             _ = try await PayrollTests.household(app, region: "320402001", head: "32040219650312401")
-            let fields = [("name", "张建国"), ("idNumber", id), ("phone", "13912345678"), ("password", "resident password 1")]
+            let fields = [
+                ("name", "张建国"), ("idNumber", id), ("phone", "13912345678"), ("password", "resident password 1"),
+            ]
 
             let form = try await FormVisit.open(app, "/register")
             #expect(form.page.body.string.contains(#"name="confirmPassword""#))
@@ -42,18 +49,24 @@ struct AccountCreationTests {
             #expect(refused.status == .badRequest)
             let page = refused.body.string
             #expect(page.contains("两次输入的密码不一致"))
-            #expect(page.contains(#"name="confirmPassword" type="password" autocomplete="new-password" aria-required="true" class="field-error" aria-invalid="true""#))
+            #expect(
+                page.contains(
+                    #"name="confirmPassword" type="password" autocomplete="new-password" aria-required="true" class="field-error" aria-invalid="true""#
+                ))
             #expect(page.contains(#"value="张建国""#))
             #expect(try await F.apiSignIn(app, id, "resident password 1").status == .unauthorized)
             #expect(try await F.auditActions(app).contains("user.register") == false)
 
-            let registered = try await form.post(app, "/register", fields + [("confirmPassword", "resident password 1")])
+            let registered = try await form.post(
+                app, "/register", fields + [("confirmPassword", "resident password 1")])
             #expect(registered.status == .seeOther)
             #expect(try await F.apiSignIn(app, id, "resident password 1").status == .created)
         }
     }
 
-    @Test("the sign-in page tells residents to register and sign in with the ID number, and staff to use their unit's account")
+    @Test(
+        "the sign-in page tells residents to register and sign in with the ID number, and staff to use their unit's account"
+    )
     func signInWords() async throws {
         try await withTestApp(.sqlite) { app in
             let page = try await send(app, .GET, "/login").body.string

@@ -15,11 +15,14 @@ enum AccountFixtures {
     }
 
     @discardableResult
-    static func create(_ app: Application, _ role: Role, _ region: String, username: String? = nil,
-                       mustChange: Bool = false) async throws -> Account {
+    static func create(
+        _ app: Application, _ role: Role, _ region: String, username: String? = nil,
+        mustChange: Bool = false
+    ) async throws -> Account {
         let name = username ?? "u\(UUID().uuidString.prefix(8).lowercased())"
         let id = try await AccountStore(db: app.sql).createUser(
-            username: name, displayName: "测试\(name)", password: password, role: role, region: RegionCode(region)!, mustChangePassword: mustChange, hash: app.hashPassword)
+            username: name, displayName: "测试\(name)", password: password, role: role, region: RegionCode(region)!,
+            mustChangePassword: mustChange, hash: app.hashPassword)
         return Account(id: id, username: name)
     }
 
@@ -29,13 +32,17 @@ enum AccountFixtures {
         return (account, try await AccountStore(db: app.sql).issueToken(userID: account.id, name: "test"))
     }
 
-    static func apiSignIn(_ app: Application, _ username: String, _ password: String = password) async throws -> TestingHTTPResponse {
+    static func apiSignIn(
+        _ app: Application, _ username: String, _ password: String = password
+    ) async throws -> TestingHTTPResponse {
         try await send(app, .POST, "/api/v1/sessions", json: ["username": username, "password": password])
     }
 
     /// Signs in through the form; the response and the session cookie to go on with.
-    static func pageSignIn(_ app: Application, _ username: String, _ password: String = password,
-                           next: String = "/") async throws -> (TestingHTTPResponse, String) {
+    static func pageSignIn(
+        _ app: Application, _ username: String, _ password: String = password,
+        next: String = "/"
+    ) async throws -> (TestingHTTPResponse, String) {
         let login = try await FormVisit.open(app, "/login")
         let res = try await login.post(app, "/login", [("username", username), ("password", password), ("next", next)])
         return (res, res.headers.setCookie?["minzheng_session"]?.string ?? login.cookie)

@@ -19,31 +19,44 @@ struct AppConfigTests {
         #expect(config.postgresConnectionsPerLoop == 4)
     }
 
-    @Test("database URLs pick the driver and the file", arguments: [
-        (["DATABASE_URL": "sqlite:/var/lib/minzheng/db.sqlite"], AppConfig.DatabaseLocation.sqlite(path: "/var/lib/minzheng/db.sqlite")),
-        (["MINZHENG_DATA_DIR": "/srv/mz"], .sqlite(path: "/srv/mz/minzheng.sqlite")),
-        (["DATABASE_URL": "postgres://mz:pw@db.local:5432/minzheng"], .postgres(url: "postgres://mz:pw@db.local:5432/minzheng")),
-        (["DATABASE_URL": "postgresql://mz@localhost/minzheng"], .postgres(url: "postgresql://mz@localhost/minzheng")),
-    ])
+    @Test(
+        "database URLs pick the driver and the file",
+        arguments: [
+            (
+                ["DATABASE_URL": "sqlite:/var/lib/minzheng/db.sqlite"],
+                AppConfig.DatabaseLocation.sqlite(path: "/var/lib/minzheng/db.sqlite")
+            ),
+            (["MINZHENG_DATA_DIR": "/srv/mz"], .sqlite(path: "/srv/mz/minzheng.sqlite")),
+            (
+                ["DATABASE_URL": "postgres://mz:pw@db.local:5432/minzheng"],
+                .postgres(url: "postgres://mz:pw@db.local:5432/minzheng")
+            ),
+            (
+                ["DATABASE_URL": "postgresql://mz@localhost/minzheng"],
+                .postgres(url: "postgresql://mz@localhost/minzheng")
+            ),
+        ])
     func databases(env: [String: String], expected: AppConfig.DatabaseLocation) throws {
         #expect(try AppConfig.fromEnvironment(env).database == expected)
     }
 
-    @Test("a bad value stops start-up naming its variable", arguments: [
-        ("DATABASE_URL", "mysql://localhost/mz"),
-        ("DATABASE_URL", "sqlite:"),
-        ("DATABASE_URL", "postgres://"),
-        ("MINZHENG_DATA_KEY", "dG9vIHNob3J0"),
-        ("MINZHENG_DEMO_HOUSEHOLDS", "-1"),
-        ("PORT", "80a"),
-        ("PORT", "70000"),
-        ("MINZHENG_ASSESSMENTS_PER_MINUTE", "0"),
-        ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "0"),
-        ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "many"),
-        ("MINZHENG_NOW", "2026-13-01"),
-        ("MINZHENG_NOW", "2026-12-02T25:00"),
-        ("MINZHENG_NOW", "yesterday"),
-    ])
+    @Test(
+        "a bad value stops start-up naming its variable",
+        arguments: [
+            ("DATABASE_URL", "mysql://localhost/mz"),
+            ("DATABASE_URL", "sqlite:"),
+            ("DATABASE_URL", "postgres://"),
+            ("MINZHENG_DATA_KEY", "dG9vIHNob3J0"),
+            ("MINZHENG_DEMO_HOUSEHOLDS", "-1"),
+            ("PORT", "80a"),
+            ("PORT", "70000"),
+            ("MINZHENG_ASSESSMENTS_PER_MINUTE", "0"),
+            ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "0"),
+            ("MINZHENG_PG_CONNECTIONS_PER_LOOP", "many"),
+            ("MINZHENG_NOW", "2026-13-01"),
+            ("MINZHENG_NOW", "2026-12-02T25:00"),
+            ("MINZHENG_NOW", "yesterday"),
+        ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }
         #expect(error?.variable == variable)
@@ -58,7 +71,9 @@ struct AppConfigTests {
         #expect(clock.today == CivilDate("2027-01-31"))
         #expect(clock.nextMonth == YearMonth("2027-02"))
         #expect(clock.now > start, "it runs on")
-        #expect(try AppConfig.fromEnvironment(["MINZHENG_NOW": "2027-02-01"]).startsAt.map(BeijingTime.day) == CivilDate("2027-02-01"))
+        #expect(
+            try AppConfig.fromEnvironment(["MINZHENG_NOW": "2027-02-01"]).startsAt.map(BeijingTime.day)
+                == CivilDate("2027-02-01"))
 
         let scratch = try await ScratchDatabase.make(postgresURL: nil)
         var config = scratch.config

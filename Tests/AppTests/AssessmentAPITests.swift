@@ -11,14 +11,19 @@ struct AssessmentAPITests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/policy-examples")
 
     static func example(_ name: String) throws -> (request: Any, expected: [String: Any]) {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: examples.appendingPathComponent(name))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: examples.appendingPathComponent(name)))
+                as? [String: Any])
         return (try #require(object["request"]), try #require(object["expected"] as? [String: Any]))
     }
 
-    static let exampleNames = ["1-family-dibao.json", "2-tekun-partial-care.json", "3-edge-and-senior.json",
-                               "4-individual-dibao.json", "5-assets-too-high.json"]
+    static let exampleNames = [
+        "1-family-dibao.json", "2-tekun-partial-care.json", "3-edge-and-senior.json",
+        "4-individual-dibao.json", "5-assets-too-high.json",
+    ]
 
-    @Test("every worked example, unchanged, over HTTP and with the stored parameters", arguments: TestDatabase.available)
+    @Test(
+        "every worked example, unchanged, over HTTP and with the stored parameters", arguments: TestDatabase.available)
     func workedExamples(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             for name in Self.exampleNames {
@@ -26,30 +31,49 @@ struct AssessmentAPITests {
                 let res = try await send(app, .POST, "/api/v1/assessments", json: request)
                 #expect(res.status == .ok, "\(name)")
                 #expect(res.headers.setCookie == nil, "the open endpoint starts no session")
-                let answer = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+                let answer = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
                 for key in ["standardFen", "householdSize", "countedIncomeFen", "perCapitaIncomeFen"] {
                     #expect(answer[key] as? Int == expected[key] as? Int, "\(name) \(key)")
                 }
-                let programs = (answer["programs"] as? [[String: Any]] ?? []).map { "\($0["program"]!)/\($0["member"] ?? "-")/\($0["monthlyFen"]!)" }
-                let wanted = (expected["programs"] as? [[String: Any]] ?? []).map { "\($0["program"]!)/\($0["member"] ?? "-")/\($0["monthlyFen"]!)" }
+                let programs = (answer["programs"] as? [[String: Any]] ?? []).map {
+                    "\($0["program"]!)/\($0["member"] ?? "-")/\($0["monthlyFen"]!)"
+                }
+                let wanted = (expected["programs"] as? [[String: Any]] ?? []).map {
+                    "\($0["program"]!)/\($0["member"] ?? "-")/\($0["monthlyFen"]!)"
+                }
                 #expect(programs == wanted, "\(name)")
             }
         }
     }
 
-    @Test("an invalid request is a 400 naming the field", arguments: [
-        (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","colour":"red"}]}"#, "members[0].colour"),
-        (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"2021-07-01","sex":"male"}]}"#, "members[0].birthDate"),
-        (#"{"region":"320402","month":"2021-06","members":[]}"#, "members"),
-        (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"0308-03-07","sex":"male"}]}"#, "members[0].birthDate"),
-        (#"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","incomes":[{"kind":"wage","monthlyFen":-1}]}]}"#,
-         "members[0].incomes[0].monthlyFen"),
-        (#"{"region":"1101","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male"}]}"#, "region"),
-        (#"{"region":"320402","month":"2019-06","members":[{"birthDate":"1950-01-01","sex":"male"}]}"#, "month"),
-    ])
+    @Test(
+        "an invalid request is a 400 naming the field",
+        arguments: [
+            (
+                #"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","colour":"red"}]}"#,
+                "members[0].colour"
+            ),
+            (
+                #"{"region":"320402","month":"2021-06","members":[{"birthDate":"2021-07-01","sex":"male"}]}"#,
+                "members[0].birthDate"
+            ),
+            (#"{"region":"320402","month":"2021-06","members":[]}"#, "members"),
+            (
+                #"{"region":"320402","month":"2021-06","members":[{"birthDate":"0308-03-07","sex":"male"}]}"#,
+                "members[0].birthDate"
+            ),
+            (
+                #"{"region":"320402","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male","incomes":[{"kind":"wage","monthlyFen":-1}]}]}"#,
+                "members[0].incomes[0].monthlyFen"
+            ),
+            (#"{"region":"1101","month":"2021-06","members":[{"birthDate":"1950-01-01","sex":"male"}]}"#, "region"),
+            (#"{"region":"320402","month":"2019-06","members":[{"birthDate":"1950-01-01","sex":"male"}]}"#, "month"),
+        ])
     func invalid(body: String, field: String) async throws {
         try await withTestApp(.sqlite) { app in
-            var request = TestingHTTPRequest(method: .POST, url: URI(path: "/api/v1/assessments"), headers: [:], body: ByteBuffer(string: body))
+            var request = TestingHTTPRequest(
+                method: .POST, url: URI(path: "/api/v1/assessments"), headers: [:], body: ByteBuffer(string: body))
             request.headers.contentType = .json
             let res = try await app.testing().performTest(request: request)
             #expect(res.status == .badRequest)
@@ -78,8 +102,10 @@ struct AssessmentAPITests {
     func storedParametersDecide(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let store = PolicyStore(db: app.sql)
-            _ = try await store.addVersion(PolicyParameterRow(regionCode: "320411", key: .dibaoStandard, fromMonth: YearMonth("2021-06")!, value: 96000),
-                                           note: "test", createdBy: "test", at: Date())
+            _ = try await store.addVersion(
+                PolicyParameterRow(
+                    regionCode: "320411", key: .dibaoStandard, fromMonth: YearMonth("2021-06")!, value: 96000),
+                note: "test", createdBy: "test", at: Date())
             let (request, _) = try Self.example("1-family-dibao.json")
             var inDistrict = try #require(request as? [String: Any])
             inDistrict["region"] = "320411001"
@@ -87,8 +113,12 @@ struct AssessmentAPITests {
             #expect(try there.value("standardFen", as: Int.self) == 96000)
             var earlier = inDistrict
             earlier["month"] = "2021-05"
-            #expect(try await send(app, .POST, "/api/v1/assessments", json: earlier).value("standardFen", as: Int.self) == 94000)
-            #expect(try await send(app, .POST, "/api/v1/assessments", json: request).value("standardFen", as: Int.self) == 94000)
+            #expect(
+                try await send(app, .POST, "/api/v1/assessments", json: earlier).value("standardFen", as: Int.self)
+                    == 94000)
+            #expect(
+                try await send(app, .POST, "/api/v1/assessments", json: request).value("standardFen", as: Int.self)
+                    == 94000)
         }
     }
 }

@@ -8,13 +8,15 @@ import VaporTesting
 /// Issue 13: the audit page speaks Chinese, links each object to its page and filters by a chosen action.
 @Suite("Audit page words and links")
 struct AuditPageTests {
-    @Test("actions and objects are named in Chinese, objects link to their pages, the action is chosen from a list; the CSV says the same",
-          arguments: TestDatabase.available)
+    @Test(
+        "actions and objects are named in Chinese, objects link to their pages, the action is chosen from a list; the CSV says the same",
+        arguments: TestDatabase.available)
     func page(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let admin = try await app.token(role: .cityAdmin, region: "3204")
-            let created = try await send(app, .POST, "/api/v1/households", token: admin,
-                                         json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401")))
+            let created = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401")))
             let household = try created.json(HouseholdDetail.self)
             let person = try #require(household.members.first?.personId)
             let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
@@ -35,7 +37,9 @@ struct AuditPageTests {
             let unknown = try await send(app, .GET, "/audit?action=household.nonsense", headers: headers)
             #expect(unknown.status == .badRequest)
             #expect(unknown.body.string.contains("请从列表中选择操作"))
-            #expect(unknown.body.string.contains(#"<select id="f-action" name="action" class="field-error" aria-invalid="true""#))
+            #expect(
+                unknown.body.string.contains(
+                    #"<select id="f-action" name="action" class="field-error" aria-invalid="true""#))
 
             let csv = try await send(app, .GET, "/audit.csv?action=household.create", headers: headers).body.string
             #expect(csv.hasPrefix("\u{FEFF}序号,时间（北京时间）,操作人,操作,操作代码,对象,对象编号,"))
@@ -47,17 +51,21 @@ struct AuditPageTests {
     /// that an action added later is named on the audit page too.
     @Test("the catalogue names every action the code records")
     func everyRecordedAction() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/App").standardized
-        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Sources/App"
+        ).standardized
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "swift" }
         var found: Set<String> = []
         var prefixes: Set<String> = []
+        // The action is the call's first argument, on its line or the next.
         for file in files {
-            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
-            where line.contains("record(") || line.contains("auditedRoutine(") || line.contains(".entry(") {
-                for match in line.matches(of: /"([a-z_]+(?:\.[a-zA-Z_]+)+)"/) { found.insert(String(match.1)) }
-                for match in line.matches(of: /"([a-z_]+\.)\\\(/) { prefixes.insert(String(match.1)) }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+(?:\.[a-zA-Z_]+)+)"/) {
+                found.insert(String(match.1))
             }
+            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+\.)\\\(/) { prefixes.insert(String(match.1)) }
         }
         #expect(found.count > 30, "the scan found the recorded actions")
         for code in found.sorted() { #expect(AuditCatalog.knows(action: code), "\(code) has no name in AuditCatalog") }

@@ -14,24 +14,31 @@ struct AuditTrailTests {
         try await AuditStore(db: app.sql).chain(after: 0, limit: 10_000)
     }
 
-    @Test("every registry write is one event with who, region, before and after — and no plain ID number",
-          arguments: TestDatabase.available)
+    @Test(
+        "every registry write is one event with who, region, before and after — and no plain ID number",
+        arguments: TestDatabase.available)
     func registryWrites(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .streetOfficer, region: RegistryAPITests.street, username: "officer1")
             let head = residentID("32040219650312401")
-            let created = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: head))
+            let created = try await send(
+                app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: head))
             #expect(created.status == .created)
             let household = try created.json(HouseholdDetail.self)
             let personID = try #require(household.members.first?.personId)
             let person = try await send(app, .GET, "/api/v1/persons/\(personID)", token: token).json(PersonDetail.self)
-            let updated = try await send(app, .PATCH, "/api/v1/persons/\(personID)", token: token,
-                                         json: ["version": person.version, "name": "张建军"])
+            let updated = try await send(
+                app, .PATCH, "/api/v1/persons/\(personID)", token: token,
+                json: ["version": person.version, "name": "张建军"])
             #expect(updated.status == .ok)
 
             let events = try await Self.events(app)
-            #expect(events.map(\.action) == ["household.create", "person.create", "membership.create", "person.update"])
-            #expect(events.allSatisfy { $0.actorName == "officer1" && $0.region == RegistryAPITests.street && $0.requestID != nil })
+            #expect(
+                events.map(\.action) == ["household.create", "person.create", "membership.create", "person.update"])
+            #expect(
+                events.allSatisfy {
+                    $0.actorName == "officer1" && $0.region == RegistryAPITests.street && $0.requestID != nil
+                })
             let update = try #require(events.last)
             #expect(update.entityID == personID.uuidString)
             #expect(update.before?.contains("张建国") == true)
@@ -42,18 +49,27 @@ struct AuditTrailTests {
         }
     }
 
-    @Test("events recorded together are chained in order after the earlier ones, and the trail verifies", arguments: TestDatabase.available)
+    @Test(
+        "events recorded together are chained in order after the earlier ones, and the trail verifies",
+        arguments: TestDatabase.available)
     func recordedTogether(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await app.auditedTransaction(actor: .system("test")) { _, audit in
                 try await audit.record("probe.single", entity: "probe", id: "0", region: "3204")
-                try await audit.record((1...3).map { audit.entry("probe.batch", entity: "probe", id: String($0), region: "3204", after: ["n": $0]) })
+                try await audit.record(
+                    (1...3).map {
+                        audit.entry("probe.batch", entity: "probe", id: String($0), region: "3204", after: ["n": $0])
+                    })
             }
             let chain = try await AuditStore(db: app.sql).chain(after: 0, limit: 100).filter { $0.entity == "probe" }
             #expect(chain.map(\.entityID) == ["0", "1", "2", "3"])
-            #expect(zip(chain, chain.dropFirst()).allSatisfy { $1.sequence == $0.sequence + 1 && $1.previousHash == $0.hash })
+            #expect(
+                zip(chain, chain.dropFirst()).allSatisfy {
+                    $1.sequence == $0.sequence + 1 && $1.previousHash == $0.hash
+                })
             #expect(chain.last?.after == #"{"n":3}"#)
-            #expect(try await AuditStore(db: app.sql).verify() == .intact(count: chain.last.map { Int($0.sequence) } ?? -1))
+            #expect(
+                try await AuditStore(db: app.sql).verify() == .intact(count: chain.last.map { Int($0.sequence) } ?? -1))
         }
     }
 
@@ -62,9 +78,11 @@ struct AuditTrailTests {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .streetOfficer, region: RegistryAPITests.street)
             let id = residentID("32040219650312401")
-            _ = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: id))
+            _ = try await send(
+                app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: id))
             let before = try await Self.events(app).count
-            let duplicate = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: id))
+            let duplicate = try await send(
+                app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: id))
             #expect(duplicate.status == .conflict)
             // A second registration of an ID number is on record as a refused probe (issue 12).
             #expect(try await Self.events(app).dropFirst(before).map(\.action) == ["person.duplicate.refused"])
@@ -77,8 +95,10 @@ struct AuditTrailTests {
         try await withTestApp(.sqlite) { app in
             let token = try await app.token(role: .streetOfficer, region: RegistryAPITests.street)
             let head = residentID("32040219650312401")
-            let household = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: head))
-                .json(HouseholdDetail.self)
+            let household = try await send(
+                app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: head)
+            )
+            .json(HouseholdDetail.self)
             let personID = try #require(household.members.first?.personId)
             let cookie = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: RegistryAPITests.street)
             let list = try await send(app, .GET, "/persons", headers: ["Cookie": "minzheng_session=\(cookie)"])
@@ -101,8 +121,9 @@ struct AuditTrailTests {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .cityAdmin, region: "3204")
             for i in 1...3 {
-                _ = try await send(app, .POST, "/api/v1/households", token: token,
-                                   json: RegistryAPITests.household(headID: residentID("3204021965031240\(i)")))
+                _ = try await send(
+                    app, .POST, "/api/v1/households", token: token,
+                    json: RegistryAPITests.household(headID: residentID("3204021965031240\(i)")))
             }
             let store = AuditStore(db: app.sql)
             #expect(try await store.verify(pageSize: 4) == .intact(count: 9))
@@ -115,7 +136,9 @@ struct AuditTrailTests {
     func deletion(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .cityAdmin, region: "3204")
-            _ = try await send(app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: residentID("32040219650312401")))
+            _ = try await send(
+                app, .POST, "/api/v1/households", token: token,
+                json: RegistryAPITests.household(headID: residentID("32040219650312401")))
             try await app.sql.raw("DELETE FROM audit_events WHERE sequence = 2").run()
             #expect(try await AuditStore(db: app.sql).verify() == .broken(sequence: 3, reason: .previousHashMismatch))
         }
@@ -151,10 +174,12 @@ struct AuditTrailTests {
     func auditorPage() async throws {
         try await withTestApp(.sqlite) { app in
             let admin = try await app.token(role: .cityAdmin, region: "3204")
-            _ = try await send(app, .POST, "/api/v1/households", token: admin,
-                               json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401")))
-            let elsewhere = try await send(app, .POST, "/api/v1/households", token: admin,
-                                           json: RegistryAPITests.household(region: "320411002", headID: residentID("32041119650312401")))
+            _ = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401")))
+            let elsewhere = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: RegistryAPITests.household(region: "320411002", headID: residentID("32041119650312401")))
             #expect(elsewhere.status == .created)
             let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
             let headers: HTTPHeaders = ["Cookie": "minzheng_session=\(auditor)"]
@@ -173,7 +198,9 @@ struct AuditTrailTests {
             #expect(text.hasPrefix("\u{FEFF}序号,时间（北京时间）,操作人"))
             #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
             let officer = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
-            #expect(try await send(app, .GET, "/audit", headers: ["Cookie": "minzheng_session=\(officer)"]).status == .forbidden)
+            #expect(
+                try await send(app, .GET, "/audit", headers: ["Cookie": "minzheng_session=\(officer)"]).status
+                    == .forbidden)
         }
     }
 }

@@ -48,7 +48,8 @@ struct CalculatorPageTests {
     func addsMember() async throws {
         try await withTestApp(.sqlite) { app in
             let visit = try await FormVisit.open(app, "/calculator")
-            let res = try await visit.post(app, "/calculator", [("members", "1"), ("m0_birthDate", "1950-03-07"), ("action", "add")])
+            let res = try await visit.post(
+                app, "/calculator", [("members", "1"), ("m0_birthDate", "1950-03-07"), ("action", "add")])
             let html = res.body.string
             #expect(html.contains("第 2 位家庭成员"))
             #expect(html.contains(#"value="1950-03-07""#))
@@ -56,16 +57,18 @@ struct CalculatorPageTests {
         }
     }
 
-    @Test("a missing or bad value is said for a resident, at its field, with what was typed kept", arguments: [
-        ("m0_wage", "两千", "第1位家庭成员的工资请填写金额（元），如 1500 或 1500.50"),
-        ("m0_birthDate", "2030-01-01", "第1位家庭成员的出生日期晚于测算月份，请检查"),
-        ("m1_birthDate", "", "请填写第2位家庭成员的出生日期"),
-        ("m1_birthDate", "1977-02-30", "第2位家庭成员的出生日期不是有效的日期，请按“年-月-日”填写"),
-        ("m2_sex", "", "请选择第3位家庭成员的性别"),
-        ("financial", "五万", "存款、理财等金融资产请填写金额（元）"),
-        ("vehicles", "一辆", "机动车数量请填写整数"),
-        ("m0_birthDate", "1800-01-01", "第1位家庭成员的出生日期填写有误：出生日期 1800-01-01 早于 1870-01-01，请检查年份"),
-    ])
+    @Test(
+        "a missing or bad value is said for a resident, at its field, with what was typed kept",
+        arguments: [
+            ("m0_wage", "两千", "第1位家庭成员的工资请填写金额（元），如 1500 或 1500.50"),
+            ("m0_birthDate", "2030-01-01", "第1位家庭成员的出生日期晚于测算月份，请检查"),
+            ("m1_birthDate", "", "请填写第2位家庭成员的出生日期"),
+            ("m1_birthDate", "1977-02-30", "第2位家庭成员的出生日期不是有效的日期，请按“年-月-日”填写"),
+            ("m2_sex", "", "请选择第3位家庭成员的性别"),
+            ("financial", "五万", "存款、理财等金融资产请填写金额（元）"),
+            ("vehicles", "一辆", "机动车数量请填写整数"),
+            ("m0_birthDate", "1800-01-01", "第1位家庭成员的出生日期填写有误：出生日期 1800-01-01 早于 1870-01-01，请检查年份"),
+        ])
     func refusesBadValue(field: String, value: String, message: String) async throws {
         try await withTestApp(.sqlite) { app in
             let visit = try await FormVisit.open(app, "/calculator")
@@ -81,7 +84,9 @@ struct CalculatorPageTests {
             #expect(!html.contains("测算结果"))
             #expect(!html.contains("YYYY") && !html.contains("收到"), "no format codes, no echo of the contract")
             if !value.isEmpty { #expect(input.contains(#"value="\#(value)""#)) }
-            #expect(html.contains(#"name="m0_wage" value="\#(field == "m0_wage" ? value : "2000")""#), "the rest of the form is kept")
+            #expect(
+                html.contains(#"name="m0_wage" value="\#(field == "m0_wage" ? value : "2000")""#),
+                "the rest of the form is kept")
         }
     }
 

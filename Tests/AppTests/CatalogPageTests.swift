@@ -7,7 +7,9 @@ import VaporTesting
 
 @Suite("The catalogue of assistance items")
 struct CatalogPageTests {
-    @Test("GET /api/v1/catalog gives any signed-in client the items as configured; anonymous callers get 401", arguments: TestDatabase.available)
+    @Test(
+        "GET /api/v1/catalog gives any signed-in client the items as configured; anonymous callers get 401",
+        arguments: TestDatabase.available)
     func api(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             #expect(try await send(app, .GET, "/api/v1/catalog").status == .unauthorized)
@@ -21,8 +23,9 @@ struct CatalogPageTests {
         }
     }
 
-    @Test("seeded with 32 items; the city administrator changes dibao to street approval, which new applications follow",
-          arguments: TestDatabase.available)
+    @Test(
+        "seeded with 32 items; the city administrator changes dibao to street approval, which new applications follow",
+        arguments: TestDatabase.available)
     func edit(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             #expect(try await CatalogStore(db: app.sql).catalog().items.count == 32)
@@ -32,7 +35,8 @@ struct CatalogPageTests {
             let bad = try await page.post(app, "/catalog/dibao", [("level", "9"), ("documents", "onlyacode")])
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("每行一项材料"))
-            let saved = try await page.post(app, "/catalog/dibao", [("level", "9"), ("documents", "identity 身份证明\nincomeProof 收入证明")])
+            let saved = try await page.post(
+                app, "/catalog/dibao", [("level", "9"), ("documents", "identity 身份证明\nincomeProof 收入证明")])
             #expect(saved.status == .seeOther)
             let item = try #require(try await CatalogStore(db: app.sql).catalog().item(.dibao))
             #expect(item.approval.level == .street)
@@ -47,7 +51,9 @@ struct CatalogPageTests {
             let district = try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320402")
             let visit = try await FormVisit.open(app, "/catalog", cookie: district)
             #expect(!visit.page.body.string.contains("action=\"/catalog/dibao\""))
-            #expect(try await visit.post(app, "/catalog/dibao", [("level", "6"), ("documents", "identity 身份证明")]).status == .forbidden)
+            #expect(
+                try await visit.post(app, "/catalog/dibao", [("level", "6"), ("documents", "identity 身份证明")]).status
+                    == .forbidden)
         }
     }
 }

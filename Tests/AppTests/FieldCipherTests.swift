@@ -7,10 +7,12 @@ import Testing
 struct FieldCipherTests {
     let master = SymmetricKey(data: Data(repeating: 7, count: 32))
 
-    @Test("the blind index is the first 128 bits of HMAC-SHA256 under the derived index key, in hex, stable across calls")
+    @Test(
+        "the blind index is the first 128 bits of HMAC-SHA256 under the derived index key, in hex, stable across calls")
     func blindIndex() {
         let cipher = FieldCipher(masterKey: master)
-        let indexKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, info: Data("minzheng blind index".utf8), outputByteCount: 32)
+        let indexKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master, info: Data("minzheng blind index".utf8), outputByteCount: 32)
         for id in ["32040219800101001X", "320402198001010028", "常州"] {
             let expected = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: indexKey).prefix(16)
                 .map { String(format: "%02x", $0) }.joined()

@@ -13,13 +13,18 @@ struct GridWorkerPagesTests {
     static func alertedHousehold(_ app: Application) async throws {
         let head = residentID("32040219650312401")
         let admin = try await app.token(role: .cityAdmin, region: "3204")
-        _ = try await send(app, .POST, "/api/v1/households", token: admin, json: RegistryAPITests.household(region: "320402001001", headID: head))
+        _ = try await send(
+            app, .POST, "/api/v1/households", token: admin,
+            json: RegistryAPITests.household(region: "320402001001", headID: head))
         let medical = try await MonitoringTests.departmentToken(app, "medicalInsurance")
-        _ = try await send(app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
-                           json: [MonitoringTests.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
+        _ = try await send(
+            app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
+            json: [MonitoringTests.medical(head, source: "MI-1", outOfPocketFen: 1_500_000)])
     }
 
-    @Test("the menu and the home page lead a grid worker to the visits, with open and overdue counts", arguments: TestDatabase.available)
+    @Test(
+        "the menu and the home page lead a grid worker to the visits, with open and overdue counts",
+        arguments: TestDatabase.available)
     func homeAndMenu(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await Self.alertedHousehold(app)
@@ -39,8 +44,9 @@ struct GridWorkerPagesTests {
         }
     }
 
-    @Test("viewing the task list or the overview changes nothing; the escalate button sends the region's late visits up",
-          arguments: TestDatabase.available)
+    @Test(
+        "viewing the task list or the overview changes nothing; the escalate button sends the region's late visits up",
+        arguments: TestDatabase.available)
     func escalateOnlyOnRequest(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await Self.alertedHousehold(app)
@@ -57,9 +63,13 @@ struct GridWorkerPagesTests {
             #expect(try await count("SELECT COUNT(*) AS n FROM audit_events") == auditEvents)
 
             // Another street's officer escalates nothing of this street.
-            let other = try await FormVisit.open(app, "/tasks", cookie: try await PolicyPageTests.signedIn(app, role: .streetOfficer,
-                                                                                                            region: "320402002"))
-            #expect(try await other.post(app, "/tasks/escalate", []).headers.first(name: .location) == "/tasks?escalated=0")
+            let other = try await FormVisit.open(
+                app, "/tasks",
+                cookie: try await PolicyPageTests.signedIn(
+                    app, role: .streetOfficer,
+                    region: "320402002"))
+            #expect(
+                try await other.post(app, "/tasks/escalate", []).headers.first(name: .location) == "/tasks?escalated=0")
             let sent = try await list.post(app, "/tasks/escalate", [])
             #expect(sent.status == .seeOther)
             #expect(sent.headers.first(name: .location) == "/tasks?escalated=1")
@@ -69,25 +79,30 @@ struct GridWorkerPagesTests {
         }
     }
 
-    @Test("the list and the task say whom to visit; no outcome is preselected; the saved visit is shown, not a blank form",
-          arguments: TestDatabase.available)
+    @Test(
+        "the list and the task say whom to visit; no outcome is preselected; the saved visit is shown, not a blank form",
+        arguments: TestDatabase.available)
     func visit(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await Self.alertedHousehold(app)
             let cookie = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001001")
             let list = try await FormVisit.open(app, "/tasks", cookie: cookie)
             let text = list.page.body.string
-            #expect(text.contains("张建国") && text.contains("320402********401") && text.contains("139****5678") && text.contains("测试路1号"))
+            #expect(
+                text.contains("张建国") && text.contains("320402********401") && text.contains("139****5678")
+                    && text.contains("测试路1号"))
             let path = try #require(text.firstMatch(of: /href="(\/tasks\/[0-9A-F-]+)"/).map { String($0.1) })
             let form = try await FormVisit.open(app, path, cookie: cookie)
             let page = form.page.body.string
             #expect(page.contains("<a href=\"tel:13912345678\">13912345678</a>"))
             #expect(page.contains("<option value=\"\">请选择走访结果</option>"))
             #expect(!page.contains("selected"))
-            let missing = try await form.post(app, path, [("visitedOn", "2026-11-01"), ("findings", "已入户"), ("outcome", "")])
+            let missing = try await form.post(
+                app, path, [("visitedOn", "2026-11-01"), ("findings", "已入户"), ("outcome", "")])
             #expect(missing.status == .badRequest)
             #expect(missing.body.string.contains(">已入户</textarea>"), "what was typed is kept")
-            let saved = try await form.post(app, path, [("visitedOn", "2026-11-01"), ("findings", "住院花费大，家庭困难"), ("outcome", "startApplication")])
+            let saved = try await form.post(
+                app, path, [("visitedOn", "2026-11-01"), ("findings", "住院花费大，家庭困难"), ("outcome", "startApplication")])
             #expect(saved.status == .seeOther)
             #expect(AccountFixtures.location(saved) == path + "?saved=1")
             let shown = try await AccountFixtures.get(app, path + "?saved=1", cookie: cookie).body.string
@@ -98,14 +113,21 @@ struct GridWorkerPagesTests {
         }
     }
 
-    @Test("the street confirms a benefit change on its page; the head changes; the header names the role once",
-          arguments: TestDatabase.available)
+    @Test(
+        "the street confirms a benefit change on its page; the head changes; the header names the role once",
+        arguments: TestDatabase.available)
     func reviewPage(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let f = try await HouseholdChangeTests.family(app)
             let police = try await MonitoringTests.departmentToken(app, "publicSecurity")
-            _ = try await send(app, .POST, "/api/v1/feeds/death", token: police,
-                               json: [["sourceRecordId": "D-1", "idNumber": residentID(HouseholdChangeTests.headID), "deathDate": "2026-01-05"]])
+            _ = try await send(
+                app, .POST, "/api/v1/feeds/death", token: police,
+                json: [
+                    [
+                        "sourceRecordId": "D-1", "idNumber": residentID(HouseholdChangeTests.headID),
+                        "deathDate": "2026-01-05",
+                    ]
+                ])
             let cookie = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
             let home = try await AccountFixtures.get(app, "/", cookie: cookie).body.string
             #expect(home.contains("<span class=\"stat-label\">成员变化待确认</span><span class=\"stat-value\">1</span>"))
@@ -115,16 +137,19 @@ struct GridWorkerPagesTests {
             #expect(page.contains("建议由 李秀英 担任户主"))
             let path = try #require(page.firstMatch(of: /action="(\/reviews\/[0-9A-F-]+)"/).map { String($0.1) })
             let version = try #require(page.firstMatch(of: /name="version" value="(\d+)"/).map { String($0.1) })
-            let noAmount = try await queue.post(app, path, [("version", version), ("action", "correct"), ("amount", "")])
+            let noAmount = try await queue.post(
+                app, path, [("version", version), ("action", "correct"), ("amount", "")])
             #expect(noAmount.status == .badRequest)
             #expect(noAmount.body.string.contains("请填写核定的月金额"))
             let confirmed = try await queue.post(app, path, [("version", version), ("action", "confirm")])
             #expect(AccountFixtures.location(confirmed) == "/reviews?done=confirmed")
             let after = try await AccountFixtures.get(app, "/reviews?done=confirmed", cookie: cookie).body.string
             #expect(after.contains("已确认。") && after.contains("待确认 0 件"))
-            let head = try await app.sql.raw("""
+            let head = try await app.sql.raw(
+                """
                 SELECT person_id FROM memberships WHERE household_id = \(bind: f.household) AND relation = 'head' AND left_at IS NULL
-                """).first()?.decode(column: "person_id", as: UUID.self)
+                """
+            ).first()?.decode(column: "person_id", as: UUID.self)
             #expect(head == f.wife)
             let worker = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001")
             #expect(try await AccountFixtures.get(app, "/reviews", cookie: worker).status == .forbidden)

@@ -8,8 +8,9 @@ import VaporTesting
 /// linking nowhere. A city administrator follows every link of every page reached from `/`.
 @Suite("Every link of the pages leads somewhere")
 struct LinkWalkTests {
-    @Test("from the home page, every same-origin link a city administrator can follow answers neither 404 nor 500",
-          arguments: TestDatabase.available)
+    @Test(
+        "from the home page, every same-origin link a city administrator can follow answers neither 404 nor 500",
+        arguments: TestDatabase.available)
     func walk(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await Self.seedDemo(app)
@@ -23,8 +24,10 @@ struct LinkWalkTests {
             let failures = walk.failures.joined(separator: "\n")
             #expect(walk.failures.isEmpty, "dead links (page → link: status):\n\(failures)")
             // The walk must reach the detail pages, or it proves little.
-            for pattern in ["/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
-                            "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard"] {
+            for pattern in [
+                "/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
+                "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
+            ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
             let elapsed = ContinuousClock.now - started
@@ -71,7 +74,7 @@ struct LinkWalk {
         if let location = response.headers.first(name: .location) {
             enqueue(location, on: url)
         }
-        guard response.headers.contentType?.subType == "html" else { return }   // a download: its status is enough
+        guard response.headers.contentType?.subType == "html" else { return }  // a download: its status is enough
         for match in response.body.string.matches(of: /href="([^"]*)"/) {
             enqueue(Self.unescaped(String(match.1)), on: url)
         }
@@ -91,9 +94,10 @@ struct LinkWalk {
     static func sameOrigin(_ href: String, on page: String) -> String? {
         let origin = "http://minzheng.test"
         guard !href.hasPrefix("#"), let base = URL(string: origin + page),
-              let url = URL(string: href, relativeTo: base)?.absoluteURL,
-              url.scheme == "http", url.host == "minzheng.test",
-              var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+            let url = URL(string: href, relativeTo: base)?.absoluteURL,
+            url.scheme == "http", url.host == "minzheng.test",
+            var parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        else { return nil }
         parts.scheme = nil
         parts.host = nil
         parts.fragment = nil

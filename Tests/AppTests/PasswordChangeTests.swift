@@ -10,8 +10,9 @@ import VaporTesting
 struct PasswordChangeTests {
     typealias F = AccountFixtures
 
-    @Test("a user who must change the password sees only the password page until it is done; the API keeps working",
-          arguments: TestDatabase.available)
+    @Test(
+        "a user who must change the password sees only the password page until it is done; the API keeps working",
+        arguments: TestDatabase.available)
     func forced(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let user = try await F.create(app, .streetOfficer, "320402001", mustChange: true)
@@ -30,10 +31,13 @@ struct PasswordChangeTests {
             let form = try await FormVisit.open(app, "/account/password?next=%2Fhouseholds", cookie: cookie)
             #expect(form.page.status == .ok)
             #expect(form.page.body.string.contains("请先设置新密码"))
-            let done = try await form.post(app, "/account/password", [
-                ("currentPassword", F.password), ("newPassword", "a brand new password"), ("confirmPassword", "a brand new password"),
-                ("next", "/households"),
-            ])
+            let done = try await form.post(
+                app, "/account/password",
+                [
+                    ("currentPassword", F.password), ("newPassword", "a brand new password"),
+                    ("confirmPassword", "a brand new password"),
+                    ("next", "/households"),
+                ])
             #expect(done.status == .seeOther)
             #expect(F.location(done) == "/households")
             #expect(try await F.get(app, "/households", cookie: cookie).status == .ok)
@@ -41,26 +45,34 @@ struct PasswordChangeTests {
             #expect(try await F.apiSignIn(app, user.username).status == .unauthorized)
             #expect(try await F.apiSignIn(app, user.username, "a brand new password").status == .created)
             let events = try await F.auditEvents(app)
-            #expect(events.map(\.action) == ["token.issue", "user.password.change", "token.issue"], "API sign-ins before and after")
+            #expect(
+                events.map(\.action) == ["token.issue", "user.password.change", "token.issue"],
+                "API sign-ins before and after")
             #expect(events.allSatisfy { $0.after?.contains("brand new") == false })
         }
     }
 
-    @Test("a refused new password names the field and changes nothing", arguments: [
-        ("wrong current password", "a brand new password", "a brand new password", "currentPassword", "当前密码不正确"),
-        (AccountFixtures.password, "too short", "too short", "newPassword", "至少需要10个字符"),
-        (AccountFixtures.password, AccountFixtures.password, AccountFixtures.password, "newPassword", "不能与原密码相同"),
-        (AccountFixtures.password, "a brand new password", "a brand new passwore", "confirmPassword", "不一致"),
-    ])
+    @Test(
+        "a refused new password names the field and changes nothing",
+        arguments: [
+            ("wrong current password", "a brand new password", "a brand new password", "currentPassword", "当前密码不正确"),
+            (AccountFixtures.password, "too short", "too short", "newPassword", "至少需要10个字符"),
+            (AccountFixtures.password, AccountFixtures.password, AccountFixtures.password, "newPassword", "不能与原密码相同"),
+            (AccountFixtures.password, "a brand new password", "a brand new passwore", "confirmPassword", "不一致"),
+        ])
     func refused(current: String, new: String, confirm: String, field: String, message: String) async throws {
         try await withTestApp(.sqlite) { app in
             let user = try await F.create(app, .streetOfficer, "320402001", mustChange: true)
             let (_, cookie) = try await F.pageSignIn(app, user.username)
             let form = try await FormVisit.open(app, "/account/password", cookie: cookie)
-            let res = try await form.post(app, "/account/password", [("currentPassword", current), ("newPassword", new), ("confirmPassword", confirm)])
+            let res = try await form.post(
+                app, "/account/password",
+                [("currentPassword", current), ("newPassword", new), ("confirmPassword", confirm)])
             #expect(res.status == .badRequest)
             #expect(res.body.string.contains(message))
-            #expect(res.body.string.contains(try Regex("name=\"\(field)\"[^>]*aria-invalid=\"true\"")), "the field at fault is marked")
+            #expect(
+                res.body.string.contains(try Regex("name=\"\(field)\"[^>]*aria-invalid=\"true\"")),
+                "the field at fault is marked")
             #expect(try await F.userRow(app, user.username)?.must_change_password == true)
             #expect(try await F.auditActions(app).isEmpty)
         }
@@ -76,9 +88,12 @@ struct PasswordChangeTests {
             #expect(account.body.string.contains("href=\"/users\""), "an administrator finds user administration here")
             let form = try await FormVisit.open(app, "/account/password", cookie: cookie)
             #expect(!form.page.body.string.contains("请先设置新密码"))
-            let res = try await form.post(app, "/account/password", [
-                ("currentPassword", F.password), ("newPassword", "another long password"), ("confirmPassword", "another long password"),
-            ])
+            let res = try await form.post(
+                app, "/account/password",
+                [
+                    ("currentPassword", F.password), ("newPassword", "another long password"),
+                    ("confirmPassword", "another long password"),
+                ])
             #expect(F.location(res) == "/account?done=password")
         }
     }

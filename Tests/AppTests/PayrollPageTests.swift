@@ -12,18 +12,23 @@ struct PayrollPageTests {
     /// Signs `username` in through the form; the session cookie.
     static func signIn(_ app: Application, _ username: String) async throws -> String {
         let login = try await FormVisit.open(app, "/login")
-        let answer = try await login.post(app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/payroll")])
+        let answer = try await login.post(
+            app, "/login", [("username", username), ("password", "correct horse battery"), ("next", "/payroll")])
         #expect(answer.status == .seeOther)
         return answer.headers.setCookie?["minzheng_session"]?.string ?? login.cookie
     }
 
-    static func officer(_ app: Application, _ username: String, region: String = "320402", role: Role = .districtOfficer) async throws {
+    static func officer(
+        _ app: Application, _ username: String, region: String = "320402", role: Role = .districtOfficer
+    ) async throws {
         _ = try await AccountStore(db: app.sql).createUser(
-            username: username, displayName: username, password: "correct horse battery", role: role, region: RegionCode(region)!, hash: app.hashPassword)
+            username: username, displayName: username, password: "correct horse battery", role: role,
+            region: RegionCode(region)!, hash: app.hashPassword)
     }
 
-    @Test("generate, refuse the maker's own approval, approve by a second officer, download the bank file, see the failed line",
-          arguments: TestDatabase.available)
+    @Test(
+        "generate, refuse the maker's own approval, approve by a second officer, download the bank file, see the failed line",
+        arguments: TestDatabase.available)
     func rollPages(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let sql = app.sql
@@ -54,20 +59,27 @@ struct PayrollPageTests {
             let checker = try await FormVisit.open(app, rollPath, cookie: try await Self.signIn(app, "checker"))
             // An approval cannot be undone: the page asks first, and only the confirmed post approves.
             let asked = try await checker.post(app, rollPath + "/approve", [("version", "1")])
-            #expect(asked.status == .ok && asked.body.string.contains("确认审核") && asked.body.string.contains("¥1,997.50"))
-            #expect(try await PayrollStore(db: sql).roll(id: try #require(UUID(uuidString: String(rollPath.split(separator: "/").last!))))?.state == "draft")
+            #expect(
+                asked.status == .ok && asked.body.string.contains("确认审核") && asked.body.string.contains("¥1,997.50"))
+            #expect(
+                try await PayrollStore(db: sql).roll(
+                    id: try #require(UUID(uuidString: String(rollPath.split(separator: "/").last!))))?.state == "draft")
             let approved = try await checker.post(app, rollPath + "/approve", [("version", "1"), ("confirmed", "1")])
             #expect(approved.status == .seeOther)
 
-            let bank = try await send(app, .GET, rollPath + "/bank.csv", headers: ["Cookie": "minzheng_session=\(checker.cookie)"])
+            let bank = try await send(
+                app, .GET, rollPath + "/bank.csv", headers: ["Cookie": "minzheng_session=\(checker.cookie)"])
             #expect(bank.status == .ok)
             #expect(bank.body.string.hasPrefix("\u{FEFF}明细编号 lineId"))
             #expect(try await AuditTrailTests.events(app).last?.action == "payroll.export")
 
             // The bank refuses one line: the roll page counts and lists it.
-            let lines = try await sql.raw("SELECT id FROM payroll_lines ORDER BY id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            let lines = try await sql.raw("SELECT id FROM payroll_lines ORDER BY id").all().map {
+                try $0.decode(column: "id", as: Int64.self)
+            }
             let returnFile = NSTemporaryDirectory() + "return-\(UUID().uuidString).csv"
-            try "lineId,result,reason\n\(lines[0]),成功,\n\(lines[1]),失败,账户已销户\n".write(toFile: returnFile, atomically: true, encoding: .utf8)
+            try "lineId,result,reason\n\(lines[0]),成功,\n\(lines[1]),失败,账户已销户\n".write(
+                toFile: returnFile, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: returnFile) }
             let rollID = try #require(UUID(uuidString: String(rollPath.split(separator: "/").last!)))
             _ = try await PayrollTests.service(app, "checker").reconcile(roll: rollID, csv: returnFile)
@@ -81,12 +93,16 @@ struct PayrollPageTests {
     func access() async throws {
         try await withTestApp(.sqlite) { app in
             try await Self.officer(app, "worker", region: "320402001001", role: .communityWorker)
-            let worker = try await send(app, .GET, "/payroll", headers: ["Cookie": "minzheng_session=\(try await Self.signIn(app, "worker"))"])
+            let worker = try await send(
+                app, .GET, "/payroll", headers: ["Cookie": "minzheng_session=\(try await Self.signIn(app, "worker"))"])
             #expect(worker.status == .forbidden)
             try await PayrollTests.twoDibaoHouseholds(app)
-            let roll = try await PayrollTests.service(app, "m").generate(month: PayrollTests.month, region: RegionCode("320402")!, replace: false)
+            let roll = try await PayrollTests.service(app, "m").generate(
+                month: PayrollTests.month, region: RegionCode("320402")!, replace: false)
             try await Self.officer(app, "elsewhere", region: "320411")
-            let other = try await send(app, .GET, "/payroll/\(roll.id)", headers: ["Cookie": "minzheng_session=\(try await Self.signIn(app, "elsewhere"))"])
+            let other = try await send(
+                app, .GET, "/payroll/\(roll.id)",
+                headers: ["Cookie": "minzheng_session=\(try await Self.signIn(app, "elsewhere"))"])
             #expect(other.status == .notFound)
         }
     }

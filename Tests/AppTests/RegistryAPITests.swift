@@ -11,7 +11,9 @@ struct RegistryAPITests {
     static let otherStreet = "320404001"
 
     static func household(region: String = street, headID: String, memberID: String? = nil) -> [String: Any] {
-        var members: [[String: Any]] = [["relation": "head", "name": "张建国", "idNumber": headID, "phone": "13912345678"]]
+        var members: [[String: Any]] = [
+            ["relation": "head", "name": "张建国", "idNumber": headID, "phone": "13912345678"]
+        ]
         if let memberID { members.append(["relation": "配偶", "name": "李秀英", "idNumber": memberID]) }
         return ["region": region, "address": "常州市天宁区雕庄街道测试路1号", "members": members]
     }
@@ -29,40 +31,56 @@ struct RegistryAPITests {
     func signIn(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             _ = try await AccountStore(db: app.sql).createUser(
-                username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin, region: RegionCode("3204")!, hash: app.hashPassword)
+                username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
+                region: RegionCode("3204")!, hash: app.hashPassword)
             let anonymous = try await send(app, .GET, "/api/v1/households")
             #expect(anonymous.status == .unauthorized)
             let refusal = try anonymous.json(ErrorAnswer.self)
             #expect(refusal.error.contains("登录"))
-            let wrong = try await send(app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "wrong password!"])
+            let wrong = try await send(
+                app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "wrong password!"])
             #expect(wrong.status == .unauthorized)
-            let ok = try await send(app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "correct horse battery"])
+            let ok = try await send(
+                app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "correct horse battery"])
             #expect(ok.status == .created)
             let token: String = try ok.value("token")
             let list = try await send(app, .GET, "/api/v1/households", token: token)
             #expect(list.status == .ok)
             let total: Int = try list.value("total")
             #expect(total == 0)
-            let issued = try await app.sql.raw("SELECT action, actor_name, after_json FROM audit_events WHERE action = 'token.issue'").all()
+            let issued = try await app.sql.raw(
+                "SELECT action, actor_name, after_json FROM audit_events WHERE action = 'token.issue'"
+            ).all()
             #expect(issued.count == 1)
-            #expect(try issued.first?.decode(column: "after_json", as: String.self).contains(token) == false, "the trail never holds the token")
+            #expect(
+                try issued.first?.decode(column: "after_json", as: String.self).contains(token) == false,
+                "the trail never holds the token")
         }
     }
 
-    @Test("signing in clears tokens expired more than 30 days ago, and keeps the rest", arguments: TestDatabase.available)
+    @Test(
+        "signing in clears tokens expired more than 30 days ago, and keeps the rest", arguments: TestDatabase.available)
     func expiredTokensCleared(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let sql = app.sql
             let store = AccountStore(db: sql)
-            let id = try await store.createUser(username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
-                                                region: RegionCode("3204")!, hash: app.hashPassword)
+            let id = try await store.createUser(
+                username: "zhang", displayName: "张", password: "correct horse battery", role: .cityAdmin,
+                region: RegionCode("3204")!, hash: app.hashPassword)
             _ = try await store.issueToken(userID: id, name: "old")
             _ = try await store.issueToken(userID: id, name: "recent")
-            try await sql.raw("UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-40 * 24 * 3600)) WHERE name = 'old'").run()
-            try await sql.raw("UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-2 * 24 * 3600)) WHERE name = 'recent'").run()
-            let ok = try await send(app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "correct horse battery"])
+            try await sql.raw(
+                "UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-40 * 24 * 3600)) WHERE name = 'old'"
+            ).run()
+            try await sql.raw(
+                "UPDATE api_tokens SET expires_at = \(bind: Date().addingTimeInterval(-2 * 24 * 3600)) WHERE name = 'recent'"
+            ).run()
+            let ok = try await send(
+                app, .POST, "/api/v1/sessions", json: ["username": "zhang", "password": "correct horse battery"])
             #expect(ok.status == .created)
-            let names = try await sql.raw("SELECT name FROM api_tokens ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
+            let names = try await sql.raw("SELECT name FROM api_tokens ORDER BY name").all().map {
+                try $0.decode(column: "name", as: String.self)
+            }
             #expect(names == ["api", "recent"])
         }
     }
@@ -73,7 +91,8 @@ struct RegistryAPITests {
             let token = try await app.token(role: .streetOfficer, region: Self.street)
             let head = residentID("32040219650312401")
             let spouse = residentID("32040219680101402")
-            let created = try await send(app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head, memberID: spouse))
+            let created = try await send(
+                app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head, memberID: spouse))
             #expect(created.status == .created)
             #expect(!created.body.string.contains(head))
             let detail = try created.json(HouseholdDetail.self)
@@ -91,13 +110,15 @@ struct RegistryAPITests {
             #expect(page.items.first?.name == "李秀英")
             #expect(page.items.first?.sex == "female")
 
-            let updated = try await send(app, .PATCH, "/api/v1/households/\(detail.id)", token: token, json: ["version": 1, "address": "新地址2号"])
+            let updated = try await send(
+                app, .PATCH, "/api/v1/households/\(detail.id)", token: token, json: ["version": 1, "address": "新地址2号"])
             #expect(updated.status == .ok)
             let after = try updated.json(HouseholdDetail.self)
             #expect(after.version == 2)
             #expect(after.address == "新地址2号")
 
-            let stale = try await send(app, .PATCH, "/api/v1/households/\(detail.id)", token: token, json: ["version": 1, "address": "过时的修改"])
+            let stale = try await send(
+                app, .PATCH, "/api/v1/households/\(detail.id)", token: token, json: ["version": 1, "address": "过时的修改"])
             #expect(stale.status == .conflict)
             let conflict = try stale.json(ErrorAnswer.self)
             #expect(conflict.field == "version")
@@ -115,9 +136,19 @@ struct RegistryAPITests {
             let cases: [([String: Any], String, String)] = [
                 (Self.household(headID: head, memberID: broken), "members[1].idNumber", "校验位"),
                 (Self.household(region: "320499001", headID: head), "region", "未知的区划"),
-                (["region": Self.street, "address": "x", "members": [["relation": "spouse", "name": "王", "idNumber": head]]], "members", "户主"),
+                (
+                    [
+                        "region": Self.street, "address": "x",
+                        "members": [["relation": "spouse", "name": "王", "idNumber": head]],
+                    ], "members", "户主"
+                ),
                 (["region": Self.street, "address": "", "members": []], "address", "地址"),
-                (["region": Self.street, "address": "x", "members": [["relation": "boss", "name": "王", "idNumber": head]]], "members[0].relation", "与户主关系"),
+                (
+                    [
+                        "region": Self.street, "address": "x",
+                        "members": [["relation": "boss", "name": "王", "idNumber": head]],
+                    ], "members[0].relation", "与户主关系"
+                ),
             ]
             for (body, field, message) in cases {
                 let res = try await send(app, .POST, "/api/v1/households", token: token, json: body)
@@ -137,9 +168,11 @@ struct RegistryAPITests {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .cityAdmin, region: "3204")
             let head = residentID("32040219650312401")
-            let first = try await send(app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head))
+            let first = try await send(
+                app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head))
             #expect(first.status == .created)
-            let second = try await send(app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head))
+            let second = try await send(
+                app, .POST, "/api/v1/households", token: token, json: Self.household(headID: head))
             #expect(second.status == .conflict)
             #expect(try second.json(ErrorAnswer.self).field == "idNumber")
         }
@@ -150,8 +183,9 @@ struct RegistryAPITests {
         try await withTestApp(db) { app in
             let admin = try await app.token(role: .cityAdmin, region: "3204")
             let officer = try await app.token(role: .streetOfficer, region: Self.street)
-            let created = try await send(app, .POST, "/api/v1/households", token: admin,
-                                         json: Self.household(region: Self.otherStreet, headID: residentID("32040419700101301")))
+            let created = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: Self.household(region: Self.otherStreet, headID: residentID("32040419700101301")))
             let otherID: String = try created.value("id")
             #expect(try await send(app, .GET, "/api/v1/households/\(otherID)", token: officer).status == .notFound)
             #expect(try await send(app, .GET, "/api/v1/households/\(otherID)", token: admin).status == .ok)
@@ -159,8 +193,9 @@ struct RegistryAPITests {
             let adminTotal: Int = try await send(app, .GET, "/api/v1/households", token: admin).value("total")
             #expect(officerTotal == 0)
             #expect(adminTotal == 1)
-            let intrusion = try await send(app, .POST, "/api/v1/households", token: officer,
-                                           json: Self.household(region: Self.otherStreet, headID: residentID("32040419700101302")))
+            let intrusion = try await send(
+                app, .POST, "/api/v1/households", token: officer,
+                json: Self.household(region: Self.otherStreet, headID: residentID("32040419700101302")))
             #expect(intrusion.status == .notFound)
         }
     }
@@ -169,14 +204,19 @@ struct RegistryAPITests {
     func move(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let token = try await app.token(role: .cityAdmin, region: "3204")
-            let first = try await send(app, .POST, "/api/v1/households", token: token,
-                                       json: Self.household(headID: residentID("32040219650312401"), memberID: residentID("32040220100101402")))
-                .json(HouseholdDetail.self)
-            let second = try await send(app, .POST, "/api/v1/households", token: token,
-                                        json: Self.household(headID: residentID("32040219700101301"))).json(HouseholdDetail.self)
+            let first = try await send(
+                app, .POST, "/api/v1/households", token: token,
+                json: Self.household(headID: residentID("32040219650312401"), memberID: residentID("32040220100101402"))
+            )
+            .json(HouseholdDetail.self)
+            let second = try await send(
+                app, .POST, "/api/v1/households", token: token,
+                json: Self.household(headID: residentID("32040219700101301"))
+            ).json(HouseholdDetail.self)
             let moving = first.members[1].personId
-            let moved = try await send(app, .POST, "/api/v1/households/\(second.id)/members", token: token,
-                                       json: ["personId": moving.uuidString, "relation": "child"])
+            let moved = try await send(
+                app, .POST, "/api/v1/households/\(second.id)/members", token: token,
+                json: ["personId": moving.uuidString, "relation": "child"])
             #expect(moved.status == .ok)
             #expect(try moved.json(HouseholdDetail.self).members.count == 2)
             let person = try await send(app, .GET, "/api/v1/persons/\(moving)", token: token).json(PersonDetail.self)
@@ -184,7 +224,8 @@ struct RegistryAPITests {
             #expect(person.history.count == 2)
             #expect(person.history.filter { $0.leftAt == nil }.count == 1)
             #expect(person.idNumber == nil)
-            let left = try await send(app, .GET, "/api/v1/households/\(first.id)", token: token).json(HouseholdDetail.self)
+            let left = try await send(app, .GET, "/api/v1/households/\(first.id)", token: token).json(
+                HouseholdDetail.self)
             #expect(left.members.count == 1)
         }
     }

@@ -33,7 +33,9 @@ struct RegistryListTests {
         return names.map { table.range(of: $0)?.lowerBound }
     }
 
-    @Test("jump to a page, sort by address either way round, and a page past the end is the last", arguments: TestDatabase.available)
+    @Test(
+        "jump to a page, sort by address either way round, and a page past the end is the last",
+        arguments: TestDatabase.available)
     func pagesAndSorting(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let cookie = try await Self.twentyFive(app)
@@ -60,7 +62,8 @@ struct RegistryListTests {
             #expect(odd.body.string.contains("共 25 人"))
 
             let token = try await app.token(role: .cityAdmin, region: "3204")
-            let api = try await send(app, .GET, "/api/v1/households?page=9&perPage=10", token: token).json(Page<HouseholdSummary>.self)
+            let api = try await send(app, .GET, "/api/v1/households?page=9&perPage=10", token: token).json(
+                Page<HouseholdSummary>.self)
             #expect(api.page == 3)
             #expect(api.items.count == 5)
         }
@@ -88,7 +91,9 @@ struct RegistryListTests {
         }
     }
 
-    @Test("the household and person lists export to .xlsx with masked numbers, each export audited", arguments: TestDatabase.available)
+    @Test(
+        "the household and person lists export to .xlsx with masked numbers, each export audited",
+        arguments: TestDatabase.available)
     func exports(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let cookie = try await Self.twentyFive(app)
@@ -120,7 +125,8 @@ struct RegistryListTests {
         }
     }
 
-    @Test("a household prints: members, masked ID numbers, region names, print styles", arguments: TestDatabase.available)
+    @Test(
+        "a household prints: members, masked ID numbers, region names, print styles", arguments: TestDatabase.available)
     func printView(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let (household, _) = try await PayrollTests.household(app, region: "320402001", head: "32040219500101401")
@@ -139,7 +145,8 @@ struct RegistryListTests {
             #expect(body.contains("320402********"))
             let outside = try await AccountFixtures.create(app, .communityWorker, "320411002")
             let (_, other) = try await AccountFixtures.pageSignIn(app, outside.username)
-            #expect(try await AccountFixtures.get(app, "/households/\(household)/print", cookie: other).status == .notFound)
+            #expect(
+                try await AccountFixtures.get(app, "/households/\(household)/print", cookie: other).status == .notFound)
         }
     }
 }

@@ -17,8 +17,10 @@ struct RoleAccessTests {
 
     /// list households (API), create a household in 320402001 (API), the audit page, the
     /// policy page, the what-if page, the import page.
-    static let actions = ["GET /api/v1/households", "POST /api/v1/households", "GET /audit", "GET /policy",
-                          "GET /policy-simulation", "GET /import"]
+    static let actions = [
+        "GET /api/v1/households", "POST /api/v1/households", "GET /audit", "GET /policy",
+        "GET /policy-simulation", "GET /import",
+    ]
 
     static let cases: [Case] = [
         Case(role: .cityAdmin, region: "3204", expected: [200, 201, 200, 200, 200, 200]),
@@ -37,8 +39,10 @@ struct RoleAccessTests {
             let page: HTTPHeaders = ["Cookie": "minzheng_session=\(cookie)"]
             let statuses: [UInt] = [
                 try await send(app, .GET, "/api/v1/households", token: token).status.code,
-                try await send(app, .POST, "/api/v1/households", token: token,
-                               json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401"))).status.code,
+                try await send(
+                    app, .POST, "/api/v1/households", token: token,
+                    json: RegistryAPITests.household(region: "320402001", headID: residentID("32040219650312401"))
+                ).status.code,
                 try await send(app, .GET, "/audit", headers: page).status.code,
                 try await send(app, .GET, "/policy", headers: page).status.code,
                 try await send(app, .GET, "/policy-simulation", headers: page).status.code,
@@ -54,9 +58,11 @@ struct RoleAccessTests {
     func otherStreetIs404() async throws {
         try await withTestApp(.sqlite) { app in
             let admin = try await app.token(role: .cityAdmin, region: "3204")
-            let other = try await send(app, .POST, "/api/v1/households", token: admin,
-                                       json: RegistryAPITests.household(region: "320404001", headID: residentID("32040419700101301")))
-                .json(HouseholdDetail.self)
+            let other = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: RegistryAPITests.household(region: "320404001", headID: residentID("32040419700101301"))
+            )
+            .json(HouseholdDetail.self)
             let officer = try await app.token(role: .streetOfficer, region: "320402001")
             #expect(try await send(app, .GET, "/api/v1/households/\(other.id)", token: officer).status == .notFound)
             let personID = try #require(other.members.first?.personId)

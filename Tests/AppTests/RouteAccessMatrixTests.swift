@@ -26,41 +26,77 @@ struct RouteAccessMatrixTests {
 
     static let routes: [Route] = [
         Route(name: "list households", method: .GET, path: { _ in "/api/v1/households" }, body: { _ in nil }),
-        Route(name: "create a household in 320402001", method: .POST, path: { _ in "/api/v1/households" }, body: { _ in
-            RegistryAPITests.household(region: "320402001", headID: residentID("32040219800101\(String(format: "%03d", Int.random(in: 0..<1_000)))"))
-        }),
-        Route(name: "own region's household", method: .GET, path: { "/api/v1/households/\($0.own.id)" }, body: { _ in nil }),
-        Route(name: "other district's household", method: .GET, path: { "/api/v1/households/\($0.other.id)" }, body: { _ in nil }),
-        Route(name: "edit other district's household", method: .PATCH, path: { "/api/v1/households/\($0.other.id)" },
-              body: { _ in ["version": 1, "address": "常州市新北区测试路9号"] }),
-        Route(name: "move other district's person in", method: .POST, path: { "/api/v1/households/\($0.own.id)/members" },
-              body: { ["relation": "other", "personId": $0.other.members[0].personId.uuidString] }),
-        Route(name: "list persons by name", method: .GET, path: { _ in "/api/v1/persons?name=%E5%BC%A0" }, body: { _ in nil }),
-        Route(name: "search persons", method: .POST, path: { _ in "/api/v1/persons/search" }, body: { _ in ["name": "张"] }),
-        Route(name: "other district's person", method: .GET, path: { "/api/v1/persons/\($0.other.members[0].personId)" }, body: { _ in nil }),
-        Route(name: "own region's bank account", method: .PUT, path: { "/api/v1/persons/\($0.own.members[0].personId)/bank-account" },
-              body: { _ in ["account": "6222020200112233445", "bank": "工商银行"] }),
+        Route(
+            name: "create a household in 320402001", method: .POST, path: { _ in "/api/v1/households" },
+            body: { _ in
+                RegistryAPITests.household(
+                    region: "320402001",
+                    headID: residentID("32040219800101\(String(format: "%03d", Int.random(in: 0..<1_000)))"))
+            }),
+        Route(
+            name: "own region's household", method: .GET, path: { "/api/v1/households/\($0.own.id)" },
+            body: { _ in nil }),
+        Route(
+            name: "other district's household", method: .GET, path: { "/api/v1/households/\($0.other.id)" },
+            body: { _ in nil }),
+        Route(
+            name: "edit other district's household", method: .PATCH, path: { "/api/v1/households/\($0.other.id)" },
+            body: { _ in ["version": 1, "address": "常州市新北区测试路9号"] }),
+        Route(
+            name: "move other district's person in", method: .POST, path: { "/api/v1/households/\($0.own.id)/members" },
+            body: { ["relation": "other", "personId": $0.other.members[0].personId.uuidString] }),
+        Route(
+            name: "list persons by name", method: .GET, path: { _ in "/api/v1/persons?name=%E5%BC%A0" },
+            body: { _ in nil }),
+        Route(
+            name: "search persons", method: .POST, path: { _ in "/api/v1/persons/search" }, body: { _ in ["name": "张"] }
+        ),
+        Route(
+            name: "other district's person", method: .GET, path: { "/api/v1/persons/\($0.other.members[0].personId)" },
+            body: { _ in nil }),
+        Route(
+            name: "own region's bank account", method: .PUT,
+            path: { "/api/v1/persons/\($0.own.members[0].personId)/bank-account" },
+            body: { _ in ["account": "6222020200112233445", "bank": "工商银行"] }),
         Route(name: "list users", method: .GET, path: { _ in "/api/v1/users" }, body: { _ in nil }),
-        Route(name: "create a street officer", method: .POST, path: { _ in "/api/v1/users" }, body: { _ in
-            ["username": "s\(UUID().uuidString.prefix(8).lowercased())", "displayName": "街道", "password": "one-time password 1",
-             "role": "streetOfficer", "region": "320402001"]
-        }),
-        Route(name: "create a department account", method: .POST, path: { _ in "/api/v1/users" }, body: { _ in
-            ["username": "d\(UUID().uuidString.prefix(8).lowercased())", "displayName": "公安", "password": "one-time password 1",
-             "role": "department", "region": "320402", "department": "publicSecurity"]
-        }),
+        Route(
+            name: "create a street officer", method: .POST, path: { _ in "/api/v1/users" },
+            body: { _ in
+                [
+                    "username": "s\(UUID().uuidString.prefix(8).lowercased())", "displayName": "街道",
+                    "password": "one-time password 1",
+                    "role": "streetOfficer", "region": "320402001",
+                ]
+            }),
+        Route(
+            name: "create a department account", method: .POST, path: { _ in "/api/v1/users" },
+            body: { _ in
+                [
+                    "username": "d\(UUID().uuidString.prefix(8).lowercased())", "displayName": "公安",
+                    "password": "one-time password 1",
+                    "role": "department", "region": "320402", "department": "publicSecurity",
+                ]
+            }),
         Route(name: "own tokens", method: .GET, path: { _ in "/api/v1/tokens" }, body: { _ in nil }),
         Route(name: "application queue", method: .GET, path: { _ in "/api/v1/applications" }, body: { _ in nil }),
-        Route(name: "apply for other district's household", method: .POST, path: { _ in "/api/v1/applications" },
-              body: { ["itemCode": "temporaryAssistance", "householdId": $0.other.id.uuidString, "requestedFen": 50000] }),
+        Route(
+            name: "apply for other district's household", method: .POST, path: { _ in "/api/v1/applications" },
+            body: { ["itemCode": "temporaryAssistance", "householdId": $0.other.id.uuidString, "requestedFen": 50000] }),
         Route(name: "catalogue", method: .GET, path: { _ in "/api/v1/catalog" }, body: { _ in nil }),
-        Route(name: "own region's enrollments", method: .GET, path: { "/api/v1/enrollments?householdId=\($0.own.id)" }, body: { _ in nil }),
+        Route(
+            name: "own region's enrollments", method: .GET, path: { "/api/v1/enrollments?householdId=\($0.own.id)" },
+            body: { _ in nil }),
         Route(name: "visit tasks", method: .GET, path: { _ in "/api/v1/tasks" }, body: { _ in nil }),
-        Route(name: "push a medical feed", method: .POST, path: { _ in "/api/v1/feeds/medicalExpense" }, body: { _ in [[String: Any]]() }),
-        Route(name: "benefit changes to confirm", method: .GET, path: { _ in "/api/v1/enrollment-reviews" }, body: { _ in nil }),
+        Route(
+            name: "push a medical feed", method: .POST, path: { _ in "/api/v1/feeds/medicalExpense" },
+            body: { _ in [[String: Any]]() }),
+        Route(
+            name: "benefit changes to confirm", method: .GET, path: { _ in "/api/v1/enrollment-reviews" },
+            body: { _ in nil }),
         // Every account may change its own password; a wrong current one is a 400 and changes nothing.
-        Route(name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
-              body: { _ in ["currentPassword": "not the password", "newPassword": "a brand new password"] }),
+        Route(
+            name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
+            body: { _ in ["currentPassword": "not the password", "newPassword": "a brand new password"] }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -73,13 +109,48 @@ struct RouteAccessMatrixTests {
 
     static let cases: [Case] = [
         //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password
-        Case(role: .cityAdmin, region: "3204", expected: [200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200, 400]),
-        Case(role: .districtOfficer, region: "320402", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200, 400]),
-        Case(role: .streetOfficer, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200, 400]),
-        Case(role: .communityWorker, region: "320402001", expected: [200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403, 400]),
-        Case(role: .auditor, region: "320402", expected: [200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403, 400]),
-        Case(role: .department, region: "3204", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403, 400]),
-        Case(role: .resident, region: "320402001", expected: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403, 400]),
+        Case(
+            role: .cityAdmin, region: "3204",
+            expected: [
+                200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
+                400,
+            ]),
+        Case(
+            role: .districtOfficer, region: "320402",
+            expected: [
+                200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
+                400,
+            ]),
+        Case(
+            role: .streetOfficer, region: "320402001",
+            expected: [
+                200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
+                400,
+            ]),
+        Case(
+            role: .communityWorker, region: "320402001",
+            expected: [
+                200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
+                400,
+            ]),
+        Case(
+            role: .auditor, region: "320402",
+            expected: [
+                200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
+                400,
+            ]),
+        Case(
+            role: .department, region: "3204",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
+                400,
+            ]),
+        Case(
+            role: .resident, region: "320402001",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
+                400,
+            ]),
     ]
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
@@ -88,10 +159,13 @@ struct RouteAccessMatrixTests {
         try await withTestApp(.sqlite) { app in
             let f = try await ApplicationFlowTests.fixture(app)
             let admin = try await app.token(role: .cityAdmin, region: "3204")
-            let other = try await send(app, .POST, "/api/v1/households", token: admin,
-                                       json: RegistryAPITests.household(region: "320404001", headID: residentID("32040419700101301")))
-                .json(HouseholdDetail.self)
-            let own = try await send(app, .GET, "/api/v1/households/\(f.householdID)", token: admin).json(HouseholdDetail.self)
+            let other = try await send(
+                app, .POST, "/api/v1/households", token: admin,
+                json: RegistryAPITests.household(region: "320404001", headID: residentID("32040419700101301"))
+            )
+            .json(HouseholdDetail.self)
+            let own = try await send(app, .GET, "/api/v1/households/\(f.householdID)", token: admin).json(
+                HouseholdDetail.self)
             let world = World(own: own, other: other)
             let token: String
             switch c.role {
@@ -101,7 +175,9 @@ struct RouteAccessMatrixTests {
             }
             for (route, expected) in zip(Self.routes, c.expected) {
                 let res = try await send(app, route.method, route.path(world), token: token, json: route.body(world))
-                #expect(res.status.code == expected, "\(c.role.rawValue) \(route.name): \(res.status.code) \(res.body.string.prefix(160))")
+                #expect(
+                    res.status.code == expected,
+                    "\(c.role.rawValue) \(route.name): \(res.status.code) \(res.body.string.prefix(160))")
             }
         }
     }

@@ -11,12 +11,15 @@ struct SQLiteBulkDatabaseTests {
     struct Boom: Error {}
 
     static func names(_ app: Application) async throws -> [String] {
-        try await app.sql.raw("SELECT name FROM bulk_probe ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
+        try await app.sql.raw("SELECT name FROM bulk_probe ORDER BY name").all().map {
+            try $0.decode(column: "name", as: String.self)
+        }
     }
 
     static func withProbeTable(_ body: (Application) async throws -> Void) async throws {
         try await withTestApp(.sqlite) { app in
-            try await app.sql.raw("CREATE TABLE bulk_probe (name TEXT NOT NULL UNIQUE, n INTEGER, x REAL, id TEXT)").run()
+            try await app.sql.raw("CREATE TABLE bulk_probe (name TEXT NOT NULL UNIQUE, n INTEGER, x REAL, id TEXT)")
+                .run()
             try await body(app)
         }
     }
@@ -84,17 +87,24 @@ struct SQLiteBulkDatabaseTests {
     func checkpointsBesideTheJob() async throws {
         try await Self.withProbeTable { app in
             guard case .sqlite(let path) = app.platform.config.database else { Issue.record("not SQLite"); return }
-            @Sendable func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
+            @Sendable func size(_ file: String) -> Int {
+                ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+            }
             let before = size(path)
             try await app.withBulkDatabase(commitInterval: .zero) { bulk in
                 // About 2 MB of rows in one committed batch.
                 try await bulk.transaction { db in
                     let rows = (0..<2_000).map { [BulkValue("row \($0) " + String(repeating: "x", count: 1_000))] }
-                    _ = try await (db as! SQLiteBulkDatabase).insert(into: "bulk_probe", columns: ["name"], rows: rows, conflictTarget: nil)
+                    _ = try await (db as! SQLiteBulkDatabase).insert(
+                        into: "bulk_probe", columns: ["name"], rows: rows, conflictTarget: nil)
                 }
                 let deadline = ContinuousClock.now + .seconds(20)
-                while size(path) < before + 2_000_000, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-                #expect(size(path) >= before + 2_000_000, "the file grew by \(size(path) - before) bytes before the job ended")
+                while size(path) < before + 2_000_000, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                #expect(
+                    size(path) >= before + 2_000_000,
+                    "the file grew by \(size(path) - before) bytes before the job ended")
             }
             #expect(size(path + "-wal") == 0)
             #expect(try await Self.names(app).count == 2_000)
@@ -143,7 +153,10 @@ struct SQLiteBulkDatabaseTests {
         try await Self.withProbeTable { app in
             let id = UUID.random(), date = Date(timeIntervalSince1970: 1_790_000_000.25)
             @Sendable func rows(_ suffix: String) -> [[BulkValue]] {
-                [[.text("text" + suffix), .integer(42), .date(date), .uuid(id)], [.text("flag" + suffix), .bool(true), .null, BulkValue(nil as String?)]]
+                [
+                    [.text("text" + suffix), .integer(42), .date(date), .uuid(id)],
+                    [.text("flag" + suffix), .bool(true), .null, BulkValue(nil as String?)],
+                ]
             }
             var pool = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
             for row in rows("-pool") { pool.append(row) }
@@ -155,10 +168,14 @@ struct SQLiteBulkDatabaseTests {
                     try await insert.flush(on: db)
                 }
             }
-            let stored = try await app.sql.raw("""
+            let stored = try await app.sql.raw(
+                """
                 SELECT name, typeof(n) || ':' || quote(n) || '|' || typeof(x) || ':' || quote(x) || '|' || typeof(id) || ':' || quote(id) AS v
                 FROM bulk_probe ORDER BY name
-                """).all().map { (try $0.decode(column: "name", as: String.self), try $0.decode(column: "v", as: String.self)) }
+                """
+            ).all().map {
+                (try $0.decode(column: "name", as: String.self), try $0.decode(column: "v", as: String.self))
+            }
             #expect(stored.map(\.0) == ["flag-bulk", "flag-pool", "text-bulk", "text-pool"])
             #expect(stored[0].1 == stored[1].1)
             #expect(stored[2].1 == stored[3].1)
@@ -170,13 +187,21 @@ struct SQLiteBulkDatabaseTests {
     func decoding() async throws {
         try await Self.withProbeTable { app in
             let id = UUID()
-            try await app.sql.raw("INSERT INTO bulk_probe (name, n, x, id) VALUES ('p', 42, 1.5, \(bind: id)), ('q', NULL, NULL, NULL)").run()
-            struct Row: Equatable, Sendable { let name: String; let n: Int?; let n64: Int64?; let x: Double?; let id: UUID?; let date: Date? }
+            try await app.sql.raw(
+                "INSERT INTO bulk_probe (name, n, x, id) VALUES ('p', 42, 1.5, \(bind: id)), ('q', NULL, NULL, NULL)"
+            ).run()
+            struct Row: Equatable, Sendable {
+                let name: String; let n: Int?; let n64: Int64?; let x: Double?; let id: UUID?; let date: Date?
+            }
             @Sendable func read(_ db: SQLDatabase) async throws -> [Row] {
                 try await db.raw("SELECT name, n, x, id FROM bulk_probe ORDER BY name").all().map {
-                    Row(name: try $0.decode(column: "name", as: String.self), n: try $0.decode(column: "n", as: Int?.self),
-                        n64: try $0.decode(column: "n", as: Int64?.self), x: try $0.decode(column: "x", as: Double?.self),
-                        id: try $0.decode(column: "id", as: UUID?.self), date: try $0.decode(column: "x", as: Date?.self))
+                    Row(
+                        name: try $0.decode(column: "name", as: String.self),
+                        n: try $0.decode(column: "n", as: Int?.self),
+                        n64: try $0.decode(column: "n", as: Int64?.self),
+                        x: try $0.decode(column: "x", as: Double?.self),
+                        id: try $0.decode(column: "id", as: UUID?.self),
+                        date: try $0.decode(column: "x", as: Date?.self))
                 }
             }
             let expected = try await read(app.sql)

@@ -17,7 +17,9 @@ struct SignInHardeningTests {
     }
 
     /// One attempt through `door`: the status, the message shown, and Retry-After.
-    static func attempt(_ app: Application, _ door: Door, _ username: String, _ password: String) async throws -> (HTTPStatus, String, String?) {
+    static func attempt(
+        _ app: Application, _ door: Door, _ username: String, _ password: String
+    ) async throws -> (HTTPStatus, String, String?) {
         switch door {
         case .api:
             let res = try await F.apiSignIn(app, username, password)
@@ -25,13 +27,17 @@ struct SignInHardeningTests {
             return (res.status, message, res.headers.first(name: .retryAfter))
         case .page:
             let (res, _) = try await F.pageSignIn(app, username, password)
-            let message = res.body.string.firstMatch(of: /<p class="error" role="alert" id="form-error">([^<]*)<\/p>/).map { String($0.1) } ?? ""
+            let message =
+                res.body.string.firstMatch(of: /<p class="error" role="alert" id="form-error">([^<]*)<\/p>/).map {
+                    String($0.1)
+                } ?? ""
             return (res.status, message, res.headers.first(name: .retryAfter))
         }
     }
 
-    @Test("5 wrong passwords lock the account for 15 minutes, even against the right one; lifted when the time has passed",
-          arguments: TestDatabase.available, Door.allCases)
+    @Test(
+        "5 wrong passwords lock the account for 15 minutes, even against the right one; lifted when the time has passed",
+        arguments: TestDatabase.available, Door.allCases)
     func accountLockout(_ db: TestDatabase, door: Door) async throws {
         try await withTestApp(db) { app in
             let user = try await F.create(app, .streetOfficer, "320402001")
@@ -48,7 +54,9 @@ struct SignInHardeningTests {
             let (sixth, message, retryAfter) = try await Self.attempt(app, door, user.username, F.password)
             #expect(sixth == .tooManyRequests)
             #expect(message.contains("账户已暂时锁定") && message.contains("分钟后再试"))
-            #expect(retryAfter.flatMap(Int.init).map { $0 > 800 && $0 <= 900 } == true, "Retry-After: \(retryAfter ?? "none")")
+            #expect(
+                retryAfter.flatMap(Int.init).map { $0 > 800 && $0 <= 900 } == true,
+                "Retry-After: \(retryAfter ?? "none")")
             let locked = try #require(try await F.userRow(app, user.username))
             #expect(locked.locked_until != nil)
             #expect(try await F.auditActions(app) == ["user.locked"])
@@ -83,7 +91,7 @@ struct SignInHardeningTests {
             var answers: [String: [String]] = [:]
             for name in [user.username, "no-such-user"] {
                 for i in 1...6 {
-                    F.forgetAddresses(app)   // only the name's own counter is under test
+                    F.forgetAddresses(app)  // only the name's own counter is under test
                     let (status, message, retry) = try await Self.attempt(app, door, name, "wrong password \(i)")
                     answers[name, default: []].append("\(status.code) \(message) \(retry == nil ? "-" : "retry")")
                 }
@@ -93,8 +101,9 @@ struct SignInHardeningTests {
         }
     }
 
-    @Test("a client address with 5 failures waits 15 minutes, whatever names it tried; a success does not clear them",
-          arguments: Door.allCases)
+    @Test(
+        "a client address with 5 failures waits 15 minutes, whatever names it tried; a success does not clear them",
+        arguments: Door.allCases)
     func addressLockout(door: Door) async throws {
         try await withTestApp(.sqlite) { app in
             let user = try await F.create(app, .streetOfficer, "320402001")
@@ -109,7 +118,8 @@ struct SignInHardeningTests {
             #expect(try await F.auditActions(app).isEmpty, "failure counts are not audited")
 
             F.advanceClock(app, by: 15 * 60 + 1)
-            #expect(try await Self.attempt(app, door, user.username, F.password).0 == (door == .api ? .created : .seeOther))
+            #expect(
+                try await Self.attempt(app, door, user.username, F.password).0 == (door == .api ? .created : .seeOther))
         }
     }
 
@@ -120,7 +130,8 @@ struct SignInHardeningTests {
             let (_, cookie) = try await F.pageSignIn(app, user.username)
             #expect(try await F.get(app, "/", cookie: cookie).status == .ok)
             F.advanceClock(app, by: 29 * 60)
-            #expect(try await F.get(app, "/", cookie: cookie).status == .ok, "29 minutes idle is still within the limit")
+            #expect(
+                try await F.get(app, "/", cookie: cookie).status == .ok, "29 minutes idle is still within the limit")
             F.advanceClock(app, by: 29 * 60 + 29 * 60)
             #expect(try await F.get(app, "/", cookie: cookie).status == .ok, "each request starts the idle time again")
             F.advanceClock(app, by: 29 * 60 + 29 * 60 + 31 * 60)

@@ -12,7 +12,8 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite, postgres
 
     static var available: [TestDatabase] {
-        ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.hasPrefix("postgres") } == true ? [.sqlite, .postgres] : [.sqlite]
+        ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.hasPrefix("postgres") } == true
+            ? [.sqlite, .postgres] : [.sqlite]
     }
 
     var testDescription: String { rawValue }
@@ -20,8 +21,10 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 /// Boots the app through the same `configure` as `serve`, on a fresh database, and tears
 /// it down afterwards.
-func withTestApp(_ database: TestDatabase, adjusting adjust: (inout AppConfig) -> Void = { _ in },
-                 _ body: (Application) async throws -> Void) async throws {
+func withTestApp(
+    _ database: TestDatabase, adjusting adjust: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     let scratch = try await ScratchDatabase.make(
         postgresURL: database == .postgres ? ProcessInfo.processInfo.environment["DATABASE_URL"] : nil)
     let app = try await Application.make(.testing)
@@ -43,10 +46,12 @@ func withTestApp(_ database: TestDatabase, adjusting adjust: (inout AppConfig) -
 
 extension Application {
     /// Creates a user and returns a bearer token for it.
-    func token(role: Role, region: String, username: String = "u\(UUID().uuidString.prefix(8))") async throws -> String {
+    func token(role: Role, region: String, username: String = "u\(UUID().uuidString.prefix(8))") async throws -> String
+    {
         let store = AccountStore(db: db as! SQLDatabase)
-        let id = try await store.createUser(username: username, displayName: username, password: "correct horse battery",
-                                            role: role, region: RegionCode(region)!, hash: hashPassword)
+        let id = try await store.createUser(
+            username: username, displayName: username, password: "correct horse battery",
+            role: role, region: RegionCode(region)!, hash: hashPassword)
         return try await store.issueToken(userID: id, name: "test")
     }
 }
@@ -70,8 +75,10 @@ struct ErrorAnswer: Decodable {
 }
 
 /// One request through the app in memory; `json` is sent as the JSON body.
-func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, json: Any? = nil,
-          headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+func send(
+    _ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, json: Any? = nil,
+    headers: HTTPHeaders = [:]
+) async throws -> TestingHTTPResponse {
     var request = TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: ByteBuffer())
     if let token { request.headers.bearerAuthorization = BearerAuthorization(token: token) }
     if let json {
@@ -97,32 +104,41 @@ struct FormVisit {
         if let cookie { headers.add(name: .cookie, value: "minzheng_session=\(cookie)") }
         let page = try await send(app, .GET, path, headers: headers)
         let csrf = String(page.body.string.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1 ?? "")
-        return FormVisit(page: page, cookie: page.headers.setCookie?["minzheng_session"]?.string ?? cookie ?? "", csrf: csrf)
+        return FormVisit(
+            page: page, cookie: page.headers.setCookie?["minzheng_session"]?.string ?? cookie ?? "", csrf: csrf)
     }
 
     /// Posts the fields as a urlencoded form with this visit's cookie and token.
     func post(_ app: Application, _ path: String, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         let body = ([("_csrf", csrf)] + fields)
-            .map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+            .map {
+                "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+            }
             .joined(separator: "&")
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "minzheng_session=\(cookie)")
         headers.contentType = .urlEncodedForm
-        return try await app.testing().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: path), headers: headers,
-                                                                               body: ByteBuffer(string: body)))
+        return try await app.testing().performTest(
+            request: TestingHTTPRequest(
+                method: .POST, url: URI(path: path), headers: headers,
+                body: ByteBuffer(string: body)))
     }
 }
 
 /// A multipart/form-data body as a browser sends an upload form: text fields, then one file.
-func multipartForm(fields: [(String, String)] = [], file: (field: String, filename: String, type: String, bytes: [UInt8]),
-                   headers: HTTPHeaders = [:]) -> (HTTPHeaders, ByteBuffer) {
+func multipartForm(
+    fields: [(String, String)] = [], file: (field: String, filename: String, type: String, bytes: [UInt8]),
+    headers: HTTPHeaders = [:]
+) -> (HTTPHeaders, ByteBuffer) {
     let boundary = "----minzheng"
     var body = ByteBuffer()
     for (name, value) in fields {
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
     }
-    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n")
+    body.writeString(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+    )
     body.writeBytes(file.bytes)
     body.writeString("\r\n--\(boundary)--\r\n")
     var headers = headers

@@ -11,7 +11,9 @@ import VaporTesting
 struct TokenTests {
     typealias F = AccountFixtures
 
-    @Test("the caller's own tokens are listed without the token; a revoked one answers 401", arguments: TestDatabase.available)
+    @Test(
+        "the caller's own tokens are listed without the token; a revoked one answers 401",
+        arguments: TestDatabase.available)
     func listAndRevoke(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let officer = try await F.create(app, .streetOfficer, "320402001")
@@ -29,7 +31,9 @@ struct TokenTests {
             #expect(list.items.filter { $0.lastUsedAt != nil }.count == 1, "only the token in use has been used")
             let secondID = try #require(list.items.first { $0.lastUsedAt == nil }?.id)
 
-            #expect(try await send(app, .DELETE, "/api/v1/tokens/\(secondID)", token: stranger).status == .notFound, "not the stranger's token")
+            #expect(
+                try await send(app, .DELETE, "/api/v1/tokens/\(secondID)", token: stranger).status == .notFound,
+                "not the stranger's token")
             #expect(try await send(app, .GET, "/api/v1/households", token: second).status == .ok)
             #expect(try await send(app, .DELETE, "/api/v1/tokens/\(secondID)", token: first).status == .noContent)
             #expect(try await send(app, .GET, "/api/v1/households", token: second).status == .unauthorized)
@@ -47,16 +51,25 @@ struct TokenTests {
             let (_, admin) = try await F.withToken(app, .districtOfficer, "320402")
             let (inside, insideToken) = try await F.withToken(app, .streetOfficer, "320402001")
             let (outside, outsideToken) = try await F.withToken(app, .streetOfficer, "320411002")
-            let tokens = try await send(app, .GET, "/api/v1/users/\(inside.id)/tokens", token: admin).json(Page<TokenSummary>.self)
+            let tokens = try await send(app, .GET, "/api/v1/users/\(inside.id)/tokens", token: admin).json(
+                Page<TokenSummary>.self)
             let tokenID = try #require(tokens.items.first?.id)
-            #expect(try await send(app, .DELETE, "/api/v1/users/\(inside.id)/tokens/\(tokenID)", token: admin).status == .noContent)
+            #expect(
+                try await send(app, .DELETE, "/api/v1/users/\(inside.id)/tokens/\(tokenID)", token: admin).status
+                    == .noContent)
             #expect(try await send(app, .GET, "/api/v1/households", token: insideToken).status == .unauthorized)
 
             #expect(try await send(app, .GET, "/api/v1/users/\(outside.id)/tokens", token: admin).status == .notFound)
-            let outsideTokenID = try await AccountStore(db: app.sql).tokens(userID: outside.id, page: PageRequest(page: 1, perPage: 5)).items[0].id
-            #expect(try await send(app, .DELETE, "/api/v1/users/\(outside.id)/tokens/\(outsideTokenID)", token: admin).status == .notFound)
-            #expect(try await send(app, .DELETE, "/api/v1/users/\(inside.id)/tokens/\(outsideTokenID)", token: admin).status == .notFound,
-                    "a token is revoked only through its owner")
+            let outsideTokenID = try await AccountStore(db: app.sql).tokens(
+                userID: outside.id, page: PageRequest(page: 1, perPage: 5)
+            ).items[0].id
+            #expect(
+                try await send(app, .DELETE, "/api/v1/users/\(outside.id)/tokens/\(outsideTokenID)", token: admin)
+                    .status == .notFound)
+            #expect(
+                try await send(app, .DELETE, "/api/v1/users/\(inside.id)/tokens/\(outsideTokenID)", token: admin).status
+                    == .notFound,
+                "a token is revoked only through its owner")
             #expect(try await send(app, .GET, "/api/v1/households", token: outsideToken).status == .ok)
             let (_, street) = try await F.withToken(app, .streetOfficer, "320402001")
             #expect(try await send(app, .GET, "/api/v1/users/\(inside.id)/tokens", token: street).status == .forbidden)
@@ -73,7 +86,10 @@ struct TokenTests {
             #expect(page.page.status == .ok)
             #expect(page.page.body.string.contains("我的账户") && page.page.body.string.contains(officer.username))
             #expect(!page.page.body.string.contains(token))
-            let tokenID = try #require(page.page.body.string.firstMatch(of: /action="\/account\/tokens\/([0-9A-Fa-f-]+)\/revoke"/).map { String($0.1) })
+            let tokenID = try #require(
+                page.page.body.string.firstMatch(of: /action="\/account\/tokens\/([0-9A-Fa-f-]+)\/revoke"/).map {
+                    String($0.1)
+                })
             let res = try await page.post(app, "/account/tokens/\(tokenID)/revoke", [])
             #expect(res.status == .seeOther)
             #expect(F.location(res) == "/account?done=revoked")

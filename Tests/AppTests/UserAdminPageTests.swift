@@ -10,18 +10,25 @@ import VaporTesting
 struct UserAdminPageTests {
     typealias F = AccountFixtures
 
-    @Test("a city administrator creates an account through the form and finds it in the list", arguments: TestDatabase.available)
+    @Test(
+        "a city administrator creates an account through the form and finds it in the list",
+        arguments: TestDatabase.available)
     func createThroughForm(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let admin = try await F.create(app, .cityAdmin, "3204")
             let (_, cookie) = try await F.pageSignIn(app, admin.username)
-            #expect(try await F.get(app, "/", cookie: cookie).body.string.contains("href=\"/account\""), "the navigation leads to the account")
+            #expect(
+                try await F.get(app, "/", cookie: cookie).body.string.contains("href=\"/account\""),
+                "the navigation leads to the account")
             let form = try await FormVisit.open(app, "/users/new", cookie: cookie)
             #expect(form.page.status == .ok)
-            let res = try await form.post(app, "/users/new", [
-                ("username", "diaozhuang.li"), ("displayName", "李雕庄"), ("role", "streetOfficer"), ("region", "320402001"),
-                ("department", ""), ("password", "a long enough password"),
-            ])
+            let res = try await form.post(
+                app, "/users/new",
+                [
+                    ("username", "diaozhuang.li"), ("displayName", "李雕庄"), ("role", "streetOfficer"),
+                    ("region", "320402001"),
+                    ("department", ""), ("password", "a long enough password"),
+                ])
             #expect(res.status == .seeOther)
             let created = try #require(try await F.userRow(app, "diaozhuang.li"))
             #expect(F.location(res) == "/users/\(created.id)?done=created")
@@ -30,7 +37,8 @@ struct UserAdminPageTests {
             #expect(page.body.string.contains("已创建账户") && page.body.string.contains("雕庄街道"))
             let list = try await F.get(app, "/users?role=streetOfficer", cookie: cookie)
             #expect(list.status == .ok)
-            #expect(list.body.string.contains(">diaozhuang.li</a>") && !list.body.string.contains(">\(admin.username)</a>"))
+            #expect(
+                list.body.string.contains(">diaozhuang.li</a>") && !list.body.string.contains(">\(admin.username)</a>"))
             #expect(try await F.auditActions(app) == ["user.create"])
         }
     }
@@ -41,11 +49,16 @@ struct UserAdminPageTests {
             let officer = try await F.create(app, .districtOfficer, "320402")
             let (_, cookie) = try await F.pageSignIn(app, officer.username)
             let form = try await FormVisit.open(app, "/users/new", cookie: cookie)
-            #expect(!form.page.body.string.contains("value=\"cityAdmin\""), "a district officer is not offered roles above its own")
-            let res = try await form.post(app, "/users/new", [
-                ("username", "sanjing.wang"), ("displayName", "王三井"), ("role", "streetOfficer"), ("region", "320411002"),
-                ("password", "a long enough password"),
-            ])
+            #expect(
+                !form.page.body.string.contains("value=\"cityAdmin\""),
+                "a district officer is not offered roles above its own")
+            let res = try await form.post(
+                app, "/users/new",
+                [
+                    ("username", "sanjing.wang"), ("displayName", "王三井"), ("role", "streetOfficer"),
+                    ("region", "320411002"),
+                    ("password", "a long enough password"),
+                ])
             #expect(res.status == .forbidden)
             #expect(res.body.string.contains("320411002") && res.body.string.contains("不在您的辖区"))
             #expect(res.body.string.contains(try Regex("name=\"region\"[^>]*aria-invalid=\"true\"")))
@@ -54,13 +67,15 @@ struct UserAdminPageTests {
         }
     }
 
-    @Test("only roles that manage users reach the pages, and only for their own region", arguments: [
-        (Role.streetOfficer, "320402001", HTTPStatus.forbidden),
-        (.communityWorker, "320402001001", .forbidden),
-        (.auditor, "3204", .forbidden),
-        (.districtOfficer, "320402", .ok),
-        (.cityAdmin, "3204", .ok),
-    ])
+    @Test(
+        "only roles that manage users reach the pages, and only for their own region",
+        arguments: [
+            (Role.streetOfficer, "320402001", HTTPStatus.forbidden),
+            (.communityWorker, "320402001001", .forbidden),
+            (.auditor, "3204", .forbidden),
+            (.districtOfficer, "320402", .ok),
+            (.cityAdmin, "3204", .ok),
+        ])
     func access(role: Role, region: String, status: HTTPStatus) async throws {
         try await withTestApp(.sqlite) { app in
             let user = try await F.create(app, role, region)
@@ -72,7 +87,8 @@ struct UserAdminPageTests {
         }
     }
 
-    @Test("reset shows the one-time password once; disable shuts the user out at once", arguments: TestDatabase.available)
+    @Test(
+        "reset shows the one-time password once; disable shuts the user out at once", arguments: TestDatabase.available)
     func actions(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let admin = try await F.create(app, .districtOfficer, "320402")
@@ -86,15 +102,19 @@ struct UserAdminPageTests {
             let reset = try await page.post(app, "/users/\(officer.id)/reset-password", [])
             #expect(reset.status == .ok)
             #expect(reset.headers.first(name: .cacheControl) == "no-store")
-            let password = try #require(reset.body.string.firstMatch(of: /id="one-time-password">([^<]+)</).map { String($0.1) })
+            let password = try #require(
+                reset.body.string.firstMatch(of: /id="one-time-password">([^<]+)</).map { String($0.1) })
             let shownAgain = try await F.get(app, "/users/\(officer.id)", cookie: cookie)
             #expect(!shownAgain.body.string.contains(password), "shown once only")
             let (signIn, _) = try await F.pageSignIn(app, officer.username, password)
-            #expect(F.location(signIn)?.hasPrefix("/account/password") == true, "a reset password must be changed first")
+            #expect(
+                F.location(signIn)?.hasPrefix("/account/password") == true, "a reset password must be changed first")
 
             let asked = try await page.post(app, "/users/\(officer.id)/disable", [])
             #expect(asked.status == .ok && asked.body.string.contains("确认停用"))
-            #expect(try await F.userRow(app, officer.username)?.disabled == false, "nothing happens before the confirmation")
+            #expect(
+                try await F.userRow(app, officer.username)?.disabled == false, "nothing happens before the confirmation"
+            )
             let disable = try await page.post(app, "/users/\(officer.id)/disable", [("confirmed", "1")])
             #expect(F.location(disable) == "/users/\(officer.id)?done=disabled")
             let shutOut = try await F.get(app, "/households", cookie: officerCookie)

@@ -3,12 +3,14 @@ import MinzhengCore
 
 @Suite("Person attribute codes")
 struct PersonAttributesTests {
-    @Test("relations from English codes and Chinese words", arguments: [
-        ("head", Relation.head), ("本人", .head), ("户主", .head), ("spouse", .spouse), ("配偶", .spouse),
-        ("child", .child), ("子女", .child), ("parent", .parent), ("父母", .parent), ("grandchild", .grandchild),
-        ("孙子女", .grandchild), ("grandparent", .grandparent), ("祖父母", .grandparent), ("sibling", .sibling),
-        ("兄弟姐妹", .sibling), ("other", .other), ("其他", .other), (" spouse ", .spouse), ("配偶 ", .spouse),
-    ])
+    @Test(
+        "relations from English codes and Chinese words",
+        arguments: [
+            ("head", Relation.head), ("本人", .head), ("户主", .head), ("spouse", .spouse), ("配偶", .spouse),
+            ("child", .child), ("子女", .child), ("parent", .parent), ("父母", .parent), ("grandchild", .grandchild),
+            ("孙子女", .grandchild), ("grandparent", .grandparent), ("祖父母", .grandparent), ("sibling", .sibling),
+            ("兄弟姐妹", .sibling), ("other", .other), ("其他", .other), (" spouse ", .spouse), ("配偶 ", .spouse),
+        ])
     func relation(text: String, relation: Relation) {
         #expect(Relation(code: text) == relation)
     }
@@ -24,9 +26,11 @@ struct PersonAttributesTests {
         #expect(Relation(code: relation.chinese) == relation)
     }
 
-    @Test("hukou from English codes and Chinese words", arguments: [
-        ("urban", Hukou.urban), ("城镇", .urban), ("rural", .rural), ("农村", .rural), (" rural", .rural),
-    ])
+    @Test(
+        "hukou from English codes and Chinese words",
+        arguments: [
+            ("urban", Hukou.urban), ("城镇", .urban), ("rural", .rural), ("农村", .rural), (" rural", .rural),
+        ])
     func hukou(text: String, hukou: Hukou) {
         #expect(Hukou(code: text) == hukou)
     }

@@ -4,10 +4,12 @@ import MinzhengCore
 
 @Suite("RegionCode")
 struct RegionCodeTests {
-    @Test("valid lengths give the level", arguments: [
-        ("32", RegionCode.Level.province), ("3204", .city), ("320402", .district),
-        ("320402001", .street), ("320402001001", .community),
-    ])
+    @Test(
+        "valid lengths give the level",
+        arguments: [
+            ("32", RegionCode.Level.province), ("3204", .city), ("320402", .district),
+            ("320402001", .street), ("320402001001", .community),
+        ])
     func levels(text: String, level: RegionCode.Level) throws {
         let code = try #require(RegionCode(text))
         #expect(code.level == level)
@@ -15,10 +17,12 @@ struct RegionCodeTests {
         #expect(code.description == text)
     }
 
-    @Test("only 2, 4, 6, 9 or 12 ASCII digits", arguments: [
-        "", "3", "320", "32040", "3204020", "32040200", "3204020010", "32040200100", "3204020010010",
-        "32a4", "32 4", "３２", "-32", "32040X", "3204.2",
-    ])
+    @Test(
+        "only 2, 4, 6, 9 or 12 ASCII digits",
+        arguments: [
+            "", "3", "320", "32040", "3204020", "32040200", "3204020010", "32040200100", "3204020010010",
+            "32a4", "32 4", "３２", "-32", "32040X", "3204.2",
+        ])
     func invalid(text: String) {
         #expect(RegionCode(text) == nil)
     }
@@ -33,11 +37,13 @@ struct RegionCodeTests {
         #expect(RegionCode("32")!.chain == [RegionCode("32")!])
     }
 
-    @Test("a region contains exactly the codes it prefixes", arguments: [
-        ("3204", "320402001007", true), ("320402", "320402001", true), ("320402", "320402", true),
-        ("32", "3204", true), ("320402", "320404001", false), ("320402001", "320402", false),
-        ("3204", "3205", false), ("320402001", "320402002001", false),
-    ])
+    @Test(
+        "a region contains exactly the codes it prefixes",
+        arguments: [
+            ("3204", "320402001007", true), ("320402", "320402001", true), ("320402", "320402", true),
+            ("32", "3204", true), ("320402", "320404001", false), ("320402001", "320402", false),
+            ("3204", "3205", false), ("320402001", "320402002001", false),
+        ])
     func contains(outer: String, inner: String, expected: Bool) {
         #expect(RegionCode(outer)!.contains(RegionCode(inner)!) == expected)
     }
@@ -59,6 +65,8 @@ struct RegionCodeTests {
         let data = try JSONEncoder().encode([RegionCode("320402001")!])
         #expect(String(decoding: data, as: UTF8.self) == #"["320402001"]"#)
         #expect(try JSONDecoder().decode([RegionCode].self, from: data) == [RegionCode("320402001")!])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([RegionCode].self, from: Data(#"["32040"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([RegionCode].self, from: Data(#"["32040"]"#.utf8))
+        }
     }
 }

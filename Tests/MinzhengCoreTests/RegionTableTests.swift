@@ -20,10 +20,12 @@ private let publishedStreets: [(code: String, name: String, county: String)] = {
 struct RegionTableTests {
     let table = RegionTable.shipped
 
-    @Test("Changzhou's six county-level units", arguments: [
-        ("320402", "天宁区"), ("320404", "钟楼区"), ("320411", "新北区"),
-        ("320412", "武进区"), ("320413", "金坛区"), ("320481", "溧阳市"),
-    ])
+    @Test(
+        "Changzhou's six county-level units",
+        arguments: [
+            ("320402", "天宁区"), ("320404", "钟楼区"), ("320411", "新北区"),
+            ("320412", "武进区"), ("320413", "金坛区"), ("320481", "溧阳市"),
+        ])
     func counties(code: String, name: String) {
         #expect(table.name(of: RegionCode(code)!) == name)
     }
@@ -33,7 +35,10 @@ struct RegionTableTests {
         #expect(table.name(of: RegionCode("32")!) == "江苏省")
         #expect(table.name(of: RegionTable.changzhou) == "常州市")
         #expect(RegionTable.changzhou.value == "3204")
-        #expect(table.children(of: RegionTable.changzhou).map(\.value) == ["320402", "320404", "320411", "320412", "320413", "320481"])
+        #expect(
+            table.children(of: RegionTable.changzhou).map(\.value) == [
+                "320402", "320404", "320411", "320412", "320413", "320481",
+            ])
         #expect(table.children(of: RegionCode("32")!).count == 13)
         #expect(table.children(of: RegionCode("86")!).isEmpty)
     }
@@ -59,13 +64,15 @@ struct RegionTableTests {
         #expect(table.streets(under: RegionCode("3201")!).isEmpty)
     }
 
-    @Test("full names, outermost first", arguments: [
-        ("320402001", "江苏省 常州市 天宁区 雕庄街道"),
-        ("320481116", "江苏省 常州市 溧阳市 社渚镇"),
-        ("320402", "江苏省 常州市 天宁区"),
-        ("32", "江苏省"),
-        ("320402001007", "江苏省 常州市 天宁区 雕庄街道 社区007"),
-    ])
+    @Test(
+        "full names, outermost first",
+        arguments: [
+            ("320402001", "江苏省 常州市 天宁区 雕庄街道"),
+            ("320481116", "江苏省 常州市 溧阳市 社渚镇"),
+            ("320402", "江苏省 常州市 天宁区"),
+            ("32", "江苏省"),
+            ("320402001007", "江苏省 常州市 天宁区 雕庄街道 社区007"),
+        ])
     func fullName(code: String, name: String) {
         #expect(table.fullName(of: RegionCode(code)!) == name)
     }

@@ -14,7 +14,9 @@ struct ResidentIDIssuerTests {
             var seen = Set<[Int]>()
             for n in 0..<600 {
                 let (claimedDay, sequence) = issuer.claim(code: 0, day: day, sex: sex)
-                #expect(claimedDay == (n < ResidentIDIssuer.perSlot ? day : n < 2 * ResidentIDIssuer.perSlot ? day - 1 : day - 2))
+                #expect(
+                    claimedDay
+                        == (n < ResidentIDIssuer.perSlot ? day : n < 2 * ResidentIDIssuer.perSlot ? day - 1 : day - 2))
                 #expect((1...999).contains(sequence))
                 #expect(sequence % 2 == (sex == .male ? 1 : 0))
                 seen.insert([claimedDay, sequence])

@@ -8,7 +8,8 @@ enum OpenpyxlReader {
 
     static let isAvailable: Bool = (try? run(["-c", "import openpyxl"]).status) == 0
 
-    static let unavailableMessage = "openpyxl is not installed for \(python) (apt-get install -y python3-openpyxl): real-reader test skipped"
+    static let unavailableMessage =
+        "openpyxl is not installed for \(python) (apt-get install -y python3-openpyxl): real-reader test skipped"
 
     /// What openpyxl read from one workbook. A cell is shown as "type:value" in Python terms,
     /// e.g. "str:张三", "int:3", "float:1234.56", "datetime:2024-02-29T00:00:00", "NoneType:None".

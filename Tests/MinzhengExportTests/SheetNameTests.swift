@@ -7,9 +7,11 @@ struct SheetNameTests {
         try Spreadsheet.Sheet(name: name, header: ["h"], rows: [])
     }
 
-    @Test("names Excel accepts", arguments: [
-        "低保对象", "2024年第1季度", "A", String(repeating: "名", count: 31), "O'Brien", "a-b_c (d) #1", "Historical",
-    ])
+    @Test(
+        "names Excel accepts",
+        arguments: [
+            "低保对象", "2024年第1季度", "A", String(repeating: "名", count: 31), "O'Brien", "a-b_c (d) #1", "Historical",
+        ])
     func accepted(name: String) throws {
         #expect(try sheet(name).name == name)
     }
@@ -28,7 +30,8 @@ struct SheetNameTests {
         #expect(throws: SpreadsheetError.sheetNameTooLong(emoji, length: 32)) { try sheet(emoji) }
     }
 
-    @Test("characters Excel forbids are refused, naming the character", arguments: ["[", "]", ":", "*", "?", "/", "\\"])
+    @Test(
+        "characters Excel forbids are refused, naming the character", arguments: ["[", "]", ":", "*", "?", "/", "\\"])
     func forbidden(character: String) throws {
         let name = "低保\(character)名单"
         let error = #expect(throws: SpreadsheetError.self) { try sheet(name) }
@@ -57,7 +60,9 @@ struct SheetNameTests {
         let sheets = [try sheet("Summary"), try sheet("低保"), try sheet("SUMMARY")]
         let error = #expect(throws: SpreadsheetError.self) { try Spreadsheet(sheets: sheets) }
         #expect(error == .duplicateSheetName("SUMMARY"))
-        #expect(error?.description == "Two sheets are named \"SUMMARY\"; Excel needs unique names (ignoring upper/lower case).")
+        #expect(
+            error?.description
+                == "Two sheets are named \"SUMMARY\"; Excel needs unique names (ignoring upper/lower case).")
     }
 
     @Test("a workbook needs a sheet")

@@ -11,40 +11,48 @@ struct XLSXEscapingTests {
         return String(sheet[start.upperBound..<end.lowerBound])
     }
 
-    @Test("markup characters become entities", arguments: [
-        ("<&>\"'", "&lt;&amp;&gt;&quot;'"),
-        ("a < b && c > d", "a &lt; b &amp;&amp; c &gt; d"),
-        ("</t></is></c><c><v>1</v>", "&lt;/t&gt;&lt;/is&gt;&lt;/c&gt;&lt;c&gt;&lt;v&gt;1&lt;/v&gt;"),
-    ])
+    @Test(
+        "markup characters become entities",
+        arguments: [
+            ("<&>\"'", "&lt;&amp;&gt;&quot;'"),
+            ("a < b && c > d", "a &lt; b &amp;&amp; c &gt; d"),
+            ("</t></is></c><c><v>1</v>", "&lt;/t&gt;&lt;/is&gt;&lt;/c&gt;&lt;c&gt;&lt;v&gt;1&lt;/v&gt;"),
+        ])
     func markup(text: String, expected: String) throws {
         #expect(try written(text) == expected)
     }
 
-    @Test("Chinese text and emoji pass through unchanged", arguments: [
-        "江苏省常州市天宁区民政局",
-        "👨‍👩‍👧 家庭 🏠",
-        "𠀀𪚥",  // outside the Basic Multilingual Plane, as rare name characters are
-    ])
+    @Test(
+        "Chinese text and emoji pass through unchanged",
+        arguments: [
+            "江苏省常州市天宁区民政局",
+            "👨‍👩‍👧 家庭 🏠",
+            "𠀀𪚥",  // outside the Basic Multilingual Plane, as rare name characters are
+        ])
     func unicode(text: String) throws {
         #expect(try written(text) == text)
     }
 
-    @Test("characters XML 1.0 forbids are dropped; tab and line breaks stay", arguments: [
-        ("a\u{0}b\u{1}c\u{8}d\u{B}e\u{C}f\u{1F}g", "abcdefg"),
-        ("bad\u{FFFE}\u{FFFF}end", "badend"),
-        ("col1\tcol2\nline2", "col1\tcol2\nline2"),
-        ("keep \u{FFFD} replacement", "keep \u{FFFD} replacement"),
-    ])
+    @Test(
+        "characters XML 1.0 forbids are dropped; tab and line breaks stay",
+        arguments: [
+            ("a\u{0}b\u{1}c\u{8}d\u{B}e\u{C}f\u{1F}g", "abcdefg"),
+            ("bad\u{FFFE}\u{FFFF}end", "badend"),
+            ("col1\tcol2\nline2", "col1\tcol2\nline2"),
+            ("keep \u{FFFD} replacement", "keep \u{FFFD} replacement"),
+        ])
     func illegalCharacters(text: String, expected: String) throws {
         #expect(try written(text) == expected)
     }
 
-    @Test("Excel's _xHHHH_ escapes are themselves escaped, so the text reads back unchanged", arguments: [
-        ("_x0041_", "_x005F_x0041_"),
-        ("a_x00e9_b", "a_x005F_x00e9_b"),
-        ("_x12_", "_x12_"),
-        ("snake_case_x", "snake_case_x"),
-    ])
+    @Test(
+        "Excel's _xHHHH_ escapes are themselves escaped, so the text reads back unchanged",
+        arguments: [
+            ("_x0041_", "_x005F_x0041_"),
+            ("a_x00e9_b", "a_x005F_x00e9_b"),
+            ("_x12_", "_x12_"),
+            ("snake_case_x", "snake_case_x"),
+        ])
     func excelEscapes(text: String, expected: String) throws {
         #expect(try written(text) == expected)
     }

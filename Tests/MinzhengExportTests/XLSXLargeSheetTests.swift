@@ -8,8 +8,11 @@ struct XLSXLargeSheetTests {
     func hundredThousandRows() throws {
         let rowCount = 100_000
         let rows: [[Spreadsheet.Cell]] = (1...rowCount).map { number in
-            [.integer(Int64(number)), .text("姓名\(number)"), .text("3204021990\(String(number).leftPadded(to: 8))"),
-             .money(fen: Int64(number) * 37), .date(year: 2024, month: 1 + number % 12, day: 1), .boolean(number.isMultiple(of: 2))]
+            [
+                .integer(Int64(number)), .text("姓名\(number)"), .text("3204021990\(String(number).leftPadded(to: 8))"),
+                .money(fen: Int64(number) * 37), .date(year: 2024, month: 1 + number % 12, day: 1),
+                .boolean(number.isMultiple(of: 2)),
+            ]
         }
         let sheet = try Spreadsheet.Sheet(name: "大表", header: ["序号", "姓名", "身份证号", "金额", "日期", "在册"], rows: rows)
         let file = XLSXTestSupport.temporaryFile()

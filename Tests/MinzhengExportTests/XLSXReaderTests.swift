@@ -27,10 +27,12 @@ struct XLSXReaderTests {
     func roundTrip() throws {
         let file = XLSXTestSupport.temporaryFile()
         defer { try? FileManager.default.removeItem(at: file) }
-        let sheet = try Spreadsheet.Sheet(name: "户籍", header: ["户编号", "姓名", "联系电话", "区划"], rows: [
-            [.text("A"), .text("张建国 & <李>"), .integer(13_912_345_678), .integer(320_402_001_001)],
-            [.text("B"), .empty, .text("0519-88001234"), .text("320402001")],
-        ])
+        let sheet = try Spreadsheet.Sheet(
+            name: "户籍", header: ["户编号", "姓名", "联系电话", "区划"],
+            rows: [
+                [.text("A"), .text("张建国 & <李>"), .integer(13_912_345_678), .integer(320_402_001_001)],
+                [.text("B"), .empty, .text("0519-88001234"), .text("320402001")],
+            ])
         try XLSXWriter.write(Spreadsheet(sheet), to: file)
         let rows = try Self.rows(of: file)
         #expect(rows.map(\.0) == [1, 2, 3])
@@ -47,15 +49,18 @@ struct XLSXReaderTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let parts = [
             "[Content_Types].xml": "<Types/>",
-            "xl/workbook.xml": #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="rId7"/></sheets></workbook>"#,
-            "xl/_rels/workbook.xml.rels": #"<Relationships><Relationship Id="rId7" Target="worksheets/data.xml"/></Relationships>"#,
-            "xl/sharedStrings.xml": #"<sst><si><t>姓名</t></si><si><r><t>王</t></r><r><t>秀菊</t></r><rPh><t>おう</t></rPh></si><si><t xml:space="preserve"> 常州 </t></si></sst>"#,
+            "xl/workbook.xml":
+                #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="rId7"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels":
+                #"<Relationships><Relationship Id="rId7" Target="worksheets/data.xml"/></Relationships>"#,
+            "xl/sharedStrings.xml":
+                #"<sst><si><t>姓名</t></si><si><r><t>王</t></r><r><t>秀菊</t></r><rPh><t>おう</t></rPh></si><si><t xml:space="preserve"> 常州 </t></si></sst>"#,
             "xl/worksheets/data.xml": """
-                <worksheet><sheetData>
-                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c></row>
-                <row r="3"><c r="B3" t="s"><v>1</v></c><c r="C3"><v>1.3912345678E10</v></c><c r="D3" t="b"><v>1</v></c></row>
-                </sheetData></worksheet>
-                """,
+            <worksheet><sheetData>
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c></row>
+            <row r="3"><c r="B3" t="s"><v>1</v></c><c r="C3"><v>1.3912345678E10</v></c><c r="D3" t="b"><v>1</v></c></row>
+            </sheetData></worksheet>
+            """,
         ]
         try Self.zip(parts, to: file)
         let rows = try Self.rows(of: file)
@@ -64,11 +69,16 @@ struct XLSXReaderTests {
         #expect(rows[1].1 == ["", "王秀菊", "13912345678", "TRUE"])
     }
 
-    @Test("a file that is no workbook says what it is", arguments: [
-        (["word/document.xml": "<document/>"], XLSXReader.ReadError.notAWorkbook(wordDocument: true)),
-        (["photo.jpg": "x"], .notAWorkbook(wordDocument: false)),
-        (["xl/workbook.xml": #"<workbook><sheets><sheet name="名单" r:id="rId1"/></sheets></workbook>"#], .damaged(part: "xl/worksheets/sheet1.xml")),
-    ])
+    @Test(
+        "a file that is no workbook says what it is",
+        arguments: [
+            (["word/document.xml": "<document/>"], XLSXReader.ReadError.notAWorkbook(wordDocument: true)),
+            (["photo.jpg": "x"], .notAWorkbook(wordDocument: false)),
+            (
+                ["xl/workbook.xml": #"<workbook><sheets><sheet name="名单" r:id="rId1"/></sheets></workbook>"#],
+                .damaged(part: "xl/worksheets/sheet1.xml")
+            ),
+        ])
     func notAWorkbook(parts: [String: String], error: XLSXReader.ReadError) throws {
         let file = XLSXTestSupport.temporaryFile()
         defer { try? FileManager.default.removeItem(at: file) }

@@ -10,8 +10,11 @@ struct XLSXStructureTests {
             columnWidths: [10, 22.5],
             header: ["姓名", "身份证号", "月保障金", "认定日期", "在册", "备注", "人数"],
             rows: [
-                [.text("张三"), .text("110101199003077777"), .money(fen: 123_456), .date(year: 2024, month: 2, day: 29),
-                 .boolean(true), .empty, .integer(3)],
+                [
+                    .text("张三"), .text("110101199003077777"), .money(fen: 123_456),
+                    .date(year: 2024, month: 2, day: 29),
+                    .boolean(true), .empty, .integer(3),
+                ]
             ]
         )
         let summary = try Spreadsheet.Sheet(name: "汇总", header: [], rows: [[.text("合计"), .money(fen: 123_456)]])
@@ -21,24 +24,32 @@ struct XLSXStructureTests {
     @Test("the package holds exactly the parts Excel needs")
     func partsExist() throws {
         let parts = try XLSXTestSupport.parts(of: XLSXWriter.write(Self.sampleWorkbook()))
-        #expect(Set(parts.keys) == [
-            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-            "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-        ])
+        #expect(
+            Set(parts.keys) == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+            ])
         let contentTypes = try #require(parts["[Content_Types].xml"])
         #expect(contentTypes.contains("PartName=\"/xl/worksheets/sheet2.xml\""))
         #expect(contentTypes.contains("PartName=\"/xl/styles.xml\""))
         #expect(try #require(parts["_rels/.rels"]).contains("Target=\"xl/workbook.xml\""))
         let relationships = try #require(parts["xl/_rels/workbook.xml.rels"])
-        #expect(relationships.contains("Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\""))
-        #expect(relationships.contains("Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\""))
+        #expect(
+            relationships.contains(
+                "Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\""
+            ))
+        #expect(
+            relationships.contains(
+                "Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\""))
     }
 
     @Test("the workbook lists the sheets in order, the first one selected")
     func workbookSheets() throws {
         let parts = try XLSXTestSupport.parts(of: XLSXWriter.write(Self.sampleWorkbook()))
         let workbook = try #require(parts["xl/workbook.xml"])
-        #expect(workbook.contains("<sheet name=\"低保对象\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"汇总\" sheetId=\"2\" r:id=\"rId2\"/>"))
+        #expect(
+            workbook.contains(
+                "<sheet name=\"低保对象\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"汇总\" sheetId=\"2\" r:id=\"rId2\"/>"))
         #expect(try #require(parts["xl/worksheets/sheet1.xml"]).contains("tabSelected=\"1\""))
         #expect(try #require(parts["xl/worksheets/sheet2.xml"]).contains("tabSelected") == false)
     }
@@ -64,7 +75,10 @@ struct XLSXStructureTests {
         let sheet = try #require(parts["xl/worksheets/sheet1.xml"])
         #expect(sheet.contains("<row r=\"1\"><c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"))
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
-        #expect(sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"10.0\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"22.5\" customWidth=\"1\"/></cols>"))
+        #expect(
+            sheet.contains(
+                "<cols><col min=\"1\" max=\"1\" width=\"10.0\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"22.5\" customWidth=\"1\"/></cols>"
+            ))
         let summary = try #require(parts["xl/worksheets/sheet2.xml"])
         #expect(!summary.contains("<pane"), "no header, nothing to freeze")
         #expect(summary.contains("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计</t></is></c>"))

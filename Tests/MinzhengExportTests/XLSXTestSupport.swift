@@ -6,7 +6,8 @@ import ZIPFoundation
 /// Opens written workbooks the way a reader would: unzip with ZIPFoundation, look at the parts.
 enum XLSXTestSupport {
     static func temporaryFile(_ suffix: String = ".xlsx") -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("minzheng-export-test-\(UUID().uuidString)\(suffix)")
+        FileManager.default.temporaryDirectory.appendingPathComponent(
+            "minzheng-export-test-\(UUID().uuidString)\(suffix)")
     }
 
     /// Every part of the package, by path, decoded as UTF-8 text.

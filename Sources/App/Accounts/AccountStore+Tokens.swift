@@ -18,17 +18,21 @@ struct TokenSummary: Content, Sendable {
 extension AccountStore {
     /// A user's tokens, newest first.
     func tokens(userID: UUID, page: PageRequest) async throws -> Page<TokenSummary> {
-        let total = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("api_tokens")
+        let total =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("api_tokens")
             .where("user_id", .equal, SQLBind(userID)).first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.select().columns("id", "name", "created_at", "expires_at", "last_used_at", "revoked_at").from("api_tokens")
+        let rows = try await db.select().columns("id", "name", "created_at", "expires_at", "last_used_at", "revoked_at")
+            .from("api_tokens")
             .where("user_id", .equal, SQLBind(userID)).orderBy("created_at", .descending).orderBy("id")
             .limit(page.perPage).offset(page.offset).all()
         let items = try rows.map { r in
             let revokedAt = try r.decode(column: "revoked_at", as: Date?.self)
-            return TokenSummary(id: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
-                                createdAt: try r.decode(column: "created_at", as: Date.self),
-                                expiresAt: try r.decode(column: "expires_at", as: Date.self),
-                                lastUsedAt: try r.decode(column: "last_used_at", as: Date?.self), revoked: revokedAt != nil, revokedAt: revokedAt)
+            return TokenSummary(
+                id: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
+                createdAt: try r.decode(column: "created_at", as: Date.self),
+                expiresAt: try r.decode(column: "expires_at", as: Date.self),
+                lastUsedAt: try r.decode(column: "last_used_at", as: Date?.self), revoked: revokedAt != nil,
+                revokedAt: revokedAt)
         }
         return Page(items: items, total: total, page: page.page, perPage: page.perPage)
     }
@@ -37,8 +41,10 @@ extension AccountStore {
     /// (false: it already was, nothing changes and there is nothing to audit); nil when
     /// the user has no such token.
     func revokeToken(id: UUID, userID: UUID, at now: Date) async throws -> (name: String, revokedNow: Bool)? {
-        guard let row = try await db.select().columns("name", "revoked_at").from("api_tokens")
-            .where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(userID)).first() else { return nil }
+        guard
+            let row = try await db.select().columns("name", "revoked_at").from("api_tokens")
+                .where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(userID)).first()
+        else { return nil }
         let name = try row.decode(column: "name", as: String.self)
         guard try row.decode(column: "revoked_at", as: Date?.self) == nil else { return (name, false) }
         try await db.update("api_tokens").set("revoked_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
@@ -70,9 +76,10 @@ struct TokenRevocation {
                 throw Refusal.notFound("令牌")
             }
             guard result.revokedNow else { return }
-            try await audit.record("api_token.revoke", entity: "api_token", id: tokenID.uuidString, region: ownerRegion,
-                                   before: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: false),
-                                   after: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: true))
+            try await audit.record(
+                "api_token.revoke", entity: "api_token", id: tokenID.uuidString, region: ownerRegion,
+                before: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: false),
+                after: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: true))
         }
     }
 }

@@ -28,8 +28,10 @@ struct AccountStore {
 
         var current: CurrentUser? {
             guard let role = Role(rawValue: role), let region = RegionCode(region) else { return nil }
-            return CurrentUser(id: id, username: username, displayName: display_name, role: role, region: region, department: department,
-                               mustChangePassword: must_change_password)
+            return CurrentUser(
+                id: id, username: username, displayName: display_name, role: role, region: region,
+                department: department,
+                mustChangePassword: must_change_password)
         }
     }
 
@@ -54,26 +56,36 @@ struct AccountStore {
     /// Checks the fields every account needs (any creator: the CLI, first start, an
     /// administrator) and hashes the password with `hash`, the application's hasher at the
     /// configured cost (a request's keeps the slow hash off the event loop).
-    static func prepare(username: String, displayName: String, password: String, role: Role, region: RegionCode,
-                        department: String? = nil, mustChangePassword: Bool = false,
-                        hash: (String) async throws -> String) async throws -> NewAccount {
+    static func prepare(
+        username: String, displayName: String, password: String, role: Role, region: RegionCode,
+        department: String? = nil, mustChangePassword: Bool = false,
+        hash: (String) async throws -> String
+    ) async throws -> NewAccount {
         let name = username.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+        else {
             throw Refusal.invalid("username", "用户名只能包含字母、数字和 . _ -")
         }
         try validatePassword(password)
         guard role.allowedLevels.contains(region.level) else {
-            throw Refusal.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
+            throw Refusal.invalid(
+                "region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         }
-        return NewAccount(username: name, displayName: displayName, passwordHash: try await hash(password), role: role, region: region,
-                          department: department, mustChangePassword: mustChangePassword)
+        return NewAccount(
+            username: name, displayName: displayName, passwordHash: try await hash(password), role: role,
+            region: region,
+            department: department, mustChangePassword: mustChangePassword)
     }
 
-    func createUser(username: String, displayName: String, password: String, role: Role, region: RegionCode,
-                    department: String? = nil, mustChangePassword: Bool = false,
-                    hash: (String) async throws -> String) async throws -> UUID {
-        try await insert(await Self.prepare(username: username, displayName: displayName, password: password, role: role, region: region,
-                                      department: department, mustChangePassword: mustChangePassword, hash: hash))
+    func createUser(
+        username: String, displayName: String, password: String, role: Role, region: RegionCode,
+        department: String? = nil, mustChangePassword: Bool = false,
+        hash: (String) async throws -> String
+    ) async throws -> UUID {
+        try await insert(
+            await Self.prepare(
+                username: username, displayName: displayName, password: password, role: role, region: region,
+                department: department, mustChangePassword: mustChangePassword, hash: hash))
     }
 
     func insert(_ account: NewAccount) async throws -> UUID {
@@ -82,17 +94,23 @@ struct AccountStore {
         }
         let id = UUID()
         try await db.insert(into: "users")
-            .columns("id", "username", "display_name", "password_hash", "role", "region", "department", "disabled",
-                     "must_change_password", "failed_sign_ins", "version", "created_at")
-            .values(SQLBind(id), SQLBind(account.username), SQLBind(account.displayName), SQLBind(account.passwordHash),
-                    SQLBind(account.role.rawValue), SQLBind(account.region.value), SQLBind(account.department), SQLBind(false),
-                    SQLBind(account.mustChangePassword), SQLBind(0), SQLBind(1), SQLBind(Date()))
+            .columns(
+                "id", "username", "display_name", "password_hash", "role", "region", "department", "disabled",
+                "must_change_password", "failed_sign_ins", "version", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(account.username), SQLBind(account.displayName), SQLBind(account.passwordHash),
+                SQLBind(account.role.rawValue), SQLBind(account.region.value), SQLBind(account.department),
+                SQLBind(false),
+                SQLBind(account.mustChangePassword), SQLBind(0), SQLBind(1), SQLBind(Date())
+            )
             .run()
         return id
     }
 
     func userRow(username: String) async throws -> UserRow? {
-        try await db.select().columns("*").from("users").where("username", .equal, username).first(decoding: UserRow.self)
+        try await db.select().columns("*").from("users").where("username", .equal, username).first(
+            decoding: UserRow.self)
     }
 
     func userRow(id: UUID) async throws -> UserRow? {
@@ -101,12 +119,15 @@ struct AccountStore {
 
     /// The registry person a resident's account belongs to.
     func residentPerson(userID: UUID) async throws -> UUID? {
-        try await db.select().column("person_id").from("users").where("id", .equal, userID).where("role", .equal, Role.resident.rawValue)
-            .first()?.decode(column: "person_id", as: UUID?.self)
+        try await db.select().column("person_id").from("users").where("id", .equal, userID).where(
+            "role", .equal, Role.resident.rawValue
+        )
+        .first()?.decode(column: "person_id", as: UUID?.self)
     }
 
     func countUsers() async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(
+            column: "n", as: Int.self) ?? 0
     }
 
     /// Issues a bearer token; only its SHA-256 is stored.
@@ -115,19 +136,24 @@ struct AccountStore {
 
     /// Deletes tokens that expired before `date`; how many.
     func purgeTokens(expiredBefore date: Date) async throws -> Int {
-        let stale = try await db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE expires_at < \(bind: date)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let stale =
+            try await db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE expires_at < \(bind: date)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         if stale > 0 { try await db.raw("DELETE FROM api_tokens WHERE expires_at < \(bind: date)").run() }
         return stale
     }
 
     func issueToken(userID: UUID, name: String) async throws -> String {
         let token = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
         let now = Date()
         try await db.insert(into: "api_tokens")
             .columns("id", "user_id", "token_hash", "name", "created_at", "expires_at")
-            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(Self.hashToken(token)), SQLBind(name), SQLBind(now),
-                    SQLBind(now.addingTimeInterval(Self.tokenLifetime)))
+            .values(
+                SQLBind(UUID()), SQLBind(userID), SQLBind(Self.hashToken(token)), SQLBind(name), SQLBind(now),
+                SQLBind(now.addingTimeInterval(Self.tokenLifetime))
+            )
             .run()
         return token
     }
@@ -141,13 +167,18 @@ struct AccountStore {
 
     /// The user a live, unrevoked token belongs to.
     func user(forToken token: String, now: Date = Date()) async throws -> TokenHolder? {
-        guard let row = try await db.raw("""
-            SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
-              AND t.expires_at > \(bind: now) AND u.disabled = \(bind: false)
-            """).first(), let user = try row.decode(model: UserRow.self).current else { return nil }
-        return TokenHolder(user: user, tokenID: try row.decode(column: "token_id", as: UUID.self),
-                           lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self))
+        guard
+            let row = try await db.raw(
+                """
+                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
+                  AND t.expires_at > \(bind: now) AND u.disabled = \(bind: false)
+                """
+            ).first(), let user = try row.decode(model: UserRow.self).current
+        else { return nil }
+        return TokenHolder(
+            user: user, tokenID: try row.decode(column: "token_id", as: UUID.self),
+            lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self))
     }
 
     static func hashToken(_ token: String) -> String {

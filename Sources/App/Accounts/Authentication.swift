@@ -7,11 +7,15 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let app = request.application
         let now = app.accountsClock.now()
-        guard let holder = try await AccountStore(db: request.sql).user(forToken: bearer.token, now: now) else { return }
+        guard let holder = try await AccountStore(db: request.sql).user(forToken: bearer.token, now: now) else {
+            return
+        }
         // The token list shows when each token was last used; to the minute is enough, and
         // saves a write on every request of a busy client.
         if holder.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            try await app.serializedWrite { try await AccountStore(db: app.sql).touchToken(id: holder.tokenID, at: now) }
+            try await app.serializedWrite {
+                try await AccountStore(db: app.sql).touchToken(id: holder.tokenID, at: now)
+            }
         }
         request.auth.login(holder.user)
     }
@@ -49,8 +53,9 @@ struct SessionUserAuthenticator: AsyncMiddleware {
                 request.session.data[Self.lastSeenKey] = nil
                 request.storage[IdleExpiredKey.self] = true
             } else if let row = try await AccountStore(db: request.sql).userRow(id: id), !row.disabled,
-                      // A session of before the password changed (or the account was disabled) is over.
-                      row.session_epoch == Int(request.session.data[Self.epochKey] ?? "0"), let user = row.current {
+                // A session of before the password changed (or the account was disabled) is over.
+                row.session_epoch == Int(request.session.data[Self.epochKey] ?? "0"), let user = row.current
+            {
                 request.session.data[Self.lastSeenKey] = String(now)
                 request.auth.login(user)
             }

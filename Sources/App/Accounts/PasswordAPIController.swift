@@ -17,15 +17,21 @@ struct PasswordAPIController: RouteCollection {
     func change(req: Request) async throws -> Response {
         let user = try req.user
         let body = try req.content.decode(Body.self)
-        _ = try await PasswordChange(req: req).change(user, form: .init(currentPassword: body.currentPassword, newPassword: body.newPassword,
-                                                                       confirmPassword: body.newPassword))
+        _ = try await PasswordChange(req: req).change(
+            user,
+            form: .init(
+                currentPassword: body.currentPassword, newPassword: body.newPassword,
+                confirmPassword: body.newPassword))
         let token = try await req.auditedTransaction { tx, audit in
             let token = try await AccountStore(db: tx).issueToken(userID: user.id, name: "api")
-            try await audit.record("token.issue", entity: "user", id: user.id.uuidString, region: user.region.value,
-                                   after: ["name": "api", "via": "POST \(Route.API.password.path)"])
+            try await audit.record(
+                "token.issue", entity: "user", id: user.id.uuidString, region: user.region.value,
+                after: ["name": "api", "via": "POST \(Route.API.password.path)"])
             return token
         }
-        return try await SessionAPIController.TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime))
-            .encodeResponse(status: .ok, for: req)
+        return try await SessionAPIController.TokenAnswer(
+            token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)
+        )
+        .encodeResponse(status: .ok, for: req)
     }
 }

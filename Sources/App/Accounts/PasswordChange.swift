@@ -26,7 +26,9 @@ struct PasswordChange {
     /// the caller's own session goes on.
     func change(_ user: CurrentUser, form: Form) async throws -> Int {
         let current = form.currentPassword ?? "", new = form.newPassword ?? ""
-        guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else { throw AppError(.unauthorized, "请先登录") }
+        guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else {
+            throw AppError(.unauthorized, "请先登录")
+        }
         guard try await req.password.async.verify(current, created: row.password_hash) else {
             throw Refusal.invalid("currentPassword", "当前密码不正确")
         }
@@ -42,9 +44,10 @@ struct PasswordChange {
             let store = AccountStore(db: tx)
             try await store.setPassword(userID: user.id, hash: hash, mustChange: false)
             let ended = try await store.endCredentials(userID: user.id, at: now)
-            try await audit.record("user.password.change", entity: "user", id: user.id.uuidString, region: user.region.value,
-                                   before: Audit(mustChangePassword: row.must_change_password),
-                                   after: Audit(mustChangePassword: false, tokensRevoked: ended.revokedTokens))
+            try await audit.record(
+                "user.password.change", entity: "user", id: user.id.uuidString, region: user.region.value,
+                before: Audit(mustChangePassword: row.must_change_password),
+                after: Audit(mustChangePassword: false, tokensRevoked: ended.revokedTokens))
             return ended.epoch
         }
     }

@@ -21,19 +21,23 @@ struct SessionAPIController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
         // Residents sign in with their ID number, which names their account.
-        let account = ResidentAccounts.username(forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
+        let account = ResidentAccounts.username(
+            forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
         let row = try await SignIn(req: req).attempt(username: account, password: credentials.password)
         // A credential is a write like any other: audited, with tokens long expired cleared
         // in the same transaction so that the table does not grow for ever.
         let signingIn = AuditActor(id: row.id.uuidString, name: row.username, requestID: req.id)
         let token = try await req.application.auditedTransaction(actor: signingIn) { tx, audit in
             let store = AccountStore(db: tx)
-            let purged = try await store.purgeTokens(expiredBefore: Date().addingTimeInterval(-AccountStore.expiredTokenRetention))
+            let purged = try await store.purgeTokens(
+                expiredBefore: Date().addingTimeInterval(-AccountStore.expiredTokenRetention))
             let token = try await store.issueToken(userID: row.id, name: "api")
-            try await audit.record("token.issue", entity: "user", id: row.id.uuidString, region: row.region,
-                                   after: ["name": "api", "via": "POST /api/v1/sessions", "expiredTokensCleared": String(purged)])
+            try await audit.record(
+                "token.issue", entity: "user", id: row.id.uuidString, region: row.region,
+                after: ["name": "api", "via": "POST /api/v1/sessions", "expiredTokensCleared": String(purged)])
             return token
         }
-        return try await TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)).encodeResponse(status: .created, for: req)
+        return try await TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)).encodeResponse(
+            status: .created, for: req)
     }
 }

@@ -10,7 +10,6 @@ struct SignIn {
 
     static let wrongCredentials = AppError(.unauthorized, "用户名或密码错误")
 
-
     /// The account, or an `AppError`: 401 for a wrong name or password (one message for
     /// both), 429 with `Retry-After` while the account or this client address waits.
     func attempt(username: String, password: String) async throws -> AccountStore.UserRow {
@@ -24,7 +23,8 @@ struct SignIn {
             if let wait = throttle.unknownNames.wait(username, at: now) { throw Self.accountWaits(wait) }
             _ = try await req.password.async.verify(password, created: req.platform.decoyPasswordHash)
             throttle.addresses.recordFailure(address, at: now)
-            throw throttle.unknownNames.recordFailure(username, at: now) ? Self.accountWaits(SignInRules.lockSeconds) : Self.wrongCredentials
+            throw throttle.unknownNames.recordFailure(username, at: now)
+                ? Self.accountWaits(SignInRules.lockSeconds) : Self.wrongCredentials
         }
         // While locked the password is not even checked: a lock that still answered
         // "right" or "wrong" would let the guessing go on.
@@ -40,24 +40,29 @@ struct SignIn {
         }
         // A disabled account counts and answers like a wrong password: nothing tells it apart.
         throttle.addresses.recordFailure(address, at: now)
-        let failures = try await app.serializedWrite { try await AccountStore(db: app.sql).countFailedSignIn(userID: row.id) }
+        let failures = try await app.serializedWrite {
+            try await AccountStore(db: app.sql).countFailedSignIn(userID: row.id)
+        }
         guard SignInRules.locks(afterFailures: failures) else { throw Self.wrongCredentials }
         let until = Date(timeIntervalSince1970: TimeInterval(now + SignInRules.lockSeconds))
         try await req.auditedTransaction { tx, audit in
             guard try await AccountStore(db: tx).lock(userID: row.id, until: until) else { return }
-            try await audit.record("user.locked", entity: "user", id: row.id.uuidString, region: row.region,
-                                   after: AccountLockAudit(failedSignIns: failures, lockedUntil: until))
+            try await audit.record(
+                "user.locked", entity: "user", id: row.id.uuidString, region: row.region,
+                after: AccountLockAudit(failedSignIns: failures, lockedUntil: until))
         }
         throw Self.accountWaits(SignInRules.lockSeconds)
     }
 
     static func accountWaits(_ seconds: Int64) -> AppError {
-        AppError(.tooManyRequests, "登录失败次数过多，该账户已暂时锁定，请 \(SignInRules.minutes(seconds)) 分钟后再试",
-                 headers: ["Retry-After": "\(seconds)"])
+        AppError(
+            .tooManyRequests, "登录失败次数过多，该账户已暂时锁定，请 \(SignInRules.minutes(seconds)) 分钟后再试",
+            headers: ["Retry-After": "\(seconds)"])
     }
 
     static func addressWaits(_ seconds: Int64) -> AppError {
-        AppError(.tooManyRequests, "本机登录失败次数过多，请 \(SignInRules.minutes(seconds)) 分钟后再试",
-                 headers: ["Retry-After": "\(seconds)"])
+        AppError(
+            .tooManyRequests, "本机登录失败次数过多，请 \(SignInRules.minutes(seconds)) 分钟后再试",
+            headers: ["Retry-After": "\(seconds)"])
     }
 }

@@ -17,11 +17,16 @@ struct SignInPageController: RouteCollection {
 
     func show(req: Request) async throws -> View {
         // `RequirePageUser` adds `expired=1` when it sends a timed-out session here.
-        let notice = req.query["expired"] == "1" ? "由于 \(SignInRules.sessionIdleSeconds / 60) 分钟未操作，已自动退出，请重新登录。"
+        let notice =
+            req.query["expired"] == "1"
+            ? "由于 \(SignInRules.sessionIdleSeconds / 60) 分钟未操作，已自动退出，请重新登录。"
             : req.query["registered"] == "1" ? "注册成功，请用身份证号和密码登录。" : nil
-        return try await req.view.render("accounts/login", SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil),
-                                                                     username: "", next: Self.safeNext(req.query["next"]), error: nil,
-                                                                     notice: notice))
+        return try await req.view.render(
+            "accounts/login",
+            SignInPage(
+                layout: LayoutContext(request: req, title: "登录", user: nil),
+                username: "", next: Self.safeNext(req.query["next"]), error: nil,
+                notice: notice))
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -30,12 +35,15 @@ struct SignInPageController: RouteCollection {
         let row: AccountStore.UserRow
         do {
             // Residents sign in with their ID number, which names their account.
-            let account = ResidentAccounts.username(forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
+            let account = ResidentAccounts.username(
+                forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
             row = try await SignIn(req: req).attempt(username: account, password: form.password ?? "")
         } catch let error as AppError {
-            let page = SignInPage(layout: LayoutContext(request: req, title: "登录", user: nil), username: username,
-                                  next: Self.safeNext(form.next), error: error.message, notice: nil)
-            let response = try await req.view.render("accounts/login", page).encodeResponse(status: error.status, for: req)
+            let page = SignInPage(
+                layout: LayoutContext(request: req, title: "登录", user: nil), username: username,
+                next: Self.safeNext(form.next), error: error.message, notice: nil)
+            let response = try await req.view.render("accounts/login", page).encodeResponse(
+                status: error.status, for: req)
             for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }
@@ -44,10 +52,13 @@ struct SignInPageController: RouteCollection {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
-        SessionUserAuthenticator.start(req.session, userID: row.id, epoch: row.session_epoch, now: req.application.accountsClock.seconds)
+        SessionUserAuthenticator.start(
+            req.session, userID: row.id, epoch: row.session_epoch, now: req.application.accountsClock.seconds)
         let next = Self.safeNext(form.next)
         if row.must_change_password {
-            return req.redirect(to: Route.accountPassword.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return req.redirect(
+                to: Route.accountPassword.path + "?next="
+                    + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         return req.redirect(to: next)
     }
@@ -66,8 +77,9 @@ struct SignInPageController: RouteCollection {
         guard let next else { return "/" }
         let bytes = Array(next.utf8)
         guard bytes.first == UInt8(ascii: "/"), bytes.count == 1 || bytes[1] != UInt8(ascii: "/"),
-              bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
-              let parsed = URLComponents(string: next), parsed.scheme == nil, parsed.host == nil else { return "/" }
+            bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }),
+            let parsed = URLComponents(string: next), parsed.scheme == nil, parsed.host == nil
+        else { return "/" }
         return next
     }
 }

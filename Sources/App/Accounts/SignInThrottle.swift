@@ -17,10 +17,12 @@ struct SignInThrottle: Sendable {
     let registrationAddresses: FailureTable
     let registrationIDs: FailureTable
 
-    init(addresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
-         unknownNames: FailureTable = FailureTable(window: nil),
-         registrationAddresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
-         registrationIDs: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds)) {
+    init(
+        addresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
+        unknownNames: FailureTable = FailureTable(window: nil),
+        registrationAddresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
+        registrationIDs: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds)
+    ) {
         self.addresses = addresses
         self.unknownNames = unknownNames
         self.registrationAddresses = registrationAddresses

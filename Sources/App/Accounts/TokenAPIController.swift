@@ -16,12 +16,14 @@ struct TokenAPIController: RouteCollection {
     func list(req: Request) async throws -> Page<TokenSummary> {
         let user = try req.user
         let q = try req.query.decode(ListQuery.self)
-        return try await AccountStore(db: req.sql).tokens(userID: user.id, page: try PageRequest(page: q.page, perPage: q.perPage))
+        return try await AccountStore(db: req.sql).tokens(
+            userID: user.id, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func revoke(req: Request) async throws -> HTTPStatus {
         let user = try req.user
-        try await TokenRevocation(req: req).revoke(req.parameters.get("id", as: UUID.self), ownerID: user.id, ownerRegion: user.region.value)
+        try await TokenRevocation(req: req).revoke(
+            req.parameters.get("id", as: UUID.self), ownerID: user.id, ownerRegion: user.region.value)
         return .noContent
     }
 }

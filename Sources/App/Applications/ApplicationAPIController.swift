@@ -29,9 +29,10 @@ struct ApplicationAPIController: RouteCollection {
             filter.states = [s]
         }
         if q.overdue == true { filter.overdueOn = req.today }
-        return try await ApplicationStore(db: req.sql).queue(for: try await service.viewer(user), filter: filter,
-                                                            page: try PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
-                                                            regions: req.platform.regions, today: req.today)
+        return try await ApplicationStore(db: req.sql).queue(
+            for: try await service.viewer(user), filter: filter,
+            page: try PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
+            regions: req.platform.regions, today: req.today)
     }
 
     func create(req: Request) async throws -> Response {
@@ -48,7 +49,8 @@ struct ApplicationAPIController: RouteCollection {
 
     func act(req: Request) async throws -> ApplicationRecord {
         let user = try req.user
-        return try await req.applications.act(on: try Self.id(req), try req.content.decode(ApplicationService.ActionRequest.self), by: user)
+        return try await req.applications.act(
+            on: try Self.id(req), try req.content.decode(ApplicationService.ActionRequest.self), by: user)
     }
 
     /// Multipart: `requirement` (the document's kind) and `file`.
@@ -60,8 +62,9 @@ struct ApplicationAPIController: RouteCollection {
         let user = try req.user
         let application = try await record(req, id: try Self.id(req), user: user)
         let body = try req.content.decode(Upload.self)
-        let id = try await req.documents.add(to: application, requirement: body.requirement, fileName: body.file.filename,
-                                               bytes: body.file.data, uploader: user.displayName)
+        let id = try await req.documents.add(
+            to: application, requirement: body.requirement, fileName: body.file.filename,
+            bytes: body.file.data, uploader: user.displayName)
         return try await ["id": id.uuidString].encodeResponse(status: .created, for: req)
     }
 
@@ -74,7 +77,9 @@ struct ApplicationAPIController: RouteCollection {
 
     private func record(_ req: Request, id: UUID, user: CurrentUser) async throws -> ApplicationRecord {
         let service = req.applications
-        guard let record = try await ApplicationStore(db: req.sql).application(id: id, for: try await service.viewer(user), catalog: try await service.catalog)
+        guard
+            let record = try await ApplicationStore(db: req.sql).application(
+                id: id, for: try await service.viewer(user), catalog: try await service.catalog)
         else { throw Refusal.notFound("申请") }
         return record
     }

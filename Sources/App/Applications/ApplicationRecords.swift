@@ -58,13 +58,16 @@ struct ApplicationRecord: Content, Sendable {
 
     /// What the workflow needs, rebuilt from the row.
     var workflowState: ApplicationState {
-        let flowValue: WorkflowFlow = flow == WorkflowFlow.Kind.department.rawValue
+        let flowValue: WorkflowFlow =
+            flow == WorkflowFlow.Kind.department.rawValue
             ? .department(code: department ?? "")
             : .civilAffairs(approvingLevel: ApprovingLevel(rawValue: approvingLevel ?? "") ?? .district)
-        return ApplicationState(status: WorkflowState(rawValue: state) ?? .submitted, flow: flowValue,
-                                region: RegionCode(region) ?? RegionTable.changzhou, openObjections: openObjections,
-                                publicityStart: publicityStart.flatMap(CivilDate.init), returnedFrom: returnedFrom.flatMap(WorkflowState.init),
-                                economyCheckEligible: economyCheckEligible)
+        return ApplicationState(
+            status: WorkflowState(rawValue: state) ?? .submitted, flow: flowValue,
+            region: RegionCode(region) ?? RegionTable.changzhou, openObjections: openObjections,
+            publicityStart: publicityStart.flatMap(CivilDate.init),
+            returnedFrom: returnedFrom.flatMap(WorkflowState.init),
+            economyCheckEligible: economyCheckEligible)
     }
 
     init(row: SQLRow, catalog: AssistanceCatalog) throws {
@@ -85,7 +88,8 @@ struct ApplicationRecord: Content, Sendable {
         economyCheckEligible = try row.decode(column: "economy_check_eligible", as: Bool?.self)
         assessment = try row.decode(column: "assessment_json", as: String?.self)
             .flatMap { try? JSONDecoder().decode(AssessmentResponse.self, from: Data($0.utf8)) }
-        conflicts = try row.decode(column: "conflicts_json", as: String?.self)
+        conflicts =
+            try row.decode(column: "conflicts_json", as: String?.self)
             .flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
         monthlyFen = try row.decode(column: "monthly_fen", as: Int64?.self)
         decisionNote = try row.decode(column: "decision_note", as: String?.self)

@@ -62,7 +62,8 @@ struct ApplicationService {
         let householdID = try await applyingHousehold(named: body.householdId, by: user)
         let scope = user.role == .resident ? RegionScope(RegionTable.changzhou) : user.scope
         guard let household = try await registry.household(id: householdID, within: scope),
-              let region = RegionCode(household.region) else { throw Refusal.notFound("家庭") }
+            let region = RegionCode(household.region)
+        else { throw Refusal.notFound("家庭") }
         var personID: UUID?
         if item.subject == .person {
             guard let id = body.personId else { throw Refusal.invalid("personId", "\(item.name)按人申请，请选择申请人（personId）") }
@@ -75,12 +76,17 @@ struct ApplicationService {
         let requested = try body.requestedFen.map { amount in
             try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(amount, field: "requestedFen") }
         }
-        let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(body.note, field: "note", label: "备注") }
-        let beneficiary: AssistanceBeneficiary = personID.map { .person(id: $0.uuidString, household: householdID.uuidString) }
+        let note = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.text(body.note, field: "note", label: "备注")
+        }
+        let beneficiary: AssistanceBeneficiary =
+            personID.map { .person(id: $0.uuidString, household: householdID.uuidString) }
             ?? .household(id: householdID.uuidString, members: Set(household.members.map(\.personId.uuidString)))
-        let conflicts = AssistanceExclusions.conflicts(newItem: code, subject: beneficiary,
-                                                       existing: try await ApplicationStore(db: db).activeEnrollments(household: householdID))
-            .map { $0.chinese(in: catalog) }
+        let conflicts = AssistanceExclusions.conflicts(
+            newItem: code, subject: beneficiary,
+            existing: try await ApplicationStore(db: db).activeEnrollments(household: householdID)
+        )
+        .map { $0.chinese(in: catalog) }
         let today = clock.today
         let flow: WorkflowFlow
         if item.isCivilAffairs {
@@ -91,7 +97,8 @@ struct ApplicationService {
             flow = .department(code: item.department.rawValue)
         }
         let application = ApplicationStore.NewApplication(
-            itemCode: code.rawValue, household: householdID, person: personID, region: region.value, flow: flow, submittedOn: today,
+            itemCode: code.rawValue, household: householdID, person: personID, region: region.value, flow: flow,
+            submittedOn: today,
             applicantUserID: user.role == .resident ? user.id : nil, submittedBy: user.displayName,
             meansCipher: try declared.map { cipher.encrypt(try HouseholdMeansStore.json($0)) },
             conflictsJSON: String(decoding: try JSONEncoder().encode(conflicts), as: UTF8.self))
@@ -99,11 +106,15 @@ struct ApplicationService {
         try await writer.transaction { [writer] tx, audit in
             let store = ApplicationStore(db: tx)
             try await store.insert(application, at: now)
-            try await store.recordStep(application: application.id, action: "submit", from: "new", to: WorkflowState.submitted.rawValue,
-                                       actor: writer.actor, actorName: application.submittedBy, note: note, at: now)
-            try await audit.record("application.submit", entity: "application", id: application.id.uuidString, region: region.value,
-                                   after: ["item": code.rawValue, "household": householdID.uuidString,
-                                           "conflicts": conflicts.joined(separator: "；")])
+            try await store.recordStep(
+                application: application.id, action: "submit", from: "new", to: WorkflowState.submitted.rawValue,
+                actor: writer.actor, actorName: application.submittedBy, note: note, at: now)
+            try await audit.record(
+                "application.submit", entity: "application", id: application.id.uuidString, region: region.value,
+                after: [
+                    "item": code.rawValue, "household": householdID.uuidString,
+                    "conflicts": conflicts.joined(separator: "；"),
+                ])
         }
         return application.id
     }
@@ -146,7 +157,8 @@ struct ApplicationService {
     /// threshold is a multiple of it).
     private func standard(region: RegionCode, on day: CivilDate) async throws -> Fen {
         do {
-            return try await PolicyStore(db: db).history().parameters(for: region.value, month: day.yearMonth).dibaoStandard
+            return try await PolicyStore(db: db).history().parameters(for: region.value, month: day.yearMonth)
+                .dibaoStandard
         } catch let error as PolicyParameterError {
             throw Refusal(.failed, error.description)
         }
@@ -172,14 +184,20 @@ struct ApplicationService {
         let catalog = try await catalog
         let viewer = try await viewer(user)
         let store = ApplicationStore(db: db)
-        guard let current = try await store.application(id: id, for: viewer, catalog: catalog) else { throw Refusal.notFound("申请") }
+        guard let current = try await store.application(id: id, for: viewer, catalog: catalog) else {
+            throw Refusal.notFound("申请")
+        }
         guard let kind = body.action.flatMap(WorkflowActionKind.init) else {
-            throw Refusal.invalid("action", "未知操作：\(body.action ?? "（空）")，可用：" + WorkflowActionKind.allCases.map(\.rawValue).joined(separator: "、"))
+            throw Refusal.invalid(
+                "action",
+                "未知操作：\(body.action ?? "（空）")，可用：" + WorkflowActionKind.allCases.map(\.rawValue).joined(separator: "、"))
         }
         guard let version = body.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         guard version == current.version else { throw Refusal.staleVersion(current: current.version) }
         let today = clock.today
-        let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(body.note, field: "note", label: "意见") }
+        let note = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.text(body.note, field: "note", label: "意见")
+        }
         let findings = try RegistryInput.check { () throws(FieldProblem) in
             try InputRules.text(body.findings, field: "findings", label: "调查情况")
         }
@@ -188,8 +206,10 @@ struct ApplicationService {
         }
         var action = WorkflowAction(kind: kind, note: note)
         var check: EconomyCheck?
-        if kind == .investigate || kind == .approve, let item = AssistanceItemCode(current.itemCode).flatMap(catalog.item),
-           item.engineProgram != nil {
+        if kind == .investigate || kind == .approve,
+            let item = AssistanceItemCode(current.itemCode).flatMap(catalog.item),
+            item.engineProgram != nil
+        {
             check = try await economyCheck(current, month: today.yearMonth)
         }
         let applicant = current.personId?.uuidString
@@ -197,8 +217,11 @@ struct ApplicationService {
             guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }) else {
                 throw Refusal.invalid("visitedOn", "请填写入户调查日期（YYYY-MM-DD）")
             }
-            let eligible = check.map { $0.decision(itemCode: current.itemCode, applicant: applicant, catalog: catalog) != nil } ?? true
-            action.investigation = InvestigationRecord(visitedOn: visited, findings: findings ?? "", economyCheckEligible: eligible)
+            let eligible =
+                check.map { $0.decision(itemCode: current.itemCode, applicant: applicant, catalog: catalog) != nil }
+                ?? true
+            action.investigation = InvestigationRecord(
+                visitedOn: visited, findings: findings ?? "", economyCheckEligible: eligible)
         }
         let transition: Transition
         switch ApplicationWorkflow().apply(action, to: current.workflowState, by: actor(user), on: today) {
@@ -208,9 +231,11 @@ struct ApplicationService {
         var grant: Grant?
         if kind == .approve {
             if let check {
-                guard let decided = check.decision(itemCode: current.itemCode, applicant: applicant, catalog: catalog) else {
-                    throw Refusal(.conflict, "家庭经济状况核对结果不符合\(current.itemName)条件，不能批准；如确需办理请说明理由后作出不予批准决定",
-                                  field: "action")
+                guard let decided = check.decision(itemCode: current.itemCode, applicant: applicant, catalog: catalog)
+                else {
+                    throw Refusal(
+                        .conflict, "家庭经济状况核对结果不符合\(current.itemName)条件，不能批准；如确需办理请说明理由后作出不予批准决定",
+                        field: "action")
                 }
                 grant = decided
             } else {
@@ -220,46 +245,65 @@ struct ApplicationService {
         // An approved household's declaration becomes its means on file, which the
         // standard-change recalculation and the what-if reassess.
         let meansOnFile = kind == .approve ? (try await declaredMeans(current.id) ?? DeclaredMeans()) : nil
-        try await save(transition, of: current, assessment: check?.answer, grant: grant, meansOnFile: meansOnFile, user: user)
-        guard let updated = try await store.application(id: id, for: viewer, catalog: catalog) else { throw Refusal.notFound("申请") }
+        try await save(
+            transition, of: current, assessment: check?.answer, grant: grant, meansOnFile: meansOnFile, user: user)
+        guard let updated = try await store.application(id: id, for: viewer, catalog: catalog) else {
+            throw Refusal.notFound("申请")
+        }
         return updated
     }
 
-    private func save(_ t: Transition, of current: ApplicationRecord, assessment: AssessmentResponse?, grant: Grant?,
-                      meansOnFile: DeclaredMeans?, user: CurrentUser) async throws {
+    private func save(
+        _ t: Transition, of current: ApplicationRecord, assessment: AssessmentResponse?, grant: Grant?,
+        meansOnFile: DeclaredMeans?, user: CurrentUser
+    ) async throws {
         let cipher = cipher
-        let assessmentJSON = try assessment.map { String(decoding: try $0.jsonData(prettyPrinted: false), as: UTF8.self) }
+        let assessmentJSON = try assessment.map {
+            String(decoding: try $0.jsonData(prettyPrinted: false), as: UTF8.self)
+        }
         let decision = t.action == .approve || t.action == .reject ? t.note : nil
         let name = user.displayName
         let startMonth = clock.nextMonth
         let now = clock.now
         try await writer.transaction { [writer] tx, audit in
             let store = ApplicationStore(db: tx)
-            guard try await store.saveStep(t.after, of: current.id, version: current.version, assessmentJSON: assessmentJSON,
-                                           grantedFen: grant?.monthlyFen, decisionNote: decision, at: now) else {
+            guard
+                try await store.saveStep(
+                    t.after, of: current.id, version: current.version, assessmentJSON: assessmentJSON,
+                    grantedFen: grant?.monthlyFen, decisionNote: decision, at: now)
+            else {
                 throw Refusal.staleVersion(current: current.version + 1)
             }
             var note = t.note
             if let record = t.investigation {
-                note = "入户调查 \(record.visitedOn)：\(record.findings)"
+                note =
+                    "入户调查 \(record.visitedOn)：\(record.findings)"
                     + (record.economyCheckEligible ? "（核对结果：符合条件）" : "（核对结果：不符合条件）")
             }
-            try await store.recordStep(application: current.id, action: t.action.rawValue, from: t.from.rawValue, to: t.to.rawValue,
-                                       actor: writer.actor, actorName: name, note: note, at: now)
-            try await audit.record("application.\(t.action.rawValue)", entity: "application", id: current.id.uuidString,
-                                   region: current.region, before: ["state": t.from.rawValue], after: ["state": t.to.rawValue, "note": note ?? ""])
+            try await store.recordStep(
+                application: current.id, action: t.action.rawValue, from: t.from.rawValue, to: t.to.rawValue,
+                actor: writer.actor, actorName: name, note: note, at: now)
+            try await audit.record(
+                "application.\(t.action.rawValue)", entity: "application", id: current.id.uuidString,
+                region: current.region, before: ["state": t.from.rawValue],
+                after: ["state": t.to.rawValue, "note": note ?? ""])
             guard t.to == .approved else { return }
             if let meansOnFile {
-                try await HouseholdMeansStore(db: tx, cipher: cipher).save(householdID: current.householdId, means: meansOnFile,
-                                                                           month: startMonth, at: now)
+                try await HouseholdMeansStore(db: tx, cipher: cipher).save(
+                    householdID: current.householdId, means: meansOnFile,
+                    month: startMonth, at: now)
             }
             if let grant {
                 let enrollment = try await EnrollmentStore(db: tx).create(
-                    item: grant.itemCode, household: current.householdId, person: current.personId, region: current.region,
+                    item: grant.itemCode, household: current.householdId, person: current.personId,
+                    region: current.region,
                     monthlyFen: grant.monthlyFen, start: startMonth, application: current.id, reason: "审批决定", at: now)
-                try await audit.record("enrollment.create", entity: "enrollment", id: enrollment.uuidString, region: current.region,
-                                       after: ["item": grant.itemCode, "monthlyFen": String(grant.monthlyFen),
-                                               "startMonth": startMonth.description, "application": current.id.uuidString])
+                try await audit.record(
+                    "enrollment.create", entity: "enrollment", id: enrollment.uuidString, region: current.region,
+                    after: [
+                        "item": grant.itemCode, "monthlyFen": String(grant.monthlyFen),
+                        "startMonth": startMonth.description, "application": current.id.uuidString,
+                    ])
             }
         }
     }
@@ -269,10 +313,13 @@ struct ApplicationService {
     func economyCheck(_ application: ApplicationRecord, month: YearMonth) async throws -> EconomyCheck {
         let facts = try await ApplicationStore(db: db).memberFacts(household: application.householdId)
         let means = try await declaredMeans(application.id) ?? DeclaredMeans()
-        let request = HouseholdEconomyCheck.request(region: application.region, month: month, members: facts, means: means)
+        let request = HouseholdEconomyCheck.request(
+            region: application.region, month: month, members: facts, means: means)
         let service = AssessmentService(history: try await PolicyStore(db: db).history())
         do {
-            return EconomyCheck(answer: try service.assess(request), memberOrder: HouseholdEconomyCheck.memberOrder(month: month, members: facts))
+            return EconomyCheck(
+                answer: try service.assess(request),
+                memberOrder: HouseholdEconomyCheck.memberOrder(month: month, members: facts))
         } catch {
             throw Refusal(.conflict, "无法核对家庭经济状况：\(error.message)", field: error.field)
         }
@@ -287,6 +334,7 @@ struct ApplicationService {
 extension Request {
     /// The application service of the signed-in user.
     var applications: ApplicationService {
-        ApplicationService(db: sql, writer: writer, cipher: platform.cipher, regions: platform.regions, clock: platform.clock)
+        ApplicationService(
+            db: sql, writer: writer, cipher: platform.cipher, regions: platform.regions, clock: platform.clock)
     }
 }

@@ -32,37 +32,56 @@ extension ApplicationStore {
 
     func insert(_ a: NewApplication, at now: Date) async throws {
         try await db.insert(into: "applications")
-            .columns("id", "item_code", "household_id", "person_id", "region", "flow", "approving_level", "department", "state",
-                     "returned_from", "publicity_start", "open_objections", "economy_check_eligible", "assessment_json", "means_cipher",
-                     "conflicts_json", "monthly_fen", "decision_note", "submitted_on", "deadline_on", "applicant_user_id", "submitted_by",
-                     "version", "created_at", "updated_at")
-            .values(SQLBind(a.id), SQLBind(a.itemCode), SQLBind(a.household), SQLBind(a.person), SQLBind(a.region),
-                    SQLBind(a.flow.kind.rawValue), SQLBind(a.flow.approvingLevel?.rawValue), SQLBind(a.flow.departmentCode),
-                    SQLBind(a.state.rawValue), SQLBind(a.returnedFrom?.rawValue), SQLBind(a.publicityStart?.description), SQLBind(0),
-                    SQLBind(a.economyCheckEligible), SQLBind(a.assessmentJSON), SQLBind(a.meansCipher), SQLBind(a.conflictsJSON),
-                    SQLBind(a.monthlyFen), SQLBind(a.decisionNote), SQLBind(a.submittedOn.description),
-                    SQLBind(WorkingDayCalendar.china.dueDate(submitted: a.submittedOn).description), SQLBind(a.applicantUserID),
-                    SQLBind(a.submittedBy), SQLBind(a.version), SQLBind(now), SQLBind(now))
+            .columns(
+                "id", "item_code", "household_id", "person_id", "region", "flow", "approving_level", "department",
+                "state",
+                "returned_from", "publicity_start", "open_objections", "economy_check_eligible", "assessment_json",
+                "means_cipher",
+                "conflicts_json", "monthly_fen", "decision_note", "submitted_on", "deadline_on", "applicant_user_id",
+                "submitted_by",
+                "version", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(a.id), SQLBind(a.itemCode), SQLBind(a.household), SQLBind(a.person), SQLBind(a.region),
+                SQLBind(a.flow.kind.rawValue), SQLBind(a.flow.approvingLevel?.rawValue), SQLBind(a.flow.departmentCode),
+                SQLBind(a.state.rawValue), SQLBind(a.returnedFrom?.rawValue), SQLBind(a.publicityStart?.description),
+                SQLBind(0),
+                SQLBind(a.economyCheckEligible), SQLBind(a.assessmentJSON), SQLBind(a.meansCipher),
+                SQLBind(a.conflictsJSON),
+                SQLBind(a.monthlyFen), SQLBind(a.decisionNote), SQLBind(a.submittedOn.description),
+                SQLBind(WorkingDayCalendar.china.dueDate(submitted: a.submittedOn).description),
+                SQLBind(a.applicantUserID),
+                SQLBind(a.submittedBy), SQLBind(a.version), SQLBind(now), SQLBind(now)
+            )
             .run()
     }
 
     /// One step of the review as the application's history shows it.
-    func recordStep(application: UUID, action: String, from: String, to: String, actor: AuditActor, actorName: String,
-                    note: String?, at: Date) async throws {
+    func recordStep(
+        application: UUID, action: String, from: String, to: String, actor: AuditActor, actorName: String,
+        note: String?, at: Date
+    ) async throws {
         try await db.insert(into: "application_steps")
             .columns("id", "application_id", "action", "from_state", "to_state", "actor_id", "actor_name", "note", "at")
-            .values(SQLBind(UUID.random()), SQLBind(application), SQLBind(action), SQLBind(from), SQLBind(to), SQLBind(actor.id),
-                    SQLBind(actorName), SQLBind(note), SQLBind(at))
+            .values(
+                SQLBind(UUID.random()), SQLBind(application), SQLBind(action), SQLBind(from), SQLBind(to),
+                SQLBind(actor.id),
+                SQLBind(actorName), SQLBind(note), SQLBind(at)
+            )
             .run()
     }
 
     /// The application after a step, when `version` is still its own; false when someone
     /// else moved it between the read and this write.
-    func saveStep(_ after: ApplicationState, of id: UUID, version: Int, assessmentJSON: String?, grantedFen: Int64?,
-                  decisionNote: String?, at now: Date) async throws -> Bool {
+    func saveStep(
+        _ after: ApplicationState, of id: UUID, version: Int, assessmentJSON: String?, grantedFen: Int64?,
+        decisionNote: String?, at now: Date
+    ) async throws -> Bool {
         var update = db.update("applications")
             .set("state", to: after.status.rawValue).set("returned_from", to: after.returnedFrom?.rawValue)
-            .set("publicity_start", to: after.publicityStart?.description).set("open_objections", to: after.openObjections)
+            .set("publicity_start", to: after.publicityStart?.description).set(
+                "open_objections", to: after.openObjections
+            )
             .set("economy_check_eligible", to: after.economyCheckEligible)
             .set("version", to: version + 1).set("updated_at", to: now)
         if let assessmentJSON { update = update.set("assessment_json", to: assessmentJSON) }

@@ -28,30 +28,45 @@ struct ApplicationStore {
     }
 
     func application(id: UUID, for viewer: Viewer, catalog: AssistanceCatalog) async throws -> ApplicationRecord? {
-        guard let row = try await db.raw("SELECT a.* FROM applications a WHERE a.id = \(bind: id) AND \(condition(viewer))").first() else {
+        guard
+            let row = try await db.raw(
+                "SELECT a.* FROM applications a WHERE a.id = \(bind: id) AND \(condition(viewer))"
+            ).first()
+        else {
             return nil
         }
         var record = try ApplicationRecord(row: row, catalog: catalog)
-        record.steps = try await db.raw("""
+        record.steps = try await db.raw(
+            """
             SELECT action, from_state, to_state, actor_name, note, at FROM application_steps
             WHERE application_id = \(bind: id) ORDER BY at, id
-            """).all().map { r in
+            """
+        ).all().map { r in
             let action = try r.decode(column: "action", as: String.self)
             return ApplicationRecord.Step(
-                action: action, actionName: WorkflowActionKind(rawValue: action)?.chinese ?? (action == "submit" ? "提交申请" : action),
-                fromState: try r.decode(column: "from_state", as: String.self), toState: try r.decode(column: "to_state", as: String.self),
-                actorName: try r.decode(column: "actor_name", as: String.self), note: try r.decode(column: "note", as: String?.self),
-                at: try r.decode(column: "at", as: Date.self), time: BeijingTime.timestamp(try r.decode(column: "at", as: Date.self)))
+                action: action,
+                actionName: WorkflowActionKind(rawValue: action)?.chinese ?? (action == "submit" ? "提交申请" : action),
+                fromState: try r.decode(column: "from_state", as: String.self),
+                toState: try r.decode(column: "to_state", as: String.self),
+                actorName: try r.decode(column: "actor_name", as: String.self),
+                note: try r.decode(column: "note", as: String?.self),
+                at: try r.decode(column: "at", as: Date.self),
+                time: BeijingTime.timestamp(try r.decode(column: "at", as: Date.self)))
         }
-        record.documents = try await db.raw("""
+        record.documents = try await db.raw(
+            """
             SELECT id, requirement, file_name, content_type, size, uploaded_by, uploaded_at FROM application_documents
             WHERE application_id = \(bind: id) ORDER BY uploaded_at, id
-            """).all().map { r in
-            ApplicationRecord.Document(id: try r.decode(column: "id", as: UUID.self), requirement: try r.decode(column: "requirement", as: String.self),
-                                       fileName: try r.decode(column: "file_name", as: String.self),
-                                       contentType: try r.decode(column: "content_type", as: String.self), size: try r.decode(column: "size", as: Int.self),
-                                       uploadedBy: try r.decode(column: "uploaded_by", as: String.self),
-                                       uploadedAt: try r.decode(column: "uploaded_at", as: Date.self))
+            """
+        ).all().map { r in
+            ApplicationRecord.Document(
+                id: try r.decode(column: "id", as: UUID.self),
+                requirement: try r.decode(column: "requirement", as: String.self),
+                fileName: try r.decode(column: "file_name", as: String.self),
+                contentType: try r.decode(column: "content_type", as: String.self),
+                size: try r.decode(column: "size", as: Int.self),
+                uploadedBy: try r.decode(column: "uploaded_by", as: String.self),
+                uploadedAt: try r.decode(column: "uploaded_at", as: Date.self))
         }
         return record
     }
@@ -65,22 +80,32 @@ struct ApplicationStore {
     }
 
     /// Oldest first: the order work should be done in.
-    func queue(for viewer: Viewer, filter: QueueFilter, page: PageRequest, catalog: AssistanceCatalog,
-               regions: RegionTable, today: CivilDate) async throws -> Page<ApplicationSummary> {
+    func queue(
+        for viewer: Viewer, filter: QueueFilter, page: PageRequest, catalog: AssistanceCatalog,
+        regions: RegionTable, today: CivilDate
+    ) async throws -> Page<ApplicationSummary> {
         var sql = condition(viewer)
         if !filter.states.isEmpty { sql = sql + " AND a.state IN \(SQLBind.group(filter.states.map(\.rawValue)))" }
         if let day = filter.overdueOn {
-            sql = sql + " AND a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')"
+            sql =
+                sql
+                + " AND a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')"
         }
         if let person = filter.person {
-            sql = sql + " AND (a.person_id = \(bind: person.id) OR (a.person_id IS NULL AND a.household_id = \(bind: person.household)))"
+            sql =
+                sql
+                + " AND (a.person_id = \(bind: person.id) OR (a.person_id IS NULL AND a.household_id = \(bind: person.household)))"
         }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         let page = page.clamped(total: total)
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT a.id, a.item_code, a.region, a.state, a.submitted_on, a.deadline_on, a.version FROM applications a WHERE \(sql)
             ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """).all()
+            """
+        ).all()
         let calendar = WorkingDayCalendar.china
         let items = try rows.map { r in
             let code = try r.decode(column: "item_code", as: String.self)
@@ -91,13 +116,14 @@ struct ApplicationStore {
             let status = CivilDate(submitted).map { calendar.deadlineStatus(submitted: $0, today: today) }
             var overdue = false
             if case .overdue = status { overdue = open }
-            return ApplicationSummary(id: try r.decode(column: "id", as: UUID.self),
-                                      itemName: AssistanceItemCode(code).map { catalog.displayName(of: $0) } ?? code,
-                                      region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
-                                      state: state, stateName: WorkflowState(rawValue: state)?.chinese ?? state,
-                                      submittedOn: submitted, deadlineOn: try r.decode(column: "deadline_on", as: String.self),
-                                      deadline: open ? (status?.chinese ?? "") : "已办结", overdue: overdue,
-                                      version: try r.decode(column: "version", as: Int.self))
+            return ApplicationSummary(
+                id: try r.decode(column: "id", as: UUID.self),
+                itemName: AssistanceItemCode(code).map { catalog.displayName(of: $0) } ?? code,
+                region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                state: state, stateName: WorkflowState(rawValue: state)?.chinese ?? state,
+                submittedOn: submitted, deadlineOn: try r.decode(column: "deadline_on", as: String.self),
+                deadline: open ? (status?.chinese ?? "") : "已办结", overdue: overdue,
+                version: try r.decode(column: "version", as: Int.self))
         }
         return Page(items: items, total: total, page: page.page, perPage: page.perPage)
     }
@@ -105,7 +131,9 @@ struct ApplicationStore {
     /// Open applications per state, for a home page's counts.
     func countsByState(for viewer: Viewer) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in try await db.raw("SELECT a.state, COUNT(*) AS n FROM applications a WHERE \(condition(viewer)) GROUP BY a.state").all() {
+        for row in try await db.raw(
+            "SELECT a.state, COUNT(*) AS n FROM applications a WHERE \(condition(viewer)) GROUP BY a.state"
+        ).all() {
             counts[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts
@@ -113,16 +141,22 @@ struct ApplicationStore {
 
     /// The active enrollments of a household, for the exclusion check at intake.
     func activeEnrollments(household: UUID) async throws -> [ExistingEnrollment] {
-        let members = try await db.raw("SELECT person_id FROM memberships WHERE household_id = \(bind: household) AND left_at IS NULL").all()
+        let members = try await db.raw(
+            "SELECT person_id FROM memberships WHERE household_id = \(bind: household) AND left_at IS NULL"
+        ).all()
             .map { try $0.decode(column: "person_id", as: UUID.self).uuidString }
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT item_code, person_id FROM enrollments WHERE household_id = \(bind: household) AND status IN ('active', 'suspended', 'gradualExit')
-            """).all().compactMap { r in
+            """
+        ).all().compactMap { r in
             guard let code = AssistanceItemCode(try r.decode(column: "item_code", as: String.self)) else { return nil }
             if let person = try r.decode(column: "person_id", as: UUID?.self) {
-                return ExistingEnrollment(item: code, beneficiary: .person(id: person.uuidString, household: household.uuidString))
+                return ExistingEnrollment(
+                    item: code, beneficiary: .person(id: person.uuidString, household: household.uuidString))
             }
-            return ExistingEnrollment(item: code, beneficiary: .household(id: household.uuidString, members: Set(members)))
+            return ExistingEnrollment(
+                item: code, beneficiary: .household(id: household.uuidString, members: Set(members)))
         }
     }
 

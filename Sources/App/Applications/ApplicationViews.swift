@@ -66,17 +66,26 @@ struct NewApplicationForm: Content {
         for (i, m) in (members ?? []).enumerated() {
             guard let id = m.personId else { continue }
             var incomes: [DeclaredMeans.Income] = []
-            for (kind, text, field) in [(AssessmentRequest.IncomeKind.wage, m.wage, "wage"), (.pension, m.pension, "pension"), (.other, m.other, "other")] {
+            for (kind, text, field) in [
+                (AssessmentRequest.IncomeKind.wage, m.wage, "wage"), (.pension, m.pension, "pension"),
+                (.other, m.other, "other"),
+            ] {
                 let amount = try fen(text, "members[\(i)][\(field)]")
                 if amount > 0 { incomes.append(.init(kind: kind, monthlyFen: amount)) }
             }
-            declared.append(.init(personId: id, incomes: incomes, seriousIllness: m.ill == "on", hasCapableSupporter: m.supporter != "no"))
+            declared.append(
+                .init(
+                    personId: id, incomes: incomes, seriousIllness: m.ill == "on",
+                    hasCapableSupporter: m.supporter != "no"))
         }
-        let means = DeclaredMeans(members: declared, financialFen: try fen(financial, "financial"), vehicles: try count(vehicles, "vehicles"),
-                                  residentialProperties: try count(residentialProperties, "residentialProperties"),
-                                  annualMedicalFen: try fen(medical, "medical"))
-        return .init(itemCode: itemCode, householdId: household.flatMap(UUID.init(uuidString:)), personId: personId.flatMap(UUID.init(uuidString:)),
-                     means: means, requestedFen: try fen(requested, "requested"), note: note)
+        let means = DeclaredMeans(
+            members: declared, financialFen: try fen(financial, "financial"), vehicles: try count(vehicles, "vehicles"),
+            residentialProperties: try count(residentialProperties, "residentialProperties"),
+            annualMedicalFen: try fen(medical, "medical"))
+        return .init(
+            itemCode: itemCode, householdId: household.flatMap(UUID.init(uuidString:)),
+            personId: personId.flatMap(UUID.init(uuidString:)),
+            means: means, requestedFen: try fen(requested, "requested"), note: note)
     }
 }
 
@@ -130,13 +139,14 @@ struct ActionView: Encodable {
         action = kind.rawValue
         name = kind.chinese
         needsNote = [.reject, .returnForDocuments, .object, .resolveObjection].contains(kind)
-        notePrompt = switch kind {
-        case .reject: "不予批准的理由（申请人可见）"
-        case .returnForDocuments: "需要补充的材料"
-        case .object: "异议内容"
-        case .resolveObjection: "异议核实结果"
-        default: "意见（选填）"
-        }
+        notePrompt =
+            switch kind {
+            case .reject: "不予批准的理由（申请人可见）"
+            case .returnForDocuments: "需要补充的材料"
+            case .object: "异议内容"
+            case .resolveObjection: "异议核实结果"
+            default: "意见（选填）"
+            }
         isInvestigation = kind == .investigate
         self.needsAmount = kind == .approve && needsAmount
         self.today = today.description
@@ -166,7 +176,8 @@ struct ApplicationPage: Encodable {
     var hasDocuments: Bool { !application.documents.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
-        case layout, application, regionName, deadline, monthly, assessment, members, householdLink, contact, declaration, actions, requirements
+        case layout, application, regionName, deadline, monthly, assessment, members, householdLink, contact,
+            declaration, actions, requirements
         case canUpload, error, errorField
         case hasConflicts, hasActions, hasDocuments
     }

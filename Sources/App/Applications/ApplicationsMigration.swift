@@ -79,13 +79,20 @@ struct CreateApplications: AsyncMigration {
             .create()
         try await database.schema("users").field("person_id", .uuid).update()
         let sql = database.sql
-        try await sql.create(index: "applications_region_state").on("applications").column("region").column("state").run()
-        try await sql.create(index: "applications_department_state").on("applications").column("department").column("state").run()
+        try await sql.create(index: "applications_region_state").on("applications").column("region").column("state")
+            .run()
+        try await sql.create(index: "applications_department_state").on("applications").column("department").column(
+            "state"
+        ).run()
         try await sql.create(index: "applications_household").on("applications").column("household_id").run()
-        try await sql.create(index: "application_steps_application").on("application_steps").column("application_id").run()
-        try await sql.create(index: "application_documents_application").on("application_documents").column("application_id").run()
+        try await sql.create(index: "application_steps_application").on("application_steps").column("application_id")
+            .run()
+        try await sql.create(index: "application_documents_application").on("application_documents").column(
+            "application_id"
+        ).run()
         try await sql.create(index: "enrollments_household").on("enrollments").column("household_id").run()
-        try await sql.create(index: "enrollments_region_status").on("enrollments").column("region").column("status").run()
+        try await sql.create(index: "enrollments_region_status").on("enrollments").column("region").column("status")
+            .run()
         try await sql.create(index: "users_person").on("users").column("person_id").run()
     }
 

@@ -20,17 +20,21 @@ struct CatalogPageController: RouteCollection {
         let user = try req.user
         try user.require(.viewPolicy)
         let catalog = try await CatalogStore(db: req.sql).catalog()
-        return try await req.view.render("applications/catalog", CatalogPage(
-            layout: LayoutContext(request: req, title: "救助事项目录", user: user),
-            items: catalog.items.map { item in
-                ItemView(code: item.code.rawValue, name: item.name, department: item.department.chinese, subject: item.subject.chinese,
-                         approval: item.approval.chinese, level: item.approval.level.rawValue.description,
-                         documents: item.documents.map { "\($0.code) \($0.name)" }.joined(separator: "\n"),
-                         engine: item.engineProgram?.chinese)
-            },
-            canEdit: user.role.may(.managePolicy),
-            levels: ApprovalRule.approvingLevels.map { Choice(value: String($0.rawValue), label: $0.chinese) },
-            error: error, saved: saved))
+        return try await req.view.render(
+            "applications/catalog",
+            CatalogPage(
+                layout: LayoutContext(request: req, title: "救助事项目录", user: user),
+                items: catalog.items.map { item in
+                    ItemView(
+                        code: item.code.rawValue, name: item.name, department: item.department.chinese,
+                        subject: item.subject.chinese,
+                        approval: item.approval.chinese, level: item.approval.level.rawValue.description,
+                        documents: item.documents.map { "\($0.code) \($0.name)" }.joined(separator: "\n"),
+                        engine: item.engineProgram?.chinese)
+                },
+                canEdit: user.role.may(.managePolicy),
+                levels: ApprovalRule.approvingLevels.map { Choice(value: String($0.rawValue), label: $0.chinese) },
+                error: error, saved: saved))
     }
 
     struct EditForm: Content {
@@ -43,28 +47,38 @@ struct CatalogPageController: RouteCollection {
         let user = try req.user
         try user.require(.managePolicy)
         let store = CatalogStore(db: req.sql)
-        guard let code = req.parameters.get("code").flatMap(AssistanceItemCode.init), let item = try await store.catalog().item(code) else {
+        guard let code = req.parameters.get("code").flatMap(AssistanceItemCode.init),
+            let item = try await store.catalog().item(code)
+        else {
             throw Refusal.notFound("救助事项")
         }
         let form = try req.content.decode(EditForm.self)
         do {
-            guard let levelNumber = form.level.flatMap(Int.init), let level = RegionCode.Level(rawValue: levelNumber) else {
+            guard let levelNumber = form.level.flatMap(Int.init), let level = RegionCode.Level(rawValue: levelNumber)
+            else {
                 throw Refusal.invalid("level", "审批层级无效")
             }
             var documents: [DocumentRequirement] = []
             for line in (form.documents ?? "").split(whereSeparator: \.isNewline) {
-                let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw Refusal.invalid("documents", "每行一项材料：代码 空格 名称，如 incomeProof 收入证明；出错的行：\(line)") }
-                do { documents.append(try DocumentRequirement(code: parts[0], name: parts[1].trimmedWhitespace)) } catch {
+                let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(
+                    String.init)
+                guard parts.count == 2 else {
+                    throw Refusal.invalid("documents", "每行一项材料：代码 空格 名称，如 incomeProof 收入证明；出错的行：\(line)")
+                }
+                do { documents.append(try DocumentRequirement(code: parts[0], name: parts[1].trimmedWhitespace)) } catch
+                {
                     throw Refusal.invalid("documents", "\(error.message)（\(line)）")
                 }
             }
             let edited: AssistanceItem
             do {
-                edited = try item.editing(approval: try ApprovalRule(level: level, escalation: item.approval.escalation.flatMap {
-                    // An escalation must stay above the base level (a smaller code length).
-                    $0.level < level ? $0 : nil
-                }), documents: documents)
+                edited = try item.editing(
+                    approval: try ApprovalRule(
+                        level: level,
+                        escalation: item.approval.escalation.flatMap {
+                            // An escalation must stay above the base level (a smaller code length).
+                            $0.level < level ? $0 : nil
+                        }), documents: documents)
             } catch {
                 throw Refusal.invalid(error.field, error.message)
             }
@@ -73,12 +87,14 @@ struct CatalogPageController: RouteCollection {
             let now = req.now
             try await req.auditedTransaction { tx, audit in
                 try await CatalogStore(db: tx).update(code, json: json, by: user.username, at: now)
-                try await audit.record("catalog.item.update", entity: "assistance_item", id: code.rawValue, region: user.region.value,
-                                       before: before, after: json)
+                try await audit.record(
+                    "catalog.item.update", entity: "assistance_item", id: code.rawValue, region: user.region.value,
+                    before: before, after: json)
             }
             return req.redirect(to: Route.catalog.path + "?saved=\(code.rawValue)#\(code.rawValue)")
         } catch let error as Refusal {
-            return try await render(req, error: "\(item.name)：\(error.message)", saved: nil).encodeResponse(status: error.status, for: req)
+            return try await render(req, error: "\(item.name)：\(error.message)", saved: nil).encodeResponse(
+                status: error.status, for: req)
         }
     }
 }

@@ -14,15 +14,20 @@ struct DeclarationView: Encodable {
 
     init(_ means: DeclaredMeans, names: [String: String]) {
         members = means.members.map { m in
-            Member(name: names[m.personId] ?? "（非本户成员）",
-                   incomes: m.incomes.isEmpty ? "无收入"
-                       : m.incomes.map { "\($0.kind.chinese) \(Fen($0.monthlyFen).formatted)/月" }.joined(separator: "，")
-                           + (m.seriousIllness ? "；患重病" : "") + (m.hasCapableSupporter ? "" : "；无有能力的赡养人"))
+            Member(
+                name: names[m.personId] ?? "（非本户成员）",
+                incomes: m.incomes.isEmpty
+                    ? "无收入"
+                    : m.incomes.map { "\($0.kind.chinese) \(Fen($0.monthlyFen).formatted)/月" }.joined(separator: "，")
+                        + (m.seriousIllness ? "；患重病" : "") + (m.hasCapableSupporter ? "" : "；无有能力的赡养人"))
         }
-        assets = "金融资产 \(Fen(means.financialFen).formatted)，机动车 \(means.vehicles) 辆，住房 \(means.residentialProperties) 套"
+        assets =
+            "金融资产 \(Fen(means.financialFen).formatted)，机动车 \(means.vehicles) 辆，住房 \(means.residentialProperties) 套"
             + (means.ownsBusiness ? "，有经营性资产" : "")
-        let spent = [("医疗", means.annualMedicalFen), ("教育", means.annualEducationFen), ("康复", means.annualRehabilitationFen),
-                     ("受灾", means.annualDisasterFen)].filter { $0.1 > 0 }
+        let spent = [
+            ("医疗", means.annualMedicalFen), ("教育", means.annualEducationFen), ("康复", means.annualRehabilitationFen),
+            ("受灾", means.annualDisasterFen),
+        ].filter { $0.1 > 0 }
         expenses = spent.isEmpty ? "无" : spent.map { "\($0.0) \(Fen($0.1).formatted)" }.joined(separator: "，")
     }
 }

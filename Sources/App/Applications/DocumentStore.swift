@@ -20,12 +20,15 @@ struct DocumentStore {
 
     /// Saves the upload for an application the user can see; the file is written first and
     /// removed again if the database write fails, so no row ever points at nothing.
-    func add(to application: ApplicationRecord, requirement: String, fileName: String, bytes: ByteBuffer,
-             uploader: String) async throws -> UUID {
+    func add(
+        to application: ApplicationRecord, requirement: String, fileName: String, bytes: ByteBuffer,
+        uploader: String
+    ) async throws -> UUID {
         let data = Data(buffer: bytes)
         let kind: DocumentKind
         do {
-            kind = try DocumentRules.validate(fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
+            kind = try DocumentRules.validate(
+                fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
         } catch {
             throw Refusal.invalid("file", error.chinese)
         }
@@ -38,9 +41,11 @@ struct DocumentStore {
         }
         let id = UUID.random()
         let target = path(application: application.id, document: id)
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        try FileManager.default.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
             throw Refusal(.failed, "无法保存上传的材料，请稍后重试")
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -49,12 +54,23 @@ struct DocumentStore {
         do {
             try await writer.transaction { tx, audit in
                 try await tx.insert(into: "application_documents")
-                    .columns("id", "application_id", "requirement", "file_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
-                    .values(SQLBind(id), SQLBind(application.id), SQLBind(requirement), SQLBind(name), SQLBind(kind.mimeType),
-                            SQLBind(data.count), SQLBind(digest), SQLBind(uploader), SQLBind(now))
+                    .columns(
+                        "id", "application_id", "requirement", "file_name", "content_type", "size", "sha256",
+                        "uploaded_by", "uploaded_at"
+                    )
+                    .values(
+                        SQLBind(id), SQLBind(application.id), SQLBind(requirement), SQLBind(name),
+                        SQLBind(kind.mimeType),
+                        SQLBind(data.count), SQLBind(digest), SQLBind(uploader), SQLBind(now)
+                    )
                     .run()
-                try await audit.record("application.document.add", entity: "application", id: application.id.uuidString, region: application.region,
-                                       after: ["document": id.uuidString, "requirement": requirement, "sha256": digest, "size": String(data.count)])
+                try await audit.record(
+                    "application.document.add", entity: "application", id: application.id.uuidString,
+                    region: application.region,
+                    after: [
+                        "document": id.uuidString, "requirement": requirement, "sha256": digest,
+                        "size": String(data.count),
+                    ])
             }
         } catch {
             try? FileManager.default.removeItem(atPath: target)
@@ -66,7 +82,8 @@ struct DocumentStore {
     /// The document and its bytes; not found when it is not this application's.
     func file(of application: ApplicationRecord, document id: UUID) throws -> (ApplicationRecord.Document, Data) {
         guard let doc = application.documents.first(where: { $0.id == id }),
-              let data = FileManager.default.contents(atPath: path(application: application.id, document: id)) else {
+            let data = FileManager.default.contents(atPath: path(application: application.id, document: id))
+        else {
             throw Refusal.notFound("材料")
         }
         return (doc, data)
@@ -75,7 +92,8 @@ struct DocumentStore {
 
 extension Request {
     var documents: DocumentStore {
-        DocumentStore(folder: platform.config.dataDirectory + "/documents", db: sql, writer: writer, clock: platform.clock)
+        DocumentStore(
+            folder: platform.config.dataDirectory + "/documents", db: sql, writer: writer, clock: platform.clock)
     }
 
     /// An application's document as an inline download that no shared cache keeps.

@@ -8,8 +8,10 @@ struct AuditLog {
     /// The transaction the change is written in.
     let db: SQLDatabase
 
-    static let columns = ["sequence", "occurred_at_ms", "actor_id", "actor_name", "action", "entity", "entity_id", "region",
-                          "before_json", "after_json", "request_id", "previous_hash", "hash"]
+    static let columns = [
+        "sequence", "occurred_at_ms", "actor_id", "actor_name", "action", "entity", "entity_id", "region",
+        "before_json", "after_json", "request_id", "previous_hash", "hash",
+    ]
 
     /// Seals `entry` after the current head and stores it. Appends must not interleave:
     /// PostgreSQL takes a table lock held to the end of the transaction; SQLite has one
@@ -43,25 +45,40 @@ struct AuditLog {
 
     /// The last event's sequence and hash, or the genesis head of an empty trail.
     func head() async throws -> AuditChainHead {
-        guard let row = try await db.select().columns("sequence", "hash").from("audit_events")
-            .orderBy("sequence", .descending).limit(1).first() else { return .genesis }
-        return AuditChainHead(sequence: try row.decode(column: "sequence", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))
+        guard
+            let row = try await db.select().columns("sequence", "hash").from("audit_events")
+                .orderBy("sequence", .descending).limit(1).first()
+        else { return .genesis }
+        return AuditChainHead(
+            sequence: try row.decode(column: "sequence", as: Int64.self),
+            hash: try row.decode(column: "hash", as: String.self))
     }
 
     static func values(_ e: AuditEvent) -> [any SQLExpression] {
-        [SQLBind(e.sequence), SQLBind(e.occurredAt.millisecondsSinceEpoch), SQLBind(e.actorID), SQLBind(e.actorName), SQLBind(e.action),
-         SQLBind(e.entity), SQLBind(e.entityID), SQLBind(e.region), SQLBind(e.before), SQLBind(e.after), SQLBind(e.requestID),
-         SQLBind(e.previousHash), SQLBind(e.hash)]
+        [
+            SQLBind(e.sequence), SQLBind(e.occurredAt.millisecondsSinceEpoch), SQLBind(e.actorID), SQLBind(e.actorName),
+            SQLBind(e.action),
+            SQLBind(e.entity), SQLBind(e.entityID), SQLBind(e.region), SQLBind(e.before), SQLBind(e.after),
+            SQLBind(e.requestID),
+            SQLBind(e.previousHash), SQLBind(e.hash),
+        ]
     }
 
     static func event(from row: SQLRow) throws -> AuditEvent {
-        AuditEvent(sequence: try row.decode(column: "sequence", as: Int64.self),
-                   occurredAt: AuditTimestamp(millisecondsSinceEpoch: try row.decode(column: "occurred_at_ms", as: Int64.self)),
-                   actorID: try row.decode(column: "actor_id", as: String?.self), actorName: try row.decode(column: "actor_name", as: String.self),
-                   action: try row.decode(column: "action", as: String.self), entity: try row.decode(column: "entity", as: String.self),
-                   entityID: try row.decode(column: "entity_id", as: String?.self), region: try row.decode(column: "region", as: String.self),
-                   before: try row.decode(column: "before_json", as: String?.self), after: try row.decode(column: "after_json", as: String?.self),
-                   requestID: try row.decode(column: "request_id", as: String?.self),
-                   previousHash: try row.decode(column: "previous_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self))
+        AuditEvent(
+            sequence: try row.decode(column: "sequence", as: Int64.self),
+            occurredAt: AuditTimestamp(
+                millisecondsSinceEpoch: try row.decode(column: "occurred_at_ms", as: Int64.self)),
+            actorID: try row.decode(column: "actor_id", as: String?.self),
+            actorName: try row.decode(column: "actor_name", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            entity: try row.decode(column: "entity", as: String.self),
+            entityID: try row.decode(column: "entity_id", as: String?.self),
+            region: try row.decode(column: "region", as: String.self),
+            before: try row.decode(column: "before_json", as: String?.self),
+            after: try row.decode(column: "after_json", as: String?.self),
+            requestID: try row.decode(column: "request_id", as: String?.self),
+            previousHash: try row.decode(column: "previous_hash", as: String.self),
+            hash: try row.decode(column: "hash", as: String.self))
     }
 }

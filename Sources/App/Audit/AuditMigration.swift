@@ -21,7 +21,9 @@ struct CreateAuditEvents: AsyncMigration {
             .column("previous_hash", type: .text, .notNull)
             .column("hash", type: .text, .notNull)
             .run()
-        try await sql.create(index: "audit_events_region_time").on("audit_events").column("region").column("occurred_at_ms").run()
+        try await sql.create(index: "audit_events_region_time").on("audit_events").column("region").column(
+            "occurred_at_ms"
+        ).run()
         try await sql.create(index: "audit_events_entity").on("audit_events").column("entity").column("entity_id").run()
     }
 

@@ -25,26 +25,31 @@ struct AuditPageController: RouteCollection {
         try user.require(.viewAudit)
         let query = try req.query.decode(Query.self)
         let store = AuditStore(db: req.sql)
-        var page = AuditPage(layout: LayoutContext(request: req, title: "审计记录", user: user), query: query,
-                             regionName: req.platform.regions.fullName(of: user.region), rows: [], total: 0, pager: nil, error: nil, errorField: nil,
-                             exportLink: "", actions: AuditCatalog.actions.map { Choice(value: $0.code, label: $0.name) })
+        var page = AuditPage(
+            layout: LayoutContext(request: req, title: "审计记录", user: user), query: query,
+            regionName: req.platform.regions.fullName(of: user.region), rows: [], total: 0, pager: nil, error: nil,
+            errorField: nil,
+            exportLink: "", actions: AuditCatalog.actions.map { Choice(value: $0.code, label: $0.name) })
         do {
             let filter = try Self.filter(query)
             let request = try PageRequest(page: query.page, perPage: 50)
             let total = try await store.count(within: user.scope, matching: filter)
-            let events = try await store.events(within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
+            let events = try await store.events(
+                within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
             page.rows = events.map { AuditRow($0, regions: req.platform.regions) }
             page.total = total
             let filters = Self.filters(query)
-            page.pager = Pager.make(path: Route.audit.path, filters: filters, page: request.page,
-                                    pageCount: max(1, (total + request.perPage - 1) / request.perPage))
+            page.pager = Pager.make(
+                path: Route.audit.path, filters: filters, page: request.page,
+                pageCount: max(1, (total + request.perPage - 1) / request.perPage))
             page.exportLink = Pager.link(path: Route.auditExport.path, filters: filters)
         } catch let error as Refusal {
             page.error = error.message
             page.errorField = error.field
         }
         // A refused filter shows the form with the field marked, as a 400.
-        return try await req.view.render("audit/list", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
+        return try await req.view.render("audit/list", page).encodeResponse(
+            status: page.error == nil ? .ok : .badRequest, for: req)
     }
 
     /// The filtered trail, newest first, streamed (`CSVDownload.streamed`).
@@ -55,8 +60,11 @@ struct AuditPageController: RouteCollection {
         let store = AuditStore(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        return CSVDownload.streamed(header: AuditRow.csvHeader, fileName: "audit-\(user.region.value)-\(req.today).csv") { offset, limit in
-            try await store.events(within: scope, matching: filter, limit: limit, offset: offset).map { AuditRow($0, regions: regions).csvFields }
+        return CSVDownload.streamed(header: AuditRow.csvHeader, fileName: "audit-\(user.region.value)-\(req.today).csv")
+        { offset, limit in
+            try await store.events(within: scope, matching: filter, limit: limit, offset: offset).map {
+                AuditRow($0, regions: regions).csvFields
+            }
         }
     }
 
@@ -69,9 +77,12 @@ struct AuditPageController: RouteCollection {
         }
         let until = try day(q.until, field: "until").map { $0.addingTimeInterval(86_400) }
         func text(_ value: String?) -> String? { value.map(\.trimmedWhitespace).flatMap { $0.isEmpty ? nil : $0 } }
-        if let action = text(q.action), !AuditCatalog.knows(action: action) { throw Refusal.invalid("action", "请从列表中选择操作") }
-        return AuditStore.Filter(from: try day(q.from, field: "from"), until: until, actor: text(q.actor), action: text(q.action),
-                                 entityID: text(q.entityId))
+        if let action = text(q.action), !AuditCatalog.knows(action: action) {
+            throw Refusal.invalid("action", "请从列表中选择操作")
+        }
+        return AuditStore.Filter(
+            from: try day(q.from, field: "from"), until: until, actor: text(q.actor), action: text(q.action),
+            entityID: text(q.entityId))
     }
 
     static func filters(_ q: Query) -> [String: String?] {

@@ -21,11 +21,15 @@ struct AuditStore {
     }
 
     /// Newest first.
-    func events(within scope: RegionScope, matching filter: Filter, limit: Int, offset: Int) async throws -> [AuditEvent] {
-        try await db.raw("""
+    func events(
+        within scope: RegionScope, matching filter: Filter, limit: Int, offset: Int
+    ) async throws -> [AuditEvent] {
+        try await db.raw(
+            """
             SELECT * FROM audit_events WHERE \(condition(scope, filter))
             ORDER BY sequence DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
-            """).all().map(AuditLog.event(from:))
+            """
+        ).all().map(AuditLog.event(from:))
     }
 
     /// The chain in order, one page after `sequence`.
@@ -52,8 +56,12 @@ struct AuditStore {
 
     private func condition(_ scope: RegionScope, _ f: Filter) -> SQLQueryString {
         var sql: SQLQueryString = scope.condition("region")
-        if let from = f.from { sql = sql + " AND occurred_at_ms >= \(bind: AuditTimestamp(from).millisecondsSinceEpoch)" }
-        if let until = f.until { sql = sql + " AND occurred_at_ms < \(bind: AuditTimestamp(until).millisecondsSinceEpoch)" }
+        if let from = f.from {
+            sql = sql + " AND occurred_at_ms >= \(bind: AuditTimestamp(from).millisecondsSinceEpoch)"
+        }
+        if let until = f.until {
+            sql = sql + " AND occurred_at_ms < \(bind: AuditTimestamp(until).millisecondsSinceEpoch)"
+        }
         if let actor = f.actor { sql = sql + " AND actor_name = \(bind: actor)" }
         if let action = f.action { sql = sql + " AND action = \(bind: action)" }
         if let entityID = f.entityID { sql = sql + " AND entity_id = \(bind: entityID)" }

@@ -62,7 +62,8 @@ struct AuditRow: Content {
         case "payroll_roll": return uuid.map(Route.payrollRoll.path)
         case "visit_task": return uuid.map(Route.task.path)
         // `region/key/fromMonth/revision`: the parameter's page lists every version.
-        case "policy_parameter": return id.split(separator: "/").dropFirst().first.map { Route.policyParameter.path(String($0)) }
+        case "policy_parameter":
+            return id.split(separator: "/").dropFirst().first.map { Route.policyParameter.path(String($0)) }
         case "assistance_item": return Route.catalog.path + "#\(id)"
         default: return nil
         }

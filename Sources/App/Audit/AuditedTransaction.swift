@@ -20,17 +20,24 @@ struct AuditRecorder {
 
     /// One event; `before` and `after` are stored as sorted-key JSON of what changed.
     @discardableResult
-    func record(_ action: String, entity: String, id: String?, region: String,
-                before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws -> AuditEvent {
-        try await record(action, entity: entity, id: id, region: region, beforeJSON: before.map(Self.json), afterJSON: after.map(Self.json))
+    func record(
+        _ action: String, entity: String, id: String?, region: String,
+        before: (any Encodable)? = nil, after: (any Encodable)? = nil
+    ) async throws -> AuditEvent {
+        try await record(
+            action, entity: entity, id: id, region: region, beforeJSON: before.map(Self.json),
+            afterJSON: after.map(Self.json))
     }
 
     /// The same with `before` and `after` already encoded by `json(_:)`: a bulk batch
     /// encodes its large record on another core while its rows are written.
     @discardableResult
-    func record(_ action: String, entity: String, id: String?, region: String,
-                beforeJSON: String? = nil, afterJSON: String?) async throws -> AuditEvent {
-        try await log.append(entry(action, entity: entity, id: id, region: region, beforeJSON: beforeJSON, afterJSON: afterJSON))
+    func record(
+        _ action: String, entity: String, id: String?, region: String,
+        beforeJSON: String? = nil, afterJSON: String?
+    ) async throws -> AuditEvent {
+        try await log.append(
+            entry(action, entity: entity, id: id, region: region, beforeJSON: beforeJSON, afterJSON: afterJSON))
     }
 
     /// An event of this recorder's actor, for `record(_:)`.
@@ -43,9 +50,12 @@ struct AuditRecorder {
         try await log.append(contentsOf: entries)
     }
 
-    private func entry(_ action: String, entity: String, id: String?, region: String, beforeJSON: String?, afterJSON: String?) -> AuditEntry {
-        AuditEntry(occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
-                   entityID: id, region: region, before: beforeJSON, after: afterJSON, requestID: actor.requestID)
+    private func entry(
+        _ action: String, entity: String, id: String?, region: String, beforeJSON: String?, afterJSON: String?
+    ) -> AuditEntry {
+        AuditEntry(
+            occurredAt: .now(), actorID: actor.id, actorName: actor.name, action: action, entity: entity,
+            entityID: id, region: region, before: beforeJSON, after: afterJSON, requestID: actor.requestID)
     }
 
     static func json(_ value: any Encodable) -> String {
@@ -74,7 +84,9 @@ struct AuditedWriter: Sendable {
     let serializer: WriteSerializer?
     let actor: AuditActor
 
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
         do {
             return try await transactionWithAudit(body)
         } catch let refusal as RecordedRefusal {
@@ -83,7 +95,9 @@ struct AuditedWriter: Sendable {
         }
     }
 
-    private func transactionWithAudit<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+    private func transactionWithAudit<T: Sendable>(
+        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
         let (database, actor) = (database, actor)
         let run: @Sendable () async throws -> T = {
             try await database.transaction { tx in
@@ -105,35 +119,44 @@ extension Application {
     }
 
     /// `body` in one audited transaction (`AuditedWriter.transaction`).
-    func auditedTransaction<T: Sendable>(actor: AuditActor, on database: (any Database)? = nil,
-                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+    func auditedTransaction<T: Sendable>(
+        actor: AuditActor, on database: (any Database)? = nil,
+        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
         try await writer(actor: actor, on: database).transaction(body)
     }
 
     /// A city-wide routine step (scheduled visits, escalation, the watch) in one audited
     /// transaction; `step` returns how many records it changed. Its event, recorded only
     /// when something changed, carries `details` and that number under `count`.
-    func auditedRoutine(_ action: String, entity: String, actor: AuditActor, details: [String: String] = [:], count: String,
-                        _ step: @escaping @Sendable (SQLDatabase) async throws -> Int) async throws -> Int {
+    func auditedRoutine(
+        _ action: String, entity: String, actor: AuditActor, details: [String: String] = [:], count: String,
+        _ step: @escaping @Sendable (SQLDatabase) async throws -> Int
+    ) async throws -> Int {
         try await auditedTransaction(actor: actor) { tx, audit in
             let n = try await step(tx)
             if n > 0 {
-                try await audit.record(action, entity: entity, id: nil, region: RegionTable.changzhou.value,
-                                       after: details.merging([count: String(n)]) { _, new in new })
+                try await audit.record(
+                    action, entity: entity, id: nil, region: RegionTable.changzhou.value,
+                    after: details.merging([count: String(n)]) { _, new in new })
             }
             return n
         }
     }
 
     /// The same for a bulk job's batch.
-    func auditedTransaction<T: Sendable>(actor: AuditActor, on bulk: BulkDatabase,
-                                         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+    func auditedTransaction<T: Sendable>(
+        actor: AuditActor, on bulk: BulkDatabase,
+        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
         switch bulk {
         case .pool(let db):
             return try await auditedTransaction(actor: actor, on: db, body)
         case .sqlite(let db):
             // The bulk database takes the process's write turn itself, for longer than a batch.
-            return try await db.transaction { tx in try await body(tx, AuditRecorder(log: AuditLog(db: tx), actor: actor)) }
+            return try await db.transaction { tx in
+                try await body(tx, AuditRecorder(log: AuditLog(db: tx), actor: actor))
+            }
         }
     }
 }
@@ -148,7 +171,9 @@ extension Request {
     /// The signed-in user's writer.
     var writer: AuditedWriter { application.writer(actor: auditActor, on: db) }
 
-    func auditedTransaction<T: Sendable>(_ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T) async throws -> T {
+    func auditedTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
         try await writer.transaction(body)
     }
 }

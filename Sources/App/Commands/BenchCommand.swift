@@ -33,7 +33,8 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
         case "policy":
-            let result = try PolicyBenchmark.run(households: signature.households ?? 1_000_000, seed: signature.seed ?? 1)
+            let result = try PolicyBenchmark.run(
+                households: signature.households ?? 1_000_000, seed: signature.seed ?? 1)
             context.console.output("\(jsonLine(PolicyFigures(result)))")
         case "lookup":
             let figures = try await LookupBenchmark(app: context.application).run(samples: signature.samples ?? 2000)
@@ -43,12 +44,16 @@ struct BenchCommand: AsyncCommand {
             let bench = FeedBenchmark(app: context.application)
             let (rows, enrollments) = (signature.rows ?? 1_000_000, signature.enrollments ?? 100_000)
             if signature.filesOnly {
-                context.console.output("\(jsonLine(try await bench.prepare(rows: rows, enrollments: enrollments, folder: folder).figures))")
+                context.console.output(
+                    "\(jsonLine(try await bench.prepare(rows: rows, enrollments: enrollments, folder: folder).figures))"
+                )
             } else {
-                context.console.output("\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
+                context.console.output(
+                    "\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
             }
         case "payroll":
-            let figures = try await PayrollBenchmark(app: context.application).run(enrollments: signature.enrollments ?? 1_000_000)
+            let figures = try await PayrollBenchmark(app: context.application).run(
+                enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
             throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
@@ -90,7 +95,8 @@ struct LookupBenchmark {
 
     func run(samples: Int) async throws -> Figures {
         let sql = app.sql
-        let persons = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("persons")
+        let persons =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("persons")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard persons > 0 else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed 或 import") }
         let idNumbers = try await sampleIDNumbers(count: samples, sql: sql)
@@ -111,8 +117,9 @@ struct LookupBenchmark {
         func at(_ fraction: Double) -> Double {
             (timings[min(timings.count - 1, Int(Double(timings.count) * fraction))] * 1000).rounded() / 1000
         }
-        return Figures(persons: persons, samples: timings.count, medianMilliseconds: at(0.5), p95Milliseconds: at(0.95),
-                       maxMilliseconds: at(1.0))
+        return Figures(
+            persons: persons, samples: timings.count, medianMilliseconds: at(0.5), p95Milliseconds: at(0.95),
+            maxMilliseconds: at(1.0))
     }
 
     /// Milliseconds of each search, in order.
@@ -127,7 +134,8 @@ struct LookupBenchmark {
                 try request.content.encode(["idNumber": idNumber])
             }
             let elapsed = ContinuousClock.now - started
-            guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1 else {
+            guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1
+            else {
                 throw Refusal.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
             }
             timings.append(elapsed.inSeconds * 1000)
@@ -146,8 +154,10 @@ struct LookupBenchmark {
     private func benchAccount(sql: SQLDatabase) async throws -> (UUID, String) {
         let store = AccountStore(db: sql)
         let username = "bench-\(UUID().uuidString.prefix(8).lowercased())"
-        let id = try await store.createUser(username: username, displayName: "基准测试", password: UUID().uuidString,
-                                            role: .cityAdmin, region: RegionCode("3204")!, department: nil, hash: { [app] in try app.password.hash($0) })
+        let id = try await store.createUser(
+            username: username, displayName: "基准测试", password: UUID().uuidString,
+            role: .cityAdmin, region: RegionCode("3204")!, department: nil, hash: { [app] in try app.password.hash($0) }
+        )
         return (id, try await store.issueToken(userID: id, name: "bench"))
     }
 }

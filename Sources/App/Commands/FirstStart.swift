@@ -11,26 +11,31 @@ enum FirstStart {
         let accounts = AccountStore(db: app.sql)
         if try await accounts.countUsers() == 0 {
             let password = oneTimePassword()
-            let account = try await AccountStore.prepare(username: "admin", displayName: "市级管理员", password: password, role: .cityAdmin,
-                                                         region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
+            let account = try await AccountStore.prepare(
+                username: "admin", displayName: "市级管理员", password: password, role: .cityAdmin,
+                region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
             try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
                 let id = try await AccountStore(db: tx).insert(account)
-                try await audit.record("user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
-                                       after: ["username": "admin", "role": Role.cityAdmin.rawValue])
+                try await audit.record(
+                    "user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
+                    after: ["username": "admin", "role": Role.cityAdmin.rawValue])
             }
             // Written straight to the file descriptor: seen at once even when standard
             // output is a file or a pipe, where `print` would sit in a buffer.
-            FileHandle.standardOutput.write(Data("""
+            FileHandle.standardOutput.write(
+                Data(
+                    """
 
-            ==> 首次启动：已创建市级管理员 First start: a city administrator was created
-                用户名 username: admin
-                一次性密码 one-time password: \(password)
-                请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
+                    ==> 首次启动：已创建市级管理员 First start: a city administrator was created
+                        用户名 username: admin
+                        一次性密码 one-time password: \(password)
+                        请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
 
 
-            """.utf8))
+                    """.utf8))
         }
-        let registry = RegistryStore(db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock)
+        let registry = RegistryStore(
+            db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock)
         let households = try await registry.householdCount(within: RegionScope(RegionTable.changzhou))
         let demo = app.platform.config.demoHouseholds
         if households == 0, demo > 0 {
@@ -38,7 +43,9 @@ enum FirstStart {
             _ = try await DemoSeeder(app: app)
                 .seed(households: demo, seed: 1, today: app.platform.clock.today, progress: nil)
             let caseload = try await DemoCaseload(app: app).seed(today: app.platform.clock.today)
-            app.logger.info("Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls")
+            app.logger.info(
+                "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
+            )
         }
     }
 

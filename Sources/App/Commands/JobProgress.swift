@@ -38,7 +38,8 @@ final class JobProgress: @unchecked Sendable {
         let filled = percent / 5
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
         let line = "\(label) \(bar) \(percent)% \(done)/\(total) \(String(format: "%.1f", elapsed))s"
-        FileHandle.standardError.write(Data((isTerminal ? "\r\(line)" + (percent == 100 ? "\n" : "") : line + "\n").utf8))
+        FileHandle.standardError.write(
+            Data((isTerminal ? "\r\(line)" + (percent == 100 ? "\n" : "") : line + "\n").utf8))
     }
 
     /// For jobs whose total is unknown until the end (a streamed file): bytes read.

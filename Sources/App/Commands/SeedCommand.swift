@@ -20,7 +20,9 @@ struct SeedCommand: AsyncCommand {
         let app = context.application
         let started = Date()
         let summary = try await DemoSeeder(app: app)
-            .seed(households: count, seed: signature.seed ?? 1, today: context.application.platform.clock.today, progress: JobProgress(label: "seed"))
+            .seed(
+                households: count, seed: signature.seed ?? 1, today: context.application.platform.clock.today,
+                progress: JobProgress(label: "seed"))
         let seconds = Date().timeIntervalSince(started)
         struct Output: Encodable {
             let households: Int
@@ -28,8 +30,9 @@ struct SeedCommand: AsyncCommand {
             let householdsWithMeans: Int
             let seconds: Double
         }
-        let output = Output(households: summary.households, persons: summary.persons,
-                            householdsWithMeans: summary.householdsWithMeans, seconds: (seconds * 100).rounded() / 100)
+        let output = Output(
+            households: summary.households, persons: summary.persons,
+            householdsWithMeans: summary.householdsWithMeans, seconds: (seconds * 100).rounded() / 100)
         context.console.output("\(jsonLine(output))")
     }
 }

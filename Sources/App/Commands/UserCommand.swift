@@ -19,24 +19,31 @@ struct UserCommand: AsyncCommand {
     var help: String { "用户管理：user create --username U --password P --role R --region CODE" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw Refusal.invalid("action", "未知操作 \(signature.action)，可用：create") }
+        guard signature.action == "create" else {
+            throw Refusal.invalid("action", "未知操作 \(signature.action)，可用：create")
+        }
         guard let username = signature.username else { throw Refusal.invalid("username", "缺少 --username") }
         guard let password = signature.password else { throw Refusal.invalid("password", "缺少 --password") }
         guard let role = signature.role.flatMap(Role.init(rawValue:)) else {
             throw Refusal.invalid("role", "--role 应为 " + Role.allCases.map(\.rawValue).joined(separator: "|"))
         }
-        guard let region = signature.region.flatMap(RegionCode.init) else { throw Refusal.invalid("region", "--region 应为区划代码") }
+        guard let region = signature.region.flatMap(RegionCode.init) else {
+            throw Refusal.invalid("region", "--region 应为区划代码")
+        }
         let app = context.application
         // Whoever ran the command knows this password: the user replaces it at first sign-in.
-        let account = try await AccountStore.prepare(username: username, displayName: signature.name ?? username, password: password, role: role,
-                                                     region: region, department: signature.department, mustChangePassword: true,
-                                                     hash: { try app.password.hash($0) })
+        let account = try await AccountStore.prepare(
+            username: username, displayName: signature.name ?? username, password: password, role: role,
+            region: region, department: signature.department, mustChangePassword: true,
+            hash: { try app.password.hash($0) })
         let id = try await app.auditedTransaction(actor: .system("cli:user")) { tx, audit in
             let id = try await AccountStore(db: tx).insert(account)
-            try await audit.record("user.create", entity: "user", id: id.uuidString, region: region.value,
-                                   after: ["username": username, "role": role.rawValue])
+            try await audit.record(
+                "user.create", entity: "user", id: id.uuidString, region: region.value,
+                after: ["username": username, "role": role.rawValue])
             return id
         }
-        context.console.output("\(jsonLine(["id": id.uuidString, "username": username, "role": role.rawValue, "region": region.value]))")
+        context.console.output(
+            "\(jsonLine(["id": id.uuidString, "username": username, "role": role.rawValue, "region": region.value]))")
     }
 }

@@ -42,7 +42,9 @@ public struct AppConfig: Sendable {
         public var description: String { "配置错误 \(variable): \(reason)" }
     }
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    public static func fromEnvironment(
+        _ env: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppConfig {
         let dataDirectory = env["MINZHENG_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
         let url = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "sqlite:\(dataDirectory)/minzheng.sqlite"
         let database: DatabaseLocation
@@ -53,14 +55,19 @@ public struct AppConfig: Sendable {
             database = .postgres(url: url)
         } else if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
-            guard !path.isEmpty else { throw Invalid(variable: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite:data/minzheng.sqlite") }
+            guard !path.isEmpty else {
+                throw Invalid(
+                    variable: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite:data/minzheng.sqlite")
+            }
             database = .sqlite(path: path)
         } else {
             throw Invalid(variable: "DATABASE_URL", reason: "must start with sqlite: or postgres://")
         }
         if let key = env["MINZHENG_DATA_KEY"], !key.isEmpty {
             guard let bytes = Data(base64Encoded: key), bytes.count == 32 else {
-                throw Invalid(variable: "MINZHENG_DATA_KEY", reason: "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+                throw Invalid(
+                    variable: "MINZHENG_DATA_KEY", reason: "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)"
+                )
             }
         }
         let demo = try integer(env, "MINZHENG_DEMO_HOUSEHOLDS", default: 2000, range: 0...1_000_000)
@@ -77,7 +84,9 @@ public struct AppConfig: Sendable {
         var startsAt: Date?
         if let text = env["MINZHENG_NOW"], !text.isEmpty {
             guard let instant = BeijingTime.instant(text) else {
-                throw Invalid(variable: "MINZHENG_NOW", reason: "must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (Beijing time), got \(text)")
+                throw Invalid(
+                    variable: "MINZHENG_NOW",
+                    reason: "must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (Beijing time), got \(text)")
             }
             startsAt = instant
         }
@@ -96,10 +105,14 @@ public struct AppConfig: Sendable {
         )
     }
 
-    private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    private static func integer(
+        _ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>
+    ) throws -> Int {
         guard let text = env[name], !text.isEmpty else { return value }
         guard let v = Int(text), range.contains(v) else {
-            throw Invalid(variable: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(text)")
+            throw Invalid(
+                variable: name,
+                reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(text)")
         }
         return v
     }

@@ -35,7 +35,8 @@ enum BeijingTime {
         guard let day = CivilDate(parts[0]) else { return nil }
         guard parts.count == 2 else { return startOfDay(day) }
         let clock = parts[1].split(separator: ":").map { Int($0) }
-        guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0..<24).contains(hour), (0..<60).contains(minute)
+        guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0..<24).contains(hour),
+            (0..<60).contains(minute)
         else { return nil }
         let second = clock.count == 3 ? clock[2] : 0
         guard let second, (0..<60).contains(second) else { return nil }

@@ -42,10 +42,13 @@ extension Application {
     /// `cacheMB` is the SQLite page cache: large enough for the indexes the job touches at
     /// random, small enough for the job's memory target.
     /// `commitInterval`: how often a SQLite job commits (see `SQLiteBulkDatabase.transaction`).
-    func withBulkDatabase<T: Sendable>(cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
-                                       _ body: @escaping @Sendable (BulkDatabase) async throws -> T) async throws -> T {
+    func withBulkDatabase<T: Sendable>(
+        cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
+        _ body: @escaping @Sendable (BulkDatabase) async throws -> T
+    ) async throws -> T {
         guard case .sqlite(let path) = platform.config.database else { return try await body(.pool(db)) }
-        let bulk = try SQLiteBulkDatabase(path: path, cacheMB: cacheMB, serializer: writeSerializer, commitInterval: commitInterval, logger: logger)
+        let bulk = try SQLiteBulkDatabase(
+            path: path, cacheMB: cacheMB, serializer: writeSerializer, commitInterval: commitInterval, logger: logger)
         let result: T
         do {
             result = try await body(.sqlite(bulk))

@@ -72,7 +72,8 @@ struct BulkInsert: Sendable {
             }
             if let key {
                 for row in returned {
-                    let text = try key.map { try row.decode(column: $0, as: String.self) }.joined(separator: Self.keySeparator)
+                    let text = try key.map { try row.decode(column: $0, as: String.self) }.joined(
+                        separator: Self.keySeparator)
                     if let i = positions[text] { written[i] = true }
                 }
             }
@@ -95,7 +96,9 @@ struct BulkInsert: Sendable {
     private func sqliteStatement(rows count: Int, skippingStored key: [String]?) -> String {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let quoted = columns.map { "\"\($0)\"" }.joined(separator: ",")
-        let values = "INSERT INTO \"\(table)\" (\(quoted)) VALUES " + Array(repeating: tuple, count: count).joined(separator: ",")
+        let values =
+            "INSERT INTO \"\(table)\" (\(quoted)) VALUES "
+            + Array(repeating: tuple, count: count).joined(separator: ",")
         guard let key else { return values }
         let keyList = key.map { "\"\($0)\"" }.joined(separator: ",")
         return values + " ON CONFLICT (\(keyList)) DO NOTHING RETURNING \(keyList)"

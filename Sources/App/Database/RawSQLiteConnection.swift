@@ -24,7 +24,9 @@ final class RawSQLiteConnection: @unchecked Sendable {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard opened == SQLITE_OK else {
-            let failure = Failure(code: opened, message: handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)")
+            let failure = Failure(
+                code: opened,
+                message: handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)")
             sqlite_nio_sqlite3_close(handle)
             throw failure
         }
@@ -124,10 +126,14 @@ final class RawSQLiteConnection: @unchecked Sendable {
 
     /// Resets `statement` and binds `values` in order, each through `bindOne` (which gives
     /// SQLite's result code).
-    private func bind<Value>(_ values: [Value], to statement: OpaquePointer, with bindOne: (Value, Int32) -> Int32) throws {
+    private func bind<Value>(
+        _ values: [Value], to statement: OpaquePointer, with bindOne: (Value, Int32) -> Int32
+    ) throws {
         sqlite_nio_sqlite3_reset(statement)
         guard values.count == Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) else {
-            throw Failure(code: SQLITE_RANGE, message: "\(values.count) binds for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
+            throw Failure(
+                code: SQLITE_RANGE,
+                message: "\(values.count) binds for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (offset, value) in values.enumerated() {
             try check(bindOne(value, Int32(offset + 1)))

@@ -47,12 +47,15 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     /// - no checkpoint on the job's connection (each one copied the batch's pages into the
     ///   file and synced it before the next batch): a `BackgroundCheckpointer` folds each
     ///   commit into the file beside the job, and `close()` folds in the rest.
-    init(path: String, cacheMB: Int, serializer: WriteSerializer, commitInterval: Duration = .seconds(2), logger: Logger) throws {
+    init(
+        path: String, cacheMB: Int, serializer: WriteSerializer, commitInterval: Duration = .seconds(2), logger: Logger
+    ) throws {
         self.logger = logger
         self.serializer = serializer
         self.commitInterval = commitInterval
         connection = try RawSQLiteConnection(path: path)
-        try connection.exec("""
+        try connection.exec(
+            """
             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(-cacheMB * 1024); PRAGMA wal_autocheckpoint = 0
             """)
         checkpointer = try BackgroundCheckpointer(path: path)
@@ -75,7 +78,8 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         try? await onQueue { [connection] in connection.close() }
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
+    {
         let promise = eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
@@ -97,10 +101,14 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     /// `conflictTarget`, a row whose target columns match a stored row is skipped
     /// (`ON CONFLICT … DO NOTHING`). Tells for each row whether it was written.
     @discardableResult
-    func insert(into table: String, columns: [String], rows: [[BulkValue]], conflictTarget: [String]?) async throws -> [Bool] {
+    func insert(
+        into table: String, columns: [String], rows: [[BulkValue]], conflictTarget: [String]?
+    ) async throws -> [Bool] {
         let quoted = columns.map { "\"\($0)\"" }.joined(separator: ",")
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ",")
-        let onConflict = conflictTarget.map { " ON CONFLICT (" + $0.map { "\"\($0)\"" }.joined(separator: ",") + ") DO NOTHING" } ?? ""
+        let onConflict =
+            conflictTarget.map { " ON CONFLICT (" + $0.map { "\"\($0)\"" }.joined(separator: ",") + ") DO NOTHING" }
+            ?? ""
         let sql = "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(placeholders))\(onConflict)"
         return try await onQueue { [connection] in
             try connection.run(sql, rows: rows)
@@ -166,11 +174,14 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
 
     private func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         let (text, binds) = serialize(query)
-        return (text, try binds.map { bind in
-            // Ids are most of a bulk job's binds: their text form without the encoder.
-            if let id = bind as? UUID { return .text(id.text) }
-            return try encoder.encode(bind)
-        })
+        return (
+            text,
+            try binds.map { bind in
+                // Ids are most of a bulk job's binds: their text form without the encoder.
+                if let id = bind as? UUID { return .text(id.text) }
+                return try encoder.encode(bind)
+            }
+        )
     }
 
     private func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

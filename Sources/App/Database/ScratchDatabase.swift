@@ -14,18 +14,23 @@ public struct ScratchDatabase: Sendable {
     public static func make(postgresURL: String?) async throws -> ScratchDatabase {
         let folder = NSTemporaryDirectory() + "minzheng-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var env = ["MINZHENG_DATA_DIR": folder, "MINZHENG_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
-                   "MINZHENG_DEMO_HOUSEHOLDS": "0", "MINZHENG_PASSWORD_COST": "4"]
+        var env = [
+            "MINZHENG_DATA_DIR": folder, "MINZHENG_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
+            "MINZHENG_DEMO_HOUSEHOLDS": "0", "MINZHENG_PASSWORD_COST": "4",
+        ]
         guard let postgresURL else {
             env["DATABASE_URL"] = "sqlite:\(folder)/test.sqlite"
-            return ScratchDatabase(config: try AppConfig.fromEnvironment(env), postgresAdminURL: nil, postgresName: nil, folder: folder)
+            return ScratchDatabase(
+                config: try AppConfig.fromEnvironment(env), postgresAdminURL: nil, postgresName: nil, folder: folder)
         }
         let name = "mz_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         try await execute("CREATE DATABASE \(name)", url: postgresURL)
         var components = URLComponents(string: postgresURL)!
         components.path = "/" + name
         env["DATABASE_URL"] = components.string!
-        return ScratchDatabase(config: try AppConfig.fromEnvironment(env), postgresAdminURL: postgresURL, postgresName: name, folder: folder)
+        return ScratchDatabase(
+            config: try AppConfig.fromEnvironment(env), postgresAdminURL: postgresURL, postgresName: name,
+            folder: folder)
     }
 
     public func drop() async {

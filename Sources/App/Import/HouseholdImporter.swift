@@ -65,25 +65,32 @@ struct HouseholdImporter {
         let firstPassSummary = summary
         summary = try await app.withBulkDatabase(cacheMB: 192) { [self] bulk in
             var summary = firstPassSummary
-            try await secondPass(path: path, columns: columns, households: households, on: bulk, summary: &summary, progress: progress)
+            try await secondPass(
+                path: path, columns: columns, households: households, on: bulk, summary: &summary, progress: progress)
             return summary
         }
         summary.errors.sort { $0.row < $1.row }
         if !summary.errors.isEmpty {
-            summary.refusedRows = try Self.refusedRows(path: path, columns: columns, households: households, errorLines: Set(summary.errors.map(\.row)))
+            summary.refusedRows = try Self.refusedRows(
+                path: path, columns: columns, households: households, errorLines: Set(summary.errors.map(\.row)))
         }
         return summary
     }
 
     /// One more read of the file, only when rows were refused: keeps the rows with an error
     /// and every row of a household refused whole, as they are in the file.
-    private static func refusedRows(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck],
-                                    errorLines: Set<Int>) throws -> RefusedRows {
+    private static func refusedRows(
+        path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck],
+        errorLines: Set<Int>
+    ) throws -> RefusedRows {
         let reader = try CSVReader(path: path)
         var refused = RefusedRows(header: try reader.next()?.fields ?? [])
         while let record = try reader.next() {
-            let householdRefused = columns.householdRefValue(record.fields).flatMap { households[$0]?.rejected } ?? false
-            if householdRefused || errorLines.contains(record.line) { refused.add(line: record.line, fields: record.fields) }
+            let householdRefused =
+                columns.householdRefValue(record.fields).flatMap { households[$0]?.rejected } ?? false
+            if householdRefused || errorLines.contains(record.line) {
+                refused.add(line: record.line, fields: record.fields)
+            }
         }
         return refused
     }
@@ -96,8 +103,10 @@ struct HouseholdImporter {
     }
 
     /// Validates rows on their own (the part of the first pass that needs no other row).
-    private static func check(_ records: [CSVReader.Record], columns: HouseholdImportColumns, today: CivilDate, regions: RegionTable,
-                              scope: RegionCode) -> [CheckedRow] {
+    private static func check(
+        _ records: [CSVReader.Record], columns: HouseholdImportColumns, today: CivilDate, regions: RegionTable,
+        scope: RegionCode
+    ) -> [CheckedRow] {
         records.map { record in
             let outcome = Result { () throws(FieldProblem) -> (isHead: Bool, idKey: UInt64) in
                 let row = try columns.row(record.fields, line: record.line, today: today, regions: regions)
@@ -106,13 +115,16 @@ struct HouseholdImporter {
                 }
                 return (row.relation == .head, Self.numericKey(row.person.residentID))
             }
-            return CheckedRow(line: record.line, householdRef: columns.householdRefValue(record.fields), outcome: outcome)
+            return CheckedRow(
+                line: record.line, householdRef: columns.householdRefValue(record.fields), outcome: outcome)
         }
     }
 
     /// Rows are validated a chunk at a time beside the reading of the next chunk (two cores:
     /// this pass was 4 s of a 25 s import, run on one), then counted in file order.
-    private func firstPass(path: String, summary: inout Summary, progress: JobProgress?) async throws -> (HouseholdImportColumns, [String: HouseholdCheck]) {
+    private func firstPass(
+        path: String, summary: inout Summary, progress: JobProgress?
+    ) async throws -> (HouseholdImportColumns, [String: HouseholdCheck]) {
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else { throw FieldProblem("file", "文件为空，第1行应为表头") }
         let columns = try HouseholdImportColumns(header: header.fields)
@@ -131,7 +143,8 @@ struct HouseholdImporter {
                     households[ref, default: HouseholdCheck(firstLine: checked.line)].rows += 1
                     if isHead { households[ref]!.heads += 1 }
                 } catch {
-                    summary.errors.append(RowError(row: checked.line, reason: "\(Self.columnLabel(error.field))：\(error.message)"))
+                    summary.errors.append(
+                        RowError(row: checked.line, reason: "\(Self.columnLabel(error.field))：\(error.message)"))
                     if let ref = checked.householdRef {
                         households[ref, default: HouseholdCheck(firstLine: checked.line)].rejected = true
                         households[ref]!.rows += 1
@@ -146,9 +159,12 @@ struct HouseholdImporter {
             var chunk: [CSVReader.Record] = []
             chunk.reserveCapacity(5_000)
             while chunk.count < 5_000, let record = try reader.next() { chunk.append(record) }
-            let next = chunk.isEmpty ? nil : Task { [columns, today, regions, scope, chunk] in
-                Self.check(chunk, columns: columns, today: today, regions: regions, scope: scope)
-            }
+            let next =
+                chunk.isEmpty
+                ? nil
+                : Task { [columns, today, regions, scope, chunk] in
+                    Self.check(chunk, columns: columns, today: today, regions: regions, scope: scope)
+                }
             if let checking { count(await checking.value) }
             progress?.update(done: reader.bytesRead / 2, total: reader.fileSize)
             guard let next else { break }
@@ -168,19 +184,25 @@ struct HouseholdImporter {
         return (columns, households)
     }
 
-    private func secondPass(path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck], on bulk: BulkDatabase,
-                            summary: inout Summary, progress: JobProgress?) async throws {
+    private func secondPass(
+        path: String, columns: HouseholdImportColumns, households: [String: HouseholdCheck], on bulk: BulkDatabase,
+        summary: inout Summary, progress: JobProgress?
+    ) async throws {
         let reader = try CSVReader(path: path)
         _ = try reader.next()
         var batches = WholeHouseholdBatches<HouseholdImportRow>(batchSize: batchSize)
         var writer = PipelinedWriter<ImportBatchWriter.Counts>()
         let now = app.platform.clock.now
         func submit(_ batch: [HouseholdImportRow]) async throws {
-            Self.add(try await writer.submit(write(ImportBatchWriter.prepare(batch, cipher: cipher, now: now), now: now, on: bulk)), to: &summary)
+            Self.add(
+                try await writer.submit(
+                    write(ImportBatchWriter.prepare(batch, cipher: cipher, now: now), now: now, on: bulk)), to: &summary
+            )
         }
         while let record = try reader.next() {
             guard let ref = columns.householdRefValue(record.fields), let check = households[ref], !check.rejected,
-                  let row = try? columns.row(record.fields, line: record.line, today: today, regions: regions) else { continue }
+                let row = try? columns.row(record.fields, line: record.line, today: today, regions: regions)
+            else { continue }
             guard let batch = batches.add(row, household: ref, rows: check.rows) else { continue }
             try await submit(batch)
             progress?.update(done: reader.fileSize / 2 + reader.bytesRead / 2, total: reader.fileSize)
@@ -191,10 +213,13 @@ struct HouseholdImporter {
     }
 
     /// Writes one batch in one audited transaction; the counts are of new and changed persons.
-    private func write(_ batch: ImportBatchWriter.PreparedBatch, now: Date, on bulk: BulkDatabase) -> @Sendable () async throws -> ImportBatchWriter.Counts {
+    private func write(
+        _ batch: ImportBatchWriter.PreparedBatch, now: Date, on bulk: BulkDatabase
+    ) -> @Sendable () async throws -> ImportBatchWriter.Counts {
         { [app, actor, cipher, scope] in
             try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
-                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(batch, now: now)
+                try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(
+                    batch, now: now)
             }
         }
     }

@@ -41,7 +41,9 @@ struct ImportBatchAudit: Sendable {
     var personsCreated: [(household: String, persons: [String])] = []
     var personsUpdated: [ChangedPerson] = []
 
-    var isEmpty: Bool { householdsCreated.isEmpty && householdsUpdated.isEmpty && personsCreated.isEmpty && personsUpdated.isEmpty }
+    var isEmpty: Bool {
+        householdsCreated.isEmpty && householdsUpdated.isEmpty && personsCreated.isEmpty && personsUpdated.isEmpty
+    }
 
     /// The record as JSON, keys in order. The thousands of created households and persons
     /// are written by hand; the changes, few, through `JSONEncoder`.

@@ -15,7 +15,9 @@ struct ImportCommand: AsyncCommand {
     var help: String { "导入家庭档案：import households FILE.csv 或 FILE.xlsx" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.kind == "households" else { throw Refusal.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households") }
+        guard signature.kind == "households" else {
+            throw Refusal.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households")
+        }
         let app = context.application
         let importer = HouseholdImporter(app: app, actor: .system("cli:import"), today: app.platform.clock.today)
         do {

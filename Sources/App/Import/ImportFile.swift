@@ -40,7 +40,8 @@ struct ImportFile {
 
     private static func convert(workbook: String, to csv: String) throws {
         guard FileManager.default.createFile(atPath: csv, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let out = FileHandle(forWritingAtPath: csv) else {
+            let out = FileHandle(forWritingAtPath: csv)
+        else {
             throw Refusal(.failed, "无法保存转换后的文件，请稍后重试")
         }
         defer { try? out.close() }

@@ -17,8 +17,11 @@ struct ImportPageController: RouteCollection {
         let user = try req.user
         try user.require(.importRegistry)
         let refused = req.query[String.self, at: "refused"]
-        let error = refused == Self.noFile ? "请选择要上传的文件（Excel 工作簿 .xlsx 或 CSV）" : refused.flatMap(ImportFileKind.init(rawValue:))?.refusal
-        return try await req.view.render("import/upload", ImportPage(layout: LayoutContext(request: req, title: "导入家庭档案", user: user), error: error))
+        let error =
+            refused == Self.noFile
+            ? "请选择要上传的文件（Excel 工作簿 .xlsx 或 CSV）" : refused.flatMap(ImportFileKind.init(rawValue:))?.refusal
+        return try await req.view.render(
+            "import/upload", ImportPage(layout: LayoutContext(request: req, title: "导入家庭档案", user: user), error: error))
     }
 
     /// A refused upload goes back to the form by a redirect, never by answering the POST
@@ -31,10 +34,15 @@ struct ImportPageController: RouteCollection {
             return req.redirect(to: Route.importUpload.path + "?refused=\(Self.noFile)")
         }
         let kind = ImportFileKind.sniff(upload.file.data.readableBytesView)
-        guard kind.refusal == nil else { return req.redirect(to: Route.importUpload.path + "?refused=\(kind.rawValue)") }
+        guard kind.refusal == nil else {
+            return req.redirect(to: Route.importUpload.path + "?refused=\(kind.rawValue)")
+        }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
-        let importer = HouseholdImporter(app: req.application, actor: req.auditActor, today: req.today, scope: user.region)
-        let id = req.application.importJobs.start(for: user, title: upload.file.filename, file: path, logger: req.logger) { progress in
+        let importer = HouseholdImporter(
+            app: req.application, actor: req.auditActor, today: req.today, scope: user.region)
+        let id = req.application.importJobs.start(
+            for: user, title: upload.file.filename, file: path, logger: req.logger
+        ) { progress in
             try await importer.run(path: path, progress: progress)
         }
         return req.redirect(to: Route.importJob.path(id))

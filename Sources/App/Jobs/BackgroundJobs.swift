@@ -27,8 +27,10 @@ final class BackgroundJobs<Outcome: Sendable>: Sendable {
     private let jobs = NIOLockedValueBox<[Job]>([])
 
     /// Runs `work` for `user`; `file` (a private copy of the upload) is removed at the end.
-    func start(for user: CurrentUser, title: String, file: String, logger: Logger,
-               _ work: @escaping @Sendable (JobProgress) async throws -> Outcome) -> UUID {
+    func start(
+        for user: CurrentUser, title: String, file: String, logger: Logger,
+        _ work: @escaping @Sendable (JobProgress) async throws -> Outcome
+    ) -> UUID {
         let job = Job(id: UUID(), ownerID: user.id, title: title)
         jobs.withLockedValue { jobs in
             jobs.append(job)
@@ -39,10 +41,14 @@ final class BackgroundJobs<Outcome: Sendable>: Sendable {
             defer { try? FileManager.default.removeItem(atPath: file) }
             do {
                 let outcome = try await work(progress)
-                update(job.id) { $0.state = .done; $0.percent = 100; $0.outcome = outcome }
+                update(job.id) {
+                    $0.state = .done; $0.percent = 100; $0.outcome = outcome
+                }
             } catch {
                 logger.report(error: error)
-                update(job.id) { $0.state = .failed; $0.error = Self.message(error) }
+                update(job.id) {
+                    $0.state = .failed; $0.error = Self.message(error)
+                }
             }
         }
         return job.id

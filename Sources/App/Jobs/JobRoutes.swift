@@ -25,21 +25,26 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
 
     @Sendable func show(req: Request) async throws -> View {
         let (user, job) = try find(req)
-        return try await req.view.render(template, JobPage(layout: LayoutContext(request: req, title: pageTitle, user: user), job: job,
-                                                           progressNote: progressNote, errorsLink: errors.path(job.id)))
+        return try await req.view.render(
+            template,
+            JobPage(
+                layout: LayoutContext(request: req, title: pageTitle, user: user), job: job,
+                progressNote: progressNote, errorsLink: errors.path(job.id)))
     }
 
     /// Every refused row with its reason (and its own columns when the job kept them), for
     /// correcting the file in Excel and uploading it again.
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let (_, job) = try find(req)
-        return CSVDownload.refusedRows(job.outcome?.errors ?? [], original: job.outcome?.refusedRows, fileName: errorsFileName)
+        return CSVDownload.refusedRows(
+            job.outcome?.errors ?? [], original: job.outcome?.refusedRows, fileName: errorsFileName)
     }
 
     private func find(_ req: Request) throws -> (CurrentUser, BackgroundJobs<Outcome>.Job) {
         let user = try req.user
         try authorize(user)
-        guard let id = req.parameters.get("id", as: UUID.self), let job = jobs(req.application).job(id, for: user) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let job = jobs(req.application).job(id, for: user)
+        else {
             throw Refusal.notFound(jobName)
         }
         return (user, job)

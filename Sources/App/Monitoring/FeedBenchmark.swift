@@ -39,32 +39,47 @@ struct FeedBenchmark {
         let started = ContinuousClock.now
         var alerts = 0
         for (kind, path) in files {
-            alerts += try await FeedFileImport(app: app, actor: .system("bench"), reach: RegionTable.changzhou).run(path: path, kind: kind, department: kind.owningDepartment, progress: nil).alerts
+            alerts += try await FeedFileImport(app: app, actor: .system("bench"), reach: RegionTable.changzhou).run(
+                path: path, kind: kind, department: kind.owningDepartment, progress: nil
+            ).alerts
         }
         let elapsed = ContinuousClock.now - started
-        return Figures(rows: prepared.rows, persons: prepared.persons, enrollments: prepared.enrollments, seconds: elapsed.roundedSeconds,
-                       rowsPerSecond: Int(Double(prepared.rows) / max(elapsed.inSeconds, 0.001)), alerts: alerts, referenceCSV: prepared.referenceCSV)
+        return Figures(
+            rows: prepared.rows, persons: prepared.persons, enrollments: prepared.enrollments,
+            seconds: elapsed.roundedSeconds,
+            rowsPerSecond: Int(Double(prepared.rows) / max(elapsed.inSeconds, 0.001)), alerts: alerts,
+            referenceCSV: prepared.referenceCSV)
     }
 
     /// Creates the enrollments and writes the department files, the reference file and the manifest.
-    func prepare(rows: Int, enrollments: Int, folder: String) async throws -> (files: [(FeedKind, String)], figures: Files) {
+    func prepare(
+        rows: Int, enrollments: Int, folder: String
+    ) async throws -> (files: [(FeedKind, String)], figures: Files) {
         let sql = app.sql
         let cipher = app.platform.cipher
-        let created = try await PayrollBenchmark(app: app).createEnrollments(enrollments, start: app.platform.clock.today.yearMonth.adding(months: -1))
-        let ids = try await sql.select().column("id_cipher").from("persons").all().map { try cipher.decrypt($0.decode(column: "id_cipher", as: String.self)) }
+        let created = try await PayrollBenchmark(app: app).createEnrollments(
+            enrollments, start: app.platform.clock.today.yearMonth.adding(months: -1))
+        let ids = try await sql.select().column("id_cipher").from("persons").all().map {
+            try cipher.decrypt($0.decode(column: "id_cipher", as: String.self))
+        }
         guard !ids.isEmpty else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed") }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Kinds in proportion: most rows are medical stays and pensions, as the departments send them.
-        let plan: [(FeedKind, Int)] = [(.medicalExpense, 45), (.pension, 25), (.vehicle, 10), (.unemployment, 10), (.disability, 9), (.death, 1)]
+        let plan: [(FeedKind, Int)] = [
+            (.medicalExpense, 45), (.pension, 25), (.vehicle, 10), (.unemployment, 10), (.disability, 9), (.death, 1),
+        ]
         var files: [(FeedKind, String)] = []
         guard FileManager.default.createFile(atPath: folder + "/reference.csv", contents: nil),
-              let reference = FileHandle(forWritingAtPath: folder + "/reference.csv") else { throw Refusal(.failed, "无法写入基准文件") }
+            let reference = FileHandle(forWritingAtPath: folder + "/reference.csv")
+        else { throw Refusal(.failed, "无法写入基准文件") }
         reference.write(Data(CSVLine.make(["kind", "sourceRecordId", "idIndex"]).utf8))
         var written = 0
         for (n, (kind, share)) in plan.enumerated() {
             let count = n == plan.count - 1 ? rows - written : rows * share / 100
             let path = folder + "/\(kind.rawValue).csv"
-            guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path) else {
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                let out = FileHandle(forWritingAtPath: path)
+            else {
                 throw Refusal(.failed, "无法写入基准文件")
             }
             out.write(Data(CSVLine.make(kind.allFields).utf8))
@@ -80,17 +95,30 @@ struct FeedBenchmark {
         }
         try reference.close()
         let manifest = folder + "/manifest.txt"
-        try files.map { "\($0.0.rawValue) \($0.1)\n" }.joined().write(toFile: manifest, atomically: true, encoding: .utf8)
-        return (files, Files(rows: written, persons: ids.count, enrollments: created, manifest: manifest, referenceCSV: folder + "/reference.csv"))
+        try files.map { "\($0.0.rawValue) \($0.1)\n" }.joined().write(
+            toFile: manifest, atomically: true, encoding: .utf8)
+        return (
+            files,
+            Files(
+                rows: written, persons: ids.count, enrollments: created, manifest: manifest,
+                referenceCSV: folder + "/reference.csv")
+        )
     }
 
     static func fields(_ kind: FeedKind, source: String, id: String, i: Int) -> [String] {
         switch kind {
-        case .medicalExpense: return [source, id, "2026-09-01", "2026-09-10", String(200_000 + i % 50 * 40_000), String(100_000 + i % 50 * 20_000), i % 5 == 0 ? "true" : "false"]
+        case .medicalExpense:
+            return [
+                source, id, "2026-09-01", "2026-09-10", String(200_000 + i % 50 * 40_000),
+                String(100_000 + i % 50 * 20_000), i % 5 == 0 ? "true" : "false",
+            ]
         case .pension: return [source, id, String(150_000 + i % 40 * 5_000), "2026-10"]
         case .vehicle: return [source, id, "2026-08-01", String(5_000_000 + i % 30 * 100_000)]
         case .unemployment: return [source, id, "2026-10-01", "registered"]
-        case .disability: return [source, id, String(1 + i % 4), ["physical", "visual", "intellectual", "mental"][i % 4], "2026-09-15"]
+        case .disability:
+            return [
+                source, id, String(1 + i % 4), ["physical", "visual", "intellectual", "mental"][i % 4], "2026-09-15",
+            ]
         default: return [source, id, "2026-10-15"]
         }
     }

@@ -29,9 +29,13 @@ struct FeedImportCommand: AsyncCommand {
             throw Refusal.invalid("kind", "--kind 应为 " + FeedKind.allCases.map(\.rawValue).joined(separator: "|"))
         }
         let department = signature.department.flatMap(FeedDepartment.init(rawValue:)) ?? kind.owningDepartment
-        guard department.mayPush(kind) else { throw Refusal.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据") }
-        let summary = try await FeedFileImport(app: context.application, actor: .system("cli:feed"), reach: RegionTable.changzhou)
-            .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
+        guard department.mayPush(kind) else {
+            throw Refusal.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据")
+        }
+        let summary = try await FeedFileImport(
+            app: context.application, actor: .system("cli:feed"), reach: RegionTable.changzhou
+        )
+        .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
         context.console.output("\(jsonLine(summary))")
     }
 }
@@ -46,24 +50,32 @@ struct FeedFileImport {
 
     /// A file is a bulk job: on SQLite its page cache keeps the registry's indexes in memory
     /// (reading pages back was a third of the time).
-    func run(path: String, kind: FeedKind, department: FeedDepartment, progress: JobProgress?) async throws -> FeedIngest.Summary {
+    func run(
+        path: String, kind: FeedKind, department: FeedDepartment, progress: JobProgress?
+    ) async throws -> FeedIngest.Summary {
         try await app.withBulkDatabase(cacheMB: 192) { bulk in
             try await importFile(path: path, kind: kind, department: department, on: bulk, progress: progress)
         }
     }
 
-    private func importFile(path: String, kind: FeedKind, department: FeedDepartment, on bulk: BulkDatabase,
-                            progress: JobProgress?) async throws -> FeedIngest.Summary {
+    private func importFile(
+        path: String, kind: FeedKind, department: FeedDepartment, on bulk: BulkDatabase,
+        progress: JobProgress?
+    ) async throws -> FeedIngest.Summary {
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else { throw Refusal.invalid("file", "文件为空，第1行应为表头") }
         let columns: FeedCSVColumns
-        do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch { throw Refusal.invalid(error.field, error.message) }
+        do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch {
+            throw Refusal.invalid(error.field, error.message)
+        }
         var total = FeedIngest.Summary()
         var records: [FeedIngest.Row] = []
         var problems: [FeedRowProblem] = []
         let today = app.platform.clock.today
         let cipher = app.platform.cipher
-        let ingest = FeedIngest(app: app, actor: actor, reach: reach, bulk: bulk, parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
+        let ingest = FeedIngest(
+            app: app, actor: actor, reach: reach, bulk: bulk,
+            parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
         // The next batch is read while the previous one is ingested.
         var writer = PipelinedWriter<FeedIngest.Summary>()
         func add(_ part: FeedIngest.Summary?) {
@@ -79,21 +91,30 @@ struct FeedFileImport {
             // The batch's persons are looked up while the previous batch is still being
             // written (its statements interleave on the job's connection), so that decoding
             // them overlaps that batch's work. On the pool they are read in the batch's transaction.
-            let persons = bulk.readsBesideTransaction && FeedIngest.personsReadableAhead(kind) ? Task { [records] in
-                try await FeedRegistrySnapshot.persons(bulk.sql, indexes: records.map(\.index))
-            } : nil
-            add(try await writer.submit { [records, problems] in
-                try await ingest.ingest(kind: kind, department: department.rawValue, records: records, problems: problems, persons: persons)
-            })
+            let persons =
+                bulk.readsBesideTransaction && FeedIngest.personsReadableAhead(kind)
+                ? Task { [records] in
+                    try await FeedRegistrySnapshot.persons(bulk.sql, indexes: records.map(\.index))
+                } : nil
+            add(
+                try await writer.submit { [records, problems] in
+                    try await ingest.ingest(
+                        kind: kind, department: department.rawValue, records: records, problems: problems,
+                        persons: persons)
+                })
             records.removeAll(keepingCapacity: true)
             problems.removeAll(keepingCapacity: true)
             progress?.update(done: reader.bytesRead, total: reader.fileSize)
         }
         while let record = try reader.next() {
             do {
-                records.append(FeedIngest.Row(line: record.line, record: try columns.record(record.fields, today: today), cipher: cipher))
+                records.append(
+                    FeedIngest.Row(
+                        line: record.line, record: try columns.record(record.fields, today: today), cipher: cipher))
             } catch {
-                problems.append(FeedRowProblem(row: record.line, sourceRecordId: columns.sourceRecordId(record.fields), problem: error))
+                problems.append(
+                    FeedRowProblem(
+                        row: record.line, sourceRecordId: columns.sourceRecordId(record.fields), problem: error))
             }
             if records.count + problems.count >= batchSize { try await flush() }
         }

@@ -51,8 +51,10 @@ struct FeedIngest {
 
     /// `persons`: the registered persons of `records` by blind index, when the caller has
     /// looked them up ahead (`FeedFileImport`); read in the batch's transaction otherwise.
-    func ingest(kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem],
-                persons prefetched: Task<[String: Person], any Error>? = nil) async throws -> Summary {
+    func ingest(
+        kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem],
+        persons prefetched: Task<[String: Person], any Error>? = nil
+    ) async throws -> Summary {
         var summary = Summary()
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
@@ -61,11 +63,17 @@ struct FeedIngest {
         let today = clock.today
         let target = bulk ?? .pool(app.db)
         let parameters: MonthlyParameters
-        if let shared = self.parameters { parameters = shared } else { parameters = try await Self.parameters(on: target.sql, today: today) }
+        if let shared = self.parameters {
+            parameters = shared
+        } else {
+            parameters = try await Self.parameters(on: target.sql, today: today)
+        }
         let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
             var persons: [String: Person]
-            if let prefetched { persons = try await prefetched.value } else {
+            if let prefetched {
+                persons = try await prefetched.value
+            } else {
                 persons = try await FeedRegistrySnapshot.persons(tx, indexes: records.map(\.index))
             }
             if reach != RegionTable.changzhou { persons = persons.filter { $0.value.region.hasPrefix(reach.value) } }
@@ -73,12 +81,17 @@ struct FeedIngest {
             // stored (same feed, same source record id) is skipped by the insert itself.
             var candidates: [(record: FeedRecord, person: Person?)] = []
             var seenInBatch = Set<String>()
-            var rows = BulkInsert(table: "feed_rows", columns: ["id", "kind", "source_record_id", "department", "id_index", "person_id",
-                                                                "event_date", "out_of_pocket_fen", "received_at"])
+            var rows = BulkInsert(
+                table: "feed_rows",
+                columns: [
+                    "id", "kind", "source_record_id", "department", "id_index", "person_id",
+                    "event_date", "out_of_pocket_fen", "received_at",
+                ])
             let now = clock.now
             for row in records where seenInBatch.insert(row.record.sourceRecordId).inserted {
                 let person = persons[row.index]
-                rows.append(Self.rowValues(row.record, department: department, index: row.index, person: person?.id, now: now))
+                rows.append(
+                    Self.rowValues(row.record, department: department, index: row.index, person: person?.id, now: now))
                 candidates.append((row.record, person))
             }
             // 2. What the rules read, loaded for the whole batch at once: the households' facts
@@ -91,7 +104,8 @@ struct FeedIngest {
             counts.unknown = fresh.filter { $0.person == nil }.count
             let patients = fresh.filter { $0.record.kind == .medicalExpense }.compactMap(\.person?.id)
             let outOfPocket = try await Self.outOfPocket(tx, patients: Array(Set(patients)), today: today)
-            let facts = BatchFacts(today: today, parameters: parameters, registry: try await registry, outOfPocket: outOfPocket)
+            let facts = BatchFacts(
+                today: today, parameters: parameters, registry: try await registry, outOfPocket: outOfPocket)
             // 3. The rules, row by row; alerts and deaths in the same transaction.
             var drafts: [(draft: AlertDraft, region: String)] = []
             var deaths: [(person: Person, notice: DeathNotice)] = []
@@ -108,7 +122,9 @@ struct FeedIngest {
                     }
                 }
                 guard let household = person.household,
-                      let context = try facts.context(person: person, household: household, record: record, holdings: holdings) else { continue }
+                    let context = try facts.context(
+                        person: person, household: household, record: record, holdings: holdings)
+                else { continue }
                 drafts += EarlyWarningRules.evaluate(record: record, context: context).map { ($0, person.region) }
                 // The first notice of a death counts; a second one in the same batch changes nothing.
                 if case .death(let notice) = record.payload, !person.deceased, dying.insert(person.id).inserted {
@@ -118,9 +134,13 @@ struct FeedIngest {
             try await Self.applyDeaths(tx, deaths, cipher: cipher, clock: clock, audit: audit)
             try await RealEstateHoldingsStore(db: tx).record(reportedHoldings, at: now)
             counts.alerts = try await AlertWriter(db: tx).raise(drafts)
-            try await audit.record("feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
-                                   after: ["department": department, "accepted": String(counts.accepted), "duplicates": String(counts.duplicates),
-                                           "alerts": String(counts.alerts)])
+            try await audit.record(
+                "feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,
+                after: [
+                    "department": department, "accepted": String(counts.accepted),
+                    "duplicates": String(counts.duplicates),
+                    "alerts": String(counts.alerts),
+                ])
             return counts
         }
         summary.accepted = counts.accepted
@@ -137,7 +157,9 @@ struct FeedIngest {
         MonthlyParameters(history: try await PolicyStore(db: db).history(), month: today.yearMonth)
     }
 
-    private static func rowValues(_ record: FeedRecord, department: String, index: String, person: UUID?, now: Date) -> [BulkValue] {
+    private static func rowValues(
+        _ record: FeedRecord, department: String, index: String, person: UUID?, now: Date
+    ) -> [BulkValue] {
         var outOfPocket: Int64?
         var eventDate: String?
         switch record.payload {
@@ -149,25 +171,32 @@ struct FeedIngest {
         default:
             break
         }
-        return [BulkValue(UUID.random()), BulkValue(record.kind.rawValue), BulkValue(record.sourceRecordId), BulkValue(department),
-                BulkValue(index), person.map(BulkValue.init) ?? .null, BulkValue(eventDate), outOfPocket.map(BulkValue.init) ?? .null, BulkValue(now)]
+        return [
+            BulkValue(UUID.random()), BulkValue(record.kind.rawValue), BulkValue(record.sourceRecordId),
+            BulkValue(department),
+            BulkValue(index), person.map(BulkValue.init) ?? .null, BulkValue(eventDate),
+            outOfPocket.map(BulkValue.init) ?? .null, BulkValue(now),
+        ]
     }
 
     /// Out-of-pocket medical costs over 12 months by person, this batch's rows included.
     /// The patients are joined as a list of rows, not matched with `IN`: against `IN`,
     /// SQLite without statistics prefers the unique (kind, source_record_id) index and reads
     /// every medical row, instead of the partial index `feed_rows_medical_costs`.
-    private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64] {
+    private static func outOfPocket(_ db: SQLDatabase, patients: [UUID], today: CivilDate) async throws -> [UUID: Int64]
+    {
         var result: [UUID: Int64] = [:]
         let since = today.adding(days: -365).description
         for chunk in patients.chunked(1000) {
             let rows = SQLList(chunk.map { SQLGroupExpression(SQLBind($0)) })
-            for r in try await db.raw("""
+            for r in try await db.raw(
+                """
                 WITH patients(id) AS (VALUES \(rows))
                 SELECT f.person_id, CAST(COALESCE(SUM(f.out_of_pocket_fen), 0) AS BIGINT) AS total FROM patients p
                 JOIN feed_rows f ON f.person_id = p.id
                 WHERE f.kind = 'medicalExpense' AND f.event_date >= \(bind: since) GROUP BY f.person_id
-                """).all() {
+                """
+            ).all() {
                 result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "total", as: Int64.self)
             }
         }
@@ -184,7 +213,9 @@ struct FeedIngest {
 
         /// The rules' view of the person's household; nil when the region has no policy.
         /// `holdings`: residential properties by person, for the real-estate rule.
-        func context(person: Person, household: UUID, record: FeedRecord, holdings: [String: Int]) throws -> EarlyWarningContext? {
+        func context(
+            person: Person, household: UUID, record: FeedRecord, holdings: [String: Int]
+        ) throws -> EarlyWarningContext? {
             let month = today.yearMonth
             // Once per row: Foundation's `uuidString` formats with sprintf.
             let personID = person.id.text
@@ -193,28 +224,41 @@ struct FeedIngest {
             let members = registry.members[household] ?? []
             var perCapita = Fen.zero
             var onlyEarner = false
-            if FeedRegistrySnapshot.needsMeans(record.kind), registry.readsHouseholdFacts(household, kind: record.kind) {
+            if FeedRegistrySnapshot.needsMeans(record.kind), registry.readsHouseholdFacts(household, kind: record.kind)
+            {
                 // The means on file, with what this row says already counted (a pension award).
                 var means = registry.means[household] ?? DeclaredMeans()
                 if case .pension(let award) = record.payload {
-                    var member = means.members.first { $0.personId == personID } ?? DeclaredMeans.Member(personId: personID)
-                    member.incomes = member.incomes.filter { $0.kind != .pension } + [.init(kind: .pension, monthlyFen: award.monthlyFen.value)]
+                    var member =
+                        means.members.first { $0.personId == personID } ?? DeclaredMeans.Member(personId: personID)
+                    member.incomes =
+                        member.incomes.filter { $0.kind != .pension } + [
+                            .init(kind: .pension, monthlyFen: award.monthlyFen.value)
+                        ]
                     means.members = means.members.filter { $0.personId != personID } + [member]
                 }
-                perCapita = PolicyEngine.assess(HouseholdEconomyCheck.request(region: person.region, month: month, members: members, means: means),
-                                                parameters: p).perCapitaIncome
-                let earners = means.members.filter { $0.incomes.contains { $0.kind.isEarned && $0.monthlyFen > 0 } }.map(\.personId)
+                perCapita =
+                    PolicyEngine.assess(
+                        HouseholdEconomyCheck.request(
+                            region: person.region, month: month, members: members, means: means),
+                        parameters: p
+                    ).perCapitaIncome
+                let earners = means.members.filter { $0.incomes.contains { $0.kind.isEarned && $0.monthlyFen > 0 } }
+                    .map(\.personId)
                 onlyEarner = earners == [personID]
             }
             return EarlyWarningContext(
-                today: today, person: MonitoredPerson(id: personID, birthDate: person.birthDate, isDeceased: person.deceased),
-                household: MonitoredHousehold(id: household.text, region: RegionCode(person.region) ?? RegionTable.changzhou,
-                                              memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
-                                              personLivesAlone: members.count == 1,
-                                              residentialPropertiesOfOtherMembers: record.kind == .realEstate
-                                                  ? Self.properties(of: members.filter { $0.personId != personID }, in: holdings) : 0),
+                today: today,
+                person: MonitoredPerson(id: personID, birthDate: person.birthDate, isDeceased: person.deceased),
+                household: MonitoredHousehold(
+                    id: household.text, region: RegionCode(person.region) ?? RegionTable.changzhou,
+                    memberCount: members.count, memberAges: members.map { $0.birthDate.age(on: today) },
+                    personLivesAlone: members.count == 1,
+                    residentialPropertiesOfOtherMembers: record.kind == .realEstate
+                        ? Self.properties(of: members.filter { $0.personId != personID }, in: holdings) : 0),
                 enrollments: registry.enrollments[household] ?? [],
-                means: HouseholdMeans(dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
+                means: HouseholdMeans(
+                    dibaoStandard: p.dibaoStandard, perCapitaCountedIncome: perCapita, personIsOnlyEarner: onlyEarner),
                 outOfPocketLast12Months: Fen(outOfPocket[person.id] ?? 0), assetLimits: AssetTestLimits(parameters: p),
                 thresholds: EarlyWarningThresholds(parameters: p))
         }
@@ -228,30 +272,51 @@ struct FeedIngest {
     /// 身后一件事: each person is marked deceased and every benefit of the person stops from
     /// the month after the death, without waiting for the visit. A batch's deaths are
     /// written together (two statements per person took most of a death file's time).
-    private static func applyDeaths(_ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], cipher: FieldCipher,
-                                    clock: PlatformClock, audit: AuditRecorder) async throws {
-        let stopFrom = Dictionary(uniqueKeysWithValues: deaths.map { ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom) })
+    private static func applyDeaths(
+        _ db: SQLDatabase, _ deaths: [(person: Person, notice: DeathNotice)], cipher: FieldCipher,
+        clock: PlatformClock, audit: AuditRecorder
+    ) async throws {
+        let stopFrom = Dictionary(
+            uniqueKeysWithValues: deaths.map {
+                ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom)
+            })
         for chunk in deaths.chunked(500) {
-            let dates = SQLList(chunk.map { SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)") },
-                                separator: SQLRaw(" "))
-            try await db.raw("""
+            let dates = SQLList(
+                chunk.map {
+                    SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)")
+                },
+                separator: SQLRaw(" "))
+            try await db.raw(
+                """
                 UPDATE persons SET deceased_on = CASE id \(dates) END, version = version + 1 WHERE id IN \(SQLBind.group(chunk.map(\.person.id)))
-                """).run()
+                """
+            ).run()
         }
         let store = EnrollmentStore(db: db)
         for chunk in Array(stopFrom.keys).chunked(500) {
-            for r in try await db.raw("SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> 'ended'").all() {
-                try await store.setStatus(enrollment: try r.decode(column: "id", as: UUID.self), status: .suspended,
-                                          from: stopFrom[try r.decode(column: "person_id", as: UUID.self)]!, reason: "死亡（部门数据）")
+            for r in try await db.raw(
+                "SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> 'ended'"
+            ).all() {
+                try await store.setStatus(
+                    enrollment: try r.decode(column: "id", as: UUID.self), status: .suspended,
+                    from: stopFrom[try r.decode(column: "person_id", as: UUID.self)]!, reason: "死亡（部门数据）")
             }
         }
-        try await audit.record(deaths.map { person, notice in
-            audit.entry("person.death", entity: "person", id: person.id.text, region: person.region,
-                        after: ["deceasedOn": notice.deathDate.description, "benefitsStopFrom": stopFrom[person.id]!.description])
-        })
+        try await audit.record(
+            deaths.map { person, notice in
+                audit.entry(
+                    "person.death", entity: "person", id: person.id.text, region: person.region,
+                    after: [
+                        "deceasedOn": notice.deathDate.description,
+                        "benefitsStopFrom": stopFrom[person.id]!.description,
+                    ])
+            })
         // The household's own benefits are paid for those who remain, from the same month.
-        try await HouseholdChangeFollower(db: db, cipher: cipher, clock: clock, audit: audit).follow(deaths.compactMap { death in
-            death.person.household.map { .init(household: $0, kind: .death, person: death.person.id, from: stopFrom[death.person.id]!) }
-        })
+        try await HouseholdChangeFollower(db: db, cipher: cipher, clock: clock, audit: audit).follow(
+            deaths.compactMap { death in
+                death.person.household.map {
+                    .init(household: $0, kind: .death, person: death.person.id, from: stopFrom[death.person.id]!)
+                }
+            })
     }
 }

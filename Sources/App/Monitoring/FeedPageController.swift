@@ -17,7 +17,8 @@ struct FeedPageController: RouteCollection {
     func show(req: Request) async throws -> View {
         let user = try req.user
         let department = try FeedSender.department(of: user)
-        return try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: nil, error: nil))
+        return try await req.view.render(
+            "monitoring/feeds", page(req, user: user, department: department, kind: nil, error: nil))
     }
 
     func upload(req: Request) async throws -> Response {
@@ -29,16 +30,22 @@ struct FeedPageController: RouteCollection {
         }
         let form = try? req.content.decode(Upload.self)
         func refuse(_ message: String, kind: FeedKind? = nil) async throws -> Response {
-            try await req.view.render("monitoring/feeds", page(req, user: user, department: department, kind: kind, error: message))
-                .encodeResponse(status: .badRequest, for: req)
+            try await req.view.render(
+                "monitoring/feeds", page(req, user: user, department: department, kind: kind, error: message)
+            )
+            .encodeResponse(status: .badRequest, for: req)
         }
         guard let kind = form?.kind.flatMap(FeedKind.init(rawValue:)), department.mayPush(kind) else {
             return try await refuse("请选择本部门报送的数据类别")
         }
-        guard let file = form?.file, file.data.readableBytes > 0 else { return try await refuse("请选择要上传的 CSV 文件", kind: kind) }
+        guard let file = form?.file, file.data.readableBytes > 0 else {
+            return try await refuse("请选择要上传的 CSV 文件", kind: kind)
+        }
         let path = try UploadedFile.privateCopy(of: file, named: "feed")
         let feed = FeedFileImport(app: req.application, actor: req.auditActor, reach: user.region)
-        let id = req.application.feedJobs.start(for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger) { progress in
+        let id = req.application.feedJobs.start(
+            for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger
+        ) { progress in
             try await feed.run(path: path, kind: kind, department: department, progress: progress)
         }
         return req.redirect(to: Route.feedJob.path(id))
@@ -50,13 +57,18 @@ struct FeedPageController: RouteCollection {
         pageTitle: "数据报送", progressNote: "逐行核对并与人员档案比对，同时运行预警规则。", jobName: "报送任务",
         errorsFileName: "feed-errors.csv")
 
-    private func page(_ req: Request, user: CurrentUser, department: FeedDepartment, kind: FeedKind?, error: String?) -> FeedPage {
+    private func page(
+        _ req: Request, user: CurrentUser, department: FeedDepartment, kind: FeedKind?, error: String?
+    ) -> FeedPage {
         let kinds = department.feedKinds.map { k in
-            KindChoice(code: k.rawValue, name: k.chinese,
-                       columns: k.allFields.map { k.optionalFields.contains($0) ? "\($0)（可空）" : $0 }.joined(separator: ", "),
-                       selected: k == kind)
+            KindChoice(
+                code: k.rawValue, name: k.chinese,
+                columns: k.allFields.map { k.optionalFields.contains($0) ? "\($0)（可空）" : $0 }.joined(separator: ", "),
+                selected: k == kind)
         }
-        return FeedPage(layout: LayoutContext(request: req, title: "数据报送", user: user), department: department.chinese, kinds: kinds,
-                        error: error)
+        return FeedPage(
+            layout: LayoutContext(request: req, title: "数据报送", user: user), department: department.chinese,
+            kinds: kinds,
+            error: error)
     }
 }

@@ -36,18 +36,26 @@ struct FeedRegistrySnapshot: Sendable {
     /// its own statements, so that decoding one query's rows overlaps the database answering
     /// the next; every SQLDatabase here takes concurrent statements (the bulk database queues
     /// them, PostgresNIO pipelines them, SQLiteNIO's handles are serialized).
-    static func read(_ db: SQLDatabase, kind: FeedKind, persons: [String: Person], cipher: FieldCipher) async throws -> FeedRegistrySnapshot {
+    static func read(
+        _ db: SQLDatabase, kind: FeedKind, persons: [String: Person], cipher: FieldCipher
+    ) async throws -> FeedRegistrySnapshot {
         let households = Array(Set(persons.values.compactMap(\.household)))
         let enrollments = try await Self.enrollments(db, households: households)
-        let reading = households.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments[$0] ?? []) }
+        let reading = households.filter {
+            EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments[$0] ?? [])
+        }
         async let membersRead = RegistryMemberFactsQuery(db: db).members(of: reading)
         async let means = HouseholdMeansStore(db: db, cipher: cipher).means(of: needsMeans(kind) ? reading : [])
         let members = try await membersRead
-        let holdings = kind == .realEstate
-            ? try await RealEstateHoldingsStore(db: db).holdings(of: members.values.flatMap { $0.compactMap { UUID(uuidString: $0.personId) } })
-                .reduce(into: [String: Int]()) { $0[$1.key.text] = $1.value }
+        let holdings =
+            kind == .realEstate
+            ? try await RealEstateHoldingsStore(db: db).holdings(
+                of: members.values.flatMap { $0.compactMap { UUID(uuidString: $0.personId) } }
+            )
+            .reduce(into: [String: Int]()) { $0[$1.key.text] = $1.value }
             : [:]
-        return FeedRegistrySnapshot(persons: persons, enrollments: enrollments, members: members, means: try await means, holdings: holdings)
+        return FeedRegistrySnapshot(
+            persons: persons, enrollments: enrollments, members: members, means: try await means, holdings: holdings)
     }
 
     func readsHouseholdFacts(_ household: UUID, kind: FeedKind) -> Bool {
@@ -58,27 +66,38 @@ struct FeedRegistrySnapshot: Sendable {
     static func persons(_ db: SQLDatabase, indexes: [String]) async throws -> [String: Person] {
         var result: [String: Person] = [:]
         for chunk in Array(Set(indexes)).chunked(500) {
-            for r in try await db.raw("""
+            for r in try await db.raw(
+                """
                 SELECT id, id_index, birth_date, deceased_on, region, household_id FROM persons WHERE id_index IN \(SQLBind.group(chunk))
-                """).all() {
+                """
+            ).all() {
                 guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { continue }
                 result[try r.decode(column: "id_index", as: String.self)] = Person(
                     id: try r.decode(column: "id", as: UUID.self), birthDate: birth,
                     deceased: try r.decode(column: "deceased_on", as: String?.self) != nil,
-                    household: try r.decode(column: "household_id", as: UUID?.self), region: try r.decode(column: "region", as: String.self))
+                    household: try r.decode(column: "household_id", as: UUID?.self),
+                    region: try r.decode(column: "region", as: String.self))
             }
         }
         return result
     }
 
-    private static func enrollments(_ db: SQLDatabase, households: [UUID]) async throws -> [UUID: [EnrollmentSnapshot]] {
+    private static func enrollments(_ db: SQLDatabase, households: [UUID]) async throws -> [UUID: [EnrollmentSnapshot]]
+    {
         var result: [UUID: [EnrollmentSnapshot]] = [:]
         for chunk in households.chunked(1000) {
-            for r in try await db.raw("SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))").all() {
-                guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self)) else { continue }
-                let coverage: EnrollmentSnapshot.Coverage = try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.text) } ?? .household
+            for r in try await db.raw(
+                "SELECT household_id, item_code, person_id, status FROM enrollments WHERE household_id IN \(SQLBind.group(chunk))"
+            ).all() {
+                guard let status = EnrollmentSnapshot.Status(rawValue: try r.decode(column: "status", as: String.self))
+                else { continue }
+                let coverage: EnrollmentSnapshot.Coverage =
+                    try r.decode(column: "person_id", as: UUID?.self).map { .person(id: $0.text) } ?? .household
                 result[try r.decode(column: "household_id", as: UUID.self), default: []]
-                    .append(EnrollmentSnapshot(code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status))
+                    .append(
+                        EnrollmentSnapshot(
+                            code: try r.decode(column: "item_code", as: String.self), coverage: coverage, status: status
+                        ))
             }
         }
         return result

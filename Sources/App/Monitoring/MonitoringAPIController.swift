@@ -22,7 +22,8 @@ struct MonitoringAPIController: RouteCollection {
         let cipher = req.application.platform.cipher
         return try await FeedIngest(app: req.application, actor: req.auditActor, reach: try req.user.region).ingest(
             kind: kind, department: department.rawValue,
-            records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) }, problems: batch.problems)
+            records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) },
+            problems: batch.problems)
     }
 
     /// The open tasks of the user's region, filtered (`TaskListQuery`) and paginated.
@@ -31,7 +32,8 @@ struct MonitoringAPIController: RouteCollection {
         try user.require(.visitHouseholds)
         let query = try req.query.decode(TaskListQuery.self)
         let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
-        return try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
+        return try await VisitTasks(db: req.sql).openPage(
+            within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: query.perPage))
     }
 
     struct Visit: Content {
@@ -49,7 +51,9 @@ struct MonitoringAPIController: RouteCollection {
     func visit(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.visitHouseholds)
-        guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope)
+        else {
             throw Refusal.notFound("走访任务")
         }
         let body = try req.content.decode(Visit.self)
@@ -57,16 +61,22 @@ struct MonitoringAPIController: RouteCollection {
         guard let visited = body.visitedOn.flatMap({ CivilDate($0.trimmedWhitespace) }), visited <= req.today else {
             throw Refusal.invalid("visitedOn", "请填写走访日期（不晚于今天）")
         }
-        guard let findings = try RegistryInput.check({ () throws(FieldProblem) in try InputRules.text(body.findings, field: "findings", label: "走访情况") })
+        guard
+            let findings = try RegistryInput.check({ () throws(FieldProblem) in
+                try InputRules.text(body.findings, field: "findings", label: "走访情况")
+            })
         else { throw Refusal.invalid("findings", "请填写走访情况") }
         guard let outcome = body.outcome, VisitTasks.outcomes.contains(where: { $0.code == outcome }) else {
-            throw Refusal.invalid("outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
+            throw Refusal.invalid(
+                "outcome", "结果应为：" + VisitTasks.outcomes.map { "\($0.code)（\($0.name)）" }.joined(separator: "、"))
         }
         let name = user.displayName
         try await req.auditedTransaction { tx, audit in
-            try await VisitTasks(db: tx).recordVisit(task, visitedOn: visited, findings: findings, outcome: outcome, by: name)
-            try await audit.record("visit.record", entity: "visit_task", id: task.id.uuidString, region: task.region,
-                                   after: ["visitedOn": visited.description, "outcome": outcome, "alert": task.alertId?.uuidString ?? ""])
+            try await VisitTasks(db: tx).recordVisit(
+                task, visitedOn: visited, findings: findings, outcome: outcome, by: name)
+            try await audit.record(
+                "visit.record", entity: "visit_task", id: task.id.uuidString, region: task.region,
+                after: ["visitedOn": visited.description, "outcome": outcome, "alert": task.alertId?.uuidString ?? ""])
         }
         struct Answer: Content { let status: String; let next: String? }
         let next = Route.newApplication.path + "?household=\(task.householdId)"

@@ -52,7 +52,8 @@ struct CreateMonitoring: AsyncMigration {
         try await sql.raw("CREATE UNIQUE INDEX alerts_one_open ON alerts (dedupe_key) WHERE status = 'open'").run()
         try await sql.create(index: "alerts_region_status").on("alerts").column("region").column("status").run()
         try await sql.create(index: "feed_rows_person_kind").on("feed_rows").column("person_id").column("kind").run()
-        try await sql.create(index: "visit_tasks_region_status").on("visit_tasks").column("region").column("status").run()
+        try await sql.create(index: "visit_tasks_region_status").on("visit_tasks").column("region").column("status")
+            .run()
     }
 
     func revert(on database: Database) async throws {
@@ -96,9 +97,11 @@ struct IndexOnlyMedicalCostsByPerson: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database.sql
         try await sql.drop(index: "feed_rows_person_kind").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE INDEX feed_rows_medical_costs ON feed_rows (person_id, event_date, out_of_pocket_fen) WHERE kind = 'medicalExpense'
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: Database) async throws {

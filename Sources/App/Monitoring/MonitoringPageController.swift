@@ -27,37 +27,53 @@ struct MonitoringPageController: RouteCollection {
         let scope = user.scope
         let alerts = AlertStore(db: req.sql)
         let levels = try await alerts.openCounts(by: .level, within: scope).map {
-            Count(label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1, link: Pager.link(path: Route.tasks.path, filters: ["level": $0.0]))
+            Count(
+                label: AlertLevel(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1,
+                link: Pager.link(path: Route.tasks.path, filters: ["level": $0.0]))
         }
-        let rules = try await alerts.openCounts(by: .rule, within: scope).map { Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1) }
+        let rules = try await alerts.openCounts(by: .rule, within: scope).map {
+            Count(label: EarlyWarningRule(rawValue: $0.0)?.chinese ?? $0.0, count: $0.1)
+        }
         // Street codes sort within their district's (the first six digits), so grouping keeps the order.
         let regions = req.platform.regions
-        let districts = Dictionary(grouping: try await alerts.openCounts(by: .street, within: scope), by: { String($0.0.prefix(6)) })
-            .sorted { $0.key < $1.key }.map { district, streets in
-                District(name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
-                         link: RegionCode(district).map(user.region.contains) == true ? Pager.link(path: Route.tasks.path, filters: ["region": district]) : nil,
-                         streets: streets.map { Count(label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
-                                                      link: Pager.link(path: Route.tasks.path, filters: ["region": $0.0])) })
-            }
+        let districts = Dictionary(
+            grouping: try await alerts.openCounts(by: .street, within: scope), by: { String($0.0.prefix(6)) }
+        )
+        .sorted { $0.key < $1.key }.map { district, streets in
+            District(
+                name: RegionCode(district).flatMap(regions.name) ?? district, count: streets.reduce(0) { $0 + $1.1 },
+                link: RegionCode(district).map(user.region.contains) == true
+                    ? Pager.link(path: Route.tasks.path, filters: ["region": district]) : nil,
+                streets: streets.map {
+                    Count(
+                        label: RegionCode($0.0).flatMap(regions.name) ?? $0.0, count: $0.1,
+                        link: Pager.link(path: Route.tasks.path, filters: ["region": $0.0]))
+                })
+        }
         let overdue = try await VisitTasks(db: req.sql).counts(within: scope, today: req.today).overdue
         let first = req.today.yearMonth.adding(months: -11)
         let byMonth = try await alerts.raisedPerMonth(since: first, within: scope)
         let months = (0..<12).map { first.adding(months: $0).description }
-        return try await req.view.render("monitoring/overview", Overview(
-            layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules, districts: districts, overdue: overdue,
-            trend: BarChartSVG.render(bars: months.map { ($0, Int64(byMonth[$0] ?? 0)) }, format: { "\($0) 条" })))
+        return try await req.view.render(
+            "monitoring/overview",
+            Overview(
+                layout: LayoutContext(request: req, title: "监测预警", user: user), levels: levels, rules: rules,
+                districts: districts, overdue: overdue,
+                trend: BarChartSVG.render(bars: months.map { ($0, Int64(byMonth[$0] ?? 0)) }, format: { "\($0) 条" })))
     }
 
     func tasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
         let query = try req.query.decode(TaskListQuery.self)
-        var page = TaskList(layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
-                            picker: RegistryPageController.filterPicker(req, user: user, selected: query.region),
-                            levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
+        var page = TaskList(
+            layout: LayoutContext(request: req, title: "走访任务", user: user), query: query,
+            picker: RegistryPageController.filterPicker(req, user: user, selected: query.region),
+            levels: AlertLevel.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) })
         page.escalated = req.query[Int.self, at: "escalated"]
         do {
             let filter = try query.filter(user: user, today: req.today, regions: req.platform.regions)
-            let result = try await VisitTasks(db: req.sql).openPage(within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
+            let result = try await VisitTasks(db: req.sql).openPage(
+                within: user.scope, matching: filter, page: try PageRequest(page: query.page, perPage: 50))
             page.total = result.total
             page.rows = result.items.map { TaskRow($0, regions: req.platform.regions) }
             page.pager = Pager.make(path: Route.tasks.path, filters: query.links, result: result)
@@ -68,26 +84,32 @@ struct MonitoringPageController: RouteCollection {
             page.picker.invalid = error.field == "region"
         }
         // A refused filter shows the form with the field marked, as a 400.
-        return try await req.view.render("monitoring/tasks", page).encodeResponse(status: page.error == nil ? .ok : .badRequest, for: req)
+        return try await req.view.render("monitoring/tasks", page).encodeResponse(
+            status: page.error == nil ? .ok : .badRequest, for: req)
     }
 
     /// Overdue tasks of the user's region go up to their street now, without waiting for the
     /// hourly round (viewing a list never changes anything).
     func escalate(req: Request) async throws -> Response {
         let user = try Self.require(req)
-        let count = try await VisitTasks.escalateOverdue(today: req.today, within: user.scope, app: req.application, actor: req.auditActor)
+        let count = try await VisitTasks.escalateOverdue(
+            today: req.today, within: user.scope, app: req.application, actor: req.auditActor)
         return req.redirect(to: Pager.link(path: Route.tasks.path, filters: ["escalated": String(count)]))
     }
 
     /// Every open task the filter selects, as CSV (`CSVDownload.streamed`).
     func exportTasks(req: Request) async throws -> Response {
         let user = try Self.require(req)
-        let filter = try req.query.decode(TaskListQuery.self).filter(user: user, today: req.today, regions: req.platform.regions)
+        let filter = try req.query.decode(TaskListQuery.self).filter(
+            user: user, today: req.today, regions: req.platform.regions)
         let store = VisitTasks(db: req.sql)
         let regions = req.platform.regions
         let scope = user.scope
-        return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(req.today).csv") { offset, limit in
-            try await store.open(within: scope, matching: filter, limit: limit, offset: offset).map { TaskRow($0, regions: regions).csvFields }
+        return CSVDownload.streamed(header: TaskRow.csvHeader, fileName: "tasks-\(user.region.value)-\(req.today).csv")
+        { offset, limit in
+            try await store.open(within: scope, matching: filter, limit: limit, offset: offset).map {
+                TaskRow($0, regions: regions).csvFields
+            }
         }
     }
 
@@ -97,18 +119,23 @@ struct MonitoringPageController: RouteCollection {
 
     private func renderTask(_ req: Request, form: MonitoringAPIController.Visit, error: Refusal?) async throws -> View {
         let user = try Self.require(req)
-        guard let id = req.parameters.get("id", as: UUID.self), let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope) else {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let task = try await VisitTasks(db: req.sql).task(id: id, within: user.scope)
+        else {
             throw Refusal.notFound("走访任务")
         }
-        return try await req.view.render("monitoring/task", TaskPage(
-            layout: LayoutContext(request: req, title: "走访", user: user), task: task,
-            ruleName: task.rule.flatMap(EarlyWarningRule.init).map(\.chinese), levelName: task.level.flatMap(AlertLevel.init).map(\.chinese),
-            regionName: RegionCode(task.region).map { req.platform.regions.fullName(of: $0) } ?? task.region,
-            phone: try await req.registry.phone(personID: task.personId, within: user.scope),
-            outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) },
-            outcomeName: task.outcome.flatMap { code in VisitTasks.outcomes.first { $0.code == code }?.name },
-            today: req.today.description, saved: req.query[String.self, at: "saved"] == "1", form: form,
-            error: error?.message, errorField: error?.field))
+        return try await req.view.render(
+            "monitoring/task",
+            TaskPage(
+                layout: LayoutContext(request: req, title: "走访", user: user), task: task,
+                ruleName: task.rule.flatMap(EarlyWarningRule.init).map(\.chinese),
+                levelName: task.level.flatMap(AlertLevel.init).map(\.chinese),
+                regionName: RegionCode(task.region).map { req.platform.regions.fullName(of: $0) } ?? task.region,
+                phone: try await req.registry.phone(personID: task.personId, within: user.scope),
+                outcomes: VisitTasks.outcomes.map { Choice(value: $0.code, label: $0.name) },
+                outcomeName: task.outcome.flatMap { code in VisitTasks.outcomes.first { $0.code == code }?.name },
+                today: req.today.description, saved: req.query[String.self, at: "saved"] == "1", form: form,
+                error: error?.message, errorField: error?.field))
     }
 
     /// The same checks as the API's `POST /api/v1/tasks/{id}/visit`, through the same controller.

@@ -39,7 +39,9 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             let escalated = try await VisitTasks.escalateOverdue(today: today, app: app, actor: actor)
             let alerts = try await VisitSchedule.watch(today: today, app: app, actor: actor)
             if scheduled + escalated + alerts > 0 {
-                app.logger.info("monitoring: \(scheduled) scheduled visits, \(escalated) overdue tasks escalated, \(alerts) alone-and-unvisited alerts")
+                app.logger.info(
+                    "monitoring: \(scheduled) scheduled visits, \(escalated) overdue tasks escalated, \(alerts) alone-and-unvisited alerts"
+                )
             }
         } catch {
             app.logger.report(error: error)

@@ -79,7 +79,10 @@ extension MonitoringPageController {
 
         static let csvHeader = ["期限", "超期上交街道", "级别", "线索类型", "线索", "走访对象", "身份证号（脱敏）", "联系电话（脱敏）", "地址", "区划", "区划代码"]
         var csvFields: [String] {
-            [dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, personName, idNumberMasked, phoneMasked, address, regionName, region]
+            [
+                dueOn, escalated ? "是" : "否", levelName, ruleName, evidence, personName, idNumberMasked, phoneMasked,
+                address, regionName, region,
+            ]
         }
     }
 

@@ -13,8 +13,11 @@ struct RealEstateHoldingsStore {
     func holdings(of persons: [UUID]) async throws -> [UUID: Int] {
         var result: [UUID: Int] = [:]
         for chunk in persons.chunked(1000) {
-            for r in try await db.raw("SELECT person_id, properties FROM real_estate_holdings WHERE person_id IN \(SQLBind.group(chunk))").all() {
-                result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(column: "properties", as: Int.self)
+            for r in try await db.raw(
+                "SELECT person_id, properties FROM real_estate_holdings WHERE person_id IN \(SQLBind.group(chunk))"
+            ).all() {
+                result[try r.decode(column: "person_id", as: UUID.self)] = try r.decode(
+                    column: "properties", as: Int.self)
             }
         }
         return result
@@ -30,10 +33,12 @@ struct RealEstateHoldingsStore {
         // One row per person per statement: PostgreSQL refuses to update a row twice in one.
         for chunk in order.chunked(500) {
             let values = SQLList(chunk.map { SQLQueryString("(\(bind: $0), \(bind: latest[$0]!), \(bind: now))") })
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO real_estate_holdings (person_id, properties, updated_at) VALUES \(values)
                 ON CONFLICT (person_id) DO UPDATE SET properties = excluded.properties, updated_at = excluded.updated_at
-                """).run()
+                """
+            ).run()
         }
     }
 }

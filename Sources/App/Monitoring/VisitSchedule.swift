@@ -11,10 +11,13 @@ struct VisitSchedule {
     let db: SQLDatabase
 
     /// The persons of the special groups in the scope: (person, household, region).
-    private func groupMembers(on day: CivilDate) async throws -> [(person: UUID, household: UUID, region: String, birth: CivilDate, alone: Bool)] {
+    private func groupMembers(
+        on day: CivilDate
+    ) async throws -> [(person: UUID, household: UUID, region: String, birth: CivilDate, alone: Bool)] {
         // Born on or before this day 80 years ago (compared as text, so 29 February needs no special case).
         let eighty = String(format: "%04d", day.year - 80) + day.description.dropFirst(4)
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT p.id, m.household_id, p.region, p.birth_date,
               (SELECT COUNT(*) FROM memberships o WHERE o.household_id = m.household_id AND o.left_at IS NULL) AS members
             FROM persons p JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
@@ -22,23 +25,33 @@ struct VisitSchedule {
               p.id IN (SELECT person_id FROM enrollments WHERE item_code IN ('tekun', 'childInDistress') AND status <> 'ended' AND person_id IS NOT NULL)
               OR (p.birth_date <= \(bind: eighty)
                   AND (SELECT COUNT(*) FROM memberships o WHERE o.household_id = m.household_id AND o.left_at IS NULL) = 1))
-            """).all().compactMap { r in
+            """
+        ).all().compactMap { r in
             guard let birth = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { return nil }
-            return (try r.decode(column: "id", as: UUID.self), try r.decode(column: "household_id", as: UUID.self),
-                    try r.decode(column: "region", as: String.self), birth, try r.decode(column: "members", as: Int.self) == 1)
+            return (
+                try r.decode(column: "id", as: UUID.self), try r.decode(column: "household_id", as: UUID.self),
+                try r.decode(column: "region", as: String.self), birth,
+                try r.decode(column: "members", as: Int.self) == 1
+            )
         }
     }
 
     /// Creates the month's scheduled tasks; a person who already has one this month gets no second.
     func schedule(month: YearMonth) async throws -> Int {
         let members = try await groupMembers(on: month.lastDay)
-        let existing = Set(try await db.raw("""
-            SELECT person_id FROM visit_tasks WHERE kind = 'scheduled' AND due_on >= \(bind: month.firstDay.description)
-              AND due_on <= \(bind: month.lastDay.description)
-            """).all().map { try $0.decode(column: "person_id", as: UUID.self) })
+        let existing = Set(
+            try await db.raw(
+                """
+                SELECT person_id FROM visit_tasks WHERE kind = 'scheduled' AND due_on >= \(bind: month.firstDay.description)
+                  AND due_on <= \(bind: month.lastDay.description)
+                """
+            ).all().map { try $0.decode(column: "person_id", as: UUID.self) })
         var tasks = BulkInsert(table: "visit_tasks", columns: VisitTasks.columns)
         for m in members where !existing.contains(m.person) {
-            tasks.append(VisitTasks.values(alert: nil, person: m.person, household: m.household, region: m.region, due: month.lastDay, kind: "scheduled"))
+            tasks.append(
+                VisitTasks.values(
+                    alert: nil, person: m.person, household: m.household, region: m.region, due: month.lastDay,
+                    kind: "scheduled"))
         }
         let created = tasks.pendingCount
         try await tasks.flush(on: db)
@@ -49,27 +62,35 @@ struct VisitSchedule {
     func watch(today: CivilDate) async throws -> Int {
         let alone = try await groupMembers(on: today).filter(\.alone)
         var lastVisit: [UUID: CivilDate] = [:]
-        for r in try await db.raw("SELECT person_id, MAX(visited_on) AS last FROM visit_tasks WHERE status = 'done' GROUP BY person_id").all() {
+        for r in try await db.raw(
+            "SELECT person_id, MAX(visited_on) AS last FROM visit_tasks WHERE status = 'done' GROUP BY person_id"
+        ).all() {
             if let day = try r.decode(column: "last", as: String?.self).flatMap(CivilDate.init) {
                 lastVisit[try r.decode(column: "person_id", as: UUID.self)] = day
             }
         }
         let watched = alone.map {
-            AloneAndUnvisitedRule.WatchedPerson(personId: $0.person.uuidString, householdId: $0.household.uuidString, birthDate: $0.birth,
-                                                livesAlone: true, lastVisit: lastVisit[$0.person])
+            AloneAndUnvisitedRule.WatchedPerson(
+                personId: $0.person.uuidString, householdId: $0.household.uuidString, birthDate: $0.birth,
+                livesAlone: true, lastVisit: lastVisit[$0.person])
         }
         let regions = Dictionary(alone.map { ($0.person.uuidString, $0.region) }, uniquingKeysWith: { a, _ in a })
-        let thresholds = (try? await PolicyStore(db: db).history().parameters(for: RegionTable.changzhou.value, month: today.yearMonth))
+        let thresholds =
+            (try? await PolicyStore(db: db).history().parameters(
+                for: RegionTable.changzhou.value, month: today.yearMonth))
             .map(EarlyWarningThresholds.init(parameters:)) ?? .defaults
         let drafts = AloneAndUnvisitedRule.check(persons: watched, today: today, thresholds: thresholds)
-        return try await AlertWriter(db: db).raise(drafts.map { ($0, regions[$0.personId] ?? RegionTable.changzhou.value) })
+        return try await AlertWriter(db: db).raise(
+            drafts.map { ($0, regions[$0.personId] ?? RegionTable.changzhou.value) })
     }
 }
 
 extension VisitSchedule {
     /// The month's scheduled tasks, in one audited transaction; how many were created.
     static func schedule(month: YearMonth, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedRoutine("visit.schedule", entity: "visit_task", actor: actor, details: ["month": month.description], count: "tasks") {
+        try await app.auditedRoutine(
+            "visit.schedule", entity: "visit_task", actor: actor, details: ["month": month.description], count: "tasks"
+        ) {
             try await VisitSchedule(db: $0).schedule(month: month)
         }
     }
@@ -96,7 +117,8 @@ struct MonitoringCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let month = signature.month.flatMap(YearMonth.init) ?? context.application.platform.clock.today.yearMonth
-            let created = try await VisitSchedule.schedule(month: month, app: context.application, actor: .system("cli:monitoring"))
+            let created = try await VisitSchedule.schedule(
+                month: month, app: context.application, actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["month": month.description, "tasks": String(created)]))")
         }
     }
@@ -106,7 +128,9 @@ struct MonitoringCommands: AsyncCommandGroup {
         var help: String { "检查独居高龄老人是否 30 天未探访" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let raised = try await VisitSchedule.watch(today: context.application.platform.clock.today, app: context.application, actor: .system("cli:monitoring"))
+            let raised = try await VisitSchedule.watch(
+                today: context.application.platform.clock.today, app: context.application,
+                actor: .system("cli:monitoring"))
             context.console.output("\(jsonLine(["alerts": String(raised)]))")
         }
     }

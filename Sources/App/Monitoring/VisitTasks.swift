@@ -50,30 +50,45 @@ struct VisitTasks {
         kind == "scheduled" ? "定期走访" : "走访"
     }
 
-    static let columns = ["id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated"]
+    static let columns = [
+        "id", "alert_id", "kind", "person_id", "household_id", "region", "due_on", "status", "escalated",
+    ]
 
     /// A new open task, for `BulkInsert` with `columns`.
-    static func values(alert: UUID?, person: UUID, household: UUID, region: String, due: CivilDate, kind: String) -> [BulkValue] {
-        [.uuid(UUID.random()), alert.map(BulkValue.uuid) ?? .null, .text(kind), .uuid(person), .uuid(household), .text(region),
-         .text(due.description), .text("open"), .bool(false)]
+    static func values(
+        alert: UUID?, person: UUID, household: UUID, region: String, due: CivilDate, kind: String
+    ) -> [BulkValue] {
+        [
+            .uuid(UUID.random()), alert.map(BulkValue.uuid) ?? .null, .text(kind), .uuid(person), .uuid(household),
+            .text(region),
+            .text(due.description), .text("open"), .bool(false),
+        ]
     }
 
     /// `escalateOverdue` in one audited transaction; how many tasks escalated. The pages and
     /// the task list call it on every view: a read first, so that a view takes the write
     /// turn (and on SQLite waits behind a bulk job) only when a task has become overdue.
     @discardableResult
-    static func escalateOverdue(today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou), app: Application,
-                                actor: AuditActor) async throws -> Int {
-        guard try await VisitTasks(db: app.sql).overdue(today: today, within: scope, limit: 1).count > 0 else { return 0 }
+    static func escalateOverdue(
+        today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou), app: Application,
+        actor: AuditActor
+    ) async throws -> Int {
+        guard try await VisitTasks(db: app.sql).overdue(today: today, within: scope, limit: 1).count > 0 else {
+            return 0
+        }
         let details = ["day": today.description, "region": scope.region.value]
-        return try await app.auditedRoutine("visit.escalate", entity: "visit_task", actor: actor, details: details, count: "overdue") {
+        return try await app.auditedRoutine(
+            "visit.escalate", entity: "visit_task", actor: actor, details: details, count: "overdue"
+        ) {
             try await VisitTasks(db: $0).escalateOverdue(today: today, within: scope)
         }
     }
 
     /// Overdue open tasks of a community escalate to its street (the first nine digits).
     @discardableResult
-    func escalateOverdue(today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou)) async throws -> Int {
+    func escalateOverdue(
+        today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou)
+    ) async throws -> Int {
         let overdue = try await overdue(today: today, within: scope)
         for r in overdue {
             let region = try r.decode(column: "region", as: String.self)
@@ -85,11 +100,13 @@ struct VisitTasks {
 
     /// Open tasks past their due day not yet escalated (`id`, `region`).
     private func overdue(today: CivilDate, within scope: RegionScope, limit: Int? = nil) async throws -> [any SQLRow] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT id, region FROM visit_tasks WHERE status = 'open' AND escalated = \(bind: false) AND due_on < \(bind: today.description)
               AND \(scope.condition("region"))
             \(unsafeRaw: limit.map { "LIMIT \($0)" } ?? "")
-            """).all()
+            """
+        ).all()
     }
 
     /// Which open tasks a list shows, inside the user's own region.
@@ -102,29 +119,39 @@ struct VisitTasks {
     }
 
     /// Open tasks within the scope, escalated and earliest due first.
-    func open(within scope: RegionScope, matching filter: Filter = Filter(), limit: Int, offset: Int = 0) async throws -> [Task] {
-        try await db.raw("""
+    func open(
+        within scope: RegionScope, matching filter: Filter = Filter(), limit: Int, offset: Int = 0
+    ) async throws -> [Task] {
+        try await db.raw(
+            """
             \(Self.select) WHERE \(Self.condition(scope, filter)) ORDER BY t.escalated DESC, t.due_on, t.id LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map(Self.task)
+            """
+        ).all().map(Self.task)
     }
 
     /// One page of them, with how many there are in all.
     /// The open tasks of a region and how many of them are past their day, for the home page.
     func counts(within scope: RegionScope, today: CivilDate) async throws -> (open: Int, overdue: Int) {
-        let row = try await db.raw("""
+        let row = try await db.raw(
+            """
             SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN t.due_on < \(bind: today.description) THEN 1 ELSE 0 END), 0) AS late
             FROM visit_tasks t WHERE \(Self.condition(scope, Filter()))
-            """).first()
+            """
+        ).first()
         return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "late", as: Int.self) ?? 0)
     }
 
     func openPage(within scope: RegionScope, matching filter: Filter, page: PageRequest) async throws -> Page<Task> {
-        let total = try await db.raw("""
-            SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let total =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM visit_tasks t LEFT JOIN alerts a ON a.id = t.alert_id WHERE \(Self.condition(scope, filter))
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         let page = page.clamped(total: total)
-        return Page(items: try await open(within: scope, matching: filter, limit: page.perPage, offset: page.offset),
-                    total: total, page: page.page, perPage: page.perPage)
+        return Page(
+            items: try await open(within: scope, matching: filter, limit: page.perPage, offset: page.offset),
+            total: total, page: page.page, perPage: page.perPage)
     }
 
     private static func condition(_ scope: RegionScope, _ f: Filter) -> SQLQueryString {
@@ -137,20 +164,27 @@ struct VisitTasks {
 
     /// Every visit task of a person, open or done, latest due first.
     func tasks(person: UUID, within scope: RegionScope) async throws -> [Task] {
-        try await db.raw("""
+        try await db.raw(
+            """
             \(Self.select) WHERE t.person_id = \(bind: person) AND \(scope.condition("t.region")) ORDER BY t.due_on DESC, t.id
-            """).all().map(Self.task)
+            """
+        ).all().map(Self.task)
     }
 
     /// A person's alerts, open or closed, latest first.
     func alerts(person: UUID, within scope: RegionScope) async throws -> [Alert] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT rule, level, evidence, status, raised_on FROM alerts
             WHERE person_id = \(bind: person) AND \(scope.condition("region")) ORDER BY raised_on DESC, id
-            """).all().map { r in
-            Alert(rule: try r.decode(column: "rule", as: String.self), level: try r.decode(column: "level", as: String.self),
-                  evidence: try r.decode(column: "evidence", as: String.self), status: try r.decode(column: "status", as: String.self),
-                  raisedOn: try r.decode(column: "raised_on", as: String.self))
+            """
+        ).all().map { r in
+            Alert(
+                rule: try r.decode(column: "rule", as: String.self),
+                level: try r.decode(column: "level", as: String.self),
+                evidence: try r.decode(column: "evidence", as: String.self),
+                status: try r.decode(column: "status", as: String.self),
+                raisedOn: try r.decode(column: "raised_on", as: String.self))
         }
     }
 
@@ -163,28 +197,45 @@ struct VisitTasks {
     }
 
     func task(id: UUID, within scope: RegionScope) async throws -> Task? {
-        try await db.raw("\(Self.select) WHERE t.id = \(bind: id) AND \(scope.condition("t.region"))").first().map(Self.task)
+        try await db.raw("\(Self.select) WHERE t.id = \(bind: id) AND \(scope.condition("t.region"))").first().map(
+            Self.task)
     }
 
     /// Records the visit; the task and its alert close.
-    func recordVisit(_ task: Task, visitedOn: CivilDate, findings: String, outcome: String, by name: String) async throws {
+    func recordVisit(
+        _ task: Task, visitedOn: CivilDate, findings: String, outcome: String, by name: String
+    ) async throws {
         try await db.update("visit_tasks").set("status", to: "done").set("visited_on", to: visitedOn.description)
-            .set("findings", to: findings).set("outcome", to: outcome).set("done_by", to: name).where("id", .equal, task.id).run()
+            .set("findings", to: findings).set("outcome", to: outcome).set("done_by", to: name).where(
+                "id", .equal, task.id
+            ).run()
         if let alert = task.alertId {
-            try await db.update("alerts").set("status", to: "closed").set("closed_on", to: visitedOn.description).where("id", .equal, alert).run()
+            try await db.update("alerts").set("status", to: "closed").set("closed_on", to: visitedOn.description).where(
+                "id", .equal, alert
+            ).run()
         }
     }
 
     static func task(_ r: SQLRow) throws -> Task {
-        Task(id: try r.decode(column: "id", as: UUID.self), alertId: try r.decode(column: "alert_id", as: UUID?.self),
-             kind: try r.decode(column: "kind", as: String.self), personId: try r.decode(column: "person_id", as: UUID.self),
-             householdId: try r.decode(column: "household_id", as: UUID.self), region: try r.decode(column: "region", as: String.self),
-             dueOn: try r.decode(column: "due_on", as: String.self), status: try r.decode(column: "status", as: String.self),
-             escalated: try r.decode(column: "escalated", as: Bool.self), rule: try r.decode(column: "rule", as: String?.self),
-             level: try r.decode(column: "level", as: String?.self), evidence: try r.decode(column: "evidence", as: String?.self),
-             outcome: try r.decode(column: "outcome", as: String?.self), personName: try r.decode(column: "person_name", as: String.self),
-             idNumberMasked: try r.decode(column: "id_masked", as: String.self), phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
-             address: try r.decode(column: "address", as: String.self), visitedOn: try r.decode(column: "visited_on", as: String?.self),
-             findings: try r.decode(column: "findings", as: String?.self), doneBy: try r.decode(column: "done_by", as: String?.self))
+        Task(
+            id: try r.decode(column: "id", as: UUID.self), alertId: try r.decode(column: "alert_id", as: UUID?.self),
+            kind: try r.decode(column: "kind", as: String.self),
+            personId: try r.decode(column: "person_id", as: UUID.self),
+            householdId: try r.decode(column: "household_id", as: UUID.self),
+            region: try r.decode(column: "region", as: String.self),
+            dueOn: try r.decode(column: "due_on", as: String.self),
+            status: try r.decode(column: "status", as: String.self),
+            escalated: try r.decode(column: "escalated", as: Bool.self),
+            rule: try r.decode(column: "rule", as: String?.self),
+            level: try r.decode(column: "level", as: String?.self),
+            evidence: try r.decode(column: "evidence", as: String?.self),
+            outcome: try r.decode(column: "outcome", as: String?.self),
+            personName: try r.decode(column: "person_name", as: String.self),
+            idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+            phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
+            address: try r.decode(column: "address", as: String.self),
+            visitedOn: try r.decode(column: "visited_on", as: String?.self),
+            findings: try r.decode(column: "findings", as: String?.self),
+            doneBy: try r.decode(column: "done_by", as: String?.self))
     }
 }

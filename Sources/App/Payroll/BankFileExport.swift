@@ -34,17 +34,23 @@ struct BankFileExport {
                 total += line.amount
                 handle.write(Data(CSVLine.make(line.fields).utf8))
             }
-            handle.write(Data(CSVLine.make(["合计 total", "\(count) 笔", "", "", "", MoneyText.yuan(fromFen: total), ""]).utf8))
+            handle.write(
+                Data(CSVLine.make(["合计 total", "\(count) 笔", "", "", "", MoneyText.yuan(fromFen: total), ""]).utf8))
         case .xlsx:
             let writer = try XLSXStreamWriter(destination: URL(fileURLWithPath: path))
-            try writer.beginSheet(name: "发放明细 \(roll.month)", columnWidths: [12, 12, 22, 24, 16, 14, 20], header: Self.header)
+            try writer.beginSheet(
+                name: "发放明细 \(roll.month)", columnWidths: [12, 12, 22, 24, 16, 14, 20], header: Self.header)
             try await eachLine(of: roll) { line in
                 count += 1
                 total += line.amount
-                try writer.appendRow([.integer(line.id), .text(line.name), .text(line.idNumber), .text(line.account), .text(line.bank),
-                                      .money(fen: line.amount), .text(line.item)])
+                try writer.appendRow([
+                    .integer(line.id), .text(line.name), .text(line.idNumber), .text(line.account), .text(line.bank),
+                    .money(fen: line.amount), .text(line.item),
+                ])
             }
-            try writer.appendRow([.text("合计 total"), .text("\(count) 笔"), .empty, .empty, .empty, .money(fen: total), .empty])
+            try writer.appendRow([
+                .text("合计 total"), .text("\(count) 笔"), .empty, .empty, .empty, .money(fen: total), .empty,
+            ])
             try writer.finish()
         }
         return (path, count, total)
@@ -67,22 +73,27 @@ struct BankFileExport {
         var last: Int64 = 0
         let catalog = try await CatalogStore(db: db).catalog()
         while true {
-            let rows = try await db.raw("""
+            let rows = try await db.raw(
+                """
                 SELECT l.id, l.amount_fen, l.item_code, p.name, p.id_cipher, b.account_cipher, b.bank FROM payroll_lines l
                 LEFT JOIN persons p ON p.id = l.payee_id LEFT JOIN bank_accounts b ON b.person_id = l.payee_id
                 WHERE l.roll_id = \(bind: roll.id) AND l.status = \(bind: PayrollLineStatus.pending.rawValue) AND l.id > \(bind: last) ORDER BY l.id LIMIT 5000
-                """).all()
+                """
+            ).all()
             guard !rows.isEmpty else { return }
             for r in rows {
                 let id = try r.decode(column: "id", as: Int64.self)
                 last = id
                 let item = try r.decode(column: "item_code", as: String.self)
-                try body(Line(id: id, name: try r.decode(column: "name", as: String?.self) ?? "（无领款人）",
-                              idNumber: try r.decode(column: "id_cipher", as: String?.self).map(cipher.decrypt) ?? "",
-                              account: try r.decode(column: "account_cipher", as: String?.self).map(cipher.decrypt) ?? "（未登记账户）",
-                              bank: try r.decode(column: "bank", as: String?.self) ?? "",
-                              amount: try r.decode(column: "amount_fen", as: Int64.self),
-                              item: AssistanceItemCode(item).map { catalog.displayName(of: $0) } ?? item))
+                try body(
+                    Line(
+                        id: id, name: try r.decode(column: "name", as: String?.self) ?? "（无领款人）",
+                        idNumber: try r.decode(column: "id_cipher", as: String?.self).map(cipher.decrypt) ?? "",
+                        account: try r.decode(column: "account_cipher", as: String?.self).map(cipher.decrypt)
+                            ?? "（未登记账户）",
+                        bank: try r.decode(column: "bank", as: String?.self) ?? "",
+                        amount: try r.decode(column: "amount_fen", as: Int64.self),
+                        item: AssistanceItemCode(item).map { catalog.displayName(of: $0) } ?? item))
             }
         }
     }

@@ -29,7 +29,8 @@ struct EnrollmentReviews {
     }
 
     func find(_ id: UUID?) async throws -> EnrollmentReviewStore.Review {
-        guard let id, let review = try await EnrollmentReviewStore(db: req.sql).review(id: id, within: user.scope) else {
+        guard let id, let review = try await EnrollmentReviewStore(db: req.sql).review(id: id, within: user.scope)
+        else {
             throw Refusal.notFound("待遇变更")
         }
         return review
@@ -40,42 +41,67 @@ struct EnrollmentReviews {
         guard review.status == "open" else { throw Refusal(.conflict, "该变更已处理", field: "status") }
         guard let version = decision.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         guard version == review.version else { throw Refusal.staleVersion(current: review.version) }
-        let note = try RegistryInput.check { () throws(FieldProblem) in try InputRules.text(decision.note, field: "note", label: "说明") }
+        let note = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.text(decision.note, field: "note", label: "说明")
+        }
         let from = YearMonth(review.effectiveMonth)!
         let name = user.displayName
         let now = req.now
         switch decision.action {
         case "confirm":
             try await req.auditedTransaction { tx, audit in
-                guard try await EnrollmentReviewStore(db: tx).decide(id: review.id, version: version, status: "confirmed", by: name, note: note,
-                                                                     correctedFen: nil, at: now) else { throw Refusal.staleVersion(current: version + 1) }
+                guard
+                    try await EnrollmentReviewStore(db: tx).decide(
+                        id: review.id, version: version, status: "confirmed", by: name, note: note,
+                        correctedFen: nil, at: now)
+                else { throw Refusal.staleVersion(current: version + 1) }
                 if let head = review.proposedHeadId {
                     try await req.registryWriter(tx, audit)
                         .replaceDeceasedHead(household: review.householdId, with: head, region: review.region)
                 }
-                try await audit.record("enrollment.review.confirm", entity: "enrollment", id: review.enrollmentId.uuidString, region: review.region,
-                                       after: ["review": review.id.uuidString, "outcome": review.outcome, "note": note ?? ""])
+                try await audit.record(
+                    "enrollment.review.confirm", entity: "enrollment", id: review.enrollmentId.uuidString,
+                    region: review.region,
+                    after: ["review": review.id.uuidString, "outcome": review.outcome, "note": note ?? ""])
             }
         case "correct":
-            guard let amount = try decision.amountFen.map({ value in
-                try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(value, field: "amountFen") }
-            }) else { throw Refusal.invalid("amountFen", "请填写核定的月金额（0 表示终止）") }
+            guard
+                let amount = try decision.amountFen.map({ value in
+                    try RegistryInput.check { () throws(FieldProblem) in
+                        try InputRules.amount(value, field: "amountFen")
+                    }
+                })
+            else { throw Refusal.invalid("amountFen", "请填写核定的月金额（0 表示终止）") }
             guard let note else { throw Refusal.invalid("note", "更正须说明理由") }
             try await req.auditedTransaction { tx, audit in
-                guard try await EnrollmentReviewStore(db: tx).decide(id: review.id, version: version, status: "corrected", by: name, note: note,
-                                                                     correctedFen: amount.value, at: now) else { throw Refusal.staleVersion(current: version + 1) }
+                guard
+                    try await EnrollmentReviewStore(db: tx).decide(
+                        id: review.id, version: version, status: "corrected", by: name, note: note,
+                        correctedFen: amount.value, at: now)
+                else { throw Refusal.staleVersion(current: version + 1) }
                 let store = EnrollmentStore(db: tx)
                 let reason = "街道核定（成员变化）：\(note)"
                 if amount == .zero {
-                    if review.outcome != "ends" { try await store.setStatus(enrollment: review.enrollmentId, status: .ended, from: from, reason: reason) }
+                    if review.outcome != "ends" {
+                        try await store.setStatus(
+                            enrollment: review.enrollmentId, status: .ended, from: from, reason: reason)
+                    }
                 } else {
-                    if review.outcome == "ends" { try await store.reinstate(enrollment: review.enrollmentId, from: from, reason: reason) }
-                    try await store.setAmount(enrollment: review.enrollmentId, monthlyFen: amount.value, from: from, reason: reason, at: now)
+                    if review.outcome == "ends" {
+                        try await store.reinstate(enrollment: review.enrollmentId, from: from, reason: reason)
+                    }
+                    try await store.setAmount(
+                        enrollment: review.enrollmentId, monthlyFen: amount.value, from: from, reason: reason, at: now)
                 }
-                try await audit.record("enrollment.review.correct", entity: "enrollment", id: review.enrollmentId.uuidString, region: review.region,
-                                       before: ["monthlyFen": review.newFen.map(String.init) ?? ""],
-                                       after: ["review": review.id.uuidString, "monthlyFen": String(amount.value), "from": review.effectiveMonth,
-                                               "note": note])
+                try await audit.record(
+                    "enrollment.review.correct", entity: "enrollment", id: review.enrollmentId.uuidString,
+                    region: review.region,
+                    before: ["monthlyFen": review.newFen.map(String.init) ?? ""],
+                    after: [
+                        "review": review.id.uuidString, "monthlyFen": String(amount.value),
+                        "from": review.effectiveMonth,
+                        "note": note,
+                    ])
             }
         default:
             throw Refusal.invalid("action", "操作应为 confirm（确认）或 correct（更正）")
@@ -108,6 +134,7 @@ struct EnrollmentReviewAPIController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> EnrollmentReviewStore.Review {
-        try await EnrollmentReviews(req).decide(req.parameters.get("id", as: UUID.self), try req.content.decode(EnrollmentReviews.Decision.self))
+        try await EnrollmentReviews(req).decide(
+            req.parameters.get("id", as: UUID.self), try req.content.decode(EnrollmentReviews.Decision.self))
     }
 }

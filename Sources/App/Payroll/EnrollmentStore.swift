@@ -9,14 +9,23 @@ struct EnrollmentStore {
     let db: SQLDatabase
 
     /// A new active enrollment paying `monthlyFen` from `start`, its amount on record from then.
-    func create(item: String, household: UUID, person: UUID?, region: String, monthlyFen: Int64, start: YearMonth, application: UUID?,
-                reason: String, at now: Date) async throws -> UUID {
+    func create(
+        item: String, household: UUID, person: UUID?, region: String, monthlyFen: Int64, start: YearMonth,
+        application: UUID?,
+        reason: String, at now: Date
+    ) async throws -> UUID {
         let id = UUID.random()
         try await db.insert(into: "enrollments")
-            .columns("id", "item_code", "household_id", "person_id", "region", "monthly_fen", "start_month", "status", "application_id",
-                     "version", "created_at")
-            .values(SQLBind(id), SQLBind(item), SQLBind(household), SQLBind(person), SQLBind(region), SQLBind(monthlyFen),
-                    SQLBind(start.description), SQLBind(EnrollmentStatus.active.rawValue), SQLBind(application), SQLBind(1), SQLBind(now))
+            .columns(
+                "id", "item_code", "household_id", "person_id", "region", "monthly_fen", "start_month", "status",
+                "application_id",
+                "version", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(item), SQLBind(household), SQLBind(person), SQLBind(region), SQLBind(monthlyFen),
+                SQLBind(start.description), SQLBind(EnrollmentStatus.active.rawValue), SQLBind(application), SQLBind(1),
+                SQLBind(now)
+            )
             .run()
         try await setAmount(enrollment: id, monthlyFen: monthlyFen, from: start, reason: reason, at: now)
         return id
@@ -25,17 +34,21 @@ struct EnrollmentStore {
     /// A person's benefits: their own enrollments and their household's (not another
     /// member's own), newest first, within the viewer's region.
     func benefits(person: UUID, household: UUID?, within scope: RegionScope) async throws -> [EnrollmentRecord] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM enrollments WHERE (person_id = \(bind: person) OR (person_id IS NULL AND household_id = \(bind: household)))
               AND \(scope.condition("region")) ORDER BY start_month DESC, id
-            """).all().map(EnrollmentRecord.init(row:))
+            """
+        ).all().map(EnrollmentRecord.init(row:))
     }
 
     /// A household's enrollments within the viewer's region, oldest first.
     func enrollments(household: UUID, within scope: RegionScope) async throws -> [EnrollmentRecord] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM enrollments WHERE household_id = \(bind: household) AND \(scope.condition("region")) ORDER BY start_month, id
-            """).all().map(EnrollmentRecord.init(row:))
+            """
+        ).all().map(EnrollmentRecord.init(row:))
     }
 
     func enrollment(id: UUID, within scope: RegionScope) async throws -> EnrollmentRecord? {
@@ -51,17 +64,26 @@ struct EnrollmentStore {
             .where("from_month", .greaterThanOrEqual, from.description).run()
         try await db.update("enrollment_amounts").set("to_month", to: before)
             .where("enrollment_id", .equal, enrollment).where("to_month", .is, SQLLiteral.null).run()
-        try await db.insert(into: "enrollment_amounts").columns("id", "enrollment_id", "from_month", "to_month", "monthly_fen", "reason", "created_at")
-            .values(SQLBind(UUID.random()), SQLBind(enrollment), SQLBind(from.description), SQLLiteral.null, SQLBind(monthlyFen), SQLBind(reason),
-                    SQLBind(now))
-            .run()
-        try await db.update("enrollments").set("monthly_fen", to: monthlyFen).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
-            .where("id", .equal, enrollment).run()
+        try await db.insert(into: "enrollment_amounts").columns(
+            "id", "enrollment_id", "from_month", "to_month", "monthly_fen", "reason", "created_at"
+        )
+        .values(
+            SQLBind(UUID.random()), SQLBind(enrollment), SQLBind(from.description), SQLLiteral.null,
+            SQLBind(monthlyFen), SQLBind(reason),
+            SQLBind(now)
+        )
+        .run()
+        try await db.update("enrollments").set("monthly_fen", to: monthlyFen).set(
+            SQLIdentifier("version"), to: SQLRaw("version + 1")
+        )
+        .where("id", .equal, enrollment).run()
     }
 
     /// Suspends, resumes (active) or ends an enrollment from a month.
     func setStatus(enrollment: UUID, status: EnrollmentStatus, from: YearMonth, reason: String) async throws {
-        var update = db.update("enrollments").set("status", to: status.rawValue).set("status_from", to: from.description).set("status_reason", to: reason)
+        var update = db.update("enrollments").set("status", to: status.rawValue).set(
+            "status_from", to: from.description
+        ).set("status_reason", to: reason)
             .set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
         if status == .ended { update = update.set("end_month", to: from.adding(months: -1).description) }
         try await update.where("id", .equal, enrollment).run()
@@ -70,14 +92,18 @@ struct EnrollmentStore {
     /// Pays on at the amount in force until `lastMonth`, then ends (渐退: income rose above
     /// the line).
     func startGradualExit(enrollment: UUID, from: YearMonth, lastMonth: String?, reason: String) async throws {
-        try await db.update("enrollments").set("status", to: EnrollmentStatus.gradualExit.rawValue).set("status_from", to: from.description)
-            .set("status_reason", to: reason).set("end_month", to: lastMonth)
-            .where("id", .equal, enrollment).run()
+        try await db.update("enrollments").set("status", to: EnrollmentStatus.gradualExit.rawValue).set(
+            "status_from", to: from.description
+        )
+        .set("status_reason", to: reason).set("end_month", to: lastMonth)
+        .where("id", .equal, enrollment).run()
     }
 
     /// Pays an ended enrollment again from a month (a change the street corrected).
     func reinstate(enrollment: UUID, from: YearMonth, reason: String) async throws {
-        try await db.update("enrollments").set("status", to: EnrollmentStatus.active.rawValue).set("status_from", to: from.description).set("status_reason", to: reason)
+        try await db.update("enrollments").set("status", to: EnrollmentStatus.active.rawValue).set(
+            "status_from", to: from.description
+        ).set("status_reason", to: reason)
             .set("end_month", to: SQLLiteral.null).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
             .where("id", .equal, enrollment).run()
     }

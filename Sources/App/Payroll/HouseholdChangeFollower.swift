@@ -47,26 +47,44 @@ struct HouseholdChangeFollower {
             let members = facts[change.household] ?? []
             let living = HouseholdEconomyCheck.memberOrder(month: change.from, members: members).count
             // nil without means on file, or when they cannot be assessed: the street decides.
-            let assessment = living == 0 ? nil : means[change.household].flatMap { declared in
-                try? service.assessment(HouseholdEconomyCheck.request(region: first.region, month: change.from, members: members, means: declared))
-            }
-            let head = change.kind == .death && living > 0
-                ? HouseholdChangeRules.proposedHead(try await RegistryMemberFactsQuery(db: db).standings(of: change.household), adultOn: change.from.firstDay)
-                    .flatMap(UUID.init(uuidString:))
+            let assessment =
+                living == 0
+                ? nil
+                : means[change.household].flatMap { declared in
+                    try? service.assessment(
+                        HouseholdEconomyCheck.request(
+                            region: first.region, month: change.from, members: members, means: declared))
+                }
+            let head =
+                change.kind == .death && living > 0
+                ? HouseholdChangeRules.proposedHead(
+                    try await RegistryMemberFactsQuery(db: db).standings(of: change.household),
+                    adultOn: change.from.firstDay
+                )
+                .flatMap(UUID.init(uuidString:))
                 : nil
-            let trace = try assessment.map { String(decoding: try AssessmentResponse($0).jsonData(prettyPrinted: false), as: UTF8.self) }
+            let trace = try assessment.map {
+                String(decoding: try AssessmentResponse($0).jsonData(prettyPrinted: false), as: UTF8.self)
+            }
             for e in followers {
-                let outcome = HouseholdChangeRules.outcome(program: PolicyProgram(rawValue: e.item), current: e.amount, livingMembers: living,
-                                                           assessment: assessment)
+                let outcome = HouseholdChangeRules.outcome(
+                    program: PolicyProgram(rawValue: e.item), current: e.amount, livingMembers: living,
+                    assessment: assessment)
                 try await apply(outcome, to: e, change: change)
-                let review = try await EnrollmentReviewStore(db: db).insert(.init(
-                    enrollment: e.id, household: e.household, region: e.region, change: change.kind, person: change.person, effective: change.from,
-                    outcome: outcome, traceJSON: trace, proposedHead: head), at: clock.now)
-                try await audit.record("enrollment.memberChange", entity: "enrollment", id: e.id.uuidString, region: e.region,
-                                       before: ["monthlyFen": String(e.amount.value)],
-                                       after: ["change": change.kind.rawValue, "person": change.person.uuidString, "from": change.from.description,
-                                               "outcome": outcome.code, "monthlyFen": outcome.newAmount.map { String($0.value) } ?? "",
-                                               "review": review.uuidString])
+                let review = try await EnrollmentReviewStore(db: db).insert(
+                    .init(
+                        enrollment: e.id, household: e.household, region: e.region, change: change.kind,
+                        person: change.person, effective: change.from,
+                        outcome: outcome, traceJSON: trace, proposedHead: head), at: clock.now)
+                try await audit.record(
+                    "enrollment.memberChange", entity: "enrollment", id: e.id.uuidString, region: e.region,
+                    before: ["monthlyFen": String(e.amount.value)],
+                    after: [
+                        "change": change.kind.rawValue, "person": change.person.uuidString,
+                        "from": change.from.description,
+                        "outcome": outcome.code, "monthlyFen": outcome.newAmount.map { String($0.value) } ?? "",
+                        "review": review.uuidString,
+                    ])
                 followed += 1
             }
         }
@@ -77,9 +95,13 @@ struct HouseholdChangeFollower {
         let store = EnrollmentStore(db: db)
         switch outcome {
         case .newAmount(_, let new):
-            try await store.setAmount(enrollment: e.id, monthlyFen: new.value, from: change.from, reason: "成员变化：\(change.kind.chinese)", at: clock.now)
+            try await store.setAmount(
+                enrollment: e.id, monthlyFen: new.value, from: change.from, reason: "成员变化：\(change.kind.chinese)",
+                at: clock.now)
         case .ends:
-            try await store.setStatus(enrollment: e.id, status: .ended, from: change.from, reason: "成员变化：\(change.kind.chinese)，\(outcome.chinese)")
+            try await store.setStatus(
+                enrollment: e.id, status: .ended, from: change.from,
+                reason: "成员变化：\(change.kind.chinese)，\(outcome.chinese)")
         case .unchanged, .needsDecision:
             break
         }
@@ -90,14 +112,19 @@ struct HouseholdChangeFollower {
     private func householdEnrollments(_ households: [UUID]) async throws -> [Enrollment] {
         var result: [Enrollment] = []
         for chunk in households.chunked(500) {
-            result += try await db.raw("""
+            result += try await db.raw(
+                """
                 SELECT id, item_code, household_id, region, monthly_fen FROM enrollments
                 WHERE household_id IN \(SQLBind.group(chunk)) AND person_id IS NULL AND status = 'active'
                 ORDER BY household_id, id
-                """).all().map { r in
-                Enrollment(id: try r.decode(column: "id", as: UUID.self), item: try r.decode(column: "item_code", as: String.self),
-                           household: try r.decode(column: "household_id", as: UUID.self), region: try r.decode(column: "region", as: String.self),
-                           amount: Fen(try r.decode(column: "monthly_fen", as: Int64.self)))
+                """
+            ).all().map { r in
+                Enrollment(
+                    id: try r.decode(column: "id", as: UUID.self),
+                    item: try r.decode(column: "item_code", as: String.self),
+                    household: try r.decode(column: "household_id", as: UUID.self),
+                    region: try r.decode(column: "region", as: String.self),
+                    amount: Fen(try r.decode(column: "monthly_fen", as: Int64.self)))
             }
         }
         return result

@@ -30,55 +30,85 @@ struct PayrollBenchmark {
         let setup = ContinuousClock.now - setupStarted
 
         let generateStarted = ContinuousClock.now
-        let roll = try await PayrollService(app: app, actor: .system("bench")).generate(month: month, region: RegionTable.changzhou, replace: true)
+        let roll = try await PayrollService(app: app, actor: .system("bench")).generate(
+            month: month, region: RegionTable.changzhou, replace: true)
         let generate = ContinuousClock.now - generateStarted
 
         // A 10 % higher standard from next month, as the report before applying it.
         let from = month.adding(months: 1)
-        let standard = try await PolicyStore(db: sql).history().parameters(for: RegionTable.changzhou.value, month: from).dibaoStandard
-        _ = try await PolicyStore(db: sql).addVersion(PolicyParameterRow(regionCode: RegionTable.changzhou.value, key: .dibaoStandard, fromMonth: from,
-                                                                     value: standard.value * 11 / 10), note: "bench", createdBy: "bench",
-                                                                     at: app.platform.clock.now)
+        let standard = try await PolicyStore(db: sql).history().parameters(
+            for: RegionTable.changzhou.value, month: from
+        ).dibaoStandard
+        _ = try await PolicyStore(db: sql).addVersion(
+            PolicyParameterRow(
+                regionCode: RegionTable.changzhou.value, key: .dibaoStandard, fromMonth: from,
+                value: standard.value * 11 / 10), note: "bench", createdBy: "bench",
+            at: app.platform.clock.now)
         let recalcStarted = ContinuousClock.now
         let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
-            .run(from: from, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil, progress: JobProgress(label: "recalculate"))
+            .run(
+                from: from, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil,
+                progress: JobProgress(label: "recalculate"))
         let recalc = ContinuousClock.now - recalcStarted
-        return Figures(enrollments: created, setupSeconds: setup.roundedSeconds, generateSeconds: generate.roundedSeconds, rollLines: roll.lineCount,
-                       recalculateSeconds: recalc.roundedSeconds, recalculateAssessed: report.assessed, recalculateChanged: report.changed,
-                       month: month.description)
+        return Figures(
+            enrollments: created, setupSeconds: setup.roundedSeconds, generateSeconds: generate.roundedSeconds,
+            rollLines: roll.lineCount,
+            recalculateSeconds: recalc.roundedSeconds, recalculateAssessed: report.assessed,
+            recalculateChanged: report.changed,
+            month: month.description)
     }
 
     /// Bulk inserts (outside the timed part) through the same writers as the seeder.
     func createEnrollments(_ target: Int, start: YearMonth) async throws -> Int {
         let sql = app.sql
         let personPrograms = ["seniorAllowance", "livingSubsidy", "nursingSubsidy", "childInDistress", "orphan"]
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT h.id AS household, h.region, m.person_id FROM household_means hm JOIN households h ON h.id = hm.household_id
             JOIN memberships m ON m.household_id = h.id AND m.left_at IS NULL ORDER BY h.id
-            """).all()
+            """
+        ).all()
         struct Member { let household: UUID; let region: String; let person: UUID }
-        let members = try rows.map { Member(household: try $0.decode(column: "household", as: UUID.self), region: try $0.decode(column: "region", as: String.self),
-                                            person: try $0.decode(column: "person_id", as: UUID.self)) }
+        let members = try rows.map {
+            Member(
+                household: try $0.decode(column: "household", as: UUID.self),
+                region: try $0.decode(column: "region", as: String.self),
+                person: try $0.decode(column: "person_id", as: UUID.self))
+        }
         guard !members.isEmpty else { throw Refusal.invalid("households", "没有申报了经济状况的家庭：先运行 minzheng seed") }
         var plan: [(household: UUID, person: UUID?, region: String, item: String)] = []
         var seen = Set<UUID>()
         for m in members where seen.insert(m.household).inserted { plan.append((m.household, nil, m.region, "dibao")) }
         var round = 0
         while plan.count < target, round < personPrograms.count {
-            for m in members where plan.count < target { plan.append((m.household, m.person, m.region, personPrograms[round])) }
+            for m in members where plan.count < target {
+                plan.append((m.household, m.person, m.region, personPrograms[round]))
+            }
             round += 1
         }
         plan = Array(plan.prefix(target))
-        var enrollments = BulkInsert(table: "enrollments", columns: ["id", "item_code", "household_id", "person_id", "region", "monthly_fen",
-                                                                     "start_month", "status", "version", "created_at"])
-        var amounts = BulkInsert(table: "enrollment_amounts", columns: ["id", "enrollment_id", "from_month", "monthly_fen", "reason", "created_at"])
+        var enrollments = BulkInsert(
+            table: "enrollments",
+            columns: [
+                "id", "item_code", "household_id", "person_id", "region", "monthly_fen",
+                "start_month", "status", "version", "created_at",
+            ])
+        var amounts = BulkInsert(
+            table: "enrollment_amounts",
+            columns: ["id", "enrollment_id", "from_month", "monthly_fen", "reason", "created_at"])
         let now = app.platform.clock.now
         for (i, p) in plan.enumerated() {
             let id = UUID.random()
             let fen = Int64(5000 + (i % 200) * 500)
-            enrollments.append([BulkValue(id), BulkValue(p.item), BulkValue(p.household), p.person.map(BulkValue.init) ?? .null, BulkValue(p.region),
-                                BulkValue(fen), BulkValue(start.description), BulkValue("active"), BulkValue(1), BulkValue(now)])
-            amounts.append([BulkValue(UUID.random()), BulkValue(id), BulkValue(start.description), BulkValue(fen), BulkValue("bench"), BulkValue(now)])
+            enrollments.append([
+                BulkValue(id), BulkValue(p.item), BulkValue(p.household), p.person.map(BulkValue.init) ?? .null,
+                BulkValue(p.region),
+                BulkValue(fen), BulkValue(start.description), BulkValue("active"), BulkValue(1), BulkValue(now),
+            ])
+            amounts.append([
+                BulkValue(UUID.random()), BulkValue(id), BulkValue(start.description), BulkValue(fen),
+                BulkValue("bench"), BulkValue(now),
+            ])
             if enrollments.pendingCount >= 20_000 {
                 try await flush(&enrollments, &amounts)
             }

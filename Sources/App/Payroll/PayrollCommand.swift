@@ -6,7 +6,9 @@ import Vapor
 /// `minzheng payroll generate 2022-01 [--region 320402] [--replace]` and
 /// `minzheng payroll recalculate --from 2022-07 [--apply] [--region R]`.
 struct PayrollCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["generate": PayrollGenerateCommand(), "recalculate": PayrollRecalculateCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["generate": PayrollGenerateCommand(), "recalculate": PayrollRecalculateCommand()]
+    }
     var help: String { "发放：payroll generate YYYY-MM [--replace] | payroll recalculate --from YYYY-MM [--apply]" }
 }
 
@@ -24,12 +26,19 @@ struct PayrollGenerateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let month = YearMonth(signature.month) else { throw Refusal.invalid("month", "月份应为 YYYY-MM，如 2022-01") }
-        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw Refusal.invalid("region", "--region 应为区划代码") }
+        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else {
+            throw Refusal.invalid("region", "--region 应为区划代码")
+        }
         let started = Date()
         let roll = try await PayrollService(app: context.application, actor: .system("cli:payroll"))
             .generate(month: month, region: region, replace: signature.replace)
-        struct Output: Encodable { let roll: UUID; let month: String; let lines: Int; let totalFen: Int64; let state: String; let seconds: Double }
-        context.console.output("\(jsonLine(Output(roll: roll.id, month: roll.month, lines: roll.lineCount, totalFen: roll.totalFen, state: roll.state, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))")
+        struct Output: Encodable {
+            let roll: UUID; let month: String; let lines: Int; let totalFen: Int64; let state: String;
+            let seconds: Double
+        }
+        context.console.output(
+            "\(jsonLine(Output(roll: roll.id, month: roll.month, lines: roll.lineCount, totalFen: roll.totalFen, state: roll.state, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))"
+        )
     }
 }
 
@@ -49,15 +58,27 @@ struct PayrollRecalculateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let from = signature.from.flatMap(YearMonth.init) else { throw Refusal.invalid("from", "--from 应为 YYYY-MM，如 2022-07") }
-        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else { throw Refusal.invalid("region", "--region 应为区划代码") }
+        guard let from = signature.from.flatMap(YearMonth.init) else {
+            throw Refusal.invalid("from", "--from 应为 YYYY-MM，如 2022-07")
+        }
+        guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else {
+            throw Refusal.invalid("region", "--region 应为区划代码")
+        }
         let started = Date()
         let list = signature.list
         let console = context.console
         let report = try await RecalculationRunner(db: app.sql, cipher: app.platform.cipher)
-            .run(from: from, within: RegionScope(region), apply: signature.apply, actor: .system("cli:payroll"), app: app,
-                 progress: JobProgress(label: "recalculate"), onChange: list ? { console.output("\(jsonLine($0))") } : nil)
-        struct Output: Encodable { let from: String; let assessed: Int; let skipped: Int; let changed: Int; let costDifferenceFen: Int64; let applied: Bool; let seconds: Double }
-        context.console.output("\(jsonLine(Output(from: report.from, assessed: report.assessed, skipped: report.skipped, changed: report.changed, costDifferenceFen: report.costDifferenceFen, applied: report.applied, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))")
+            .run(
+                from: from, within: RegionScope(region), apply: signature.apply, actor: .system("cli:payroll"),
+                app: app,
+                progress: JobProgress(label: "recalculate"),
+                onChange: list ? { console.output("\(jsonLine($0))") } : nil)
+        struct Output: Encodable {
+            let from: String; let assessed: Int; let skipped: Int; let changed: Int; let costDifferenceFen: Int64;
+            let applied: Bool; let seconds: Double
+        }
+        context.console.output(
+            "\(jsonLine(Output(from: report.from, assessed: report.assessed, skipped: report.skipped, changed: report.changed, costDifferenceFen: report.costDifferenceFen, applied: report.applied, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))"
+        )
     }
 }

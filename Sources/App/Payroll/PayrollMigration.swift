@@ -37,7 +37,9 @@ struct CreatePayroll: AsyncMigration {
         try await sql.create(table: "payroll_lines")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("roll_id", type: .custom(SQLRaw(sql.dialect.name == "postgresql" ? "UUID" : "TEXT")), .notNull)
-            .column("enrollment_id", type: .custom(SQLRaw(sql.dialect.name == "postgresql" ? "UUID" : "TEXT")), .notNull)
+            .column(
+                "enrollment_id", type: .custom(SQLRaw(sql.dialect.name == "postgresql" ? "UUID" : "TEXT")), .notNull
+            )
             .column("item_code", type: .text, .notNull)
             .column("household_id", type: .custom(SQLRaw(sql.dialect.name == "postgresql" ? "UUID" : "TEXT")), .notNull)
             .column("payee_id", type: .custom(SQLRaw(sql.dialect.name == "postgresql" ? "UUID" : "TEXT")))
@@ -54,10 +56,12 @@ struct CreatePayroll: AsyncMigration {
             .field("bank", .string, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        try await sql.create(index: "enrollment_amounts_enrollment").on("enrollment_amounts").column("enrollment_id").column("from_month").run()
+        try await sql.create(index: "enrollment_amounts_enrollment").on("enrollment_amounts").column("enrollment_id")
+            .column("from_month").run()
         try await sql.create(index: "payroll_lines_roll").on("payroll_lines").column("roll_id").column("status").run()
         // The recalculation walks enrollments household by household.
-        try await sql.create(index: "enrollments_household_id").on("enrollments").column("household_id").column("id").run()
+        try await sql.create(index: "enrollments_household_id").on("enrollments").column("household_id").column("id")
+            .run()
     }
 
     func revert(on database: Database) async throws {

@@ -26,10 +26,12 @@ struct PayrollPageController: RouteCollection {
         let user = try req.user
         try user.require(.managePayroll)
         let rolls = try await PayrollStore(db: req.sql).rolls(within: user.scope)
-        return try await req.view.render("payroll/list", ListPage(
-            layout: LayoutContext(request: req, title: "待遇发放", user: user),
-            rolls: rolls.map { RollView($0, regions: req.platform.regions) },
-            month: req.today.yearMonth.adding(months: 1).description, error: error))
+        return try await req.view.render(
+            "payroll/list",
+            ListPage(
+                layout: LayoutContext(request: req, title: "待遇发放", user: user),
+                rolls: rolls.map { RollView($0, regions: req.platform.regions) },
+                month: req.today.yearMonth.adding(months: 1).description, error: error))
     }
 
     struct GenerateForm: Content {
@@ -41,9 +43,12 @@ struct PayrollPageController: RouteCollection {
         let user = try req.user
         try user.require(.managePayroll)
         let form = try req.content.decode(GenerateForm.self)
-        if form.replace == "on", let ask = try await Confirmation.ask(req, user: user, title: "确认重新生成名册",
-                                                                     message: "将删除 \(form.month ?? "") 的草稿名册并按当前待遇重新生成。确定重新生成？",
-                                                                     confirmLabel: "确认重新生成", cancel: Route.payroll.path) {
+        if form.replace == "on",
+            let ask = try await Confirmation.ask(
+                req, user: user, title: "确认重新生成名册",
+                message: "将删除 \(form.month ?? "") 的草稿名册并按当前待遇重新生成。确定重新生成？",
+                confirmLabel: "确认重新生成", cancel: Route.payroll.path)
+        {
             return ask
         }
         do {
@@ -63,28 +68,36 @@ struct PayrollPageController: RouteCollection {
         try await render(req, id: try Self.id(req), error: nil, reconciliation: nil)
     }
 
-    private func render(_ req: Request, id: UUID, error: String?, reconciliation: PayrollService.Reconciliation?) async throws -> View {
+    private func render(
+        _ req: Request, id: UUID, error: String?, reconciliation: PayrollService.Reconciliation?
+    ) async throws -> View {
         let user = try req.user
         let roll = try await Self.roll(req, id: id, user: user)
         let store = PayrollStore(db: req.sql)
         let catalog = try await CatalogStore(db: req.sql).catalog()
         let totals = try await store.totals(roll: id).map { t in
-            Total(item: AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item,
-                  district: RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district, lines: t.lines,
-                  total: Fen(t.totalFen).formatted, totalFen: t.totalFen)
+            Total(
+                item: AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item,
+                district: RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district, lines: t.lines,
+                total: Fen(t.totalFen).formatted, totalFen: t.totalFen)
         }
         var byDistrict: [String: Int64] = [:]
         for t in totals { byDistrict[t.district, default: 0] += t.totalFen }
         let failed = try await store.failedLines(roll: id, limit: Self.failedShown).map { line in
-            FailedLine(id: line.id, name: line.payee ?? "", amount: Fen(line.amountFen).formatted, reason: line.reason ?? "")
+            FailedLine(
+                id: line.id, name: line.payee ?? "", amount: Fen(line.amountFen).formatted, reason: line.reason ?? "")
         }
         let failedTotal = failed.count < Self.failedShown ? failed.count : try await store.failedCount(roll: id)
-        return try await req.view.render("payroll/roll", RollPage(
-            layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user), roll: RollView(roll, regions: req.platform.regions),
-            totals: totals, chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
-            failed: failed, failedTotal: failedTotal, failedTruncated: failedTotal > failed.count,
-            canApprove: roll.state == RollState.draft.rawValue && roll.generatedBy != req.auditActor.name,
-            canExport: roll.state != RollState.draft.rawValue, error: error, reconciliation: reconciliation))
+        return try await req.view.render(
+            "payroll/roll",
+            RollPage(
+                layout: LayoutContext(request: req, title: "发放名册 \(roll.month)", user: user),
+                roll: RollView(roll, regions: req.platform.regions),
+                totals: totals,
+                chart: BarChartSVG.render(bars: byDistrict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+                failed: failed, failedTotal: failedTotal, failedTruncated: failedTotal > failed.count,
+                canApprove: roll.state == RollState.draft.rawValue && roll.generatedBy != req.auditActor.name,
+                canExport: roll.state != RollState.draft.rawValue, error: error, reconciliation: reconciliation))
     }
 
     struct ApproveForm: Content { var version: Int? }
@@ -94,16 +107,22 @@ struct PayrollPageController: RouteCollection {
         let id = try Self.id(req)
         let roll = try await Self.roll(req, id: id, user: user)
         // Asked only when the approval can go ahead; a refusal (the maker's own roll) is said at once.
-        if roll.state == RollState.draft.rawValue, roll.generatedBy != req.auditActor.name, let ask = try await Confirmation.ask(req, user: user, title: "确认审核名册",
-                                                message: "审核后 \(roll.month) 名册（\(roll.lineCount) 笔，合计 \(Fen(roll.totalFen).formatted)）即锁定，不能再修改或重新生成。确定审核？",
-                                                confirmLabel: "确认审核", cancel: Route.payrollRoll.path(id)) {
+        if roll.state == RollState.draft.rawValue, roll.generatedBy != req.auditActor.name,
+            let ask = try await Confirmation.ask(
+                req, user: user, title: "确认审核名册",
+                message:
+                    "审核后 \(roll.month) 名册（\(roll.lineCount) 笔，合计 \(Fen(roll.totalFen).formatted)）即锁定，不能再修改或重新生成。确定审核？",
+                confirmLabel: "确认审核", cancel: Route.payrollRoll.path(id))
+        {
             return ask
         }
         do {
-            try await PayrollService(app: req.application, actor: req.auditActor).approve(roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
+            try await PayrollService(app: req.application, actor: req.auditActor).approve(
+                roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
             return req.redirect(to: Route.payrollRoll.path(id))
         } catch let error as Refusal where error.status != .notFound {
-            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
+            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(
+                status: error.status, for: req)
         }
     }
 
@@ -116,11 +135,13 @@ struct PayrollPageController: RouteCollection {
         let file = try await BankFileExport(db: req.sql, cipher: req.platform.cipher).write(roll: roll, format: format)
         // The bank file holds full ID and account numbers: who exported it is audited.
         _ = try await req.auditedTransaction { _, audit in
-            try await audit.record("payroll.export", entity: "payroll_roll", id: roll.id.uuidString, region: roll.region,
-                                   after: ["format": format.rawValue, "lines": String(file.lines), "totalFen": String(file.totalFen)])
+            try await audit.record(
+                "payroll.export", entity: "payroll_roll", id: roll.id.uuidString, region: roll.region,
+                after: ["format": format.rawValue, "lines": String(file.lines), "totalFen": String(file.totalFen)])
         }
-        return try await FileDownload.send(req, path: file.path, name: "bank-\(roll.month).\(format.rawValue)",
-                                       type: format == .csv ? "text/csv; charset=utf-8" : XLSXWriter.mediaType)
+        return try await FileDownload.send(
+            req, path: file.path, name: "bank-\(roll.month).\(format.rawValue)",
+            type: format == .csv ? "text/csv; charset=utf-8" : XLSXWriter.mediaType)
     }
 
     func reportXLSX(req: Request) async throws -> Response {
@@ -129,13 +150,18 @@ struct PayrollPageController: RouteCollection {
         let roll = try await Self.roll(req, id: id, user: user)
         let catalog = try await CatalogStore(db: req.sql).catalog()
         let rows: [[Spreadsheet.Cell]] = try await PayrollStore(db: req.sql).totals(roll: id).map { t in
-            [.text(RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district),
-             .text(AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item), .integer(Int64(t.lines)), .money(fen: t.totalFen)]
+            [
+                .text(RegionCode(t.district).flatMap(req.platform.regions.name) ?? t.district),
+                .text(AssistanceItemCode(t.item).map { catalog.displayName(of: $0) } ?? t.item),
+                .integer(Int64(t.lines)), .money(fen: t.totalFen),
+            ]
         }
-        let sheet = try Spreadsheet.Sheet(name: "汇总 \(roll.month)", columnWidths: [14, 24, 10, 16], header: ["区", "救助事项", "笔数", "金额（元）"], rows: rows)
+        let sheet = try Spreadsheet.Sheet(
+            name: "汇总 \(roll.month)", columnWidths: [14, 24, 10, 16], header: ["区", "救助事项", "笔数", "金额（元）"], rows: rows)
         let path = NSTemporaryDirectory() + "minzheng-report-\(UUID().uuidString).xlsx"
         try XLSXWriter.write(Spreadsheet(sheet), to: URL(fileURLWithPath: path))
-        return try await FileDownload.send(req, path: path, name: "report-\(roll.month).xlsx", type: XLSXWriter.mediaType)
+        return try await FileDownload.send(
+            req, path: path, name: "report-\(roll.month).xlsx", type: XLSXWriter.mediaType)
     }
 
     func reconcile(req: Request) async throws -> Response {
@@ -152,14 +178,17 @@ struct PayrollPageController: RouteCollection {
             }
             return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
         } catch let error as Refusal where error.status != .notFound {
-            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(status: error.status, for: req)
+            return try await render(req, id: id, error: error.message, reconciliation: nil).encodeResponse(
+                status: error.status, for: req)
         }
     }
 
     /// The roll, if inside the user's region (404 otherwise).
     static func roll(_ req: Request, id: UUID, user: CurrentUser) async throws -> PayrollStore.Roll {
         try user.require(.managePayroll)
-        guard let roll = try await PayrollStore(db: req.sql).roll(id: id), let region = RegionCode(roll.region), user.region.contains(region) else {
+        guard let roll = try await PayrollStore(db: req.sql).roll(id: id), let region = RegionCode(roll.region),
+            user.region.contains(region)
+        else {
             throw Refusal.notFound("发放名册")
         }
         return roll

@@ -20,9 +20,12 @@ struct PayrollService {
                 let store = PayrollStore(db: tx)
                 let id = try await store.generate(month: month, region: region, by: name, replace: replace, at: now)
                 let roll = try await store.roll(id: id)
-                try await audit.record("payroll.generate", entity: "payroll_roll", id: id.uuidString, region: region.value,
-                                       after: ["month": month.description, "lines": String(roll?.lineCount ?? 0),
-                                               "totalFen": String(roll?.totalFen ?? 0), "replace": String(replace)])
+                try await audit.record(
+                    "payroll.generate", entity: "payroll_roll", id: id.uuidString, region: region.value,
+                    after: [
+                        "month": month.description, "lines": String(roll?.lineCount ?? 0),
+                        "totalFen": String(roll?.totalFen ?? 0), "replace": String(replace),
+                    ])
                 return id
             }
         }
@@ -36,7 +39,9 @@ struct PayrollService {
         let now = app.platform.clock.now
         try await app.auditedTransaction(actor: actor) { tx, audit in
             guard let roll = try await PayrollStore(db: tx).roll(id: id) else { throw Refusal.notFound("发放名册") }
-            guard roll.state == RollState.draft.rawValue else { throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state") }
+            guard roll.state == RollState.draft.rawValue else {
+                throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state")
+            }
             guard roll.version == version else { throw Refusal.staleVersion(current: roll.version) }
             guard roll.generatedBy != name else {
                 throw Refusal(.forbidden, "生成名册的人（\(name)）不能审核同一名册：请由另一位经办人审核", field: "approvedBy")
@@ -44,8 +49,13 @@ struct PayrollService {
             guard try await PayrollStore(db: tx).approve(roll: id, version: version, by: name, at: now) else {
                 throw Refusal.staleVersion(current: roll.version + 1)
             }
-            try await audit.record("payroll.approve", entity: "payroll_roll", id: id.uuidString, region: roll.region,
-                                   before: ["state": RollState.draft.rawValue], after: ["state": RollState.approved.rawValue, "lines": String(roll.lineCount), "totalFen": String(roll.totalFen)])
+            try await audit.record(
+                "payroll.approve", entity: "payroll_roll", id: id.uuidString, region: roll.region,
+                before: ["state": RollState.draft.rawValue],
+                after: [
+                    "state": RollState.approved.rawValue, "lines": String(roll.lineCount),
+                    "totalFen": String(roll.totalFen),
+                ])
         }
     }
 
@@ -64,20 +74,25 @@ struct PayrollService {
         guard let header = try reader.next() else { throw Refusal.invalid("file", "文件为空") }
         let names = header.fields.map { $0.trimmedWhitespace.lowercased() }
         guard let lineColumn = names.firstIndex(where: { $0 == "lineid" || $0 == "明细编号" }),
-              let resultColumn = names.firstIndex(where: { $0 == "result" || $0 == "结果" }) else {
+            let resultColumn = names.firstIndex(where: { $0 == "result" || $0 == "结果" })
+        else {
             throw Refusal.invalid("file", "第1行应为表头，须包含 lineId/明细编号 和 result/结果 两列")
         }
         let reasonColumn = names.firstIndex(where: { $0 == "reason" || $0 == "原因" })
         var result = Reconciliation()
         var updates: [(row: Int, line: Int64, paid: Bool, reason: String?)] = []
         while let record = try reader.next() {
-            func field(_ i: Int?) -> String? { i.flatMap { $0 < record.fields.count ? record.fields[$0].trimmedWhitespace : nil } }
+            func field(_ i: Int?) -> String? {
+                i.flatMap { $0 < record.fields.count ? record.fields[$0].trimmedWhitespace : nil }
+            }
             guard let line = field(lineColumn).flatMap({ Int64($0) }) else {
                 result.errors.append(RowError(row: record.line, reason: "lineId/明细编号 应为数字")); continue
             }
             switch field(resultColumn) {
             case "paid", "成功": updates.append((record.line, line, true, nil))
-            case "failed", "失败": updates.append((record.line, line, false, field(reasonColumn).flatMap { $0.isEmpty ? nil : $0 } ?? "银行未说明原因"))
+            case "failed", "失败":
+                updates.append(
+                    (record.line, line, false, field(reasonColumn).flatMap { $0.isEmpty ? nil : $0 } ?? "银行未说明原因"))
             default: result.errors.append(RowError(row: record.line, reason: "result/结果 应为 paid/成功 或 failed/失败"))
             }
         }
@@ -95,8 +110,9 @@ struct PayrollService {
                 if u.paid { counts.paid += 1 } else { counts.failed += 1 }
             }
             try await store.closeFinishedRolls()
-            try await audit.record("payroll.reconcile", entity: "payroll_roll", id: id.uuidString, region: roll.region,
-                                   after: ["paid": String(counts.paid), "failed": String(counts.failed)])
+            try await audit.record(
+                "payroll.reconcile", entity: "payroll_roll", id: id.uuidString, region: roll.region,
+                after: ["paid": String(counts.paid), "failed": String(counts.failed)])
             return unknown
         }
         let unknown = Set(unknownRows)

@@ -44,10 +44,13 @@ struct RecalculationRunner {
         let application: UUID?
     }
 
-    func run(from month: YearMonth, within scope: RegionScope, apply: Bool, actor: AuditActor?, app: Application?,
-             progress: JobProgress? = nil, onChange: ((Change) -> Void)? = nil) async throws -> Report {
+    func run(
+        from month: YearMonth, within scope: RegionScope, apply: Bool, actor: AuditActor?, app: Application?,
+        progress: JobProgress? = nil, onChange: ((Change) -> Void)? = nil
+    ) async throws -> Report {
         let history = try await PolicyStore(db: db).history()
-        let programs: [String: PolicyProgram] = Dictionary(uniqueKeysWithValues: PolicyProgram.allCases.map { ($0.rawValue, $0) })
+        let programs: [String: PolicyProgram] = Dictionary(
+            uniqueKeysWithValues: PolicyProgram.allCases.map { ($0.rawValue, $0) })
         var report = Report(from: month.description, applied: apply)
         var cursor: (UUID, UUID)?
         let total = progress == nil ? 0 : try await count(month: month, scope: scope, programs: Array(programs.keys))
@@ -64,32 +67,47 @@ struct RecalculationRunner {
             var assessments: [UUID: (Assessment, [String])] = [:]
             var changes: [Change] = []
             for e in page {
-                guard let declared = means[e.household], let members = facts[e.household] else { report.skipped += 1; continue }
-                if parametersByRegion[e.region] == nil { parametersByRegion[e.region] = try? history.parameters(for: e.region, month: month) }
+                guard let declared = means[e.household], let members = facts[e.household] else {
+                    report.skipped += 1; continue
+                }
+                if parametersByRegion[e.region] == nil {
+                    parametersByRegion[e.region] = try? history.parameters(for: e.region, month: month)
+                }
                 guard let parameters = parametersByRegion[e.region] else { report.skipped += 1; continue }
                 if assessments[e.household] == nil {
-                    let request = HouseholdEconomyCheck.request(region: e.region, month: month, members: members, means: declared)
-                    assessments[e.household] = (PolicyEngine.assess(request, parameters: parameters),
-                                                HouseholdEconomyCheck.memberOrder(month: month, members: members))
+                    let request = HouseholdEconomyCheck.request(
+                        region: e.region, month: month, members: members, means: declared)
+                    assessments[e.household] = (
+                        PolicyEngine.assess(request, parameters: parameters),
+                        HouseholdEconomyCheck.memberOrder(month: month, members: members)
+                    )
                 }
                 let (assessment, order) = assessments[e.household]!
                 let member = e.person.flatMap { order.firstIndex(of: $0.uuidString) }
                 if e.person != nil, member == nil { report.skipped += 1; continue }
                 report.assessed += 1
                 // Earned income now (the means on file) against what was declared when the enrollment was granted.
-                let rose = e.application.flatMap { atApproval[$0] }.map { Self.earned(declared) > Self.earned($0) } ?? false
-                let outcome = StandardChangeRecalculation.outcome(program: e.program, member: member, current: Fen(e.amount),
-                                                                  assessment: assessment, earnedIncomeRose: rose, parameters: parameters)
+                let rose =
+                    e.application.flatMap { atApproval[$0] }.map { Self.earned(declared) > Self.earned($0) } ?? false
+                let outcome = StandardChangeRecalculation.outcome(
+                    program: e.program, member: member, current: Fen(e.amount),
+                    assessment: assessment, earnedIncomeRose: rose, parameters: parameters)
                 guard outcome.isChange else { continue }
                 let change: Change
                 switch outcome {
                 case .newAmount(let old, let new):
-                    change = Change(enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: old.value, newFen: new.value, outcome: "newAmount", lastMonth: nil)
+                    change = Change(
+                        enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: old.value, newFen: new.value,
+                        outcome: "newAmount", lastMonth: nil)
                 case .gradualExit(let monthly, let lastMonth):
-                    change = Change(enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: monthly.value, newFen: monthly.value,
-                                    outcome: "gradualExit", lastMonth: lastMonth.description)
+                    change = Change(
+                        enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: monthly.value,
+                        newFen: monthly.value,
+                        outcome: "gradualExit", lastMonth: lastMonth.description)
                 case .ends(let old):
-                    change = Change(enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: old.value, newFen: nil, outcome: "ends", lastMonth: nil)
+                    change = Change(
+                        enrollmentId: e.id, itemCode: e.item, region: e.region, oldFen: old.value, newFen: nil,
+                        outcome: "ends", lastMonth: nil)
                 case .unchanged:
                     continue
                 }
@@ -115,32 +133,43 @@ struct RecalculationRunner {
             for c in changes {
                 switch c.outcome {
                 case "newAmount":
-                    try await store.setAmount(enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: "调标 \(month)", at: now)
+                    try await store.setAmount(
+                        enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: "调标 \(month)",
+                        at: now)
                 case "gradualExit":
-                    try await store.startGradualExit(enrollment: c.enrollmentId, from: month, lastMonth: c.lastMonth,
-                                                     reason: "收入增加，进入渐退期")
+                    try await store.startGradualExit(
+                        enrollment: c.enrollmentId, from: month, lastMonth: c.lastMonth,
+                        reason: "收入增加，进入渐退期")
                 default:
-                    try await store.setStatus(enrollment: c.enrollmentId, status: .ended, from: month, reason: "调标后不再符合条件")
+                    try await store.setStatus(
+                        enrollment: c.enrollmentId, status: .ended, from: month, reason: "调标后不再符合条件")
                 }
             }
-            try await audit.record("payroll.recalculate", entity: "enrollment", id: nil, region: RegionTable.changzhou.value,
-                                   after: ["from": month.description, "changes": String(changes.count),
-                                           "enrollments": changes.map(\.enrollmentId.uuidString).joined(separator: ",")])
+            try await audit.record(
+                "payroll.recalculate", entity: "enrollment", id: nil, region: RegionTable.changzhou.value,
+                after: [
+                    "from": month.description, "changes": String(changes.count),
+                    "enrollments": changes.map(\.enrollmentId.uuidString).joined(separator: ","),
+                ])
         }
     }
 
     private func count(month: YearMonth, scope: RegionScope, programs: [String]) async throws -> Int {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT COUNT(*) AS n FROM enrollments e WHERE \(scope.condition("e.region")) AND e.status = 'active'
               AND e.item_code IN \(SQLBind.group(programs)) AND e.start_month <= \(bind: month.description)
               AND (e.end_month IS NULL OR e.end_month >= \(bind: month.description))
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+            """
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Active enrollments of engine programs, with the amount in force in `month`, in
     /// (household, id) order after `cursor`.
-    private func enrollments(month: YearMonth, scope: RegionScope, after cursor: (UUID, UUID)?,
-                             programs: [String: PolicyProgram]) async throws -> [Enrollment] {
+    private func enrollments(
+        month: YearMonth, scope: RegionScope, after cursor: (UUID, UUID)?,
+        programs: [String: PolicyProgram]
+    ) async throws -> [Enrollment] {
         let m = month.description
         var after: SQLQueryString = ""
         if let (household, id) = cursor {
@@ -148,19 +177,24 @@ struct RecalculationRunner {
             // index: an OR of the two halves made every page scan and sort the whole table.
             after = " AND (e.household_id, e.id) > (\(bind: household), \(bind: id))"
         }
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT e.id, e.item_code, e.household_id, e.person_id, e.region, e.application_id, a.monthly_fen FROM enrollments e
             JOIN enrollment_amounts a ON a.enrollment_id = e.id AND a.from_month <= \(bind: m) AND (a.to_month IS NULL OR a.to_month >= \(bind: m))
             WHERE \(scope.condition("e.region")) AND e.status = 'active' AND e.item_code IN \(SQLBind.group(Array(programs.keys)))
               AND e.start_month <= \(bind: m) AND (e.end_month IS NULL OR e.end_month >= \(bind: m))\(after)
             ORDER BY e.household_id, e.id LIMIT \(unsafeRaw: String(pageSize))
-            """).all().compactMap { r in
+            """
+        ).all().compactMap { r in
             let item = try r.decode(column: "item_code", as: String.self)
             guard let program = programs[item] else { return nil }
-            return Enrollment(id: try r.decode(column: "id", as: UUID.self), item: item, program: program,
-                              household: try r.decode(column: "household_id", as: UUID.self), person: try r.decode(column: "person_id", as: UUID?.self),
-                              region: try r.decode(column: "region", as: String.self), amount: try r.decode(column: "monthly_fen", as: Int64.self),
-                              application: try r.decode(column: "application_id", as: UUID?.self))
+            return Enrollment(
+                id: try r.decode(column: "id", as: UUID.self), item: item, program: program,
+                household: try r.decode(column: "household_id", as: UUID.self),
+                person: try r.decode(column: "person_id", as: UUID?.self),
+                region: try r.decode(column: "region", as: String.self),
+                amount: try r.decode(column: "monthly_fen", as: Int64.self),
+                application: try r.decode(column: "application_id", as: UUID?.self))
         }
     }
 
@@ -173,9 +207,12 @@ struct RecalculationRunner {
     private func applicationMeans(_ ids: [UUID], decoder: JSONDecoder) async throws -> [UUID: DeclaredMeans] {
         var result: [UUID: DeclaredMeans] = [:]
         for chunk in ids.chunked(1000) {
-            for r in try await db.raw("SELECT id, means_cipher FROM applications WHERE id IN \(SQLBind.group(chunk)) AND means_cipher IS NOT NULL").all() {
+            for r in try await db.raw(
+                "SELECT id, means_cipher FROM applications WHERE id IN \(SQLBind.group(chunk)) AND means_cipher IS NOT NULL"
+            ).all() {
                 let json = try cipher.decrypt(try r.decode(column: "means_cipher", as: String.self))
-                result[try r.decode(column: "id", as: UUID.self)] = try decoder.decode(DeclaredMeans.self, from: Data(json.utf8))
+                result[try r.decode(column: "id", as: UUID.self)] = try decoder.decode(
+                    DeclaredMeans.self, from: Data(json.utf8))
             }
         }
         return result

@@ -23,7 +23,9 @@ enum AssessCommand {
         }
         let data: Data
         do {
-            data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+            data =
+                file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             return refuse("无法读取 \(file) / cannot read \(file): \(error.localizedDescription)")
         }

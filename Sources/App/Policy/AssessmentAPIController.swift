@@ -10,7 +10,9 @@ struct AssessmentAPIController: RouteCollection {
 
     func assess(req: Request) async throws -> Response {
         try req.admitAssessment()
-        guard let body = req.body.data, body.readableBytes > 0 else { throw Refusal.invalid("body", "请求体为空，应为 JSON / empty body, expected JSON") }
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw Refusal.invalid("body", "请求体为空，应为 JSON / empty body, expected JSON")
+        }
         let service = AssessmentService(history: try await req.policy.history())
         let answer: AssessmentResponse
         do {

@@ -11,7 +11,9 @@ struct CalculatorPageController: RouteCollection {
     }
 
     func show(req: Request) async throws -> View {
-        let form = CalculatorForm(fields: ["region": RegionTable.changzhou.value, "month": req.today.yearMonth.description, "members": "1"])
+        let form = CalculatorForm(fields: [
+            "region": RegionTable.changzhou.value, "month": req.today.yearMonth.description, "members": "1",
+        ])
         return try await render(req, form: form, result: nil, error: nil)
     }
 
@@ -44,11 +46,14 @@ struct CalculatorPageController: RouteCollection {
     }
 
     /// The sign-in page, going on to a new application once signed in.
-    private static let signInThenApply = Route.login.path + "?next="
+    private static let signInThenApply =
+        Route.login.path + "?next="
         + (Route.newApplication.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
 
-    private func render(_ req: Request, form: CalculatorForm, result: CalculatorResult?,
-                        error: (message: String, field: String?)?) async throws -> View {
+    private func render(
+        _ req: Request, form: CalculatorForm, result: CalculatorResult?,
+        error: (message: String, field: String?)?
+    ) async throws -> View {
         let regions = [RegionTable.changzhou] + req.platform.regions.children(of: RegionTable.changzhou)
         let user = req.auth.get(CurrentUser.self)
         let page = CalculatorPage(
@@ -58,8 +63,12 @@ struct CalculatorPageController: RouteCollection {
             month: form.value("month") ?? req.today.yearMonth.description,
             memberCount: form.memberCount,
             canAdd: form.memberCount < CalculatorForm.maximumMembers,
-            members: (0..<form.memberCount).map { CalculatorMemberView(form: form, index: $0, errorField: error?.field) },
-            household: CalculatorForm.householdAmounts.map { AmountField(form: form, name: $0.field, errorField: error?.field) },
+            members: (0..<form.memberCount).map {
+                CalculatorMemberView(form: form, index: $0, errorField: error?.field)
+            },
+            household: CalculatorForm.householdAmounts.map {
+                AmountField(form: form, name: $0.field, errorField: error?.field)
+            },
             vehicles: form.value("vehicles") ?? "",
             residentialProperties: form.value("residentialProperties") ?? "",
             ownsBusiness: form.isChecked("ownsBusiness"),

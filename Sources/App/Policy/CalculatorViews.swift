@@ -102,7 +102,9 @@ struct CalculatorMemberView: Encodable {
         orphan = form.isChecked(p + "orphan")
         careSetting = form.value(p + "careSetting") ?? ""
         childCategory = form.value(p + "childCategory") ?? ""
-        incomes = CalculatorForm.incomeKinds.map { AmountField(form: form, name: p + $0.rawValue, errorField: errorField) }
+        incomes = CalculatorForm.incomeKinds.map {
+            AmountField(form: form, name: p + $0.rawValue, errorField: errorField)
+        }
     }
 }
 
@@ -133,8 +135,9 @@ struct CalculatorResult: Encodable {
         assetPassed = answer.assetTest.passed
         assetReasons = answer.assetTest.reasons.joined(separator: "；")
         programs = answer.programs.map { entry in
-            Program(name: entry.program.chinese, who: entry.member.map { "第 \($0 + 1) 位成员" } ?? "全家",
-                    amount: Fen(entry.monthlyFen).formatted, trace: entry.trace)
+            Program(
+                name: entry.program.chinese, who: entry.member.map { "第 \($0 + 1) 位成员" } ?? "全家",
+                amount: Fen(entry.monthlyFen).formatted, trace: entry.trace)
         }
         hasPrograms = !programs.isEmpty
         total = Fen(answer.programs.reduce(0) { $0 + $1.monthlyFen }).formatted

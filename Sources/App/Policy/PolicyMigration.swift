@@ -24,7 +24,8 @@ struct CreatePolicyParameters: AsyncMigration {
         var rows = BulkInsert(table: "policy_parameters", columns: PolicyStore.columns)
         let now = Date()
         for row in defaults.rows {
-            rows.append(PolicyStore.values(row, revision: 1, note: "常州默认参数（POLICY.md 第 1 节）", createdBy: "system", at: now))
+            rows.append(
+                PolicyStore.values(row, revision: 1, note: "常州默认参数（POLICY.md 第 1 节）", createdBy: "system", at: now))
         }
         try await rows.flush(on: database.sql)
     }
@@ -39,8 +40,9 @@ struct CreatePolicyParameters: AsyncMigration {
 struct SeedMissingPolicyDefaults: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database.sql
-        let present = Set(try await sql.select().distinct().column("key").from("policy_parameters").all()
-            .map { try $0.decode(column: "key", as: String.self) })
+        let present = Set(
+            try await sql.select().distinct().column("key").from("policy_parameters").all()
+                .map { try $0.decode(column: "key", as: String.self) })
         var rows = BulkInsert(table: "policy_parameters", columns: PolicyStore.columns)
         let now = Date()
         for row in try PolicyDefaults.load().rows where !present.contains(row.key.rawValue) {

@@ -8,9 +8,14 @@ struct PolicyStore {
 
     static let columns = ["id", "region", "key", "from_month", "revision", "value", "note", "created_by", "created_at"]
 
-    static func values(_ row: PolicyParameterRow, revision: Int, note: String?, createdBy: String, at: Date) -> [BulkValue] {
-        [BulkValue(UUID()), BulkValue(row.regionCode), BulkValue(row.key.rawValue), BulkValue(row.fromMonth.description), BulkValue(revision),
-         BulkValue(row.value), BulkValue(note), BulkValue(createdBy), BulkValue(at)]
+    static func values(
+        _ row: PolicyParameterRow, revision: Int, note: String?, createdBy: String, at: Date
+    ) -> [BulkValue] {
+        [
+            BulkValue(UUID()), BulkValue(row.regionCode), BulkValue(row.key.rawValue),
+            BulkValue(row.fromMonth.description), BulkValue(revision),
+            BulkValue(row.value), BulkValue(note), BulkValue(createdBy), BulkValue(at),
+        ]
     }
 
     /// One stored version as the administration page lists it.
@@ -28,14 +33,22 @@ struct PolicyStore {
     /// Every version, oldest first within a series, so that building a history from them
     /// lets a later revision of the same month win.
     func versions(key: PolicyParameterKey? = nil) async throws -> [Version] {
-        let query = db.select().columns("region", "key", "from_month", "revision", "value", "note", "created_by", "created_at")
-            .from("policy_parameters")
+        let query = db.select().columns(
+            "region", "key", "from_month", "revision", "value", "note", "created_by", "created_at"
+        )
+        .from("policy_parameters")
         if let key { query.where("key", .equal, key.rawValue) }
-        return try await query.orderBy("key").orderBy("region").orderBy("from_month").orderBy("revision").all().map { row in
-            Version(region: try row.decode(column: "region", as: String.self), key: try row.decode(column: "key", as: String.self),
-                    fromMonth: try row.decode(column: "from_month", as: String.self), revision: try row.decode(column: "revision", as: Int.self),
-                    value: try row.decode(column: "value", as: Int64.self), note: try row.decode(column: "note", as: String?.self),
-                    createdBy: try row.decode(column: "created_by", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self))
+        return try await query.orderBy("key").orderBy("region").orderBy("from_month").orderBy("revision").all().map {
+            row in
+            Version(
+                region: try row.decode(column: "region", as: String.self),
+                key: try row.decode(column: "key", as: String.self),
+                fromMonth: try row.decode(column: "from_month", as: String.self),
+                revision: try row.decode(column: "revision", as: Int.self),
+                value: try row.decode(column: "value", as: Int64.self),
+                note: try row.decode(column: "note", as: String?.self),
+                createdBy: try row.decode(column: "created_by", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
         }
     }
 
@@ -49,7 +62,8 @@ struct PolicyStore {
             guard let month = YearMonth(version.fromMonth) else {
                 throw Refusal(.failed, "policy_parameters 中的月份无效：\(version.fromMonth)")
             }
-            return try PolicyParameterRow(regionCode: version.region, keyName: version.key, fromMonth: month, value: version.value)
+            return try PolicyParameterRow(
+                regionCode: version.region, keyName: version.key, fromMonth: month, value: version.value)
         }
     }
 
@@ -64,12 +78,19 @@ struct PolicyStore {
         } catch {
             throw Refusal.invalid("value", error.description)
         }
-        let revision = try await db.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "r").from("policy_parameters")
-            .where("region", .equal, row.regionCode).where("key", .equal, row.key.rawValue).where("from_month", .equal, row.fromMonth.description)
+        let revision =
+            try await db.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "r").from(
+                "policy_parameters"
+            )
+            .where("region", .equal, row.regionCode).where("key", .equal, row.key.rawValue).where(
+                "from_month", .equal, row.fromMonth.description
+            )
             .first()?.decode(column: "r", as: Int?.self) ?? 0
         try await db.insert(into: "policy_parameters").columns(Self.columns)
-            .values(Self.values(row, revision: revision + 1, note: note, createdBy: createdBy, at: now).map(\.bind)).run()
-        return Version(region: row.regionCode, key: row.key.rawValue, fromMonth: row.fromMonth.description, revision: revision + 1,
-                       value: row.value, note: note, createdBy: createdBy, createdAt: now)
+            .values(Self.values(row, revision: revision + 1, note: note, createdBy: createdBy, at: now).map(\.bind))
+            .run()
+        return Version(
+            region: row.regionCode, key: row.key.rawValue, fromMonth: row.fromMonth.description, revision: revision + 1,
+            value: row.value, note: note, createdBy: createdBy, createdAt: now)
     }
 }

@@ -82,10 +82,12 @@ struct SimulationResultView: Encodable {
 
     private static func row(_ name: String, _ t: SimulationFigures.Totals) -> Row {
         let sign = t.differenceFen > 0 ? "+" : ""
-        return Row(name: name, assessed: t.householdsAssessed,
-                   entering: "\(t.householdsEntering) 户 \(t.personsEntering) 人", leaving: "\(t.householdsLeaving) 户 \(t.personsLeaving) 人",
-                   changing: "\(t.householdsChanging) 户 \(t.personsChanging) 人",
-                   baseline: Fen(t.baselineMonthlyFen).formatted, proposed: Fen(t.proposedMonthlyFen).formatted,
-                   difference: sign + Fen(t.differenceFen).formatted)
+        return Row(
+            name: name, assessed: t.householdsAssessed,
+            entering: "\(t.householdsEntering) 户 \(t.personsEntering) 人",
+            leaving: "\(t.householdsLeaving) 户 \(t.personsLeaving) 人",
+            changing: "\(t.householdsChanging) 户 \(t.personsChanging) 人",
+            baseline: Fen(t.baselineMonthlyFen).formatted, proposed: Fen(t.proposedMonthlyFen).formatted,
+            difference: sign + Fen(t.differenceFen).formatted)
     }
 }

@@ -20,15 +20,18 @@ struct SimulationPageController: RouteCollection {
         try user.require(.simulatePolicy)
         let query = try req.query.decode(Query.self)
         let nextMonth = req.today.yearMonth.adding(months: 1)
-        var page = SimulationPage(layout: LayoutContext(request: req, title: "低保标准调整测算", user: user),
-                                  regionName: req.platform.regions.fullName(of: user.region),
-                                  standard: query.standard ?? "", from: query.from ?? nextMonth.description,
-                                  error: nil, errorField: nil, result: nil)
+        var page = SimulationPage(
+            layout: LayoutContext(request: req, title: "低保标准调整测算", user: user),
+            regionName: req.platform.regions.fullName(of: user.region),
+            standard: query.standard ?? "", from: query.from ?? nextMonth.description,
+            error: nil, errorField: nil, result: nil)
         if query.standard != nil {
             do {
                 let change = try Self.change(query)
-                let report = try await SimulationRunner(db: req.sql, cipher: req.platform.cipher).run(change, within: user.scope)
-                page.result = SimulationResultView(SimulationFigures(report, region: user.region, regions: req.platform.regions))
+                let report = try await SimulationRunner(db: req.sql, cipher: req.platform.cipher).run(
+                    change, within: user.scope)
+                page.result = SimulationResultView(
+                    SimulationFigures(report, region: user.region, regions: req.platform.regions))
             } catch let error as Refusal {
                 page.error = error.message
                 page.errorField = error.field
@@ -42,6 +45,8 @@ struct SimulationPageController: RouteCollection {
             throw Refusal.invalid("standard", "新的低保标准应为大于 0 的金额（元/月），如 1080")
         }
         guard let from = query.from.flatMap(YearMonth.init) else { throw Refusal.invalid("from", "起始月份应为 YYYY-MM") }
-        do { return try StandardChange(newStandard: standard, from: from) } catch { throw Refusal.invalid("standard", error.description) }
+        do { return try StandardChange(newStandard: standard, from: from) } catch {
+            throw Refusal.invalid("standard", error.description)
+        }
     }
 }

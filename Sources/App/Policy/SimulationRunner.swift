@@ -9,7 +9,9 @@ struct SimulationRunner {
     let cipher: FieldCipher
     let pageSize = 5_000
 
-    func run(_ change: StandardChange, within scope: RegionScope, progress: JobProgress? = nil) async throws -> StandardChangeReport {
+    func run(
+        _ change: StandardChange, within scope: RegionScope, progress: JobProgress? = nil
+    ) async throws -> StandardChangeReport {
         var simulation = StandardChangeSimulation(baseline: try await PolicyStore(db: db).history(), change: change)
         let store = HouseholdMeansStore(db: db, cipher: cipher)
         let total = progress == nil ? 0 : try await store.count(within: scope)
@@ -76,8 +78,9 @@ struct SimulationFigures: Codable {
         self.region = region.value
         overall = Totals(report.overall)
         districts = report.districts.map { row in
-            District(district: row.district, name: RegionCode(row.district).flatMap { regions.name(of: $0) } ?? row.district,
-                     totals: Totals(row.totals))
+            District(
+                district: row.district, name: RegionCode(row.district).flatMap { regions.name(of: $0) } ?? row.district,
+                totals: Totals(row.totals))
         }
     }
 }

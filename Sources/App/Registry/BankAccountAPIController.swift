@@ -17,7 +17,9 @@ struct BankAccountAPIController: RouteCollection {
     func setBankAccount(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.editRegistry)
-        guard let id = req.parameters.get("id", as: UUID.self), let person = try await req.registry.person(id: id, within: user.scope) else {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let person = try await req.registry.person(id: id, within: user.scope)
+        else {
             throw Refusal.notFound("人员")
         }
         let body = try req.content.decode(BankAccount.self)
@@ -28,12 +30,15 @@ struct BankAccountAPIController: RouteCollection {
         let bank = try RegistryInput.check { () throws(FieldProblem) in
             try InputRules.line(body.bank, field: "bank", label: "开户行", maximumLength: 60)!
         }
-        let masked = String(account.prefix(4)) + String(repeating: "*", count: account.count - 8) + String(account.suffix(4))
+        let masked =
+            String(account.prefix(4)) + String(repeating: "*", count: account.count - 8) + String(account.suffix(4))
         let (cipher, now) = (req.platform.cipher, req.now)
         try await req.auditedTransaction { tx, audit in
-            try await BankAccountStore(db: tx, cipher: cipher).set(person: id, account: account, masked: masked, bank: bank, at: now)
-            try await audit.record("person.bankAccount", entity: "person", id: id.uuidString, region: person.region,
-                                   after: ["account": masked, "bank": bank])
+            try await BankAccountStore(db: tx, cipher: cipher).set(
+                person: id, account: account, masked: masked, bank: bank, at: now)
+            try await audit.record(
+                "person.bankAccount", entity: "person", id: id.uuidString, region: person.region,
+                after: ["account": masked, "bank": bank])
         }
         return try await ["accountMasked": masked, "bank": bank].encodeResponse(for: req)
     }

@@ -29,16 +29,19 @@ struct HouseholdMembersPageController: RouteCollection {
         do {
             let relation = try RegistryInput.relation(form.relation, field: "relation")
             let draft = try RegistryInput.check { () throws(FieldProblem) in
-                try PersonFields(name: form.name, idNumber: form.idNumber, phone: form.phone, hukou: form.hukou).validated(today: req.today)
+                try PersonFields(name: form.name, idNumber: form.idNumber, phone: form.phone, hukou: form.hukou)
+                    .validated(today: req.today)
             }
             try await req.auditedTransaction { tx, audit in
                 try await req.registryWriter(tx, audit).addNewMember(draft, relation: relation, to: household)
             }
             return req.redirect(to: Route.household.path(household.id) + "?added=1")
         } catch let error as Refusal {
-            return try await RegistryPageController.householdPage(req, user: user, household: household, member: form,
-                                                                  error: error, errorForm: "member")
-                .encodeResponse(status: error.status, for: req)
+            return try await RegistryPageController.householdPage(
+                req, user: user, household: household, member: form,
+                error: error, errorForm: "member"
+            )
+            .encodeResponse(status: error.status, for: req)
         }
     }
 
@@ -51,13 +54,16 @@ struct HouseholdMembersPageController: RouteCollection {
                 try RegistryValidation.residentID(form.idNumber, today: req.today, field: "idNumber")
             }
             try await req.auditedTransaction { tx, audit in
-                try await req.registryWriter(tx, audit).moveIn(idNumber: idNumber, toHousehold: household.id, relation: relation, within: user.scope)
+                try await req.registryWriter(tx, audit).moveIn(
+                    idNumber: idNumber, toHousehold: household.id, relation: relation, within: user.scope)
             }
             return req.redirect(to: Route.household.path(household.id) + "?moved=1")
         } catch let error as Refusal {
-            return try await RegistryPageController.householdPage(req, user: user, household: household, moveIn: form,
-                                                                  error: error, errorForm: "moveIn")
-                .encodeResponse(status: error.status, for: req)
+            return try await RegistryPageController.householdPage(
+                req, user: user, household: household, moveIn: form,
+                error: error, errorForm: "moveIn"
+            )
+            .encodeResponse(status: error.status, for: req)
         }
     }
 
@@ -66,7 +72,8 @@ struct HouseholdMembersPageController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+            let household = try await req.registry.household(id: id, within: user.scope)
+        else { throw Refusal.notFound("家庭") }
         return (user, household)
     }
 }

@@ -26,16 +26,20 @@ struct IndexPersonsByIDEndingAndPhone: AsyncMigration {
         while true {
             var after: SQLQueryString = ""
             if let last { after = "WHERE id > \(bind: last)" }
-            let rows = try await sql.raw("SELECT id, id_cipher, phone_cipher FROM persons \(after) ORDER BY id LIMIT 1000").all()
+            let rows = try await sql.raw(
+                "SELECT id, id_cipher, phone_cipher FROM persons \(after) ORDER BY id LIMIT 1000"
+            ).all()
             guard !rows.isEmpty else { break }
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
                 let number = try cipher.decrypt(try row.decode(column: "id_cipher", as: String.self))
                 let phone = try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt)
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE persons SET id_last6_index = \(bind: PersonSearchIndex.idLast6(String(number.suffix(6)), cipher: cipher)),
                       phone_index = \(bind: phone.map { PersonSearchIndex.phone($0, cipher: cipher) }) WHERE id = \(bind: id)
-                    """).run()
+                    """
+                ).run()
                 last = id
             }
         }

@@ -49,43 +49,66 @@ struct PersonFile: Encodable {
     /// What the template tests to say "暂无…" instead of an empty table.
     let empty: [String: Bool]
 
-    init(benefits: [Benefit], payments: [PaymentRow], applications: [ApplicationSummary]?, alerts: [AlertRow]?, visits: [VisitRow]?) {
-        (self.benefits, self.payments, self.applications, self.alerts, self.visits) = (benefits, payments, applications, alerts, visits)
-        empty = ["benefits": benefits.isEmpty, "payments": payments.isEmpty, "applications": applications?.isEmpty ?? true,
-                 "alerts": alerts?.isEmpty ?? true, "visits": visits?.isEmpty ?? true]
+    init(
+        benefits: [Benefit], payments: [PaymentRow], applications: [ApplicationSummary]?, alerts: [AlertRow]?,
+        visits: [VisitRow]?
+    ) {
+        (self.benefits, self.payments, self.applications, self.alerts, self.visits) = (
+            benefits, payments, applications, alerts, visits
+        )
+        empty = [
+            "benefits": benefits.isEmpty, "payments": payments.isEmpty, "applications": applications?.isEmpty ?? true,
+            "alerts": alerts?.isEmpty ?? true, "visits": visits?.isEmpty ?? true,
+        ]
     }
 
     static func gather(_ req: Request, person: PersonDetail, user: CurrentUser) async throws -> PersonFile {
         let scope = user.scope
         let catalog = try await CatalogStore(db: req.sql).catalog()
         let itemName = { (code: String) in AssistanceItemCode(code).map { catalog.displayName(of: $0) } ?? code }
-        let benefits = try await EnrollmentStore(db: req.sql).benefits(person: person.id, household: person.householdId, within: scope).map { e in
-            Benefit(itemName: itemName(e.itemCode), amount: MoneyText.yuan(fromFen: e.monthlyFen), startMonth: e.startMonth, endMonth: e.endMonth,
-                    statusName: enrollmentStatus(e.status), ofHousehold: e.personId == nil)
+        let benefits = try await EnrollmentStore(db: req.sql).benefits(
+            person: person.id, household: person.householdId, within: scope
+        ).map { e in
+            Benefit(
+                itemName: itemName(e.itemCode), amount: MoneyText.yuan(fromFen: e.monthlyFen), startMonth: e.startMonth,
+                endMonth: e.endMonth,
+                statusName: enrollmentStatus(e.status), ofHousehold: e.personId == nil)
         }
-        let payments = try await PayrollStore(db: req.sql).payments(person: person.id, household: person.householdId, within: scope).map { p in
-            PaymentRow(month: p.month, itemName: itemName(p.itemCode), amount: MoneyText.yuan(fromFen: p.amountFen), statusName: PayrollText.line(p.status))
+        let payments = try await PayrollStore(db: req.sql).payments(
+            person: person.id, household: person.householdId, within: scope
+        ).map { p in
+            PaymentRow(
+                month: p.month, itemName: itemName(p.itemCode), amount: MoneyText.yuan(fromFen: p.amountFen),
+                statusName: PayrollText.line(p.status))
         }
         var applications: [ApplicationSummary]?
         if user.role.may(.handleApplications) {
             let filter = ApplicationStore.QueueFilter(person: (person.id, person.householdId), sort: .latest)
-            applications = try await ApplicationStore(db: req.sql).queue(for: .staff(scope), filter: filter, page: try PageRequest(page: 1, perPage: 50),
-                                                                         catalog: catalog, regions: req.platform.regions, today: req.today).items
+            applications = try await ApplicationStore(db: req.sql).queue(
+                for: .staff(scope), filter: filter, page: try PageRequest(page: 1, perPage: 50),
+                catalog: catalog, regions: req.platform.regions, today: req.today
+            ).items
         }
         var alerts: [AlertRow]?
         var visits: [VisitRow]?
         if user.role.may(.visitHouseholds) {
             let store = VisitTasks(db: req.sql)
             alerts = try await store.alerts(person: person.id, within: scope).map { a in
-                AlertRow(raisedOn: a.raisedOn, level: a.level, levelName: AlertLevel(rawValue: a.level)?.chinese ?? a.level,
-                         ruleName: EarlyWarningRule(rawValue: a.rule)?.chinese ?? a.rule, evidence: a.evidence, open: a.status == "open")
+                AlertRow(
+                    raisedOn: a.raisedOn, level: a.level, levelName: AlertLevel(rawValue: a.level)?.chinese ?? a.level,
+                    ruleName: EarlyWarningRule(rawValue: a.rule)?.chinese ?? a.rule, evidence: a.evidence,
+                    open: a.status == "open")
             }
             visits = try await store.tasks(person: person.id, within: scope).map { t in
-                VisitRow(id: t.id, dueOn: t.dueOn, kindName: t.rule.flatMap(EarlyWarningRule.init).map(\.chinese) ?? VisitTasks.kindName(t.kind),
-                         done: t.status == "done", outcomeName: t.outcome.flatMap { o in VisitTasks.outcomes.first { $0.code == o }?.name })
+                VisitRow(
+                    id: t.id, dueOn: t.dueOn,
+                    kindName: t.rule.flatMap(EarlyWarningRule.init).map(\.chinese) ?? VisitTasks.kindName(t.kind),
+                    done: t.status == "done",
+                    outcomeName: t.outcome.flatMap { o in VisitTasks.outcomes.first { $0.code == o }?.name })
             }
         }
-        return PersonFile(benefits: benefits, payments: payments, applications: applications, alerts: alerts, visits: visits)
+        return PersonFile(
+            benefits: benefits, payments: payments, applications: applications, alerts: alerts, visits: visits)
     }
 
     private static func enrollmentStatus(_ status: String) -> String {

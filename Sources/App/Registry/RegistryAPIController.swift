@@ -30,8 +30,10 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.query.decode(HouseholdListQuery.self)
-        let query = try RegistryInput.householdQuery(region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
-        return try await req.registry.households(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.householdQuery(
+            region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.households(
+            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     struct NewHousehold: Content {
@@ -49,7 +51,8 @@ struct RegistryAPIController: RouteCollection {
             try RegistryValidation.householdRegion(body.region, table: req.platform.regions)
         }
         try user.requireWithin(region, what: "区划")
-        let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(body.address) }
+        let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(body.address)
+        }
         let members = try (body.members ?? []).enumerated().map { i, m in
             try RegistryInput.member(m, today: today, prefix: "members[\(i)].")
         }
@@ -57,7 +60,9 @@ struct RegistryAPIController: RouteCollection {
             try await req.registryWriter(tx, audit)
                 .createHousehold(region: region, address: address, members: members)
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else {
+            throw Refusal.notFound("家庭")
+        }
         return try await detail.encodeResponse(status: HTTPResponseStatus.created, for: req)
     }
 
@@ -65,7 +70,8 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+            let detail = try await req.registry.household(id: id, within: user.scope)
+        else { throw Refusal.notFound("家庭") }
         return detail
     }
 
@@ -79,19 +85,24 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let current = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+            let current = try await req.registry.household(id: id, within: user.scope)
+        else { throw Refusal.notFound("家庭") }
         let change = try req.content.decode(HouseholdChange.self)
         guard let version = change.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         let region = try RegistryInput.check { () throws(FieldProblem) in
             try RegistryValidation.householdRegion(change.region ?? current.region, table: req.platform.regions)
         }
         try user.requireWithin(region, what: "区划")
-        let address = try RegistryInput.check { () throws(FieldProblem) in try RegistryValidation.address(change.address ?? current.address) }
+        let address = try RegistryInput.check { () throws(FieldProblem) in
+            try RegistryValidation.address(change.address ?? current.address)
+        }
         try await req.auditedTransaction { tx, audit in
             try await req.registryWriter(tx, audit)
                 .updateHousehold(id: id, within: user.scope, version: version, region: region, address: address)
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else {
+            throw Refusal.notFound("家庭")
+        }
         return detail
     }
 
@@ -106,7 +117,8 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let household = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+            let household = try await req.registry.household(id: id, within: user.scope)
+        else { throw Refusal.notFound("家庭") }
         let body = try req.content.decode(NewMember.self)
         let relation = try RegistryInput.relation(body.relation, field: "relation")
         try await req.auditedTransaction { tx, audit in
@@ -122,7 +134,9 @@ struct RegistryAPIController: RouteCollection {
                 throw Refusal.invalid("person", "请提供 personId（迁入已有人员）或 person（新增人员）")
             }
         }
-        guard let detail = try await req.registry.household(id: id, within: user.scope) else { throw Refusal.notFound("家庭") }
+        guard let detail = try await req.registry.household(id: id, within: user.scope) else {
+            throw Refusal.notFound("家庭")
+        }
         return detail
     }
 
@@ -140,8 +154,10 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.query.decode(PersonListQuery.self)
-        let query = try RegistryInput.personQuery(name: q.name, region: q.region, sort: q.sort, table: req.platform.regions)
-        return try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.personQuery(
+            name: q.name, region: q.region, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.persons(
+            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     /// Search that may include an ID number (or its last six characters) or a phone
@@ -161,16 +177,19 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.viewRegistry)
         let q = try req.content.decode(PersonSearch.self)
-        let query = try RegistryInput.personQuery(name: q.name, idNumber: q.idNumber, idLast6: q.idLast6, phone: q.phone,
-                                                  region: q.region, sort: q.sort, table: req.platform.regions)
-        return try await req.registry.persons(within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+        let query = try RegistryInput.personQuery(
+            name: q.name, idNumber: q.idNumber, idLast6: q.idLast6, phone: q.phone,
+            region: q.region, sort: q.sort, table: req.platform.regions)
+        return try await req.registry.persons(
+            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func showPerson(req: Request) async throws -> PersonDetail {
         let user = try req.user
         try user.require(.viewRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.registry.person(id: id, within: user.scope) else { throw Refusal.notFound("人员") }
+            let person = try await req.registry.person(id: id, within: user.scope)
+        else { throw Refusal.notFound("人员") }
         return person
     }
 
@@ -192,7 +211,8 @@ struct RegistryAPIController: RouteCollection {
         let user = try req.user
         try user.require(.editRegistry)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let current = try await req.registry.person(id: id, within: user.scope, revealIdentity: true) else { throw Refusal.notFound("人员") }
+            let current = try await req.registry.person(id: id, within: user.scope, revealIdentity: true)
+        else { throw Refusal.notFound("人员") }
         let change = try req.content.decode(PersonChange.self)
         guard let version = change.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         let hasDisabilityChange = change.disabilityGrade != nil || change.disabilityKind != nil
@@ -210,7 +230,9 @@ struct RegistryAPIController: RouteCollection {
             try await req.registryWriter(tx, audit)
                 .updatePerson(id: id, within: user.scope, version: version, with: draft)
         }
-        guard let person = try await req.registry.person(id: id, within: user.scope) else { throw Refusal.notFound("人员") }
+        guard let person = try await req.registry.person(id: id, within: user.scope) else {
+            throw Refusal.notFound("人员")
+        }
         return person
     }
 }

@@ -17,8 +17,10 @@ enum RegistryInput {
         let deceasedOn: String?
 
         var fields: PersonFields {
-            PersonFields(name: name, idNumber: idNumber, phone: phone, hukou: hukou, disabilityGrade: disabilityGrade,
-                         disabilityKind: disabilityKind, selfCare: selfCare, laborCapacity: laborCapacity, deceasedOn: deceasedOn)
+            PersonFields(
+                name: name, idNumber: idNumber, phone: phone, hukou: hukou, disabilityGrade: disabilityGrade,
+                disabilityKind: disabilityKind, selfCare: selfCare, laborCapacity: laborCapacity, deceasedOn: deceasedOn
+            )
         }
     }
 
@@ -39,7 +41,8 @@ enum RegistryInput {
 
     static func relation(_ text: String?, field: String) throws -> Relation {
         guard let text, let r = Relation(code: text) else {
-            throw Refusal.invalid(field, "与户主关系应为：" + Relation.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
+            throw Refusal.invalid(
+                field, "与户主关系应为：" + Relation.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
         }
         return r
     }
@@ -50,17 +53,22 @@ enum RegistryInput {
         try check { () throws(FieldProblem) in try table.resolve(text) }
     }
 
-    static func householdQuery(region: String?, address: String?, sort: String?, table: RegionTable) throws -> RegistryStore.HouseholdQuery {
-        RegistryStore.HouseholdQuery(region: try regionFilter(region, table: table), address: address, sort: HouseholdSort.parse(sort))
+    static func householdQuery(
+        region: String?, address: String?, sort: String?, table: RegionTable
+    ) throws -> RegistryStore.HouseholdQuery {
+        RegistryStore.HouseholdQuery(
+            region: try regionFilter(region, table: table), address: address, sort: HouseholdSort.parse(sort))
     }
 
     /// The search fields of the person list and the API, checked (`PersonSearchTerms`).
-    static func personQuery(name: String?, idNumber: String? = nil, idLast6: String? = nil, phone: String? = nil,
-                            region: String?, sort: String?, table: RegionTable) throws -> RegistryStore.PersonQuery {
+    static func personQuery(
+        name: String?, idNumber: String? = nil, idLast6: String? = nil, phone: String? = nil,
+        region: String?, sort: String?, table: RegionTable
+    ) throws -> RegistryStore.PersonQuery {
         let terms = try check { () throws(FieldProblem) in
             try PersonSearchTerms.parse(name: name, idNumber: idNumber, idLast6: idLast6, phone: phone)
         }
-        return RegistryStore.PersonQuery(terms: terms, region: try regionFilter(region, table: table), sort: PersonSort.parse(sort))
+        return RegistryStore.PersonQuery(
+            terms: terms, region: try regionFilter(region, table: table), sort: PersonSort.parse(sort))
     }
 }
-

@@ -55,7 +55,9 @@ struct CreateRegistry: AsyncMigration {
         try await sql.create(index: "persons_name").on("persons").column("name").run()
         try await sql.create(index: "memberships_household").on("memberships").column("household_id").run()
         // A person belongs to at most one household at a time; past memberships stay as history.
-        try await sql.raw("CREATE UNIQUE INDEX memberships_current_person ON memberships (person_id) WHERE left_at IS NULL").run()
+        try await sql.raw(
+            "CREATE UNIQUE INDEX memberships_current_person ON memberships (person_id) WHERE left_at IS NULL"
+        ).run()
     }
 
     func revert(on database: Database) async throws {

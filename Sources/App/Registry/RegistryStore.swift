@@ -23,30 +23,42 @@ struct RegistryStore {
 
     /// Refuses a second person with the same ID number (checked by blind index, which the
     /// unique index enforces as well).
-    func insertPerson(_ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date? = nil) async throws -> UUID {
+    func insertPerson(
+        _ draft: PersonDraft, region: RegionCode, id: UUID = UUID(), now: Date? = nil
+    ) async throws -> UUID {
         let now = now ?? clock.now
         let index = cipher.blindIndex(draft.residentID.value)
-        if let existing = try await db.select().columns("id", "region").from("persons").where("id_index", .equal, index).first() {
-            throw DuplicateIDNumber(existing: try existing.decode(column: "id", as: UUID.self),
-                                    existingRegion: try existing.decode(column: "region", as: String.self),
-                                    masked: draft.residentID.masked, attemptedRegion: region.value)
+        if let existing = try await db.select().columns("id", "region").from("persons").where("id_index", .equal, index)
+            .first()
+        {
+            throw DuplicateIDNumber(
+                existing: try existing.decode(column: "id", as: UUID.self),
+                existingRegion: try existing.decode(column: "region", as: String.self),
+                masked: draft.residentID.masked, attemptedRegion: region.value)
         }
         let recorder = recorder
         try await db.insert(into: "persons")
             .columns(PersonColumns.insert)
-            .values(PersonColumns.values(draft, id: id, region: region, index: index, cipher: cipher, now: now, household: nil).map(\.bind))
+            .values(
+                PersonColumns.values(
+                    draft, id: id, region: region, index: index, cipher: cipher, now: now, household: nil
+                ).map(\.bind)
+            )
             .run()
-        try await recorder.record("person.create", entity: "person", id: id.uuidString, region: region.value,
-                                  after: PersonAuditRecord(draft, region: region.value))
+        try await recorder.record(
+            "person.create", entity: "person", id: id.uuidString, region: region.value,
+            after: PersonAuditRecord(draft, region: region.value))
         return id
     }
 
     func householdCount(within scope: RegionScope) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await db.raw("SELECT COUNT(*) AS n FROM households WHERE \(scope.condition("region"))").first()?.decode(
+            column: "n", as: Int.self) ?? 0
     }
 
     func personCount(within scope: RegionScope) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await db.raw("SELECT COUNT(*) AS n FROM persons WHERE \(scope.condition("region"))").first()?.decode(
+            column: "n", as: Int.self) ?? 0
     }
 
     /// The households a person belongs to now (one, but for a move in progress).
@@ -56,41 +68,62 @@ struct RegistryStore {
     }
 
     func personID(blindIndex: String) async throws -> UUID? {
-        try await db.select().column("id").from("persons").where("id_index", .equal, blindIndex).first()?.decode(column: "id", as: UUID.self)
+        try await db.select().column("id").from("persons").where("id_index", .equal, blindIndex).first()?.decode(
+            column: "id", as: UUID.self)
     }
 
     func person(id: UUID, within scope: RegionScope, revealIdentity: Bool = false) async throws -> PersonDetail? {
-        guard let row = try await db.raw("""
-            SELECT p.*, m.household_id, m.relation FROM persons p
-            LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-            WHERE p.id = \(bind: id) AND \(scope.condition("p.region"))
-            """).first() else { return nil }
-        let history = try await db.raw("""
+        guard
+            let row = try await db.raw(
+                """
+                SELECT p.*, m.household_id, m.relation FROM persons p
+                LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+                WHERE p.id = \(bind: id) AND \(scope.condition("p.region"))
+                """
+            ).first()
+        else { return nil }
+        let history = try await db.raw(
+            """
             SELECT m.household_id, h.address, h.region, m.relation, m.joined_at, m.left_at FROM memberships m
             JOIN households h ON h.id = m.household_id WHERE m.person_id = \(bind: id) ORDER BY m.joined_at DESC
-            """).all().map { r in
-            MembershipEntry(householdId: try r.decode(column: "household_id", as: UUID.self), address: try r.decode(column: "address", as: String.self),
-                            region: try r.decode(column: "region", as: String.self), relation: try r.decode(column: "relation", as: String.self),
-                            joinedAt: try r.decode(column: "joined_at", as: Date.self), leftAt: try r.decode(column: "left_at", as: Date?.self))
+            """
+        ).all().map { r in
+            MembershipEntry(
+                householdId: try r.decode(column: "household_id", as: UUID.self),
+                address: try r.decode(column: "address", as: String.self),
+                region: try r.decode(column: "region", as: String.self),
+                relation: try r.decode(column: "relation", as: String.self),
+                joinedAt: try r.decode(column: "joined_at", as: Date.self),
+                leftAt: try r.decode(column: "left_at", as: Date?.self))
         }
         return PersonDetail(
-            id: id, version: try row.decode(column: "version", as: Int.self), name: try row.decode(column: "name", as: String.self),
+            id: id, version: try row.decode(column: "version", as: Int.self),
+            name: try row.decode(column: "name", as: String.self),
             idNumberMasked: try row.decode(column: "id_masked", as: String.self),
             idNumber: revealIdentity ? try cipher.decrypt(try row.decode(column: "id_cipher", as: String.self)) : nil,
-            sex: try row.decode(column: "sex", as: String.self), birthDate: try row.decode(column: "birth_date", as: String.self),
-            phoneMasked: try row.decode(column: "phone_masked", as: String?.self), hukou: try row.decode(column: "hukou", as: String.self),
+            sex: try row.decode(column: "sex", as: String.self),
+            birthDate: try row.decode(column: "birth_date", as: String.self),
+            phoneMasked: try row.decode(column: "phone_masked", as: String?.self),
+            hukou: try row.decode(column: "hukou", as: String.self),
             disabilityGrade: try row.decode(column: "disability_grade", as: Int?.self),
             disabilityKind: try row.decode(column: "disability_kind", as: String?.self),
-            selfCare: try row.decode(column: "self_care", as: String.self), laborCapacity: try row.decode(column: "labor_capacity", as: String.self),
-            deceasedOn: try row.decode(column: "deceased_on", as: String?.self), region: try row.decode(column: "region", as: String.self),
-            householdId: try row.decode(column: "household_id", as: UUID?.self), relation: try row.decode(column: "relation", as: String?.self),
+            selfCare: try row.decode(column: "self_care", as: String.self),
+            laborCapacity: try row.decode(column: "labor_capacity", as: String.self),
+            deceasedOn: try row.decode(column: "deceased_on", as: String?.self),
+            region: try row.decode(column: "region", as: String.self),
+            householdId: try row.decode(column: "household_id", as: UUID?.self),
+            relation: try row.decode(column: "relation", as: String?.self),
             history: history)
     }
 
     /// The plain phone number, for the person's own edit form.
     func phone(personID: UUID, within scope: RegionScope) async throws -> String? {
-        guard let row = try await db.raw("SELECT phone_cipher FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))").first(),
-              let stored = try row.decode(column: "phone_cipher", as: String?.self) else { return nil }
+        guard
+            let row = try await db.raw(
+                "SELECT phone_cipher FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))"
+            ).first(),
+            let stored = try row.decode(column: "phone_cipher", as: String?.self)
+        else { return nil }
         return try cipher.decrypt(stored)
     }
 
@@ -101,7 +134,9 @@ struct RegistryStore {
     }
 
     /// One page of the persons the query finds; a page past the end is the last one.
-    func persons(within scope: RegionScope, matching query: PersonQuery, page: PageRequest) async throws -> Page<PersonSummary> {
+    func persons(
+        within scope: RegionScope, matching query: PersonQuery, page: PageRequest
+    ) async throws -> Page<PersonSummary> {
         let filter = personFilter(scope, query)
         return try await self.page(of: "persons p", filter: filter, request: page) { limit, offset in
             try await persons(filter, sort: query.sort, limit: limit, offset: offset)
@@ -109,7 +144,9 @@ struct RegistryStore {
     }
 
     /// The persons the query finds from `offset`, for an export that goes through them all.
-    func persons(within scope: RegionScope, matching query: PersonQuery, limit: Int, offset: Int) async throws -> [PersonSummary] {
+    func persons(
+        within scope: RegionScope, matching query: PersonQuery, limit: Int, offset: Int
+    ) async throws -> [PersonSummary] {
         try await persons(personFilter(scope, query), sort: query.sort, limit: limit, offset: offset)
     }
 
@@ -119,42 +156,61 @@ struct RegistryStore {
         let terms = query.terms
         if let name = terms.name { filter = "\(filter) AND p.name LIKE \(bind: Self.likeContains(name)) ESCAPE '\\'" }
         if let id = terms.residentID { filter = "\(filter) AND p.id_index = \(bind: cipher.blindIndex(id.value))" }
-        if let last6 = terms.idLast6 { filter = "\(filter) AND p.id_last6_index = \(bind: PersonSearchIndex.idLast6(last6, cipher: cipher))" }
-        if let phone = terms.phone { filter = "\(filter) AND p.phone_index = \(bind: PersonSearchIndex.phone(phone, cipher: cipher))" }
+        if let last6 = terms.idLast6 {
+            filter = "\(filter) AND p.id_last6_index = \(bind: PersonSearchIndex.idLast6(last6, cipher: cipher))"
+        }
+        if let phone = terms.phone {
+            filter = "\(filter) AND p.phone_index = \(bind: PersonSearchIndex.phone(phone, cipher: cipher))"
+        }
         return filter
     }
 
-    private func persons(_ filter: SQLQueryString, sort: PersonSort, limit: Int, offset: Int) async throws -> [PersonSummary] {
-        try await db.raw("""
+    private func persons(
+        _ filter: SQLQueryString, sort: PersonSort, limit: Int, offset: Int
+    ) async throws -> [PersonSummary] {
+        try await db.raw(
+            """
             SELECT p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
             FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
             WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map { r in
+            """
+        ).all().map { r in
             let region = try r.decode(column: "region", as: String.self)
-            return PersonSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                                 name: try r.decode(column: "name", as: String.self), idNumberMasked: try r.decode(column: "id_masked", as: String.self),
-                                 phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
-                                 sex: try r.decode(column: "sex", as: String.self), birthDate: try r.decode(column: "birth_date", as: String.self),
-                                 region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
-                                 householdId: try r.decode(column: "household_id", as: UUID?.self),
-                                 relation: try r.decode(column: "relation", as: String?.self), deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
+            return PersonSummary(
+                id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+                name: try r.decode(column: "name", as: String.self),
+                idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+                phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
+                sex: try r.decode(column: "sex", as: String.self),
+                birthDate: try r.decode(column: "birth_date", as: String.self),
+                region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                householdId: try r.decode(column: "household_id", as: UUID?.self),
+                relation: try r.decode(column: "relation", as: String?.self),
+                deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
         }
     }
 
     /// Replaces a person's facts when `version` is the current one.
     func updatePerson(id: UUID, within scope: RegionScope, version: Int, with draft: PersonDraft) async throws {
         let recorder = recorder
-        guard let current = try await db.raw("SELECT * FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+        guard
+            let current = try await db.raw(
+                "SELECT * FROM persons WHERE id = \(bind: id) AND \(scope.condition("region"))"
+            ).first()
+        else {
             throw Refusal.notFound("人员")
         }
         let before = try PersonAuditRecord(row: current)
         let currentVersion = try current.decode(column: "version", as: Int.self)
         guard currentVersion == version else { throw Refusal.staleVersion(current: currentVersion) }
         let index = cipher.blindIndex(draft.residentID.value)
-        if index != (try current.decode(column: "id_index", as: String.self)), try await personID(blindIndex: index) != nil {
+        if index != (try current.decode(column: "id_index", as: String.self)),
+            try await personID(blindIndex: index) != nil
+        {
             throw Refusal(.conflict, "身份证号 \(draft.residentID.masked) 已登记在另一人员档案中", field: "idNumber")
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE persons SET name = \(bind: draft.name), id_index = \(bind: index), id_cipher = \(bind: cipher.encrypt(draft.residentID.value)),
               id_masked = \(bind: draft.residentID.masked), sex = \(bind: draft.sex.rawValue), birth_date = \(bind: draft.birthDate.description),
               phone_cipher = \(bind: draft.phone.map(cipher.encrypt)), phone_masked = \(bind: draft.phone.map(RegistryValidation.maskPhone)),
@@ -165,28 +221,41 @@ struct RegistryStore {
               labor_capacity = \(bind: draft.laborCapacity.rawValue), deceased_on = \(bind: draft.deceasedOn?.description),
               version = version + 1, updated_at = \(bind: clock.now)
             WHERE id = \(bind: id) AND version = \(bind: version)
-            """).run()
-        try await recorder.record("person.update", entity: "person", id: id.uuidString, region: before.region,
-                                  before: before, after: PersonAuditRecord(draft, region: before.region))
+            """
+        ).run()
+        try await recorder.record(
+            "person.update", entity: "person", id: id.uuidString, region: before.region,
+            before: before, after: PersonAuditRecord(draft, region: before.region))
         // A death recorded by hand is followed like one a department reports.
         if let died = draft.deceasedOn, try current.decode(column: "deceased_on", as: String?.self) == nil,
-           let household = try current.decode(column: "household_id", as: UUID?.self) {
-            try await follow([.init(household: household, kind: .death, person: id, from: DeathEffects(deathDate: died).benefitsStopFrom)])
+            let household = try current.decode(column: "household_id", as: UUID?.self)
+        {
+            try await follow([
+                .init(
+                    household: household, kind: .death, person: id, from: DeathEffects(deathDate: died).benefitsStopFrom
+                )
+            ])
         }
     }
 
     // MARK: households
 
-    func createHousehold(region: RegionCode, address: String, members: [(PersonDraft, Relation)], importRef: String? = nil) async throws -> UUID {
+    func createHousehold(
+        region: RegionCode, address: String, members: [(PersonDraft, Relation)], importRef: String? = nil
+    ) async throws -> UUID {
         try Self.checkHeads(members.map(\.1))
         let recorder = recorder
         let id = UUID()
         let now = clock.now
         try await db.insert(into: "households").columns(HouseholdColumns.insert)
-            .values(HouseholdColumns.values(id: id, region: region, address: address, importRef: importRef, now: now).map(\.bind))
+            .values(
+                HouseholdColumns.values(id: id, region: region, address: address, importRef: importRef, now: now).map(
+                    \.bind)
+            )
             .run()
-        try await recorder.record("household.create", entity: "household", id: id.uuidString, region: region.value,
-                                  after: HouseholdAuditRecord(region: region.value, address: address, importRef: importRef))
+        try await recorder.record(
+            "household.create", entity: "household", id: id.uuidString, region: region.value,
+            after: HouseholdAuditRecord(region: region.value, address: address, importRef: importRef))
         for (draft, relation) in members {
             let personID = try await insertPerson(draft, region: region, now: now)
             try await join(personID: personID, householdID: id, region: region.value, relation: relation, at: now)
@@ -206,11 +275,15 @@ struct RegistryStore {
         let now = now ?? clock.now
         let recorder = recorder
         try await db.insert(into: "memberships").columns(MembershipColumns.insert)
-            .values(MembershipColumns.values(householdID: householdID, personID: personID, relation: relation, at: now).map(\.bind))
+            .values(
+                MembershipColumns.values(householdID: householdID, personID: personID, relation: relation, at: now).map(
+                    \.bind)
+            )
             .run()
         try await db.raw("UPDATE persons SET household_id = \(bind: householdID) WHERE id = \(bind: personID)").run()
-        try await recorder.record("membership.create", entity: "person", id: personID.uuidString, region: region,
-                                  after: MembershipAuditRecord(householdId: householdID, personId: personID, relation: relation.rawValue))
+        try await recorder.record(
+            "membership.create", entity: "person", id: personID.uuidString, region: region,
+            after: MembershipAuditRecord(householdId: householdID, personId: personID, relation: relation.rawValue))
     }
 
     /// Registers a new person as a member of a household (of the household's region).
@@ -229,73 +302,114 @@ struct RegistryStore {
     }
 
     /// Moves the registered person with this ID number into a household (see `move`).
-    func moveIn(idNumber: ResidentID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
-        guard let person = try await db.select().columns("id", "region").from("persons")
-            .where("id_index", .equal, cipher.blindIndex(idNumber.value)).first() else {
+    func moveIn(
+        idNumber: ResidentID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope
+    ) async throws {
+        guard
+            let person = try await db.select().columns("id", "region").from("persons")
+                .where("id_index", .equal, cipher.blindIndex(idNumber.value)).first()
+        else {
             throw Refusal.invalid("idNumber", "身份证号 \(idNumber.masked) 尚未登记，请用“新增成员”登记")
         }
         guard RegionCode(try person.decode(column: "region", as: String.self)).map(scope.region.contains) == true else {
             throw Refusal.invalid("idNumber", "身份证号 \(idNumber.masked) 登记在您管辖范围以外的区划，请联系其所在街道迁出")
         }
-        try await move(personID: try person.decode(column: "id", as: UUID.self), toHousehold: householdID, relation: relation, within: scope)
+        try await move(
+            personID: try person.decode(column: "id", as: UUID.self), toHousehold: householdID, relation: relation,
+            within: scope)
     }
 
     /// Moves a person into a household (ending the current membership, kept as history)
     /// and brings the person's region along.
-    func move(personID: UUID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws {
-        guard let target = try await db.raw("SELECT region FROM households WHERE id = \(bind: householdID) AND \(scope.condition("region"))").first() else {
+    func move(personID: UUID, toHousehold householdID: UUID, relation: Relation, within scope: RegionScope) async throws
+    {
+        guard
+            let target = try await db.raw(
+                "SELECT region FROM households WHERE id = \(bind: householdID) AND \(scope.condition("region"))"
+            ).first()
+        else {
             throw Refusal.notFound("家庭")
         }
-        guard try await db.raw("SELECT id FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))").first() != nil else {
+        guard
+            try await db.raw("SELECT id FROM persons WHERE id = \(bind: personID) AND \(scope.condition("region"))")
+                .first() != nil
+        else {
             throw Refusal.notFound("人员")
         }
-        if relation == .head, try await db.raw("""
-            SELECT 1 AS x FROM memberships WHERE household_id = \(bind: householdID) AND relation = 'head' AND left_at IS NULL AND person_id <> \(bind: personID)
-            """).first() != nil {
+        if relation == .head,
+            try await db.raw(
+                """
+                SELECT 1 AS x FROM memberships WHERE household_id = \(bind: householdID) AND relation = 'head' AND left_at IS NULL AND person_id <> \(bind: personID)
+                """
+            ).first() != nil
+        {
             throw Refusal.invalid("relation", "该户已有户主")
         }
         let now = clock.now
         let recorder = recorder
         let targetRegion = try target.decode(column: "region", as: String.self)
         var left: UUID?
-        if let previous = try await db.raw("""
+        if let previous = try await db.raw(
+            """
             SELECT m.household_id, m.relation, h.region FROM memberships m JOIN households h ON h.id = m.household_id
             WHERE m.person_id = \(bind: personID) AND m.left_at IS NULL
-            """).first() {
-            let before = MembershipAuditRecord(householdId: try previous.decode(column: "household_id", as: UUID.self), personId: personID,
-                                               relation: try previous.decode(column: "relation", as: String.self))
-            try await recorder.record("membership.end", entity: "person", id: personID.uuidString,
-                                      region: try previous.decode(column: "region", as: String.self), before: before)
+            """
+        ).first() {
+            let before = MembershipAuditRecord(
+                householdId: try previous.decode(column: "household_id", as: UUID.self), personId: personID,
+                relation: try previous.decode(column: "relation", as: String.self))
+            try await recorder.record(
+                "membership.end", entity: "person", id: personID.uuidString,
+                region: try previous.decode(column: "region", as: String.self), before: before)
             left = before.householdId
         }
-        try await db.raw("UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: personID) AND left_at IS NULL").run()
+        try await db.raw(
+            "UPDATE memberships SET left_at = \(bind: now) WHERE person_id = \(bind: personID) AND left_at IS NULL"
+        ).run()
         try await join(personID: personID, householdID: householdID, region: targetRegion, relation: relation, at: now)
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE persons SET region = \(bind: targetRegion), version = version + 1, updated_at = \(bind: now)
             WHERE id = \(bind: personID)
-            """).run()
+            """
+        ).run()
         try await touchHousehold(householdID)
-        var changes: [HouseholdChangeFollower.Change] = [.init(household: householdID, kind: .joined, person: personID, from: clock.nextMonth)]
-        if let left, left != householdID { changes.insert(.init(household: left, kind: .movedOut, person: personID, from: clock.nextMonth), at: 0) }
+        var changes: [HouseholdChangeFollower.Change] = [
+            .init(household: householdID, kind: .joined, person: personID, from: clock.nextMonth)
+        ]
+        if let left, left != householdID {
+            changes.insert(.init(household: left, kind: .movedOut, person: personID, from: clock.nextMonth), at: 0)
+        }
         try await follow(changes)
     }
 
     func household(id: UUID, within scope: RegionScope) async throws -> HouseholdDetail? {
-        guard let row = try await db.raw("SELECT * FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else { return nil }
-        let members = try await db.raw("""
+        guard
+            let row = try await db.raw(
+                "SELECT * FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))"
+            ).first()
+        else { return nil }
+        let members = try await db.raw(
+            """
             SELECT p.id, p.name, p.id_masked, p.sex, p.birth_date, p.deceased_on, m.relation FROM memberships m
             JOIN persons p ON p.id = m.person_id
             WHERE m.household_id = \(bind: id) AND m.left_at IS NULL ORDER BY CASE m.relation WHEN 'head' THEN 0 ELSE 1 END, p.birth_date
-            """).all().map { r in
-            HouseholdMember(personId: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
-                            idNumberMasked: try r.decode(column: "id_masked", as: String.self), sex: try r.decode(column: "sex", as: String.self),
-                            birthDate: try r.decode(column: "birth_date", as: String.self), relation: try r.decode(column: "relation", as: String.self),
-                            deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
+            """
+        ).all().map { r in
+            HouseholdMember(
+                personId: try r.decode(column: "id", as: UUID.self),
+                name: try r.decode(column: "name", as: String.self),
+                idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+                sex: try r.decode(column: "sex", as: String.self),
+                birthDate: try r.decode(column: "birth_date", as: String.self),
+                relation: try r.decode(column: "relation", as: String.self),
+                deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
         }
         let region = try row.decode(column: "region", as: String.self)
-        return HouseholdDetail(id: id, version: try row.decode(column: "version", as: Int.self), region: region,
-                               regionName: RegionCode(region).map(regions.fullName) ?? region,
-                               address: try row.decode(column: "address", as: String.self), members: members)
+        return HouseholdDetail(
+            id: id, version: try row.decode(column: "version", as: Int.self), region: region,
+            regionName: RegionCode(region).map(regions.fullName) ?? region,
+            address: try row.decode(column: "address", as: String.self), members: members)
     }
 
     struct HouseholdQuery: Sendable {
@@ -305,7 +419,9 @@ struct RegistryStore {
     }
 
     /// One page of the households the query finds; a page past the end is the last one.
-    func households(within scope: RegionScope, matching query: HouseholdQuery, page: PageRequest) async throws -> Page<HouseholdSummary> {
+    func households(
+        within scope: RegionScope, matching query: HouseholdQuery, page: PageRequest
+    ) async throws -> Page<HouseholdSummary> {
         let filter = householdFilter(scope, query)
         return try await self.page(of: "households h", filter: filter, request: page) { limit, offset in
             try await households(filter, sort: query.sort, limit: limit, offset: offset)
@@ -313,15 +429,22 @@ struct RegistryStore {
     }
 
     /// Counts what `filter` selects of `table`, holds the request to that many rows and reads its page.
-    private func page<Item: Content & Sendable>(of table: String, filter: SQLQueryString, request: PageRequest,
-                            rows: (_ limit: Int, _ offset: Int) async throws -> [Item]) async throws -> Page<Item> {
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+    private func page<Item: Content & Sendable>(
+        of table: String, filter: SQLQueryString, request: PageRequest,
+        rows: (_ limit: Int, _ offset: Int) async throws -> [Item]
+    ) async throws -> Page<Item> {
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(filter)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         let page = request.clamped(total: total)
-        return Page(items: try await rows(page.perPage, page.offset), total: total, page: page.page, perPage: page.perPage)
+        return Page(
+            items: try await rows(page.perPage, page.offset), total: total, page: page.page, perPage: page.perPage)
     }
 
     /// The households the query finds from `offset`, for an export that goes through them all.
-    func households(within scope: RegionScope, matching query: HouseholdQuery, limit: Int, offset: Int) async throws -> [HouseholdSummary] {
+    func households(
+        within scope: RegionScope, matching query: HouseholdQuery, limit: Int, offset: Int
+    ) async throws -> [HouseholdSummary] {
         try await households(householdFilter(scope, query), sort: query.sort, limit: limit, offset: offset)
     }
 
@@ -334,52 +457,74 @@ struct RegistryStore {
         return filter
     }
 
-    private func households(_ filter: SQLQueryString, sort: HouseholdSort, limit: Int, offset: Int) async throws -> [HouseholdSummary] {
-        try await db.raw("""
+    private func households(
+        _ filter: SQLQueryString, sort: HouseholdSort, limit: Int, offset: Int
+    ) async throws -> [HouseholdSummary] {
+        try await db.raw(
+            """
             SELECT h.id, h.version, h.region, h.address,
               (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
                 WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
               (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
             FROM households h WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map { r in
+            """
+        ).all().map { r in
             let region = try r.decode(column: "region", as: String.self)
-            return HouseholdSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                                    region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
-                                    address: try r.decode(column: "address", as: String.self), headName: try r.decode(column: "head_name", as: String?.self),
-                                    memberCount: try r.decode(column: "member_count", as: Int.self))
+            return HouseholdSummary(
+                id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+                region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+                address: try r.decode(column: "address", as: String.self),
+                headName: try r.decode(column: "head_name", as: String?.self),
+                memberCount: try r.decode(column: "member_count", as: Int.self))
         }
     }
 
     /// Changes a household's region and address; its members' region follows.
-    func updateHousehold(id: UUID, within scope: RegionScope, version: Int, region: RegionCode, address: String) async throws {
+    func updateHousehold(
+        id: UUID, within scope: RegionScope, version: Int, region: RegionCode, address: String
+    ) async throws {
         let recorder = recorder
-        guard let row = try await db.raw("SELECT version, region, address FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))").first() else {
+        guard
+            let row = try await db.raw(
+                "SELECT version, region, address FROM households WHERE id = \(bind: id) AND \(scope.condition("region"))"
+            ).first()
+        else {
             throw Refusal.notFound("家庭")
         }
-        let before = HouseholdAuditRecord(region: try row.decode(column: "region", as: String.self), address: try row.decode(column: "address", as: String.self))
+        let before = HouseholdAuditRecord(
+            region: try row.decode(column: "region", as: String.self),
+            address: try row.decode(column: "address", as: String.self))
         let current = try row.decode(column: "version", as: Int.self)
         guard current == version else { throw Refusal.staleVersion(current: current) }
         let now = clock.now
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE households SET region = \(bind: region.value), address = \(bind: address), version = version + 1, updated_at = \(bind: now)
             WHERE id = \(bind: id) AND version = \(bind: version)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE persons SET region = \(bind: region.value), updated_at = \(bind: now)
             WHERE id IN (SELECT person_id FROM memberships WHERE household_id = \(bind: id) AND left_at IS NULL)
-            """).run()
+            """
+        ).run()
         // Under the region the household was in: a move away is seen by the auditor of the
         // region it left; later events carry the new region.
-        try await recorder.record("household.update", entity: "household", id: id.uuidString, region: before.region,
-                                  before: before, after: HouseholdAuditRecord(region: region.value, address: address))
+        try await recorder.record(
+            "household.update", entity: "household", id: id.uuidString, region: before.region,
+            before: before, after: HouseholdAuditRecord(region: region.value, address: address))
     }
 
     private func touchHousehold(_ id: UUID) async throws {
-        try await db.raw("UPDATE households SET version = version + 1, updated_at = \(bind: clock.now) WHERE id = \(bind: id)").run()
+        try await db.raw(
+            "UPDATE households SET version = version + 1, updated_at = \(bind: clock.now) WHERE id = \(bind: id)"
+        ).run()
     }
 
     static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 
     static func likePrefix(_ text: String) -> String { escapeLike(text) + "%" }
@@ -400,7 +545,8 @@ struct DuplicateIDNumber: RecordedRefusal {
     var answer: Refusal { Refusal(.conflict, "身份证号 \(masked) 已登记，请在原档案中修改", field: "idNumber") }
 
     func record(_ audit: AuditRecorder) async throws {
-        try await audit.record("person.duplicate.refused", entity: "person", id: existing.uuidString, region: existingRegion,
-                               after: ["idNumberMasked": masked, "attemptedRegion": attemptedRegion])
+        try await audit.record(
+            "person.duplicate.refused", entity: "person", id: existing.uuidString, region: existingRegion,
+            after: ["idNumberMasked": masked, "attemptedRegion": attemptedRegion])
     }
 }

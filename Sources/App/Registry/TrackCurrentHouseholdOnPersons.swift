@@ -11,9 +11,11 @@ struct TrackCurrentHouseholdOnPersons: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database.sql
         try await sql.raw("ALTER TABLE persons ADD COLUMN household_id UUID").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE persons SET household_id = (SELECT m.household_id FROM memberships m WHERE m.person_id = persons.id AND m.left_at IS NULL)
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: Database) async throws {

@@ -33,7 +33,9 @@ enum ResidentAccounts {
     /// be used to probe who is registered.
     static func register(_ form: Registration, on req: Request) async throws -> UUID {
         // A typo in a password nobody sees would lock the resident out of the new account.
-        guard form.password == form.confirmPassword else { throw AppError(.invalid("confirmPassword", "两次输入的密码不一致，请重新输入")) }
+        guard form.password == form.confirmPassword else {
+            throw AppError(.invalid("confirmPassword", "两次输入的密码不一致，请重新输入"))
+        }
         let mismatch = AppError(.invalid("idNumber", "姓名、身份证号与联系电话和登记信息不一致；如电话有变化，请到社区更新后再注册"))
         guard let text = form.idNumber?.trimmedWhitespace, let id = try? ResidentID(text, today: req.today) else {
             throw AppError(.invalid("idNumber", "身份证号无效，请检查"))
@@ -42,24 +44,31 @@ enum ResidentAccounts {
         let index = cipher.blindIndex(id.value)
         let throttle = req.application.signInThrottle
         let now = req.application.accountsClock.seconds
-        if let wait = throttle.registrationAddresses.wait(req.clientAddress, at: now) ?? throttle.registrationIDs.wait(index, at: now) {
-            throw AppError(.tooManyRequests, "核对失败次数过多，请 \(SignInRules.minutes(wait)) 分钟后再试", headers: ["Retry-After": "\(wait)"])
+        if let wait = throttle.registrationAddresses.wait(req.clientAddress, at: now)
+            ?? throttle.registrationIDs.wait(index, at: now)
+        {
+            throw AppError(
+                .tooManyRequests, "核对失败次数过多，请 \(SignInRules.minutes(wait)) 分钟后再试", headers: ["Retry-After": "\(wait)"])
         }
         func refuse() -> AppError {
             throttle.registrationAddresses.recordFailure(req.clientAddress, at: now)
             throttle.registrationIDs.recordFailure(index, at: now)
             return mismatch
         }
-        guard let row = try await req.sql.select().columns("id", "name", "region", "phone_cipher").from("persons")
-            .where("id_index", .equal, index).first() else { throw refuse() }
+        guard
+            let row = try await req.sql.select().columns("id", "name", "region", "phone_cipher").from("persons")
+                .where("id_index", .equal, index).first()
+        else { throw refuse() }
         let storedPhone = try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt)
         guard try row.decode(column: "name", as: String.self) == form.name?.trimmedWhitespace,
-              let storedPhone, storedPhone == form.phone?.trimmedWhitespace else { throw refuse() }
+            let storedPhone, storedPhone == form.phone?.trimmedWhitespace
+        else { throw refuse() }
         let personID = try row.decode(column: "id", as: UUID.self)
         guard let region = RegionCode(try row.decode(column: "region", as: String.self)) else { throw mismatch }
-        let account = try await AccountStore.prepare(username: username(for: id, cipher: cipher), displayName: try row.decode(column: "name", as: String.self),
-                                                     password: form.password ?? "", role: .resident, region: region,
-                                                     hash: { try await req.password.async.hash($0) })
+        let account = try await AccountStore.prepare(
+            username: username(for: id, cipher: cipher), displayName: try row.decode(column: "name", as: String.self),
+            password: form.password ?? "", role: .resident, region: region,
+            hash: { try await req.password.async.hash($0) })
         return try await req.auditedTransaction { tx, audit in
             let store = AccountStore(db: tx)
             if try await store.userRow(username: account.username) != nil {
@@ -67,8 +76,9 @@ enum ResidentAccounts {
             }
             let userID = try await store.insert(account)
             try await tx.update("users").set("person_id", to: personID).where("id", .equal, userID).run()
-            try await audit.record("user.register", entity: "user", id: userID.uuidString, region: region.value,
-                                   after: ["role": Role.resident.rawValue, "personId": personID.uuidString])
+            try await audit.record(
+                "user.register", entity: "user", id: userID.uuidString, region: region.value,
+                after: ["role": Role.resident.rawValue, "personId": personID.uuidString])
             return userID
         }
     }
@@ -89,8 +99,11 @@ struct ResidentRegistrationController: RouteCollection {
     }
 
     func show(req: Request) async throws -> View {
-        try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
-                                                             form: .init(), error: nil, errorField: nil))
+        try await req.view.render(
+            "residents/register",
+            Page(
+                layout: LayoutContext(request: req, title: "居民注册", user: nil),
+                form: .init(), error: nil, errorField: nil))
     }
 
     func register(req: Request) async throws -> Response {
@@ -101,9 +114,13 @@ struct ResidentRegistrationController: RouteCollection {
         } catch let error as AppError {
             form.password = nil
             form.confirmPassword = nil
-            let response = try await req.view.render("residents/register", Page(layout: LayoutContext(request: req, title: "居民注册", user: nil),
-                                                                                form: form, error: error.message, errorField: error.field))
-                .encodeResponse(status: error.status, for: req)
+            let response = try await req.view.render(
+                "residents/register",
+                Page(
+                    layout: LayoutContext(request: req, title: "居民注册", user: nil),
+                    form: form, error: error.message, errorField: error.field)
+            )
+            .encodeResponse(status: error.status, for: req)
             for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }

@@ -16,8 +16,10 @@ public struct FieldCipher: Sendable {
 
     public init(masterKey: SymmetricKey) {
         // Separate subkeys so that the index never reveals anything about the ciphertext key.
-        encryptionKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("minzheng field encryption".utf8), outputByteCount: 32)
-        let indexKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("minzheng blind index".utf8), outputByteCount: 32)
+        encryptionKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: masterKey, info: Data("minzheng field encryption".utf8), outputByteCount: 32)
+        let indexKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: masterKey, info: Data("minzheng blind index".utf8), outputByteCount: 32)
         keyedIndexMAC = HMAC<SHA256>(key: indexKey)
     }
 
@@ -26,15 +28,17 @@ public struct FieldCipher: Sendable {
         // A seal only fails for a nonce of the wrong size, which cannot happen here. A random
         // 96-bit nonce, as CryptoKit would draw, but from the pool (one system call per 340).
         let (a, b) = (RandomPool.shared.next(), RandomPool.shared.next())
-        let nonce = try! AES.GCM.Nonce(data: withUnsafeBytes(of: (a, UInt32(truncatingIfNeeded: b))) { Data($0.prefix(12)) })
+        let nonce = try! AES.GCM.Nonce(
+            data: withUnsafeBytes(of: (a, UInt32(truncatingIfNeeded: b))) { Data($0.prefix(12)) })
         let box = try! AES.GCM.seal(Data(plain.utf8), using: encryptionKey, nonce: nonce)
         return box.combined!.base64EncodedString()
     }
 
     public func decrypt(_ stored: String) throws -> String {
         guard let data = Data(base64Encoded: stored),
-              let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: encryptionKey) else { throw DecryptionFailed() }
+            let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: encryptionKey)
+        else { throw DecryptionFailed() }
         return String(decoding: plain, as: UTF8.self)
     }
 
@@ -66,11 +70,13 @@ enum DataKeyStore {
         let path = config.dataDirectory + "/data.key"
         let fm = FileManager.default
         if let text = try? String(contentsOfFile: path, encoding: .utf8),
-           let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 {
+            let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+        {
             return SymmetricKey(data: data)
         }
         if fm.fileExists(atPath: path) {
-            throw AppConfig.Invalid(variable: "MINZHENG_DATA_KEY", reason: "key file \(path) is unreadable or not 32 bytes of base64")
+            throw AppConfig.Invalid(
+                variable: "MINZHENG_DATA_KEY", reason: "key file \(path) is unreadable or not 32 bytes of base64")
         }
         try fm.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
         let key = SymmetricKey(size: .bits256)

@@ -43,7 +43,11 @@ final class RandomPool: Sendable {
         while filled < buffer.count {
             let n = read(urandom, buffer.baseAddress! + filled, buffer.count - filled)
             // Only an interrupted read returns early; /dev/urandom does not fail once open.
-            if n > 0 { filled += n } else { precondition(n < 0 && errno == EINTR, "reading /dev/urandom failed: errno \(errno)") }
+            if n > 0 {
+                filled += n
+            } else {
+                precondition(n < 0 && errno == EINTR, "reading /dev/urandom failed: errno \(errno)")
+            }
         }
     }
 }

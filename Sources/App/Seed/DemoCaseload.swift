@@ -33,20 +33,28 @@ struct DemoCaseload {
         var writes: [DemoApplications.Household] = []
         for (index, household) in households.enumerated() {
             guard let declared = means[household.id], let members = facts[household.id],
-                  let assessment = try? service.assessment(HouseholdEconomyCheck.request(region: household.region, month: start, members: members,
-                                                                                         means: declared)) else { continue }
+                let assessment = try? service.assessment(
+                    HouseholdEconomyCheck.request(
+                        region: household.region, month: start, members: members,
+                        means: declared))
+            else { continue }
             let item = DemoApplications.item(for: assessment)
             guard let plan = DemoCaseloadPlan.plan(index: index, qualifies: item != nil) else { continue }
-            writes.append(.init(id: household.id, region: household.region, item: item ?? "dibao", means: declared, assessment: assessment,
-                                members: HouseholdEconomyCheck.memberOrder(month: start, members: members), plan: plan))
+            writes.append(
+                .init(
+                    id: household.id, region: household.region, item: item ?? "dibao", means: declared,
+                    assessment: assessment,
+                    members: HouseholdEconomyCheck.memberOrder(month: start, members: members), plan: plan))
         }
         var summary = Summary()
-        let writer = DemoApplications(cipher: app.platform.cipher, today: today, start: start, now: app.platform.clock.now)
+        let writer = DemoApplications(
+            cipher: app.platform.cipher, today: today, start: start, now: app.platform.clock.now)
         for chunk in writes.chunked(200) {
             let counts = try await app.auditedTransaction(actor: .system("demo")) { tx, audit in
                 let counts = try await writer.write(chunk, on: tx)
-                try await audit.record("demo.caseload", entity: "household", id: nil, region: RegionTable.changzhou.value,
-                                       after: ["enrolled": String(counts.enrolled), "applications": String(counts.applications)])
+                try await audit.record(
+                    "demo.caseload", entity: "household", id: nil, region: RegionTable.changzhou.value,
+                    after: ["enrolled": String(counts.enrolled), "applications": String(counts.applications)])
                 return counts
             }
             summary.enrolled += counts.enrolled
@@ -68,9 +76,11 @@ struct DemoCaseload {
             let roll = try await maker.generate(month: month, region: RegionTable.changzhou, replace: false)
             try await checker.approve(roll: roll.id, version: roll.version)
             let lines = try await PayrollStore(db: sql).lineIDs(roll: roll.id)
-            let csv = "lineId,result,reason\n" + lines.enumerated().map { i, id in
-                month == last && i == 0 ? "\(id),failed,账户已销户" : "\(id),paid,"
-            }.joined(separator: "\n")
+            let csv =
+                "lineId,result,reason\n"
+                + lines.enumerated().map { i, id in
+                    month == last && i == 0 ? "\(id),failed,账户已销户" : "\(id),paid,"
+                }.joined(separator: "\n")
             let path = NSTemporaryDirectory() + "minzheng-demo-return-\(UUID().uuidString).csv"
             try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }

@@ -20,13 +20,17 @@ struct DemoSeeder {
         var householdsWithMeans = 0
     }
 
-    func seed(households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil) async throws -> Summary {
+    func seed(
+        households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil
+    ) async throws -> Summary {
         try await app.withBulkDatabase { [self] bulk in
             try await write(households: count, seed: seed, today: today, on: bulk, progress: progress)
         }
     }
 
-    private func write(households count: Int, seed: UInt64, today: CivilDate, on bulk: BulkDatabase, progress: JobProgress?) async throws -> Summary {
+    private func write(
+        households count: Int, seed: UInt64, today: CivilDate, on bulk: BulkDatabase, progress: JobProgress?
+    ) async throws -> Summary {
         var generator = SyntheticHouseholds(seed: seed, today: today)
         var summary = Summary()
         var households = BulkInsert(table: "households", columns: HouseholdColumns.insert)
@@ -45,27 +49,40 @@ struct DemoSeeder {
                 guard let h = generator.next() else { break }
                 let householdID = UUID.random()
                 batchHouseholdIDs.append(householdID)
-                households.append(HouseholdColumns.values(id: householdID, region: h.community, address: h.address, importRef: nil, now: now))
+                households.append(
+                    HouseholdColumns.values(
+                        id: householdID, region: h.community, address: h.address, importRef: nil, now: now))
                 let personIDs = h.members.map { _ in UUID.random() }
                 let request = meansGenerator.request(for: h, month: month)
-                if !request.members.isEmpty, meansGenerator.hasDeclaredMeans(h, qualifies: assessor.qualifies(request)) {
+                if !request.members.isEmpty, meansGenerator.hasDeclaredMeans(h, qualifies: assessor.qualifies(request))
+                {
                     // The request's members are the household's, in order, less any not yet born.
                     let born = zip(h.members, personIDs).filter { $0.0.birthDate <= month.lastDay }.map { $0.1.text }
-                    means.append(try HouseholdMeansStore.values(householdID: householdID, means: DeclaredMeans(request: request, personIDs: born),
-                                                                month: month, cipher: cipher, now: now))
+                    means.append(
+                        try HouseholdMeansStore.values(
+                            householdID: householdID, means: DeclaredMeans(request: request, personIDs: born),
+                            month: month, cipher: cipher, now: now))
                     summary.householdsWithMeans += 1
                 }
                 for (p, personID) in zip(h.members, personIDs) {
-                    let draft = PersonDraft(name: p.name, residentID: p.residentID, phone: p.phone, hukou: p.hukou,
-                                            disabilityGrade: p.disabilityGrade, disabilityKind: p.disabilityKind,
-                                            selfCare: p.selfCare, laborCapacity: p.laborCapacity)
-                    persons.append(PersonColumns.values(draft, id: personID, region: h.community,
-                                                        index: cipher.blindIndex(p.residentID.value), cipher: cipher, now: now, household: householdID))
-                    memberships.append(MembershipColumns.values(householdID: householdID, personID: personID, relation: p.relation, at: now))
+                    let draft = PersonDraft(
+                        name: p.name, residentID: p.residentID, phone: p.phone, hukou: p.hukou,
+                        disabilityGrade: p.disabilityGrade, disabilityKind: p.disabilityKind,
+                        selfCare: p.selfCare, laborCapacity: p.laborCapacity)
+                    persons.append(
+                        PersonColumns.values(
+                            draft, id: personID, region: h.community,
+                            index: cipher.blindIndex(p.residentID.value), cipher: cipher, now: now,
+                            household: householdID))
+                    memberships.append(
+                        MembershipColumns.values(
+                            householdID: householdID, personID: personID, relation: p.relation, at: now))
                     summary.persons += 1
                 }
             }
-            let record = SeedBatchAudit(seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount, householdsWithMeans: means.pendingCount)
+            let record = SeedBatchAudit(
+                seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount,
+                householdsWithMeans: means.pendingCount)
             _ = try await writer.submit { [app, households, persons, memberships, means] in
                 try await app.auditedTransaction(actor: .system("seed"), on: bulk) { sql, audit in
                     var (h, p, m, d) = (households, persons, memberships, means)
@@ -73,7 +90,9 @@ struct DemoSeeder {
                     try await p.flush(on: sql)
                     try await m.flush(on: sql)
                     try await d.flush(on: sql)
-                    try await audit.record("registry.seed", entity: "household", id: nil, region: RegionTable.changzhou.value, after: record)
+                    try await audit.record(
+                        "registry.seed", entity: "household", id: nil, region: RegionTable.changzhou.value,
+                        after: record)
                 }
             }
             batchHouseholdIDs.removeAll(keepingCapacity: true)

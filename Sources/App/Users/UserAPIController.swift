@@ -32,7 +32,8 @@ struct UserAPIController: RouteCollection {
         let admin = try UserAdmin(req)
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
-        return try await admin.list(.init(role: role, username: q.username), page: try PageRequest(page: q.page, perPage: q.perPage))
+        return try await admin.list(
+            .init(role: role, username: q.username), page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func create(req: Request) async throws -> Response {
@@ -62,11 +63,13 @@ struct UserAPIController: RouteCollection {
 
     func tokens(req: Request) async throws -> Page<TokenSummary> {
         let q = try req.query.decode(ListQuery.self)
-        return try await UserAdmin(req).tokens(req.parameters.get("id", as: UUID.self), page: try PageRequest(page: q.page, perPage: q.perPage))
+        return try await UserAdmin(req).tokens(
+            req.parameters.get("id", as: UUID.self), page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
-        try await UserAdmin(req).revokeToken(req.parameters.get("tokenID", as: UUID.self), of: req.parameters.get("id", as: UUID.self))
+        try await UserAdmin(req).revokeToken(
+            req.parameters.get("tokenID", as: UUID.self), of: req.parameters.get("id", as: UUID.self))
         return .noContent
     }
 }

@@ -34,14 +34,18 @@ struct UserAdmin {
 
     /// An account within the admin's region; 404 for any other, existing or not.
     func find(_ id: UUID?) async throws -> UserSummary {
-        guard let id, let user = try await UserStore(db: req.sql).user(id: id, within: admin.scope) else { throw Refusal.notFound("用户") }
+        guard let id, let user = try await UserStore(db: req.sql).user(id: id, within: admin.scope) else {
+            throw Refusal.notFound("用户")
+        }
         return user
     }
 
     func create(_ input: NewUser) async throws -> UserSummary {
         let role = try Self.role(input.role)
         let table = req.platform.regions
-        let chosen = try RegistryInput.check { () throws(FieldProblem) in try table.resolve(input.region, community: input.community) }
+        let chosen = try RegistryInput.check { () throws(FieldProblem) in
+            try table.resolve(input.region, community: input.community)
+        }
         guard let region = chosen, table.isKnownOrCommunityOfKnownStreet(region) else {
             throw Refusal.invalid("region", "区划无效：应为本辖区内的区、街道或社区（可选择，或填写代码、名称）")
         }
@@ -51,18 +55,24 @@ struct UserAdmin {
         let displayName = try RegistryInput.check { () throws(FieldProblem) in
             try InputRules.line(input.displayName, field: "displayName", label: "姓名", maximumLength: 64)!
         }
-        let department = input.department.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let department = input.department.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         if role == .department, department == nil { throw Refusal.invalid("department", "协同部门账户需填写部门代码") }
         let hasher = req.password.async
-        let account = try await AccountStore.prepare(username: input.username ?? "", displayName: displayName, password: input.password ?? "",
-                                                     role: role, region: region, department: department,
-                                                     // The creator knows this password: the user replaces it first.
-                                                     mustChangePassword: true, hash: { try await hasher.hash($0) })
+        let account = try await AccountStore.prepare(
+            username: input.username ?? "", displayName: displayName, password: input.password ?? "",
+            role: role, region: region, department: department,
+            // The creator knows this password: the user replaces it first.
+            mustChangePassword: true, hash: { try await hasher.hash($0) })
         let scope = admin.scope
         return try await req.auditedTransaction { tx, audit in
             let id = try await AccountStore(db: tx).insert(account)
-            guard let user = try await UserStore(db: tx).user(id: id, within: scope) else { throw Refusal.notFound("用户") }
-            try await audit.record("user.create", entity: "user", id: id.uuidString, region: user.region, after: UserAuditRecord(user))
+            guard let user = try await UserStore(db: tx).user(id: id, within: scope) else {
+                throw Refusal.notFound("用户")
+            }
+            try await audit.record(
+                "user.create", entity: "user", id: id.uuidString, region: user.region, after: UserAuditRecord(user))
             return user
         }
     }
@@ -78,9 +88,12 @@ struct UserAdmin {
             try await UserStore(db: tx).setDisabled(id: user.id, disabled)
             // Both ways: what was signed in before a disable stays out after the enable.
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
-            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw Refusal.notFound("用户") }
-            try await audit.record(disabled ? "user.disable" : "user.enable", entity: "user", id: user.id.uuidString, region: user.region,
-                                   before: UserAuditRecord(user), after: UserAuditRecord(after))
+            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else {
+                throw Refusal.notFound("用户")
+            }
+            try await audit.record(
+                disabled ? "user.disable" : "user.enable", entity: "user", id: user.id.uuidString, region: user.region,
+                before: UserAuditRecord(user), after: UserAuditRecord(after))
             return after
         }
     }
@@ -97,9 +110,12 @@ struct UserAdmin {
         let after = try await req.auditedTransaction { tx, audit in
             try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: true)
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
-            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else { throw Refusal.notFound("用户") }
-            try await audit.record("user.password.reset", entity: "user", id: user.id.uuidString, region: user.region,
-                                   before: UserAuditRecord(user), after: UserAuditRecord(after))
+            guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else {
+                throw Refusal.notFound("用户")
+            }
+            try await audit.record(
+                "user.password.reset", entity: "user", id: user.id.uuidString, region: user.region,
+                before: UserAuditRecord(user), after: UserAuditRecord(after))
             return after
         }
         return (after, password)
@@ -117,16 +133,21 @@ struct UserAdmin {
     }
 
     private func check(_ user: UserSummary, _ action: UserAdminAction) throws {
-        guard let role = Role(rawValue: user.role), let region = RegionCode(user.region) else { throw Refusal.notFound("用户") }
-        if let refusal = UserAdministration.checkManage(by: admin.assignment, target: Assignment(role, region),
-                                                        isSelf: user.id == admin.id, action: action) {
+        guard let role = Role(rawValue: user.role), let region = RegionCode(user.region) else {
+            throw Refusal.notFound("用户")
+        }
+        if let refusal = UserAdministration.checkManage(
+            by: admin.assignment, target: Assignment(role, region),
+            isSelf: user.id == admin.id, action: action)
+        {
             throw refusal.refusal(creating: false)
         }
     }
 
     static func role(_ text: String?) throws -> Role {
         guard let role = text.flatMap({ Role(rawValue: $0.trimmingCharacters(in: .whitespaces)) }) else {
-            throw Refusal.invalid("role", "角色应为：" + Role.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
+            throw Refusal.invalid(
+                "role", "角色应为：" + Role.allCases.map { "\($0.rawValue)/\($0.chinese)" }.joined(separator: "、"))
         }
         return role
     }
@@ -142,13 +163,16 @@ extension UserAdminRefusal {
         case .outsideRegion(let region, let admin):
             return creating ? Refusal(.forbidden, "区划 \(region) 不在您的辖区（\(admin)）内", field: "region") : .notFound("用户")
         case .morePowerful(let role):
-            return Refusal(.forbidden, "您无权\(creating ? "创建" : "管理")\(role.chinese)账户：其权限超出您的角色", field: creating ? "role" : nil)
+            return Refusal(
+                .forbidden, "您无权\(creating ? "创建" : "管理")\(role.chinese)账户：其权限超出您的角色", field: creating ? "role" : nil)
         case .wrongLevel(let role, _):
-            return Refusal.invalid("region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
+            return Refusal.invalid(
+                "region", "\(role.chinese)的区划应为\(role.allowedLevels.sorted().map(\.chinese).joined(separator: "或"))级")
         case .ownAccount:
             return Refusal(.conflict, "不能停用自己的账户")
         case .cityOnly(let role):
-            return Refusal(.forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
+            return Refusal(
+                .forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
         }
     }
 }

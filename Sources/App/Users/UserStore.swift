@@ -50,7 +50,8 @@ struct UserStore {
         var sort = UserSort.region
     }
 
-    private static let columns = "id, version, username, display_name, role, region, department, disabled, must_change_password, locked_until, created_at"
+    private static let columns =
+        "id, version, username, display_name, role, region, department, disabled, must_change_password, locked_until, created_at"
 
     func users(within scope: RegionScope, matching query: Query, page: PageRequest) async throws -> Page<UserSummary> {
         var filter = SQLQueryString("\(scope.condition("region"))")
@@ -58,31 +59,42 @@ struct UserStore {
         if let name = query.username, !name.isEmpty {
             filter = "\(filter) AND username LIKE \(bind: RegistryStore.likePrefix(name)) ESCAPE '\\'"
         }
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM users WHERE \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM users WHERE \(filter)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         let page = page.clamped(total: total)
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT \(unsafeRaw: Self.columns) FROM users WHERE \(filter)
             ORDER BY \(unsafeRaw: query.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """).all()
+            """
+        ).all()
         return Page(items: try rows.map(Self.summary), total: total, page: page.page, perPage: page.perPage)
     }
 
     func user(id: UUID, within scope: RegionScope) async throws -> UserSummary? {
-        try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM users WHERE id = \(bind: id) AND \(scope.condition("region"))")
-            .first().map(Self.summary)
+        try await db.raw(
+            "SELECT \(unsafeRaw: Self.columns) FROM users WHERE id = \(bind: id) AND \(scope.condition("region"))"
+        )
+        .first().map(Self.summary)
     }
 
     func setDisabled(id: UUID, _ disabled: Bool) async throws {
-        try await db.raw("UPDATE users SET disabled = \(bind: disabled), version = version + 1 WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE users SET disabled = \(bind: disabled), version = version + 1 WHERE id = \(bind: id)")
+            .run()
     }
 
     private static func summary(_ r: SQLRow) throws -> UserSummary {
-        UserSummary(id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                    username: try r.decode(column: "username", as: String.self),
-                    displayName: try r.decode(column: "display_name", as: String.self), role: try r.decode(column: "role", as: String.self),
-                    region: try r.decode(column: "region", as: String.self), department: try r.decode(column: "department", as: String?.self),
-                    disabled: try r.decode(column: "disabled", as: Bool.self),
-                    mustChangePassword: try r.decode(column: "must_change_password", as: Bool.self),
-                    lockedUntil: try r.decode(column: "locked_until", as: Date?.self), createdAt: try r.decode(column: "created_at", as: Date.self))
+        UserSummary(
+            id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+            username: try r.decode(column: "username", as: String.self),
+            displayName: try r.decode(column: "display_name", as: String.self),
+            role: try r.decode(column: "role", as: String.self),
+            region: try r.decode(column: "region", as: String.self),
+            department: try r.decode(column: "department", as: String?.self),
+            disabled: try r.decode(column: "disabled", as: Bool.self),
+            mustChangePassword: try r.decode(column: "must_change_password", as: Bool.self),
+            lockedUntil: try r.decode(column: "locked_until", as: Date?.self),
+            createdAt: try r.decode(column: "created_at", as: Date.self))
     }
 }

@@ -116,5 +116,6 @@ struct PasswordPage: Encodable {
 }
 
 extension UserAdmin.NewUser {
-    static let empty = UserAdmin.NewUser(username: "", displayName: "", password: "", role: "", region: "", community: "", department: "")
+    static let empty = UserAdmin.NewUser(
+        username: "", displayName: "", password: "", role: "", region: "", community: "", department: "")
 }

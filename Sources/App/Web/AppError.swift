@@ -56,9 +56,13 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                 try response.content.encode(body)
             } else {
                 let user = request.auth.get(CurrentUser.self)
-                response = try await request.view.render("error", ErrorPage(layout: LayoutContext(request: request, title: "出错了", user: user),
-                                                                            status: Int(status.code), message: body.error))
-                    .encodeResponse(status: status, for: request)
+                response = try await request.view.render(
+                    "error",
+                    ErrorPage(
+                        layout: LayoutContext(request: request, title: "出错了", user: user),
+                        status: Int(status.code), message: body.error)
+                )
+                .encodeResponse(status: status, for: request)
             }
             if let abort = error as? AbortError {
                 for (name, value) in abort.headers where name.lowercased() != "content-type" {
@@ -77,7 +81,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             return (e.status, ErrorBody(error: e.message, field: e.field))
         case let e as DecodingError:
             let field = e.fieldPath
-            return (.badRequest, ErrorBody(error: "请求内容无效：\(field.isEmpty ? "格式错误" : field)", field: field.isEmpty ? nil : field))
+            return (
+                .badRequest,
+                ErrorBody(error: "请求内容无效：\(field.isEmpty ? "格式错误" : field)", field: field.isEmpty ? nil : field)
+            )
         case let e as AbortError:
             return (e.status, ErrorBody(error: e.status == .notFound ? "页面或记录不存在" : e.reason, field: nil))
         default:
@@ -93,12 +100,17 @@ extension DecodingError {
         let path: [CodingKey]
         switch self {
         case .keyNotFound(let key, let context): path = context.codingPath + [key]
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
         @unknown default: path = []
         }
         var text = ""
         for key in path {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
         return text
     }

@@ -10,7 +10,8 @@ enum CSRF {
         if let existing = request.session.data[sessionKey] { return existing }
         // URL-safe: upload forms send the token in the query string, where a `+` of plain
         // base64 would arrive as a space and the upload would be refused at random.
-        let token = [UInt8].random(count: 24).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let token = [UInt8].random(count: 24).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(
+            of: "/", with: "_")
         request.session.data[sessionKey] = token
         return token
     }

@@ -18,13 +18,21 @@ enum Confirmation {
     }
 
     /// nil when the post is the confirmed one; otherwise the page asking first.
-    static func ask(_ req: Request, user: CurrentUser, title: String, message: String, confirmLabel: String,
-                    cancel: String) async throws -> Response? {
+    static func ask(
+        _ req: Request, user: CurrentUser, title: String, message: String, confirmLabel: String,
+        cancel: String
+    ) async throws -> Response? {
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
         guard posted[field] != "1" else { return nil }
-        let fields = posted.filter { $0.key != "_csrf" }.sorted { $0.key < $1.key }.map { Choice(value: $0.value, label: $0.key) }
-        return try await req.view.render("confirm", Page(layout: LayoutContext(request: req, title: title, user: user), message: message,
-                                                         action: req.url.path, fields: fields, confirmLabel: confirmLabel, cancel: cancel))
-            .encodeResponse(for: req)
+        let fields = posted.filter { $0.key != "_csrf" }.sorted { $0.key < $1.key }.map {
+            Choice(value: $0.value, label: $0.key)
+        }
+        return try await req.view.render(
+            "confirm",
+            Page(
+                layout: LayoutContext(request: req, title: title, user: user), message: message,
+                action: req.url.path, fields: fields, confirmLabel: confirmLabel, cancel: cancel)
+        )
+        .encodeResponse(for: req)
     }
 }

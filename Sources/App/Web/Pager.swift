@@ -21,10 +21,11 @@ struct Pager: Encodable {
     }
 
     static func make(path: String, filters: [String: String?], page: Int, pageCount: Int) -> Pager {
-        Pager(page: page, pageCount: pageCount,
-              previous: page > 1 ? link(path: path, filters: filters, page: page - 1) : nil,
-              next: page < pageCount ? link(path: path, filters: filters, page: page + 1) : nil,
-              path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
+        Pager(
+            page: page, pageCount: pageCount,
+            previous: page > 1 ? link(path: path, filters: filters, page: page - 1) : nil,
+            next: page < pageCount ? link(path: path, filters: filters, page: page + 1) : nil,
+            path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
     }
 
     /// `path?key=value…` with the non-empty filters in a stable order.

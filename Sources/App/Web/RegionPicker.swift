@@ -19,8 +19,11 @@ struct RegionPicker: Encodable {
     var invalid = false
     var errorID = "form-error"
 
-    init(id: String = "f-region", field: String = "region", emptyLabel: String, table: RegionTable, within region: RegionCode,
-         levels: Set<RegionCode.Level>, selected: String?) {
+    init(
+        id: String = "f-region", field: String = "region", emptyLabel: String, table: RegionTable,
+        within region: RegionCode,
+        levels: Set<RegionCode.Level>, selected: String?
+    ) {
         self.id = id
         self.field = field
         self.emptyLabel = emptyLabel

@@ -16,12 +16,16 @@ struct StrictJSONDecoder: ContentDecoder {
         try decode(D.self, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                              userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+        userInfo: [CodingUserInfoKey: any Sendable]
+    ) throws -> D {
         let value = try base.decode(D.self, from: body, headers: headers, userInfo: userInfo)
         guard let encodable = value as? any Encodable,
-              let sent = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]),
-              let read = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(encodable), options: [.fragmentsAllowed]) else {
+            let sent = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]),
+            let read = try? JSONSerialization.jsonObject(
+                with: JSONEncoder().encode(encodable), options: [.fragmentsAllowed])
+        else {
             return value
         }
         if let unknown = Self.firstUnknownKey(sent: sent, read: read, path: "") {

@@ -6,8 +6,10 @@ import MinzhengExport
 enum XLSXExport {
     /// `page(offset, limit)` gives the next rows; an empty page ends the sheet. Returns the
     /// temporary file (for `FileDownload.send`) and the number of rows written.
-    static func write(sheet: String, columnWidths: [Double], header: [String], pageSize: Int = 2_000,
-                      page: (_ offset: Int, _ limit: Int) async throws -> [[Spreadsheet.Cell]]) async throws -> (path: String, rows: Int) {
+    static func write(
+        sheet: String, columnWidths: [Double], header: [String], pageSize: Int = 2_000,
+        page: (_ offset: Int, _ limit: Int) async throws -> [[Spreadsheet.Cell]]
+    ) async throws -> (path: String, rows: Int) {
         let path = NSTemporaryDirectory() + "minzheng-export-\(UUID().uuidString).xlsx"
         let writer = try XLSXStreamWriter(destination: URL(fileURLWithPath: path))
         try writer.beginSheet(name: sheet, columnWidths: columnWidths, header: header)

@@ -60,13 +60,24 @@ public enum Permission: String, Sendable, CaseIterable {
 extension Role {
     /// The permission table: the one place that says which role may do what.
     private static let table: [Role: Set<Permission>] = [
-        .cityAdmin: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
-                     .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll],
-        .districtOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy, .simulatePolicy,
-                           .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll],
-        .streetOfficer: [.viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-                         .confirmBenefitChanges],
-        .communityWorker: [.viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds],
+        .cityAdmin: [
+            .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
+            .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
+            .managePayroll,
+        ],
+        .districtOfficer: [
+            .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
+            .simulatePolicy,
+            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll,
+        ],
+        .streetOfficer: [
+            .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
+            .visitHouseholds,
+            .confirmBenefitChanges,
+        ],
+        .communityWorker: [
+            .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
+        ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
         .department: [.handleApplications],
         .resident: [.selfService],

@@ -58,8 +58,10 @@ public enum UserAdministration {
 
     /// nil when `admin` may apply `action` to the account `target`. Outside the region comes
     /// before every other refusal: the caller answers it with 404 and must not reveal more.
-    public static func checkManage(by admin: Assignment, target: Assignment, isSelf: Bool,
-                                   action: UserAdminAction) -> UserAdminRefusal? {
+    public static func checkManage(
+        by admin: Assignment, target: Assignment, isSelf: Bool,
+        action: UserAdminAction
+    ) -> UserAdminRefusal? {
         guard admin.role.may(.manageUsers) else { return .notPermitted(admin.role) }
         guard admin.region.contains(target.region) else { return .outsideRegion(target.region, admin: admin.region) }
         if isSelf, action == .disable { return .ownAccount }

@@ -9,29 +9,31 @@ public enum AuditCatalog {
     }
 
     /// Every action, grouped by what it acts on, in the order the filter lists them.
-    public static let actions: [Action] = list([
-        ("person.create", "登记人员"), ("person.update", "修改人员信息"), ("person.viewIdentity", "查看完整身份证号"),
-        ("person.duplicate.refused", "拒绝重复登记（身份证号已登记）"), ("person.bankAccount", "设置银行账户"),
-        ("person.death", "登记死亡（部门数据）"),
-        ("household.create", "登记家庭"), ("household.update", "修改家庭信息"), ("household.headChange", "变更户主（原户主已故）"),
-        ("membership.create", "成员迁入家庭"), ("membership.end", "成员迁出家庭"),
-        ("registry.import", "批量导入家庭档案"), ("registry.seed", "生成演示数据"), ("demo.caseload", "生成演示业务数据"),
-        ("application.submit", "提交救助申请"),
-    ]) + WorkflowActionKind.allCases.map { Action(code: "application.\($0.rawValue)", name: "救助申请：\($0.chinese)") } + list([
-        ("application.document.add", "上传申请材料"),
-        ("enrollment.create", "新增救助待遇（审批通过）"), ("enrollment.suspended", "暂停救助待遇"),
-        ("enrollment.active", "恢复救助待遇"), ("enrollment.ended", "终止救助待遇"),
-        ("enrollment.memberChange", "成员变化后重新核算待遇"), ("enrollment.review.confirm", "确认待遇变更"),
-        ("enrollment.review.correct", "更正待遇变更金额"),
-        ("payroll.generate", "生成发放名册"), ("payroll.approve", "审核通过发放名册"), ("payroll.export", "导出银行发放文件"),
-        ("payroll.reconcile", "导入银行回盘文件"), ("payroll.recalculate", "调标重算待遇"),
-        ("visit.record", "记录走访结果"), ("visit.schedule", "生成月度走访任务"), ("visit.escalate", "超期走访升级到街道"),
-        ("alert.watch", "独居老人未走访巡查"), ("feed.ingest", "接收部门数据"),
-        ("policy.parameter.create", "新增政策参数版本"), ("catalog.item.update", "修改救助事项设置"),
-        ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
-        ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
-        ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
-    ])
+    public static let actions: [Action] =
+        list([
+            ("person.create", "登记人员"), ("person.update", "修改人员信息"), ("person.viewIdentity", "查看完整身份证号"),
+            ("person.duplicate.refused", "拒绝重复登记（身份证号已登记）"), ("person.bankAccount", "设置银行账户"),
+            ("person.death", "登记死亡（部门数据）"),
+            ("household.create", "登记家庭"), ("household.update", "修改家庭信息"), ("household.headChange", "变更户主（原户主已故）"),
+            ("membership.create", "成员迁入家庭"), ("membership.end", "成员迁出家庭"),
+            ("registry.import", "批量导入家庭档案"), ("registry.seed", "生成演示数据"), ("demo.caseload", "生成演示业务数据"),
+            ("application.submit", "提交救助申请"),
+        ]) + WorkflowActionKind.allCases.map { Action(code: "application.\($0.rawValue)", name: "救助申请：\($0.chinese)") }
+        + list([
+            ("application.document.add", "上传申请材料"),
+            ("enrollment.create", "新增救助待遇（审批通过）"), ("enrollment.suspended", "暂停救助待遇"),
+            ("enrollment.active", "恢复救助待遇"), ("enrollment.ended", "终止救助待遇"),
+            ("enrollment.memberChange", "成员变化后重新核算待遇"), ("enrollment.review.confirm", "确认待遇变更"),
+            ("enrollment.review.correct", "更正待遇变更金额"),
+            ("payroll.generate", "生成发放名册"), ("payroll.approve", "审核通过发放名册"), ("payroll.export", "导出银行发放文件"),
+            ("payroll.reconcile", "导入银行回盘文件"), ("payroll.recalculate", "调标重算待遇"),
+            ("visit.record", "记录走访结果"), ("visit.schedule", "生成月度走访任务"), ("visit.escalate", "超期走访升级到街道"),
+            ("alert.watch", "独居老人未走访巡查"), ("feed.ingest", "接收部门数据"),
+            ("policy.parameter.create", "新增政策参数版本"), ("catalog.item.update", "修改救助事项设置"),
+            ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
+            ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
+            ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+        ])
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
         pairs.map { Action(code: $0.0, name: $0.1) }

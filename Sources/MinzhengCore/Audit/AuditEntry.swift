@@ -22,9 +22,11 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     /// Ties the event to the request's log lines.
     public var requestID: String?
 
-    public init(occurredAt: AuditTimestamp, actorID: String?, actorName: String, action: String,
-                entity: String, entityID: String? = nil, region: String,
-                before: String? = nil, after: String? = nil, requestID: String? = nil) {
+    public init(
+        occurredAt: AuditTimestamp, actorID: String?, actorName: String, action: String,
+        entity: String, entityID: String? = nil, region: String,
+        before: String? = nil, after: String? = nil, requestID: String? = nil
+    ) {
         self.occurredAt = occurredAt
         self.actorID = actorID
         self.actorName = actorName

@@ -23,9 +23,11 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     public var hash: String
 
     /// Rebuilds a stored row as it was read; nothing is checked here (see `AuditChain.verify`).
-    public init(sequence: Int64, occurredAt: AuditTimestamp, actorID: String?, actorName: String,
-                action: String, entity: String, entityID: String?, region: String,
-                before: String?, after: String?, requestID: String?, previousHash: String, hash: String) {
+    public init(
+        sequence: Int64, occurredAt: AuditTimestamp, actorID: String?, actorName: String,
+        action: String, entity: String, entityID: String?, region: String,
+        before: String?, after: String?, requestID: String?, previousHash: String, hash: String
+    ) {
         self.sequence = sequence
         self.occurredAt = occurredAt
         self.actorID = actorID
@@ -42,15 +44,17 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     }
 
     init(_ entry: AuditEntry, sequence: Int64, previousHash: String, hash: String) {
-        self.init(sequence: sequence, occurredAt: entry.occurredAt, actorID: entry.actorID, actorName: entry.actorName,
-                  action: entry.action, entity: entry.entity, entityID: entry.entityID, region: entry.region,
-                  before: entry.before, after: entry.after, requestID: entry.requestID,
-                  previousHash: previousHash, hash: hash)
+        self.init(
+            sequence: sequence, occurredAt: entry.occurredAt, actorID: entry.actorID, actorName: entry.actorName,
+            action: entry.action, entity: entry.entity, entityID: entry.entityID, region: entry.region,
+            before: entry.before, after: entry.after, requestID: entry.requestID,
+            previousHash: previousHash, hash: hash)
     }
 
     public var entry: AuditEntry {
-        AuditEntry(occurredAt: occurredAt, actorID: actorID, actorName: actorName, action: action, entity: entity,
-                   entityID: entityID, region: region, before: before, after: after, requestID: requestID)
+        AuditEntry(
+            occurredAt: occurredAt, actorID: actorID, actorName: actorName, action: action, entity: entity,
+            entityID: entityID, region: region, before: before, after: after, requestID: requestID)
     }
 
     /// The chain's head once this event is appended: what the next event links to.

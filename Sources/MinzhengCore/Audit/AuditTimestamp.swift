@@ -31,7 +31,8 @@ public struct AuditTimestamp: Hashable, Comparable, Sendable, Codable, CustomStr
         if inDay < 0 { days -= 1; inDay += msPerDay }
         let date = CivilDate(daysSinceEpoch: Int(days))
         let ms = Int(inDay)
-        return "\(date)T\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2)):\(pad(ms / 1000 % 60, 2)).\(pad(ms % 1000, 3))Z"
+        return
+            "\(date)T\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2)):\(pad(ms / 1000 % 60, 2)).\(pad(ms % 1000, 3))Z"
     }
 
     public var description: String { iso8601 }

@@ -33,11 +33,14 @@ public struct AuditChainBreak: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .contentsAltered:
-            return "审计记录 #\(sequence) 的内容与其哈希不符（记录被修改） / audit event #\(sequence): hash does not match its contents (row altered)"
+            return
+                "审计记录 #\(sequence) 的内容与其哈希不符（记录被修改） / audit event #\(sequence): hash does not match its contents (row altered)"
         case .previousHashMismatch:
-            return "审计记录 #\(sequence) 与上一条记录的哈希不衔接（之前的记录被删除或顺序被改动） / audit event #\(sequence): previous hash does not match (an earlier row was deleted, reordered or rewritten)"
+            return
+                "审计记录 #\(sequence) 与上一条记录的哈希不衔接（之前的记录被删除或顺序被改动） / audit event #\(sequence): previous hash does not match (an earlier row was deleted, reordered or rewritten)"
         case .sequenceGap(let expected):
-            return "审计记录序号不连续：应为 #\(expected)，实为 #\(sequence) / audit sequence gap: expected #\(expected), found #\(sequence)"
+            return
+                "审计记录序号不连续：应为 #\(expected)，实为 #\(sequence) / audit sequence gap: expected #\(expected), found #\(sequence)"
         }
     }
 }

@@ -29,7 +29,9 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { field.map { "\($0): \(message)" } ?? message }
 
-    public static func invalid(_ field: String, _ message: String) -> Refusal { Refusal(.invalid, message, field: field) }
+    public static func invalid(_ field: String, _ message: String) -> Refusal {
+        Refusal(.invalid, message, field: field)
+    }
 
     public static func notFound(_ what: String = "记录") -> Refusal { Refusal(.notFound, "\(what)不存在") }
 

@@ -80,7 +80,9 @@ public final class CSVReader {
             position = 0
         }
         let data = handle.readData(ofLength: chunkSize)
-        if data.isEmpty { atEOF = true } else {
+        if data.isEmpty {
+            atEOF = true
+        } else {
             buffer.append(contentsOf: data)
             bytesRead += data.count
         }

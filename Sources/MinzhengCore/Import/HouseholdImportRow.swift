@@ -50,7 +50,8 @@ public struct HouseholdImportColumns: Sendable {
         }
         let missing = Field.required.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw FieldProblem("header", "第1行：缺少必需的列 " + missing.map { "\($0.rawValue)/\($0.aliases.last!)" }.joined(separator: "、"))
+            throw FieldProblem(
+                "header", "第1行：缺少必需的列 " + missing.map { "\($0.rawValue)/\($0.aliases.last!)" }.joined(separator: "、"))
         }
         self.index = index
     }
@@ -63,7 +64,9 @@ public struct HouseholdImportColumns: Sendable {
     }
 
     /// Validates one record; the problem's message names the column.
-    public func row(_ fields: [String], line: Int, today: CivilDate, regions: RegionTable) throws(FieldProblem) -> HouseholdImportRow {
+    public func row(
+        _ fields: [String], line: Int, today: CivilDate, regions: RegionTable
+    ) throws(FieldProblem) -> HouseholdImportRow {
         func value(_ f: Field) -> String? {
             guard let i = index[f], i < fields.count else { return nil }
             let v = fields[i].trimmedWhitespace
@@ -74,10 +77,13 @@ public struct HouseholdImportColumns: Sendable {
         guard let relation = Relation(code: relationText) else {
             throw FieldProblem("relation", "与户主关系“\(relationText)”无效")
         }
-        let person = try PersonFields(name: value(.name), idNumber: value(.idNumber), phone: value(.phone), hukou: value(.hukou))
-            .validated(today: today)
+        let person = try PersonFields(
+            name: value(.name), idNumber: value(.idNumber), phone: value(.phone), hukou: value(.hukou)
+        )
+        .validated(today: today)
         let region = try RegistryValidation.householdRegion(value(.region), table: regions)
         let address = try RegistryValidation.address(value(.address))
-        return HouseholdImportRow(line: line, householdRef: ref, relation: relation, person: person, region: region, address: address)
+        return HouseholdImportRow(
+            line: line, householdRef: ref, relation: relation, person: person, region: region, address: address)
     }
 }

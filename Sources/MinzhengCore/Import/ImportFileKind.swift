@@ -14,10 +14,14 @@ public enum ImportFileKind: String, Sendable, CaseIterable {
         if starts(Array("%PDF".utf8)) { return .pdf }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zipArchive }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
-        if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8)) || starts(Array("BM".utf8)) {
+        if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8))
+            || starts(Array("BM".utf8))
+        {
             return .image
         }
-        if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF]) || starts([0x1F, 0x8B]) { return .compressedArchive }
+        if starts(Array("Rar!".utf8)) || starts([0x37, 0x7A, 0xBC, 0xAF]) || starts([0x1F, 0x8B]) {
+            return .compressedArchive
+        }
         // UTF-16 text (Excel's "Unicode text") starts with its byte-order mark; text in UTF-8
         // or GB18030 never holds a NUL byte, most binary files do.
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || bytes.contains(0) { return .binary }

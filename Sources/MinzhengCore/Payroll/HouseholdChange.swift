@@ -81,7 +81,9 @@ public enum HouseholdChangeRules {
     /// `assessment`: the remaining members with the means on file, in the change's month;
     /// nil when it could not be made (no means on file, no parameters). `program`: nil for
     /// an item the engine does not decide.
-    public static func outcome(program: PolicyProgram?, current: Fen, livingMembers: Int, assessment: Assessment?) -> HouseholdChangeOutcome {
+    public static func outcome(
+        program: PolicyProgram?, current: Fen, livingMembers: Int, assessment: Assessment?
+    ) -> HouseholdChangeOutcome {
         guard livingMembers > 0 else { return .ends(old: current, nobodyLeft: true) }
         guard let program, program.isHouseholdProgram, let assessment else { return .needsDecision(current) }
         let entries = assessment.programs.filter { $0.program == program && $0.member == nil }

@@ -8,8 +8,10 @@ public enum PaymentRule {
     /// Whether an enrollment pays in `month`: within its start and end months, not stopped
     /// by a status in effect by then, and its payee alive at the start of the month (the
     /// month of a death is paid; the months after are not).
-    public static func pays(in month: YearMonth, start: YearMonth, end: YearMonth?, status: EnrollmentStatus,
-                            statusFrom: YearMonth?, payeeDiedOn: CivilDate?) -> Bool {
+    public static func pays(
+        in month: YearMonth, start: YearMonth, end: YearMonth?, status: EnrollmentStatus,
+        statusFrom: YearMonth?, payeeDiedOn: CivilDate?
+    ) -> Bool {
         guard start <= month, end.map({ month <= $0 }) ?? true else { return false }
         // A stopping status without a month stops at once (never written so, but never paid).
         if stoppingStatuses.contains(status), statusFrom.map({ $0 <= month }) ?? true { return false }

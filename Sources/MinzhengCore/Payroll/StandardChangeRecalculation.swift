@@ -29,17 +29,22 @@ public enum RecalculationOutcome: Hashable, Sendable {
 /// program, the enrolled member's own entry) decides the amount; a dibao household that
 /// fails only because earned income rose enters gradual exit instead of ending.
 public enum StandardChangeRecalculation {
-    public static func outcome(program: PolicyProgram, member: Int?, current: Fen, assessment: Assessment,
-                               earnedIncomeRose: Bool, parameters: PolicyParameters) -> RecalculationOutcome {
+    public static func outcome(
+        program: PolicyProgram, member: Int?, current: Fen, assessment: Assessment,
+        earnedIncomeRose: Bool, parameters: PolicyParameters
+    ) -> RecalculationOutcome {
         let entries = assessment.programs.filter { $0.program == program && (member == nil || $0.member == member) }
         if !entries.isEmpty {
             let amount = entries.reduce(Fen.zero) { $0 + $1.monthly }
             return amount == current ? .unchanged(monthly: current) : .newAmount(old: current, new: amount)
         }
         if program == .dibao {
-            switch GradualExitRule.reassess(.active(monthly: current), with: assessment, failsOnlyBecauseEarnedIncomeRose: earnedIncomeRose,
-                                            parameters: parameters) {
-            case .continues(let monthly): return monthly == current ? .unchanged(monthly: current) : .newAmount(old: current, new: monthly)
+            switch GradualExitRule.reassess(
+                .active(monthly: current), with: assessment, failsOnlyBecauseEarnedIncomeRose: earnedIncomeRose,
+                parameters: parameters)
+            {
+            case .continues(let monthly):
+                return monthly == current ? .unchanged(monthly: current) : .newAmount(old: current, new: monthly)
             case .gradualExitStarts(let monthly, let lastMonth, _), .gradualExitContinues(let monthly, let lastMonth):
                 return .gradualExit(monthly: monthly, lastMonth: lastMonth)
             case .ends, .alreadyEnded: return .ends(old: current)

@@ -20,7 +20,9 @@ extension RegionTable {
         if region.level < .district, levels.contains(region.level) {
             groups.append(RegionChoiceGroup(label: label(of: region), options: [option(region, whole: true)]))
         }
-        let districts = region.level < .district ? children(of: region).filter { $0.level == .district } : [region.chain.first { $0.level == .district }!]
+        let districts =
+            region.level < .district
+            ? children(of: region).filter { $0.level == .district } : [region.chain.first { $0.level == .district }!]
         for district in districts {
             var options: [RegionChoiceGroup.Option] = []
             if levels.contains(.district), region.contains(district) { options.append(option(district, whole: true)) }
@@ -35,7 +37,9 @@ extension RegionTable {
     }
 
     private func option(_ code: RegionCode, whole: Bool) -> RegionChoiceGroup.Option {
-        let name = code.level == .community ? fullName(of: code, below: code.chain.first { $0.level == .district }!) : label(of: code)
+        let name =
+            code.level == .community
+            ? fullName(of: code, below: code.chain.first { $0.level == .district }!) : label(of: code)
         return RegionChoiceGroup.Option(code: code.value, label: whole ? "\(name)（全部）" : name)
     }
 }

@@ -10,8 +10,10 @@ extension RegionTable {
     /// nil for an empty text. Names are looked up among the regions of `city` (an exact name
     /// first, else the names starting with the text); whether the region lies within the
     /// user's own is for the caller to check, so that the answer can say so.
-    public func resolve(_ text: String?, within city: RegionCode = RegionTable.changzhou,
-                        field: String = "region") throws(FieldProblem) -> RegionCode? {
+    public func resolve(
+        _ text: String?, within city: RegionCode = RegionTable.changzhou,
+        field: String = "region"
+    ) throws(FieldProblem) -> RegionCode? {
         let raw = (text ?? "").trimmedWhitespace
         if raw.isEmpty { return nil }
         if raw.utf8.allSatisfy(isDigit) {
@@ -34,8 +36,10 @@ extension RegionTable {
 
     /// A street chosen from a list and, optionally, one of its communities typed as the
     /// 12-digit code or its last 3 digits (community names are not in the table).
-    public func resolve(_ choice: String?, community: String?, within city: RegionCode = RegionTable.changzhou,
-                        field: String = "region") throws(FieldProblem) -> RegionCode? {
+    public func resolve(
+        _ choice: String?, community: String?, within city: RegionCode = RegionTable.changzhou,
+        field: String = "region"
+    ) throws(FieldProblem) -> RegionCode? {
         let chosen = try resolve(choice, within: city, field: field)
         let typed = (community ?? "").trimmedWhitespace
         if typed.isEmpty { return chosen }

@@ -29,7 +29,8 @@ public struct RegionTable: Sendable {
         var entries: [(code: String, name: String)] = []
         for file in ["provinces", "cities", "counties", "changzhou-streets"] {
             guard let url = Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "regions"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else {
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else {
                 preconditionFailure("region table \(file).csv missing from the bundle")
             }
             for line in text.split(whereSeparator: \.isNewline).dropFirst() {

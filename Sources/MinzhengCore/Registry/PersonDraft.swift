@@ -28,9 +28,11 @@ public struct PersonDraft: Sendable, Equatable {
     public var sex: Sex { residentID.sex }
     public var birthDate: CivilDate { residentID.birthDate }
 
-    public init(name: String, residentID: ResidentID, phone: String? = nil, hukou: Hukou = .urban,
-                disabilityGrade: Int? = nil, disabilityKind: DisabilityKind? = nil,
-                selfCare: SelfCare = .full, laborCapacity: LaborCapacity = .full, deceasedOn: CivilDate? = nil) {
+    public init(
+        name: String, residentID: ResidentID, phone: String? = nil, hukou: Hukou = .urban,
+        disabilityGrade: Int? = nil, disabilityKind: DisabilityKind? = nil,
+        selfCare: SelfCare = .full, laborCapacity: LaborCapacity = .full, deceasedOn: CivilDate? = nil
+    ) {
         self.name = name
         self.residentID = residentID
         self.phone = phone
@@ -49,7 +51,9 @@ public enum RegistryValidation {
         try InputRules.line(text, field: field, label: "姓名", maximumLength: 50)!
     }
 
-    public static func residentID(_ text: String?, today: CivilDate, field: String = "idNumber") throws(FieldProblem) -> ResidentID {
+    public static func residentID(
+        _ text: String?, today: CivilDate, field: String = "idNumber"
+    ) throws(FieldProblem) -> ResidentID {
         let raw = (text ?? "").trimmedWhitespace
         guard !raw.isEmpty else { throw FieldProblem(field, "身份证号不能为空") }
         do {
@@ -68,8 +72,10 @@ public enum RegistryValidation {
         let hyphen = UInt8(ascii: "-")
         let digits = raw.utf8.contains(hyphen) ? String(decoding: raw.utf8.filter { $0 != hyphen }, as: UTF8.self) : raw
         let bytes = digits.utf8
-        let ok = bytes.allSatisfy(isDigit) &&
-            ((bytes.count == 11 && bytes.first == UInt8(ascii: "1")) || (bytes.first == UInt8(ascii: "0") && (10...12).contains(bytes.count)))
+        let ok =
+            bytes.allSatisfy(isDigit)
+            && ((bytes.count == 11 && bytes.first == UInt8(ascii: "1"))
+                || (bytes.first == UInt8(ascii: "0") && (10...12).contains(bytes.count)))
         guard ok else { throw FieldProblem(field, "联系电话格式不正确（手机11位，或区号+座机号）") }
         return digits
     }
@@ -93,11 +99,14 @@ public enum RegistryValidation {
 
     /// A household lives in a Changzhou street or community that the region table knows:
     /// a street chosen or named (or a 9/12-digit code), and optionally its community.
-    public static func householdRegion(_ text: String?, community: String? = nil, table: RegionTable,
-                                       within city: RegionCode = RegionTable.changzhou,
-                                       field: String = "region") throws(FieldProblem) -> RegionCode {
+    public static func householdRegion(
+        _ text: String?, community: String? = nil, table: RegionTable,
+        within city: RegionCode = RegionTable.changzhou,
+        field: String = "region"
+    ) throws(FieldProblem) -> RegionCode {
         guard let code = try table.resolve(text, community: community, within: city, field: field),
-              code.level == .street || code.level == .community else {
+            code.level == .street || code.level == .community
+        else {
             throw FieldProblem(field, "所属区划应为街道/镇或社区（可选择街道，或填写9位街道、12位社区代码）")
         }
         guard city.contains(code), table.isKnownOrCommunityOfKnownStreet(code) else {

@@ -16,16 +16,20 @@ public struct PersonSearchTerms: Sendable, Equatable {
         self.phone = phone
     }
 
-    public static func parse(name: String?, idNumber: String?, idLast6: String?, phone: String?) throws(FieldProblem) -> PersonSearchTerms {
+    public static func parse(
+        name: String?, idNumber: String?, idLast6: String?, phone: String?
+    ) throws(FieldProblem) -> PersonSearchTerms {
         var terms = PersonSearchTerms()
         terms.name = nonEmpty(name)
         if let number = nonEmpty(idNumber) {
             // Any birth date is searchable: the check is of the number's form, not of today.
-            terms.residentID = try RegistryValidation.residentID(number, today: CivilDate(year: 9999, month: 12, day: 31)!)
+            terms.residentID = try RegistryValidation.residentID(
+                number, today: CivilDate(year: 9999, month: 12, day: 31)!)
         }
         if let last6 = nonEmpty(idLast6)?.uppercased() {
             let bytes = Array(last6.utf8)
-            guard bytes.count == 6, bytes[0..<5].allSatisfy(isDigit), isDigit(bytes[5]) || bytes[5] == UInt8(ascii: "X") else {
+            guard bytes.count == 6, bytes[0..<5].allSatisfy(isDigit), isDigit(bytes[5]) || bytes[5] == UInt8(ascii: "X")
+            else {
                 throw FieldProblem("idLast6", "身份证号后六位应为6位数字，最后一位可为X")
             }
             terms.idLast6 = last6

@@ -26,8 +26,10 @@ public enum InputRules {
     /// characters, no line breaks, no control characters and no invisible format characters
     /// (zero-width spaces, direction overrides), which would make two records look alike or
     /// a list read backwards. nil when empty and not required.
-    public static func line(_ text: String?, field: String, label: String, maximumLength: Int,
-                            required: Bool = true) throws(FieldProblem) -> String? {
+    public static func line(
+        _ text: String?, field: String, label: String, maximumLength: Int,
+        required: Bool = true
+    ) throws(FieldProblem) -> String? {
         let value = (text ?? "").trimmedWhitespace
         guard !value.isEmpty else {
             if required { throw FieldProblem(field, "\(label)不能为空") }
@@ -42,12 +44,18 @@ public enum InputRules {
 
     /// A free text of several lines (a note, the findings of a visit): line breaks and tabs
     /// are kept (CR LF becomes LF), other control and invisible format characters are refused.
-    public static func text(_ text: String?, field: String, label: String,
-                            maximumLength: Int = maximumNoteLength) throws(FieldProblem) -> String? {
+    public static func text(
+        _ text: String?, field: String, label: String,
+        maximumLength: Int = maximumNoteLength
+    ) throws(FieldProblem) -> String? {
         let value = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmedWhitespace
         guard !value.isEmpty else { return nil }
         guard value.count <= maximumLength else { throw FieldProblem(field, "\(label)不能超过\(maximumLength)个字") }
-        guard !value.unicodeScalars.contains(where: { ($0.isControlCharacter && $0 != "\n" && $0 != "\t") || $0.isInvisibleFormat }) else {
+        guard
+            !value.unicodeScalars.contains(where: {
+                ($0.isControlCharacter && $0 != "\n" && $0 != "\t") || $0.isInvisibleFormat
+            })
+        else {
             throw FieldProblem(field, "\(label)含有不可见字符")
         }
         return value

@@ -8,7 +8,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(year: year, month: month)).contains(day) else { return nil }
+            (1...CivilDate.daysIn(year: year, month: month)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -24,7 +25,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = parseDigits(u[0..<4]), let m = parseDigits(u[5..<7]), let d = parseDigits(u[8..<10])
+            let y = parseDigits(u[0..<4]), let m = parseDigits(u[5..<7]), let d = parseDigits(u[8..<10])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -34,7 +35,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard bytes.count == 8 else { return nil }
         let s = bytes.startIndex
         guard let y = parseDigits(bytes[s..<s + 4]), let m = parseDigits(bytes[s + 4..<s + 6]),
-              let d = parseDigits(bytes[s + 6..<s + 8]) else { return nil }
+            let d = parseDigits(bytes[s + 6..<s + 8])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

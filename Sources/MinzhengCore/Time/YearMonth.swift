@@ -13,12 +13,15 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: String) {
         let u = Array(text.utf8)
         guard u.count == 7, u[4] == UInt8(ascii: "-"),
-              let y = parseDigits(u[0..<4]), let m = parseDigits(u[5..<7]) else { return nil }
+            let y = parseDigits(u[0..<4]), let m = parseDigits(u[5..<7])
+        else { return nil }
         self.init(year: y, month: m)
     }
 
     public var firstDay: CivilDate { CivilDate(uncheckedYear: year, month: month, day: 1) }
-    public var lastDay: CivilDate { CivilDate(uncheckedYear: year, month: month, day: CivilDate.daysIn(year: year, month: month)) }
+    public var lastDay: CivilDate {
+        CivilDate(uncheckedYear: year, month: month, day: CivilDate.daysIn(year: year, month: month))
+    }
 
     /// The month `n` months later (earlier when `n` is negative).
     public func adding(months n: Int) -> YearMonth {

@@ -21,12 +21,14 @@ struct SignInRulesTests {
         #expect(counter.failures.count == 1)
     }
 
-    @Test("an address waits after 5 failures within 15 minutes, not after 5 spread wider", arguments: [
-        ([0, 60, 120, 180, 240] as [Int64], true),
-        ([0, 100, 200, 300, 899], true),
-        ([0, 100, 200, 300, 900], false),   // the first has dropped out of the window
-        ([0, 1_000, 2_000, 3_000, 4_000], false),
-    ])
+    @Test(
+        "an address waits after 5 failures within 15 minutes, not after 5 spread wider",
+        arguments: [
+            ([0, 60, 120, 180, 240] as [Int64], true),
+            ([0, 100, 200, 300, 899], true),
+            ([0, 100, 200, 300, 900], false),  // the first has dropped out of the window
+            ([0, 1_000, 2_000, 3_000, 4_000], false),
+        ])
     func window(times: [Int64], locks: Bool) {
         var counter = FailureCounter(window: SignInRules.addressWindowSeconds)
         let started = times.map { counter.recordFailure(at: $0) }
@@ -47,16 +49,20 @@ struct SignInRulesTests {
         #expect(!consecutive.isSpent(at: 1_000_000))
     }
 
-    @Test("a session idle for more than 30 minutes has expired", arguments: [
-        (Int64(0), false), (1_799, false), (1_800, false), (1_801, true), (86_400, true),
-    ])
+    @Test(
+        "a session idle for more than 30 minutes has expired",
+        arguments: [
+            (Int64(0), false), (1_799, false), (1_800, false), (1_801, true), (86_400, true),
+        ])
     func idle(idle: Int64, expired: Bool) {
         #expect(SignInRules.sessionExpired(lastSeen: 10_000, now: 10_000 + idle) == expired)
     }
 
-    @Test("waits are shown in whole minutes, rounded up", arguments: [
-        (Int64(1), Int64(1)), (59, 1), (60, 1), (61, 2), (900, 15),
-    ])
+    @Test(
+        "waits are shown in whole minutes, rounded up",
+        arguments: [
+            (Int64(1), Int64(1)), (59, 1), (60, 1), (61, 2), (900, 15),
+        ])
     func minutes(seconds: Int64, minutes: Int64) {
         #expect(SignInRules.minutes(seconds) == minutes)
     }

@@ -9,8 +9,8 @@ struct ApprovalRuleTests {
         // (S, requested, approving level)
         (Int64(94_000), Int64(0), RegionCode.Level.street),
         (94_000, 100_000, .street),
-        (94_000, 188_000, .street),      // exactly 2 × S: the street still approves
-        (94_000, 188_001, .district),    // one fen more: the district
+        (94_000, 188_000, .street),  // exactly 2 × S: the street still approves
+        (94_000, 188_001, .district),  // one fen more: the district
         (94_000, 1_000_000, .district),
         // S with odd fen: ⌈2 × S⌉ rounds up to a whole yuan, like every multiple of S.
         (94_025, 188_050, .street),
@@ -38,7 +38,9 @@ struct ApprovalRuleTests {
         (.street, .community, "escalation.level"),
     ])
     func invalidRulesNameTheField(level: RegionCode.Level, escalateTo: RegionCode.Level?, field: String) {
-        let escalation = escalateTo.map { ApprovalRule.Escalation(aboveMultipleOfStandard: Rate(basisPoints: 20_000), level: $0) }
+        let escalation = escalateTo.map {
+            ApprovalRule.Escalation(aboveMultipleOfStandard: Rate(basisPoints: 20_000), level: $0)
+        }
         #expect {
             _ = try ApprovalRule(level: level, escalation: escalation)
         } throws: { error in
@@ -54,8 +56,9 @@ struct ApprovalRuleTests {
     }
 
     @Test func aCityAdministratorMayMoveTheThreshold() throws {
-        let rule = try ApprovalRule(level: .street,
-                                    escalation: .init(aboveMultipleOfStandard: Rate(decimal: "1.5")!, level: .city))
+        let rule = try ApprovalRule(
+            level: .street,
+            escalation: .init(aboveMultipleOfStandard: Rate(decimal: "1.5")!, level: .city))
         #expect(rule.approvingLevel(requestedAmount: Fen(141_000), standard: Fen(94_000)) == .street)
         #expect(rule.approvingLevel(requestedAmount: Fen(141_001), standard: Fen(94_000)) == .city)
     }

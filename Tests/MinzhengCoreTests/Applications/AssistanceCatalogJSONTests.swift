@@ -10,7 +10,8 @@ struct AssistanceCatalogJSONTests {
     }
 
     @Test func anItemReadsAsTheAdministratorSeesIt() throws {
-        let root = try #require(try JSONSerialization.jsonObject(with: AssistanceCatalog.standard.encodedJSON()) as? [String: Any])
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: AssistanceCatalog.standard.encodedJSON()) as? [String: Any])
         let items = try #require(root["items"] as? [[String: Any]])
         let temporary = try #require(items.first { $0["code"] as? String == "temporaryAssistance" })
         #expect(temporary["name"] as? String == "临时救助")
@@ -43,8 +44,14 @@ struct AssistanceCatalogJSONTests {
         ("items[4].approval.level", .string("community"), "items[4].approval.level", "社区/村不能作为审批层级"),
         ("items[4].approval.level", .string("county"), "items[4].approval.level", "未知的层级“county”"),
         ("items[4].approval.escalation.level", .string("street"), "items[4].approval.escalation.level", "必须高于基本审批层级"),
-        ("items[4].approval.escalation.aboveMultipleOfStandard", .string("two"), "items[4].approval.escalation.aboveMultipleOfStandard", "不是倍数"),
-        ("items[4].approval.escalation.aboveMultipleOfStandard", .string("0"), "items[4].approval.escalation.aboveMultipleOfStandard", "必须大于 0"),
+        (
+            "items[4].approval.escalation.aboveMultipleOfStandard", .string("two"),
+            "items[4].approval.escalation.aboveMultipleOfStandard", "不是倍数"
+        ),
+        (
+            "items[4].approval.escalation.aboveMultipleOfStandard", .string("0"),
+            "items[4].approval.escalation.aboveMultipleOfStandard", "必须大于 0"
+        ),
         ("items[2].documents", .emptyArray, "items[2].documents", "至少需要一项申请材料"),
         ("items[2].documents", .string("identity"), "items[2].documents", "类型不符"),
         ("items[2].documents[1].code", .string("identity"), "items[2].documents[1].code", "与 documents[0] 重复"),
@@ -70,8 +77,12 @@ struct AssistanceCatalogJSONTests {
     }
 
     @Test func aSingleItemDecodesWithFieldsRelativeToIt() throws {
-        let json = Data(#"{"code":"x1","name":"试点救助","department":"justice","subject":"person","approval":{"level":"province"},"documents":[{"code":"identity","name":"身份证明"}],"engineProgram":null}"#.utf8)
-        #expect(throws: AssistanceCatalogError.self) { try AssistanceCatalogError.decoding(AssistanceItem.self, from: json) }
+        let json = Data(
+            #"{"code":"x1","name":"试点救助","department":"justice","subject":"person","approval":{"level":"province"},"documents":[{"code":"identity","name":"身份证明"}],"engineProgram":null}"#
+                .utf8)
+        #expect(throws: AssistanceCatalogError.self) {
+            try AssistanceCatalogError.decoding(AssistanceItem.self, from: json)
+        }
         do {
             _ = try AssistanceCatalogError.decoding(AssistanceItem.self, from: json)
         } catch {

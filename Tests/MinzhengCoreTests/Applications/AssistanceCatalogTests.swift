@@ -8,8 +8,13 @@ struct AssistanceCatalogTests {
 
     /// CATALOG.md, section "32 items of 14 departments", transcribed name by name.
     static let catalogMarkdown: [(Department, [String])] = [
-        (.civilAffairs, ["最低生活保障", "特困人员救助供养", "低保边缘家庭认定", "支出型困难家庭认定", "临时救助",
-                         "孤儿基本生活保障", "困境儿童保障", "困难残疾人生活补贴", "重度残疾人护理补贴", "尊老金"]),
+        (
+            .civilAffairs,
+            [
+                "最低生活保障", "特困人员救助供养", "低保边缘家庭认定", "支出型困难家庭认定", "临时救助",
+                "孤儿基本生活保障", "困境儿童保障", "困难残疾人生活补贴", "重度残疾人护理补贴", "尊老金",
+            ]
+        ),
         (.education, ["学前教育资助", "义务教育寄宿生生活补助", "普通高中国家助学金", "大学新生入学资助"]),
         (.humanResources, ["就业援助（公益性岗位）", "代缴城乡居民养老保险费", "职业技能培训补贴"]),
         (.housing, ["公共租赁住房保障", "农村危房改造"]),
@@ -67,7 +72,9 @@ struct AssistanceCatalogTests {
         (.nursingSubsidy, .nursingSubsidy, .person),
         (.seniorAllowance, .seniorAllowance, .person),
     ])
-    func civilAffairsItemsAndTheirEnginePrograms(code: AssistanceItemCode, program: PolicyProgram?, subject: AssistanceSubject) throws {
+    func civilAffairsItemsAndTheirEnginePrograms(
+        code: AssistanceItemCode, program: PolicyProgram?, subject: AssistanceSubject
+    ) throws {
         let item = try #require(catalog.item(code))
         #expect(item.department == .civilAffairs)
         #expect(item.isCivilAffairs)
@@ -132,8 +139,9 @@ struct AssistanceCatalogTests {
 
     @Test func theAdministratorEditsApprovalAndDocuments() throws {
         let temporary = try #require(catalog.item(.temporaryAssistance))
-        let edited = try temporary.editing(approval: ApprovalRule(level: .district),
-                                           documents: [.identity, .hardshipStatement, .medicalRecords])
+        let edited = try temporary.editing(
+            approval: ApprovalRule(level: .district),
+            documents: [.identity, .hardshipStatement, .medicalRecords])
         let changed = try catalog.replacing(edited)
         #expect(changed.item(.temporaryAssistance)?.approval.escalation == nil)
         #expect(changed.item(.temporaryAssistance)?.documents.count == 3)

@@ -42,8 +42,10 @@ struct EnrollmentConflictTests {
         (.medicalAssistance, person("A"), .dibao, household(), false),
         (.seniorAllowance, person("A"), .nursingSubsidy, person("A"), false),
     ])
-    func exclusionTable(newItem: AssistanceItemCode, subject: AssistanceBeneficiary,
-                        heldItem: AssistanceItemCode, holder: AssistanceBeneficiary, conflicting: Bool) throws {
+    func exclusionTable(
+        newItem: AssistanceItemCode, subject: AssistanceBeneficiary,
+        heldItem: AssistanceItemCode, holder: AssistanceBeneficiary, conflicting: Bool
+    ) throws {
         let existing = ExistingEnrollment(item: heldItem, beneficiary: holder)
         let conflicts = AssistanceExclusions.conflicts(newItem: newItem, subject: subject, existing: [existing])
         #expect(conflicts.count == (conflicting ? 1 : 0))
@@ -61,10 +63,13 @@ struct EnrollmentConflictTests {
         (.seniorAllowance, person("A"), person("A"), true),
         (.seniorAllowance, person("A"), person("B"), false),
     ])
-    func theSameItemTwiceIsAlreadyEnrolled(item: AssistanceItemCode, subject: AssistanceBeneficiary,
-                                           holder: AssistanceBeneficiary, duplicate: Bool) {
-        let conflicts = AssistanceExclusions.conflicts(newItem: item, subject: subject,
-                                                       existing: [ExistingEnrollment(item: item, beneficiary: holder)])
+    func theSameItemTwiceIsAlreadyEnrolled(
+        item: AssistanceItemCode, subject: AssistanceBeneficiary,
+        holder: AssistanceBeneficiary, duplicate: Bool
+    ) {
+        let conflicts = AssistanceExclusions.conflicts(
+            newItem: item, subject: subject,
+            existing: [ExistingEnrollment(item: item, beneficiary: holder)])
         #expect(conflicts.map(\.kind) == (duplicate ? [.alreadyEnrolled] : []))
     }
 
@@ -80,9 +85,11 @@ struct EnrollmentConflictTests {
     }
 
     @Test func theMessageNamesBothItemsInChinese() throws {
-        let conflict = try #require(AssistanceExclusions.conflicts(
-            newItem: .tekun, subject: person("B"),
-            existing: [ExistingEnrollment(item: .dibao, beneficiary: household())]).first)
+        let conflict = try #require(
+            AssistanceExclusions.conflicts(
+                newItem: .tekun, subject: person("B"),
+                existing: [ExistingEnrollment(item: .dibao, beneficiary: household())]
+            ).first)
         let text = conflict.chinese()
         #expect(text.contains("“特困人员救助供养”与已享受的“最低生活保障”不能同时享受（同一人）"))
         #expect(text.contains("POLICY R1"))

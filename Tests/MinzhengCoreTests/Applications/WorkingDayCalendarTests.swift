@@ -32,18 +32,18 @@ struct WorkingDayCalendarTests {
 
     @Test(arguments: [
         // (start, n, result): n working days after start, the start day not counted
-        ("2025-01-27", 1, "2025-02-05"),   // the day before 春节 → the first day after it
-        ("2025-01-24", 1, "2025-01-26"),   // Friday → the 调休 Sunday
-        ("2025-02-07", 1, "2025-02-08"),   // Friday → the 调休 Saturday
-        ("2025-09-30", 1, "2025-10-09"),   // across 国庆
-        ("2025-09-30", 3, "2025-10-11"),   // …onto the 调休 Saturday
+        ("2025-01-27", 1, "2025-02-05"),  // the day before 春节 → the first day after it
+        ("2025-01-24", 1, "2025-01-26"),  // Friday → the 调休 Sunday
+        ("2025-02-07", 1, "2025-02-08"),  // Friday → the 调休 Saturday
+        ("2025-09-30", 1, "2025-10-09"),  // across 国庆
+        ("2025-09-30", 3, "2025-10-11"),  // …onto the 调休 Saturday
         ("2025-09-30", 4, "2025-10-13"),
-        ("2025-02-28", 1, "2025-03-03"),   // month boundary over a weekend
-        ("2025-12-31", 1, "2026-01-04"),   // year boundary over 元旦 onto the 调休 Sunday
+        ("2025-02-28", 1, "2025-03-03"),  // month boundary over a weekend
+        ("2025-12-31", 1, "2026-01-04"),  // year boundary over 元旦 onto the 调休 Sunday
         ("2025-01-20", 30, "2025-03-07"),  // a review deadline across 春节
         ("2025-09-15", 30, "2025-10-31"),  // a review deadline across 国庆
         ("2025-12-25", 30, "2026-02-06"),  // across the year
-        ("2025-01-25", 1, "2025-01-26"),   // submitted on a Saturday
+        ("2025-01-25", 1, "2025-01-26"),  // submitted on a Saturday
         ("2025-03-05", 0, "2025-03-05"),
         ("2025-02-05", -1, "2025-01-27"),  // counting back over 春节
     ])
@@ -58,7 +58,7 @@ struct WorkingDayCalendarTests {
         ("2025-03-05", "2025-03-05", 0),
         ("2025-01-20", "2025-03-07", 30),
         ("2025-12-31", "2026-01-04", 1),
-        ("2025-01-28", "2025-02-04", 0),   // all of 春节: no working day
+        ("2025-01-28", "2025-02-04", 0),  // all of 春节: no working day
     ])
     func workingDaysBetween(from: String, to: String, count: Int) {
         #expect(calendar.workingDays(from: day(from), to: day(to)) == count)
@@ -90,7 +90,7 @@ struct WorkingDayCalendarTests {
         #expect(!calendar.covers(day("2028-06-01")))
         #expect(calendar.isProvisional(day("2027-02-08")))
         #expect(!calendar.isProvisional(day("2026-02-16")))
-        #expect(!calendar.isWorkingDay(day("2027-02-08")))   // provisional 春节 2027
+        #expect(!calendar.isWorkingDay(day("2027-02-08")))  // provisional 春节 2027
     }
 
     @Test func aCalendarCanBeBuiltFromAnyNotice() {

@@ -3,22 +3,27 @@ import MinzhengCore
 
 /// A five-event chain as the registry and the policy screens would write it.
 private let entries: [AuditEntry] = [
-    AuditEntry(occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_205_042),
-               actorID: "3f0c1b9e-8d5a-4c57-9d1e-2b7f6a4e9c10", actorName: "王芳", action: "person.update",
-               entity: "person", entityID: "9b2d5e1a-0c3f-4e8b-a6d7-1f2e3d4c5b6a", region: "320402001",
-               before: #"{"phone":"13800000000"}"#, after: #"{"phone":"13900000000"}"#, requestID: "req-1"),
-    AuditEntry(occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_206_000),
-               actorID: nil, actorName: "系统", action: "policy.parameter.create", entity: "policyParameter",
-               region: "3204", after: #"{"key":"dibaoStandard","value":100000}"#),
-    AuditEntry(occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_300_000),
-               actorID: "3f0c1b9e-8d5a-4c57-9d1e-2b7f6a4e9c10", actorName: "王芳", action: "person.viewIdentity",
-               entity: "person", entityID: "9b2d5e1a-0c3f-4e8b-a6d7-1f2e3d4c5b6a", region: "320402001", requestID: "req-2"),
-    AuditEntry(occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_400_000),
-               actorID: "77aa0c3e-1d2b-4f5a-8c9d-0e1f2a3b4c5d", actorName: "李强", action: "person.update",
-               entity: "person", entityID: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", region: "320411002",
-               before: #"{"hukou":"rural"}"#, after: #"{"hukou":"urban"}"#, requestID: "req-3"),
-    AuditEntry(occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_500_000),
-               actorID: nil, actorName: "系统", action: "person.import", entity: "person", region: "320411", requestID: nil),
+    AuditEntry(
+        occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_205_042),
+        actorID: "3f0c1b9e-8d5a-4c57-9d1e-2b7f6a4e9c10", actorName: "王芳", action: "person.update",
+        entity: "person", entityID: "9b2d5e1a-0c3f-4e8b-a6d7-1f2e3d4c5b6a", region: "320402001",
+        before: #"{"phone":"13800000000"}"#, after: #"{"phone":"13900000000"}"#, requestID: "req-1"),
+    AuditEntry(
+        occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_206_000),
+        actorID: nil, actorName: "系统", action: "policy.parameter.create", entity: "policyParameter",
+        region: "3204", after: #"{"key":"dibaoStandard","value":100000}"#),
+    AuditEntry(
+        occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_300_000),
+        actorID: "3f0c1b9e-8d5a-4c57-9d1e-2b7f6a4e9c10", actorName: "王芳", action: "person.viewIdentity",
+        entity: "person", entityID: "9b2d5e1a-0c3f-4e8b-a6d7-1f2e3d4c5b6a", region: "320402001", requestID: "req-2"),
+    AuditEntry(
+        occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_400_000),
+        actorID: "77aa0c3e-1d2b-4f5a-8c9d-0e1f2a3b4c5d", actorName: "李强", action: "person.update",
+        entity: "person", entityID: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", region: "320411002",
+        before: #"{"hukou":"rural"}"#, after: #"{"hukou":"urban"}"#, requestID: "req-3"),
+    AuditEntry(
+        occurredAt: AuditTimestamp(millisecondsSinceEpoch: 1_622_536_500_000),
+        actorID: nil, actorName: "系统", action: "person.import", entity: "person", region: "320411", requestID: nil),
 ]
 
 private let chain = AuditChain.seal(entries)
@@ -57,7 +62,8 @@ struct AuditChainTests {
     @Test func theGenesisEventMustLinkToZeros() {
         #expect(AuditChain.verify(chain.prefix(1)) == .intact(count: 1))
         // The same entry sealed onto some other head is not a valid start of the chain.
-        let elsewhere = AuditChain.seal(entries[0], after: AuditChainHead(sequence: 0, hash: String(repeating: "f", count: 64)))
+        let elsewhere = AuditChain.seal(
+            entries[0], after: AuditChainHead(sequence: 0, hash: String(repeating: "f", count: 64)))
         #expect(AuditChain.verify([elsewhere]) == .broken(sequence: 1, reason: .previousHashMismatch))
         // Deleting the first event: the second no longer links to the genesis.
         #expect(AuditChain.verify(chain.dropFirst()) == .broken(sequence: 2, reason: .previousHashMismatch))
@@ -65,7 +71,9 @@ struct AuditChainTests {
 
     static let tampers: [FieldTamper] = [
         FieldTamper(field: "sequence") { $0.sequence += 10 },
-        FieldTamper(field: "occurredAt") { $0.occurredAt = AuditTimestamp(millisecondsSinceEpoch: $0.occurredAt.millisecondsSinceEpoch + 1) },
+        FieldTamper(field: "occurredAt") {
+            $0.occurredAt = AuditTimestamp(millisecondsSinceEpoch: $0.occurredAt.millisecondsSinceEpoch + 1)
+        },
         FieldTamper(field: "actorID") { $0.actorID = nil },
         FieldTamper(field: "actorName") { $0.actorName = "张伟" },
         FieldTamper(field: "action") { $0.action = "person.view" },
@@ -142,6 +150,8 @@ struct AuditChainTests {
 
     @Test func breakMessagesNameTheEvent() {
         #expect(AuditChainBreak(sequence: 7, reason: .contentsAltered).description.contains("#7"))
-        #expect(AuditChainBreak(sequence: 9, reason: .sequenceGap(expected: 8)).description.contains("expected #8, found #9"))
+        #expect(
+            AuditChainBreak(sequence: 9, reason: .sequenceGap(expected: 8)).description.contains(
+                "expected #8, found #9"))
     }
 }

@@ -4,15 +4,17 @@ import Testing
 
 @Suite("The demo's caseload plan")
 struct DemoCaseloadPlanTests {
-    @Test("the steps to each state follow the review's order", arguments: [
-        (WorkflowState.submitted, ["submit"]),
-        (.accepted, ["submit", "accept"]),
-        (.publicized, ["submit", "accept", "investigate", "review", "publicize"]),
-        (.approved, ["submit", "accept", "investigate", "review", "publicize", "approve"]),
-        (.returned, ["submit", "accept", "investigate", "returnForDocuments"]),
-        (.rejected, ["submit", "accept", "investigate", "review", "publicize", "reject"]),
-        (.withdrawn, ["submit", "withdraw"]),
-    ])
+    @Test(
+        "the steps to each state follow the review's order",
+        arguments: [
+            (WorkflowState.submitted, ["submit"]),
+            (.accepted, ["submit", "accept"]),
+            (.publicized, ["submit", "accept", "investigate", "review", "publicize"]),
+            (.approved, ["submit", "accept", "investigate", "review", "publicize", "approve"]),
+            (.returned, ["submit", "accept", "investigate", "returnForDocuments"]),
+            (.rejected, ["submit", "accept", "investigate", "review", "publicize", "reject"]),
+            (.withdrawn, ["submit", "withdraw"]),
+        ])
     func steps(state: WorkflowState, actions: [String]) {
         let steps = DemoCaseloadPlan.steps(to: state)
         #expect(steps.map(\.action) == actions)
@@ -25,10 +27,11 @@ struct DemoCaseloadPlanTests {
     func plan() {
         let cases = (0..<60).compactMap { DemoCaseloadPlan.plan(index: $0, qualifies: true) }
         #expect(cases.filter { $0 == .enrolled }.count == 45)
-        let states = Set(cases.compactMap { c -> String? in
-            if case .application(let s, let ready) = c { return s.rawValue + (ready ? "+ready" : "") }
-            return nil
-        })
+        let states = Set(
+            cases.compactMap { c -> String? in
+                if case .application(let s, let ready) = c { return s.rawValue + (ready ? "+ready" : "") }
+                return nil
+            })
         #expect(states.count == 9)
     }
 

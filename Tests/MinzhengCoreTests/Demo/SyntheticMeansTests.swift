@@ -80,7 +80,8 @@ struct SyntheticMeansTests {
         var counts: [PolicyProgram: Int] = [:]
         for household in households {
             let request = means.request(for: household, month: june)
-            let assessment = PolicyEngine.assess(request, parameters: try history.parameters(for: request.region, month: june))
+            let assessment = PolicyEngine.assess(
+                request, parameters: try history.parameters(for: request.region, month: june))
             for program in Set(assessment.programs.map(\.program)) { counts[program, default: 0] += 1 }
         }
         let dibao = perMille(counts[.dibao, default: 0])

@@ -6,15 +6,17 @@ import Testing
 struct WholeHouseholdBatchesTests {
     /// Rows as (household, row number); the batches must keep each household whole and
     /// every row once.
-    @Test("no household is split across batches", arguments: [
-        // household per row in file order, batch size
-        (["A", "A", "A", "B", "B", "C"], 2),
-        (["A", "B", "A", "B", "A", "C"], 2),           // interleaved households
-        (["A", "A", "A", "A", "A"], 2),                 // one household larger than a batch
-        (["A", "B", "C", "D", "E", "F", "G"], 3),
-        (["A", "B", "C", "A", "B", "C"], 1),
-        ([], 5),
-    ])
+    @Test(
+        "no household is split across batches",
+        arguments: [
+            // household per row in file order, batch size
+            (["A", "A", "A", "B", "B", "C"], 2),
+            (["A", "B", "A", "B", "A", "C"], 2),  // interleaved households
+            (["A", "A", "A", "A", "A"], 2),  // one household larger than a batch
+            (["A", "B", "C", "D", "E", "F", "G"], 3),
+            (["A", "B", "C", "A", "B", "C"], 1),
+            ([], 5),
+        ])
     func whole(households rows: [String], batchSize: Int) {
         let counts = Dictionary(rows.map { ($0, 1) }, uniquingKeysWith: +)
         var batcher = WholeHouseholdBatches<(String, Int)>(batchSize: batchSize)

@@ -5,10 +5,13 @@ private typealias F = MonitoringFixtures
 
 @Suite("Alerts: one open alert per rule and person; visit deadlines by level")
 struct AlertDraftTests {
-    private func alert(_ rule: EarlyWarningRule, person: String = "P1", raisedOn: String = "2024-06-15",
-                       feed: String? = "vehicle:R-1") -> AlertDraft {
-        AlertDraft(rule: rule, personId: person, householdId: "H1", raisedOn: F.date(raisedOn),
-                   facts: .jobLoss(registeredDate: F.date("2024-06-01")), feedRecordKey: feed)
+    private func alert(
+        _ rule: EarlyWarningRule, person: String = "P1", raisedOn: String = "2024-06-15",
+        feed: String? = "vehicle:R-1"
+    ) -> AlertDraft {
+        AlertDraft(
+            rule: rule, personId: person, householdId: "H1", raisedOn: F.date(raisedOn),
+            facts: .jobLoss(registeredDate: F.date("2024-06-01")), feedRecordKey: feed)
     }
 
     @Test("dedupe keys are equal for the same rule and person, whatever the row or day")
@@ -24,23 +27,28 @@ struct AlertDraftTests {
         let context = F.context(enrollments: [F.dibao])
         let car = FeedPayload.vehicle(VehicleRegistration(registeredDate: F.date("2024-04-18"), valueFen: 100))
         let first = try #require(EarlyWarningRules.evaluate(record: F.record(car, source: "A"), context: context).first)
-        let second = try #require(EarlyWarningRules.evaluate(record: F.record(car, source: "B"), context: context).first)
+        let second = try #require(
+            EarlyWarningRules.evaluate(record: F.record(car, source: "B"), context: context).first)
         #expect(first.dedupeKey == second.dedupeKey)
         #expect(first.feedRecordKey != second.feedRecordKey)
     }
 
-    @Test("visit due days: red 3, orange 7, yellow 15", arguments: [
-        (AlertLevel.red, 3, "2024-06-18"), (.orange, 7, "2024-06-22"), (.yellow, 15, "2024-06-30"),
-    ])
+    @Test(
+        "visit due days: red 3, orange 7, yellow 15",
+        arguments: [
+            (AlertLevel.red, 3, "2024-06-18"), (.orange, 7, "2024-06-22"), (.yellow, 15, "2024-06-30"),
+        ])
     func dueDays(level: AlertLevel, days: Int, due: String) {
         #expect(level.visitDueDays == days)
         #expect(level.visitDueDate(from: F.date("2024-06-15")) == F.date(due))
     }
 
-    @Test("due dates cross month and year ends", arguments: [
-        (AlertLevel.red, "2024-12-30", "2025-01-02"), (.yellow, "2024-02-20", "2024-03-06"),
-        (.orange, "2023-02-25", "2023-03-04"),
-    ])
+    @Test(
+        "due dates cross month and year ends",
+        arguments: [
+            (AlertLevel.red, "2024-12-30", "2025-01-02"), (.yellow, "2024-02-20", "2024-03-06"),
+            (.orange, "2023-02-25", "2023-03-04"),
+        ])
     func dueAcrossBoundaries(level: AlertLevel, raised: String, due: String) {
         #expect(VisitDeadline(level: level, raisedOn: F.date(raised)).dueDate == F.date(due))
     }

@@ -34,16 +34,19 @@ struct AloneAndUnvisitedRuleTests {
     @Test("the evidence says the age and the days without a visit")
     func evidence() {
         let persons = [
-            AloneAndUnvisitedRule.WatchedPerson(personId: "A", householdId: "H", birthDate: F.date("1932-01-01"),
-                                                livesAlone: true, lastVisit: F.date("2024-05-01")),
-            AloneAndUnvisitedRule.WatchedPerson(personId: "B", householdId: "H", birthDate: F.date("1944-06-15"),
-                                                livesAlone: true, lastVisit: nil),
+            AloneAndUnvisitedRule.WatchedPerson(
+                personId: "A", householdId: "H", birthDate: F.date("1932-01-01"),
+                livesAlone: true, lastVisit: F.date("2024-05-01")),
+            AloneAndUnvisitedRule.WatchedPerson(
+                personId: "B", householdId: "H", birthDate: F.date("1944-06-15"),
+                livesAlone: true, lastVisit: nil),
         ]
         let alerts = AloneAndUnvisitedRule.check(persons: persons, today: F.today)
-        #expect(alerts.map(\.evidence) == [
-            "92 岁独居老人，最近一次探访为 2024-05-01，已 45 天未探访（应每 30 天内探访）。",
-            "80 岁独居老人，尚无探访记录（应每 30 天内探访）。",
-        ])
+        #expect(
+            alerts.map(\.evidence) == [
+                "92 岁独居老人，最近一次探访为 2024-05-01，已 45 天未探访（应每 30 天内探访）。",
+                "80 岁独居老人，尚无探访记录（应每 30 天内探访）。",
+            ])
     }
 
     @Test("the age and the days come from the thresholds")
@@ -51,8 +54,9 @@ struct AloneAndUnvisitedRuleTests {
         var t = EarlyWarningThresholds.defaults
         t.aloneMinimumAge = 75
         t.aloneUnvisitedDays = 14
-        let person = AloneAndUnvisitedRule.WatchedPerson(personId: "P", householdId: "H", birthDate: F.date("1948-01-01"),
-                                                         livesAlone: true, lastVisit: F.date("2024-06-01"))
+        let person = AloneAndUnvisitedRule.WatchedPerson(
+            personId: "P", householdId: "H", birthDate: F.date("1948-01-01"),
+            livesAlone: true, lastVisit: F.date("2024-06-01"))
         #expect(AloneAndUnvisitedRule.check(persons: [person], today: F.today).isEmpty)
         #expect(AloneAndUnvisitedRule.check(persons: [person], today: F.today, thresholds: t).count == 1)
         #expect(AloneAndUnvisitedRule.check(persons: [person], today: F.date("2024-06-14"), thresholds: t).isEmpty)

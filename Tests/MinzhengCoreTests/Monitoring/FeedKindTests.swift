@@ -5,19 +5,22 @@ import MinzhengCore
 struct FeedKindTests {
     @Test("the eleven feeds of CATALOG.md")
     func elevenFeeds() {
-        #expect(FeedKind.allCases.map(\.rawValue) == [
-            "death", "medicalExpense", "unemployment", "pension", "disability", "vehicle",
-            "realEstate", "business", "school", "custody", "hukouMove",
-        ])
+        #expect(
+            FeedKind.allCases.map(\.rawValue) == [
+                "death", "medicalExpense", "unemployment", "pension", "disability", "vehicle",
+                "realEstate", "business", "school", "custody", "hukouMove",
+            ])
         #expect(Set(FeedKind.allCases.map(\.chinese)).count == 11)
     }
 
-    @Test("each feed's owning department", arguments: [
-        (FeedKind.death, FeedDepartment.publicSecurity), (.medicalExpense, .medicalInsurance),
-        (.unemployment, .humanResources), (.pension, .humanResources), (.disability, .disabledFederation),
-        (.vehicle, .publicSecurity), (.realEstate, .naturalResources), (.business, .marketRegulation),
-        (.school, .education), (.custody, .justice), (.hukouMove, .publicSecurity),
-    ])
+    @Test(
+        "each feed's owning department",
+        arguments: [
+            (FeedKind.death, FeedDepartment.publicSecurity), (.medicalExpense, .medicalInsurance),
+            (.unemployment, .humanResources), (.pension, .humanResources), (.disability, .disabledFederation),
+            (.vehicle, .publicSecurity), (.realEstate, .naturalResources), (.business, .marketRegulation),
+            (.school, .education), (.custody, .justice), (.hukouMove, .publicSecurity),
+        ])
     func owningDepartment(kind: FeedKind, department: FeedDepartment) {
         #expect(kind.owningDepartment == department)
         #expect(department.mayPush(kind))
@@ -40,19 +43,21 @@ struct FeedKindTests {
         }
     }
 
-    @Test("each feed has exactly the fields of CATALOG.md after sourceRecordId and idNumber", arguments: [
-        (FeedKind.death, ["deathDate"]),
-        (.medicalExpense, ["admissionDate", "dischargeDate", "totalFen", "outOfPocketFen", "seriousIllness"]),
-        (.unemployment, ["registeredDate", "status"]),
-        (.pension, ["monthlyFen", "fromMonth"]),
-        (.disability, ["grade", "kind", "certifiedDate"]),
-        (.vehicle, ["registeredDate", "valueFen"]),
-        (.realEstate, ["properties", "areaM2"]),
-        (.business, ["registeredDate", "capitalFen", "status"]),
-        (.school, ["level", "enrolledDate"]),
-        (.custody, ["startDate", "endDate"]),
-        (.hukouMove, ["movedOutDate", "toRegion"]),
-    ])
+    @Test(
+        "each feed has exactly the fields of CATALOG.md after sourceRecordId and idNumber",
+        arguments: [
+            (FeedKind.death, ["deathDate"]),
+            (.medicalExpense, ["admissionDate", "dischargeDate", "totalFen", "outOfPocketFen", "seriousIllness"]),
+            (.unemployment, ["registeredDate", "status"]),
+            (.pension, ["monthlyFen", "fromMonth"]),
+            (.disability, ["grade", "kind", "certifiedDate"]),
+            (.vehicle, ["registeredDate", "valueFen"]),
+            (.realEstate, ["properties", "areaM2"]),
+            (.business, ["registeredDate", "capitalFen", "status"]),
+            (.school, ["level", "enrolledDate"]),
+            (.custody, ["startDate", "endDate"]),
+            (.hukouMove, ["movedOutDate", "toRegion"]),
+        ])
     func fields(kind: FeedKind, fields: [String]) {
         #expect(kind.payloadFields == fields)
         #expect(kind.allFields == ["sourceRecordId", "idNumber"] + fields)

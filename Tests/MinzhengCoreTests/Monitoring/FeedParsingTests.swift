@@ -21,8 +21,11 @@ struct FeedParsingTests {
     @Test("the typed payloads hold the values sent")
     func typedValues() throws {
         guard case .medicalExpense(let stay) = F.parsed(.medicalExpense).payload else { Issue.record("kind"); return }
-        #expect(stay == MedicalStay(admissionDate: F.date("2024-05-01"), dischargeDate: F.date("2024-05-20"),
-                                    totalFen: 3_500_000, outOfPocketFen: 1_200_000, seriousIllness: true))
+        #expect(
+            stay
+                == MedicalStay(
+                    admissionDate: F.date("2024-05-01"), dischargeDate: F.date("2024-05-20"),
+                    totalFen: 3_500_000, outOfPocketFen: 1_200_000, seriousIllness: true))
         guard case .disability(let d) = F.parsed(.disability).payload else { Issue.record("kind"); return }
         #expect(d.grade == DisabilityGrade(2) && d.kind == .physical)
         guard case .realEstate(let r) = F.parsed(.realEstate).payload else { Issue.record("kind"); return }
@@ -33,18 +36,22 @@ struct FeedParsingTests {
         #expect(h.toRegion == RegionCode("320505"))
     }
 
-    @Test("coded values are accepted by code or by Chinese name", arguments: [
-        (FeedKind.unemployment, "status", "reemployed", "已就业"),
-        (.business, "status", "revoked", "吊销"),
-        (.school, "level", "preschool", "学前"),
-        (.disability, "kind", "intellectual", "智力"),
-    ])
+    @Test(
+        "coded values are accepted by code or by Chinese name",
+        arguments: [
+            (FeedKind.unemployment, "status", "reemployed", "已就业"),
+            (.business, "status", "revoked", "吊销"),
+            (.school, "level", "preschool", "学前"),
+            (.disability, "kind", "intellectual", "智力"),
+        ])
     func chineseNames(kind: FeedKind, field: String, code: String, chinese: String) throws {
         var byCode = F.jsonRow(kind)
         byCode[field] = code
         var byName = F.jsonRow(kind)
         byName[field] = chinese
-        #expect(try FeedRecord(kind: kind, json: byCode, today: F.today) == FeedRecord(kind: kind, json: byName, today: F.today))
+        #expect(
+            try FeedRecord(kind: kind, json: byCode, today: F.today)
+                == FeedRecord(kind: kind, json: byName, today: F.today))
     }
 
     @Test("optional fields may be left out: seriousIllness is false, a running custody has no end")
@@ -66,31 +73,33 @@ struct FeedParsingTests {
     }
 
     /// (kind, field, bad CSV text, the message after `field: `)
-    @Test("a bad value is refused with a message naming the field", arguments: [
-        (FeedKind.death, "deathDate", "2024/06/10", "应为 YYYY-MM-DD"),
-        (.death, "deathDate", "2024-02-30", "应为 YYYY-MM-DD"),
-        (.death, "deathDate", "2024-06-16", "不能晚于今天（2024-06-15）"),
-        (.death, "deathDate", "1979-12-31", "早于身份证号中的出生日期"),
-        (.death, "deathDate", "", "缺少此字段"),
-        (.death, "idNumber", "320402198001021234", "身份证号校验位错误（应为X）"),
-        (.death, "idNumber", "12345", "身份证号应为18位（或15位旧号），实际5位"),
-        (.death, "sourceRecordId", String(repeating: "9", count: 65), "应为 1–64 个字符的文本"),
-        (.death, "sourceRecordId", "  ", "缺少此字段"),
-        (.medicalExpense, "dischargeDate", "2024-04-30", "早于入院日期 admissionDate"),
-        (.medicalExpense, "totalFen", "35000.00", "应为以分为单位的非负整数"),
-        (.medicalExpense, "totalFen", "-1", "应为以分为单位的非负整数"),
-        (.medicalExpense, "outOfPocketFen", "3500001", "不能大于总费用 totalFen"),
-        (.medicalExpense, "seriousIllness", "maybe", "应为 true 或 false"),
-        (.unemployment, "status", "fired", "应为 registered（登记失业）、reemployed（已就业） 之一"),
-        (.pension, "fromMonth", "2024-13", "应为 YYYY-MM"),
-        (.disability, "grade", "5", "应为 1–4 级"),
-        (.disability, "grade", "0", "应为 1–4 级"),
-        (.realEstate, "areaM2", "85.555", "应为非负数，最多两位小数"),
-        (.business, "status", "open", "应为 active（存续）、revoked（吊销）、deregistered（注销） 之一"),
-        (.school, "level", "university", "应为 preschool（学前）、primary（小学）、middle（初中）、high（高中）、college（大学） 之一"),
-        (.custody, "endDate", "2024-05-04", "早于开始日期 startDate"),
-        (.hukouMove, "toRegion", "32", "应为行政区划代码（6、9或12位数字）"),
-    ])
+    @Test(
+        "a bad value is refused with a message naming the field",
+        arguments: [
+            (FeedKind.death, "deathDate", "2024/06/10", "应为 YYYY-MM-DD"),
+            (.death, "deathDate", "2024-02-30", "应为 YYYY-MM-DD"),
+            (.death, "deathDate", "2024-06-16", "不能晚于今天（2024-06-15）"),
+            (.death, "deathDate", "1979-12-31", "早于身份证号中的出生日期"),
+            (.death, "deathDate", "", "缺少此字段"),
+            (.death, "idNumber", "320402198001021234", "身份证号校验位错误（应为X）"),
+            (.death, "idNumber", "12345", "身份证号应为18位（或15位旧号），实际5位"),
+            (.death, "sourceRecordId", String(repeating: "9", count: 65), "应为 1–64 个字符的文本"),
+            (.death, "sourceRecordId", "  ", "缺少此字段"),
+            (.medicalExpense, "dischargeDate", "2024-04-30", "早于入院日期 admissionDate"),
+            (.medicalExpense, "totalFen", "35000.00", "应为以分为单位的非负整数"),
+            (.medicalExpense, "totalFen", "-1", "应为以分为单位的非负整数"),
+            (.medicalExpense, "outOfPocketFen", "3500001", "不能大于总费用 totalFen"),
+            (.medicalExpense, "seriousIllness", "maybe", "应为 true 或 false"),
+            (.unemployment, "status", "fired", "应为 registered（登记失业）、reemployed（已就业） 之一"),
+            (.pension, "fromMonth", "2024-13", "应为 YYYY-MM"),
+            (.disability, "grade", "5", "应为 1–4 级"),
+            (.disability, "grade", "0", "应为 1–4 级"),
+            (.realEstate, "areaM2", "85.555", "应为非负数，最多两位小数"),
+            (.business, "status", "open", "应为 active（存续）、revoked（吊销）、deregistered（注销） 之一"),
+            (.school, "level", "university", "应为 preschool（学前）、primary（小学）、middle（初中）、high（高中）、college（大学） 之一"),
+            (.custody, "endDate", "2024-05-04", "早于开始日期 startDate"),
+            (.hukouMove, "toRegion", "32", "应为行政区划代码（6、9或12位数字）"),
+        ])
     func badValues(kind: FeedKind, field: String, text: String, message: String) {
         let pairs = F.csvRow(kind).map { $0.0 == field ? ($0.0, text) : $0 }
         #expect(throws: FieldProblem(field, message)) { try F.parseCSV(kind, pairs) }
@@ -108,18 +117,22 @@ struct FeedParsingTests {
         }
     }
 
-    @Test("JSON is held to its types: amounts are numbers, dates strings, flags booleans", arguments: [
-        ("totalFen", "3500000" as any Sendable, "应为以分为单位的非负整数"),
-        ("totalFen", 35000.5 as any Sendable, "应为以分为单位的非负整数"),
-        ("seriousIllness", "true" as any Sendable, "应为 true 或 false"),
-        ("seriousIllness", 1 as any Sendable, "应为 true 或 false"),
-        ("admissionDate", 20240501 as any Sendable, "应为 YYYY-MM-DD"),
-        ("outOfPocketFen", true as any Sendable, "应为以分为单位的非负整数"),
-    ])
+    @Test(
+        "JSON is held to its types: amounts are numbers, dates strings, flags booleans",
+        arguments: [
+            ("totalFen", "3500000" as any Sendable, "应为以分为单位的非负整数"),
+            ("totalFen", 35000.5 as any Sendable, "应为以分为单位的非负整数"),
+            ("seriousIllness", "true" as any Sendable, "应为 true 或 false"),
+            ("seriousIllness", 1 as any Sendable, "应为 true 或 false"),
+            ("admissionDate", 20240501 as any Sendable, "应为 YYYY-MM-DD"),
+            ("outOfPocketFen", true as any Sendable, "应为以分为单位的非负整数"),
+        ])
     func jsonTypes(field: String, value: any Sendable, message: String) {
         var row = F.jsonRow(.medicalExpense)
         row[field] = value
-        #expect(throws: FieldProblem(field, message)) { try FeedRecord(kind: .medicalExpense, json: row, today: F.today) }
+        #expect(throws: FieldProblem(field, message)) {
+            try FeedRecord(kind: .medicalExpense, json: row, today: F.today)
+        }
         // The same through the bytes, as the API receives it.
         #expect(throws: FieldProblem(field, message)) {
             try FeedRecord(kind: .medicalExpense, jsonData: F.jsonData(row), today: F.today)
@@ -151,8 +164,9 @@ struct FeedParsingTests {
     @Test("the CSV header must hold every required field once; a BOM and any order are fine")
     func csvHeader() throws {
         #expect(throws: FieldProblem("header", "缺少列 outOfPocketFen")) {
-            try FeedCSVColumns(kind: .medicalExpense,
-                               header: ["sourceRecordId", "idNumber", "admissionDate", "dischargeDate", "totalFen"])
+            try FeedCSVColumns(
+                kind: .medicalExpense,
+                header: ["sourceRecordId", "idNumber", "admissionDate", "dischargeDate", "totalFen"])
         }
         #expect(throws: FieldProblem("header", "第3列“idNumber”重复")) {
             try FeedCSVColumns(kind: .death, header: ["sourceRecordId", "idNumber", "idNumber", "deathDate"])
@@ -186,10 +200,11 @@ struct FeedParsingTests {
         let batch = try FeedBatch(kind: .death, jsonData: body, today: F.today)
         #expect(batch.records.map(\.row) == [1])
         #expect(batch.records.first?.record == F.parsed(.death))
-        #expect(batch.problems.map(\.description) == [
-            "第2行（sourceRecordId R-0002）：deathDate: 应为 YYYY-MM-DD",
-            "第3行：row: 应为 JSON 对象",
-        ])
+        #expect(
+            batch.problems.map(\.description) == [
+                "第2行（sourceRecordId R-0002）：deathDate: 应为 YYYY-MM-DD",
+                "第3行：row: 应为 JSON 对象",
+            ])
         let plainArray = try FeedBatch(kind: .death, jsonData: F.jsonData([F.jsonRow(.death)]), today: F.today)
         #expect(plainArray.records.count == 1 && plainArray.problems.isEmpty)
         #expect(throws: FieldProblem("body", "应为 JSON 数组，或含 items 数组的对象")) {
@@ -204,14 +219,18 @@ struct FeedParsingTests {
         }
     }
 
-    @Test("areas are exact: the same area from JSON and CSV compares equal", arguments: [
-        ("85.55", 8555 as Int64), ("0.1", 10), ("120", 12000), ("99.99", 9999),
-    ])
+    @Test(
+        "areas are exact: the same area from JSON and CSV compares equal",
+        arguments: [
+            ("85.55", 8555 as Int64), ("0.1", 10), ("120", 12000), ("99.99", 9999),
+        ])
     func areas(text: String, hundredths: Int64) throws {
         #expect(SquareMetres(decimal: text)?.hundredths == hundredths)
         var row = F.jsonRow(.realEstate)
         row["areaM2"] = Double(text)!
         let csv = F.csvRow(.realEstate).map { $0.0 == "areaM2" ? ($0.0, text) : $0 }
-        #expect(try FeedRecord(kind: .realEstate, jsonData: F.jsonData(row), today: F.today) == F.parseCSV(.realEstate, csv))
+        #expect(
+            try FeedRecord(kind: .realEstate, jsonData: F.jsonData(row), today: F.today) == F.parseCSV(.realEstate, csv)
+        )
     }
 }

@@ -9,8 +9,10 @@ struct HouseholdFactsNeedTests {
     static let enrollmentSets: [[EnrollmentSnapshot]] = [
         [], [F.enrollment("seniorAllowance")], [F.enrollment("disabilityLivingAllowance", .person(id: "P1"))],
         [F.enrollment("dibao", .household, .ended)], [F.enrollment("tekun", .person(id: "P2"), .ended)],
-        [F.dibao], [F.edge], [F.enrollment("tekun", .person(id: "P2"))], [F.enrollment("dibao", .household, .suspended)],
-        [F.enrollment("expenseHardship", .household, .gradualExit)], [F.enrollment("individualDibao", .person(id: "P1"))],
+        [F.dibao], [F.edge], [F.enrollment("tekun", .person(id: "P2"))],
+        [F.enrollment("dibao", .household, .suspended)],
+        [F.enrollment("expenseHardship", .household, .gradualExit)],
+        [F.enrollment("individualDibao", .person(id: "P1"))],
     ]
 
     /// The same person and enrollments in households as different as they come.
@@ -18,7 +20,8 @@ struct HouseholdFactsNeedTests {
         var result: [EarlyWarningContext] = []
         for (count, ages) in [(1, [44]), (3, [44, 42, 12]), (6, [80, 78, 50, 48, 16, 3])] {
             for (perCapita, onlyEarner, properties) in [(Fen(0), false, 0), (Fen(5_000_000), true, 3)] {
-                var context = F.context(enrollments: enrollments, perCapita: perCapita, onlyEarner: onlyEarner, otherProperties: properties)
+                var context = F.context(
+                    enrollments: enrollments, perCapita: perCapita, onlyEarner: onlyEarner, otherProperties: properties)
                 context.household.memberCount = count
                 context.household.memberAges = ages
                 context.household.personLivesAlone = count == 1
@@ -28,27 +31,37 @@ struct HouseholdFactsNeedTests {
         return result
     }
 
-    @Test("where it says no, the household's facts change no rule's answer, for every feed kind", arguments: FeedKind.allCases)
+    @Test(
+        "where it says no, the household's facts change no rule's answer, for every feed kind",
+        arguments: FeedKind.allCases)
     func factsIrrelevantWhenNotRead(kind: FeedKind) {
-        for enrollments in Self.enrollmentSets where !EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments) {
-            let answers = Self.variants(enrollments).map { EarlyWarningRules.evaluate(record: F.parsed(kind), context: $0) }
+        for enrollments in Self.enrollmentSets
+        where !EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: enrollments) {
+            let answers = Self.variants(enrollments).map {
+                EarlyWarningRules.evaluate(record: F.parsed(kind), context: $0)
+            }
             #expect(Set(answers).count == 1, "\(kind) with \(enrollments.map(\.code))")
         }
     }
 
-    @Test("for the kinds that read them, it says yes exactly for a means-tested program in force",
-          arguments: Array(EarlyWarningRules.kindsReadingHouseholdFacts))
+    @Test(
+        "for the kinds that read them, it says yes exactly for a means-tested program in force",
+        arguments: Array(EarlyWarningRules.kindsReadingHouseholdFacts))
     func yesForMeansTestedInForce(kind: FeedKind) {
-        let yes = Self.enrollmentSets.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: $0) }.map { $0.map(\.code) }
+        let yes = Self.enrollmentSets.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: $0) }.map
+        { $0.map(\.code) }
         #expect(yes == [["dibao"], ["lowIncomeEdge"], ["tekun"], ["dibao"], ["expenseHardship"], ["individualDibao"]])
     }
 
-    @Test("for each kind where it says yes, the facts do matter to its rule (no kind is listed needlessly)",
-          arguments: Array(EarlyWarningRules.kindsReadingHouseholdFacts))
+    @Test(
+        "for each kind where it says yes, the facts do matter to its rule (no kind is listed needlessly)",
+        arguments: Array(EarlyWarningRules.kindsReadingHouseholdFacts))
     func factsMatterSomewhere(kind: FeedKind) {
-        let answers = Self.enrollmentSets.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: $0) }.map { enrollments in
-            Set(Self.variants(enrollments).map { EarlyWarningRules.evaluate(record: F.parsed(kind), context: $0) }).count
-        }
+        let answers = Self.enrollmentSets.filter { EarlyWarningRules.readsHouseholdFacts(kind: kind, enrollments: $0) }
+            .map { enrollments in
+                Set(Self.variants(enrollments).map { EarlyWarningRules.evaluate(record: F.parsed(kind), context: $0) })
+                    .count
+            }
         #expect(answers.contains { $0 > 1 }, "\(kind)")
     }
 }

@@ -38,10 +38,16 @@ struct AssessmentRequestDecodingTests {
         (body(extra: #", "annualRigidExpensesFen": {"food": 1}"#), "annualRigidExpensesFen.food"),
         // Birth dates.
         (body(members: #"[\#(adult), {"birthDate": "2021-07-01", "sex": "female"}]"#), "members[1].birthDate"),
-        (member(#""birthDate": "1975-02-30""#).replacingOccurrences(of: #""birthDate": "1975-05-01", "#, with: ""), "members[0].birthDate"),
+        (
+            member(#""birthDate": "1975-02-30""#).replacingOccurrences(of: #""birthDate": "1975-05-01", "#, with: ""),
+            "members[0].birthDate"
+        ),
         (body(members: #"[{"birthDate": "1975/05/01", "sex": "male"}]"#), "members[0].birthDate"),
         // Negative and too large amounts and counts.
-        (incomes("[\(wage), \(wage), {\"kind\": \"pension\", \"monthlyFen\": -1}]"), "members[0].incomes[2].monthlyFen"),
+        (
+            incomes("[\(wage), \(wage), {\"kind\": \"pension\", \"monthlyFen\": -1}]"),
+            "members[0].incomes[2].monthlyFen"
+        ),
         (incomes(#"[{"kind": "wage", "monthlyFen": 1000000000001}]"#), "members[0].incomes[0].monthlyFen"),
         (body(extra: #", "assets": {"financialFen": -1}"#), "assets.financialFen"),
         (body(extra: #", "assets": {"vehicles": -1}"#), "assets.vehicles"),
@@ -124,7 +130,8 @@ struct AssessmentRequestDecodingTests {
     }
 
     @Test func invalidUTF8IsRejected() throws {
-        var bytes = Array(#"{"region": "3204", "month": "2021-06", "members": [{"birthDate": "1975-05-01", "sex": "ma"#.utf8)
+        var bytes = Array(
+            #"{"region": "3204", "month": "2021-06", "members": [{"birthDate": "1975-05-01", "sex": "ma"#.utf8)
         bytes += [0xC3, 0x28] + Array(#""}]}"#.utf8)
         do {
             _ = try AssessmentRequest(jsonData: Data(bytes))
@@ -172,33 +179,38 @@ struct AssessmentRequestDecodingTests {
 
     @Test func everyFieldIsRead() throws {
         let json = #"""
-        {
-          "region": "320402001", "month": "2021-06",
-          "members": [{
-            "birthDate": "1950-03-07", "sex": "female", "hukou": "rural", "disabilityGrade": 3,
-            "disabilityKind": "mental", "seriousIllness": true, "selfCare": "none", "laborCapacity": "partial",
-            "hasCapableSupporter": false, "orphan": true, "careSetting": "institution",
-            "childCategory": "disabledOrIll", "incomes": [{"kind": "onlyChildBonus", "monthlyFen": 3000}]
-          }],
-          "assets": {"financialFen": 5, "vehicles": 1, "residentialProperties": 2, "ownsBusiness": true},
-          "annualRigidExpensesFen": {"medical": 1, "education": 2, "rehabilitation": 3, "disaster": 4}
-        }
-        """#
+            {
+              "region": "320402001", "month": "2021-06",
+              "members": [{
+                "birthDate": "1950-03-07", "sex": "female", "hukou": "rural", "disabilityGrade": 3,
+                "disabilityKind": "mental", "seriousIllness": true, "selfCare": "none", "laborCapacity": "partial",
+                "hasCapableSupporter": false, "orphan": true, "careSetting": "institution",
+                "childCategory": "disabledOrIll", "incomes": [{"kind": "onlyChildBonus", "monthlyFen": 3000}]
+              }],
+              "assets": {"financialFen": 5, "vehicles": 1, "residentialProperties": 2, "ownsBusiness": true},
+              "annualRigidExpensesFen": {"medical": 1, "education": 2, "rehabilitation": 3, "disaster": 4}
+            }
+            """#
         let request = try AssessmentRequest(jsonData: Data(json.utf8))
         let expected = AssessmentRequest(
             region: "320402001", month: PolicyFixtures.ym("2021-06"),
-            members: [AssessmentRequest.Member(
-                birthDate: CivilDate("1950-03-07")!, sex: .female, hukou: .rural, disabilityGrade: 3, disabilityKind: .mental,
-                seriousIllness: true, selfCare: .none, laborCapacity: .partial, hasCapableSupporter: false, orphan: true,
-                careSetting: .institution, childCategory: .disabledOrIll,
-                incomes: [PolicyFixtures.income(.onlyChildBonus, 3000)])],
+            members: [
+                AssessmentRequest.Member(
+                    birthDate: CivilDate("1950-03-07")!, sex: .female, hukou: .rural, disabilityGrade: 3,
+                    disabilityKind: .mental,
+                    seriousIllness: true, selfCare: .none, laborCapacity: .partial, hasCapableSupporter: false,
+                    orphan: true,
+                    careSetting: .institution, childCategory: .disabledOrIll,
+                    incomes: [PolicyFixtures.income(.onlyChildBonus, 3000)])
+            ],
             assets: .init(financialFen: Fen(5), vehicles: 1, residentialProperties: 2, ownsBusiness: true),
             annualRigidExpensesFen: .init(medical: Fen(1), education: Fen(2), rehabilitation: Fen(3), disaster: Fen(4)))
         #expect(request == expected)
     }
 
     @Test func nullIsAllowedWhereTheDefaultIsNull() throws {
-        let json = Self.member(#""disabilityGrade": null, "disabilityKind": null, "careSetting": null, "childCategory": null"#)
+        let json = Self.member(
+            #""disabilityGrade": null, "disabilityKind": null, "careSetting": null, "childCategory": null"#)
         let m = try #require(try AssessmentRequest(jsonData: Data(json.utf8)).members.first)
         #expect(m.disabilityGrade == nil && m.disabilityKind == nil && m.careSetting == nil && m.childCategory == nil)
     }

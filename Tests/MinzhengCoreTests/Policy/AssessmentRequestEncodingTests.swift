@@ -14,8 +14,9 @@ struct AssessmentRequestEncodingTests {
 
     @Test("defaults are left out")
     func compact() throws {
-        let request = AssessmentRequest(region: "320402", month: YearMonth("2021-06")!,
-                                        members: [.init(birthDate: CivilDate("1950-03-07")!, sex: .male)])
+        let request = AssessmentRequest(
+            region: "320402", month: YearMonth("2021-06")!,
+            members: [.init(birthDate: CivilDate("1950-03-07")!, sex: .male)])
         let text = String(decoding: request.jsonData(), as: UTF8.self)
         #expect(text == #"{"members":[{"birthDate":"1950-03-07","sex":"male"}],"month":"2021-06","region":"320402"}"#)
     }

@@ -25,15 +25,21 @@ struct AssessmentResponseTests {
 
     @Test func keysAndExplicitNullMember() throws {
         let object = try Self.json(try Self.exampleFour())
-        #expect(Set(object.keys) == ["region", "month", "standardFen", "householdSize", "countedIncomeFen",
-                                     "perCapitaIncomeFen", "assetTest", "programs"])
+        #expect(
+            Set(object.keys) == [
+                "region", "month", "standardFen", "householdSize", "countedIncomeFen",
+                "perCapitaIncomeFen", "assetTest", "programs",
+            ])
         #expect(object["region"] as? String == "320402")
         #expect(object["month"] as? String == "2021-06")
         let assetTest = try #require(object["assetTest"] as? [String: Any])
         #expect(Set(assetTest.keys) == ["passed", "reasons"])
         #expect((assetTest["reasons"] as? [Any])?.isEmpty == true)
         let programs = try #require(object["programs"] as? [[String: Any]])
-        #expect(programs.map { $0["program"] as? String } == ["individualDibao", "lowIncomeEdge", "nursingSubsidy", "livingSubsidy"])
+        #expect(
+            programs.map { $0["program"] as? String } == [
+                "individualDibao", "lowIncomeEdge", "nursingSubsidy", "livingSubsidy",
+            ])
         for entry in programs {
             #expect(Set(entry.keys) == ["program", "member", "eligible", "monthlyFen", "trace"])
             #expect(entry["eligible"] as? Bool == true)
@@ -50,7 +56,9 @@ struct AssessmentResponseTests {
         let text = try #require(String(data: data, encoding: .utf8))
         #expect(text.contains("单人保"), "Chinese is written as UTF-8, not escaped")
         #expect(try JSONDecoder().decode(AssessmentResponse.self, from: data) == response)
-        #expect(try JSONDecoder().decode(AssessmentResponse.self, from: response.jsonData(prettyPrinted: false)) == response)
+        #expect(
+            try JSONDecoder().decode(AssessmentResponse.self, from: response.jsonData(prettyPrinted: false)) == response
+        )
     }
 
     @Test func everyTraceStepOfManyHouseholdsRenders() throws {
@@ -58,7 +66,8 @@ struct AssessmentResponseTests {
         var seen = Set<PolicyProgram>()
         for request in PolicyBenchmark.syntheticRequests(count: 3000, seed: 42) {
             try request.validate()
-            let a = PolicyEngine.assess(request, parameters: try history.parameters(for: request.region, month: request.month))
+            let a = PolicyEngine.assess(
+                request, parameters: try history.parameters(for: request.region, month: request.month))
             for decision in a.programs {
                 seen.insert(decision.program)
                 #expect(!decision.renderedTrace.contains { $0.isEmpty })
@@ -79,8 +88,11 @@ struct AssessmentResponseTests {
             },
         ]
         let a = try PolicyFixtures.assess(members)
-        #expect(a.entries.map(\.program) == [.tekun, .dibao, .orphan, .nursingSubsidy, .livingSubsidy,
-                                             .seniorAllowance, .seniorAllowance])
+        #expect(
+            a.entries.map(\.program) == [
+                .tekun, .dibao, .orphan, .nursingSubsidy, .livingSubsidy,
+                .seniorAllowance, .seniorAllowance,
+            ])
         #expect(a.entries(.seniorAllowance).map(\.member) == [0, 1])
     }
 }

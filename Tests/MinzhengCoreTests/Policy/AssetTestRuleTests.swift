@@ -14,14 +14,17 @@ struct AssetTestRuleTests {
         #expect(a.assetTest.passed == passes)
         #expect(a.entries(.dibao).count == (passes ? 1 : 0))
         if !passes {
-            #expect(a.assetTest.failures == [.financialAssets(perCapita: Fen(2_256_001), limit: Fen(2_256_000), months: 24)])
+            #expect(
+                a.assetTest.failures == [.financialAssets(perCapita: Fen(2_256_001), limit: Fen(2_256_000), months: 24)]
+            )
             #expect(AssessmentResponse(a).assetTest.reasons == ["家庭人均金融资产 22560.01 元，超过 24 个月低保标准 22560.00 元"])
         }
     }
 
     @Test func tekunMembersCountInN() throws {
         let elder = TekunRuleTests.candidate(age: 70)
-        let a = try PolicyFixtures.assess([elder, PolicyFixtures.member(age: 40)], assets: .init(financialFen: Fen(4_512_000)))
+        let a = try PolicyFixtures.assess(
+            [elder, PolicyFixtures.member(age: 40)], assets: .init(financialFen: Fen(4_512_000)))
         #expect(a.assetTest.passed)
         #expect(a.householdSize == 1)
     }
@@ -31,7 +34,8 @@ struct AssetTestRuleTests {
         (.init(residentialProperties: 2), [.residentialProperties(count: 2, maximum: 1)], "拥有住房 2 套，超过 1 套"),
         (.init(ownsBusiness: true), [.ownsBusiness], "拥有经营性资产（如个体工商户、企业）"),
     ])
-    func eachOtherFailureIsNamed(assets: AssessmentRequest.Assets, failures: [AssetTestFailure], reason: String) throws {
+    func eachOtherFailureIsNamed(assets: AssessmentRequest.Assets, failures: [AssetTestFailure], reason: String) throws
+    {
         let a = try PolicyFixtures.assess(Self.couple, assets: assets)
         #expect(a.assetTest.failures == failures)
         #expect(AssessmentResponse(a).assetTest.reasons == [reason])
@@ -43,8 +47,11 @@ struct AssetTestRuleTests {
     }
 
     @Test func everyReasonIsListedInOrder() throws {
-        let a = try PolicyFixtures.assess(Self.couple, assets: .init(financialFen: Fen(99_000_000), vehicles: 2,
-                                                                   residentialProperties: 3, ownsBusiness: true))
+        let a = try PolicyFixtures.assess(
+            Self.couple,
+            assets: .init(
+                financialFen: Fen(99_000_000), vehicles: 2,
+                residentialProperties: 3, ownsBusiness: true))
         #expect(a.assetTest.failures.count == 4)
         #expect(AssessmentResponse(a).assetTest.reasons.count == 4)
     }

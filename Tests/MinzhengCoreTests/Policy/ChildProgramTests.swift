@@ -38,7 +38,8 @@ struct ChildProgramTests {
     @Test func childInDistressTrace() throws {
         let child = PolicyFixtures.member(age: 8) { $0.childCategory = .guardianshipLost }
         let a = try PolicyFixtures.assess([Self.parent, child])
-        #expect(try #require(a.decision(.childInDistress, member: 1)).renderedTrace
+        #expect(
+            try #require(a.decision(.childInDistress, member: 1)).renderedTrace
                 == ["第 2 位成员 8 岁，未满 18 周岁，监护缺失儿童：0.6 × 散居孤儿标准 2018.00 元 = 1211.00 元/月（向上取整到元）"])
     }
 

@@ -3,10 +3,14 @@ import MinzhengCore
 
 @Suite("R10 nursing subsidy and R11 living subsidy")
 struct DisabilitySubsidyTests {
-    static let wellOffParent = PolicyFixtures.member(age: 45) { $0.incomes = [PolicyFixtures.income(.pension, 500_000)] }
+    static let wellOffParent = PolicyFixtures.member(age: 45) {
+        $0.incomes = [PolicyFixtures.income(.pension, 500_000)]
+    }
     static let poorParent = PolicyFixtures.member(age: 45)
 
-    static func disabled(grade: Int, kind: DisabilityKind = .physical, hukou: Hukou = .urban) -> AssessmentRequest.Member {
+    static func disabled(
+        grade: Int, kind: DisabilityKind = .physical, hukou: Hukou = .urban
+    ) -> AssessmentRequest.Member {
         PolicyFixtures.member(age: 25) {
             $0.disabilityGrade = grade
             $0.disabilityKind = kind

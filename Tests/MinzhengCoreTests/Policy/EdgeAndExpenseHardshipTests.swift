@@ -26,13 +26,13 @@ struct EdgeAndExpenseHardshipTests {
 
     @Test(arguments: [
         // (P, annual medical expenses, expense hardship)
-        (Int64(141_000), Int64(1_000_000), true),   // (1692000 − 1000000) / 12 = 57666 < S
-        (141_000, 0, false),                        // 141000 ≥ S
-        (141_000, 564_001, true),                   // ⌊(1692000 − 564001) / 12⌋ = 93999
-        (141_000, 564_000, false),                  // exactly 94000 = S
-        (140_999, 9_000_000, false),                // an edge household is not expense hardship
-        (416_666, 90_000_000, true),                // 12 × P = 4999992 < 5000000; income after expenses negative
-        (416_667, 90_000_000, false),               // 12 × P = 5000004
+        (Int64(141_000), Int64(1_000_000), true),  // (1692000 − 1000000) / 12 = 57666 < S
+        (141_000, 0, false),  // 141000 ≥ S
+        (141_000, 564_001, true),  // ⌊(1692000 − 564001) / 12⌋ = 93999
+        (141_000, 564_000, false),  // exactly 94000 = S
+        (140_999, 9_000_000, false),  // an edge household is not expense hardship
+        (416_666, 90_000_000, true),  // 12 × P = 4999992 < 5000000; income after expenses negative
+        (416_667, 90_000_000, false),  // 12 × P = 5000004
     ])
     func expenseHardship(perCapita: Int64, medical: Int64, eligible: Bool) throws {
         let a = try PolicyFixtures.assess(Self.single(perCapita: perCapita), expenses: .init(medical: Fen(medical)))
@@ -40,8 +40,9 @@ struct EdgeAndExpenseHardshipTests {
     }
 
     @Test func allFourExpenseKindsCount() throws {
-        let expenses = AssessmentRequest.RigidExpenses(medical: Fen(200_000), education: Fen(200_000),
-                                                       rehabilitation: Fen(200_000), disaster: Fen(200_000))
+        let expenses = AssessmentRequest.RigidExpenses(
+            medical: Fen(200_000), education: Fen(200_000),
+            rehabilitation: Fen(200_000), disaster: Fen(200_000))
         let a = try PolicyFixtures.assess(Self.single(perCapita: 150_000), expenses: expenses)
         // (1800000 − 800000) / 12 = 83333 < S
         let trace = try #require(a.decision(.expenseHardship)).renderedTrace
@@ -52,8 +53,9 @@ struct EdgeAndExpenseHardshipTests {
     }
 
     @Test func notWithoutTheAssetTest() throws {
-        let a = try PolicyFixtures.assess(Self.single(perCapita: 150_000), assets: .init(ownsBusiness: true),
-                                          expenses: .init(medical: Fen(9_000_000)))
+        let a = try PolicyFixtures.assess(
+            Self.single(perCapita: 150_000), assets: .init(ownsBusiness: true),
+            expenses: .init(medical: Fen(9_000_000)))
         #expect(a.entries.isEmpty)
     }
 }

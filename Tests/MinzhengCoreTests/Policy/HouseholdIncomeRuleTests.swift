@@ -8,7 +8,9 @@ struct HouseholdIncomeRuleTests {
         (16, false, Int64(21_800)), (16, true, 50_000), (59, false, 21_800), (60, false, 50_000), (60, true, 21_800),
     ])
     func employmentDeductionOnlyAtWorkingAge(age: Int, oneDayShort: Bool, counted: Int64) throws {
-        let member = PolicyFixtures.member(age: age, oneDayShort: oneDayShort) { $0.incomes = [PolicyFixtures.income(.wage, 50_000)] }
+        let member = PolicyFixtures.member(age: age, oneDayShort: oneDayShort) {
+            $0.incomes = [PolicyFixtures.income(.wage, 50_000)]
+        }
         let a = try PolicyFixtures.assess([member])
         #expect(a.countedIncome == Fen(counted))
     }
@@ -36,8 +38,11 @@ struct HouseholdIncomeRuleTests {
 
     @Test func theExemptKindsAreThoseOfPolicySection2() {
         let exempt = Set(AssessmentRequest.IncomeKind.allCases.filter { !$0.isCounted }.map(\.rawValue))
-        #expect(exempt == ["specialCare", "award", "assistance", "disabilitySubsidy", "orphanAllowance",
-                           "childcareSubsidy", "onlyChildBonus", "seniorAllowance"])
+        #expect(
+            exempt == [
+                "specialCare", "award", "assistance", "disabilitySubsidy", "orphanAllowance",
+                "childcareSubsidy", "onlyChildBonus", "seniorAllowance",
+            ])
     }
 
     @Test func perCapitaIsFlooredToTheFen() throws {
@@ -52,7 +57,9 @@ struct HouseholdIncomeRuleTests {
 
     @Test func eachEarnerGetsTheirOwnDeduction() throws {
         let members = [
-            PolicyFixtures.member(age: 40) { $0.incomes = [PolicyFixtures.income(.wage, 100_000), PolicyFixtures.income(.business, 10_000)] },
+            PolicyFixtures.member(age: 40) {
+                $0.incomes = [PolicyFixtures.income(.wage, 100_000), PolicyFixtures.income(.business, 10_000)]
+            },
             PolicyFixtures.member(age: 38) { $0.incomes = [PolicyFixtures.income(.wage, 10_000)] },
         ]
         // 110000 − 28200 + 10000 − 10000

@@ -4,7 +4,9 @@ import MinzhengCore
 @Suite("R5 individual dibao")
 struct IndividualDibaoRuleTests {
     /// An earner aged 50 whose wage sets P, and a second member described by `configure`.
-    static func household(wage: Int64, _ configure: @escaping (inout AssessmentRequest.Member) -> Void) -> [AssessmentRequest.Member] {
+    static func household(
+        wage: Int64, _ configure: @escaping (inout AssessmentRequest.Member) -> Void
+    ) -> [AssessmentRequest.Member] {
         [
             PolicyFixtures.member(age: 50) { $0.incomes = [PolicyFixtures.income(.wage, wage)] },
             PolicyFixtures.member(age: 20, configure),
@@ -19,10 +21,11 @@ struct IndividualDibaoRuleTests {
         (Int64(93_999), false), (94_000, true), (187_999, true), (188_000, false),
     ])
     func perCapitaBounds(perCapita: Int64, eligible: Bool) throws {
-        let a = try PolicyFixtures.assess(Self.household(wage: Self.wage(perCapita: perCapita)) {
-            $0.disabilityGrade = 1
-            $0.disabilityKind = .physical
-        })
+        let a = try PolicyFixtures.assess(
+            Self.household(wage: Self.wage(perCapita: perCapita)) {
+                $0.disabilityGrade = 1
+                $0.disabilityKind = .physical
+            })
         #expect(a.perCapitaIncome == Fen(perCapita))
         #expect(a.entries(.individualDibao) == (eligible ? [PolicyEntry(.individualDibao, 1, 61_100)] : []))
     }
@@ -38,11 +41,12 @@ struct IndividualDibaoRuleTests {
         (nil, nil, false, nil),
     ])
     func whoQualifiesAndForHowMuch(grade: Int?, kind: DisabilityKind?, illness: Bool, amount: Int64?) throws {
-        let a = try PolicyFixtures.assess(Self.household(wage: Self.wage(perCapita: 110_000)) {
-            $0.disabilityGrade = grade
-            $0.disabilityKind = kind
-            $0.seriousIllness = illness
-        })
+        let a = try PolicyFixtures.assess(
+            Self.household(wage: Self.wage(perCapita: 110_000)) {
+                $0.disabilityGrade = grade
+                $0.disabilityKind = kind
+                $0.seriousIllness = illness
+            })
         #expect(a.entries(.individualDibao) == (amount.map { [PolicyEntry(.individualDibao, 1, $0)] } ?? []))
     }
 
@@ -58,16 +62,18 @@ struct IndividualDibaoRuleTests {
     }
 
     @Test func notWhenTheHouseholdGetsDibao() throws {
-        let a = try PolicyFixtures.assess(Self.household(wage: Self.wage(perCapita: 50_000)) { $0.seriousIllness = true })
+        let a = try PolicyFixtures.assess(
+            Self.household(wage: Self.wage(perCapita: 50_000)) { $0.seriousIllness = true })
         #expect(a.entries(.individualDibao).isEmpty)
         #expect(a.entries(.dibao).count == 1)
     }
 
     @Test func traceShowsTheRangeAndTheRate() throws {
-        let a = try PolicyFixtures.assess(Self.household(wage: Self.wage(perCapita: 110_900)) {
-            $0.disabilityGrade = 1
-            $0.disabilityKind = .physical
-        })
+        let a = try PolicyFixtures.assess(
+            Self.household(wage: Self.wage(perCapita: 110_900)) {
+                $0.disabilityGrade = 1
+                $0.disabilityKind = .physical
+            })
         let trace = try #require(a.decision(.individualDibao, member: 1)).renderedTrace
         #expect(trace.contains("家庭月人均收入 1109.00 元，不低于低保标准 940.00 元，低于 2 倍低保标准 1880.00 元"))
         #expect(trace.last == "第 2 位成员 20 岁，一级肢体残疾，单独纳入低保（单人保）：0.65 × 940.00 元 = 611.00 元/月（向上取整到元）")

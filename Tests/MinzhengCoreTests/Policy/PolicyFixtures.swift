@@ -26,9 +26,12 @@ enum PolicyFixtures {
         return oneDayShort ? birthday.adding(days: 1) : birthday
     }
 
-    static func member(age: Int, month: String = "2021-06", oneDayShort: Bool = false,
-                       _ configure: (inout AssessmentRequest.Member) -> Void = { _ in }) -> AssessmentRequest.Member {
-        var m = AssessmentRequest.Member(birthDate: born(age: age, month: month, oneDayShort: oneDayShort), sex: .female)
+    static func member(
+        age: Int, month: String = "2021-06", oneDayShort: Bool = false,
+        _ configure: (inout AssessmentRequest.Member) -> Void = { _ in }
+    ) -> AssessmentRequest.Member {
+        var m = AssessmentRequest.Member(
+            birthDate: born(age: age, month: month, oneDayShort: oneDayShort), sex: .female)
         configure(&m)
         return m
     }
@@ -37,15 +40,20 @@ enum PolicyFixtures {
         AssessmentRequest.Income(kind: kind, monthlyFen: Fen(fen))
     }
 
-    static func request(_ members: [AssessmentRequest.Member], month: String = "2021-06",
-                        assets: AssessmentRequest.Assets = .init(),
-                        expenses: AssessmentRequest.RigidExpenses = .init()) -> AssessmentRequest {
-        AssessmentRequest(region: "320402", month: ym(month), members: members, assets: assets, annualRigidExpensesFen: expenses)
+    static func request(
+        _ members: [AssessmentRequest.Member], month: String = "2021-06",
+        assets: AssessmentRequest.Assets = .init(),
+        expenses: AssessmentRequest.RigidExpenses = .init()
+    ) -> AssessmentRequest {
+        AssessmentRequest(
+            region: "320402", month: ym(month), members: members, assets: assets, annualRigidExpensesFen: expenses)
     }
 
-    static func assess(_ members: [AssessmentRequest.Member], month: String = "2021-06",
-                       assets: AssessmentRequest.Assets = .init(), expenses: AssessmentRequest.RigidExpenses = .init(),
-                       parameters: PolicyParameters? = nil) throws -> Assessment {
+    static func assess(
+        _ members: [AssessmentRequest.Member], month: String = "2021-06",
+        assets: AssessmentRequest.Assets = .init(), expenses: AssessmentRequest.RigidExpenses = .init(),
+        parameters: PolicyParameters? = nil
+    ) throws -> Assessment {
         let request = request(members, month: month, assets: assets, expenses: expenses)
         try request.validate()
         return PolicyEngine.assess(request, parameters: try parameters ?? Self.parameters(month))

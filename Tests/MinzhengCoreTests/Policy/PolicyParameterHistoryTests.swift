@@ -7,7 +7,8 @@ struct PolicyParameterHistoryTests {
         PolicyParameterHistory(rows: try PolicyFixtures.defaults.get().rows + extra)
     }
 
-    static func row(_ region: String, _ key: PolicyParameterKey, _ month: String, _ value: Int64) -> PolicyParameterRow {
+    static func row(_ region: String, _ key: PolicyParameterKey, _ month: String, _ value: Int64) -> PolicyParameterRow
+    {
         PolicyParameterRow(regionCode: region, key: key, fromMonth: PolicyFixtures.ym(month), value: value)
     }
 
@@ -41,23 +42,34 @@ struct PolicyParameterHistoryTests {
         #expect(before.dibaoStandard == Fen(100_000), "before the district row, the city's value")
         let otherDistrict = try history.parameters(for: "320411", month: PolicyFixtures.ym("2023-03"))
         #expect(otherDistrict.dibaoStandard == Fen(100_000))
-        #expect(history.row(for: .dibaoStandard, region: "320402001", month: PolicyFixtures.ym("2023-03"))?.regionCode == "320402")
+        #expect(
+            history.row(for: .dibaoStandard, region: "320402001", month: PolicyFixtures.ym("2023-03"))?.regionCode
+                == "320402")
     }
 
     @Test func theFallbackChainGoesOutwardsLevelByLevel() {
-        #expect(PolicyParameterHistory.fallbackChain(of: "320402001002") == ["320402001002", "320402001", "320402", "3204", "32"])
+        #expect(
+            PolicyParameterHistory.fallbackChain(of: "320402001002") == [
+                "320402001002", "320402001", "320402", "3204", "32",
+            ])
         #expect(PolicyParameterHistory.fallbackChain(of: "320402") == ["320402", "3204", "32"])
         #expect(PolicyParameterHistory.fallbackChain(of: "32") == ["32"])
     }
 
     @Test func noRowInForceIsAClearError() throws {
         let history = try PolicyFixtures.defaults.get().history
-        #expect(throws: PolicyParameterError.noneInForce(keys: PolicyParameterKey.allCases, region: "320402",
-                                                         month: PolicyFixtures.ym("2020-12"))) {
+        #expect(
+            throws: PolicyParameterError.noneInForce(
+                keys: PolicyParameterKey.allCases, region: "320402",
+                month: PolicyFixtures.ym("2020-12"))
+        ) {
             try history.parameters(for: "320402", month: PolicyFixtures.ym("2020-12"))
         }
-        #expect(throws: PolicyParameterError.noneInForce(keys: PolicyParameterKey.allCases, region: "3301",
-                                                         month: PolicyFixtures.ym("2021-06"))) {
+        #expect(
+            throws: PolicyParameterError.noneInForce(
+                keys: PolicyParameterKey.allCases, region: "3301",
+                month: PolicyFixtures.ym("2021-06"))
+        ) {
             try history.parameters(for: "3301", month: PolicyFixtures.ym("2021-06"))
         }
         let partial = PolicyParameterHistory(rows: [Self.row("3204", .dibaoStandard, "2021-01", 94000)])

@@ -13,7 +13,8 @@ struct PolicyParametersTests {
             .dibaoStandard: 94000, .employmentDeductionRate: 3000, .workingAgeMin: 16, .workingAgeMax: 59,
             .adultAge: 18, .elderlyAge: 60, .assetFinancialMonths: 24, .maxResidentialProperties: 1,
             .dibaoAddOnElderlyMinorRate: 1000, .dibaoAddOnDisabilityIllnessRate: 2000,
-            .individualDibaoCeiling: 20000, .individualDibaoSevereRate: 6500, .individualDibaoIntellectualMentalRate: 7500,
+            .individualDibaoCeiling: 20000, .individualDibaoSevereRate: 6500,
+            .individualDibaoIntellectualMentalRate: 7500,
             .edgeMultiplier: 15000, .priorYearDisposableIncome: 5_000_000, .tekunBasicMultiplier: 13000,
             .tekunCareFullRate: 2000, .tekunCarePartialRate: 5000, .tekunCareNoneRate: 10000,
             .orphanInstitution: 252_200, .orphanCommunity: 201_800,
@@ -38,7 +39,10 @@ struct PolicyParametersTests {
         for key in PolicyParameterKey.allCases {
             #expect(rows.contains { $0.key == key && $0.fromMonth == PolicyFixtures.ym("2021-01") }, "\(key)")
         }
-        #expect(rows.contains { $0.key == .dibaoStandard && $0.fromMonth == PolicyFixtures.ym("2022-07") && $0.value == 100_000 })
+        #expect(
+            rows.contains {
+                $0.key == .dibaoStandard && $0.fromMonth == PolicyFixtures.ym("2022-07") && $0.value == 100_000
+            })
     }
 
     @Test func valuesRoundTrip() throws {
@@ -90,7 +94,8 @@ struct PolicyParametersTests {
 
     @Test func anUnknownStoredKeyIsAnError() {
         #expect(throws: PolicyParameterError.unknownKey("dibaoStandardd")) {
-            try PolicyParameterRow(regionCode: "3204", keyName: "dibaoStandardd", fromMonth: PolicyFixtures.ym("2021-01"), value: 1)
+            try PolicyParameterRow(
+                regionCode: "3204", keyName: "dibaoStandardd", fromMonth: PolicyFixtures.ym("2021-01"), value: 1)
         }
     }
 

@@ -5,14 +5,16 @@ import MinzhengCore
 struct StandardChangeTests {
     @Test func theSameHouseholdBeforeAndAfter() throws {
         let members = [
-            AssessmentRequest.Member(birthDate: CivilDate("1975-05-01")!, sex: .male, incomes: [PolicyFixtures.income(.wage, 200_000)]),
+            AssessmentRequest.Member(
+                birthDate: CivilDate("1975-05-01")!, sex: .male, incomes: [PolicyFixtures.income(.wage, 200_000)]),
             AssessmentRequest.Member(birthDate: CivilDate("1977-08-01")!, sex: .female),
             AssessmentRequest.Member(birthDate: CivilDate("2008-09-01")!, sex: .female),
         ]
         let history = try PolicyFixtures.defaults.get().history
         func assess(_ month: String) throws -> Assessment {
             let request = AssessmentRequest(region: "320402001", month: PolicyFixtures.ym(month), members: members)
-            return PolicyEngine.assess(request, parameters: try history.parameters(for: request.region, month: request.month))
+            return PolicyEngine.assess(
+                request, parameters: try history.parameters(for: request.region, month: request.month))
         }
         let june = try assess("2022-06")
         #expect(june.standard == Fen(94_000))

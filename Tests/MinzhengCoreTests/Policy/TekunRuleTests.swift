@@ -4,8 +4,10 @@ import MinzhengCore
 @Suite("R1 tekun")
 struct TekunRuleTests {
     /// A person who meets every condition unless `configure` changes one.
-    static func candidate(age: Int, oneDayShort: Bool = false,
-                          _ configure: (inout AssessmentRequest.Member) -> Void = { _ in }) -> AssessmentRequest.Member {
+    static func candidate(
+        age: Int, oneDayShort: Bool = false,
+        _ configure: (inout AssessmentRequest.Member) -> Void = { _ in }
+    ) -> AssessmentRequest.Member {
         PolicyFixtures.member(age: age, oneDayShort: oneDayShort) {
             $0.laborCapacity = .none
             $0.hasCapableSupporter = false
@@ -34,8 +36,10 @@ struct TekunRuleTests {
         (40, false, .none, 3, .physical, false),
         (40, false, .none, 4, .mental, false),
     ])
-    func ageDisabilityAndLabourCapacity(age: Int, oneDayShort: Bool, labor: LaborCapacity,
-                                        grade: Int?, kind: DisabilityKind?, eligible: Bool) throws {
+    func ageDisabilityAndLabourCapacity(
+        age: Int, oneDayShort: Bool, labor: LaborCapacity,
+        grade: Int?, kind: DisabilityKind?, eligible: Bool
+    ) throws {
         let member = Self.candidate(age: age, oneDayShort: oneDayShort) {
             $0.laborCapacity = labor
             $0.disabilityGrade = grade
@@ -83,21 +87,24 @@ struct TekunRuleTests {
     }
 
     @Test func traceNamesEveryCondition() throws {
-        let a = try PolicyFixtures.assess([Self.candidate(age: 72) {
-            $0.selfCare = .partial
-            $0.incomes = [PolicyFixtures.income(.pension, 30_000)]
-        }])
-        let trace = try #require(a.decision(.tekun, member: 0)).renderedTrace
-        #expect(trace == [
-            "2021-06 适用的低保标准为 940.00 元/月",
-            "第 1 位成员 72 岁，年满 60 周岁",
-            "第 1 位成员为年满 60 周岁的老年人，不以丧失劳动能力为条件",
-            "第 1 位成员无具备赡养、抚养、扶养能力的法定义务人",
-            "第 1 位成员本人月收入 300.00 元，低于低保标准 940.00 元",
-            "家庭财产核查通过：人均金融资产 0.00 元，不超过 24 个月低保标准 22560.00 元；无非豁免机动车，住房未超过规定套数，无经营性资产",
-            "基本生活费：1.3 × 940.00 元 = 1222.00 元（向上取整到元）",
-            "照料护理费（部分自理）：0.5 × 940.00 元 = 470.00 元（向上取整到元）",
-            "每月发放 1692.00 元",
+        let a = try PolicyFixtures.assess([
+            Self.candidate(age: 72) {
+                $0.selfCare = .partial
+                $0.incomes = [PolicyFixtures.income(.pension, 30_000)]
+            }
         ])
+        let trace = try #require(a.decision(.tekun, member: 0)).renderedTrace
+        #expect(
+            trace == [
+                "2021-06 适用的低保标准为 940.00 元/月",
+                "第 1 位成员 72 岁，年满 60 周岁",
+                "第 1 位成员为年满 60 周岁的老年人，不以丧失劳动能力为条件",
+                "第 1 位成员无具备赡养、抚养、扶养能力的法定义务人",
+                "第 1 位成员本人月收入 300.00 元，低于低保标准 940.00 元",
+                "家庭财产核查通过：人均金融资产 0.00 元，不超过 24 个月低保标准 22560.00 元；无非豁免机动车，住房未超过规定套数，无经营性资产",
+                "基本生活费：1.3 × 940.00 元 = 1222.00 元（向上取整到元）",
+                "照料护理费（部分自理）：0.5 × 940.00 元 = 470.00 元（向上取整到元）",
+                "每月发放 1692.00 元",
+            ])
     }
 }

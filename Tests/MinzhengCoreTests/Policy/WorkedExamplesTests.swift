@@ -7,11 +7,11 @@ import MinzhengCore
 @Suite("Worked examples of POLICY.md section 5")
 struct WorkedExamplesTests {
     static let directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent()   // …/Tests/MinzhengCoreTests/Policy
-        .deletingLastPathComponent()   // …/Tests/MinzhengCoreTests
-        .deletingLastPathComponent()   // …/Tests
-        .deletingLastPathComponent()   // the repository root
-        .deletingLastPathComponent()   // the folder holding it and `shared`
+        .deletingLastPathComponent()  // …/Tests/MinzhengCoreTests/Policy
+        .deletingLastPathComponent()  // …/Tests/MinzhengCoreTests
+        .deletingLastPathComponent()  // …/Tests
+        .deletingLastPathComponent()  // the repository root
+        .deletingLastPathComponent()  // the folder holding it and `shared`
         .appendingPathComponent("shared/policy-examples")
 
     static var files: [URL] {
@@ -20,7 +20,9 @@ struct WorkedExamplesTests {
     }
 
     /// request → engine → response JSON, parsed back as a plain dictionary.
-    static func run(_ file: URL) throws -> (expected: [String: Any], actual: [String: Any], response: AssessmentResponse) {
+    static func run(
+        _ file: URL
+    ) throws -> (expected: [String: Any], actual: [String: Any], response: AssessmentResponse) {
         let example = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         let requestData = try JSONSerialization.data(withJSONObject: try #require(example["request"]))
         let request = try AssessmentRequest(jsonData: requestData)
@@ -48,7 +50,8 @@ struct WorkedExamplesTests {
         func entries(_ programs: Any?) throws -> [String] {
             try #require(programs as? [[String: Any]]).map { entry in
                 let member = entry["member"].flatMap { $0 is NSNull ? nil : $0 as? Int }.map(String.init) ?? "null"
-                return "\(entry["program"] as? String ?? "?") member=\(member) monthlyFen=\(entry["monthlyFen"] as? Int ?? -1)"
+                return
+                    "\(entry["program"] as? String ?? "?") member=\(member) monthlyFen=\(entry["monthlyFen"] as? Int ?? -1)"
             }
         }
         #expect(try entries(actual["programs"]) == entries(expected["programs"]), "\(file.lastPathComponent)")

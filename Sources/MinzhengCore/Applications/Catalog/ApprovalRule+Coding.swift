@@ -14,8 +14,10 @@ extension ApprovalRule: Codable {
             let e = try c.nestedContainer(keyedBy: EscalationKeys.self, forKey: .escalation)
             let text = try e.decode(String.self, forKey: .aboveMultipleOfStandard)
             guard let multiple = Rate(decimal: text) else {
-                throw AssistanceCatalogError(field: "escalation.aboveMultipleOfStandard",
-                                             message: "“\(text)”不是倍数，应为小数文本，如 \"2\" 或 \"1.5\"").inside(here)
+                throw AssistanceCatalogError(
+                    field: "escalation.aboveMultipleOfStandard",
+                    message: "“\(text)”不是倍数，应为小数文本，如 \"2\" 或 \"1.5\""
+                ).inside(here)
             }
             let upper = try Self.decodeLevel(e.decode(String.self, forKey: .level), field: "escalation.level", at: here)
             escalation = Escalation(aboveMultipleOfStandard: multiple, level: upper)
@@ -36,14 +38,17 @@ extension ApprovalRule: Codable {
     }
 
     private static let words: [(RegionCode.Level, String)] = [
-        (.province, "province"), (.city, "city"), (.district, "district"), (.street, "street"), (.community, "community"),
+        (.province, "province"), (.city, "city"), (.district, "district"), (.street, "street"),
+        (.community, "community"),
     ]
 
     static func word(for level: RegionCode.Level) -> String {
         words.first { $0.0 == level }!.1
     }
 
-    private static func decodeLevel(_ text: String, field: String, at path: String) throws(AssistanceCatalogError) -> RegionCode.Level {
+    private static func decodeLevel(
+        _ text: String, field: String, at path: String
+    ) throws(AssistanceCatalogError) -> RegionCode.Level {
         guard let level = words.first(where: { $0.1 == text })?.0 else {
             let allowed = approvingLevels.map(word(for:)).joined(separator: "、")
             throw AssistanceCatalogError(field: field, message: "未知的层级“\(text)”，可选：\(allowed)").inside(path)

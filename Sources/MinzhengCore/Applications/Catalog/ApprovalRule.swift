@@ -41,8 +41,9 @@ public struct ApprovalRule: Hashable, Sendable {
             }
             try Self.checkApproving(escalation.level, field: "escalation.level")
             guard escalation.level < level else {
-                throw AssistanceCatalogError(field: "escalation.level",
-                                             message: "超额审批层级（\(escalation.level.chinese)）必须高于基本审批层级（\(level.chinese)）")
+                throw AssistanceCatalogError(
+                    field: "escalation.level",
+                    message: "超额审批层级（\(escalation.level.chinese)）必须高于基本审批层级（\(level.chinese)）")
             }
         }
         self.level = level
@@ -78,8 +79,9 @@ public struct ApprovalRule: Hashable, Sendable {
 
     private static func checkApproving(_ level: RegionCode.Level, field: String) throws(AssistanceCatalogError) {
         guard approvingLevels.contains(level) else {
-            throw AssistanceCatalogError(field: field,
-                                         message: "\(level.chinese)不能作为审批层级，可选：\(approvingLevels.map(\.chinese).joined(separator: "、"))")
+            throw AssistanceCatalogError(
+                field: field,
+                message: "\(level.chinese)不能作为审批层级，可选：\(approvingLevels.map(\.chinese).joined(separator: "、"))")
         }
     }
 }

@@ -15,13 +15,15 @@ public struct AssistanceCatalog: Hashable, Sendable {
         var programs: [PolicyProgram: Int] = [:]
         for (index, item) in items.enumerated() {
             if let first = codes[item.code] {
-                throw AssistanceCatalogError(field: "items[\(index)].code", message: "事项代码 \(item.code) 与 items[\(first)] 重复")
+                throw AssistanceCatalogError(
+                    field: "items[\(index)].code", message: "事项代码 \(item.code) 与 items[\(first)] 重复")
             }
             codes[item.code] = index
             if let program = item.engineProgram {
                 if let first = programs[program] {
-                    throw AssistanceCatalogError(field: "items[\(index)].engineProgram",
-                                                 message: "政策引擎项目 \(program.rawValue) 已由 items[\(first)] 使用")
+                    throw AssistanceCatalogError(
+                        field: "items[\(index)].engineProgram",
+                        message: "政策引擎项目 \(program.rawValue) 已由 items[\(first)] 使用")
                 }
                 programs[program] = index
             }

@@ -88,7 +88,9 @@ extension AssistanceCatalogError {
     /// Runs a validating initializer inside a decoder, moving its errors (whose fields
     /// are relative to the value) under the decoder's path. A closure rather than
     /// `do { try self.init(…) } catch`, which crashes the Swift 6.3 compiler.
-    static func within<T>(_ codingPath: [CodingKey], _ make: () throws(AssistanceCatalogError) -> T) throws(AssistanceCatalogError) -> T {
+    static func within<T>(
+        _ codingPath: [CodingKey], _ make: () throws(AssistanceCatalogError) -> T
+    ) throws(AssistanceCatalogError) -> T {
         do {
             return try make()
         } catch {

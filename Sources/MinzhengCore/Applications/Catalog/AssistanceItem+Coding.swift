@@ -17,14 +17,16 @@ extension AssistanceItem: Codable {
 
         let codeText = try c.decode(String.self, forKey: .code)
         guard let code = AssistanceItemCode(codeText) else {
-            throw AssistanceCatalogError(field: "code", message: AssistanceItemCode.formatProblem(codeText)).inside(here)
+            throw AssistanceCatalogError(field: "code", message: AssistanceItemCode.formatProblem(codeText)).inside(
+                here)
         }
         let department: Department = try Self.decodeWord(c, .department, here)
         let subject: AssistanceSubject = try Self.decodeWord(c, .subject, here)
         var engineProgram: PolicyProgram?
         if let text = try c.decodeIfPresent(String.self, forKey: .engineProgram) {
             guard let program = PolicyProgram(rawValue: text) else {
-                throw Self.unknown(text, field: "engineProgram", allowed: PolicyProgram.allCases.map(\.rawValue)).inside(here)
+                throw Self.unknown(text, field: "engineProgram", allowed: PolicyProgram.allCases.map(\.rawValue))
+                    .inside(here)
             }
             engineProgram = program
         }
@@ -32,8 +34,9 @@ extension AssistanceItem: Codable {
         let documents = try c.decode([DocumentRequirement].self, forKey: .documents)
         let name = try c.decode(String.self, forKey: .name)
         self = try AssistanceCatalogError.within(decoder.codingPath) { () throws(AssistanceCatalogError) in
-            try AssistanceItem(code: code, name: name, department: department, subject: subject,
-                               approval: approval, documents: documents, engineProgram: engineProgram)
+            try AssistanceItem(
+                code: code, name: name, department: department, subject: subject,
+                approval: approval, documents: documents, engineProgram: engineProgram)
         }
     }
 

@@ -26,9 +26,11 @@ public struct AssistanceItem: Hashable, Sendable, Identifiable {
 
     public var route: ReviewRoute { isCivilAffairs ? .civilAffairsReview : .departmentQueue(department) }
 
-    public init(code: AssistanceItemCode, name: String, department: Department, subject: AssistanceSubject,
-                approval: ApprovalRule, documents: [DocumentRequirement],
-                engineProgram: PolicyProgram?) throws(AssistanceCatalogError) {
+    public init(
+        code: AssistanceItemCode, name: String, department: Department, subject: AssistanceSubject,
+        approval: ApprovalRule, documents: [DocumentRequirement],
+        engineProgram: PolicyProgram?
+    ) throws(AssistanceCatalogError) {
         let trimmed = name.trimmedWhitespace
         guard !trimmed.isEmpty else { throw AssistanceCatalogError(field: "name", message: "事项名称不能为空") }
         guard trimmed.count <= 40 else { throw AssistanceCatalogError(field: "name", message: "事项名称不能超过 40 个字") }
@@ -37,14 +39,16 @@ public struct AssistanceItem: Hashable, Sendable, Identifiable {
             // The engine computes 民政 programs from the registry; another department's
             // item cannot be decided by it without that department's own rules.
             guard department == .civilAffairs else {
-                throw AssistanceCatalogError(field: "engineProgram",
-                                             message: "\(department.chinese)的事项不由民政政策引擎认定，engineProgram 应为 null")
+                throw AssistanceCatalogError(
+                    field: "engineProgram",
+                    message: "\(department.chinese)的事项不由民政政策引擎认定，engineProgram 应为 null")
             }
             // A household program's decision has no member; a per-person one has one.
             let expected: AssistanceSubject = engineProgram.isHouseholdProgram ? .household : .person
             guard subject == expected else {
-                throw AssistanceCatalogError(field: "subject",
-                                             message: "政策引擎项目 \(engineProgram.rawValue) 按\(expected.chinese)认定，申请对象应为 \(expected.rawValue)")
+                throw AssistanceCatalogError(
+                    field: "subject",
+                    message: "政策引擎项目 \(engineProgram.rawValue) 按\(expected.chinese)认定，申请对象应为 \(expected.rawValue)")
             }
         }
         self.code = code
@@ -58,10 +62,13 @@ public struct AssistanceItem: Hashable, Sendable, Identifiable {
 
     /// The item after the city administrator's edit of the two things they may change;
     /// everything else is fixed by policy and code.
-    public func editing(approval: ApprovalRule? = nil, documents: [DocumentRequirement]? = nil) throws(AssistanceCatalogError) -> AssistanceItem {
-        try AssistanceItem(code: code, name: name, department: department, subject: subject,
-                           approval: approval ?? self.approval, documents: documents ?? self.documents,
-                           engineProgram: engineProgram)
+    public func editing(
+        approval: ApprovalRule? = nil, documents: [DocumentRequirement]? = nil
+    ) throws(AssistanceCatalogError) -> AssistanceItem {
+        try AssistanceItem(
+            code: code, name: name, department: department, subject: subject,
+            approval: approval ?? self.approval, documents: documents ?? self.documents,
+            engineProgram: engineProgram)
     }
 
     /// The level that approves an application for `requestedAmount` (temporary assistance
@@ -76,8 +83,9 @@ public struct AssistanceItem: Hashable, Sendable, Identifiable {
         var seen: [String: Int] = [:]
         for (index, document) in documents.enumerated() {
             if let first = seen[document.code] {
-                throw AssistanceCatalogError(field: "documents[\(index)].code",
-                                             message: "材料代码 \(document.code) 与 documents[\(first)] 重复")
+                throw AssistanceCatalogError(
+                    field: "documents[\(index)].code",
+                    message: "材料代码 \(document.code) 与 documents[\(first)] 重复")
             }
             seen[document.code] = index
         }

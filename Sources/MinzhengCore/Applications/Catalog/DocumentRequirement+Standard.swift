@@ -6,7 +6,8 @@ extension DocumentRequirement {
     public static let incomeProof = DocumentRequirement(known: "incomeProof", "家庭收入证明")
     /// Signed by every adult member: the legal basis of the 家庭经济状况核对 that the
     /// means-tested 民政 items run against bank, property and vehicle records.
-    public static let economicCheckAuthorization = DocumentRequirement(known: "economicCheckAuthorization", "家庭经济状况核对授权书")
+    public static let economicCheckAuthorization = DocumentRequirement(
+        known: "economicCheckAuthorization", "家庭经济状况核对授权书")
     public static let hardshipStatement = DocumentRequirement(known: "hardshipStatement", "困难情况说明")
     /// Proof of an existing status (低保证、特困证、低保边缘认定等) that other departments'
     /// items rely on instead of a means test of their own.

@@ -32,9 +32,11 @@ extension WorkingDayCalendar {
     }
 
     /// The status on `today` of a review submitted on `submitted`.
-    public func deadlineStatus(submitted: CivilDate, today: CivilDate,
-                               limit: Int = DeadlineStatus.reviewLimit,
-                               warningWindow: Int = DeadlineStatus.reviewWarningWindow) -> DeadlineStatus {
+    public func deadlineStatus(
+        submitted: CivilDate, today: CivilDate,
+        limit: Int = DeadlineStatus.reviewLimit,
+        warningWindow: Int = DeadlineStatus.reviewWarningWindow
+    ) -> DeadlineStatus {
         let due = dueDate(submitted: submitted, limit: limit)
         if today > due {
             return .overdue(by: workingDays(from: due, to: workingDay(onOrAfter: today)))

@@ -58,7 +58,8 @@ public struct WorkingDayCalendar: Sendable {
     /// Working days after `from` up to and including `to` (negative when `to` is earlier),
     /// so that `workingDays(from: d, to: addingWorkingDays(n, to: d)) == n`.
     public func workingDays(from: CivilDate, to: CivilDate) -> Int {
-        let (start, end, sign) = from <= to
+        let (start, end, sign) =
+            from <= to
             ? (from.daysSinceEpoch, to.daysSinceEpoch, 1)
             : (to.daysSinceEpoch, from.daysSinceEpoch, -1)
         var count = 0

@@ -10,7 +10,8 @@ public enum DocumentRejection: Error, Hashable, Sendable, CustomStringConvertibl
         case .empty(let name):
             return "文件“\(name)”是空文件，请重新选择"
         case .tooLarge(let name, let byteCount):
-            return "文件“\(name)”大小为 \(Self.megabytes(byteCount)) MB，超过每个文件 \(DocumentRules.maximumBytes / 1_048_576) MB 的上限，请压缩或分开上传"
+            return
+                "文件“\(name)”大小为 \(Self.megabytes(byteCount)) MB，超过每个文件 \(DocumentRules.maximumBytes / 1_048_576) MB 的上限，请压缩或分开上传"
         case .unsupportedType(let name):
             return "文件“\(name)”不是 PDF、JPEG 或 PNG 格式（按文件内容识别，与文件名无关），请上传扫描件或照片"
         }

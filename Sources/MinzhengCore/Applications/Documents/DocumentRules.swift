@@ -9,7 +9,9 @@ public enum DocumentRules {
     /// `DocumentKind.sniffLength` bytes or more), or the reason to refuse it. Checks in the
     /// order the applicant can act on: empty, too large, wrong type. `fileName` is only
     /// quoted back in the message; it never decides the type.
-    public static func validate(fileName: String, byteCount: Int, prefix: [UInt8]) throws(DocumentRejection) -> DocumentKind {
+    public static func validate(
+        fileName: String, byteCount: Int, prefix: [UInt8]
+    ) throws(DocumentRejection) -> DocumentKind {
         guard byteCount > 0 else { throw .empty(fileName: fileName) }
         guard byteCount <= maximumBytes else { throw .tooLarge(fileName: fileName, byteCount: byteCount) }
         guard let kind = DocumentKind.detect(prefix: prefix) else { throw .unsupportedType(fileName: fileName) }

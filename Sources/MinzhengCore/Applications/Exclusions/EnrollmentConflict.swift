@@ -29,24 +29,30 @@ extension AssistanceExclusions {
     ///
     /// A conflict is a flag for the officer, not a refusal: whether the old enrollment
     /// ends or the application is withdrawn is their decision.
-    public static func conflicts(newItem: AssistanceItemCode, subject: AssistanceBeneficiary,
-                                 existing: [ExistingEnrollment],
-                                 rules: [ExclusionRule] = rules) -> [EnrollmentConflict] {
+    public static func conflicts(
+        newItem: AssistanceItemCode, subject: AssistanceBeneficiary,
+        existing: [ExistingEnrollment],
+        rules: [ExclusionRule] = rules
+    ) -> [EnrollmentConflict] {
         existing.compactMap { enrollment in
             if enrollment.item == newItem {
-                let same = subject.subject == .household
+                let same =
+                    subject.subject == .household
                     ? enrollment.beneficiary.householdID == subject.householdID
                     : overlaps(enrollment.beneficiary, subject)
                 return same ? EnrollmentConflict(newItem: newItem, existing: enrollment, kind: .alreadyEnrolled) : nil
             }
-            for rule in rules where rule.involves(newItem, enrollment.item) && applies(rule.scope, enrollment.beneficiary, subject) {
+            for rule in rules
+            where rule.involves(newItem, enrollment.item) && applies(rule.scope, enrollment.beneficiary, subject) {
                 return EnrollmentConflict(newItem: newItem, existing: enrollment, kind: .excluded(rule))
             }
             return nil
         }
     }
 
-    private static func applies(_ scope: ExclusionRule.Scope, _ a: AssistanceBeneficiary, _ b: AssistanceBeneficiary) -> Bool {
+    private static func applies(
+        _ scope: ExclusionRule.Scope, _ a: AssistanceBeneficiary, _ b: AssistanceBeneficiary
+    ) -> Bool {
         switch scope {
         case .samePerson: return overlaps(a, b)
         case .sameHousehold: return a.householdID == b.householdID

@@ -15,9 +15,11 @@ public struct DeclaredMeans: Codable, Hashable, Sendable {
         public var careSetting: AssessmentRequest.CareSetting?
         public var childCategory: AssessmentRequest.ChildCategory?
 
-        public init(personId: String, incomes: [Income] = [], seriousIllness: Bool = false, hasCapableSupporter: Bool = true,
-                    orphan: Bool = false, careSetting: AssessmentRequest.CareSetting? = nil,
-                    childCategory: AssessmentRequest.ChildCategory? = nil) {
+        public init(
+            personId: String, incomes: [Income] = [], seriousIllness: Bool = false, hasCapableSupporter: Bool = true,
+            orphan: Bool = false, careSetting: AssessmentRequest.CareSetting? = nil,
+            childCategory: AssessmentRequest.ChildCategory? = nil
+        ) {
             self.personId = personId
             self.incomes = incomes
             self.seriousIllness = seriousIllness
@@ -48,9 +50,11 @@ public struct DeclaredMeans: Codable, Hashable, Sendable {
     public var annualRehabilitationFen: Int64
     public var annualDisasterFen: Int64
 
-    public init(members: [Member] = [], financialFen: Int64 = 0, vehicles: Int = 0, residentialProperties: Int = 0,
-                ownsBusiness: Bool = false, annualMedicalFen: Int64 = 0, annualEducationFen: Int64 = 0,
-                annualRehabilitationFen: Int64 = 0, annualDisasterFen: Int64 = 0) {
+    public init(
+        members: [Member] = [], financialFen: Int64 = 0, vehicles: Int = 0, residentialProperties: Int = 0,
+        ownsBusiness: Bool = false, annualMedicalFen: Int64 = 0, annualEducationFen: Int64 = 0,
+        annualRehabilitationFen: Int64 = 0, annualDisasterFen: Int64 = 0
+    ) {
         self.members = members
         self.financialFen = financialFen
         self.vehicles = vehicles
@@ -70,15 +74,18 @@ public struct DeclaredMeans: Codable, Hashable, Sendable {
         }
         for (i, m) in members.enumerated() {
             guard m.incomes.count <= AssessmentRequest.maximumIncomesPerMember else {
-                throw FieldProblem("means.members[\(i)].incomes", "每人至多 \(AssessmentRequest.maximumIncomesPerMember) 项收入")
+                throw FieldProblem(
+                    "means.members[\(i)].incomes", "每人至多 \(AssessmentRequest.maximumIncomesPerMember) 项收入")
             }
             for (j, income) in m.incomes.enumerated() {
                 _ = try InputRules.amount(income.monthlyFen, field: "means.members[\(i)].incomes[\(j)].monthlyFen")
             }
         }
-        let amounts: [(String, Int64)] = [("financialFen", financialFen), ("annualMedicalFen", annualMedicalFen),
-                                          ("annualEducationFen", annualEducationFen), ("annualRehabilitationFen", annualRehabilitationFen),
-                                          ("annualDisasterFen", annualDisasterFen)]
+        let amounts: [(String, Int64)] = [
+            ("financialFen", financialFen), ("annualMedicalFen", annualMedicalFen),
+            ("annualEducationFen", annualEducationFen), ("annualRehabilitationFen", annualRehabilitationFen),
+            ("annualDisasterFen", annualDisasterFen),
+        ]
         for (field, value) in amounts { _ = try InputRules.amount(value, field: "means.\(field)") }
         _ = try InputRules.count(vehicles, field: "means.vehicles")
         _ = try InputRules.count(residentialProperties, field: "means.residentialProperties")
@@ -97,8 +104,11 @@ public struct RegistryMemberFacts: Hashable, Sendable {
     public var laborCapacity: LaborCapacity
     public var deceased: Bool
 
-    public init(personId: String, birthDate: CivilDate, sex: Sex, hukou: Hukou, disabilityGrade: Int?, disabilityKind: DisabilityKind?,
-                selfCare: SelfCare, laborCapacity: LaborCapacity, deceased: Bool) {
+    public init(
+        personId: String, birthDate: CivilDate, sex: Sex, hukou: Hukou, disabilityGrade: Int?,
+        disabilityKind: DisabilityKind?,
+        selfCare: SelfCare, laborCapacity: LaborCapacity, deceased: Bool
+    ) {
         self.personId = personId
         self.birthDate = birthDate
         self.sex = sex
@@ -115,7 +125,9 @@ public struct RegistryMemberFacts: Hashable, Sendable {
 /// policy engine's request. Deceased members and members born after the month are not
 /// part of the household; members without a declaration declare nothing.
 public enum HouseholdEconomyCheck {
-    public static func request(region: String, month: YearMonth, members: [RegistryMemberFacts], means: DeclaredMeans) -> AssessmentRequest {
+    public static func request(
+        region: String, month: YearMonth, members: [RegistryMemberFacts], means: DeclaredMeans
+    ) -> AssessmentRequest {
         let declared = Dictionary(means.members.map { ($0.personId, $0) }, uniquingKeysWith: { first, _ in first })
         let living = members.filter { !$0.deceased && $0.birthDate <= month.lastDay }
         return AssessmentRequest(
@@ -125,15 +137,18 @@ public enum HouseholdEconomyCheck {
                 return AssessmentRequest.Member(
                     birthDate: facts.birthDate, sex: facts.sex, hukou: facts.hukou,
                     disabilityGrade: facts.disabilityGrade, disabilityKind: facts.disabilityKind,
-                    seriousIllness: d?.seriousIllness ?? false, selfCare: facts.selfCare, laborCapacity: facts.laborCapacity,
+                    seriousIllness: d?.seriousIllness ?? false, selfCare: facts.selfCare,
+                    laborCapacity: facts.laborCapacity,
                     hasCapableSupporter: d?.hasCapableSupporter ?? true, orphan: d?.orphan ?? false,
                     careSetting: d?.careSetting, childCategory: d?.childCategory,
                     incomes: (d?.incomes ?? []).map { .init(kind: $0.kind, monthlyFen: Fen($0.monthlyFen)) })
             },
-            assets: .init(financialFen: Fen(means.financialFen), vehicles: means.vehicles,
-                          residentialProperties: means.residentialProperties, ownsBusiness: means.ownsBusiness),
-            annualRigidExpensesFen: .init(medical: Fen(means.annualMedicalFen), education: Fen(means.annualEducationFen),
-                                          rehabilitation: Fen(means.annualRehabilitationFen), disaster: Fen(means.annualDisasterFen)))
+            assets: .init(
+                financialFen: Fen(means.financialFen), vehicles: means.vehicles,
+                residentialProperties: means.residentialProperties, ownsBusiness: means.ownsBusiness),
+            annualRigidExpensesFen: .init(
+                medical: Fen(means.annualMedicalFen), education: Fen(means.annualEducationFen),
+                rehabilitation: Fen(means.annualRehabilitationFen), disaster: Fen(means.annualDisasterFen)))
     }
 
     /// The living members' ids in request order: `member` indexes of the answer refer to these.
@@ -148,13 +163,17 @@ extension DeclaredMeans {
     public init(request: AssessmentRequest, personIDs: [String]) {
         self.init(
             members: zip(request.members, personIDs).map { member, id in
-                Member(personId: id, incomes: member.incomes.map { Income(kind: $0.kind, monthlyFen: $0.monthlyFen.value) },
-                       seriousIllness: member.seriousIllness, hasCapableSupporter: member.hasCapableSupporter, orphan: member.orphan,
-                       careSetting: member.careSetting, childCategory: member.childCategory)
+                Member(
+                    personId: id,
+                    incomes: member.incomes.map { Income(kind: $0.kind, monthlyFen: $0.monthlyFen.value) },
+                    seriousIllness: member.seriousIllness, hasCapableSupporter: member.hasCapableSupporter,
+                    orphan: member.orphan,
+                    careSetting: member.careSetting, childCategory: member.childCategory)
             },
             financialFen: request.assets.financialFen.value, vehicles: request.assets.vehicles,
             residentialProperties: request.assets.residentialProperties, ownsBusiness: request.assets.ownsBusiness,
-            annualMedicalFen: request.annualRigidExpensesFen.medical.value, annualEducationFen: request.annualRigidExpensesFen.education.value,
+            annualMedicalFen: request.annualRigidExpensesFen.medical.value,
+            annualEducationFen: request.annualRigidExpensesFen.education.value,
             annualRehabilitationFen: request.annualRigidExpensesFen.rehabilitation.value,
             annualDisasterFen: request.annualRigidExpensesFen.disaster.value)
     }

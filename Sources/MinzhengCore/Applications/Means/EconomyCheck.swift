@@ -25,14 +25,22 @@ public struct EconomyCheck: Sendable {
     /// (`applicant` set) counts only the applicant's own entry; a dibao application may end
     /// in 单人保 (individual dibao) for one member, which is granted under that code.
     public func decision(itemCode: String, applicant: String?, catalog: AssistanceCatalog) -> Grant? {
-        guard let code = AssistanceItemCode(itemCode), let program = catalog.item(code)?.engineProgram else { return nil }
+        guard let code = AssistanceItemCode(itemCode), let program = catalog.item(code)?.engineProgram else {
+            return nil
+        }
         let applicantIndex = applicant.flatMap { memberOrder.firstIndex(of: $0) }
         func entries(_ p: PolicyProgram) -> [AssessmentResponse.Program] {
-            answer.programs.filter { $0.program == p && $0.eligible && (applicant == nil || $0.member == applicantIndex) }
+            answer.programs.filter {
+                $0.program == p && $0.eligible && (applicant == nil || $0.member == applicantIndex)
+            }
         }
-        if !entries(program).isEmpty { return Grant(itemCode: code.rawValue, monthlyFen: entries(program).reduce(0) { $0 + $1.monthlyFen }) }
+        if !entries(program).isEmpty {
+            return Grant(itemCode: code.rawValue, monthlyFen: entries(program).reduce(0) { $0 + $1.monthlyFen })
+        }
         if program == .dibao, !entries(.individualDibao).isEmpty {
-            return Grant(itemCode: PolicyProgram.individualDibao.rawValue, monthlyFen: entries(.individualDibao).reduce(0) { $0 + $1.monthlyFen })
+            return Grant(
+                itemCode: PolicyProgram.individualDibao.rawValue,
+                monthlyFen: entries(.individualDibao).reduce(0) { $0 + $1.monthlyFen })
         }
         return nil
     }

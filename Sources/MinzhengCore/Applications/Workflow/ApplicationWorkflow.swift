@@ -80,9 +80,10 @@ public struct ApplicationWorkflow: Sendable {
 
         var record = action.investigation
         if action.kind != .investigate { record = nil }
-        return .success(Transition(
-            action: action.kind, actor: actor, on: today, before: state, after: after,
-            note: note, investigation: record))
+        return .success(
+            Transition(
+                action: action.kind, actor: actor, on: today, before: state, after: after,
+                note: note, investigation: record))
     }
 
     /// The actions `actor` can take now on the application in `state`, in button order:
@@ -104,7 +105,8 @@ public struct ApplicationWorkflow: Sendable {
 
         let flow = state.flow.kind
         guard WorkflowTable.target(of: kind, in: state.status, flow: flow) != nil else {
-            return .notAllowedInState(kind, state.status, allowed: WorkflowTable.allowedActions(in: state.status, flow: flow))
+            return .notAllowedInState(
+                kind, state.status, allowed: WorkflowTable.allowedActions(in: state.status, flow: flow))
         }
 
         guard Self.mayTake(kind, state, actor) else { return .notPermitted(kind, actor) }
@@ -201,7 +203,8 @@ public struct ApplicationWorkflow: Sendable {
         guard let note else { return nil }
         let chars = Array(note)
         guard let first = chars.firstIndex(where: { !$0.isWhitespace }),
-              let last = chars.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+            let last = chars.lastIndex(where: { !$0.isWhitespace })
+        else { return nil }
         return String(chars[first...last])
     }
 }

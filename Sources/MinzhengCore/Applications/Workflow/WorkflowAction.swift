@@ -53,7 +53,9 @@ public struct WorkflowAction: Hashable, Sendable {
     public static func resolveObjection(_ note: String) -> WorkflowAction { .init(kind: .resolveObjection, note: note) }
     public static func approve(note: String? = nil) -> WorkflowAction { .init(kind: .approve, note: note) }
     public static func reject(reason: String) -> WorkflowAction { .init(kind: .reject, note: reason) }
-    public static func returnForDocuments(_ note: String) -> WorkflowAction { .init(kind: .returnForDocuments, note: note) }
+    public static func returnForDocuments(_ note: String) -> WorkflowAction {
+        .init(kind: .returnForDocuments, note: note)
+    }
     public static func resubmit(note: String? = nil) -> WorkflowAction { .init(kind: .resubmit, note: note) }
     public static func withdraw(note: String? = nil) -> WorkflowAction { .init(kind: .withdraw, note: note) }
 }

@@ -124,7 +124,9 @@ public enum WorkflowTable {
         return WorkflowActionKind.allCases.filter { row[$0] != nil }
     }
 
-    static func target(of action: WorkflowActionKind, in state: WorkflowState, flow: WorkflowFlow.Kind) -> WorkflowTarget? {
+    static func target(
+        of action: WorkflowActionKind, in state: WorkflowState, flow: WorkflowFlow.Kind
+    ) -> WorkflowTarget? {
         transitions[flow]?[state]?[action]
     }
 }

@@ -132,7 +132,8 @@ extension WorkflowRefusal {
         case .publicityNotOver(let daysLeft):
             return "Publicity is not over: approval is possible in \(daysLeft) day\(daysLeft == 1 ? "" : "s")."
         case .openObjections(let count):
-            return "\(count) objection\(count == 1 ? "" : "s") raised during publicity must be resolved before approval."
+            return
+                "\(count) objection\(count == 1 ? "" : "s") raised during publicity must be resolved before approval."
         case .noOpenObjections:
             return "There is no open objection."
         }

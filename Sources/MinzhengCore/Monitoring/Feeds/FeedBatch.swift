@@ -25,7 +25,8 @@ public struct FeedBatch: Sendable {
         var problems: [FeedRowProblem] = []
         for (i, raw) in rows.enumerated() {
             guard let object = raw as? [String: Any] else {
-                problems.append(FeedRowProblem(row: i + 1, sourceRecordId: nil, problem: FieldProblem("row", "应为 JSON 对象")))
+                problems.append(
+                    FeedRowProblem(row: i + 1, sourceRecordId: nil, problem: FieldProblem("row", "应为 JSON 对象")))
                 continue
             }
             do {

@@ -17,7 +17,8 @@ public struct FeedCSVColumns: Sendable {
             var name = raw.trimmedWhitespace
             if i == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }
             guard known.contains(name) else {
-                throw FieldProblem("header", "第\(i + 1)列“\(raw)”不是 \(kind.rawValue) 的字段（应为 \(kind.allFields.joined(separator: "、"))）")
+                throw FieldProblem(
+                    "header", "第\(i + 1)列“\(raw)”不是 \(kind.rawValue) 的字段（应为 \(kind.allFields.joined(separator: "、"))）")
             }
             guard !names.contains(name) else { throw FieldProblem("header", "第\(i + 1)列“\(name)”重复") }
             names.append(name)

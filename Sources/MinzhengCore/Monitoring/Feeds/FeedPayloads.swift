@@ -17,7 +17,9 @@ public struct MedicalStay: Hashable, Sendable {
     public let outOfPocketFen: Fen
     public let seriousIllness: Bool
 
-    public init(admissionDate: CivilDate, dischargeDate: CivilDate, totalFen: Fen, outOfPocketFen: Fen, seriousIllness: Bool) {
+    public init(
+        admissionDate: CivilDate, dischargeDate: CivilDate, totalFen: Fen, outOfPocketFen: Fen, seriousIllness: Bool
+    ) {
         self.admissionDate = admissionDate
         self.dischargeDate = dischargeDate
         self.totalFen = totalFen

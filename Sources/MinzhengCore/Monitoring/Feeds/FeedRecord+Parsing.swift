@@ -17,8 +17,10 @@ extension FeedRecord {
         return FeedRecord(sourceRecordId: sourceRecordId, idNumber: id, payload: payload)
     }
 
-    private static func parsePayload(kind: FeedKind, fields f: FeedRowFields, birthDate: CivilDate,
-                                     today: CivilDate) throws(FieldProblem) -> FeedPayload {
+    private static func parsePayload(
+        kind: FeedKind, fields f: FeedRowFields, birthDate: CivilDate,
+        today: CivilDate
+    ) throws(FieldProblem) -> FeedPayload {
         switch kind {
         case .death:
             let date = try f.date("deathDate", notAfter: today)
@@ -33,8 +35,10 @@ extension FeedRecord {
             let outOfPocket = try f.fen("outOfPocketFen")
             guard outOfPocket <= total else { throw FieldProblem("outOfPocketFen", "不能大于总费用 totalFen") }
             let serious = try f.boolean("seriousIllness", default: false)
-            return .medicalExpense(MedicalStay(admissionDate: admission, dischargeDate: discharge, totalFen: total,
-                                               outOfPocketFen: outOfPocket, seriousIllness: serious))
+            return .medicalExpense(
+                MedicalStay(
+                    admissionDate: admission, dischargeDate: discharge, totalFen: total,
+                    outOfPocketFen: outOfPocket, seriousIllness: serious))
 
         case .unemployment:
             let registered = try f.date("registeredDate", notAfter: today)
@@ -59,7 +63,9 @@ extension FeedRecord {
 
         case .realEstate:
             let properties = try f.count("properties", "应为非负整数（套数）")
-            guard properties <= InputRules.maximumCount else { throw FieldProblem("properties", "数量超过上限 \(InputRules.maximumCount)") }
+            guard properties <= InputRules.maximumCount else {
+                throw FieldProblem("properties", "数量超过上限 \(InputRules.maximumCount)")
+            }
             return .realEstate(RealEstateHolding(properties: Int(properties), areaM2: try f.area("areaM2")))
 
         case .business:

@@ -25,7 +25,7 @@ extension FeedRowFields {
         default: throw FieldProblem(field, expected)
         }
         guard (1...maxLength).contains(text.count),
-              !text.unicodeScalars.contains(where: { $0.isControlCharacter })
+            !text.unicodeScalars.contains(where: { $0.isControlCharacter })
         else { throw FieldProblem(field, expected) }
         return text
     }

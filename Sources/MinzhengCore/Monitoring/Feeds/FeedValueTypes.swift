@@ -44,7 +44,8 @@ public struct SquareMetres: Hashable, Comparable, Codable, Sendable, CustomStrin
     public init?(decimal text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, (1...9).contains(parts[0].utf8.count), parts[0].utf8.allSatisfy(isDigit),
-              let whole = Int64(parts[0]) else { return nil }
+            let whole = Int64(parts[0])
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let f = parts[1]

@@ -11,8 +11,10 @@ public struct AlertDraft: Hashable, Sendable {
     /// The feed row that raised it (`FeedRecord.dedupeKey`), nil for the scheduled watch.
     public let feedRecordKey: String?
 
-    public init(rule: EarlyWarningRule, personId: String, householdId: String, raisedOn: CivilDate,
-                facts: AlertFacts, feedRecordKey: String?) {
+    public init(
+        rule: EarlyWarningRule, personId: String, householdId: String, raisedOn: CivilDate,
+        facts: AlertFacts, feedRecordKey: String?
+    ) {
         self.rule = rule
         self.personId = personId
         self.householdId = householdId

@@ -8,8 +8,9 @@ public enum AlertFacts: Hashable, Sendable {
     case realEstate(personProperties: Int, householdProperties: Int, maximum: Int, area: SquareMetres)
     case business(registeredDate: CivilDate, capital: Fen)
     case incomeRise(kind: AssessmentRequest.IncomeKind, monthly: Fen, perCapita: Fen, line: Fen)
-    case medicalBurden(admissionDate: CivilDate, dischargeDate: CivilDate, oneStay: Fen, twelveMonths: Fen,
-                       oneStayLimit: Fen, twelveMonthsLimit: Fen)
+    case medicalBurden(
+        admissionDate: CivilDate, dischargeDate: CivilDate, oneStay: Fen, twelveMonths: Fen,
+        oneStayLimit: Fen, twelveMonthsLimit: Fen)
     case jobLoss(registeredDate: CivilDate)
     case severeDisability(grade: DisabilityGrade, kind: DisabilityKind, certifiedDate: CivilDate)
     /// `lastVisit` nil: never visited.

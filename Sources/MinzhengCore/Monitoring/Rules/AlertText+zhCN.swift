@@ -56,7 +56,8 @@ extension AlertFacts {
         case let .business(date, capital):
             return "家庭成员于 \(date) 登记经营主体，注册资本 \(capital.yuanString) 元，处于存续状态。"
         case let .incomeRise(kind, monthly, perCapita, line):
-            return "新增\(kind.chinese)每月 \(monthly.yuanString) 元，家庭月人均收入 \(perCapita.yuanString) 元，已达到 \(line.yuanString) 元。"
+            return
+                "新增\(kind.chinese)每月 \(monthly.yuanString) 元，家庭月人均收入 \(perCapita.yuanString) 元，已达到 \(line.yuanString) 元。"
         case let .medicalBurden(admission, discharge, oneStay, twelveMonths, oneStayLimit, twelveMonthsLimit):
             return "\(admission) 至 \(discharge) 住院个人自付 \(oneStay.yuanString) 元（单次标准 \(oneStayLimit.yuanString) 元），"
                 + "近12个月个人自付合计 \(twelveMonths.yuanString) 元（标准 \(twelveMonthsLimit.yuanString) 元）。"

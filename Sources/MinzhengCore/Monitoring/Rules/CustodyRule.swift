@@ -4,7 +4,10 @@
 enum CustodyRule {
     static func check(_ custody: CustodyPeriod, _ context: EarlyWarningContext, _ raise: AlertRaiser) -> AlertDraft? {
         guard context.householdIsMeansTested, custody.isInCustody(on: context.today) else { return nil }
-        return raise(.custody, .custody(startDate: custody.startDate, endDate: custody.endDate,
-                                        householdSize: context.household.memberCount))
+        return raise(
+            .custody,
+            .custody(
+                startDate: custody.startDate, endDate: custody.endDate,
+                householdSize: context.household.memberCount))
     }
 }

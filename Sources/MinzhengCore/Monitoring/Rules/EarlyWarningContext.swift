@@ -14,9 +14,11 @@ public struct EarlyWarningContext: Sendable {
     public var assetLimits: AssetTestLimits
     public var thresholds: EarlyWarningThresholds
 
-    public init(today: CivilDate, person: MonitoredPerson, household: MonitoredHousehold,
-                enrollments: [EnrollmentSnapshot], means: HouseholdMeans, outOfPocketLast12Months: Fen,
-                assetLimits: AssetTestLimits, thresholds: EarlyWarningThresholds = .defaults) {
+    public init(
+        today: CivilDate, person: MonitoredPerson, household: MonitoredHousehold,
+        enrollments: [EnrollmentSnapshot], means: HouseholdMeans, outOfPocketLast12Months: Fen,
+        assetLimits: AssetTestLimits, thresholds: EarlyWarningThresholds = .defaults
+    ) {
         self.today = today
         self.person = person
         self.household = household
@@ -72,8 +74,10 @@ public struct MonitoredHousehold: Hashable, Sendable {
     /// own count can be judged against the household limit of R3.
     public var residentialPropertiesOfOtherMembers: Int
 
-    public init(id: String, region: RegionCode, memberCount: Int, memberAges: [Int], personLivesAlone: Bool,
-                residentialPropertiesOfOtherMembers: Int = 0) {
+    public init(
+        id: String, region: RegionCode, memberCount: Int, memberAges: [Int], personLivesAlone: Bool,
+        residentialPropertiesOfOtherMembers: Int = 0
+    ) {
         self.id = id
         self.region = region
         self.memberCount = memberCount

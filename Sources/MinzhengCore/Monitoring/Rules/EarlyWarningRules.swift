@@ -34,8 +34,9 @@ struct AlertRaiser {
     let context: EarlyWarningContext
 
     func callAsFunction(_ rule: EarlyWarningRule, _ facts: AlertFacts) -> AlertDraft {
-        AlertDraft(rule: rule, personId: context.person.id, householdId: context.household.id,
-                   raisedOn: context.today, facts: facts, feedRecordKey: record.dedupeKey)
+        AlertDraft(
+            rule: rule, personId: context.person.id, householdId: context.household.id,
+            raisedOn: context.today, facts: facts, feedRecordKey: record.dedupeKey)
     }
 }
 

@@ -3,9 +3,12 @@ extension EarlyWarningThresholds {
     /// (`warning…` keys), which a city administrator changes like any other policy number.
     /// A stored grade outside 1–4 falls back to the default's.
     public init(parameters p: PolicyParameters) {
-        self.init(medicalOneStayOutOfPocket: p.warningMedicalOneStay, medicalTwelveMonthsOutOfPocket: p.warningMedicalTwelveMonths,
-                  aloneMinimumAge: p.warningAloneAge, aloneUnvisitedDays: p.warningAloneUnvisitedDays,
-                  severeDisabilityGrade: DisabilityGrade(p.warningSevereDisabilityGrade) ?? EarlyWarningThresholds.defaults.severeDisabilityGrade,
-                  incomeRiseShareOfStandard: p.warningIncomeRiseShare)
+        self.init(
+            medicalOneStayOutOfPocket: p.warningMedicalOneStay,
+            medicalTwelveMonthsOutOfPocket: p.warningMedicalTwelveMonths,
+            aloneMinimumAge: p.warningAloneAge, aloneUnvisitedDays: p.warningAloneUnvisitedDays,
+            severeDisabilityGrade: DisabilityGrade(p.warningSevereDisabilityGrade)
+                ?? EarlyWarningThresholds.defaults.severeDisabilityGrade,
+            incomeRiseShareOfStandard: p.warningIncomeRiseShare)
     }
 }

@@ -20,8 +20,10 @@ public struct EarlyWarningThresholds: Hashable, Sendable {
     /// (default 1.0: per-capita ≥ S, where dibao stops being due under R4).
     public var incomeRiseShareOfStandard: Rate
 
-    public init(medicalOneStayOutOfPocket: Fen, medicalTwelveMonthsOutOfPocket: Fen, aloneMinimumAge: Int,
-                aloneUnvisitedDays: Int, severeDisabilityGrade: DisabilityGrade, incomeRiseShareOfStandard: Rate) {
+    public init(
+        medicalOneStayOutOfPocket: Fen, medicalTwelveMonthsOutOfPocket: Fen, aloneMinimumAge: Int,
+        aloneUnvisitedDays: Int, severeDisabilityGrade: DisabilityGrade, incomeRiseShareOfStandard: Rate
+    ) {
         self.medicalOneStayOutOfPocket = medicalOneStayOutOfPocket
         self.medicalTwelveMonthsOutOfPocket = medicalTwelveMonthsOutOfPocket
         self.aloneMinimumAge = aloneMinimumAge

@@ -30,7 +30,9 @@ public struct EnrollmentSnapshot: Hashable, Sendable {
 
     /// The programs granted on a means test (POLICY.md R1, R4–R7), which the asset test
     /// guards and which already bring medical assistance with them.
-    public static let meansTestedPrograms: Set<PolicyProgram> = [.tekun, .dibao, .individualDibao, .lowIncomeEdge, .expenseHardship]
+    public static let meansTestedPrograms: Set<PolicyProgram> = [
+        .tekun, .dibao, .individualDibao, .lowIncomeEdge, .expenseHardship,
+    ]
 
     public var program: PolicyProgram? { PolicyProgram(rawValue: code) }
 

@@ -9,6 +9,7 @@ enum IncomeRiseRule {
         let line = context.thresholds.incomeRiseLine(standard: context.means.dibaoStandard)
         let perCapita = context.means.perCapitaCountedIncome
         guard perCapita >= line else { return nil }
-        return raise(.incomeRise, .incomeRise(kind: income.kind, monthly: income.monthly, perCapita: perCapita, line: line))
+        return raise(
+            .incomeRise, .incomeRise(kind: income.kind, monthly: income.monthly, perCapita: perCapita, line: line))
     }
 }

@@ -10,9 +10,11 @@ enum MedicalBurdenRule {
         let twelveMonths = max(context.outOfPocketLast12Months, stay.outOfPocketFen)
         guard stay.outOfPocketFen >= t.medicalOneStayOutOfPocket || twelveMonths >= t.medicalTwelveMonthsOutOfPocket
         else { return nil }
-        return raise(.medicalBurden, .medicalBurden(
-            admissionDate: stay.admissionDate, dischargeDate: stay.dischargeDate, oneStay: stay.outOfPocketFen,
-            twelveMonths: twelveMonths, oneStayLimit: t.medicalOneStayOutOfPocket,
-            twelveMonthsLimit: t.medicalTwelveMonthsOutOfPocket))
+        return raise(
+            .medicalBurden,
+            .medicalBurden(
+                admissionDate: stay.admissionDate, dischargeDate: stay.dischargeDate, oneStay: stay.outOfPocketFen,
+                twelveMonths: twelveMonths, oneStayLimit: t.medicalOneStayOutOfPocket,
+                twelveMonthsLimit: t.medicalTwelveMonthsOutOfPocket))
     }
 }

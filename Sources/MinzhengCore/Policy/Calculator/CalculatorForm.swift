@@ -17,7 +17,9 @@ public struct CalculatorForm: Sendable {
     }
 
     /// Counted monthly incomes the form asks for, in the order shown.
-    public static let incomeKinds: [AssessmentRequest.IncomeKind] = [.wage, .business, .pension, .unemployment, .support, .property, .other]
+    public static let incomeKinds: [AssessmentRequest.IncomeKind] = [
+        .wage, .business, .pension, .unemployment, .support, .property, .other,
+    ]
     /// Household amounts: form field → (contract object, contract field).
     public static let householdAmounts: [(field: String, object: String, key: String)] = [
         ("financial", "assets", "financialFen"),
@@ -140,7 +142,9 @@ public struct CalculatorForm: Sendable {
             return name.isEmpty ? nil : "m\(index)_\(name)"
         }
         if field == "members" { return "members" }
-        if let amount = Self.householdAmounts.first(where: { "\($0.object).\($0.key)" == field }) { return amount.field }
+        if let amount = Self.householdAmounts.first(where: { "\($0.object).\($0.key)" == field }) {
+            return amount.field
+        }
         if field.hasPrefix("assets.") { return String(field.dropFirst("assets.".count)) }
         return field
     }

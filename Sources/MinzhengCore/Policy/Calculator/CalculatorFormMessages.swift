@@ -5,7 +5,8 @@ extension CalculatorForm {
     /// The name of a form field in a sentence: `m1_birthDate` → 第2位家庭成员的出生日期.
     public static func fieldName(_ formField: String) -> String {
         if formField.hasPrefix("m"), let underscore = formField.firstIndex(of: "_"),
-           let index = Int(formField[formField.index(after: formField.startIndex)..<underscore]) {
+            let index = Int(formField[formField.index(after: formField.startIndex)..<underscore])
+        {
             let name = String(formField[formField.index(after: underscore)...])
             return "第\(index + 1)位家庭成员的\(names[name] ?? name)"
         }
@@ -49,8 +50,10 @@ extension CalculatorForm {
         guard let field = formField(forContractField: error.field) else {
             return Problem(formField: "", message: "无法测算：\(chinese)。请检查填写的内容")
         }
-        if field.hasSuffix("_birthDate"), let birth = value(field).flatMap(CivilDate.init), let month = value("month").flatMap(YearMonth.init),
-           birth > month.lastDay {
+        if field.hasSuffix("_birthDate"), let birth = value(field).flatMap(CivilDate.init),
+            let month = value("month").flatMap(YearMonth.init),
+            birth > month.lastDay
+        {
             return Problem(formField: field, message: "\(Self.fieldName(field))晚于测算月份，请检查")
         }
         return Problem(formField: field, message: "\(Self.fieldName(field))填写有误：\(chinese)")

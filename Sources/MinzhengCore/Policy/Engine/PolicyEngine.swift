@@ -25,8 +25,9 @@ public enum PolicyEngine {
         LivingSubsidyRule.apply(p, members, &programs)
         SeniorAllowanceRule.apply(p, members, &programs)
 
-        return Assessment(region: request.region, month: request.month, standard: p.dibaoStandard,
-                          householdSize: household.size, countedIncome: household.counted,
-                          perCapitaIncome: household.perCapita, assetTest: assetTest, programs: programs)
+        return Assessment(
+            region: request.region, month: request.month, standard: p.dibaoStandard,
+            householdSize: household.size, countedIncome: household.counted,
+            perCapitaIncome: household.perCapita, assetTest: assetTest, programs: programs)
     }
 }

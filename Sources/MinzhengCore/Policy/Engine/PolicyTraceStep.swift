@@ -43,14 +43,17 @@ public enum PolicyTraceStep: Sendable, Hashable {
     case noMonthlyCash(PolicyProgram)
     case annualPerCapitaBelowLimit(annualPerCapita: Fen, limit: Fen)
     case rigidExpenses(medical: Fen, education: Fen, rehabilitation: Fen, disaster: Fen, total: Fen)
-    case incomeAfterRigidExpenses(annualIncome: Fen, expenses: Fen, householdSize: Int, monthlyPerCapita: Fen, standard: Fen)
+    case incomeAfterRigidExpenses(
+        annualIncome: Fen, expenses: Fen, householdSize: Int, monthlyPerCapita: Fen, standard: Fen)
 
     // R8–R12, per member.
     case orphanAllowance(member: Int, age: Int, adultAge: Int, setting: AssessmentRequest.CareSetting, amount: Fen)
-    case childInDistress(member: Int, age: Int, adultAge: Int, category: AssessmentRequest.ChildCategory,
-                         orphanCommunity: Fen, rate: Rate?, amount: Fen)
+    case childInDistress(
+        member: Int, age: Int, adultAge: Int, category: AssessmentRequest.ChildCategory,
+        orphanCommunity: Fen, rate: Rate?, amount: Fen)
     case nursingSubsidy(member: Int, disability: Disability, hukou: Hukou, amount: Fen)
-    case livingSubsidy(member: Int, disability: Disability, coveredBy: PolicyProgram, rate: Rate, standard: Fen, amount: Fen)
+    case livingSubsidy(
+        member: Int, disability: Disability, coveredBy: PolicyProgram, rate: Rate, standard: Fen, amount: Fen)
     case seniorAllowance(member: Int, age: Int, tierAge: Int, amount: Fen)
 
     /// A certified disability as the traces name it.

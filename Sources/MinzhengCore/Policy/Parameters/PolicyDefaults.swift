@@ -36,8 +36,10 @@ public struct PolicyDefaults: Sendable {
         region = file.region
         var rows: [PolicyParameterRow] = []
         for entry in file.parameters {
-            rows.append(try PolicyParameterRow(regionCode: file.region, keyName: entry.key,
-                                               fromMonth: entry.fromMonth, value: entry.value))
+            rows.append(
+                try PolicyParameterRow(
+                    regionCode: file.region, keyName: entry.key,
+                    fromMonth: entry.fromMonth, value: entry.value))
         }
         self.rows = rows
     }

@@ -20,7 +20,8 @@ public enum PolicyParameterError: Error, Sendable, Hashable, CustomStringConvert
     public var description: String {
         switch self {
         case .missing(let keys):
-            return "缺少政策参数 \(Self.list(keys)) / missing policy parameters: \(keys.map(\.rawValue).joined(separator: ", "))"
+            return
+                "缺少政策参数 \(Self.list(keys)) / missing policy parameters: \(keys.map(\.rawValue).joined(separator: ", "))"
         case .noneInForce(let keys, let region, let month):
             return "地区 \(region) 在 \(month) 没有生效的政策参数 \(Self.list(keys))（已依次查找本级及上级地区）"
                 + " / no policy parameter in force for region \(region) in \(month): \(keys.map(\.rawValue).joined(separator: ", "))"
@@ -30,9 +31,11 @@ public enum PolicyParameterError: Error, Sendable, Hashable, CustomStringConvert
             case .negative: (zh, en) = ("不能为负数", "must not be negative")
             case .tooLarge(let maximum): (zh, en) = ("超过上限 \(maximum)", "exceeds \(maximum)")
             case .workingAgeMinAboveMax: (zh, en) = ("劳动年龄下限大于上限", "workingAgeMin is above workingAgeMax")
-            case .seniorAllowanceTiersNotAscending: (zh, en) = ("尊老金各档起始年龄必须递增", "senior allowance tier ages must ascend")
+            case .seniorAllowanceTiersNotAscending:
+                (zh, en) = ("尊老金各档起始年龄必须递增", "senior allowance tier ages must ascend")
             }
-            return "政策参数 \(key.rawValue)（\(key.label)）= \(value)：\(zh) / policy parameter \(key.rawValue) = \(value): \(en)"
+            return
+                "政策参数 \(key.rawValue)（\(key.label)）= \(value)：\(zh) / policy parameter \(key.rawValue) = \(value): \(en)"
         case .unknownKey(let key):
             return "未知的政策参数 \(key) / unknown policy parameter key \(key)"
         case .defaultsUnreadable(let detail):

@@ -48,7 +48,8 @@ public struct PolicyParameterHistory: Sendable {
     /// The region itself, then each enclosing region, innermost first.
     public static func fallbackChain(of region: String) -> [String] {
         let enclosingLengths = [9, 6, 4, 2]
-        return [region] + enclosingLengths
+        return [region]
+            + enclosingLengths
             .filter { $0 < region.utf8.count }
             .map { String(region.prefix($0)) }
     }
@@ -57,7 +58,8 @@ public struct PolicyParameterHistory: Sendable {
     public func row(for key: PolicyParameterKey, region: String, month: YearMonth) -> PolicyParameterRow? {
         for code in Self.fallbackChain(of: region) {
             if let rows = series[Series(regionCode: code, key: key)],
-               let inForce = rows.last(where: { $0.fromMonth <= month }) {
+                let inForce = rows.last(where: { $0.fromMonth <= month })
+            {
                 return inForce
             }
         }

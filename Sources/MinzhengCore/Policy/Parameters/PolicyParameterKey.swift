@@ -66,19 +66,20 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     public var kind: PolicyParameterKind {
         switch self {
         case .dibaoStandard, .priorYearDisposableIncome, .orphanInstitution, .orphanCommunity,
-             .nursingSubsidyUrban, .nursingSubsidyRural,
-             .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3,
-             .warningMedicalOneStay, .warningMedicalTwelveMonths:
+            .nursingSubsidyUrban, .nursingSubsidyRural,
+            .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3,
+            .warningMedicalOneStay, .warningMedicalTwelveMonths:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
-             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
-             .edgeMultiplier, .tekunBasicMultiplier, .tekunCareFullRate, .tekunCarePartialRate,
-             .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
-             .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare:
+            .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
+            .edgeMultiplier, .tekunBasicMultiplier, .tekunCareFullRate, .tekunCarePartialRate,
+            .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
+            .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare:
             return .rate
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
-             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
-             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays, .warningSevereDisabilityGrade:
+            .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
+            .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
+            .warningSevereDisabilityGrade:
             return .integer
         }
     }

@@ -108,9 +108,11 @@ public struct PolicyParameters: Sendable, Hashable {
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
         }
-        guard seniorAllowanceTier1Age < seniorAllowanceTier2Age, seniorAllowanceTier2Age < seniorAllowanceTier3Age else {
-            throw .invalid(key: .seniorAllowanceTier2Age, value: Int64(seniorAllowanceTier2Age),
-                           problem: .seniorAllowanceTiersNotAscending)
+        guard seniorAllowanceTier1Age < seniorAllowanceTier2Age, seniorAllowanceTier2Age < seniorAllowanceTier3Age
+        else {
+            throw .invalid(
+                key: .seniorAllowanceTier2Age, value: Int64(seniorAllowanceTier2Age),
+                problem: .seniorAllowanceTiersNotAscending)
         }
     }
 

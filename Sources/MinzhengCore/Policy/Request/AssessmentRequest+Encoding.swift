@@ -22,7 +22,9 @@ extension AssessmentRequest {
         var assets = JSONObjectWriter()
         assets.fen("financialFen", self.assets.financialFen)
         if self.assets.ownsBusiness { assets.raw("ownsBusiness", "true") }
-        if self.assets.residentialProperties != 0 { assets.raw("residentialProperties", String(self.assets.residentialProperties)) }
+        if self.assets.residentialProperties != 0 {
+            assets.raw("residentialProperties", String(self.assets.residentialProperties))
+        }
         if self.assets.vehicles != 0 { assets.raw("vehicles", String(self.assets.vehicles)) }
         if !assets.isEmpty { out.raw("assets", assets.text) }
         out.raw("members", "[" + members.map(\.jsonText).joined(separator: ",") + "]")
@@ -33,7 +35,9 @@ extension AssessmentRequest {
 }
 
 extension AssessmentRequest.RigidExpenses {
-    fileprivate var isZero: Bool { medical == .zero && education == .zero && rehabilitation == .zero && disaster == .zero }
+    fileprivate var isZero: Bool {
+        medical == .zero && education == .zero && rehabilitation == .zero && disaster == .zero
+    }
 }
 
 extension AssessmentRequest.Member {
@@ -47,7 +51,11 @@ extension AssessmentRequest.Member {
         if !hasCapableSupporter { m.raw("hasCapableSupporter", "false") }
         if hukou != .urban { m.string("hukou", hukou.rawValue) }
         if !incomes.isEmpty {
-            m.raw("incomes", "[" + incomes.map { "{\"kind\":\"\($0.kind.rawValue)\",\"monthlyFen\":\($0.monthlyFen.value)}" }.joined(separator: ",") + "]")
+            m.raw(
+                "incomes",
+                "["
+                    + incomes.map { "{\"kind\":\"\($0.kind.rawValue)\",\"monthlyFen\":\($0.monthlyFen.value)}" }.joined(
+                        separator: ",") + "]")
         }
         if laborCapacity != .full { m.string("laborCapacity", laborCapacity.rawValue) }
         if orphan { m.raw("orphan", "true") }
@@ -80,7 +88,9 @@ private struct JSONObjectWriter {
     }
 
     private static func quoted(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) else { return "\"" + value + "\"" }
+        guard value.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 }) else {
+            return "\"" + value + "\""
+        }
         var escaped = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

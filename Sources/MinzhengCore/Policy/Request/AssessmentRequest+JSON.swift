@@ -17,12 +17,14 @@ extension AssessmentRequest {
         for (i, value) in memberValues.enumerated() {
             members.append(try Member(json: value, path: "members[\(i)]"))
         }
-        let assets = try root.optional("assets") { (v, path) throws(AssessmentRequestError) in
-            try Assets(json: v, path: path)
-        } ?? Assets()
-        let expenses = try root.optional("annualRigidExpensesFen") { (v, path) throws(AssessmentRequestError) in
-            try RigidExpenses(json: v, path: path)
-        } ?? RigidExpenses()
+        let assets =
+            try root.optional("assets") { (v, path) throws(AssessmentRequestError) in
+                try Assets(json: v, path: path)
+            } ?? Assets()
+        let expenses =
+            try root.optional("annualRigidExpensesFen") { (v, path) throws(AssessmentRequestError) in
+                try RigidExpenses(json: v, path: path)
+            } ?? RigidExpenses()
 
         self.init(region: region, month: month, members: members, assets: assets, annualRigidExpensesFen: expenses)
         try validate()
@@ -69,8 +71,9 @@ extension AssessmentRequest.Income {
     fileprivate init(json: PolicyJSON, path: String) throws(AssessmentRequestError) {
         let f = try PolicyJSONFields(json, path: path)
         try f.rejectUnknown(["kind", "monthlyFen"])
-        self.init(kind: try f.required("kind", PolicyJSONRead.enumeration),
-                  monthlyFen: try f.required("monthlyFen", PolicyJSONRead.fen))
+        self.init(
+            kind: try f.required("kind", PolicyJSONRead.enumeration),
+            monthlyFen: try f.required("monthlyFen", PolicyJSONRead.fen))
     }
 }
 
@@ -78,10 +81,11 @@ extension AssessmentRequest.Assets {
     fileprivate init(json: PolicyJSON, path: String) throws(AssessmentRequestError) {
         let f = try PolicyJSONFields(json, path: path)
         try f.rejectUnknown(["financialFen", "vehicles", "residentialProperties", "ownsBusiness"])
-        self.init(financialFen: try f.optional("financialFen", PolicyJSONRead.fen) ?? .zero,
-                  vehicles: try f.optional("vehicles", PolicyJSONRead.int) ?? 0,
-                  residentialProperties: try f.optional("residentialProperties", PolicyJSONRead.int) ?? 0,
-                  ownsBusiness: try f.optional("ownsBusiness", PolicyJSONRead.bool) ?? false)
+        self.init(
+            financialFen: try f.optional("financialFen", PolicyJSONRead.fen) ?? .zero,
+            vehicles: try f.optional("vehicles", PolicyJSONRead.int) ?? 0,
+            residentialProperties: try f.optional("residentialProperties", PolicyJSONRead.int) ?? 0,
+            ownsBusiness: try f.optional("ownsBusiness", PolicyJSONRead.bool) ?? false)
     }
 }
 
@@ -89,9 +93,10 @@ extension AssessmentRequest.RigidExpenses {
     fileprivate init(json: PolicyJSON, path: String) throws(AssessmentRequestError) {
         let f = try PolicyJSONFields(json, path: path)
         try f.rejectUnknown(["medical", "education", "rehabilitation", "disaster"])
-        self.init(medical: try f.optional("medical", PolicyJSONRead.fen) ?? .zero,
-                  education: try f.optional("education", PolicyJSONRead.fen) ?? .zero,
-                  rehabilitation: try f.optional("rehabilitation", PolicyJSONRead.fen) ?? .zero,
-                  disaster: try f.optional("disaster", PolicyJSONRead.fen) ?? .zero)
+        self.init(
+            medical: try f.optional("medical", PolicyJSONRead.fen) ?? .zero,
+            education: try f.optional("education", PolicyJSONRead.fen) ?? .zero,
+            rehabilitation: try f.optional("rehabilitation", PolicyJSONRead.fen) ?? .zero,
+            disaster: try f.optional("disaster", PolicyJSONRead.fen) ?? .zero)
     }
 }

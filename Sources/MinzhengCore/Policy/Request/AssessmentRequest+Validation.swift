@@ -14,35 +14,41 @@ extension AssessmentRequest {
     public func validate() throws(AssessmentRequestError) {
         let regionBytes = region.utf8
         guard [2, 4, 6, 9, 12].contains(regionBytes.count), regionBytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .invalid("region", "地区代码应为 2、4、6、9 或 12 位数字，收到 \"\(region)\"",
-                           "region must be a 2, 4, 6, 9 or 12-digit code, got \"\(region)\"")
+            throw .invalid(
+                "region", "地区代码应为 2、4、6、9 或 12 位数字，收到 \"\(region)\"",
+                "region must be a 2, 4, 6, 9 or 12-digit code, got \"\(region)\"")
         }
         guard !members.isEmpty else {
             throw .invalid("members", "至少需要 1 名家庭成员", "at least one member is required")
         }
         guard members.count <= Self.maximumMembers else {
-            throw .invalid("members", "家庭成员至多 \(Self.maximumMembers) 人，收到 \(members.count) 人",
-                           "at most \(Self.maximumMembers) members, got \(members.count)")
+            throw .invalid(
+                "members", "家庭成员至多 \(Self.maximumMembers) 人，收到 \(members.count) 人",
+                "at most \(Self.maximumMembers) members, got \(members.count)")
         }
         let lastDay = month.lastDay
         for (i, member) in members.enumerated() {
             let path = "members[\(i)]"
             guard member.birthDate <= lastDay else {
-                throw .invalid("\(path).birthDate", "出生日期 \(member.birthDate) 晚于评估月份 \(month)",
-                               "birth date \(member.birthDate) is after the assessed month \(month)")
+                throw .invalid(
+                    "\(path).birthDate", "出生日期 \(member.birthDate) 晚于评估月份 \(month)",
+                    "birth date \(member.birthDate) is after the assessed month \(month)")
             }
             // No one alive was born earlier; such a date is a typing slip (a year of 0308).
             guard member.birthDate >= Self.earliestBirthDate else {
-                throw .invalid("\(path).birthDate", "出生日期 \(member.birthDate) 早于 \(Self.earliestBirthDate)，请检查年份",
-                               "birth date \(member.birthDate) is before \(Self.earliestBirthDate)")
+                throw .invalid(
+                    "\(path).birthDate", "出生日期 \(member.birthDate) 早于 \(Self.earliestBirthDate)，请检查年份",
+                    "birth date \(member.birthDate) is before \(Self.earliestBirthDate)")
             }
             if let grade = member.disabilityGrade, !(1...4).contains(grade) {
-                throw .invalid("\(path).disabilityGrade", "残疾等级应为 1 至 4，收到 \(grade)",
-                               "disability grade must be 1 to 4, got \(grade)")
+                throw .invalid(
+                    "\(path).disabilityGrade", "残疾等级应为 1 至 4，收到 \(grade)",
+                    "disability grade must be 1 to 4, got \(grade)")
             }
             guard member.incomes.count <= Self.maximumIncomesPerMember else {
-                throw .invalid("\(path).incomes", "每人至多 \(Self.maximumIncomesPerMember) 项收入",
-                               "at most \(Self.maximumIncomesPerMember) incomes per member")
+                throw .invalid(
+                    "\(path).incomes", "每人至多 \(Self.maximumIncomesPerMember) 项收入",
+                    "at most \(Self.maximumIncomesPerMember) incomes per member")
             }
             for (j, income) in member.incomes.enumerated() {
                 try Self.checkAmount(income.monthlyFen, "\(path).incomes[\(j)].monthlyFen")

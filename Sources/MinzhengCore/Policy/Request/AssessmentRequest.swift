@@ -11,8 +11,10 @@ public struct AssessmentRequest: Sendable, Hashable {
     public var assets: Assets
     public var annualRigidExpensesFen: RigidExpenses
 
-    public init(region: String, month: YearMonth, members: [Member],
-                assets: Assets = Assets(), annualRigidExpensesFen: RigidExpenses = RigidExpenses()) {
+    public init(
+        region: String, month: YearMonth, members: [Member],
+        assets: Assets = Assets(), annualRigidExpensesFen: RigidExpenses = RigidExpenses()
+    ) {
         self.region = region
         self.month = month
         self.members = members
@@ -38,12 +40,14 @@ public struct AssessmentRequest: Sendable, Hashable {
         public var childCategory: ChildCategory?
         public var incomes: [Income]
 
-        public init(birthDate: CivilDate, sex: Sex, hukou: Hukou = .urban,
-                    disabilityGrade: Int? = nil, disabilityKind: DisabilityKind? = nil,
-                    seriousIllness: Bool = false, selfCare: SelfCare = .full,
-                    laborCapacity: LaborCapacity = .full, hasCapableSupporter: Bool = true,
-                    orphan: Bool = false, careSetting: CareSetting? = nil,
-                    childCategory: ChildCategory? = nil, incomes: [Income] = []) {
+        public init(
+            birthDate: CivilDate, sex: Sex, hukou: Hukou = .urban,
+            disabilityGrade: Int? = nil, disabilityKind: DisabilityKind? = nil,
+            seriousIllness: Bool = false, selfCare: SelfCare = .full,
+            laborCapacity: LaborCapacity = .full, hasCapableSupporter: Bool = true,
+            orphan: Bool = false, careSetting: CareSetting? = nil,
+            childCategory: ChildCategory? = nil, incomes: [Income] = []
+        ) {
             self.birthDate = birthDate
             self.sex = sex
             self.hukou = hukou
@@ -77,7 +81,9 @@ public struct AssessmentRequest: Sendable, Hashable {
         public var residentialProperties: Int
         public var ownsBusiness: Bool
 
-        public init(financialFen: Fen = 0, vehicles: Int = 0, residentialProperties: Int = 0, ownsBusiness: Bool = false) {
+        public init(
+            financialFen: Fen = 0, vehicles: Int = 0, residentialProperties: Int = 0, ownsBusiness: Bool = false
+        ) {
             self.financialFen = financialFen
             self.vehicles = vehicles
             self.residentialProperties = residentialProperties
@@ -113,7 +119,8 @@ public struct AssessmentRequest: Sendable, Hashable {
             switch self {
             case .wage, .business, .property, .pension, .unemployment, .support, .other: return true
             case .specialCare, .award, .assistance, .disabilitySubsidy, .orphanAllowance,
-                 .childcareSubsidy, .onlyChildBonus, .seniorAllowance: return false
+                .childcareSubsidy, .onlyChildBonus, .seniorAllowance:
+                return false
             }
         }
 

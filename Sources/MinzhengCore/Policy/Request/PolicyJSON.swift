@@ -136,8 +136,10 @@ private struct PolicyJSONParser {
             switch b {
             case UInt8(ascii: "\""):
                 // `String(validating:)` would need macOS 15; `transcode` reports bad UTF-8 everywhere.
-                let hasErrors = transcode(utf8.makeIterator(), from: UTF8.self, to: UTF32.self,
-                                          stoppingOnError: true) { _ in }
+                let hasErrors = transcode(
+                    utf8.makeIterator(), from: UTF8.self, to: UTF32.self,
+                    stoppingOnError: true
+                ) { _ in }
                 guard !hasErrors else {
                     throw .invalid(nil, "请求不是合法的 UTF-8 文本", "the request is not valid UTF-8")
                 }
@@ -168,7 +170,8 @@ private struct PolicyJSONParser {
             var code = try parseHex4()
             if (0xD800..<0xDC00).contains(code) {
                 // A high surrogate must be followed by an escaped low surrogate.
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw syntax("低位代理项", "a low surrogate")
                 }
                 index += 2
@@ -221,7 +224,9 @@ private struct PolicyJSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard index < bytes.count, isDecimalDigit(bytes[index]) else { throw syntax("指数", "exponent digits") }
             skipDigits()
         }

@@ -78,7 +78,8 @@ enum PolicyJSONRead {
     static func date(_ value: PolicyJSON, _ path: String) throws(AssessmentRequestError) -> CivilDate {
         let text = try string(value, path)
         guard let date = CivilDate(text) else {
-            throw .invalid(path, "日期应为存在的 YYYY-MM-DD，收到 \"\(text)\"", "expected an existing date YYYY-MM-DD, got \"\(text)\"")
+            throw .invalid(
+                path, "日期应为存在的 YYYY-MM-DD，收到 \"\(text)\"", "expected an existing date YYYY-MM-DD, got \"\(text)\"")
         }
         return date
     }

@@ -64,14 +64,16 @@ public struct AssessmentResponse: Codable, Sendable, Hashable {
         householdSize = assessment.householdSize
         countedIncomeFen = assessment.countedIncome.value
         perCapitaIncomeFen = assessment.perCapitaIncome.value
-        assetTest = AssetTest(passed: assessment.assetTest.passed, reasons: assessment.assetTest.failures.map(\.chinese))
+        assetTest = AssetTest(
+            passed: assessment.assetTest.passed, reasons: assessment.assetTest.failures.map(\.chinese))
         programs = assessment.programs.map(Program.init)
     }
 
     /// The answer as UTF-8 JSON with sorted keys, so that equal answers are equal bytes.
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted
+        encoder.outputFormatting =
+            prettyPrinted
             ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
             : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)

@@ -12,7 +12,8 @@ enum AssetTestRule {
         }
         if assets.vehicles > 0 { failures.append(.vehicles(count: assets.vehicles)) }
         if assets.residentialProperties > p.maxResidentialProperties {
-            failures.append(.residentialProperties(count: assets.residentialProperties, maximum: p.maxResidentialProperties))
+            failures.append(
+                .residentialProperties(count: assets.residentialProperties, maximum: p.maxResidentialProperties))
         }
         if assets.ownsBusiness { failures.append(.ownsBusiness) }
         return AssetTestResult(perCapitaFinancial: perCapita, financialLimit: limit, failures: failures)

@@ -1,7 +1,9 @@
 /// R4, 低保, household: P < S and the asset test passes.
 enum DibaoRule {
-    static func decide(_ request: AssessmentRequest, _ p: PolicyParameters, _ assetTest: AssetTestResult,
-                       _ household: HouseholdIncome, _ members: [MemberFacts]) -> ProgramDecision? {
+    static func decide(
+        _ request: AssessmentRequest, _ p: PolicyParameters, _ assetTest: AssetTestResult,
+        _ household: HouseholdIncome, _ members: [MemberFacts]
+    ) -> ProgramDecision? {
         let s = p.dibaoStandard
         guard household.size > 0, assetTest.passed, household.perCapita < s else { return nil }
 
@@ -9,8 +11,10 @@ enum DibaoRule {
         trace.append(.perCapitaBelowStandard(perCapita: household.perCapita, standard: s))
         trace.append(assetTest.passedStep(p))
         let shortfall = (s - household.perCapita) * household.size
-        trace.append(.dibaoShortfall(standard: s, perCapita: household.perCapita,
-                                     householdSize: household.size, shortfall: shortfall))
+        trace.append(
+            .dibaoShortfall(
+                standard: s, perCapita: household.perCapita,
+                householdSize: household.size, shortfall: shortfall))
         var total = shortfall
         for (i, member) in request.members.enumerated() where !members[i].isTekun {
             guard let (reason, rate) = addOn(member, members[i], p) else { continue }
@@ -25,8 +29,10 @@ enum DibaoRule {
     }
 
     /// The one add-on a member brings, the largest that applies (health first on a tie).
-    private static func addOn(_ member: AssessmentRequest.Member, _ facts: MemberFacts,
-                              _ p: PolicyParameters) -> (PolicyTraceStep.DibaoAddOnReason, Rate)? {
+    private static func addOn(
+        _ member: AssessmentRequest.Member, _ facts: MemberFacts,
+        _ p: PolicyParameters
+    ) -> (PolicyTraceStep.DibaoAddOnReason, Rate)? {
         var health: (PolicyTraceStep.DibaoAddOnReason, Rate)?
         if facts.hasQualifyingDisability, let disability = facts.disability {
             health = (.disability(disability), p.dibaoAddOnDisabilityIllnessRate)

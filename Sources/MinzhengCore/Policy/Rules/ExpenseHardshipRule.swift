@@ -2,8 +2,10 @@
 /// disposable income and the income left after a year's rigid expenses is below S.
 /// No cash; it opens temporary assistance.
 enum ExpenseHardshipRule {
-    static func decide(_ request: AssessmentRequest, _ p: PolicyParameters, _ assetTest: AssetTestResult,
-                       _ household: HouseholdIncome) -> ProgramDecision? {
+    static func decide(
+        _ request: AssessmentRequest, _ p: PolicyParameters, _ assetTest: AssetTestResult,
+        _ household: HouseholdIncome
+    ) -> ProgramDecision? {
         let s = p.dibaoStandard
         let edgeCeiling = p.edgeMultiplier.ofRoundedUpToFen(s)
         guard household.size > 0, assetTest.passed, household.perCapita >= edgeCeiling else { return nil }
@@ -15,14 +17,20 @@ enum ExpenseHardshipRule {
         guard leftPerCapita < s else { return nil }
 
         var trace = household.steps
-        trace.append(.perCapitaAtLeastMultiple(perCapita: household.perCapita, multiplier: p.edgeMultiplier, threshold: edgeCeiling))
+        trace.append(
+            .perCapitaAtLeastMultiple(
+                perCapita: household.perCapita, multiplier: p.edgeMultiplier, threshold: edgeCeiling))
         trace.append(assetTest.passedStep(p))
         trace.append(.annualPerCapitaBelowLimit(annualPerCapita: annualPerCapita, limit: p.priorYearDisposableIncome))
-        trace.append(.rigidExpenses(medical: expenses.medical, education: expenses.education,
-                                    rehabilitation: expenses.rehabilitation, disaster: expenses.disaster,
-                                    total: expenses.total))
-        trace.append(.incomeAfterRigidExpenses(annualIncome: annualIncome, expenses: expenses.total,
-                                               householdSize: household.size, monthlyPerCapita: leftPerCapita, standard: s))
+        trace.append(
+            .rigidExpenses(
+                medical: expenses.medical, education: expenses.education,
+                rehabilitation: expenses.rehabilitation, disaster: expenses.disaster,
+                total: expenses.total))
+        trace.append(
+            .incomeAfterRigidExpenses(
+                annualIncome: annualIncome, expenses: expenses.total,
+                householdSize: household.size, monthlyPerCapita: leftPerCapita, standard: s))
         trace.append(.noMonthlyCash(.expenseHardship))
         return ProgramDecision(program: .expenseHardship, member: nil, monthly: .zero, trace: trace)
     }

@@ -40,9 +40,11 @@ public enum GradualExitRule {
     ///     only change that made R4 fail.
     /// The gradual exit keeps the current amount for `gradualExitMonths` months after the
     /// reassessed month; any other failure ends the enrollment from the next month.
-    public static func reassess(_ current: DibaoEnrollmentState, with assessment: Assessment,
-                                failsOnlyBecauseEarnedIncomeRose: Bool,
-                                parameters p: PolicyParameters) -> DibaoReassessmentOutcome {
+    public static func reassess(
+        _ current: DibaoEnrollmentState, with assessment: Assessment,
+        failsOnlyBecauseEarnedIncomeRose: Bool,
+        parameters p: PolicyParameters
+    ) -> DibaoReassessmentOutcome {
         let month = assessment.month
         if case .ended(let lastMonth) = current { return .alreadyEnded(lastMonth: lastMonth) }
         if let dibao = assessment.programs.first(where: { $0.program == .dibao }) {
@@ -52,8 +54,9 @@ public enum GradualExitRule {
         let onlyEarnedIncome = failsOnlyBecauseEarnedIncomeRose && assessment.assetTest.passed
         switch current {
         case .active(let monthly) where onlyEarnedIncome && p.gradualExitMonths > 0:
-            return .gradualExitStarts(monthly: monthly, lastMonth: month.adding(months: p.gradualExitMonths),
-                                      months: p.gradualExitMonths)
+            return .gradualExitStarts(
+                monthly: monthly, lastMonth: month.adding(months: p.gradualExitMonths),
+                months: p.gradualExitMonths)
         case .gradualExit(let monthly, let lastMonth) where onlyEarnedIncome:
             return .gradualExitContinues(monthly: monthly, lastMonth: lastMonth)
         case .gradualExit(_, let lastMonth):

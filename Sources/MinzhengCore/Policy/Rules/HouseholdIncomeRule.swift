@@ -13,7 +13,9 @@ struct HouseholdIncome {
 }
 
 enum HouseholdIncomeRule {
-    static func compute(_ request: AssessmentRequest, _ p: PolicyParameters, _ members: [MemberFacts]) -> HouseholdIncome {
+    static func compute(
+        _ request: AssessmentRequest, _ p: PolicyParameters, _ members: [MemberFacts]
+    ) -> HouseholdIncome {
         var result = HouseholdIncome()
         result.size = members.reduce(0) { $0 + ($1.isTekun ? 0 : 1) }
         // With nobody left R4–R7 do not apply, so no trace is needed either.
@@ -40,14 +42,18 @@ enum HouseholdIncomeRule {
             if facts.earnedIncome > .zero, (p.workingAgeMin...p.workingAgeMax).contains(facts.age) {
                 let deduction = min(facts.earnedIncome, cap)
                 result.deductions = result.deductions + deduction
-                result.steps.append(.employmentDeduction(member: i, age: facts.age, earned: facts.earnedIncome,
-                                                         cap: cap, deduction: deduction))
+                result.steps.append(
+                    .employmentDeduction(
+                        member: i, age: facts.age, earned: facts.earnedIncome,
+                        cap: cap, deduction: deduction))
             }
         }
         result.counted = max(.zero, result.gross - result.deductions)
         result.perCapita = Fen(result.counted.value / Int64(result.size))
-        result.steps.append(.householdCountedIncome(gross: result.gross, deductions: result.deductions, counted: result.counted))
-        result.steps.append(.perCapitaIncome(counted: result.counted, householdSize: result.size, perCapita: result.perCapita))
+        result.steps.append(
+            .householdCountedIncome(gross: result.gross, deductions: result.deductions, counted: result.counted))
+        result.steps.append(
+            .perCapitaIncome(counted: result.counted, householdSize: result.size, perCapita: result.perCapita))
         return result
     }
 }

@@ -7,9 +7,14 @@ enum LivingSubsidyRule {
             guard let coveredBy = facts.coveredBy, let disability = facts.disability else { continue }
             let rate = facts.isSeverelyDisabled ? p.livingSubsidySevereRate : p.livingSubsidyOtherRate
             let amount = rate.ofRoundedUpToYuan(s)
-            programs.append(ProgramDecision(program: .livingSubsidy, member: i, monthly: amount, trace: [
-                .livingSubsidy(member: i, disability: disability, coveredBy: coveredBy, rate: rate, standard: s, amount: amount),
-            ]))
+            programs.append(
+                ProgramDecision(
+                    program: .livingSubsidy, member: i, monthly: amount,
+                    trace: [
+                        .livingSubsidy(
+                            member: i, disability: disability, coveredBy: coveredBy, rate: rate, standard: s,
+                            amount: amount)
+                    ]))
         }
     }
 }

@@ -10,9 +10,12 @@ enum SeniorAllowanceRule {
             } else {
                 (tierAge, amount) = (p.seniorAllowanceTier1Age, p.seniorAllowanceTier1)
             }
-            programs.append(ProgramDecision(program: .seniorAllowance, member: i, monthly: amount, trace: [
-                .seniorAllowance(member: i, age: facts.age, tierAge: tierAge, amount: amount),
-            ]))
+            programs.append(
+                ProgramDecision(
+                    program: .seniorAllowance, member: i, monthly: amount,
+                    trace: [
+                        .seniorAllowance(member: i, age: facts.age, tierAge: tierAge, amount: amount)
+                    ]))
         }
     }
 }

@@ -84,10 +84,11 @@ public struct StandardChangeSimulation: Sendable {
         case .success(let resolved): both = resolved
         case .failure(let error): return .skipped(id: household.id, district: household.district, .noParameters(error))
         }
-        return .assessed(SimulatedHousehold(
-            id: household.id, district: household.district, persons: request.members.count,
-            baselineMonthly: Self.monthlyTotal(PolicyEngine.assess(request, parameters: both.baseline)),
-            proposedMonthly: Self.monthlyTotal(PolicyEngine.assess(request, parameters: both.proposed))))
+        return .assessed(
+            SimulatedHousehold(
+                id: household.id, district: household.district, persons: request.members.count,
+                baselineMonthly: Self.monthlyTotal(PolicyEngine.assess(request, parameters: both.baseline)),
+                proposedMonthly: Self.monthlyTotal(PolicyEngine.assess(request, parameters: both.proposed))))
     }
 
     private static func monthlyTotal(_ assessment: Assessment) -> Fen {

@@ -166,7 +166,8 @@ extension PolicyTraceStep {
         case .orphanAllowance(let member, let age, let adultAge, let setting, let amount):
             return "\(Self.name(member)) \(age) 岁，未满 \(adultAge) 周岁的孤儿，\(setting.chinese)，"
                 + "孤儿基本生活费 \(amount.yuanString) 元/月"
-        case .childInDistress(let member, let age, let adultAge, let category, let orphanCommunity, let rate, let amount):
+        case .childInDistress(
+            let member, let age, let adultAge, let category, let orphanCommunity, let rate, let amount):
             let child = "\(Self.name(member)) \(age) 岁，未满 \(adultAge) 周岁，\(category.chinese)"
             guard let rate else { return "\(child)，按散居孤儿标准 \(amount.yuanString) 元/月" }
             return "\(child)：\(rate) × 散居孤儿标准 \(orphanCommunity.yuanString) 元 = \(amount.yuanString) 元/月（向上取整到元）"
@@ -175,7 +176,8 @@ extension PolicyTraceStep {
                 + "重度残疾人护理补贴 \(amount.yuanString) 元/月"
         case .livingSubsidy(let member, let disability, let coveredBy, let rate, let standard, let amount):
             let coverage = coveredBy == .individualDibao ? "本人享受单人保" : "家庭享受低保"
-            return "\(Self.name(member))\(disability.chinese)，\(coverage)，困难残疾人生活补贴：\(rate) × \(standard.yuanString) 元 = "
+            return
+                "\(Self.name(member))\(disability.chinese)，\(coverage)，困难残疾人生活补贴：\(rate) × \(standard.yuanString) 元 = "
                 + "\(amount.yuanString) 元/月（向上取整到元）"
         case .seniorAllowance(let member, let age, let tierAge, let amount):
             return "\(Self.name(member)) \(age) 岁，年满 \(tierAge) 周岁，尊老金 \(amount.yuanString) 元/月"

@@ -31,7 +31,8 @@ enum WF {
     static let otherCommunityWorker = WorkflowActor.staff(role: .communityWorker, region: region("320402001002"))
     static let otherAuditor = WorkflowActor.staff(role: .auditor, region: region("320411"))
     static let renshe = WorkflowActor.staff(role: .department, region: region("3204"), department: "renshe")
-    static let yibaoOtherDistrict = WorkflowActor.staff(role: .department, region: region("320411"), department: "yibao")
+    static let yibaoOtherDistrict = WorkflowActor.staff(
+        role: .department, region: region("320411"), department: "yibao")
     /// A resident account of the application's own community, passed as staff by mistake.
     static let residentAccount = WorkflowActor.staff(role: .resident, region: community)
 
@@ -45,7 +46,8 @@ enum WF {
     ]
 
     static let outsiders: [WorkflowActor] = [
-        otherDistrictOfficer, otherStreetOfficer, otherCommunityWorker, otherAuditor, renshe, yibaoOtherDistrict, residentAccount,
+        otherDistrictOfficer, otherStreetOfficer, otherCommunityWorker, otherAuditor, renshe, yibaoOtherDistrict,
+        residentAccount,
     ]
 
     static let record = InvestigationRecord(
@@ -53,7 +55,9 @@ enum WF {
 
     /// A civil-affairs application in `status`, filled in as it would be there: published
     /// on `day0` when publicized, returned from `accepted` when returned.
-    static func civil(_ level: ApprovingLevel, _ status: WorkflowState = .submitted, objections: Int = 0) -> ApplicationState {
+    static func civil(
+        _ level: ApprovingLevel, _ status: WorkflowState = .submitted, objections: Int = 0
+    ) -> ApplicationState {
         ApplicationState(
             status: status, flow: .civilAffairs(approvingLevel: level), region: community,
             openObjections: objections,

@@ -15,8 +15,9 @@ struct WorkflowPathTests {
         ]
         for (action, actor, dayOffset, expected) in steps {
             let day = WF.day(dayOffset)
-            #expect(WF.workflow.availableActions(for: app, by: actor, on: day).contains(action.kind),
-                    "\(action.kind) is offered to its actor in \(app.status)")
+            #expect(
+                WF.workflow.availableActions(for: app, by: actor, on: day).contains(action.kind),
+                "\(action.kind) is offered to its actor in \(app.status)")
             let t = try WF.take(action, app, by: actor, on: day)
             #expect(t.from == app.status)
             #expect(t.to == expected)
@@ -43,8 +44,11 @@ struct WorkflowPathTests {
         app = try WF.take(.investigate(WF.record), app, by: WF.streetOfficer, on: WF.day(1)).after
         app = try WF.take(.review(), app, by: WF.streetOfficer, on: WF.day(1)).after
         app = try WF.take(.publicize(), app, by: WF.streetOfficer, on: WF.day(1)).after
-        #expect(WF.refusal(.approve(), app, by: WF.districtOfficer, on: WF.day(9)) == .notPermitted(.approve, WF.districtOfficer))
-        #expect(WF.workflow.availableActions(for: app, by: WF.streetOfficer, on: WF.day(9)) == [.object, .approve, .reject])
+        #expect(
+            WF.refusal(.approve(), app, by: WF.districtOfficer, on: WF.day(9))
+                == .notPermitted(.approve, WF.districtOfficer))
+        #expect(
+            WF.workflow.availableActions(for: app, by: WF.streetOfficer, on: WF.day(9)) == [.object, .approve, .reject])
         let t = try WF.take(.approve(), app, by: WF.streetOfficer, on: WF.day(9))
         #expect(t.to == .approved)
     }
@@ -52,26 +56,34 @@ struct WorkflowPathTests {
     @Test("investigate records the visit and the economy check's result")
     func investigation() throws {
         let record = InvestigationRecord(visitedOn: WF.day0, findings: "  家有存款二十万元。 ", economyCheckEligible: false)
-        let t = try WF.take(.investigate(record, note: "建议不予批准"), WF.civil(.district, .accepted), by: WF.communityWorker)
+        let t = try WF.take(
+            .investigate(record, note: "建议不予批准"), WF.civil(.district, .accepted), by: WF.communityWorker)
         #expect(t.investigation == record)
         #expect(t.after.economyCheckEligible == false)
         #expect(t.note == "建议不予批准")
         let accepted = WF.civil(.district, .accepted)
-        #expect(WF.refusal(WorkflowAction(kind: .investigate), accepted, by: WF.communityWorker) == .missingNote(field: "investigation"))
+        #expect(
+            WF.refusal(WorkflowAction(kind: .investigate), accepted, by: WF.communityWorker)
+                == .missingNote(field: "investigation"))
         let blank = InvestigationRecord(visitedOn: WF.day0, findings: " \n　", economyCheckEligible: true)
-        #expect(WF.refusal(.investigate(blank), accepted, by: WF.communityWorker) == .missingNote(field: "investigation.findings"))
+        #expect(
+            WF.refusal(.investigate(blank), accepted, by: WF.communityWorker)
+                == .missingNote(field: "investigation.findings"))
     }
 
     // MARK: - Publicity
 
     /// Posted on D = day 0; the 7 full days are D+1 … D+7; approval from D+8.
-    @Test("approval waits for 7 full days of publicity after the posting day", arguments: [
-        (0, 8), (1, 7), (6, 2), (7, 1), (8, 0), (9, 0), (40, 0),
-    ])
+    @Test(
+        "approval waits for 7 full days of publicity after the posting day",
+        arguments: [
+            (0, 8), (1, 7), (6, 2), (7, 1), (8, 0), (9, 0), (40, 0),
+        ])
     func publicityPeriod(dayOffset: Int, daysLeft: Int) throws {
-        let app = WF.civil(.district, .publicized)   // posted on day0
+        let app = WF.civil(.district, .publicized)  // posted on day0
         let refusal = WF.refusal(.approve(), app, by: WF.districtOfficer, on: WF.day(dayOffset))
-        let offered = WF.workflow.availableActions(for: app, by: WF.districtOfficer, on: WF.day(dayOffset)).contains(.approve)
+        let offered = WF.workflow.availableActions(for: app, by: WF.districtOfficer, on: WF.day(dayOffset)).contains(
+            .approve)
         if daysLeft > 0 {
             #expect(refusal == .publicityNotOver(daysLeft: daysLeft))
             #expect(refusal?.kind == .conflict)
@@ -89,9 +101,12 @@ struct WorkflowPathTests {
         #expect(t.after.publicityStart == posted)
         #expect(WF.workflow.lastPublicityDay(publicityStart: posted) == CivilDate(year: 2024, month: 3, day: 3)!)
         #expect(WF.workflow.earliestApproval(publicityStart: posted) == CivilDate(year: 2024, month: 3, day: 4)!)
-        #expect(WF.refusal(.approve(), t.after, by: WF.districtOfficer, on: CivilDate(year: 2024, month: 3, day: 3)!)
+        #expect(
+            WF.refusal(.approve(), t.after, by: WF.districtOfficer, on: CivilDate(year: 2024, month: 3, day: 3)!)
                 == .publicityNotOver(daysLeft: 1))
-        #expect(WF.refusal(.approve(), t.after, by: WF.districtOfficer, on: CivilDate(year: 2024, month: 3, day: 4)!) == nil)
+        #expect(
+            WF.refusal(.approve(), t.after, by: WF.districtOfficer, on: CivilDate(year: 2024, month: 3, day: 4)!) == nil
+        )
     }
 
     @Test("an objection keeps the state, blocks approval until resolved, and must say what it is")
@@ -114,7 +129,8 @@ struct WorkflowPathTests {
         app = try WF.take(.resolveObjection("子女均为低收入，无赡养能力。"), app, by: WF.districtOfficer, on: WF.day(9)).after
         #expect(app.openObjections == 0)
         #expect(WF.refusal(.resolveObjection("再次核实"), app, by: WF.streetOfficer, on: WF.day(9)) == .noOpenObjections)
-        #expect(!WF.workflow.availableActions(for: app, by: WF.streetOfficer, on: WF.day(9)).contains(.resolveObjection))
+        #expect(
+            !WF.workflow.availableActions(for: app, by: WF.streetOfficer, on: WF.day(9)).contains(.resolveObjection))
         #expect(try WF.take(.approve(), app, by: WF.districtOfficer, on: WF.day(10)).to == .approved)
     }
 
@@ -128,9 +144,11 @@ struct WorkflowPathTests {
 
     // MARK: - Rejection
 
-    @Test("reject from every staff state with a reason the applicant sees", arguments: [
-        WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized,
-    ])
+    @Test(
+        "reject from every staff state with a reason the applicant sees",
+        arguments: [
+            WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized,
+        ])
     func reject(from status: WorkflowState) throws {
         let app = WF.civil(.district, status)
         #expect(WF.refusal(WorkflowAction(kind: .reject), app, by: WF.districtOfficer) == .missingNote(field: "note"))
@@ -143,12 +161,14 @@ struct WorkflowPathTests {
 
     // MARK: - Return for documents
 
-    @Test("return for documents, then resubmit goes back to the step that asked", arguments: [
-        (WorkflowState.submitted, WF.communityWorker),
-        (WorkflowState.accepted, WF.communityWorker),
-        (WorkflowState.investigated, WF.streetOfficer),
-        (WorkflowState.reviewed, WF.streetOfficer),
-    ])
+    @Test(
+        "return for documents, then resubmit goes back to the step that asked",
+        arguments: [
+            (WorkflowState.submitted, WF.communityWorker),
+            (WorkflowState.accepted, WF.communityWorker),
+            (WorkflowState.investigated, WF.streetOfficer),
+            (WorkflowState.reviewed, WF.streetOfficer),
+        ])
     func returnAndResubmit(from status: WorkflowState, by officer: WorkflowActor) throws {
         let app = WF.civil(.district, status)
         #expect(WF.refusal(WorkflowAction(kind: .returnForDocuments), app, by: officer) == .missingNote(field: "note"))
@@ -159,10 +179,15 @@ struct WorkflowPathTests {
 
         // While returned, staff wait; only the applicant moves it.
         #expect(WF.workflow.availableActions(for: returned.after, by: officer, on: WF.day(1)).isEmpty)
-        #expect(WF.workflow.availableActions(for: returned.after, by: WF.applicant, on: WF.day(1)) == [.resubmit, .withdraw])
-        #expect(WF.refusal(.resubmit(), returned.after, by: officer, on: WF.day(1)) == .notPermitted(.resubmit, officer))
+        #expect(
+            WF.workflow.availableActions(for: returned.after, by: WF.applicant, on: WF.day(1)) == [
+                .resubmit, .withdraw,
+            ])
+        #expect(
+            WF.refusal(.resubmit(), returned.after, by: officer, on: WF.day(1)) == .notPermitted(.resubmit, officer))
         let forward = try #require(WorkflowTable.forwardAction(in: status, flow: .civilAffairs))
-        #expect(WF.refusal(WF.action(forward), returned.after, by: officer, on: WF.day(1))
+        #expect(
+            WF.refusal(WF.action(forward), returned.after, by: officer, on: WF.day(1))
                 == .notAllowedInState(forward, .returned, allowed: [.resubmit, .withdraw]))
 
         let back = try WF.take(.resubmit(note: "已上传"), returned.after, by: WF.applicant, on: WF.day(2))
@@ -173,9 +198,13 @@ struct WorkflowPathTests {
 
     @Test("no return during publicity; an applicant cannot return their own application")
     func returnRefusals() {
-        #expect(WF.refusal(.returnForDocuments("补材料"), WF.civil(.district, .publicized), by: WF.streetOfficer)
-                == .notAllowedInState(.returnForDocuments, .publicized, allowed: [.object, .resolveObjection, .approve, .reject, .withdraw]))
-        #expect(WF.refusal(.returnForDocuments("补材料"), WF.civil(.district, .accepted), by: WF.applicant)
+        #expect(
+            WF.refusal(.returnForDocuments("补材料"), WF.civil(.district, .publicized), by: WF.streetOfficer)
+                == .notAllowedInState(
+                    .returnForDocuments, .publicized,
+                    allowed: [.object, .resolveObjection, .approve, .reject, .withdraw]))
+        #expect(
+            WF.refusal(.returnForDocuments("补材料"), WF.civil(.district, .accepted), by: WF.applicant)
                 == .notPermitted(.returnForDocuments, .applicant))
     }
 
@@ -188,9 +217,11 @@ struct WorkflowPathTests {
 
     // MARK: - Withdrawal
 
-    @Test("the applicant may withdraw before a decision", arguments: [
-        WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized, .returned,
-    ])
+    @Test(
+        "the applicant may withdraw before a decision",
+        arguments: [
+            WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized, .returned,
+        ])
     func withdrawBeforeDecision(from status: WorkflowState) throws {
         let app = WF.civil(.district, status, objections: status == .publicized ? 1 : 0)
         #expect(WF.refusal(.withdraw(), app, by: WF.streetOfficer) == .notPermitted(.withdraw, WF.streetOfficer))

@@ -17,23 +17,25 @@ struct WorkflowRoleTests {
         var testDescription: String { "\(actor.english) \(kind) in \(status)" }
     }
 
-    @Test("the wrong role at each step of a district item is refused", arguments: [
-        WrongRole(.submitted, .accept, WF.districtOfficer),
-        WrongRole(.submitted, .accept, WF.otherCommunityWorker, hidden: true),
-        WrongRole(.submitted, .reject, WF.streetOfficer),
-        WrongRole(.accepted, .investigate, WF.otherStreetOfficer, hidden: true),
-        WrongRole(.accepted, .investigate, WF.districtOfficer),
-        WrongRole(.investigated, .review, WF.communityWorker),
-        WrongRole(.investigated, .review, WF.streetWorker),
-        WrongRole(.investigated, .returnForDocuments, WF.communityWorker),
-        WrongRole(.reviewed, .publicize, WF.communityWorker),
-        WrongRole(.reviewed, .publicize, WF.districtOfficer),
-        WrongRole(.publicized, .approve, WF.streetOfficer),
-        WrongRole(.publicized, .reject, WF.streetOfficer),
-        WrongRole(.publicized, .approve, WF.otherDistrictOfficer, hidden: true),
-        WrongRole(.publicized, .approve, WF.applicant),
-        WrongRole(.publicized, .approve, WF.yibao, hidden: true),
-    ])
+    @Test(
+        "the wrong role at each step of a district item is refused",
+        arguments: [
+            WrongRole(.submitted, .accept, WF.districtOfficer),
+            WrongRole(.submitted, .accept, WF.otherCommunityWorker, hidden: true),
+            WrongRole(.submitted, .reject, WF.streetOfficer),
+            WrongRole(.accepted, .investigate, WF.otherStreetOfficer, hidden: true),
+            WrongRole(.accepted, .investigate, WF.districtOfficer),
+            WrongRole(.investigated, .review, WF.communityWorker),
+            WrongRole(.investigated, .review, WF.streetWorker),
+            WrongRole(.investigated, .returnForDocuments, WF.communityWorker),
+            WrongRole(.reviewed, .publicize, WF.communityWorker),
+            WrongRole(.reviewed, .publicize, WF.districtOfficer),
+            WrongRole(.publicized, .approve, WF.streetOfficer),
+            WrongRole(.publicized, .reject, WF.streetOfficer),
+            WrongRole(.publicized, .approve, WF.otherDistrictOfficer, hidden: true),
+            WrongRole(.publicized, .approve, WF.applicant),
+            WrongRole(.publicized, .approve, WF.yibao, hidden: true),
+        ])
     func wrongRole(row: WrongRole) {
         let refusal = WF.refusal(WF.action(row.kind), WF.civil(.district, row.status), by: row.actor, on: WF.day(30))
         #expect(refusal == row.expected)
@@ -49,7 +51,9 @@ struct WorkflowRoleTests {
     @Test("a street officer cannot approve a district item; the district officer can")
     func streetCannotApproveDistrictItem() {
         let app = WF.civil(.district, .publicized)
-        #expect(WF.refusal(.approve(), app, by: WF.streetOfficer, on: WF.day(8)) == .notPermitted(.approve, WF.streetOfficer))
+        #expect(
+            WF.refusal(.approve(), app, by: WF.streetOfficer, on: WF.day(8))
+                == .notPermitted(.approve, WF.streetOfficer))
         #expect(WF.refusal(.approve(), app, by: WF.districtOfficer, on: WF.day(8)) == nil)
     }
 
@@ -95,7 +99,9 @@ struct WorkflowRoleTests {
             app = try WF.take(action, app, by: WF.cityAdmin, on: WF.day(day)).after
         }
         #expect(app.status == .approved)
-        #expect(WF.refusal(.resubmit(), WF.civil(.district, .returned), by: WF.cityAdmin) == .notPermitted(.resubmit, WF.cityAdmin))
+        #expect(
+            WF.refusal(.resubmit(), WF.civil(.district, .returned), by: WF.cityAdmin)
+                == .notPermitted(.resubmit, WF.cityAdmin))
     }
 
     // MARK: - Department-routed items
@@ -103,10 +109,16 @@ struct WorkflowRoleTests {
     @Test("a department item: the matching department accepts and decides")
     func departmentFlow() throws {
         var app = WF.departmental()
-        #expect(WF.workflow.availableActions(for: app, by: WF.yibao, on: WF.day0) == [.accept, .reject, .returnForDocuments])
+        #expect(
+            WF.workflow.availableActions(for: app, by: WF.yibao, on: WF.day0) == [
+                .accept, .reject, .returnForDocuments,
+            ])
         app = try WF.take(.accept(), app, by: WF.yibao).after
         #expect(app.status == .accepted)
-        #expect(WF.workflow.availableActions(for: app, by: WF.yibao, on: WF.day0) == [.approve, .reject, .returnForDocuments])
+        #expect(
+            WF.workflow.availableActions(for: app, by: WF.yibao, on: WF.day0) == [
+                .approve, .reject, .returnForDocuments,
+            ])
         let t = try WF.take(.approve(note: "符合医疗救助条件"), app, by: WF.yibao, on: WF.day(1))
         #expect(t.to == .approved)
 
@@ -114,17 +126,21 @@ struct WorkflowRoleTests {
         #expect(rejected.to == .rejected)
     }
 
-    @Test("a department item: another department, another district's office, and civil-affairs staff cannot act",
-          arguments: [WorkflowState.submitted, .accepted])
+    @Test(
+        "a department item: another department, another district's office, and civil-affairs staff cannot act",
+        arguments: [WorkflowState.submitted, .accepted])
     func departmentRefusals(status: WorkflowState) {
         let app = WF.departmental(status)
-        let decide: [WorkflowActionKind] = status == .submitted ? [.accept, .reject, .returnForDocuments] : [.approve, .reject, .returnForDocuments]
+        let decide: [WorkflowActionKind] =
+            status == .submitted ? [.accept, .reject, .returnForDocuments] : [.approve, .reject, .returnForDocuments]
         for kind in decide {
             #expect(WF.refusal(WF.action(kind), app, by: WF.renshe) == .outsideRegion)
             #expect(WF.refusal(WF.action(kind), app, by: WF.yibaoOtherDistrict) == .outsideRegion)
             let noCode = WorkflowActor.staff(role: .department, region: WF.region("3204"))
             #expect(WF.refusal(WF.action(kind), app, by: noCode) == .outsideRegion)
-            for civil in [WF.cityAdmin, WF.districtOfficer, WF.streetOfficer, WF.communityWorker, WF.cityAuditor, WF.applicant] {
+            for civil in [
+                WF.cityAdmin, WF.districtOfficer, WF.streetOfficer, WF.communityWorker, WF.cityAuditor, WF.applicant,
+            ] {
                 #expect(WF.refusal(WF.action(kind), app, by: civil) == .notPermitted(kind, civil))
             }
             #expect(WF.refusal(WF.action(kind), app, by: WF.yibao) == nil)
@@ -142,7 +158,8 @@ struct WorkflowRoleTests {
         let back = try WF.take(.resubmit(), returned.after, by: WF.applicant, on: WF.day(3))
         #expect(back.to == .accepted)
         #expect(try WF.take(.withdraw(), back.after, by: WF.applicant, on: WF.day(4)).to == .withdrawn)
-        #expect(WF.refusal(.withdraw(), WF.departmental(.approved), by: WF.applicant)
+        #expect(
+            WF.refusal(.withdraw(), WF.departmental(.approved), by: WF.applicant)
                 == .notAllowedInState(.withdraw, .approved, allowed: []))
     }
 

@@ -30,8 +30,9 @@ struct WorkflowTableTests {
         kind.isApplicantAction ? WF.applicant : WF.yibao
     }
 
-    @Test("civil-affairs flow: each state allows exactly its actions; every other is a 409 naming the state",
-          arguments: WorkflowState.allCases)
+    @Test(
+        "civil-affairs flow: each state allows exactly its actions; every other is a 409 naming the state",
+        arguments: WorkflowState.allCases)
     func civilStateTable(status: WorkflowState) throws {
         let allowed = try #require(Self.civilAllowed[status])
         #expect(Set(WorkflowTable.allowedActions(in: status, flow: .civilAffairs)) == allowed)
@@ -47,7 +48,8 @@ struct WorkflowTableTests {
                     #expect(refusal == .notAllowedInState(kind, status, allowed: ordered), "\(kind) in \(status)")
                     // Whoever asks (in scope) hears about the state, before anything else.
                     for (_, other) in WF.roster {
-                        #expect(WF.refusal(WF.action(kind), app, by: other, on: WF.day(30))
+                        #expect(
+                            WF.refusal(WF.action(kind), app, by: other, on: WF.day(30))
                                 == .notAllowedInState(kind, status, allowed: ordered))
                     }
                 }
@@ -55,8 +57,9 @@ struct WorkflowTableTests {
         }
     }
 
-    @Test("department flow: each state allows exactly its actions; every other is a 409",
-          arguments: WorkflowState.allCases)
+    @Test(
+        "department flow: each state allows exactly its actions; every other is a 409",
+        arguments: WorkflowState.allCases)
     func departmentStateTable(status: WorkflowState) {
         let allowed = Self.departmentAllowed[status] ?? []
         #expect(Set(WorkflowTable.allowedActions(in: status, flow: .department)) == allowed)
@@ -84,8 +87,10 @@ struct WorkflowTableTests {
             .accepted: [.investigate: intake, .reject: decider, .returnForDocuments: intake, .withdraw: applicant],
             .investigated: [.review: street, .reject: decider, .returnForDocuments: street, .withdraw: applicant],
             .reviewed: [.publicize: street, .reject: decider, .returnForDocuments: street, .withdraw: applicant],
-            .publicized: [.object: intake, .resolveObjection: ["cityAdmin", "streetOfficer", "districtOfficer"],
-                          .approve: decider, .reject: decider, .withdraw: applicant],
+            .publicized: [
+                .object: intake, .resolveObjection: ["cityAdmin", "streetOfficer", "districtOfficer"],
+                .approve: decider, .reject: decider, .withdraw: applicant,
+            ],
             .returned: [.resubmit: applicant, .withdraw: applicant],
         ]
     }()
@@ -106,8 +111,10 @@ struct WorkflowTableTests {
         return table
     }
 
-    @Test("who may act: every allowed step, every actor in scope; the rest are 403, outsiders 404",
-          arguments: ApprovingLevel.allCases, [WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized, .returned])
+    @Test(
+        "who may act: every allowed step, every actor in scope; the rest are 403, outsiders 404",
+        arguments: ApprovingLevel.allCases,
+        [WorkflowState.submitted, .accepted, .investigated, .reviewed, .publicized, .returned])
     func permissionMatrix(level: ApprovingLevel, status: WorkflowState) throws {
         let row = try #require(Self.permitted(level)[status])
         #expect(Set(row.keys) == Self.civilAllowed[status])

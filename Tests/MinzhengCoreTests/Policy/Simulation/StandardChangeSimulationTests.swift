@@ -7,7 +7,9 @@ private typealias F = PolicyFixtures
 private enum Households {
     /// Worked example 1: couple 45 and 43, child 12, he earns wage 200000.
     static let example1 = [
-        F.member(age: 45) { $0.sex = .male; $0.incomes = [F.income(.wage, 200_000)] },
+        F.member(age: 45) {
+            $0.sex = .male; $0.incomes = [F.income(.wage, 200_000)]
+        },
         F.member(age: 43),
         F.member(age: 12),
     ]
@@ -16,26 +18,38 @@ private enum Households {
         F.member(age: 72) {
             $0.sex = .male; $0.laborCapacity = .none; $0.hasCapableSupporter = false; $0.selfCare = .partial
             $0.incomes = [F.income(.pension, 30_000)]
-        },
+        }
     ]
     /// Worked example 3: woman 85 alone, pension 100000, a capable son elsewhere.
     static let example3 = [F.member(age: 85) { $0.incomes = [F.income(.pension, 100_000)] }]
     /// Worked example 4: man 50 with wage 250000, son 20 with a grade-1 physical disability, rural.
     static let example4 = [
-        F.member(age: 50) { $0.sex = .male; $0.hukou = .rural; $0.incomes = [F.income(.wage, 250_000)] },
-        F.member(age: 20) { $0.sex = .male; $0.hukou = .rural; $0.disabilityGrade = 1; $0.disabilityKind = .physical; $0.laborCapacity = .none },
+        F.member(age: 50) {
+            $0.sex = .male; $0.hukou = .rural; $0.incomes = [F.income(.wage, 250_000)]
+        },
+        F.member(age: 20) {
+            $0.sex = .male; $0.hukou = .rural; $0.disabilityGrade = 1; $0.disabilityKind = .physical;
+            $0.laborCapacity = .none
+        },
     ]
     /// A woman of 50 living on a pension of 960 yuan: above 940, below 1000.
     static let between = [F.member(age: 50) { $0.incomes = [F.income(.pension, 96_000)] }]
     /// A man of 40 earning 5000 yuan: out of reach either way.
-    static let wellOff = [F.member(age: 40) { $0.sex = .male; $0.incomes = [F.income(.wage, 500_000)] }]
+    static let wellOff = [
+        F.member(age: 40) {
+            $0.sex = .male; $0.incomes = [F.income(.wage, 500_000)]
+        }
+    ]
     /// A woman of 50 with a pension of 920 yuan: 20 yuan below the 2021 standard.
     static let justBelow = [F.member(age: 50) { $0.incomes = [F.income(.pension, 92_000)] }]
 
-    static func household(_ id: String, _ members: [AssessmentRequest.Member], region: String = "320402001",
-                          month: String = "2021-06") -> SimulationHousehold {
-        SimulationHousehold(id: id, district: String(region.prefix(6)),
-                            request: AssessmentRequest(region: region, month: F.ym(month), members: members))
+    static func household(
+        _ id: String, _ members: [AssessmentRequest.Member], region: String = "320402001",
+        month: String = "2021-06"
+    ) -> SimulationHousehold {
+        SimulationHousehold(
+            id: id, district: String(region.prefix(6)),
+            request: AssessmentRequest(region: region, month: F.ym(month), members: members))
     }
 }
 
@@ -55,33 +69,44 @@ struct StandardChangeSimulationTests {
     static let june = F.ym("2021-06")
 
     static func simulation(_ newStandard: Int64) throws -> StandardChangeSimulation {
-        StandardChangeSimulation(baseline: try F.defaults.get().history,
-                                 change: try StandardChange(newStandard: Fen(newStandard), from: june))
+        StandardChangeSimulation(
+            baseline: try F.defaults.get().history,
+            change: try StandardChange(newStandard: Fen(newStandard), from: june))
     }
 
     static let cases: [WhatIfCase] = [
         // (1000 − 566.66) × 3 + 100 = 1400.02 → 1401 yuan (S 1000: deduction 300, P = 566.66).
-        WhatIfCase(name: "example 1 on dibao gains", members: Households.example1, newStandard: 100_000,
-                   baselineFen: 119_700, proposedFen: 140_100, outcome: .changesAmount),
+        WhatIfCase(
+            name: "example 1 on dibao gains", members: Households.example1, newStandard: 100_000,
+            baselineFen: 119_700, proposedFen: 140_100, outcome: .changesAmount),
         // 1.3 × 1000 + 0.5 × 1000.
-        WhatIfCase(name: "example 2 tekun gains", members: Households.example2, newStandard: 100_000,
-                   baselineFen: 169_200, proposedFen: 180_000, outcome: .changesAmount),
+        WhatIfCase(
+            name: "example 2 tekun gains", members: Households.example2, newStandard: 100_000,
+            baselineFen: 169_200, proposedFen: 180_000, outcome: .changesAmount),
         // P = 1000 is not below S = 1000: still edge (no cash) and the senior allowance alone.
-        WhatIfCase(name: "example 3 keeps only the senior allowance", members: Households.example3, newStandard: 100_000,
-                   baselineFen: 5_000, proposedFen: 5_000, outcome: .unchanged),
+        WhatIfCase(
+            name: "example 3 keeps only the senior allowance", members: Households.example3, newStandard: 100_000,
+            baselineFen: 5_000, proposedFen: 5_000, outcome: .unchanged),
         // 611 + 90 + 282 → 650 + 90 + 300 yuan.
-        WhatIfCase(name: "example 4 individual dibao and subsidies follow S", members: Households.example4, newStandard: 100_000,
-                   baselineFen: 98_300, proposedFen: 104_000, outcome: .changesAmount),
+        WhatIfCase(
+            name: "example 4 individual dibao and subsidies follow S", members: Households.example4,
+            newStandard: 100_000,
+            baselineFen: 98_300, proposedFen: 104_000, outcome: .changesAmount),
         // P = 960: edge under 940, dibao (1000 − 960) under 1000.
-        WhatIfCase(name: "income between old and new standard enters", members: Households.between, newStandard: 100_000,
-                   baselineFen: 0, proposedFen: 4_000, outcome: .enters),
-        WhatIfCase(name: "well-off household stays out", members: Households.wellOff, newStandard: 100_000,
-                   baselineFen: 0, proposedFen: 0, outcome: .unchanged),
+        WhatIfCase(
+            name: "income between old and new standard enters", members: Households.between, newStandard: 100_000,
+            baselineFen: 0, proposedFen: 4_000, outcome: .enters),
+        WhatIfCase(
+            name: "well-off household stays out", members: Households.wellOff, newStandard: 100_000,
+            baselineFen: 0, proposedFen: 0, outcome: .unchanged),
         // P = 920 < 940 gets 20 yuan; under 900 nothing.
-        WhatIfCase(name: "a lower standard drops a household just below the old one", members: Households.justBelow, newStandard: 90_000,
-                   baselineFen: 2_000, proposedFen: 0, outcome: .leaves),
-        WhatIfCase(name: "the same standard changes nothing", members: Households.example1, newStandard: 94_000,
-                   baselineFen: 119_700, proposedFen: 119_700, outcome: .unchanged),
+        WhatIfCase(
+            name: "a lower standard drops a household just below the old one", members: Households.justBelow,
+            newStandard: 90_000,
+            baselineFen: 2_000, proposedFen: 0, outcome: .leaves),
+        WhatIfCase(
+            name: "the same standard changes nothing", members: Households.example1, newStandard: 94_000,
+            baselineFen: 119_700, proposedFen: 119_700, outcome: .unchanged),
     ]
 
     @Test(arguments: cases)
@@ -103,7 +128,9 @@ struct StandardChangeSimulationTests {
         #expect(totals.householdsEntering == (c.outcome == .enters ? 1 : 0))
         #expect(totals.householdsLeaving == (c.outcome == .leaves ? 1 : 0))
         #expect(totals.householdsChanging == (c.outcome == .changesAmount ? 1 : 0))
-        #expect(totals.personsEntering + totals.personsLeaving + totals.personsChanging == (c.outcome == .unchanged ? 0 : c.members.count))
+        #expect(
+            totals.personsEntering + totals.personsLeaving + totals.personsChanging
+                == (c.outcome == .unchanged ? 0 : c.members.count))
         #expect(totals.difference == Fen(c.proposedFen - c.baselineFen))
     }
 
@@ -111,8 +138,12 @@ struct StandardChangeSimulationTests {
         // Month 2020-12 has no policy at all; the request's own month must not matter.
         var simulation = try Self.simulation(100_000)
         let result = simulation.add(Households.household("old", Households.example1, month: "2020-12"))
-        #expect(result == .assessed(SimulatedHousehold(id: "old", district: "320402", persons: 3,
-                                                       baselineMonthly: 119_700, proposedMonthly: 140_100)))
+        #expect(
+            result
+                == .assessed(
+                    SimulatedHousehold(
+                        id: "old", district: "320402", persons: 3,
+                        baselineMonthly: 119_700, proposedMonthly: 140_100)))
     }
 
     @Test func districtsAreAggregatedAndSortedByCode() throws {
@@ -173,7 +204,10 @@ struct StandardChangeSimulationTests {
         #expect(error.field == "members[3].birthDate")
         #expect(simulation.overall.householdsAssessed == 1)
         #expect(simulation.overall.householdsSkipped == 2)
-        #expect(simulation.districtRows.map { [$0.totals.householdsAssessed, $0.totals.householdsSkipped] } == [[1, 1], [0, 1]])
+        #expect(
+            simulation.districtRows.map { [$0.totals.householdsAssessed, $0.totals.householdsSkipped] } == [
+                [1, 1], [0, 1],
+            ])
     }
 
     @Test func partsRunApartMergeToTheWhole() throws {
