@@ -5,15 +5,20 @@ import Vapor
 
 /// The street's decision on a benefit that followed its household's members: confirm it
 /// (and the proposed head, when the head died) or correct the amount from the change's month.
-/// Shared by the API and the page; one audited transaction per decision.
+/// Shared by the API and the page (`Request.enrollmentReviews()`); one audited transaction
+/// per decision.
 struct EnrollmentReviews {
-    let req: Request
+    let db: SQLDatabase
+    let writer: AuditedWriter
+    let cipher: FieldCipher
+    let regions: RegionTable
+    let clock: PlatformClock
     let user: CurrentUser
 
-    init(_ req: Request) throws {
-        self.req = req
-        user = try req.user
+    init(db: SQLDatabase, writer: AuditedWriter, cipher: FieldCipher, regions: RegionTable, clock: PlatformClock,
+         user: CurrentUser) throws {
         try user.require(.confirmBenefitChanges)
+        (self.db, self.writer, self.cipher, self.regions, self.clock, self.user) = (db, writer, cipher, regions, clock, user)
     }
 
     struct Decision: Content {
@@ -25,11 +30,11 @@ struct EnrollmentReviews {
     }
 
     func queue(page: PageRequest) async throws -> Page<EnrollmentReviewStore.Review> {
-        try await EnrollmentReviewStore(db: req.sql).open(within: user.scope, page: page)
+        try await EnrollmentReviewStore(db: db).open(within: user.scope, page: page)
     }
 
     func find(_ id: UUID?) async throws -> EnrollmentReviewStore.Review {
-        guard let id, let review = try await EnrollmentReviewStore(db: req.sql).review(id: id, within: user.scope)
+        guard let id, let review = try await EnrollmentReviewStore(db: db).review(id: id, within: user.scope)
         else {
             throw Refusal.notFound("待遇变更")
         }
@@ -46,17 +51,18 @@ struct EnrollmentReviews {
         }
         let from = YearMonth(review.effectiveMonth)!
         let name = user.displayName
-        let now = req.now
+        let now = clock.now
+        let (cipher, regions, clock) = (cipher, regions, clock)
         switch decision.action {
         case "confirm":
-            try await req.auditedTransaction { tx, audit in
+            try await writer.transaction { tx, audit in
                 guard
                     try await EnrollmentReviewStore(db: tx).decide(
                         id: review.id, version: version, status: "confirmed", by: name, note: note,
                         correctedFen: nil, at: now)
                 else { throw Refusal.staleVersion(current: version + 1) }
                 if let head = review.proposedHeadId {
-                    try await req.registryWriter(tx, audit)
+                    try await RegistryStore(db: tx, cipher: cipher, regions: regions, clock: clock, audit: audit)
                         .replaceDeceasedHead(household: review.householdId, with: head, region: review.region)
                 }
                 try await audit.record(
@@ -73,7 +79,7 @@ struct EnrollmentReviews {
                 })
             else { throw Refusal.invalid("amountFen", "请填写核定的月金额（0 表示终止）") }
             guard let note else { throw Refusal.invalid("note", "更正须说明理由") }
-            try await req.auditedTransaction { tx, audit in
+            try await writer.transaction { tx, audit in
                 guard
                     try await EnrollmentReviewStore(db: tx).decide(
                         id: review.id, version: version, status: "corrected", by: name, note: note,
@@ -126,15 +132,23 @@ struct EnrollmentReviewAPIController: RouteCollection {
 
     func list(req: Request) async throws -> Page<EnrollmentReviewStore.Review> {
         let q = try req.query.decode(ListQuery.self)
-        return try await EnrollmentReviews(req).queue(page: try PageRequest(page: q.page, perPage: q.perPage))
+        return try await req.enrollmentReviews().queue(page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func show(req: Request) async throws -> EnrollmentReviewStore.Review {
-        try await EnrollmentReviews(req).find(req.parameters.get("id", as: UUID.self))
+        try await req.enrollmentReviews().find(req.parameters.get("id", as: UUID.self))
     }
 
     func decide(req: Request) async throws -> EnrollmentReviewStore.Review {
-        try await EnrollmentReviews(req).decide(
+        try await req.enrollmentReviews().decide(
             req.parameters.get("id", as: UUID.self), try req.content.decode(EnrollmentReviews.Decision.self))
+    }
+}
+
+extension Request {
+    /// The signed-in user's benefit-change decisions; refused without the permission.
+    func enrollmentReviews() throws -> EnrollmentReviews {
+        try EnrollmentReviews(db: sql, writer: writer, cipher: platform.cipher, regions: platform.regions, clock: platform.clock,
+                              user: try user)
     }
 }

@@ -20,11 +20,11 @@ struct ReviewPageController: RouteCollection {
     }
 
     func list(req: Request) async throws -> View {
-        try await render(req, try EnrollmentReviews(req), error: nil, review: nil)
+        try await render(req, try req.enrollmentReviews(), error: nil, review: nil)
     }
 
     func decide(req: Request) async throws -> Response {
-        let reviews = try EnrollmentReviews(req)
+        let reviews = try req.enrollmentReviews()
         let form = try req.content.decode(DecisionForm.self)
         let id = req.parameters.get("id", as: UUID.self)
         do {
