@@ -117,6 +117,11 @@ struct AccountStore {
         try await db.select().columns("*").from("users").where("id", .equal, id).first(decoding: UserRow.self)
     }
 
+    /// Ties a resident's new account to their registry person.
+    func link(userID: UUID, toPerson person: UUID) async throws {
+        try await db.update("users").set("person_id", to: person).where("id", .equal, userID).run()
+    }
+
     /// The registry person a resident's account belongs to.
     func residentPerson(userID: UUID) async throws -> UUID? {
         try await db.select().column("person_id").from("users").where("id", .equal, userID).where(

@@ -10,7 +10,7 @@ final class JobProgress: @unchecked Sendable {
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private let lock = NSLock()
     private var lastPercent = -1
-    private let started = Date()
+    private let started = ContinuousClock.now
 
     init(label: String) {
         self.label = label
@@ -34,7 +34,7 @@ final class JobProgress: @unchecked Sendable {
         }
         guard percent != lastPercent, isTerminal || percent / 10 != lastPercent / 10 || percent == 100 else { return }
         lastPercent = percent
-        let elapsed = Date().timeIntervalSince(started)
+        let elapsed = (ContinuousClock.now - started).inSeconds
         let filled = percent / 5
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
         let line = "\(label) \(bar) \(percent)% \(done)/\(total) \(String(format: "%.1f", elapsed))s"

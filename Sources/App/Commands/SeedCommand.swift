@@ -18,12 +18,12 @@ struct SeedCommand: AsyncCommand {
         let count = signature.households ?? 2000
         guard count > 0 else { throw Refusal.invalid("households", "--households 应为正整数") }
         let app = context.application
-        let started = Date()
+        let started = ContinuousClock.now
         let summary = try await DemoSeeder(app: app)
             .seed(
                 households: count, seed: signature.seed ?? 1, today: context.application.platform.clock.today,
                 progress: JobProgress(label: "seed"))
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = (ContinuousClock.now - started).inSeconds
         struct Output: Encodable {
             let households: Int
             let persons: Int

@@ -6,9 +6,10 @@ import MinzhengCore
 /// `MINZHENG_NOW` starts it at a chosen moment for demos and acceptance runs, and tests set
 /// it to the day a case needs instead of editing rows.
 ///
-/// Not everything is on it: elapsed times of jobs use the monotonic clock, sign-in throttles
-/// their own `AccountsClock`, and audit events and new record ids the real time, because
-/// they record when the server actually did something.
+/// Not everything is on it: elapsed times of jobs use the monotonic clock; sign-in throttles,
+/// lockouts and API token lifetimes run on the real time (`AccountsClock`), so that a moved
+/// clock can never lengthen a token's life or shorten a lockout; audit events and new record
+/// ids keep the real time too, because they record when the server actually did something.
 struct PlatformClock: Sendable {
     private let source: @Sendable () -> Date
 

@@ -29,16 +29,17 @@ struct PayrollGenerateCommand: AsyncCommand {
         guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else {
             throw Refusal.invalid("region", "--region 应为区划代码")
         }
-        let started = Date()
+        let started = ContinuousClock.now
         let roll = try await PayrollService(app: context.application, actor: .system("cli:payroll"))
             .generate(month: month, region: region, replace: signature.replace)
         struct Output: Encodable {
             let roll: UUID; let month: String; let lines: Int; let totalFen: Int64; let state: String;
             let seconds: Double
         }
-        context.console.output(
-            "\(jsonLine(Output(roll: roll.id, month: roll.month, lines: roll.lineCount, totalFen: roll.totalFen, state: roll.state, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))"
-        )
+        let output = Output(
+            roll: roll.id, month: roll.month, lines: roll.lineCount, totalFen: roll.totalFen, state: roll.state,
+            seconds: (ContinuousClock.now - started).roundedSeconds)
+        context.console.output("\(jsonLine(output))")
     }
 }
 
@@ -64,7 +65,7 @@ struct PayrollRecalculateCommand: AsyncCommand {
         guard let region = RegionCode(signature.region ?? RegionTable.changzhou.value) else {
             throw Refusal.invalid("region", "--region 应为区划代码")
         }
-        let started = Date()
+        let started = ContinuousClock.now
         let list = signature.list
         let console = context.console
         let report = try await RecalculationRunner(db: app.sql, cipher: app.platform.cipher)
@@ -77,8 +78,10 @@ struct PayrollRecalculateCommand: AsyncCommand {
             let from: String; let assessed: Int; let skipped: Int; let changed: Int; let costDifferenceFen: Int64;
             let applied: Bool; let seconds: Double
         }
-        context.console.output(
-            "\(jsonLine(Output(from: report.from, assessed: report.assessed, skipped: report.skipped, changed: report.changed, costDifferenceFen: report.costDifferenceFen, applied: report.applied, seconds: (Date().timeIntervalSince(started) * 100).rounded() / 100)))"
-        )
+        let output = Output(
+            from: report.from, assessed: report.assessed, skipped: report.skipped, changed: report.changed,
+            costDifferenceFen: report.costDifferenceFen, applied: report.applied,
+            seconds: (ContinuousClock.now - started).roundedSeconds)
+        context.console.output("\(jsonLine(output))")
     }
 }

@@ -61,6 +61,25 @@ struct RegistryStore {
             column: "n", as: Int.self) ?? 0
     }
 
+    /// What a resident's registration is checked against: the person of an ID number's blind
+    /// index, with the phone on file decrypted.
+    struct Identity: Sendable {
+        let id: UUID
+        let name: String
+        let region: String
+        let phone: String?
+    }
+
+    func identity(blindIndex: String) async throws -> Identity? {
+        guard let row = try await db.select().columns("id", "name", "region", "phone_cipher").from("persons")
+            .where("id_index", .equal, blindIndex).first()
+        else { return nil }
+        return Identity(
+            id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+            region: try row.decode(column: "region", as: String.self),
+            phone: try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt))
+    }
+
     /// The households a person belongs to now (one, but for a move in progress).
     func currentHouseholdIDs(person: UUID) async throws -> [UUID] {
         try await db.raw("SELECT household_id FROM memberships WHERE person_id = \(bind: person) AND left_at IS NULL")

@@ -55,18 +55,13 @@ enum ResidentAccounts {
             throttle.registrationIDs.recordFailure(index, at: now)
             return mismatch
         }
-        guard
-            let row = try await req.sql.select().columns("id", "name", "region", "phone_cipher").from("persons")
-                .where("id_index", .equal, index).first()
+        guard let person = try await req.registry.identity(blindIndex: index) else { throw refuse() }
+        guard person.name == form.name?.trimmedWhitespace, let phone = person.phone, phone == form.phone?.trimmedWhitespace
         else { throw refuse() }
-        let storedPhone = try row.decode(column: "phone_cipher", as: String?.self).map(cipher.decrypt)
-        guard try row.decode(column: "name", as: String.self) == form.name?.trimmedWhitespace,
-            let storedPhone, storedPhone == form.phone?.trimmedWhitespace
-        else { throw refuse() }
-        let personID = try row.decode(column: "id", as: UUID.self)
-        guard let region = RegionCode(try row.decode(column: "region", as: String.self)) else { throw mismatch }
+        let personID = person.id
+        guard let region = RegionCode(person.region) else { throw mismatch }
         let account = try await AccountStore.prepare(
-            username: username(for: id, cipher: cipher), displayName: try row.decode(column: "name", as: String.self),
+            username: username(for: id, cipher: cipher), displayName: person.name,
             password: form.password ?? "", role: .resident, region: region,
             hash: { try await req.password.async.hash($0) })
         return try await req.auditedTransaction { tx, audit in
@@ -75,7 +70,7 @@ enum ResidentAccounts {
                 throw AppError(Refusal(.conflict, "该身份证号已注册，请直接登录", field: "idNumber"))
             }
             let userID = try await store.insert(account)
-            try await tx.update("users").set("person_id", to: personID).where("id", .equal, userID).run()
+            try await store.link(userID: userID, toPerson: personID)
             try await audit.record(
                 "user.register", entity: "user", id: userID.uuidString, region: region.value,
                 after: ["role": Role.resident.rawValue, "personId": personID.uuidString])
