@@ -56,7 +56,7 @@ struct PayrollTests {
     }
 
     static func service(_ app: Application, _ name: String) -> PayrollService {
-        PayrollService(app: app, actor: AuditActor(id: nil, name: name, requestID: nil))
+        app.payroll(actor: AuditActor(id: nil, name: name, requestID: nil))
     }
 
     static func lines(

@@ -108,6 +108,22 @@ struct AuditedWriter: Sendable {
         guard let serializer else { return try await run() }
         return try await serializer.run(run)
     }
+
+    /// The same for a bulk job's batch.
+    func transaction<T: Sendable>(
+        on bulk: BulkDatabase, _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
+    ) async throws -> T {
+        switch bulk {
+        case .pool(let db):
+            return try await AuditedWriter(database: db, serializer: serializer, actor: actor).transaction(body)
+        case .sqlite(let db):
+            // The bulk database takes the process's write turn itself, for longer than a batch.
+            let actor = actor
+            return try await db.transaction { tx in
+                try await body(tx, AuditRecorder(log: AuditLog(db: tx), actor: actor))
+            }
+        }
+    }
 }
 
 extension Application {
@@ -149,15 +165,7 @@ extension Application {
         actor: AuditActor, on bulk: BulkDatabase,
         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
     ) async throws -> T {
-        switch bulk {
-        case .pool(let db):
-            return try await auditedTransaction(actor: actor, on: db, body)
-        case .sqlite(let db):
-            // The bulk database takes the process's write turn itself, for longer than a batch.
-            return try await db.transaction { tx in
-                try await body(tx, AuditRecorder(log: AuditLog(db: tx), actor: actor))
-            }
-        }
+        try await writer(actor: actor).transaction(on: bulk, body)
     }
 }
 

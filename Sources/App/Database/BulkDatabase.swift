@@ -37,18 +37,25 @@ enum BulkDatabase: Sendable {
     }
 }
 
-extension Application {
+/// What a service takes to run a bulk job: where the database is, the pool, and the process's
+/// write turn (SQLite has one writer).
+struct BulkJobs: Sendable {
+    let location: AppConfig.DatabaseLocation
+    let pool: any Database
+    let serializer: WriteSerializer
+    let logger: Logger
+
     /// Runs a bulk job; on SQLite its connection is closed (and the WAL checkpointed) afterwards.
     /// `cacheMB` is the SQLite page cache: large enough for the indexes the job touches at
     /// random, small enough for the job's memory target.
     /// `commitInterval`: how often a SQLite job commits (see `SQLiteBulkDatabase.transaction`).
-    func withBulkDatabase<T: Sendable>(
+    func run<T: Sendable>(
         cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
         _ body: @escaping @Sendable (BulkDatabase) async throws -> T
     ) async throws -> T {
-        guard case .sqlite(let path) = platform.config.database else { return try await body(.pool(db)) }
+        guard case .sqlite(let path) = location else { return try await body(.pool(pool)) }
         let bulk = try SQLiteBulkDatabase(
-            path: path, cacheMB: cacheMB, serializer: writeSerializer, commitInterval: commitInterval, logger: logger)
+            path: path, cacheMB: cacheMB, serializer: serializer, commitInterval: commitInterval, logger: logger)
         let result: T
         do {
             result = try await body(.sqlite(bulk))
@@ -58,5 +65,19 @@ extension Application {
         }
         try await bulk.close()
         return result
+    }
+}
+
+extension Application {
+    var bulkJobs: BulkJobs {
+        BulkJobs(location: platform.config.database, pool: db, serializer: writeSerializer, logger: logger)
+    }
+
+    /// `BulkJobs.run` on the application's database.
+    func withBulkDatabase<T: Sendable>(
+        cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
+        _ body: @escaping @Sendable (BulkDatabase) async throws -> T
+    ) async throws -> T {
+        try await bulkJobs.run(cacheMB: cacheMB, commitInterval: commitInterval, body)
     }
 }

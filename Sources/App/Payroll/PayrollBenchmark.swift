@@ -30,7 +30,7 @@ struct PayrollBenchmark {
         let setup = ContinuousClock.now - setupStarted
 
         let generateStarted = ContinuousClock.now
-        let roll = try await PayrollService(app: app, actor: .system("bench")).generate(
+        let roll = try await app.payroll(actor: .system("bench")).generate(
             month: month, region: RegionTable.changzhou, replace: true)
         let generate = ContinuousClock.now - generateStarted
 

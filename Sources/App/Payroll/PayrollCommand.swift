@@ -30,7 +30,7 @@ struct PayrollGenerateCommand: AsyncCommand {
             throw Refusal.invalid("region", "--region 应为区划代码")
         }
         let started = ContinuousClock.now
-        let roll = try await PayrollService(app: context.application, actor: .system("cli:payroll"))
+        let roll = try await context.application.payroll(actor: .system("cli:payroll"))
             .generate(month: month, region: region, replace: signature.replace)
         struct Output: Encodable {
             let roll: UUID; let month: String; let lines: Int; let totalFen: Int64; let state: String;

@@ -53,7 +53,7 @@ struct PayrollPageController: RouteCollection {
         }
         do {
             guard let month = form.month.flatMap(YearMonth.init) else { throw Refusal.invalid("month", "月份应为 YYYY-MM") }
-            let roll = try await PayrollService(app: req.application, actor: req.auditActor)
+            let roll = try await req.payroll
                 .generate(month: month, region: user.region, replace: form.replace == "on")
             return req.redirect(to: Route.payrollRoll.path(roll.id))
         } catch let error as Refusal {
@@ -117,7 +117,7 @@ struct PayrollPageController: RouteCollection {
             return ask
         }
         do {
-            try await PayrollService(app: req.application, actor: req.auditActor).approve(
+            try await req.payroll.approve(
                 roll: id, version: try req.content.decode(ApproveForm.self).version ?? -1)
             return req.redirect(to: Route.payrollRoll.path(id))
         } catch let error as Refusal where error.status != .notFound {
@@ -174,7 +174,7 @@ struct PayrollPageController: RouteCollection {
                 throw Refusal.invalid("file", "请选择银行回盘文件（CSV）")
             }
             let result = try await UploadedFile.withTemporaryCopy(of: file, named: "return") { path in
-                try await PayrollService(app: req.application, actor: req.auditActor).reconcile(roll: id, csv: path)
+                try await req.payroll.reconcile(roll: id, csv: path)
             }
             return try await render(req, id: id, error: nil, reconciliation: result).encodeResponse(for: req)
         } catch let error as Refusal where error.status != .notFound {

@@ -4,19 +4,26 @@ import SQLKit
 import Vapor
 
 /// The payroll's operations as one audited transaction each: generate, approve (by
-/// someone other than the maker), and reconcile with the bank's return file.
+/// someone other than the maker), and reconcile with the bank's return file. Built by
+/// `Application.payroll(actor:)` or `Request.payroll`.
 struct PayrollService {
-    let app: Application
-    let actor: AuditActor
+    /// Reads.
+    let db: SQLDatabase
+    /// Audited writes as the acting officer; the roll, a bulk write, through `bulk`.
+    let writer: AuditedWriter
+    let bulk: BulkJobs
+    let clock: PlatformClock
+
+    private var actor: AuditActor { writer.actor }
 
     /// Generates the roll; the audit event carries its count and total.
     func generate(month: YearMonth, region: RegionCode, replace: Bool) async throws -> PayrollStore.Roll {
         let name = actor.name
-        let now = app.platform.clock.now
+        let now = clock.now
         // A roll is a bulk write: on SQLite it gets a bulk connection with a page cache of
         // its own, kept modest so that a million-line roll stays under 300 MB.
-        let id = try await app.withBulkDatabase(cacheMB: 96) { [app, actor] bulk in
-            try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
+        let id = try await bulk.run(cacheMB: 96) { [writer] bulk in
+            try await writer.transaction(on: bulk) { tx, audit in
                 let store = PayrollStore(db: tx)
                 let id = try await store.generate(month: month, region: region, by: name, replace: replace, at: now)
                 let roll = try await store.roll(id: id)
@@ -29,15 +36,15 @@ struct PayrollService {
                 return id
             }
         }
-        guard let roll = try await PayrollStore(db: app.sql).roll(id: id) else { throw Refusal.notFound("发放名册") }
+        guard let roll = try await PayrollStore(db: db).roll(id: id) else { throw Refusal.notFound("发放名册") }
         return roll
     }
 
     /// Maker–checker: the user who generated a roll cannot approve it; approval locks it.
     func approve(roll id: UUID, version: Int) async throws {
         let name = actor.name
-        let now = app.platform.clock.now
-        try await app.auditedTransaction(actor: actor) { tx, audit in
+        let now = clock.now
+        try await writer.transaction { tx, audit in
             guard let roll = try await PayrollStore(db: tx).roll(id: id) else { throw Refusal.notFound("发放名册") }
             guard roll.state == RollState.draft.rawValue else {
                 throw Refusal(.conflict, "名册状态为“\(PayrollText.state(roll.state))”，不能审核", field: "state")
@@ -96,7 +103,7 @@ struct PayrollService {
             default: result.errors.append(RowError(row: record.line, reason: "result/结果 应为 paid/成功 或 failed/失败"))
             }
         }
-        let unknownRows = try await app.auditedTransaction(actor: actor) { [updates] tx, audit in
+        let unknownRows = try await writer.transaction { [updates] tx, audit in
             guard let roll = try await PayrollStore(db: tx).roll(id: id), roll.state != RollState.draft.rawValue else {
                 throw Refusal(.conflict, "只有已审核的名册才能导入银行回盘", field: "state")
             }
@@ -120,5 +127,19 @@ struct PayrollService {
         result.errors += unknownRows.map { RowError(row: $0, reason: "明细编号不属于该名册，或该笔已转下月重发") }
         result.errors.sort { $0.row < $1.row }
         return result
+    }
+}
+
+extension Application {
+    /// The payroll service for a command or a job acting as `actor`.
+    func payroll(actor: AuditActor) -> PayrollService {
+        PayrollService(db: sql, writer: writer(actor: actor), bulk: bulkJobs, clock: platform.clock)
+    }
+}
+
+extension Request {
+    /// The payroll service of the signed-in officer.
+    var payroll: PayrollService {
+        PayrollService(db: sql, writer: writer, bulk: application.bulkJobs, clock: platform.clock)
     }
 }
