@@ -17,8 +17,9 @@ struct ImportTests {
     }
 
     static func importer(_ app: Application, scope: RegionCode = RegionTable.changzhou) -> HouseholdImporter {
-        HouseholdImporter(
-            app: app, actor: .system("test"), today: CivilDate(year: 2026, month: 11, day: 29)!, scope: scope)
+        // 29 November 2026: the day the test files' ages are reckoned from.
+        app.platform.clock = .fixed(CivilDate(year: 2026, month: 11, day: 29)!)
+        return app.householdImporter(actor: .system("test"), scope: scope)
     }
 
     /// Household A (2 good rows), household B (one bad checksum → whole household out),

@@ -266,7 +266,7 @@ struct InputBoundsTests {
             let path = NSTemporaryDirectory() + "bidi-\(UUID().uuidString).csv"
             try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let summary = try await HouseholdImporter(app: app, actor: .system("test"), today: app.platform.clock.today)
+            let summary = try await app.householdImporter(actor: .system("test"))
                 .run(path: path)
             #expect(summary.rejected == 1)
             #expect(summary.errors.first?.reason.contains("不可见字符") == true)

@@ -15,9 +15,12 @@ import Vapor
 /// Each batch is one audited transaction: its audit event lists the households and
 /// persons it created and the changes it made.
 struct HouseholdImporter {
-    let app: Application
-    /// Who imports: the uploading user, or the command line.
-    let actor: AuditActor
+    let bulk: BulkJobs
+    /// Audited as the importing user, or the command line.
+    let writer: AuditedWriter
+    let cipher: FieldCipher
+    let regions: RegionTable
+    let clock: PlatformClock
     let today: CivilDate
     /// The importing user's region: rows for households elsewhere are refused.
     var scope: RegionCode = RegionTable.changzhou
@@ -26,15 +29,6 @@ struct HouseholdImporter {
     /// million in 18.9 s at a 383 MB peak; 2 000 rows with 256 MB took 21–22 s at 406 MB
     /// (each batch pays for its own household and audit statements).
     let batchSize = 10_000
-    private var cipher: FieldCipher { app.platform.cipher }
-    private var regions: RegionTable { app.platform.regions }
-
-    init(app: Application, actor: AuditActor, today: CivilDate, scope: RegionCode = RegionTable.changzhou) {
-        self.app = app
-        self.actor = actor
-        self.today = today
-        self.scope = scope
-    }
 
     struct Summary: Codable, Sendable {
         var imported = 0
@@ -63,7 +57,7 @@ struct HouseholdImporter {
         var summary = Summary()
         let (columns, households) = try await firstPass(path: path, summary: &summary, progress: progress)
         let firstPassSummary = summary
-        summary = try await app.withBulkDatabase(cacheMB: 192) { [self] bulk in
+        summary = try await self.bulk.run(cacheMB: 192) { [self] bulk in
             var summary = firstPassSummary
             try await secondPass(
                 path: path, columns: columns, households: households, on: bulk, summary: &summary, progress: progress)
@@ -192,7 +186,7 @@ struct HouseholdImporter {
         _ = try reader.next()
         var batches = WholeHouseholdBatches<HouseholdImportRow>(batchSize: batchSize)
         var writer = PipelinedWriter<ImportBatchWriter.Counts>()
-        let now = app.platform.clock.now
+        let now = clock.now
         func submit(_ batch: [HouseholdImportRow]) async throws {
             Self.add(
                 try await writer.submit(
@@ -216,8 +210,8 @@ struct HouseholdImporter {
     private func write(
         _ batch: ImportBatchWriter.PreparedBatch, now: Date, on bulk: BulkDatabase
     ) -> @Sendable () async throws -> ImportBatchWriter.Counts {
-        { [app, actor, cipher, scope] in
-            try await app.auditedTransaction(actor: actor, on: bulk) { tx, audit in
+        { [writer, cipher, scope] in
+            try await writer.transaction(on: bulk) { tx, audit in
                 try await ImportBatchWriter(db: tx, cipher: cipher, scope: RegionScope(scope), audit: audit).write(
                     batch, now: now)
             }
@@ -240,5 +234,14 @@ struct HouseholdImporter {
 
     static func columnLabel(_ field: String) -> String {
         HouseholdImportColumns.Field(rawValue: field).map { "\($0.rawValue)/\($0.chineseName)" } ?? field
+    }
+}
+
+extension Application {
+    /// An importer of households as `actor`, for `scope` (the importing user's region).
+    func householdImporter(actor: AuditActor, scope: RegionCode = RegionTable.changzhou) -> HouseholdImporter {
+        HouseholdImporter(
+            bulk: bulkJobs, writer: writer(actor: actor), cipher: platform.cipher, regions: platform.regions,
+            clock: platform.clock, today: platform.clock.today, scope: scope)
     }
 }

@@ -19,7 +19,7 @@ struct ImportCommand: AsyncCommand {
             throw Refusal.invalid("kind", "未知的导入类型 \(signature.kind)，可用：households")
         }
         let app = context.application
-        let importer = HouseholdImporter(app: app, actor: .system("cli:import"), today: app.platform.clock.today)
+        let importer = app.householdImporter(actor: .system("cli:import"))
         do {
             let summary = try await importer.run(path: signature.file, progress: JobProgress(label: "import"))
             context.console.output("\(jsonLine(summary))")

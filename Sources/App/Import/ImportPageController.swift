@@ -38,8 +38,7 @@ struct ImportPageController: RouteCollection {
             return req.redirect(to: Route.importUpload.path + "?refused=\(kind.rawValue)")
         }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
-        let importer = HouseholdImporter(
-            app: req.application, actor: req.auditActor, today: req.today, scope: user.region)
+        let importer = req.application.householdImporter(actor: req.auditActor, scope: user.region)
         let id = req.application.importJobs.start(
             for: user, title: upload.file.filename, file: path, logger: req.logger
         ) { progress in
