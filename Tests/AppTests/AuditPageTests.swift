@@ -65,7 +65,9 @@ struct AuditPageTests {
             for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+(?:\.[a-zA-Z_]+)+)"/) {
                 found.insert(String(match.1))
             }
-            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+\.)\\\(/) { prefixes.insert(String(match.1)) }
+            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+\.)\\\(/) {
+                prefixes.insert(String(match.1))
+            }
         }
         #expect(found.count > 30, "the scan found the recorded actions")
         for code in found.sorted() { #expect(AuditCatalog.knows(action: code), "\(code) has no name in AuditCatalog") }

@@ -95,7 +95,7 @@ struct MonitoringTests {
             MI-4,\(head),2026-10-21,2026-10-25,100000,80000,否
             """.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let file = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(
+            let file = try await app.feedFileImport(actor: .system("test"), reach: RegionTable.changzhou).run(
                 path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect((file.accepted, file.duplicates, file.unknownPersons) == (1, 3, 0))
             #expect(try await Self.count(app, "feed_rows") == 4)
@@ -411,12 +411,12 @@ struct MonitoringTests {
             MI-2,\(head),2026-10-21,yesterday,100,10,否
             """.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let first = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(
+            let first = try await app.feedFileImport(actor: .system("test"), reach: RegionTable.changzhou).run(
                 path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect(first.accepted == 1)
             #expect(first.alerts == 1)
             #expect(first.errors.map(\.row) == [3])
-            let again = try await FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou).run(
+            let again = try await app.feedFileImport(actor: .system("test"), reach: RegionTable.changzhou).run(
                 path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)
             #expect(again.accepted == 0)
             #expect(again.duplicates == 1)
@@ -446,7 +446,7 @@ struct MonitoringTests {
             try (["sourceRecordId,idNumber,admissionDate,dischargeDate,totalFen,outOfPocketFen,seriousIllness"] + lines)
                 .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            var feed = FeedFileImport(app: app, actor: .system("test"), reach: RegionTable.changzhou)
+            var feed = app.feedFileImport(actor: .system("test"), reach: RegionTable.changzhou)
             feed.batchSize = 3
             let summary = try await feed.run(
                 path: path, kind: .medicalExpense, department: .medicalInsurance, progress: nil)

@@ -39,7 +39,7 @@ struct FeedBenchmark {
         let started = ContinuousClock.now
         var alerts = 0
         for (kind, path) in files {
-            alerts += try await FeedFileImport(app: app, actor: .system("bench"), reach: RegionTable.changzhou).run(
+            alerts += try await app.feedFileImport(actor: .system("bench"), reach: RegionTable.changzhou).run(
                 path: path, kind: kind, department: kind.owningDepartment, progress: nil
             ).alerts
         }

@@ -32,8 +32,8 @@ struct FeedImportCommand: AsyncCommand {
         guard department.mayPush(kind) else {
             throw Refusal.invalid("department", "\(department.chinese)不发送“\(kind.chinese)”数据")
         }
-        let summary = try await FeedFileImport(
-            app: context.application, actor: .system("cli:feed"), reach: RegionTable.changzhou
+        let summary = try await context.application.feedFileImport(
+            actor: .system("cli:feed"), reach: RegionTable.changzhou
         )
         .run(path: signature.file, kind: kind, department: department, progress: JobProgress(label: "feed"))
         context.console.output("\(jsonLine(summary))")
@@ -42,8 +42,10 @@ struct FeedImportCommand: AsyncCommand {
 
 /// Reads a feed CSV in batches and ingests each.
 struct FeedFileImport {
-    let app: Application
-    let actor: AuditActor
+    let bulkJobs: BulkJobs
+    let writer: AuditedWriter
+    let cipher: FieldCipher
+    let clock: PlatformClock
     /// The sender's region (`FeedIngest.reach`).
     let reach: RegionCode
     var batchSize = 10_000
@@ -53,7 +55,7 @@ struct FeedFileImport {
     func run(
         path: String, kind: FeedKind, department: FeedDepartment, progress: JobProgress?
     ) async throws -> FeedIngest.Summary {
-        try await app.withBulkDatabase(cacheMB: 192) { bulk in
+        try await bulkJobs.run(cacheMB: 192) { bulk in
             try await importFile(path: path, kind: kind, department: department, on: bulk, progress: progress)
         }
     }
@@ -71,10 +73,9 @@ struct FeedFileImport {
         var total = FeedIngest.Summary()
         var records: [FeedIngest.Row] = []
         var problems: [FeedRowProblem] = []
-        let today = app.platform.clock.today
-        let cipher = app.platform.cipher
+        let today = clock.today
         let ingest = FeedIngest(
-            app: app, actor: actor, reach: reach, bulk: bulk,
+            writer: writer, cipher: cipher, clock: clock, reach: reach, bulk: bulk,
             parameters: try await FeedIngest.parameters(on: bulk.sql, today: today))
         // The next batch is read while the previous one is ingested.
         var writer = PipelinedWriter<FeedIngest.Summary>()
@@ -121,5 +122,19 @@ struct FeedFileImport {
         if !records.isEmpty || !problems.isEmpty { try await flush() }
         add(try await writer.finish())
         return total
+    }
+}
+
+extension Application {
+    /// Feed rows pushed or uploaded as `actor`, for the sender's region `reach`.
+    func feedIngest(actor: AuditActor, reach: RegionCode) -> FeedIngest {
+        FeedIngest(writer: writer(actor: actor), cipher: platform.cipher, clock: platform.clock, reach: reach)
+    }
+
+    /// A feed file read in batches as `actor`, for the sender's region `reach`.
+    func feedFileImport(actor: AuditActor, reach: RegionCode) -> FeedFileImport {
+        FeedFileImport(
+            bulkJobs: bulkJobs, writer: writer(actor: actor), cipher: platform.cipher, clock: platform.clock,
+            reach: reach)
     }
 }

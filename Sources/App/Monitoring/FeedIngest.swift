@@ -9,8 +9,11 @@ import Vapor
 /// registry, the enrollments and the means on file, raises alerts with their visit tasks,
 /// and applies a death at once (身后一件事). One audited transaction per batch.
 struct FeedIngest {
-    let app: Application
-    let actor: AuditActor
+    /// Audited as the sending department's account (or the command line); its database is the
+    /// pool a push writes to.
+    let writer: AuditedWriter
+    let cipher: FieldCipher
+    let clock: PlatformClock
     /// The region the sender speaks for: a district's department account changes nothing of a
     /// person registered elsewhere (such a row is kept as naming no known person).
     let reach: RegionCode
@@ -58,17 +61,16 @@ struct FeedIngest {
         var summary = Summary()
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }
-        let cipher = app.platform.cipher
-        let clock = app.platform.clock
+        let (cipher, clock) = (cipher, clock)
         let today = clock.today
-        let target = bulk ?? .pool(app.db)
+        let target = bulk ?? .pool(writer.database)
         let parameters: MonthlyParameters
         if let shared = self.parameters {
             parameters = shared
         } else {
             parameters = try await Self.parameters(on: target.sql, today: today)
         }
-        let counts = try await app.auditedTransaction(actor: actor, on: target) { tx, audit in
+        let counts = try await writer.transaction(on: target) { tx, audit in
             var counts = (accepted: 0, duplicates: 0, unknown: 0, alerts: 0)
             var persons: [String: Person]
             if let prefetched {

@@ -42,7 +42,7 @@ struct FeedPageController: RouteCollection {
             return try await refuse("请选择要上传的 CSV 文件", kind: kind)
         }
         let path = try UploadedFile.privateCopy(of: file, named: "feed")
-        let feed = FeedFileImport(app: req.application, actor: req.auditActor, reach: user.region)
+        let feed = req.application.feedFileImport(actor: req.auditActor, reach: user.region)
         let id = req.application.feedJobs.start(
             for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger
         ) { progress in

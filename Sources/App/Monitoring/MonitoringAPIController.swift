@@ -20,7 +20,7 @@ struct MonitoringAPIController: RouteCollection {
             throw Refusal.invalid(error.field, error.message)
         }
         let cipher = req.application.platform.cipher
-        return try await FeedIngest(app: req.application, actor: req.auditActor, reach: try req.user.region).ingest(
+        return try await req.application.feedIngest(actor: req.auditActor, reach: try req.user.region).ingest(
             kind: kind, department: department.rawValue,
             records: batch.records.map { FeedIngest.Row(line: $0.row, record: $0.record, cipher: cipher) },
             problems: batch.problems)

@@ -15,10 +15,14 @@ struct EnrollmentReviews {
     let clock: PlatformClock
     let user: CurrentUser
 
-    init(db: SQLDatabase, writer: AuditedWriter, cipher: FieldCipher, regions: RegionTable, clock: PlatformClock,
-         user: CurrentUser) throws {
+    init(
+        db: SQLDatabase, writer: AuditedWriter, cipher: FieldCipher, regions: RegionTable, clock: PlatformClock,
+        user: CurrentUser
+    ) throws {
         try user.require(.confirmBenefitChanges)
-        (self.db, self.writer, self.cipher, self.regions, self.clock, self.user) = (db, writer, cipher, regions, clock, user)
+        (self.db, self.writer, self.cipher, self.regions, self.clock, self.user) = (
+            db, writer, cipher, regions, clock, user
+        )
     }
 
     struct Decision: Content {
@@ -148,7 +152,8 @@ struct EnrollmentReviewAPIController: RouteCollection {
 extension Request {
     /// The signed-in user's benefit-change decisions; refused without the permission.
     func enrollmentReviews() throws -> EnrollmentReviews {
-        try EnrollmentReviews(db: sql, writer: writer, cipher: platform.cipher, regions: platform.regions, clock: platform.clock,
-                              user: try user)
+        try EnrollmentReviews(
+            db: sql, writer: writer, cipher: platform.cipher, regions: platform.regions, clock: platform.clock,
+            user: try user)
     }
 }

@@ -71,8 +71,9 @@ struct RegistryStore {
     }
 
     func identity(blindIndex: String) async throws -> Identity? {
-        guard let row = try await db.select().columns("id", "name", "region", "phone_cipher").from("persons")
-            .where("id_index", .equal, blindIndex).first()
+        guard
+            let row = try await db.select().columns("id", "name", "region", "phone_cipher").from("persons")
+                .where("id_index", .equal, blindIndex).first()
         else { return nil }
         return Identity(
             id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),

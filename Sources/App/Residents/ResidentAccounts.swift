@@ -56,7 +56,8 @@ enum ResidentAccounts {
             return mismatch
         }
         guard let person = try await req.registry.identity(blindIndex: index) else { throw refuse() }
-        guard person.name == form.name?.trimmedWhitespace, let phone = person.phone, phone == form.phone?.trimmedWhitespace
+        guard person.name == form.name?.trimmedWhitespace, let phone = person.phone,
+            phone == form.phone?.trimmedWhitespace
         else { throw refuse() }
         let personID = person.id
         guard let region = RegionCode(person.region) else { throw mismatch }
