@@ -47,7 +47,7 @@ struct AuditPageTests {
         }
     }
 
-    /// Every action the sources record (`record("…"`, `auditedRoutine("…"`, `entry("…"`), so
+    /// Every action the sources record (`record("…"`, `routine("…"`, `entry("…"`), so
     /// that an action added later is named on the audit page too.
     @Test("the catalogue names every action the code records")
     func everyRecordedAction() throws {
@@ -62,10 +62,10 @@ struct AuditPageTests {
         // The action is the call's first argument, on its line or the next.
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+(?:\.[a-zA-Z_]+)+)"/) {
+            for match in text.matches(of: /(?:record|routine|entry)\(\s*"([a-z_]+(?:\.[a-zA-Z_]+)+)"/) {
                 found.insert(String(match.1))
             }
-            for match in text.matches(of: /(?:record|auditedRoutine|entry)\(\s*"([a-z_]+\.)\\\(/) {
+            for match in text.matches(of: /(?:record|routine|entry)\(\s*"([a-z_]+\.)\\\(/) {
                 prefixes.insert(String(match.1))
             }
         }

@@ -269,7 +269,7 @@ struct MonitoringTests {
             // Eight days on, the hourly round finds the orange alert's visit (due in 7) late.
             app.platform.clock = .fixed(app.platform.clock.today.adding(days: 8))
             _ = try await VisitTasks.escalateOverdue(
-                today: app.platform.clock.today, app: app, actor: .system("monitoring-timer"))
+                today: app.platform.clock.today, writer: app.writer(actor: .system("monitoring-timer")))
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             let escalated = try await send(app, .GET, "/api/v1/tasks", token: street).json(Page<VisitTasks.Task>.self)
                 .items
@@ -302,7 +302,8 @@ struct MonitoringTests {
                     app, .POST, "/api/v1/feeds/medicalExpense", token: medical,
                     json: [Self.medical(residentID(first17), source: "MI-\(n)", outOfPocketFen: 1_500_000)])
             }
-            _ = try await VisitTasks.escalateOverdue(today: today, app: app, actor: .system("monitoring-timer"))
+            _ = try await VisitTasks.escalateOverdue(
+                today: today, writer: app.writer(actor: .system("monitoring-timer")))
             let street = try await app.token(role: .streetOfficer, region: "320402001")
             func list(_ query: String, token: String) async throws -> TestingHTTPResponse {
                 try await send(app, .GET, "/api/v1/tasks" + query, token: token)

@@ -173,10 +173,10 @@ struct PayrollTests {
             try await HouseholdMeansStore(db: sql, cipher: app.platform.cipher).save(
                 householdID: f.householdID, means: wage, month: Self.month, at: Date())
             let from = YearMonth("2026-12")!
-            let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
+            let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher, clock: app.platform.clock)
                 .run(
-                    from: from, within: RegionScope(RegionTable.changzhou), apply: true, actor: .system("test"),
-                    app: app)
+                    from: from, within: RegionScope(RegionTable.changzhou),
+                    applyingAs: app.writer(actor: .system("test")))
             #expect(report.changed == 1)
             #expect(report.sample.first?.outcome == "gradualExit")
             let months = try await PolicyStore(db: sql).history().parameters(for: "320402", month: from)
@@ -219,10 +219,9 @@ struct PayrollTests {
                 PolicyParameterRow(
                     regionCode: "3204", key: .dibaoStandard, fromMonth: YearMonth("2027-01")!,
                     value: 110000), note: "test", createdBy: "test", at: Date())
-            let runner = RecalculationRunner(db: sql, cipher: app.platform.cipher)
+            let runner = RecalculationRunner(db: sql, cipher: app.platform.cipher, clock: app.platform.clock)
             let preview = try await runner.run(
-                from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil,
-                app: nil)
+                from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou), applyingAs: nil)
             // (110000 − 15000) × 2 + 11000 = 201000.
             #expect(preview.sample.first?.oldFen == 180000)
             #expect(preview.sample.first?.newFen == 201000)
@@ -233,8 +232,8 @@ struct PayrollTests {
                 ).first()?
                 .decode(column: "n", as: Int.self) == 1)
             _ = try await runner.run(
-                from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou), apply: true,
-                actor: .system("test"), app: app)
+                from: YearMonth("2027-01")!, within: RegionScope(RegionTable.changzhou),
+                applyingAs: app.writer(actor: .system("test")))
             let december = try await Self.service(app, "m").generate(
                 month: YearMonth("2026-12")!, region: RegionTable.changzhou, replace: false)
             let january = try await Self.service(app, "m").generate(

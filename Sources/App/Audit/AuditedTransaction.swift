@@ -109,6 +109,24 @@ struct AuditedWriter: Sendable {
         return try await serializer.run(run)
     }
 
+    /// A city-wide routine step (scheduled visits, escalation, the watch) in one audited
+    /// transaction; `step` returns how many records it changed. Its event, recorded only
+    /// when something changed, carries `details` and that number under `count`.
+    func routine(
+        _ action: String, entity: String, details: [String: String] = [:], count: String,
+        _ step: @escaping @Sendable (SQLDatabase) async throws -> Int
+    ) async throws -> Int {
+        try await transaction { tx, audit in
+            let n = try await step(tx)
+            if n > 0 {
+                try await audit.record(
+                    action, entity: entity, id: nil, region: RegionTable.changzhou.value,
+                    after: details.merging([count: String(n)]) { _, new in new })
+            }
+            return n
+        }
+    }
+
     /// The same for a bulk job's batch.
     func transaction<T: Sendable>(
         on bulk: BulkDatabase, _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
@@ -140,24 +158,6 @@ extension Application {
         _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
     ) async throws -> T {
         try await writer(actor: actor, on: database).transaction(body)
-    }
-
-    /// A city-wide routine step (scheduled visits, escalation, the watch) in one audited
-    /// transaction; `step` returns how many records it changed. Its event, recorded only
-    /// when something changed, carries `details` and that number under `count`.
-    func auditedRoutine(
-        _ action: String, entity: String, actor: AuditActor, details: [String: String] = [:], count: String,
-        _ step: @escaping @Sendable (SQLDatabase) async throws -> Int
-    ) async throws -> Int {
-        try await auditedTransaction(actor: actor) { tx, audit in
-            let n = try await step(tx)
-            if n > 0 {
-                try await audit.record(
-                    action, entity: entity, id: nil, region: RegionTable.changzhou.value,
-                    after: details.merging([count: String(n)]) { _, new in new })
-            }
-            return n
-        }
     }
 
     /// The same for a bulk job's batch.

@@ -93,7 +93,7 @@ struct MonitoringPageController: RouteCollection {
     func escalate(req: Request) async throws -> Response {
         let user = try Self.require(req)
         let count = try await VisitTasks.escalateOverdue(
-            today: req.today, within: user.scope, app: req.application, actor: req.auditActor)
+            today: req.today, within: user.scope, writer: req.writer)
         return req.redirect(to: Pager.link(path: Route.tasks.path, filters: ["escalated": String(count)]))
     }
 

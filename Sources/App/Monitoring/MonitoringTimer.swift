@@ -35,9 +35,10 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         let actor = AuditActor.system("monitoring-timer")
         let today = app.platform.clock.today
         do {
-            let scheduled = try await VisitSchedule.schedule(month: today.yearMonth, app: app, actor: actor)
-            let escalated = try await VisitTasks.escalateOverdue(today: today, app: app, actor: actor)
-            let alerts = try await VisitSchedule.watch(today: today, app: app, actor: actor)
+            let writer = app.writer(actor: actor)
+            let scheduled = try await VisitSchedule.schedule(month: today.yearMonth, writer: writer)
+            let escalated = try await VisitTasks.escalateOverdue(today: today, writer: writer)
+            let alerts = try await VisitSchedule.watch(today: today, writer: writer)
             if scheduled + escalated + alerts > 0 {
                 app.logger.info(
                     "monitoring: \(scheduled) scheduled visits, \(escalated) overdue tasks escalated, \(alerts) alone-and-unvisited alerts"

@@ -87,17 +87,17 @@ struct VisitSchedule {
 
 extension VisitSchedule {
     /// The month's scheduled tasks, in one audited transaction; how many were created.
-    static func schedule(month: YearMonth, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedRoutine(
-            "visit.schedule", entity: "visit_task", actor: actor, details: ["month": month.description], count: "tasks"
+    static func schedule(month: YearMonth, writer: AuditedWriter) async throws -> Int {
+        try await writer.routine(
+            "visit.schedule", entity: "visit_task", details: ["month": month.description], count: "tasks"
         ) {
             try await VisitSchedule(db: $0).schedule(month: month)
         }
     }
 
     /// The alone-and-unvisited watch, in one audited transaction; how many alerts it raised.
-    static func watch(today: CivilDate, app: Application, actor: AuditActor) async throws -> Int {
-        try await app.auditedRoutine("alert.watch", entity: "alert", actor: actor, count: "alerts") {
+    static func watch(today: CivilDate, writer: AuditedWriter) async throws -> Int {
+        try await writer.routine("alert.watch", entity: "alert", count: "alerts") {
             try await VisitSchedule(db: $0).watch(today: today)
         }
     }
@@ -118,7 +118,7 @@ struct MonitoringCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let month = signature.month.flatMap(YearMonth.init) ?? context.application.platform.clock.today.yearMonth
             let created = try await VisitSchedule.schedule(
-                month: month, app: context.application, actor: .system("cli:monitoring"))
+                month: month, writer: context.application.writer(actor: .system("cli:monitoring")))
             context.console.output("\(jsonLine(["month": month.description, "tasks": String(created)]))")
         }
     }
@@ -129,8 +129,8 @@ struct MonitoringCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let raised = try await VisitSchedule.watch(
-                today: context.application.platform.clock.today, app: context.application,
-                actor: .system("cli:monitoring"))
+                today: context.application.platform.clock.today,
+                writer: context.application.writer(actor: .system("cli:monitoring")))
             context.console.output("\(jsonLine(["alerts": String(raised)]))")
         }
     }

@@ -65,21 +65,17 @@ struct VisitTasks {
         ]
     }
 
-    /// `escalateOverdue` in one audited transaction; how many tasks escalated. The pages and
-    /// the task list call it on every view: a read first, so that a view takes the write
+    /// `escalateOverdue` in one audited transaction; how many tasks escalated. The hourly
+    /// round and the escalate button call it: a read first, so that a round takes the write
     /// turn (and on SQLite waits behind a bulk job) only when a task has become overdue.
     @discardableResult
     static func escalateOverdue(
-        today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou), app: Application,
-        actor: AuditActor
+        today: CivilDate, within scope: RegionScope = RegionScope(RegionTable.changzhou), writer: AuditedWriter
     ) async throws -> Int {
-        guard try await VisitTasks(db: app.sql).overdue(today: today, within: scope, limit: 1).count > 0 else {
-            return 0
-        }
+        guard try await VisitTasks(db: writer.database.sql).overdue(today: today, within: scope, limit: 1).count > 0
+        else { return 0 }
         let details = ["day": today.description, "region": scope.region.value]
-        return try await app.auditedRoutine(
-            "visit.escalate", entity: "visit_task", actor: actor, details: details, count: "overdue"
-        ) {
+        return try await writer.routine("visit.escalate", entity: "visit_task", details: details, count: "overdue") {
             try await VisitTasks(db: $0).escalateOverdue(today: today, within: scope)
         }
     }

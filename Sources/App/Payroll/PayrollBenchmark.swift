@@ -45,9 +45,9 @@ struct PayrollBenchmark {
                 value: standard.value * 11 / 10), note: "bench", createdBy: "bench",
             at: app.platform.clock.now)
         let recalcStarted = ContinuousClock.now
-        let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher)
+        let report = try await RecalculationRunner(db: sql, cipher: app.platform.cipher, clock: app.platform.clock)
             .run(
-                from: from, within: RegionScope(RegionTable.changzhou), apply: false, actor: nil, app: nil,
+                from: from, within: RegionScope(RegionTable.changzhou), applyingAs: nil,
                 progress: JobProgress(label: "recalculate"))
         let recalc = ContinuousClock.now - recalcStarted
         return Figures(

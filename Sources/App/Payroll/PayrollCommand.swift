@@ -68,10 +68,10 @@ struct PayrollRecalculateCommand: AsyncCommand {
         let started = ContinuousClock.now
         let list = signature.list
         let console = context.console
-        let report = try await RecalculationRunner(db: app.sql, cipher: app.platform.cipher)
+        let report = try await RecalculationRunner(db: app.sql, cipher: app.platform.cipher, clock: app.platform.clock)
             .run(
-                from: from, within: RegionScope(region), apply: signature.apply, actor: .system("cli:payroll"),
-                app: app,
+                from: from, within: RegionScope(region),
+                applyingAs: signature.apply ? app.writer(actor: .system("cli:payroll")) : nil,
                 progress: JobProgress(label: "recalculate"),
                 onChange: list ? { console.output("\(jsonLine($0))") } : nil)
         struct Output: Encodable {

@@ -10,6 +10,7 @@ import Vapor
 struct RecalculationRunner {
     let db: SQLDatabase
     let cipher: FieldCipher
+    let clock: PlatformClock
     let pageSize = 5_000
 
     struct Change: Content, Sendable {
@@ -45,13 +46,13 @@ struct RecalculationRunner {
     }
 
     func run(
-        from month: YearMonth, within scope: RegionScope, apply: Bool, actor: AuditActor?, app: Application?,
+        from month: YearMonth, within scope: RegionScope, applyingAs writer: AuditedWriter?,
         progress: JobProgress? = nil, onChange: ((Change) -> Void)? = nil
     ) async throws -> Report {
         let history = try await PolicyStore(db: db).history()
         let programs: [String: PolicyProgram] = Dictionary(
             uniqueKeysWithValues: PolicyProgram.allCases.map { ($0.rawValue, $0) })
-        var report = Report(from: month.description, applied: apply)
+        var report = Report(from: month.description, applied: writer != nil)
         var cursor: (UUID, UUID)?
         let total = progress == nil ? 0 : try await count(month: month, scope: scope, programs: Array(programs.keys))
         var parametersByRegion: [String: PolicyParameters] = [:]
@@ -117,8 +118,8 @@ struct RecalculationRunner {
                 onChange?(change)
                 changes.append(change)
             }
-            if apply, !changes.isEmpty, let app, let actor {
-                try await self.apply(changes, from: month, app: app, actor: actor)
+            if let writer, !changes.isEmpty {
+                try await self.apply(changes, from: month, writer: writer)
             }
             progress?.update(done: report.assessed + report.skipped, total: total)
         }
@@ -126,9 +127,9 @@ struct RecalculationRunner {
     }
 
     /// Writes one page's changes in one audited transaction.
-    private func apply(_ changes: [Change], from month: YearMonth, app: Application, actor: AuditActor) async throws {
-        let now = app.platform.clock.now
-        try await app.auditedTransaction(actor: actor) { tx, audit in
+    private func apply(_ changes: [Change], from month: YearMonth, writer: AuditedWriter) async throws {
+        let now = clock.now
+        try await writer.transaction { tx, audit in
             let store = EnrollmentStore(db: tx)
             for c in changes {
                 switch c.outcome {
