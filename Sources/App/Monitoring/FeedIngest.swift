@@ -282,27 +282,11 @@ struct FeedIngest {
             uniqueKeysWithValues: deaths.map {
                 ($0.person.id, DeathEffects(deathDate: $0.notice.deathDate).benefitsStopFrom)
             })
-        for chunk in deaths.chunked(500) {
-            let dates = SQLList(
-                chunk.map {
-                    SQLQueryString("WHEN \(bind: $0.person.id) THEN \(bind: $0.notice.deathDate.description)")
-                },
-                separator: SQLRaw(" "))
-            try await db.raw(
-                """
-                UPDATE persons SET deceased_on = CASE id \(dates) END, version = version + 1 WHERE id IN \(SQLBind.group(chunk.map(\.person.id)))
-                """
-            ).run()
-        }
+        try await RegistryStore.recordDeaths(deaths.map { ($0.person.id, $0.notice.deathDate) }, on: db)
         let store = EnrollmentStore(db: db)
-        for chunk in Array(stopFrom.keys).chunked(500) {
-            for r in try await db.raw(
-                "SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> 'ended'"
-            ).all() {
-                try await store.setStatus(
-                    enrollment: try r.decode(column: "id", as: UUID.self), status: .suspended,
-                    from: stopFrom[try r.decode(column: "person_id", as: UUID.self)]!, reason: "死亡（部门数据）")
-            }
+        for (enrollment, person) in try await store.unended(ofPersons: Array(stopFrom.keys)) {
+            try await store.setStatus(
+                enrollment: enrollment, status: .suspended, from: stopFrom[person]!, reason: "死亡（部门数据）")
         }
         try await audit.record(
             deaths.map { person, notice in

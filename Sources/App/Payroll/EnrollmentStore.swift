@@ -56,6 +56,50 @@ struct EnrollmentStore {
             .map(EnrollmentRecord.init(row:))
     }
 
+    /// The enrollments of `persons` not yet ended, with their person.
+    func unended(ofPersons persons: [UUID]) async throws -> [(enrollment: UUID, person: UUID)] {
+        var result: [(enrollment: UUID, person: UUID)] = []
+        for chunk in persons.chunked(500) {
+            result += try await db.raw(
+                "SELECT id, person_id FROM enrollments WHERE person_id IN \(SQLBind.group(chunk)) AND status <> \(bind: EnrollmentStatus.ended.rawValue)"
+            ).all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "person_id", as: UUID.self))
+            }
+        }
+        return result
+    }
+
+    /// The active household-level enrollments (no person of their own) of `households`,
+    /// with the amount in force now.
+    func activeHouseholdEnrollments(of households: [UUID]) async throws -> [HouseholdEnrollment] {
+        var result: [HouseholdEnrollment] = []
+        for chunk in households.chunked(500) {
+            result += try await db.raw(
+                """
+                SELECT id, item_code, household_id, region, monthly_fen FROM enrollments
+                WHERE household_id IN \(SQLBind.group(chunk)) AND person_id IS NULL AND status = \(bind: EnrollmentStatus.active.rawValue)
+                ORDER BY household_id, id
+                """
+            ).all().map { r in
+                HouseholdEnrollment(
+                    id: try r.decode(column: "id", as: UUID.self),
+                    item: try r.decode(column: "item_code", as: String.self),
+                    household: try r.decode(column: "household_id", as: UUID.self),
+                    region: try r.decode(column: "region", as: String.self),
+                    amount: Fen(try r.decode(column: "monthly_fen", as: Int64.self)))
+            }
+        }
+        return result
+    }
+
+    struct HouseholdEnrollment: Sendable {
+        let id: UUID
+        let item: String
+        let household: UUID
+        let region: String
+        let amount: Fen
+    }
+
     /// The amount from `from` on; the amount in force until then ends the month before.
     func setAmount(enrollment: UUID, monthlyFen: Int64, from: YearMonth, reason: String, at now: Date) async throws {
         let before = from.adding(months: -1).description

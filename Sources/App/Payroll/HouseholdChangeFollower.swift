@@ -22,18 +22,11 @@ struct HouseholdChangeFollower {
         let from: YearMonth
     }
 
-    private struct Enrollment {
-        let id: UUID
-        let item: String
-        let household: UUID
-        let region: String
-        let amount: Fen
-    }
-
     /// How many enrollments followed.
     @discardableResult
     func follow(_ changes: [Change]) async throws -> Int {
-        let enrollments = try await householdEnrollments(Array(Set(changes.map(\.household))))
+        let enrollments = try await EnrollmentStore(db: db).activeHouseholdEnrollments(
+            of: Array(Set(changes.map(\.household))))
         guard !enrollments.isEmpty else { return 0 }
         let households = Array(Set(enrollments.map(\.household)))
         let facts = try await RegistryMemberFactsQuery(db: db).members(of: households)
@@ -91,7 +84,9 @@ struct HouseholdChangeFollower {
         return followed
     }
 
-    private func apply(_ outcome: HouseholdChangeOutcome, to e: Enrollment, change: Change) async throws {
+    private func apply(
+        _ outcome: HouseholdChangeOutcome, to e: EnrollmentStore.HouseholdEnrollment, change: Change
+    ) async throws {
         let store = EnrollmentStore(db: db)
         switch outcome {
         case .newAmount(_, let new):
@@ -105,28 +100,5 @@ struct HouseholdChangeFollower {
         case .unchanged, .needsDecision:
             break
         }
-    }
-
-    /// The active household-level enrollments (no person of their own) of `households`,
-    /// with the amount in force now.
-    private func householdEnrollments(_ households: [UUID]) async throws -> [Enrollment] {
-        var result: [Enrollment] = []
-        for chunk in households.chunked(500) {
-            result += try await db.raw(
-                """
-                SELECT id, item_code, household_id, region, monthly_fen FROM enrollments
-                WHERE household_id IN \(SQLBind.group(chunk)) AND person_id IS NULL AND status = 'active'
-                ORDER BY household_id, id
-                """
-            ).all().map { r in
-                Enrollment(
-                    id: try r.decode(column: "id", as: UUID.self),
-                    item: try r.decode(column: "item_code", as: String.self),
-                    household: try r.decode(column: "household_id", as: UUID.self),
-                    region: try r.decode(column: "region", as: String.self),
-                    amount: Fen(try r.decode(column: "monthly_fen", as: Int64.self)))
-            }
-        }
-        return result
     }
 }
