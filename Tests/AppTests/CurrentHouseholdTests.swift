@@ -129,7 +129,7 @@ struct CurrentHouseholdTests {
     @Test("the demo seed places every person", arguments: TestDatabase.available)
     func seedWrites(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let summary = try await DemoSeeder(app: app).seed(households: 40, seed: 3, today: CivilDate("2026-11-15")!)
+            let summary = try await app.demoSeeder.seed(households: 40, seed: 3, today: CivilDate("2026-11-15")!)
             let counts = try await Self.disagreements(app)
             #expect(counts.wrong == 0)
             #expect(counts.placed == summary.persons)
@@ -139,7 +139,7 @@ struct CurrentHouseholdTests {
     @Test("the migration fills it from the memberships already stored", arguments: TestDatabase.available)
     func backfill(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let summary = try await DemoSeeder(app: app).seed(households: 10, seed: 5, today: CivilDate("2026-11-15")!)
+            let summary = try await app.demoSeeder.seed(households: 10, seed: 5, today: CivilDate("2026-11-15")!)
             // On one connection: another pooled SQLite connection may not have seen the drop yet.
             try await app.db.transaction { db in
                 try await TrackCurrentHouseholdOnPersons().revert(on: db)

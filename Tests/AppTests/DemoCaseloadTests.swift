@@ -14,8 +14,8 @@ struct DemoCaseloadTests {
     func caseload(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let today = app.platform.clock.today
-            _ = try await DemoSeeder(app: app).seed(households: 2_000, seed: 1, today: today)
-            let summary = try await DemoCaseload(app: app).seed(today: today)
+            _ = try await app.demoSeeder.seed(households: 2_000, seed: 1, today: today)
+            let summary = try await app.demoCaseload.seed(today: today)
             #expect(summary.enrolled > 0 && summary.rolls == 3)
             let sql = app.sql
             let rolls = try await sql.raw("SELECT month, state FROM payroll_rolls ORDER BY month").all()

@@ -39,8 +39,8 @@ struct LinkWalkTests {
     /// rolls), and a household with a medical alert for a visit task.
     static func seedDemo(_ app: Application) async throws {
         let today = app.platform.clock.today
-        _ = try await DemoSeeder(app: app).seed(households: 300, seed: 1, today: today)
-        let caseload = try await DemoCaseload(app: app).seed(today: today)
+        _ = try await app.demoSeeder.seed(households: 300, seed: 1, today: today)
+        let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
     }

@@ -149,7 +149,7 @@ struct PersonSearchTests {
         arguments: TestDatabase.available)
     func seedAndBackfill(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await DemoSeeder(app: app).seed(
+            _ = try await app.demoSeeder.seed(
                 households: 3, seed: 7, today: CivilDate(year: 2026, month: 6, day: 1)!)
             let sql = app.sql
             let cipher = app.platform.cipher

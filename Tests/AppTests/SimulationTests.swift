@@ -10,7 +10,7 @@ struct SimulationTests {
     static let month = YearMonth("2026-12")!
 
     static func seeded(_ app: Application, households: Int = 400) async throws -> DemoSeeder.Summary {
-        try await DemoSeeder(app: app).seed(households: households, seed: 7, today: CivilDate("2026-11-15")!)
+        try await app.demoSeeder.seed(households: households, seed: 7, today: CivilDate("2026-11-15")!)
     }
 
     static func counts(_ app: Application) async throws -> [Int] {

@@ -53,7 +53,7 @@ struct AccountPageController: RouteCollection {
 
     func revokeToken(req: Request) async throws -> Response {
         let user = try req.user
-        try await TokenRevocation(req: req).revoke(
+        try await req.tokenRevocation.revoke(
             req.parameters.get("id", as: UUID.self), ownerID: user.id, ownerRegion: user.region.value)
         return req.redirect(to: Route.account.path + "?done=revoked")
     }

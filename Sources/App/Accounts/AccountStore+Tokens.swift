@@ -66,12 +66,14 @@ struct TokenRevokeAudit: Encodable {
 /// Revokes one token of one account, audited; the owner's own revocation and an
 /// administrator's share it.
 struct TokenRevocation {
-    let req: Request
+    /// Audited as whoever revokes.
+    let writer: AuditedWriter
+    let accountsClock: AccountsClock
 
     func revoke(_ tokenID: UUID?, ownerID: UUID, ownerRegion: String) async throws {
         guard let tokenID else { throw Refusal.notFound("令牌") }
-        let now = req.application.accountsClock.now()
-        try await req.auditedTransaction { tx, audit in
+        let now = accountsClock.now()
+        try await writer.transaction { tx, audit in
             guard let result = try await AccountStore(db: tx).revokeToken(id: tokenID, userID: ownerID, at: now) else {
                 throw Refusal.notFound("令牌")
             }
@@ -81,5 +83,11 @@ struct TokenRevocation {
                 before: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: false),
                 after: TokenRevokeAudit(userId: ownerID, name: result.name, revoked: true))
         }
+    }
+}
+
+extension Request {
+    var tokenRevocation: TokenRevocation {
+        TokenRevocation(writer: writer, accountsClock: application.accountsClock)
     }
 }

@@ -22,7 +22,7 @@ struct TokenAPIController: RouteCollection {
 
     func revoke(req: Request) async throws -> HTTPStatus {
         let user = try req.user
-        try await TokenRevocation(req: req).revoke(
+        try await req.tokenRevocation.revoke(
             req.parameters.get("id", as: UUID.self), ownerID: user.id, ownerRegion: user.region.value)
         return .noContent
     }

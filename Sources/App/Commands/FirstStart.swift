@@ -40,9 +40,9 @@ enum FirstStart {
         let demo = app.platform.config.demoHouseholds
         if households == 0, demo > 0 {
             app.logger.info("Seeding \(demo) demo households into the empty database")
-            _ = try await DemoSeeder(app: app)
+            _ = try await app.demoSeeder
                 .seed(households: demo, seed: 1, today: app.platform.clock.today, progress: nil)
-            let caseload = try await DemoCaseload(app: app).seed(today: app.platform.clock.today)
+            let caseload = try await app.demoCaseload.seed(today: app.platform.clock.today)
             app.logger.info(
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )

@@ -19,7 +19,7 @@ struct SeedCommand: AsyncCommand {
         guard count > 0 else { throw Refusal.invalid("households", "--households 应为正整数") }
         let app = context.application
         let started = ContinuousClock.now
-        let summary = try await DemoSeeder(app: app)
+        let summary = try await app.demoSeeder
             .seed(
                 households: count, seed: signature.seed ?? 1, today: context.application.platform.clock.today,
                 progress: JobProgress(label: "seed"))

@@ -10,9 +10,12 @@ import Vapor
 /// batches only. Households that would have applied for assistance (`SyntheticMeans`)
 /// also get their declared means, assessed under the parameters stored for this month.
 struct DemoSeeder {
-    let app: Application
+    let bulk: BulkJobs
+    /// Audited as `seed`.
+    let writer: AuditedWriter
+    let cipher: FieldCipher
+    let clock: PlatformClock
     let batchHouseholds = 2_000
-    private var cipher: FieldCipher { app.platform.cipher }
 
     struct Summary: Codable, Sendable {
         var households = 0
@@ -23,7 +26,7 @@ struct DemoSeeder {
     func seed(
         households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil
     ) async throws -> Summary {
-        try await app.withBulkDatabase { [self] bulk in
+        try await self.bulk.run { [self] bulk in
             try await write(households: count, seed: seed, today: today, on: bulk, progress: progress)
         }
     }
@@ -40,7 +43,7 @@ struct DemoSeeder {
         let meansGenerator = SyntheticMeans(seed: seed)
         let month = YearMonth(year: today.year, month: today.month)!
         var assessor = CachedAssessor(history: try await PolicyStore(db: bulk.sql).history())
-        let now = app.platform.clock.now
+        let now = clock.now
         var writer = PipelinedWriter<Void>()
         var batchHouseholdIDs: [UUID] = []
         while summary.households < count {
@@ -83,8 +86,8 @@ struct DemoSeeder {
             let record = SeedBatchAudit(
                 seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount,
                 householdsWithMeans: means.pendingCount)
-            _ = try await writer.submit { [app, households, persons, memberships, means] in
-                try await app.auditedTransaction(actor: .system("seed"), on: bulk) { sql, audit in
+            _ = try await writer.submit { [auditedWriter = self.writer, households, persons, memberships, means] in
+                try await auditedWriter.transaction(on: bulk) { sql, audit in
                     var (h, p, m, d) = (households, persons, memberships, means)
                     try await h.flush(on: sql)
                     try await p.flush(on: sql)
@@ -132,4 +135,11 @@ private struct SeedBatchAudit: Encodable, Sendable {
     let households: [UUID]
     let persons: Int
     let householdsWithMeans: Int
+}
+
+extension Application {
+    var demoSeeder: DemoSeeder {
+        DemoSeeder(
+            bulk: bulkJobs, writer: writer(actor: .system("seed")), cipher: platform.cipher, clock: platform.clock)
+    }
 }

@@ -29,7 +29,7 @@ struct UserAPIController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Page<UserSummary> {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
         return try await admin.list(
@@ -37,25 +37,25 @@ struct UserAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let user = try await admin.create(try req.content.decode(UserAdmin.NewUser.self))
         return try await user.encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> UserSummary {
-        try await UserAdmin(req).find(req.parameters.get("id", as: UUID.self))
+        try await req.userAdmin().find(req.parameters.get("id", as: UUID.self))
     }
 
     func disable(req: Request) async throws -> UserSummary {
-        try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), true)
+        try await req.userAdmin().setDisabled(req.parameters.get("id", as: UUID.self), true)
     }
 
     func enable(req: Request) async throws -> UserSummary {
-        try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), false)
+        try await req.userAdmin().setDisabled(req.parameters.get("id", as: UUID.self), false)
     }
 
     func resetPassword(req: Request) async throws -> Response {
-        let (_, password) = try await UserAdmin(req).resetPassword(req.parameters.get("id", as: UUID.self))
+        let (_, password) = try await req.userAdmin().resetPassword(req.parameters.get("id", as: UUID.self))
         let response = try await PasswordAnswer(password: password, mustChangePassword: true).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
@@ -63,12 +63,12 @@ struct UserAPIController: RouteCollection {
 
     func tokens(req: Request) async throws -> Page<TokenSummary> {
         let q = try req.query.decode(ListQuery.self)
-        return try await UserAdmin(req).tokens(
+        return try await req.userAdmin().tokens(
             req.parameters.get("id", as: UUID.self), page: try PageRequest(page: q.page, perPage: q.perPage))
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
-        try await UserAdmin(req).revokeToken(
+        try await req.userAdmin().revokeToken(
             req.parameters.get("tokenID", as: UUID.self), of: req.parameters.get("id", as: UUID.self))
         return .noContent
     }

@@ -5,15 +5,27 @@ import Vapor
 
 /// User administration behind both the API and the pages: each operation asks the rules
 /// of `UserAdministration`, writes, and records its audit event in the same transaction.
+/// Built by `Request.userAdmin()`.
 struct UserAdmin {
-    let req: Request
+    let db: SQLDatabase
+    /// Audited as the administrator.
+    let writer: AuditedWriter
+    let regions: RegionTable
+    /// Hashes a new password (bcrypt at the configured cost, off the event loop).
+    let hash: @Sendable (String) async throws -> String
+    /// Sign-in security's own real-time clock (`AccountsClock`).
+    let accountsClock: AccountsClock
     let admin: CurrentUser
 
-    /// Refuses with 403 a user whose role may not administer users.
-    init(_ req: Request) throws {
-        self.req = req
-        admin = try req.user
+    /// Refuses a user whose role may not administer users.
+    init(
+        db: SQLDatabase, writer: AuditedWriter, regions: RegionTable,
+        hash: @escaping @Sendable (String) async throws -> String,
+        accountsClock: AccountsClock, admin: CurrentUser
+    ) throws {
         try admin.require(.manageUsers)
+        (self.db, self.writer, self.regions, self.hash, self.accountsClock, self.admin) =
+            (db, writer, regions, hash, accountsClock, admin)
     }
 
     /// The fields of a new account, from the API's JSON or the page's form.
@@ -29,12 +41,12 @@ struct UserAdmin {
     }
 
     func list(_ query: UserStore.Query, page: PageRequest) async throws -> Page<UserSummary> {
-        try await UserStore(db: req.sql).users(within: admin.scope, matching: query, page: page)
+        try await UserStore(db: db).users(within: admin.scope, matching: query, page: page)
     }
 
     /// An account within the admin's region; 404 for any other, existing or not.
     func find(_ id: UUID?) async throws -> UserSummary {
-        guard let id, let user = try await UserStore(db: req.sql).user(id: id, within: admin.scope) else {
+        guard let id, let user = try await UserStore(db: db).user(id: id, within: admin.scope) else {
             throw Refusal.notFound("用户")
         }
         return user
@@ -42,7 +54,7 @@ struct UserAdmin {
 
     func create(_ input: NewUser) async throws -> UserSummary {
         let role = try Self.role(input.role)
-        let table = req.platform.regions
+        let table = regions
         let chosen = try RegistryInput.check { () throws(FieldProblem) in
             try table.resolve(input.region, community: input.community)
         }
@@ -59,14 +71,13 @@ struct UserAdmin {
             $0.isEmpty ? nil : $0
         }
         if role == .department, department == nil { throw Refusal.invalid("department", "协同部门账户需填写部门代码") }
-        let hasher = req.password.async
         let account = try await AccountStore.prepare(
             username: input.username ?? "", displayName: displayName, password: input.password ?? "",
             role: role, region: region, department: department,
             // The creator knows this password: the user replaces it first.
-            mustChangePassword: true, hash: { try await hasher.hash($0) })
+            mustChangePassword: true, hash: hash)
         let scope = admin.scope
-        return try await req.auditedTransaction { tx, audit in
+        return try await writer.transaction { tx, audit in
             let id = try await AccountStore(db: tx).insert(account)
             guard let user = try await UserStore(db: tx).user(id: id, within: scope) else {
                 throw Refusal.notFound("用户")
@@ -83,8 +94,8 @@ struct UserAdmin {
         try check(user, disabled ? .disable : .enable)
         guard user.disabled != disabled else { return user }
         let scope = admin.scope
-        let now = req.application.accountsClock.now()
-        return try await req.auditedTransaction { tx, audit in
+        let now = accountsClock.now()
+        return try await writer.transaction { tx, audit in
             try await UserStore(db: tx).setDisabled(id: user.id, disabled)
             // Both ways: what was signed in before a disable stays out after the enable.
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
@@ -104,10 +115,10 @@ struct UserAdmin {
         let user = try await find(id)
         try check(user, .resetPassword)
         let password = FirstStart.oneTimePassword()
-        let hash = try await req.password.async.hash(password)
+        let hash = try await hash(password)
         let scope = admin.scope
-        let now = req.application.accountsClock.now()
-        let after = try await req.auditedTransaction { tx, audit in
+        let now = accountsClock.now()
+        let after = try await writer.transaction { tx, audit in
             try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: true)
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
             guard let after = try await UserStore(db: tx).user(id: user.id, within: scope) else {
@@ -123,13 +134,14 @@ struct UserAdmin {
 
     func tokens(_ id: UUID?, page: PageRequest) async throws -> Page<TokenSummary> {
         let user = try await find(id)
-        return try await AccountStore(db: req.sql).tokens(userID: user.id, page: page)
+        return try await AccountStore(db: db).tokens(userID: user.id, page: page)
     }
 
     func revokeToken(_ tokenID: UUID?, of id: UUID?) async throws {
         let user = try await find(id)
         try check(user, .revokeTokens)
-        try await TokenRevocation(req: req).revoke(tokenID, ownerID: user.id, ownerRegion: user.region)
+        try await TokenRevocation(writer: writer, accountsClock: accountsClock).revoke(
+            tokenID, ownerID: user.id, ownerRegion: user.region)
     }
 
     private func check(_ user: UserSummary, _ action: UserAdminAction) throws {
@@ -174,5 +186,15 @@ extension UserAdminRefusal {
             return Refusal(
                 .forbidden, "\(role.chinese)账户只能由市级管理员\(creating ? "创建" : "管理")", field: creating ? "role" : nil)
         }
+    }
+}
+
+extension Request {
+    /// The signed-in administrator's user administration; refused without the permission.
+    func userAdmin() throws -> UserAdmin {
+        let hasher = password.async
+        return try UserAdmin(
+            db: sql, writer: writer, regions: platform.regions, hash: { try await hasher.hash($0) },
+            accountsClock: application.accountsClock, admin: try user)
     }
 }

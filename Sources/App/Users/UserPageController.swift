@@ -23,7 +23,7 @@ struct UserPageController: RouteCollection {
     }
 
     func list(req: Request) async throws -> View {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
         let result = try await admin.list(
@@ -44,14 +44,14 @@ struct UserPageController: RouteCollection {
     }
 
     func newUser(req: Request) async throws -> View {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         var form = UserAdmin.NewUser.empty
         form.region = admin.admin.region.value
         return try await newUserPage(req, admin: admin, form: form, error: nil)
     }
 
     func create(req: Request) async throws -> Response {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         var form = try req.content.decode(UserAdmin.NewUser.self)
         do {
             let user = try await admin.create(form)
@@ -64,14 +64,14 @@ struct UserPageController: RouteCollection {
     }
 
     func show(req: Request) async throws -> View {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let user = try await admin.find(req.parameters.get("id", as: UUID.self))
         return try await userPage(
             req, admin: admin, user: user, done: req.query[String.self, at: "done"], oneTimePassword: nil)
     }
 
     func disable(req: Request) async throws -> Response {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let target = try await admin.find(req.parameters.get("id", as: UUID.self))
         if target.id != admin.admin.id, !target.disabled,
             let ask = try await Confirmation.ask(
@@ -86,14 +86,14 @@ struct UserPageController: RouteCollection {
     }
 
     func enable(req: Request) async throws -> Response {
-        let user = try await UserAdmin(req).setDisabled(req.parameters.get("id", as: UUID.self), false)
+        let user = try await req.userAdmin().setDisabled(req.parameters.get("id", as: UUID.self), false)
         return req.redirect(to: Route.user.path(user.id) + "?done=enabled")
     }
 
     /// Answers the page itself, not a redirect: the one-time password must not travel in
     /// an address or sit in the session, and the page must not be cached.
     func resetPassword(req: Request) async throws -> Response {
-        let admin = try UserAdmin(req)
+        let admin = try req.userAdmin()
         let (user, password) = try await admin.resetPassword(req.parameters.get("id", as: UUID.self))
         let response = try await userPage(req, admin: admin, user: user, done: "reset", oneTimePassword: password)
             .encodeResponse(for: req)
@@ -104,7 +104,7 @@ struct UserPageController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         // Without an id the user is not found, as `UserAdmin.find` answers.
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Refusal.notFound("用户") }
-        try await UserAdmin(req).revokeToken(req.parameters.get("tokenID", as: UUID.self), of: id)
+        try await req.userAdmin().revokeToken(req.parameters.get("tokenID", as: UUID.self), of: id)
         return req.redirect(to: Route.user.path(id) + "?done=revoked")
     }
 
