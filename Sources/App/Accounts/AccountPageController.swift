@@ -38,7 +38,7 @@ struct AccountPageController: RouteCollection {
         let user = try req.user
         let form = try req.content.decode(PasswordChange.Form.self)
         do {
-            let epoch = try await PasswordChange(req: req).change(user, form: form)
+            let epoch = try await req.passwordChange.change(user, form: form)
             SessionUserAuthenticator.start(
                 req.session, userID: user.id, epoch: epoch, now: req.application.accountsClock.seconds)
         } catch let error as Refusal {

@@ -17,7 +17,7 @@ struct PasswordAPIController: RouteCollection {
     func change(req: Request) async throws -> Response {
         let user = try req.user
         let body = try req.content.decode(Body.self)
-        _ = try await PasswordChange(req: req).change(
+        _ = try await req.passwordChange.change(
             user,
             form: .init(
                 currentPassword: body.currentPassword, newPassword: body.newPassword,

@@ -19,17 +19,23 @@ struct PasswordChange {
         var tokensRevoked: Int? = nil
     }
 
-    let req: Request
+    let db: SQLDatabase
+    /// Audited as the user.
+    let writer: AuditedWriter
+    /// bcrypt, off the event loop.
+    let passwords: AsyncPasswordHasher
+    /// Sign-in security's own real-time clock.
+    let accountsClock: AccountsClock
 
     /// Changes the password and ends every other credential of the account (its API tokens,
     /// its sessions on other computers); answers the account's new session epoch, in which
     /// the caller's own session goes on.
     func change(_ user: CurrentUser, form: Form) async throws -> Int {
         let current = form.currentPassword ?? "", new = form.newPassword ?? ""
-        guard let row = try await AccountStore(db: req.sql).userRow(id: user.id) else {
+        guard let row = try await AccountStore(db: db).userRow(id: user.id) else {
             throw AppError(.unauthorized, "请先登录")
         }
-        guard try await req.password.async.verify(current, created: row.password_hash) else {
+        guard try await passwords.verify(current, created: row.password_hash) else {
             throw Refusal.invalid("currentPassword", "当前密码不正确")
         }
         guard new.count >= AccountStore.minimumPasswordLength else {
@@ -38,9 +44,9 @@ struct PasswordChange {
         // The current password was just verified, so comparing with it is comparing with the old one.
         guard new != current else { throw Refusal.invalid("newPassword", "新密码不能与原密码相同") }
         guard new == (form.confirmPassword ?? "") else { throw Refusal.invalid("confirmPassword", "两次输入的新密码不一致") }
-        let hash = try await req.password.async.hash(new)
-        let now = req.application.accountsClock.now()
-        return try await req.auditedTransaction { tx, audit in
+        let hash = try await passwords.hash(new)
+        let now = accountsClock.now()
+        return try await writer.transaction { tx, audit in
             let store = AccountStore(db: tx)
             try await store.setPassword(userID: user.id, hash: hash, mustChange: false)
             let ended = try await store.endCredentials(userID: user.id, at: now)
@@ -50,5 +56,12 @@ struct PasswordChange {
                 after: Audit(mustChangePassword: false, tokensRevoked: ended.revokedTokens))
             return ended.epoch
         }
+    }
+}
+
+extension Request {
+    /// The signed-in user's own password change.
+    var passwordChange: PasswordChange {
+        PasswordChange(db: sql, writer: writer, passwords: password.async, accountsClock: application.accountsClock)
     }
 }
