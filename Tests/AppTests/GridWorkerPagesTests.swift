@@ -44,6 +44,45 @@ struct GridWorkerPagesTests {
         }
     }
 
+    /// `POST /tasks/escalate` for every role, from outside the late task's region and from
+    /// inside it (community 320402001001): a role without visits is refused both times; one
+    /// with visits sends up nothing outside its region and the one late task inside.
+    static let escalateCases: [(role: Role, outside: String?, inside: String, permitted: Bool)] = [
+        (.cityAdmin, nil, "3204", true),
+        (.districtOfficer, "320404", "320402", true),
+        (.streetOfficer, "320402002", "320402001", true),
+        (.communityWorker, "320402001002", "320402001001", true),
+        (.auditor, "320404", "320402", false),
+        (.department, "320404", "320402", false),
+        (.resident, "320404001001", "320402001001", false),
+    ]
+
+    @Test(
+        "the escalate button, every role × outside and inside the late task's region",
+        arguments: Self.escalateCases.indices, TestDatabase.available)
+    func escalateByRole(_ index: Int, _ db: TestDatabase) async throws {
+        let c = Self.escalateCases[index]
+        try await withTestApp(db) { app in
+            try await Self.alertedHousehold(app)
+            app.platform.clock = .fixed(app.platform.clock.today.adding(days: 8))
+            func press(_ region: String) async throws -> TestingHTTPResponse {
+                let cookie = try await PolicyPageTests.signedIn(app, role: c.role, region: region)
+                return try await FormVisit.open(app, "/account", cookie: cookie).post(app, "/tasks/escalate", [])
+            }
+            if let outside = c.outside {
+                let answer = try await press(outside)
+                #expect(answer.status == (c.permitted ? .seeOther : .forbidden), "\(c.role) of \(outside)")
+                if c.permitted { #expect(answer.headers.first(name: .location) == "/tasks?escalated=0") }
+            }
+            let answer = try await press(c.inside)
+            #expect(answer.status == (c.permitted ? .seeOther : .forbidden), "\(c.role) of \(c.inside)")
+            if c.permitted { #expect(answer.headers.first(name: .location) == "/tasks?escalated=1") }
+            let late = try await app.sql.raw("SELECT COUNT(*) AS n FROM visit_tasks WHERE escalated = \(bind: true)")
+                .first()?.decode(column: "n", as: Int.self)
+            #expect(late == (c.permitted ? 1 : 0))
+        }
+    }
+
     @Test(
         "viewing the task list or the overview changes nothing; the escalate button sends the region's late visits up",
         arguments: TestDatabase.available)
