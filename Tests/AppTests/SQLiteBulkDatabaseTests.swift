@@ -32,7 +32,7 @@ struct SQLiteBulkDatabaseTests {
     func failedBatch(committedBefore: Bool) async throws {
         try await Self.withProbeTable { app in
             // Either every batch commits, or (however slow the machine) none falls due.
-            try await app.withBulkDatabase(commitInterval: committedBefore ? .zero : .seconds(3600)) { bulk in
+            try await app.bulkJobs.run(commitInterval: committedBefore ? .zero : .seconds(3600)) { bulk in
                 try await bulk.transaction { try await Self.insert("a", on: $0) }
                 await #expect(throws: Boom.self) {
                     try await bulk.transaction { db in
@@ -56,7 +56,7 @@ struct SQLiteBulkDatabaseTests {
     func periodicCommit() async throws {
         try await Self.withProbeTable { app in
             await #expect(throws: Boom.self) {
-                try await app.withBulkDatabase(commitInterval: .zero) { bulk in
+                try await app.bulkJobs.run(commitInterval: .zero) { bulk in
                     try await bulk.transaction { try await Self.insert("a", on: $0) }
                     throw Boom()
                 }
@@ -71,7 +71,7 @@ struct SQLiteBulkDatabaseTests {
         try await Self.withProbeTable { app in
             // No commit falls due during the job, however slow the machine running the tests.
             await #expect(throws: Boom.self) {
-                try await app.withBulkDatabase(commitInterval: .seconds(3600)) { bulk in
+                try await app.bulkJobs.run(commitInterval: .seconds(3600)) { bulk in
                     try await bulk.transaction { try await Self.insert("a", on: $0) }
                     throw Boom()
                 }
@@ -91,7 +91,7 @@ struct SQLiteBulkDatabaseTests {
                 ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
             }
             let before = size(path)
-            try await app.withBulkDatabase(commitInterval: .zero) { bulk in
+            try await app.bulkJobs.run(commitInterval: .zero) { bulk in
                 // About 2 MB of rows in one committed batch.
                 try await bulk.transaction { db in
                     let rows = (0..<2_000).map { [BulkValue("row \($0) " + String(repeating: "x", count: 1_000))] }
@@ -114,7 +114,7 @@ struct SQLiteBulkDatabaseTests {
     @Test("a constraint broken by a batch names the problem")
     func constraint() async throws {
         try await Self.withProbeTable { app in
-            try await app.withBulkDatabase(commitInterval: .zero) { bulk in
+            try await app.bulkJobs.run(commitInterval: .zero) { bulk in
                 try await bulk.transaction { try await Self.insert("a", on: $0) }
                 let error = await #expect(throws: RawSQLiteConnection.Failure.self) {
                     try await bulk.transaction { try await Self.insert("a", on: $0) }
@@ -128,9 +128,9 @@ struct SQLiteBulkDatabaseTests {
     @Test("an audited write of a request during a bulk job waits its turn; both are saved and the trail stays whole")
     func otherWriters() async throws {
         try await Self.withProbeTable { app in
-            async let job: Void = app.withBulkDatabase { bulk in
+            async let job: Void = app.bulkJobs.run { bulk in
                 for i in 0..<20 {
-                    try await app.auditedTransaction(actor: .system("job"), on: bulk) { db, audit in
+                    try await app.writer(actor: .system("job")).transaction(on: bulk) { db, audit in
                         try await Self.insert("job-\(i)", on: db)
                         try await audit.record("probe", entity: "probe", id: nil, region: "3204")
                     }
@@ -161,7 +161,7 @@ struct SQLiteBulkDatabaseTests {
             var pool = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
             for row in rows("-pool") { pool.append(row) }
             try await pool.flush(on: app.sql)
-            try await app.withBulkDatabase { bulk in
+            try await app.bulkJobs.run { bulk in
                 try await bulk.transaction { db in
                     var insert = BulkInsert(table: "bulk_probe", columns: ["name", "n", "x", "id"])
                     for row in rows("-bulk") { insert.append(row) }
@@ -206,7 +206,7 @@ struct SQLiteBulkDatabaseTests {
             }
             let expected = try await read(app.sql)
             #expect(expected.first?.id == id)
-            let bulkRows = try await app.withBulkDatabase { bulk in try await read(bulk.sql) }
+            let bulkRows = try await app.bulkJobs.run { bulk in try await read(bulk.sql) }
             #expect(bulkRows == expected)
         }
     }

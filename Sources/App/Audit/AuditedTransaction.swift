@@ -159,14 +159,6 @@ extension Application {
     ) async throws -> T {
         try await writer(actor: actor, on: database).transaction(body)
     }
-
-    /// The same for a bulk job's batch.
-    func auditedTransaction<T: Sendable>(
-        actor: AuditActor, on bulk: BulkDatabase,
-        _ body: @escaping @Sendable (SQLDatabase, AuditRecorder) async throws -> T
-    ) async throws -> T {
-        try await writer(actor: actor).transaction(on: bulk, body)
-    }
 }
 
 extension Request {

@@ -72,12 +72,4 @@ extension Application {
     var bulkJobs: BulkJobs {
         BulkJobs(location: platform.config.database, pool: db, serializer: writeSerializer, logger: logger)
     }
-
-    /// `BulkJobs.run` on the application's database.
-    func withBulkDatabase<T: Sendable>(
-        cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
-        _ body: @escaping @Sendable (BulkDatabase) async throws -> T
-    ) async throws -> T {
-        try await bulkJobs.run(cacheMB: cacheMB, commitInterval: commitInterval, body)
-    }
 }

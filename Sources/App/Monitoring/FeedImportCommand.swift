@@ -68,7 +68,7 @@ struct FeedFileImport {
         guard let header = try reader.next() else { throw Refusal.invalid("file", "文件为空，第1行应为表头") }
         let columns: FeedCSVColumns
         do { columns = try FeedCSVColumns(kind: kind, header: header.fields) } catch {
-            throw Refusal.invalid(error.field, error.message)
+            throw Refusal(error)
         }
         var total = FeedIngest.Summary()
         var records: [FeedIngest.Row] = []

@@ -17,7 +17,7 @@ struct MonitoringAPIController: RouteCollection {
         guard let body = req.body.data else { throw Refusal.invalid("body", "请求体为空") }
         let batch: FeedBatch
         do { batch = try FeedBatch(kind: kind, jsonData: Data(buffer: body), today: req.today) } catch {
-            throw Refusal.invalid(error.field, error.message)
+            throw Refusal(error)
         }
         let cipher = req.application.platform.cipher
         return try await req.application.feedIngest(actor: req.auditActor, reach: try req.user.region).ingest(

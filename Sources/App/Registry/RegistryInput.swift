@@ -29,7 +29,7 @@ enum RegistryInput {
         do {
             return try body()
         } catch {
-            throw Refusal.invalid(error.field, error.message)
+            throw Refusal(error)
         }
     }
 
