@@ -5,11 +5,12 @@ import MinzhengCore
 enum BeijingTime {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
-    private static var calendar: Calendar {
+    /// Built once: every `req.today` and timestamp of a page asks it.
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar
-    }
+    }()
 
     /// The Beijing calendar day of an instant.
     static func day(of instant: Date) -> CivilDate {

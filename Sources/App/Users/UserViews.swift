@@ -32,12 +32,7 @@ struct UserView: Encodable {
     }
 
     /// `2026-05-01 14:05`, Asia/Shanghai.
-    static func time(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = BeijingTime.zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
-    }
+    static func time(_ date: Date) -> String { String(BeijingTime.timestamp(date).dropLast(3)) }
 }
 
 /// A token as the pages show it.
