@@ -205,12 +205,14 @@ struct ApplicationService {
             try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(value, field: "amountFen") }
         }
         var action = WorkflowAction(kind: kind, note: note)
+        // The declaration is read once: the economy check assesses it, approval files it.
+        let declared =
+            kind == .investigate || kind == .approve ? try await declaredMeans(current.id) ?? DeclaredMeans() : nil
         var check: EconomyCheck?
-        if kind == .investigate || kind == .approve,
-            let item = AssistanceItemCode(current.itemCode).flatMap(catalog.item),
+        if let declared, let item = AssistanceItemCode(current.itemCode).flatMap(catalog.item),
             item.engineProgram != nil
         {
-            check = try await economyCheck(current, month: today.yearMonth)
+            check = try await economyCheck(current, means: declared, month: today.yearMonth)
         }
         let applicant = current.personId?.uuidString
         if kind == .investigate {
@@ -244,7 +246,7 @@ struct ApplicationService {
         }
         // An approved household's declaration becomes its means on file, which the
         // standard-change recalculation and the what-if reassess.
-        let meansOnFile = kind == .approve ? (try await declaredMeans(current.id) ?? DeclaredMeans()) : nil
+        let meansOnFile = kind == .approve ? declared : nil
         try await save(
             transition, of: current, assessment: check?.answer, grant: grant, meansOnFile: meansOnFile, user: user)
         guard let updated = try await store.application(id: id, for: viewer, catalog: catalog) else {
@@ -310,9 +312,10 @@ struct ApplicationService {
 
     /// 家庭经济状况核对: the policy engine on the household as the registry knows it and as
     /// it declared, with the parameters in force for its region this month.
-    func economyCheck(_ application: ApplicationRecord, month: YearMonth) async throws -> EconomyCheck {
+    private func economyCheck(
+        _ application: ApplicationRecord, means: DeclaredMeans, month: YearMonth
+    ) async throws -> EconomyCheck {
         let facts = try await ApplicationStore(db: db).memberFacts(household: application.householdId)
-        let means = try await declaredMeans(application.id) ?? DeclaredMeans()
         let request = HouseholdEconomyCheck.request(
             region: application.region, month: month, members: facts, means: means)
         let service = AssessmentService(history: try await PolicyStore(db: db).history())
