@@ -46,7 +46,7 @@ public enum PolicyBenchmark {
     /// Deterministic varied households: 1–6 members, months 2021-01 to 2023-12 (across the
     /// 2022-07 standard change), mixed incomes, disabilities, ages, orphans, assets.
     public static func syntheticRequests(count: Int, seed: UInt64) -> [AssessmentRequest] {
-        var rng = Random(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let regions = ["3204", "320402", "320402001", "320411", "320412003001"]
         let first = YearMonth(year: 2021, month: 1)!
         return (0..<max(0, count)).map { _ in
@@ -54,72 +54,54 @@ public enum PolicyBenchmark {
             let size = 1 + rng.below(6)
             let members = (0..<size).map { index in syntheticMember(index: index, month: month, rng: &rng) }
             let assets = AssessmentRequest.Assets(
-                financialFen: Fen(Int64(rng.chance(70) ? rng.below(2_000_000) : rng.below(20_000_000))),
-                vehicles: rng.chance(5) ? 1 : 0,
-                residentialProperties: rng.chance(10) ? 2 : rng.below(2),
-                ownsBusiness: rng.chance(3))
+                financialFen: Fen(Int64(rng.chance(perMille: 700) ? rng.below(2_000_000) : rng.below(20_000_000))),
+                vehicles: rng.chance(perMille: 50) ? 1 : 0,
+                residentialProperties: rng.chance(perMille: 100) ? 2 : rng.below(2),
+                ownsBusiness: rng.chance(perMille: 30))
             let expenses = AssessmentRequest.RigidExpenses(
-                medical: Fen(Int64(rng.chance(20) ? rng.below(8_000_000) : 0)),
-                education: Fen(Int64(rng.chance(15) ? rng.below(2_000_000) : 0)))
+                medical: Fen(Int64(rng.chance(perMille: 200) ? rng.below(8_000_000) : 0)),
+                education: Fen(Int64(rng.chance(perMille: 150) ? rng.below(2_000_000) : 0)))
             return AssessmentRequest(
                 region: regions[rng.below(regions.count)], month: month, members: members,
                 assets: assets, annualRigidExpensesFen: expenses)
         }
     }
 
-    private static func syntheticMember(index: Int, month: YearMonth, rng: inout Random) -> AssessmentRequest.Member {
+    private static func syntheticMember(index: Int, month: YearMonth, rng: inout SplitMix64) -> AssessmentRequest.Member
+    {
         // The first two members are adults, later ones children or grandparents.
-        let age = index < 2 ? 18 + rng.below(80) : (rng.chance(70) ? rng.below(25) : 60 + rng.below(45))
+        let age = index < 2 ? 18 + rng.below(80) : (rng.chance(perMille: 700) ? rng.below(25) : 60 + rng.below(45))
         // `age` completed years on the first of the month, never born after it.
         let birthDate = month.firstDay.adding(days: -365 * age - rng.below(365))
         var member = AssessmentRequest.Member(
-            birthDate: birthDate, sex: rng.chance(50) ? .male : .female,
-            hukou: rng.chance(60) ? .urban : .rural)
-        if rng.chance(12) {
+            birthDate: birthDate, sex: rng.chance(perMille: 500) ? .male : .female,
+            hukou: rng.chance(perMille: 600) ? .urban : .rural)
+        if rng.chance(perMille: 120) {
             member.disabilityGrade = 1 + rng.below(4)
             member.disabilityKind = DisabilityKind.allCases[rng.below(DisabilityKind.allCases.count)]
         }
-        member.seriousIllness = rng.chance(5)
+        member.seriousIllness = rng.chance(perMille: 50)
         member.selfCare = SelfCare.allCases[rng.below(SelfCare.allCases.count)]
-        member.laborCapacity = rng.chance(25) ? .none : .full
-        member.hasCapableSupporter = rng.chance(70)
+        member.laborCapacity = rng.chance(perMille: 250) ? .none : .full
+        member.hasCapableSupporter = rng.chance(perMille: 700)
         if age < 18 {
-            member.orphan = rng.chance(3)
-            member.careSetting = member.orphan ? (rng.chance(50) ? .institution : .community) : nil
-            if !member.orphan, rng.chance(5) {
+            member.orphan = rng.chance(perMille: 30)
+            member.careSetting = member.orphan ? (rng.chance(perMille: 500) ? .institution : .community) : nil
+            if !member.orphan, rng.chance(perMille: 50) {
                 member.childCategory = AssessmentRequest.ChildCategory.allCases[rng.below(3)]
             }
         }
-        if (16...59).contains(age), rng.chance(65) {
+        if (16...59).contains(age), rng.chance(perMille: 650) {
             member.incomes.append(
-                .init(kind: rng.chance(85) ? .wage : .business, monthlyFen: Fen(Int64(rng.below(600_000)))))
+                .init(kind: rng.chance(perMille: 850) ? .wage : .business, monthlyFen: Fen(Int64(rng.below(600_000)))))
         }
-        if age >= 60, rng.chance(70) {
+        if age >= 60, rng.chance(perMille: 700) {
             member.incomes.append(.init(kind: .pension, monthlyFen: Fen(Int64(rng.below(300_000)))))
         }
-        if rng.chance(15) {
+        if rng.chance(perMille: 150) {
             let kind = AssessmentRequest.IncomeKind.allCases[rng.below(AssessmentRequest.IncomeKind.allCases.count)]
             member.incomes.append(.init(kind: kind, monthlyFen: Fen(Int64(rng.below(100_000)))))
         }
         return member
-    }
-
-    /// A tiny deterministic generator (SplitMix64), so a seed always yields the same households.
-    private struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// Uniform in 0..<n (n > 0); the modulo bias is irrelevant for test data.
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     }
 }
