@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: EnrollmentAPIController())
     try apiUser.register(collection: EnrollmentReviewAPIController())
     try apiUser.register(collection: MonitoringAPIController())
+    try apiUser.register(collection: HomeCareAPIController())
+    try apiUser.register(collection: AdaptationAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
@@ -41,6 +43,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FeedPageController())
     try signedIn.register(collection: AccountPageController())
     try signedIn.register(collection: UserPageController())
+    try signedIn.register(collection: HomeCarePageController())
+    try signedIn.register(collection: AdaptationPageController())
 }
 
 struct HealthStatus: Content {

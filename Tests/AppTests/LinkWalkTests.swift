@@ -27,6 +27,8 @@ struct LinkWalkTests {
             for pattern in [
                 "/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
                 "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
+                "/home-care/orders/{uuid}", "/home-care/settlement/{uuid}/statement.xlsx?month={n}-{n}",
+                "/adaptations/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -42,6 +44,14 @@ struct LinkWalkTests {
         _ = try await app.demoSeeder.seed(households: 300, seed: 1, today: today)
         let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
+        let visits = try await DemoHomeCare(db: app.sql, writer: app.writer(actor: .system("demo"))).seed(
+            today: today, regions: app.platform.regions, now: app.platform.clock.now)
+        try #require(visits > 0)
+        let screened = try await DemoAdaptations(
+            service: AdaptationService(
+                db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock)
+        ).seed(today: today)
+        try #require(screened > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
     }
 }

@@ -97,6 +97,14 @@ struct RouteAccessMatrixTests {
         Route(
             name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
             body: { _ in ["currentPassword": "not the password", "newPassword": "a brand new password"] }),
+        Route(name: "home-care orders", method: .GET, path: { _ in "/api/v1/home-care/orders" }, body: { _ in nil }),
+        Route(
+            name: "home-care settlement", method: .GET, path: { _ in "/api/v1/home-care/settlement" },
+            body: { _ in nil }),
+        Route(
+            name: "other district's home-care entitlement", method: .GET,
+            path: { "/api/v1/home-care/entitlements/\($0.other.members[0].personId)" }, body: { _ in nil }),
+        Route(name: "home adaptations", method: .GET, path: { _ in "/api/v1/adaptations" }, body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -108,48 +116,48 @@ struct RouteAccessMatrixTests {
     }
 
     static let cases: [Case] = [
-        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password
+        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password care settle entitle adapt
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                400,
+                400, 200, 200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400,
+                400, 200, 200, 404, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400,
+                400, 200, 403, 404, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                400,
+                400, 200, 403, 404, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                400,
+                400, 403, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                400,
+                400, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                400,
+                400, 403, 403, 403, 403,
             ]),
     ]
 

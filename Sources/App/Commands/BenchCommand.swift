@@ -10,7 +10,7 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup | payroll | feeds")
+        @Argument(name: "what", help: "policy | lookup | payroll | feeds | home-care")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
@@ -24,11 +24,15 @@ struct BenchCommand: AsyncCommand {
         var rows: Int?
         @Option(name: "folder", help: "feeds: where to write the generated files (default a temporary folder)")
         var folder: String?
+        @Option(name: "orders", help: "home-care: how many visits of a month to settle (default 1000000)")
+        var orders: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
 
-    var help: String { "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）" }
+    var help: String {
+        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.what {
@@ -55,8 +59,12 @@ struct BenchCommand: AsyncCommand {
             let figures = try await PayrollBenchmark(app: context.application).run(
                 enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
+        case "home-care":
+            let figures = try await HomeCareBenchmark(app: context.application).run(
+                orders: signature.orders ?? 1_000_000)
+            context.console.output("\(jsonLine(figures))")
         default:
-            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
+            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care")
         }
     }
 }

@@ -46,6 +46,13 @@ enum FirstStart {
             app.logger.info(
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )
+            let visits = try await DemoHomeCare(db: app.sql, writer: app.writer(actor: .system("demo"))).seed(
+                today: app.platform.clock.today, regions: app.platform.regions, now: app.platform.clock.now)
+            let writer = app.writer(actor: .system("demo"))
+            let adaptations = try await DemoAdaptations(
+                service: AdaptationService(db: app.sql, writer: writer, clock: app.platform.clock)
+            ).seed(today: app.platform.clock.today)
+            app.logger.info("Demo home care: \(visits) orders; home adaptations: \(adaptations) households screened")
         }
     }
 

@@ -100,6 +100,19 @@ enum Route {
     static let feedJob = Template<UUID>("/feeds/jobs/:id")
     static let feedJobErrors = Template<UUID>("/feeds/jobs/:id/errors.csv")
 
+    // Elderly care: home-care orders (居家上门服务).
+    static let homeCareOrders = Template<Void>("/home-care")
+    static let homeCareOrder = Template<UUID>("/home-care/orders/:id")
+    static let homeCareOrderStep = Template<(UUID, String)>("/home-care/orders/:id/:action")
+    static let homeCareProviders = Template<Void>("/home-care/providers")
+    static let homeCareWorkers = Template<UUID>("/home-care/providers/:id/workers")
+    static let homeCareSettlement = Template<Void>("/home-care/settlement")
+    static let homeCareStatement = Template<UUID>("/home-care/settlement/:id/statement.xlsx")
+    static let adaptations = Template<Void>("/adaptations")
+    static let adaptationScreening = Template<Void>("/adaptations/screening")
+    static let adaptation = Template<UUID>("/adaptations/:id")
+    static let adaptationStep = Template<(UUID, String)>("/adaptations/:id/:action")
+
     /// The API: bearer tokens, JSON answers.
     enum API {
         static let sessions = Template<Void>("/api/v1/sessions")
@@ -134,6 +147,18 @@ enum Route {
         static let feed = Template<String>("/api/v1/feeds/:kind")
         static let tasks = Template<Void>("/api/v1/tasks")
         static let taskVisit = Template<UUID>("/api/v1/tasks/:id/visit")
+        static let homeCareProviders = Template<Void>("/api/v1/home-care/providers")
+        static let homeCareWorkers = Template<UUID>("/api/v1/home-care/providers/:id/workers")
+        static let homeCareOrders = Template<Void>("/api/v1/home-care/orders")
+        static let homeCareOrder = Template<UUID>("/api/v1/home-care/orders/:id")
+        static let homeCareOrderStep = Template<(UUID, String)>("/api/v1/home-care/orders/:id/:action")
+        static let homeCareEntitlement = Template<UUID>("/api/v1/home-care/entitlements/:id")
+        static let homeCareSettlement = Template<Void>("/api/v1/home-care/settlement")
+        static let adaptations = Template<Void>("/api/v1/adaptations")
+        static let adaptationScreening = Template<Void>("/api/v1/adaptations/screening")
+        static let adaptationProgress = Template<Void>("/api/v1/adaptations/progress")
+        static let adaptation = Template<UUID>("/api/v1/adaptations/:id")
+        static let adaptationStep = Template<(UUID, String)>("/api/v1/adaptations/:id/:action")
     }
 }
 
@@ -151,4 +176,8 @@ extension Route.Template where Parameters == String {
 
 extension Route.Template where Parameters == (UUID, UUID) {
     func path(_ first: UUID, _ second: UUID) -> String { filled(first.uuidString, second.uuidString) }
+}
+
+extension Route.Template where Parameters == (UUID, String) {
+    func path(_ id: UUID, _ value: String) -> String { filled(id.uuidString, value) }
 }

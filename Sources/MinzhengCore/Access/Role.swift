@@ -55,6 +55,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Apply for oneself and follow one's own applications (residents only: no staff role
     /// holds it, so no administrator can create or take over a resident account).
     case selfService
+    /// Take home-care requests of one's region, send a provider's worker, record the visit
+    /// and its confirmation (居家上门服务). Clearing a flagged visit and the settlement are
+    /// money, and need `managePayroll`.
+    case handleHomeCare
 }
 
 extension Role {
@@ -63,20 +67,21 @@ extension Role {
         .cityAdmin: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
-            .managePayroll,
+            .managePayroll, .handleHomeCare,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
-            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll,
+            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
-            .confirmBenefitChanges,
+            .confirmBenefitChanges, .handleHomeCare,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
+            .handleHomeCare,
         ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
         .department: [.handleApplications],

@@ -33,7 +33,15 @@ public enum AuditCatalog {
             ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
             ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
             ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+            ("home_care.provider.create", "登记居家服务组织"), ("home_care.worker.create", "登记居家服务人员"),
+            ("home_care.order.request", "受理居家上门服务"), ("home_care.order.clear", "核查通过居家服务预警"),
+            ("home_care.settlement.export", "导出居家服务结算单"), ("demo.home_care", "生成演示居家服务数据"),
+            ("adaptation.screen", "适老化改造对象筛查"),
         ])
+        + HomeCareOrderState.Action.allCases.map {
+            Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
+        }
+        + AdaptationState.Action.allCases.map { Action(code: "adaptation.\($0.rawValue)", name: "适老化改造：\($0.label)") }
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
         pairs.map { Action(code: $0.0, name: $0.1) }
@@ -59,5 +67,7 @@ public enum AuditCatalog {
         "person": "人员", "household": "家庭", "user": "账户", "application": "救助申请", "enrollment": "救助待遇",
         "payroll_roll": "发放名册", "visit_task": "走访任务", "alert": "预警", "feed": "部门数据", "import": "批量导入",
         "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
+        "home_care_provider": "居家服务组织", "home_care_order": "居家服务工单",
+        "adaptation_case": "适老化改造",
     ]
 }

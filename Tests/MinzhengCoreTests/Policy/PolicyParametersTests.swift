@@ -27,6 +27,19 @@ struct PolicyParametersTests {
             // CATALOG.md's early-warning thresholds.
             .warningMedicalOneStay: 1_000_000, .warningMedicalTwelveMonths: 2_000_000, .warningAloneAge: 80,
             .warningAloneUnvisitedDays: 30, .warningSevereDisabilityGrade: 2, .warningIncomeRiseShare: 10000,
+            // ELDERLY.md's home-care entitlements (a month), prices and norms.
+            .homeCareTekun: 60000, .homeCareDibaoDependent: 40000, .homeCareDibaoIndependent: 20000,
+            .homeCareAlone: 20000, .homeCareNonagenarian: 10000, .homeCareSevereDisability: 30000,
+            .homeCareAloneAge: 80, .homeCareNonagenarianAge: 90,
+            .homeCarePriceMeal: 1200, .homeCarePriceBathing: 6000, .homeCarePriceCleaning: 4000,
+            .homeCarePriceEscort: 5000, .homeCarePriceRehabilitation: 8000, .homeCarePriceCompanionship: 3000,
+            .homeCareNormMealMinutes: 30, .homeCareNormBathingMinutes: 60, .homeCareOverlongFactor: 3,
+            // ELDERLY.md's home adaptations: caps, the catalogue's prices, the year's target (2 220 households).
+            .adaptationCap: 300_000, .adaptationCapRaised: 500_000, .adaptationPriceGrabBar: 15000,
+            .adaptationPriceAntiSlipFloor: 60000, .adaptationPriceShowerSeat: 20000,
+            .adaptationPriceRaisedToilet: 30000, .adaptationPriceRamp: 80000, .adaptationPriceDoorWidening: 120_000,
+            .adaptationPriceNightLight: 10000, .adaptationPriceEmergencyCall: 40000,
+            .adaptationPriceGasAlarm: 50000, .adaptationPriceWalkingAid: 20000, .adaptationYearTarget: 2220,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -62,13 +62,52 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case warningAloneUnvisitedDays
     case warningSevereDisabilityGrade
     case warningIncomeRiseShare
+    // Home-care assistance (ELDERLY.md): entitlements, prices and the norms that flag a visit.
+    case homeCareTekun
+    case homeCareDibaoDependent
+    case homeCareDibaoIndependent
+    case homeCareAlone
+    case homeCareNonagenarian
+    case homeCareSevereDisability
+    case homeCareAloneAge
+    case homeCareNonagenarianAge
+    case homeCarePriceMeal
+    case homeCarePriceBathing
+    case homeCarePriceCleaning
+    case homeCarePriceEscort
+    case homeCarePriceRehabilitation
+    case homeCarePriceCompanionship
+    case homeCareNormMealMinutes
+    case homeCareNormBathingMinutes
+    case homeCareOverlongFactor
+    // Home adaptations (适老化改造, ELDERLY.md): caps, the item catalogue's prices, the year's target.
+    case adaptationCap
+    case adaptationCapRaised
+    case adaptationPriceGrabBar
+    case adaptationPriceAntiSlipFloor
+    case adaptationPriceShowerSeat
+    case adaptationPriceRaisedToilet
+    case adaptationPriceRamp
+    case adaptationPriceDoorWidening
+    case adaptationPriceNightLight
+    case adaptationPriceEmergencyCall
+    case adaptationPriceGasAlarm
+    case adaptationPriceWalkingAid
+    case adaptationYearTarget
 
     public var kind: PolicyParameterKind {
         switch self {
         case .dibaoStandard, .priorYearDisposableIncome, .orphanInstitution, .orphanCommunity,
             .nursingSubsidyUrban, .nursingSubsidyRural,
             .seniorAllowanceTier1, .seniorAllowanceTier2, .seniorAllowanceTier3,
-            .warningMedicalOneStay, .warningMedicalTwelveMonths:
+            .warningMedicalOneStay, .warningMedicalTwelveMonths,
+            .homeCareTekun, .homeCareDibaoDependent, .homeCareDibaoIndependent, .homeCareAlone, .homeCareNonagenarian,
+            .homeCareSevereDisability, .homeCarePriceMeal, .homeCarePriceBathing, .homeCarePriceCleaning,
+            .homeCarePriceEscort, .homeCarePriceRehabilitation, .homeCarePriceCompanionship,
+            .adaptationCap, .adaptationCapRaised, .adaptationPriceGrabBar, .adaptationPriceAntiSlipFloor,
+            .adaptationPriceShowerSeat, .adaptationPriceRaisedToilet, .adaptationPriceRamp,
+            .adaptationPriceDoorWidening, .adaptationPriceNightLight, .adaptationPriceEmergencyCall,
+            .adaptationPriceGasAlarm, .adaptationPriceWalkingAid:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
@@ -79,7 +118,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
-            .warningSevereDisabilityGrade:
+            .warningSevereDisabilityGrade, .homeCareAloneAge, .homeCareNonagenarianAge, .homeCareNormMealMinutes,
+            .homeCareNormBathingMinutes, .homeCareOverlongFactor, .adaptationYearTarget:
             return .integer
         }
     }
@@ -127,6 +167,36 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .warningAloneUnvisitedDays: return "预警：独居高龄老人未探访天数"
         case .warningSevereDisabilityGrade: return "预警：新认定重度残疾的最低等级（1–2 级为 2）"
         case .warningIncomeRiseShare: return "预警：收入增加后人均收入达到低保标准的倍数"
+        case .homeCareTekun: return "居家养老援助：分散供养特困老人（元/月）"
+        case .homeCareDibaoDependent: return "居家养老援助：低保、低保边缘老人，能力等级 2–4（元/月）"
+        case .homeCareDibaoIndependent: return "居家养老援助：低保、低保边缘老人，能力等级 0–1（元/月）"
+        case .homeCareAlone: return "居家养老援助：独居高龄老人（元/月）"
+        case .homeCareNonagenarian: return "居家养老援助：高龄老人（元/月）"
+        case .homeCareSevereDisability: return "居家养老援助：一、二级残疾老人（元/月）"
+        case .homeCareAloneAge: return "居家养老援助：独居高龄起始年龄（周岁）"
+        case .homeCareNonagenarianAge: return "居家养老援助：高龄起始年龄（周岁）"
+        case .homeCarePriceMeal: return "居家服务价格：助餐送餐（元/餐）"
+        case .homeCarePriceBathing: return "居家服务价格：助浴（元/次）"
+        case .homeCarePriceCleaning: return "居家服务价格：助洁（元/小时）"
+        case .homeCarePriceEscort: return "居家服务价格：陪同就医（元/小时）"
+        case .homeCarePriceRehabilitation: return "居家服务价格：康复护理（元/小时）"
+        case .homeCarePriceCompanionship: return "居家服务价格：陪伴（元/小时）"
+        case .homeCareNormMealMinutes: return "居家服务标准时长：助餐送餐（分钟/次）"
+        case .homeCareNormBathingMinutes: return "居家服务标准时长：助浴（分钟/次）"
+        case .homeCareOverlongFactor: return "居家服务超时预警：标准时长的倍数"
+        case .adaptationCap: return "适老化改造：每户补贴上限（元）"
+        case .adaptationCapRaised: return "适老化改造：特困、重度残疾家庭补贴上限（元）"
+        case .adaptationPriceGrabBar: return "适老化改造价格：扶手（元）"
+        case .adaptationPriceAntiSlipFloor: return "适老化改造价格：卫生间防滑地面（元）"
+        case .adaptationPriceShowerSeat: return "适老化改造价格：淋浴椅（元）"
+        case .adaptationPriceRaisedToilet: return "适老化改造价格：坐便增高器/坐便椅（元）"
+        case .adaptationPriceRamp: return "适老化改造价格：坡道（元）"
+        case .adaptationPriceDoorWidening: return "适老化改造价格：门洞拓宽（元）"
+        case .adaptationPriceNightLight: return "适老化改造价格：感应夜灯（元）"
+        case .adaptationPriceEmergencyCall: return "适老化改造价格：紧急呼叫器（元）"
+        case .adaptationPriceGasAlarm: return "适老化改造价格：燃气报警及自动切断（元）"
+        case .adaptationPriceWalkingAid: return "适老化改造价格：助行器（元）"
+        case .adaptationYearTarget: return "适老化改造：年度目标（户）"
         }
     }
 }

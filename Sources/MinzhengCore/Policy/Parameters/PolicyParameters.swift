@@ -46,6 +46,36 @@ public struct PolicyParameters: Sendable, Hashable {
     public var warningAloneUnvisitedDays: Int
     public var warningSevereDisabilityGrade: Int
     public var warningIncomeRiseShare: Rate
+    public var homeCareTekun: Fen
+    public var homeCareDibaoDependent: Fen
+    public var homeCareDibaoIndependent: Fen
+    public var homeCareAlone: Fen
+    public var homeCareNonagenarian: Fen
+    public var homeCareSevereDisability: Fen
+    public var homeCareAloneAge: Int
+    public var homeCareNonagenarianAge: Int
+    public var homeCarePriceMeal: Fen
+    public var homeCarePriceBathing: Fen
+    public var homeCarePriceCleaning: Fen
+    public var homeCarePriceEscort: Fen
+    public var homeCarePriceRehabilitation: Fen
+    public var homeCarePriceCompanionship: Fen
+    public var homeCareNormMealMinutes: Int
+    public var homeCareNormBathingMinutes: Int
+    public var homeCareOverlongFactor: Int
+    public var adaptationCap: Fen
+    public var adaptationCapRaised: Fen
+    public var adaptationPriceGrabBar: Fen
+    public var adaptationPriceAntiSlipFloor: Fen
+    public var adaptationPriceShowerSeat: Fen
+    public var adaptationPriceRaisedToilet: Fen
+    public var adaptationPriceRamp: Fen
+    public var adaptationPriceDoorWidening: Fen
+    public var adaptationPriceNightLight: Fen
+    public var adaptationPriceEmergencyCall: Fen
+    public var adaptationPriceGasAlarm: Fen
+    public var adaptationPriceWalkingAid: Fen
+    public var adaptationYearTarget: Int
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -104,6 +134,36 @@ public struct PolicyParameters: Sendable, Hashable {
         warningAloneUnvisitedDays = int(.warningAloneUnvisitedDays)
         warningSevereDisabilityGrade = int(.warningSevereDisabilityGrade)
         warningIncomeRiseShare = rate(.warningIncomeRiseShare)
+        homeCareTekun = fen(.homeCareTekun)
+        homeCareDibaoDependent = fen(.homeCareDibaoDependent)
+        homeCareDibaoIndependent = fen(.homeCareDibaoIndependent)
+        homeCareAlone = fen(.homeCareAlone)
+        homeCareNonagenarian = fen(.homeCareNonagenarian)
+        homeCareSevereDisability = fen(.homeCareSevereDisability)
+        homeCareAloneAge = int(.homeCareAloneAge)
+        homeCareNonagenarianAge = int(.homeCareNonagenarianAge)
+        homeCarePriceMeal = fen(.homeCarePriceMeal)
+        homeCarePriceBathing = fen(.homeCarePriceBathing)
+        homeCarePriceCleaning = fen(.homeCarePriceCleaning)
+        homeCarePriceEscort = fen(.homeCarePriceEscort)
+        homeCarePriceRehabilitation = fen(.homeCarePriceRehabilitation)
+        homeCarePriceCompanionship = fen(.homeCarePriceCompanionship)
+        homeCareNormMealMinutes = int(.homeCareNormMealMinutes)
+        homeCareNormBathingMinutes = int(.homeCareNormBathingMinutes)
+        homeCareOverlongFactor = int(.homeCareOverlongFactor)
+        adaptationCap = fen(.adaptationCap)
+        adaptationCapRaised = fen(.adaptationCapRaised)
+        adaptationPriceGrabBar = fen(.adaptationPriceGrabBar)
+        adaptationPriceAntiSlipFloor = fen(.adaptationPriceAntiSlipFloor)
+        adaptationPriceShowerSeat = fen(.adaptationPriceShowerSeat)
+        adaptationPriceRaisedToilet = fen(.adaptationPriceRaisedToilet)
+        adaptationPriceRamp = fen(.adaptationPriceRamp)
+        adaptationPriceDoorWidening = fen(.adaptationPriceDoorWidening)
+        adaptationPriceNightLight = fen(.adaptationPriceNightLight)
+        adaptationPriceEmergencyCall = fen(.adaptationPriceEmergencyCall)
+        adaptationPriceGasAlarm = fen(.adaptationPriceGasAlarm)
+        adaptationPriceWalkingAid = fen(.adaptationPriceWalkingAid)
+        adaptationYearTarget = int(.adaptationYearTarget)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -159,6 +219,36 @@ public struct PolicyParameters: Sendable, Hashable {
             .warningAloneUnvisitedDays: Int64(warningAloneUnvisitedDays),
             .warningSevereDisabilityGrade: Int64(warningSevereDisabilityGrade),
             .warningIncomeRiseShare: warningIncomeRiseShare.basisPoints,
+            .homeCareTekun: homeCareTekun.value,
+            .homeCareDibaoDependent: homeCareDibaoDependent.value,
+            .homeCareDibaoIndependent: homeCareDibaoIndependent.value,
+            .homeCareAlone: homeCareAlone.value,
+            .homeCareNonagenarian: homeCareNonagenarian.value,
+            .homeCareSevereDisability: homeCareSevereDisability.value,
+            .homeCareAloneAge: Int64(homeCareAloneAge),
+            .homeCareNonagenarianAge: Int64(homeCareNonagenarianAge),
+            .homeCarePriceMeal: homeCarePriceMeal.value,
+            .homeCarePriceBathing: homeCarePriceBathing.value,
+            .homeCarePriceCleaning: homeCarePriceCleaning.value,
+            .homeCarePriceEscort: homeCarePriceEscort.value,
+            .homeCarePriceRehabilitation: homeCarePriceRehabilitation.value,
+            .homeCarePriceCompanionship: homeCarePriceCompanionship.value,
+            .homeCareNormMealMinutes: Int64(homeCareNormMealMinutes),
+            .homeCareNormBathingMinutes: Int64(homeCareNormBathingMinutes),
+            .homeCareOverlongFactor: Int64(homeCareOverlongFactor),
+            .adaptationCap: adaptationCap.value,
+            .adaptationCapRaised: adaptationCapRaised.value,
+            .adaptationPriceGrabBar: adaptationPriceGrabBar.value,
+            .adaptationPriceAntiSlipFloor: adaptationPriceAntiSlipFloor.value,
+            .adaptationPriceShowerSeat: adaptationPriceShowerSeat.value,
+            .adaptationPriceRaisedToilet: adaptationPriceRaisedToilet.value,
+            .adaptationPriceRamp: adaptationPriceRamp.value,
+            .adaptationPriceDoorWidening: adaptationPriceDoorWidening.value,
+            .adaptationPriceNightLight: adaptationPriceNightLight.value,
+            .adaptationPriceEmergencyCall: adaptationPriceEmergencyCall.value,
+            .adaptationPriceGasAlarm: adaptationPriceGasAlarm.value,
+            .adaptationPriceWalkingAid: adaptationPriceWalkingAid.value,
+            .adaptationYearTarget: Int64(adaptationYearTarget),
         ]
     }
 }
