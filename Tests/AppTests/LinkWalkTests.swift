@@ -27,6 +27,7 @@ struct LinkWalkTests {
             for pattern in [
                 "/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
                 "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
+                "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -42,6 +43,7 @@ struct LinkWalkTests {
         _ = try await app.demoSeeder.seed(households: 300, seed: 1, today: today)
         let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
+        try #require(try await app.demoAbilityAssessments.seed(today: today) > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
     }
 }

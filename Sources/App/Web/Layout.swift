@@ -20,6 +20,7 @@ struct LayoutContext: Encodable {
     let canViewRegistry: Bool
     let canManagePayroll: Bool
     let canPushFeeds: Bool
+    let canAssessAbility: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -42,6 +43,7 @@ struct LayoutContext: Encodable {
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
         canManagePayroll = user?.role.may(.managePayroll) ?? false
         canPushFeeds = user.map(FeedSender.sends) ?? false
+        canAssessAbility = user?.role.may(.assessAbility) ?? false
     }
 }
 

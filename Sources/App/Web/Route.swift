@@ -100,6 +100,12 @@ enum Route {
     static let feedJob = Template<UUID>("/feeds/jobs/:id")
     static let feedJobErrors = Template<UUID>("/feeds/jobs/:id/errors.csv")
 
+    // Elderly care: the ability assessment (GB/T 42195-2022).
+    static let personAbilityAssessments = Template<UUID>("/persons/:id/ability-assessments")
+    static let personAbilityAssessmentNew = Template<UUID>("/persons/:id/ability-assessments/new")
+    static let abilityAssessment = Template<UUID>("/ability-assessments/:id")
+    static let abilityAssessmentsDue = Template<Void>("/ability-assessments/due")
+
     /// The API: bearer tokens, JSON answers.
     enum API {
         static let sessions = Template<Void>("/api/v1/sessions")
@@ -134,6 +140,10 @@ enum Route {
         static let feed = Template<String>("/api/v1/feeds/:kind")
         static let tasks = Template<Void>("/api/v1/tasks")
         static let taskVisit = Template<UUID>("/api/v1/tasks/:id/visit")
+        // Elderly care: the ability assessment.
+        static let abilityScores = Template<Void>("/api/v1/ability-scores")
+        static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")
+        static let abilityAssessmentsDue = Template<Void>("/api/v1/ability-assessments/due")
     }
 }
 

@@ -55,6 +55,11 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Apply for oneself and follow one's own applications (residents only: no staff role
     /// holds it, so no administrator can create or take over a resident account).
     case selfService
+    /// Record an older person's ability assessment (老年人能力评估) in one's region, which
+    /// sets the person's self-care, and work the list of reassessments due.
+    case assessAbility
+    /// Score an ability assessment without recording it (the contract: staff, stores nothing).
+    case scoreAbility
 }
 
 extension Role {
@@ -63,23 +68,24 @@ extension Role {
         .cityAdmin: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
-            .managePayroll,
+            .managePayroll, .assessAbility, .scoreAbility,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
-            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll,
+            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .assessAbility, .scoreAbility,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
-            .confirmBenefitChanges,
+            .confirmBenefitChanges, .assessAbility, .scoreAbility,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
+            .assessAbility, .scoreAbility,
         ],
-        .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
-        .department: [.handleApplications],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility],
+        .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
     ]
 

@@ -33,6 +33,7 @@ public enum AuditCatalog {
             ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
             ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
             ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+            ("ability.assessment.record", "记录老年人能力评估"),
         ])
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
@@ -59,5 +60,6 @@ public enum AuditCatalog {
         "person": "人员", "household": "家庭", "user": "账户", "application": "救助申请", "enrollment": "救助待遇",
         "payroll_roll": "发放名册", "visit_task": "走访任务", "alert": "预警", "feed": "部门数据", "import": "批量导入",
         "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
+        "ability_assessment": "能力评估",
     ]
 }

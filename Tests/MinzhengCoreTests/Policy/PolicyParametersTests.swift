@@ -27,6 +27,8 @@ struct PolicyParametersTests {
             // CATALOG.md's early-warning thresholds.
             .warningMedicalOneStay: 1_000_000, .warningMedicalTwelveMonths: 2_000_000, .warningAloneAge: 80,
             .warningAloneUnvisitedDays: 30, .warningSevereDisabilityGrade: 2, .warningIncomeRiseShare: 10000,
+            // ELDERLY.md.
+            .abilityReassessmentMonths: 12,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

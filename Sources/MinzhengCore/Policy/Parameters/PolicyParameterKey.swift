@@ -62,6 +62,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case warningAloneUnvisitedDays
     case warningSevereDisabilityGrade
     case warningIncomeRiseShare
+    // Elderly care (ELDERLY.md): the ability assessment.
+    case abilityReassessmentMonths
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -79,7 +81,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
-            .warningSevereDisabilityGrade:
+            .warningSevereDisabilityGrade, .abilityReassessmentMonths:
             return .integer
         }
     }
@@ -127,6 +129,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .warningAloneUnvisitedDays: return "预警：独居高龄老人未探访天数"
         case .warningSevereDisabilityGrade: return "预警：新认定重度残疾的最低等级（1–2 级为 2）"
         case .warningIncomeRiseShare: return "预警：收入增加后人均收入达到低保标准的倍数"
+        case .abilityReassessmentMonths: return "老年人能力评估：复评间隔（月）"
         }
     }
 }

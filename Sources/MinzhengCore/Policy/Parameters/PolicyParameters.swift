@@ -46,6 +46,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var warningAloneUnvisitedDays: Int
     public var warningSevereDisabilityGrade: Int
     public var warningIncomeRiseShare: Rate
+    /// Months from one ability assessment to the next one due.
+    public var abilityReassessmentMonths: Int
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -104,6 +106,7 @@ public struct PolicyParameters: Sendable, Hashable {
         warningAloneUnvisitedDays = int(.warningAloneUnvisitedDays)
         warningSevereDisabilityGrade = int(.warningSevereDisabilityGrade)
         warningIncomeRiseShare = rate(.warningIncomeRiseShare)
+        abilityReassessmentMonths = int(.abilityReassessmentMonths)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -159,6 +162,7 @@ public struct PolicyParameters: Sendable, Hashable {
             .warningAloneUnvisitedDays: Int64(warningAloneUnvisitedDays),
             .warningSevereDisabilityGrade: Int64(warningSevereDisabilityGrade),
             .warningIncomeRiseShare: warningIncomeRiseShare.basisPoints,
+            .abilityReassessmentMonths: Int64(abilityReassessmentMonths),
         ]
     }
 }
