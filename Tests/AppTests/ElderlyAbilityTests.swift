@@ -160,7 +160,10 @@ struct ElderlyAbilityTests {
                 (Self.assessment(total: 90, assessors: ["张丽"]), "assessors"),
                 (Self.assessment(total: 90, assessors: ["张丽", "张丽"]), "assessors[1]"),
                 (Self.assessment(total: 90, reason: "whim"), "reason"),
-                (Self.assessment(total: 90).merging(["items": Self.items(["eating": 5])]) { _, n in n }, "items.eating"),
+                (
+                    Self.assessment(total: 90).merging(["items": Self.items(["eating": 5])]) { _, n in n },
+                    "items.eating"
+                ),
             ]
             for (body, field) in refusals {
                 let refused = try await send(
@@ -300,9 +303,11 @@ struct ElderlyAbilityTests {
             let items = Self.items(total: 70)
             // Without 上下楼梯: refused in place, naming it.
             let refused = try await form.post(
-                app, "/persons/\(person)/ability-assessments", fields + items.filter { $0.key != "stairs" }.map {
-                    ($0.key, String($0.value))
-                })
+                app, "/persons/\(person)/ability-assessments",
+                fields
+                    + items.filter { $0.key != "stairs" }.map {
+                        ($0.key, String($0.value))
+                    })
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("上下楼梯"))
             fields += items.map { ($0.key, String($0.value)) }
@@ -321,6 +326,11 @@ struct ElderlyAbilityTests {
             #expect(section.contains("部分自理"))
             #expect(section.contains("2027-11-15"))
 
+            // Someone of 36 has no such section.
+            let (_, young) = try await Self.elder(app, region: "320402001", id: "32040219900101401")
+            let youngPage = try await FormVisit.open(app, "/persons/\(young)", cookie: cookie).page.body.string
+            #expect(!youngPage.contains("老年人能力评估"))
+
             let due = try await FormVisit.open(app, "/ability-assessments/due", cookie: cookie).page
             #expect(due.status == .ok)
             #expect(due.body.string.contains("暂无到期复评"))
@@ -332,7 +342,8 @@ struct ElderlyAbilityTests {
             #expect(
                 try await FormVisit.open(app, "/persons/\(person)/ability-assessments/new", cookie: auditor).page
                     .status == .forbidden)
-            #expect(try await FormVisit.open(app, "/ability-assessments/due", cookie: auditor).page.status == .forbidden)
+            #expect(
+                try await FormVisit.open(app, "/ability-assessments/due", cookie: auditor).page.status == .forbidden)
             let other = try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320404")
             #expect(try await FormVisit.open(app, location, cookie: other).page.status == .notFound)
             #expect(

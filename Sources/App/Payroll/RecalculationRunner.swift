@@ -65,7 +65,9 @@ struct RecalculationRunner {
     /// inside the caller's transaction (`db` is its connection): what a registry fact the
     /// rules read — a member's self-care set by an ability assessment — changes at once.
     @discardableResult
-    func follow(households: [UUID], from month: YearMonth, reason: String, audit: AuditRecorder) async throws
+    func follow(
+        households: [UUID], from month: YearMonth, reason: String, audit: AuditRecorder
+    ) async throws
         -> Report
     {
         let now = clock.now
@@ -188,7 +190,9 @@ struct RecalculationRunner {
             ])
     }
 
-    private func count(month: YearMonth, scope: RegionScope, programs: [String], households: [UUID]?) async throws
+    private func count(
+        month: YearMonth, scope: RegionScope, programs: [String], households: [UUID]?
+    ) async throws
         -> Int
     {
         try await db.raw(

@@ -73,7 +73,8 @@ extension Role {
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
-            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .assessAbility, .scoreAbility,
+            .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .assessAbility,
+            .scoreAbility,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

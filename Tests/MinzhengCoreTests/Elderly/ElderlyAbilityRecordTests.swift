@@ -53,7 +53,8 @@ struct ElderlyAbilityRecordTests {
 
     @Test func recordJSONNamesFields() {
         let items = AbilityItem.allCases.map { "\"\($0.rawValue)\": \($0.maximum)" }.joined(separator: ", ")
-        let good = #"{"assessedOn": "2026-11-01", "reason": "afterHospital", "assessors": ["a", "b"], "items": {"#
+        let good =
+            #"{"assessedOn": "2026-11-01", "reason": "afterHospital", "assessors": ["a", "b"], "items": {"#
             + items + "}}"
         #expect((try? AbilityAssessmentDraft(jsonData: Data(good.utf8)))?.reason == .afterHospital)
         for (body, field) in [

@@ -5,7 +5,9 @@ import Testing
 @Suite("Ability assessment (GB/T 42195-2022): items, levels, adjustments")
 struct ElderlyAbilityScoringTests {
     /// Every item at its best: total 90.
-    static var best: [AbilityItem: Int] { Dictionary(uniqueKeysWithValues: AbilityItem.allCases.map { ($0, $0.maximum) }) }
+    static var best: [AbilityItem: Int] {
+        Dictionary(uniqueKeysWithValues: AbilityItem.allCases.map { ($0, $0.maximum) })
+    }
 
     /// Scores adding up to `total`, taken off the best scores from the last item backwards, with
     /// 意识水平 kept awake (2) so that no total is a coma.
@@ -225,8 +227,14 @@ struct ElderlyAbilityScoringTests {
             (Data(#"{"items": {"eating": 4, "bogus": 1}}"#.utf8), "items.bogus"),
             (Data(#"{"coma": false}"#.utf8), "items"),
             (Data(#"{"items": {"eating": 4}}"#.utf8), "items.grooming"),
-            (json([AbilityItem: Int](uniqueKeysWithValues: best.map { ($0.key, $0.key == .stairs ? 4 : $0.value) })), "items.stairs"),
-            (json([AbilityItem: Int](uniqueKeysWithValues: best.map { ($0.key, $0.key == .stairs ? 4 : $0.value) })), "items.stairs"),
+            (
+                json([AbilityItem: Int](uniqueKeysWithValues: best.map { ($0.key, $0.key == .stairs ? 4 : $0.value) })),
+                "items.stairs"
+            ),
+            (
+                json([AbilityItem: Int](uniqueKeysWithValues: best.map { ($0.key, $0.key == .stairs ? 4 : $0.value) })),
+                "items.stairs"
+            ),
             (json(extra: ", \"diagnoses\": [\"F01\", 3]"), "diagnoses[1]"),
             (json(extra: ", \"diagnoses\": [\"X\"]"), "diagnoses[0]"),
             (json(extra: ", \"coma\": 1"), "coma"),

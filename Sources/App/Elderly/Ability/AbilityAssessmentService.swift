@@ -73,7 +73,8 @@ struct AbilityAssessmentService {
     /// One assessment within the user's region, or 404.
     func assessment(_ id: UUID, for user: CurrentUser) async throws -> AbilityAssessmentRecord {
         try user.require(.viewRegistry)
-        guard let record = try await AbilityAssessmentStore(db: db, cipher: cipher).assessment(id: id, within: user.scope)
+        guard
+            let record = try await AbilityAssessmentStore(db: db, cipher: cipher).assessment(id: id, within: user.scope)
         else { throw Refusal.notFound("能力评估") }
         return record
     }

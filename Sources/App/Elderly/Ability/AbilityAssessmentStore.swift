@@ -101,7 +101,9 @@ struct AbilityAssessmentStore {
 
     /// Living persons of the scope whose latest assessment's next one is due by `horizon`
     /// (overdue ones first), at most `limit`.
-    func due(within scope: RegionScope, by horizon: CivilDate, today: CivilDate, limit: Int = 500) async throws
+    func due(
+        within scope: RegionScope, by horizon: CivilDate, today: CivilDate, limit: Int = 500
+    ) async throws
         -> [AbilityDueRow]
     {
         try await db.raw(
@@ -142,12 +144,15 @@ struct AbilityAssessmentStore {
             personId: try r.decode(column: "person_id", as: UUID.self),
             assessedOn: try r.decode(column: "assessed_on", as: String.self),
             reason: reason, reasonName: AbilityAssessmentReason(rawValue: reason)?.chinese ?? reason,
-            assessors: [try r.decode(column: "assessor1", as: String.self), try r.decode(column: "assessor2", as: String.self)],
+            assessors: [
+                try r.decode(column: "assessor1", as: String.self), try r.decode(column: "assessor2", as: String.self),
+            ],
             indicators: [
                 AbilityIndicator.selfCare.rawValue: try r.decode(column: "self_care_score", as: Int.self),
                 AbilityIndicator.basicMotor.rawValue: try r.decode(column: "basic_motor_score", as: Int.self),
                 AbilityIndicator.mentalState.rawValue: try r.decode(column: "mental_state_score", as: Int.self),
-                AbilityIndicator.perceptionSocial.rawValue: try r.decode(column: "perception_social_score", as: Int.self),
+                AbilityIndicator.perceptionSocial.rawValue: try r.decode(
+                    column: "perception_social_score", as: Int.self),
             ],
             total: try r.decode(column: "total", as: Int.self),
             preliminaryLevel: try r.decode(column: "preliminary_level", as: Int.self),

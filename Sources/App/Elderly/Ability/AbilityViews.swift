@@ -162,6 +162,8 @@ enum AbilityViews {
 
     /// The section on the person's page: the latest assessment, and the way to record one.
     struct PersonSection: Encodable {
+        /// Shown for older persons (the `elderlyAge` parameter) and anyone already assessed.
+        let visible: Bool
         let personId: UUID
         let latest: AbilityAssessmentRecord?
         let canRecord: Bool
@@ -172,8 +174,14 @@ enum AbilityViews {
         let latest = try await AbilityAssessmentStore(db: req.sql, cipher: req.platform.cipher).assessments(
             person: person.id, withAnswers: false
         ).first
+        let today = req.today
+        let elderly =
+            try await CivilDate(person.birthDate).asyncMap { born in
+                let p = try await req.policy.history().parameters(for: person.region, month: today.yearMonth)
+                return born.age(on: today) >= p.elderlyAge
+            } ?? false
         return PersonSection(
-            personId: person.id, latest: latest,
+            visible: latest != nil || elderly, personId: person.id, latest: latest,
             canRecord: user.role.may(.assessAbility) && person.deceasedOn == nil,
             due: latest.map { $0.nextDueOn <= AbilityReassessment.horizon(today: req.today).description } ?? false)
     }

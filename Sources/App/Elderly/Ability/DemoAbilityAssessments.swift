@@ -18,8 +18,9 @@ struct DemoAbilityAssessments {
     /// How many were recorded (none when the demo already has some).
     @discardableResult
     func seed(today: CivilDate) async throws -> Int {
-        let existing = try await db.raw("SELECT COUNT(*) AS n FROM ability_assessments").first()?.decode(
-            column: "n", as: Int.self) ?? 0
+        let existing =
+            try await db.raw("SELECT COUNT(*) AS n FROM ability_assessments").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         guard existing == 0 else { return 0 }
         let born = CivilDate(year: today.year - 60, month: today.month, day: min(today.day, 28))!
         let persons = try await db.raw(
@@ -93,6 +94,7 @@ struct DemoAbilityAssessments {
 
 extension Application {
     var demoAbilityAssessments: DemoAbilityAssessments {
-        DemoAbilityAssessments(db: sql, writer: writer(actor: .system("demo")), cipher: platform.cipher, clock: platform.clock)
+        DemoAbilityAssessments(
+            db: sql, writer: writer(actor: .system("demo")), cipher: platform.cipher, clock: platform.clock)
     }
 }

@@ -17,7 +17,8 @@ extension AbilityAnswers {
     }
 
     fileprivate init(fields root: PolicyJSONFields) throws(AssessmentRequestError) {
-        let items = try PolicyJSONFields(try root.required("items") { (v, _) throws(AssessmentRequestError) in v }, path: "items")
+        let items = try PolicyJSONFields(
+            try root.required("items") { (v, _) throws(AssessmentRequestError) in v }, path: "items")
         try items.rejectUnknown(Set(AbilityItem.allCases.map(\.rawValue)))
         var scores: [AbilityItem: Int] = [:]
         for item in AbilityItem.allCases {

@@ -91,18 +91,21 @@ public struct AbilityAnswers: Sendable, Hashable {
             guard item.range.contains(score) else {
                 throw .invalid(
                     "items.\(item.rawValue)",
-                    "“\(item.chinese)”的得分应为 0–\(item.maximum)，收到 \(score) / score must be 0–\(item.maximum), got \(score)")
+                    "“\(item.chinese)”的得分应为 0–\(item.maximum)，收到 \(score) / score must be 0–\(item.maximum), got \(score)"
+                )
             }
         }
         for (i, code) in diagnoses.enumerated() where ICD10.normalized(code) == nil {
             throw .invalid(
                 "diagnoses[\(i)]",
-                "诊断应为 ICD-10 编码（如 F01、F20.0），收到 \"\(code)\" / expected an ICD-10 code such as F01 or F20.0, got \"\(code)\"")
+                "诊断应为 ICD-10 编码（如 F01、F20.0），收到 \"\(code)\" / expected an ICD-10 code such as F01 or F20.0, got \"\(code)\""
+            )
         }
         guard (0...Self.maximumRiskEvents).contains(riskEvents30Days) else {
             throw .invalid(
                 "riskEvents30Days",
-                "风险事件次数应为 0–\(Self.maximumRiskEvents)，收到 \(riskEvents30Days) / expected 0–\(Self.maximumRiskEvents), got \(riskEvents30Days)")
+                "风险事件次数应为 0–\(Self.maximumRiskEvents)，收到 \(riskEvents30Days) / expected 0–\(Self.maximumRiskEvents), got \(riskEvents30Days)"
+            )
         }
     }
 }
@@ -121,7 +124,8 @@ public enum ICD10 {
             let tail = c[4...]
             guard c[3] == UInt8(ascii: "."), (1...4).contains(tail.count),
                 tail.allSatisfy({
-                    ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                    ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                        || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
                 })
             else { return nil }
         }
