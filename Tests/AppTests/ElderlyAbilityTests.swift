@@ -213,6 +213,14 @@ struct ElderlyAbilityTests {
                 json: Self.assessment(total: 80, reason: "onRequest"))
             #expect(again.status == .created)
             #expect(try await Self.amount(app, enrollment, in: "2026-12") == 150000)
+
+            // A registry edit of self-care goes the same way: partial, 50 %, 1 800 yuan.
+            let current = try await send(app, .GET, "/api/v1/persons/\(person)", token: officer).json(PersonDetail.self)
+            let edited = try await send(
+                app, .PATCH, "/api/v1/persons/\(person)", token: officer,
+                json: ["version": current.version, "selfCare": "partial"])
+            #expect(edited.status == .ok, "\(edited.body.string)")
+            #expect(try await Self.amount(app, enrollment, in: "2026-12") == 180000)
         }
     }
 
