@@ -196,10 +196,13 @@ struct ElderlyAbilityScoringTests {
     }
 
     @Test(
-        "the registry's self-care follows the final level",
-        arguments: [(0, SelfCare.full), (1, .full), (2, .partial), (3, .none), (4, .none)])
-    func selfCare(level: Int, selfCare: SelfCare) {
-        #expect(AbilityLevel(rawValue: level)?.selfCare == selfCare)
+        "the registry's self-care follows the final level (default parameters 2 and 3, and moved ones)",
+        arguments: [
+            (0, 2, 3, SelfCare.full), (1, 2, 3, .full), (2, 2, 3, .partial), (3, 2, 3, .none), (4, 2, 3, .none),
+            (1, 1, 4, .partial), (3, 1, 4, .partial), (4, 1, 4, .none),
+        ])
+    func selfCare(level: Int, partialFrom: Int, noneFrom: Int, selfCare: SelfCare) {
+        #expect(AbilityLevel(rawValue: level)?.selfCare(partialFrom: partialFrom, noneFrom: noneFrom) == selfCare)
     }
 
     // MARK: the JSON contract

@@ -28,7 +28,7 @@ struct PolicyParametersTests {
             .warningMedicalOneStay: 1_000_000, .warningMedicalTwelveMonths: 2_000_000, .warningAloneAge: 80,
             .warningAloneUnvisitedDays: 30, .warningSevereDisabilityGrade: 2, .warningIncomeRiseShare: 10000,
             // ELDERLY.md.
-            .abilityReassessmentMonths: 12,
+            .abilityReassessmentMonths: 12, .abilityPartialSelfCareLevel: 2, .abilityNoSelfCareLevel: 3,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

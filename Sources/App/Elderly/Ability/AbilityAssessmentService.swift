@@ -31,10 +31,9 @@ struct AbilityAssessmentService {
         guard person.deceasedOn == nil else { throw Refusal(.conflict, "该人员已故，不能评估") }
         let today = clock.today
         let history = try await PolicyStore(db: db).history()
-        let months: Int
+        let parameters: PolicyParameters
         do {
-            months = try history.parameters(for: person.region, month: draft.assessedOn.yearMonth)
-                .abilityReassessmentMonths
+            parameters = try history.parameters(for: person.region, month: draft.assessedOn.yearMonth)
         } catch {
             throw Refusal(.failed, "复评间隔参数未设置：\(error)")
         }
@@ -45,7 +44,8 @@ struct AbilityAssessmentService {
         return try await writer.transaction { tx, audit in
             let store = AbilityAssessmentStore(db: tx, cipher: cipher)
             let result = try draft.scored(today: today, latest: try await store.latestDate(person: personID))
-            let due = AbilityReassessment.dueOn(assessedOn: draft.assessedOn, months: months)
+            let due = AbilityReassessment.dueOn(
+                assessedOn: draft.assessedOn, months: parameters.abilityReassessmentMonths)
             let id = try await store.insert(
                 person: personID, region: region, draft: draft, result: result, nextDueOn: due,
                 recordedBy: recordedBy, at: clock.now)
@@ -59,7 +59,7 @@ struct AbilityAssessmentService {
                     "changes": result.changes.map(\.rawValue).joined(separator: ","), "nextDueOn": due.description,
                 ])
             try await RegistryStore(db: tx, cipher: cipher, regions: regions, clock: clock, audit: audit).setSelfCare(
-                personID: personID, within: scope, to: result.finalLevel.selfCare)
+                personID: personID, within: scope, to: result.finalLevel.selfCare(parameters))
             return id
         }
     }

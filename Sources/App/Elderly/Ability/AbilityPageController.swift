@@ -53,8 +53,14 @@ struct AbilityPageController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Refusal.notFound("能力评估") }
         let record = try await service.assessment(id, for: user)
         let person = try await service.person(record.personId, for: user)
+        // The mapping to self-care in force when the assessment was made.
+        let history = try await req.policy.history()
+        let parameters = CivilDate(record.assessedOn).flatMap { day in
+            try? history.parameters(for: person.region, month: day.yearMonth)
+        }
         return try await req.view.render(
-            "elderly/ability-result", AbilityViews.resultPage(req: req, user: user, person: person, record: record))
+            "elderly/ability-result",
+            AbilityViews.resultPage(req: req, user: user, person: person, record: record, parameters: parameters))
     }
 
     func due(req: Request) async throws -> View {

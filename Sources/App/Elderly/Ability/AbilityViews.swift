@@ -136,7 +136,8 @@ enum AbilityViews {
     }
 
     static func resultPage(
-        req: Request, user: CurrentUser, person: PersonDetail, record: AbilityAssessmentRecord
+        req: Request, user: CurrentUser, person: PersonDetail, record: AbilityAssessmentRecord,
+        parameters: PolicyParameters?
     ) -> ResultPage {
         let scores = record.answers?.items ?? [:]
         return ResultPage(
@@ -154,7 +155,8 @@ enum AbilityViews {
             preliminaryLevelName: AbilityLevel(rawValue: record.preliminaryLevel)?.chinese ?? "",
             changeText: record.changes.isEmpty
                 ? "无" : record.changes.compactMap { AbilityChange(rawValue: $0)?.chinese }.joined(separator: "；"),
-            selfCareName: AbilityLevel(rawValue: record.finalLevel)?.selfCare.chinese ?? "",
+            selfCareName: parameters.flatMap { p in AbilityLevel(rawValue: record.finalLevel)?.selfCare(p).chinese }
+                ?? "",
             coma: record.answers?.coma ?? false, diagnoses: record.answers?.diagnoses.joined(separator: "、") ?? "",
             riskEvents30Days: record.answers?.riskEvents30Days ?? 0,
             notice: req.query[String.self, at: "saved"] == "1" ? "评估已保存，人员自理能力已按最终等级更新" : nil)

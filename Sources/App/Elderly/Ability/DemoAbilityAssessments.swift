@@ -43,12 +43,12 @@ struct DemoAbilityAssessments {
             for (i, (person, region, selfCare)) in persons.enumerated() {
                 // Every 7th day back over 13 months: about one in six is due within 30 days or overdue.
                 let assessedOn = today.adding(days: -((i * 7) % 400))
-                let months = try history.parameters(for: region, month: assessedOn.yearMonth).abilityReassessmentMonths
+                let parameters = try history.parameters(for: region, month: assessedOn.yearMonth)
                 var answers = AbilityAnswers(
                     scores: Self.scores(total: Self.total(for: selfCare, index: i)),
                     diagnoses: i % 11 == 0 ? ["F01"] : [])
                 var result = try AbilityScoring.score(answers)
-                if result.finalLevel.selfCare != selfCare {
+                if result.finalLevel.selfCare(parameters) != selfCare {
                     // A diagnosis that would move the level past the registry's: leave it out.
                     answers.diagnoses = []
                     result = try AbilityScoring.score(answers)
@@ -59,7 +59,9 @@ struct DemoAbilityAssessments {
                     draft: AbilityAssessmentDraft(
                         assessedOn: assessedOn, reason: i % 5 == 0 ? .initial : .yearly, assessors: [a1, a2],
                         answers: answers),
-                    result: result, nextDueOn: AbilityReassessment.dueOn(assessedOn: assessedOn, months: months),
+                    result: result,
+                    nextDueOn: AbilityReassessment.dueOn(
+                        assessedOn: assessedOn, months: parameters.abilityReassessmentMonths),
                     recordedBy: "演示", at: now)
             }
             try await audit.record(

@@ -31,14 +31,18 @@ public enum AbilityLevel: Int, Sendable, CaseIterable, Codable, Comparable {
     /// One level worse, never past 4.
     public var raised: AbilityLevel { AbilityLevel(rawValue: min(rawValue + 1, AbilityLevel.total.rawValue))! }
 
-    /// The registry's 生活自理能力 that follows the final level (ELDERLY.md): 0–1 完全自理,
+    /// The registry's 生活自理能力 that follows the final level (ELDERLY.md, dated parameters
+    /// `abilityPartialSelfCareLevel` 2 and `abilityNoSelfCareLevel` 3): 0–1 完全自理,
     /// 2 部分自理, 3–4 完全不能自理. It drives the tekun care standard (POLICY.md R-tekun).
-    public var selfCare: SelfCare {
-        switch self {
-        case .intact, .mild: return .full
-        case .moderate: return .partial
-        case .severe, .total: return .none
-        }
+    public func selfCare(partialFrom: Int, noneFrom: Int) -> SelfCare {
+        if rawValue >= noneFrom { return .none }
+        if rawValue >= partialFrom { return .partial }
+        return .full
+    }
+
+    /// The same with the parameters in force.
+    public func selfCare(_ p: PolicyParameters) -> SelfCare {
+        selfCare(partialFrom: p.abilityPartialSelfCareLevel, noneFrom: p.abilityNoSelfCareLevel)
     }
 }
 

@@ -64,6 +64,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case warningIncomeRiseShare
     // Elderly care (ELDERLY.md): the ability assessment.
     case abilityReassessmentMonths
+    case abilityPartialSelfCareLevel
+    case abilityNoSelfCareLevel
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -81,7 +83,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
-            .warningSevereDisabilityGrade, .abilityReassessmentMonths:
+            .warningSevereDisabilityGrade, .abilityReassessmentMonths,
+            .abilityPartialSelfCareLevel, .abilityNoSelfCareLevel:
             return .integer
         }
     }
@@ -130,6 +133,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .warningSevereDisabilityGrade: return "预警：新认定重度残疾的最低等级（1–2 级为 2）"
         case .warningIncomeRiseShare: return "预警：收入增加后人均收入达到低保标准的倍数"
         case .abilityReassessmentMonths: return "老年人能力评估：复评间隔（月）"
+        case .abilityPartialSelfCareLevel: return "老年人能力评估：自理能力记为“部分自理”的最低能力等级"
+        case .abilityNoSelfCareLevel: return "老年人能力评估：自理能力记为“完全不能自理”的最低能力等级"
         }
     }
 }

@@ -48,6 +48,9 @@ public struct PolicyParameters: Sendable, Hashable {
     public var warningIncomeRiseShare: Rate
     /// Months from one ability assessment to the next one due.
     public var abilityReassessmentMonths: Int
+    /// The lowest final ability level recorded as partial self-care (2), and as none (3).
+    public var abilityPartialSelfCareLevel: Int
+    public var abilityNoSelfCareLevel: Int
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -107,6 +110,8 @@ public struct PolicyParameters: Sendable, Hashable {
         warningSevereDisabilityGrade = int(.warningSevereDisabilityGrade)
         warningIncomeRiseShare = rate(.warningIncomeRiseShare)
         abilityReassessmentMonths = int(.abilityReassessmentMonths)
+        abilityPartialSelfCareLevel = int(.abilityPartialSelfCareLevel)
+        abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -163,6 +168,8 @@ public struct PolicyParameters: Sendable, Hashable {
             .warningSevereDisabilityGrade: Int64(warningSevereDisabilityGrade),
             .warningIncomeRiseShare: warningIncomeRiseShare.basisPoints,
             .abilityReassessmentMonths: Int64(abilityReassessmentMonths),
+            .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
+            .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
     }
 }
