@@ -18,6 +18,10 @@ public func runMinzheng() async throws {
             return handler
         }
     }
+    if env.arguments.count >= 2, env.arguments[1] == "ability" {
+        // The ability scoring is the national standard's: no database, no application.
+        exit(await AbilityCommand.run(arguments: Array(env.arguments.dropFirst(2))))
+    }
     if env.arguments.count >= 2, env.arguments[1] == "assess", let config = try? AppConfig.fromEnvironment(),
         let history = await AssessFastPath.history(config: config)
     {

@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: UserPageController())
     try signedIn.register(collection: HomeCarePageController())
     try signedIn.register(collection: AdaptationPageController())
+    try AbilityRoutes.register(api: apiUser, pages: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -29,6 +29,7 @@ struct LinkWalkTests {
                 "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
                 "/home-care/orders/{uuid}", "/home-care/settlement/{uuid}/statement.xlsx?month={n}-{n}",
                 "/adaptations/{uuid}",
+                "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -52,6 +53,7 @@ struct LinkWalkTests {
                 db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock)
         ).seed(today: today)
         try #require(screened > 0)
+        try #require(try await app.demoAbilityAssessments.seed(today: today) > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
     }
 }

@@ -105,6 +105,24 @@ struct RouteAccessMatrixTests {
             name: "other district's home-care entitlement", method: .GET,
             path: { "/api/v1/home-care/entitlements/\($0.other.members[0].personId)" }, body: { _ in nil }),
         Route(name: "home adaptations", method: .GET, path: { _ in "/api/v1/adaptations" }, body: { _ in nil }),
+        // Elderly care: the ability assessment (staff score; assessors record in their region).
+        Route(
+            name: "score an ability assessment", method: .POST, path: { _ in "/api/v1/ability-scores" },
+            body: { _ in ElderlyAbilityTests.request(total: 70) }),
+        Route(
+            name: "assess own region's person", method: .POST,
+            path: { "/api/v1/persons/\($0.own.members[0].personId)/ability-assessments" },
+            body: { _ in ElderlyAbilityTests.assessment(total: 70, on: PlatformClock.system.today) }),
+        Route(
+            name: "assess other district's person", method: .POST,
+            path: { "/api/v1/persons/\($0.other.members[0].personId)/ability-assessments" },
+            body: { _ in ElderlyAbilityTests.assessment(total: 70, on: PlatformClock.system.today) }),
+        Route(
+            name: "own region's person's assessments", method: .GET,
+            path: { "/api/v1/persons/\($0.own.members[0].personId)/ability-assessments" }, body: { _ in nil }),
+        Route(
+            name: "reassessments due", method: .GET, path: { _ in "/api/v1/ability-assessments/due" },
+            body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -117,47 +135,48 @@ struct RouteAccessMatrixTests {
 
     static let cases: [Case] = [
         //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password care settle entitle adapt
+        //                                          ability: score assessOwn assessOther listOwn due
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                400, 200, 200, 200, 200,
+                400, 200, 200, 200, 200, 200, 201, 201, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 200, 404, 200,
+                400, 200, 200, 404, 200, 200, 201, 404, 200, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 403, 404, 200,
+                400, 200, 403, 404, 200, 200, 201, 404, 200, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                400, 200, 403, 404, 200,
+                400, 200, 403, 404, 200, 200, 201, 404, 200, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                400, 403, 403, 403, 403,
+                400, 403, 403, 403, 403, 200, 403, 403, 200, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                400, 403, 403, 403, 403,
+                400, 403, 403, 403, 403, 200, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                400, 403, 403, 403, 403,
+                400, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 

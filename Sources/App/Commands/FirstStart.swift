@@ -43,6 +43,7 @@ enum FirstStart {
             _ = try await app.demoSeeder
                 .seed(households: demo, seed: 1, today: app.platform.clock.today, progress: nil)
             let caseload = try await app.demoCaseload.seed(today: app.platform.clock.today)
+            try await app.demoAbilityAssessments.seed(today: app.platform.clock.today)
             app.logger.info(
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )

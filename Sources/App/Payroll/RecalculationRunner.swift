@@ -49,16 +49,53 @@ struct RecalculationRunner {
         from month: YearMonth, within scope: RegionScope, applyingAs writer: AuditedWriter?,
         progress: JobProgress? = nil, onChange: ((Change) -> Void)? = nil
     ) async throws -> Report {
+        try await reassess(
+            from: month, within: scope, households: nil, applied: writer != nil, progress: progress,
+            onChange: onChange
+        ) { changes in
+            guard let writer else { return }
+            let now = clock.now
+            try await writer.transaction { tx, audit in
+                try await Self.apply(changes, from: month, reason: "调标 \(month)", on: tx, audit: audit, at: now)
+            }
+        }
+    }
+
+    /// The enrollments of these households reassessed from `month` and the changes written
+    /// inside the caller's transaction (`db` is its connection): what a registry fact the
+    /// rules read — a member's self-care set by an ability assessment — changes at once.
+    @discardableResult
+    func follow(
+        households: [UUID], from month: YearMonth, reason: String, audit: AuditRecorder
+    ) async throws
+        -> Report
+    {
+        let now = clock.now
+        return try await reassess(
+            from: month, within: RegionScope(RegionTable.changzhou), households: households, applied: true,
+            progress: nil, onChange: nil
+        ) { changes in
+            try await Self.apply(changes, from: month, reason: reason, on: db, audit: audit, at: now)
+        }
+    }
+
+    private func reassess(
+        from month: YearMonth, within scope: RegionScope, households only: [UUID]?, applied: Bool,
+        progress: JobProgress?, onChange: ((Change) -> Void)?, apply: ([Change]) async throws -> Void
+    ) async throws -> Report {
         let history = try await PolicyStore(db: db).history()
         let programs: [String: PolicyProgram] = Dictionary(
             uniqueKeysWithValues: PolicyProgram.allCases.map { ($0.rawValue, $0) })
-        var report = Report(from: month.description, applied: writer != nil)
+        var report = Report(from: month.description, applied: applied)
         var cursor: (UUID, UUID)?
-        let total = progress == nil ? 0 : try await count(month: month, scope: scope, programs: Array(programs.keys))
+        let total =
+            progress == nil
+            ? 0 : try await count(month: month, scope: scope, programs: Array(programs.keys), households: only)
         var parametersByRegion: [String: PolicyParameters] = [:]
         let decoder = JSONDecoder()
         while true {
-            let page = try await enrollments(month: month, scope: scope, after: cursor, programs: programs)
+            let page = try await enrollments(
+                month: month, scope: scope, after: cursor, programs: programs, households: only)
             guard let last = page.last else { break }
             cursor = (last.household, last.id)
             let households = Array(Set(page.map(\.household)))
@@ -118,49 +155,51 @@ struct RecalculationRunner {
                 onChange?(change)
                 changes.append(change)
             }
-            if let writer, !changes.isEmpty {
-                try await self.apply(changes, from: month, writer: writer)
-            }
+            if !changes.isEmpty { try await apply(changes) }
             progress?.update(done: report.assessed + report.skipped, total: total)
         }
         return report
     }
 
-    /// Writes one page's changes in one audited transaction.
-    private func apply(_ changes: [Change], from month: YearMonth, writer: AuditedWriter) async throws {
-        let now = clock.now
-        try await writer.transaction { tx, audit in
-            let store = EnrollmentStore(db: tx)
-            for c in changes {
-                switch c.outcome {
-                case "newAmount":
-                    try await store.setAmount(
-                        enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: "调标 \(month)",
-                        at: now)
-                case "gradualExit":
-                    try await store.startGradualExit(
-                        enrollment: c.enrollmentId, from: month, lastMonth: c.lastMonth,
-                        reason: "收入增加，进入渐退期")
-                default:
-                    try await store.setStatus(
-                        enrollment: c.enrollmentId, status: .ended, from: month, reason: "调标后不再符合条件")
-                }
+    /// Writes one page's changes with their audit event.
+    private static func apply(
+        _ changes: [Change], from month: YearMonth, reason: String, on tx: SQLDatabase, audit: AuditRecorder,
+        at now: Date
+    ) async throws {
+        let store = EnrollmentStore(db: tx)
+        for c in changes {
+            switch c.outcome {
+            case "newAmount":
+                try await store.setAmount(
+                    enrollment: c.enrollmentId, monthlyFen: c.newFen ?? 0, from: month, reason: reason,
+                    at: now)
+            case "gradualExit":
+                try await store.startGradualExit(
+                    enrollment: c.enrollmentId, from: month, lastMonth: c.lastMonth,
+                    reason: "收入增加，进入渐退期")
+            default:
+                try await store.setStatus(
+                    enrollment: c.enrollmentId, status: .ended, from: month, reason: "调标后不再符合条件")
             }
-            try await audit.record(
-                "payroll.recalculate", entity: "enrollment", id: nil, region: RegionTable.changzhou.value,
-                after: [
-                    "from": month.description, "changes": String(changes.count),
-                    "enrollments": changes.map(\.enrollmentId.uuidString).joined(separator: ","),
-                ])
         }
+        try await audit.record(
+            "payroll.recalculate", entity: "enrollment", id: nil, region: RegionTable.changzhou.value,
+            after: [
+                "from": month.description, "changes": String(changes.count),
+                "enrollments": changes.map(\.enrollmentId.uuidString).joined(separator: ","),
+            ])
     }
 
-    private func count(month: YearMonth, scope: RegionScope, programs: [String]) async throws -> Int {
+    private func count(
+        month: YearMonth, scope: RegionScope, programs: [String], households: [UUID]?
+    ) async throws
+        -> Int
+    {
         try await db.raw(
             """
             SELECT COUNT(*) AS n FROM enrollments e WHERE \(scope.condition("e.region")) AND e.status = 'active'
               AND e.item_code IN \(SQLBind.group(programs)) AND e.start_month <= \(bind: month.description)
-              AND (e.end_month IS NULL OR e.end_month >= \(bind: month.description))
+              AND (e.end_month IS NULL OR e.end_month >= \(bind: month.description))\(Self.only(households))
             """
         ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -169,7 +208,7 @@ struct RecalculationRunner {
     /// (household, id) order after `cursor`.
     private func enrollments(
         month: YearMonth, scope: RegionScope, after cursor: (UUID, UUID)?,
-        programs: [String: PolicyProgram]
+        programs: [String: PolicyProgram], households: [UUID]?
     ) async throws -> [Enrollment] {
         let m = month.description
         var after: SQLQueryString = ""
@@ -183,7 +222,7 @@ struct RecalculationRunner {
             SELECT e.id, e.item_code, e.household_id, e.person_id, e.region, e.application_id, a.monthly_fen FROM enrollments e
             JOIN enrollment_amounts a ON a.enrollment_id = e.id AND a.from_month <= \(bind: m) AND (a.to_month IS NULL OR a.to_month >= \(bind: m))
             WHERE \(scope.condition("e.region")) AND e.status = 'active' AND e.item_code IN \(SQLBind.group(Array(programs.keys)))
-              AND e.start_month <= \(bind: m) AND (e.end_month IS NULL OR e.end_month >= \(bind: m))\(after)
+              AND e.start_month <= \(bind: m) AND (e.end_month IS NULL OR e.end_month >= \(bind: m))\(after)\(Self.only(households))
             ORDER BY e.household_id, e.id LIMIT \(unsafeRaw: String(pageSize))
             """
         ).all().compactMap { r in
@@ -197,6 +236,12 @@ struct RecalculationRunner {
                 amount: try r.decode(column: "monthly_fen", as: Int64.self),
                 application: try r.decode(column: "application_id", as: UUID?.self))
         }
+    }
+
+    /// Restricts a query of `enrollments e` to some households (nil: all).
+    private static func only(_ households: [UUID]?) -> SQLQueryString {
+        guard let households else { return "" }
+        return " AND e.household_id IN \(SQLBind.group(households))"
     }
 
     /// Wages and business income of all members, a month.

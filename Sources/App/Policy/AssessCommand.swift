@@ -16,37 +16,15 @@ enum AssessCommand {
     }
 
     static func run(arguments: [String], history: () async throws -> PolicyParameterHistory) async -> Int32 {
-        guard arguments.count == 1, let file = arguments.first else { return refuse(usage) }
-        if file == "--help" || file == "-h" {
-            FileHandle.standardOutput.write(Data((usage + "\n").utf8))
-            return 0
-        }
-        let data: Data
-        do {
-            data =
-                file == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            return refuse("无法读取 \(file) / cannot read \(file): \(error.localizedDescription)")
-        }
-        do {
+        await ContractCommand.run(name: "minzheng assess", usage: usage, arguments: arguments) { data in
             let service = AssessmentService(history: try await history())
             let answer: AssessmentResponse
             do {
                 answer = try service.assess(jsonData: data)
-            } catch {
-                return refuse(error.description)
+            } catch let error as AssessmentRequestError {
+                throw ContractCommand.Refused(error.description)
             }
-            FileHandle.standardOutput.write(try answer.jsonData(prettyPrinted: true) + Data("\n".utf8))
-            return 0
-        } catch {
-            FileHandle.standardError.write(Data("minzheng assess: \(error)\n".utf8))
-            return 1
+            return try answer.jsonData(prettyPrinted: true)
         }
-    }
-
-    private static func refuse(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("minzheng assess: \(message)\n".utf8))
-        return 2
     }
 }

@@ -10,19 +10,15 @@ struct AssessmentAPIController: RouteCollection {
 
     func assess(req: Request) async throws -> Response {
         try req.admitAssessment()
-        guard let body = req.body.data, body.readableBytes > 0 else {
-            throw Refusal.invalid("body", "请求体为空，应为 JSON / empty body, expected JSON")
-        }
+        let body = try req.contractBody()
         let service = AssessmentService(history: try await req.policy.history())
         let answer: AssessmentResponse
         do {
-            answer = try service.assess(jsonData: Data(buffer: body))
+            answer = try service.assess(jsonData: body)
         } catch {
             throw Refusal(.invalid, error.message, field: error.field)
         }
-        let response = Response(status: .ok, body: .init(data: try answer.jsonData(prettyPrinted: false)))
-        response.headers.contentType = .json
-        return response
+        return .contractAnswer(try answer.jsonData(prettyPrinted: false))
     }
 }
 

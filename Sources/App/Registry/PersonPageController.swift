@@ -50,6 +50,7 @@ struct PersonPageController: RouteCollection {
                 disabilityKindName: person.disabilityKind.flatMap { DisabilityKind(rawValue: $0)?.chinese },
                 selfCareName: SelfCare(rawValue: person.selfCare)?.chinese ?? person.selfCare,
                 laborCapacityName: LaborCapacity(rawValue: person.laborCapacity)?.chinese ?? person.laborCapacity,
+                ability: try await AbilityViews.personSection(req: req, user: user, person: person),
                 notice: req.query[String.self, at: "saved"] == "1" ? "已保存" : nil))
     }
 

@@ -268,6 +268,9 @@ struct RegistryStore {
                     household: household, kind: .death, person: id, from: DeathEffects(deathDate: died).benefitsStopFrom
                 )
             ])
+        } else if draft.selfCare.rawValue != before.selfCare {
+            // The tekun care standard follows self-care, as after an ability assessment.
+            try await followSelfCare(household: try current.decode(column: "household_id", as: UUID?.self))
         }
     }
 

@@ -108,6 +108,8 @@ extension PersonPageController {
         let disabilityKindName: String?
         let selfCareName: String
         let laborCapacityName: String
+        /// The latest ability assessment (老年人能力评估) and the way to record one.
+        let ability: AbilityViews.PersonSection
         /// Just saved: say so.
         let notice: String?
     }

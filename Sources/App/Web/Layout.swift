@@ -21,6 +21,7 @@ struct LayoutContext: Encodable {
     let canManagePayroll: Bool
     let canPushFeeds: Bool
     let canHandleHomeCare: Bool
+    let canAssessAbility: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -44,6 +45,7 @@ struct LayoutContext: Encodable {
         canManagePayroll = user?.role.may(.managePayroll) ?? false
         canPushFeeds = user.map(FeedSender.sends) ?? false
         canHandleHomeCare = user?.role.may(.handleHomeCare) ?? false
+        canAssessAbility = user?.role.may(.assessAbility) ?? false
     }
 }
 

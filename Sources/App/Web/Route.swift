@@ -112,6 +112,11 @@ enum Route {
     static let adaptationScreening = Template<Void>("/adaptations/screening")
     static let adaptation = Template<UUID>("/adaptations/:id")
     static let adaptationStep = Template<(UUID, String)>("/adaptations/:id/:action")
+    // Elderly care: the ability assessment (GB/T 42195-2022).
+    static let personAbilityAssessments = Template<UUID>("/persons/:id/ability-assessments")
+    static let personAbilityAssessmentNew = Template<UUID>("/persons/:id/ability-assessments/new")
+    static let abilityAssessment = Template<UUID>("/ability-assessments/:id")
+    static let abilityAssessmentsDue = Template<Void>("/ability-assessments/due")
 
     /// The API: bearer tokens, JSON answers.
     enum API {
@@ -159,6 +164,10 @@ enum Route {
         static let adaptationProgress = Template<Void>("/api/v1/adaptations/progress")
         static let adaptation = Template<UUID>("/api/v1/adaptations/:id")
         static let adaptationStep = Template<(UUID, String)>("/api/v1/adaptations/:id/:action")
+        // Elderly care: the ability assessment.
+        static let abilityScores = Template<Void>("/api/v1/ability-scores")
+        static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")
+        static let abilityAssessmentsDue = Template<Void>("/api/v1/ability-assessments/due")
     }
 }
 

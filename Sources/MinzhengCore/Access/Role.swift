@@ -59,6 +59,11 @@ public enum Permission: String, Sendable, CaseIterable {
     /// and its confirmation (居家上门服务). Clearing a flagged visit and the settlement are
     /// money, and need `managePayroll`.
     case handleHomeCare
+    /// Record an older person's ability assessment (老年人能力评估) in one's region, which
+    /// sets the person's self-care, and work the list of reassessments due.
+    case assessAbility
+    /// Score an ability assessment without recording it (the contract: staff, stores nothing).
+    case scoreAbility
 }
 
 extension Role {
@@ -67,24 +72,25 @@ extension Role {
         .cityAdmin: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
-            .managePayroll, .handleHomeCare,
+            .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
+            .assessAbility, .scoreAbility,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
-            .confirmBenefitChanges, .handleHomeCare,
+            .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-            .handleHomeCare,
+            .handleHomeCare, .assessAbility, .scoreAbility,
         ],
-        .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
-        .department: [.handleApplications],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility],
+        .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
     ]
 

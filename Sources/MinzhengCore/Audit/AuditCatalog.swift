@@ -37,6 +37,7 @@ public enum AuditCatalog {
             ("home_care.order.request", "受理居家上门服务"), ("home_care.order.clear", "核查通过居家服务预警"),
             ("home_care.settlement.export", "导出居家服务结算单"), ("demo.home_care", "生成演示居家服务数据"),
             ("adaptation.screen", "适老化改造对象筛查"),
+            ("ability.assessment.record", "记录老年人能力评估"),
         ])
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
@@ -69,5 +70,6 @@ public enum AuditCatalog {
         "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
         "home_care_provider": "居家服务组织", "home_care_order": "居家服务工单",
         "adaptation_case": "适老化改造",
+        "ability_assessment": "能力评估",
     ]
 }

@@ -40,6 +40,8 @@ struct PolicyParametersTests {
             .adaptationPriceRaisedToilet: 30000, .adaptationPriceRamp: 80000, .adaptationPriceDoorWidening: 120_000,
             .adaptationPriceNightLight: 10000, .adaptationPriceEmergencyCall: 40000,
             .adaptationPriceGasAlarm: 50000, .adaptationPriceWalkingAid: 20000, .adaptationYearTarget: 2220,
+            // ELDERLY.md.
+            .abilityReassessmentMonths: 12, .abilityPartialSelfCareLevel: 2, .abilityNoSelfCareLevel: 3,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

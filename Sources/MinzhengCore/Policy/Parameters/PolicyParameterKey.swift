@@ -94,6 +94,10 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case adaptationPriceGasAlarm
     case adaptationPriceWalkingAid
     case adaptationYearTarget
+    // Elderly care (ELDERLY.md): the ability assessment.
+    case abilityReassessmentMonths
+    case abilityPartialSelfCareLevel
+    case abilityNoSelfCareLevel
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -119,7 +123,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
             .warningSevereDisabilityGrade, .homeCareAloneAge, .homeCareNonagenarianAge, .homeCareNormMealMinutes,
-            .homeCareNormBathingMinutes, .homeCareOverlongFactor, .adaptationYearTarget:
+            .homeCareNormBathingMinutes, .homeCareOverlongFactor, .adaptationYearTarget, .abilityReassessmentMonths,
+            .abilityPartialSelfCareLevel, .abilityNoSelfCareLevel:
             return .integer
         }
     }
@@ -197,6 +202,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .adaptationPriceGasAlarm: return "适老化改造价格：燃气报警及自动切断（元）"
         case .adaptationPriceWalkingAid: return "适老化改造价格：助行器（元）"
         case .adaptationYearTarget: return "适老化改造：年度目标（户）"
+        case .abilityReassessmentMonths: return "老年人能力评估：复评间隔（月）"
+        case .abilityPartialSelfCareLevel: return "老年人能力评估：自理能力记为“部分自理”的最低能力等级"
+        case .abilityNoSelfCareLevel: return "老年人能力评估：自理能力记为“完全不能自理”的最低能力等级"
         }
     }
 }

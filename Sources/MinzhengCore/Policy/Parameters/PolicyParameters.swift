@@ -76,6 +76,11 @@ public struct PolicyParameters: Sendable, Hashable {
     public var adaptationPriceGasAlarm: Fen
     public var adaptationPriceWalkingAid: Fen
     public var adaptationYearTarget: Int
+    /// Months from one ability assessment to the next one due.
+    public var abilityReassessmentMonths: Int
+    /// The lowest final ability level recorded as partial self-care (2), and as none (3).
+    public var abilityPartialSelfCareLevel: Int
+    public var abilityNoSelfCareLevel: Int
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -164,6 +169,9 @@ public struct PolicyParameters: Sendable, Hashable {
         adaptationPriceGasAlarm = fen(.adaptationPriceGasAlarm)
         adaptationPriceWalkingAid = fen(.adaptationPriceWalkingAid)
         adaptationYearTarget = int(.adaptationYearTarget)
+        abilityReassessmentMonths = int(.abilityReassessmentMonths)
+        abilityPartialSelfCareLevel = int(.abilityPartialSelfCareLevel)
+        abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -249,6 +257,9 @@ public struct PolicyParameters: Sendable, Hashable {
             .adaptationPriceGasAlarm: adaptationPriceGasAlarm.value,
             .adaptationPriceWalkingAid: adaptationPriceWalkingAid.value,
             .adaptationYearTarget: Int64(adaptationYearTarget),
+            .abilityReassessmentMonths: Int64(abilityReassessmentMonths),
+            .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
+            .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
     }
 }

@@ -71,11 +71,6 @@ public struct AssessmentResponse: Codable, Sendable, Hashable {
 
     /// The answer as UTF-8 JSON with sorted keys, so that equal answers are equal bytes.
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            prettyPrinted
-            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try ContractJSON.encode(self, prettyPrinted: prettyPrinted)
     }
 }
