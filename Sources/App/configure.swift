@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(AddSessionEpochToUsers())
     app.migrations.add(CreateEnrollmentReviews())
     app.migrations.add(IndexPersonsByIDEndingAndPhone(cipher: app.platform.cipher))
+    app.migrations.add(CreateElderlyFacilities())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

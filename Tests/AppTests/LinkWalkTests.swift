@@ -27,6 +27,7 @@ struct LinkWalkTests {
             for pattern in [
                 "/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
                 "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
+                "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -43,6 +44,8 @@ struct LinkWalkTests {
         let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
+        _ = try await DemoFacilities.seed(
+            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock, count: 40)
     }
 }
 

@@ -47,6 +47,7 @@ enum FirstStart {
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )
         }
+        try await DemoFacilities.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

@@ -20,6 +20,8 @@ struct LayoutContext: Encodable {
     let canViewRegistry: Bool
     let canManagePayroll: Bool
     let canPushFeeds: Bool
+    let canViewFacilities: Bool
+    let canInspectFacilities: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -42,6 +44,8 @@ struct LayoutContext: Encodable {
         canViewRegistry = user?.role.may(.viewRegistry) ?? false
         canManagePayroll = user?.role.may(.managePayroll) ?? false
         canPushFeeds = user.map(FeedSender.sends) ?? false
+        canViewFacilities = user?.role.may(.viewFacilities) ?? false
+        canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
     }
 }
 

@@ -55,6 +55,14 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Apply for oneself and follow one's own applications (residents only: no staff role
     /// holds it, so no administrator can create or take over a resident account).
     case selfService
+    /// See the elderly-care facilities of one's region, their grades and inspections.
+    case viewFacilities
+    /// File and edit facilities of one's region.
+    case manageFacilities
+    /// Run safety inspections: rounds, checklists, hazards and their re-inspection.
+    case inspectFacilities
+    /// Grade facilities (等级评定): the score sheet, publicity and the decision.
+    case gradeFacilities
 }
 
 extension Role {
@@ -63,22 +71,24 @@ extension Role {
         .cityAdmin: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
-            .managePayroll,
+            .managePayroll, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll,
+            .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
-            .confirmBenefitChanges,
+            .confirmBenefitChanges, .viewFacilities, .manageFacilities, .inspectFacilities,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
+            .viewFacilities,
         ],
-        .auditor: [.viewRegistry, .viewAudit, .viewPolicy],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .viewFacilities],
         .department: [.handleApplications],
         .resident: [.selfService],
     ]

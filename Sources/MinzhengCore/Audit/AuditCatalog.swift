@@ -33,6 +33,12 @@ public enum AuditCatalog {
             ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
             ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
             ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+            ("facility.create", "登记养老服务设施"), ("facility.update", "修改养老服务设施"), ("facility.seed", "生成演示养老设施"),
+            ("facility.grade.apply", "提交等级评定申请"), ("facility.grade.score", "录入等级评定评分"),
+            ("facility.grade.publicize", "等级评定结果公示"), ("facility.grade.decide", "作出等级评定决定"),
+            ("facility.grade.lapse", "养老机构等级到期失效"), ("facility.grade.suspend", "养老机构等级暂停（重大隐患超期）"),
+            ("inspection.round.create", "创建安全检查批次"), ("inspection.record", "记录安全检查"),
+            ("hazard.evidence", "上传隐患整改照片"), ("hazard.reinspect", "隐患复查"), ("hazard.escalate", "超期隐患升级"),
         ])
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
@@ -59,5 +65,7 @@ public enum AuditCatalog {
         "person": "人员", "household": "家庭", "user": "账户", "application": "救助申请", "enrollment": "救助待遇",
         "payroll_roll": "发放名册", "visit_task": "走访任务", "alert": "预警", "feed": "部门数据", "import": "批量导入",
         "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
+        "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
+        "inspection": "安全检查", "hazard": "安全隐患",
     ]
 }

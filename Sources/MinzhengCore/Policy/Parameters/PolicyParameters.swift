@@ -46,6 +46,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var warningAloneUnvisitedDays: Int
     public var warningSevereDisabilityGrade: Int
     public var warningIncomeRiseShare: Rate
+    /// Facility grading, inspections and the nursing-bed target (`FacilityParameters.keys`).
+    public var facilities: FacilityParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -104,6 +106,7 @@ public struct PolicyParameters: Sendable, Hashable {
         warningAloneUnvisitedDays = int(.warningAloneUnvisitedDays)
         warningSevereDisabilityGrade = int(.warningSevereDisabilityGrade)
         warningIncomeRiseShare = rate(.warningIncomeRiseShare)
+        facilities = FacilityParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -118,7 +121,7 @@ public struct PolicyParameters: Sendable, Hashable {
 
     /// The stored form: one value per key, as `init(values:)` reads it.
     public var values: [PolicyParameterKey: Int64] {
-        [
+        let own: [PolicyParameterKey: Int64] = [
             .dibaoStandard: dibaoStandard.value,
             .employmentDeductionRate: employmentDeductionRate.basisPoints,
             .workingAgeMin: Int64(workingAgeMin),
@@ -160,5 +163,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .warningSevereDisabilityGrade: Int64(warningSevereDisabilityGrade),
             .warningIncomeRiseShare: warningIncomeRiseShare.basisPoints,
         ]
+        return own.merging(facilities.values) { $1 }
     }
 }
