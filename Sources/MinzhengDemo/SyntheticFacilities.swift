@@ -46,10 +46,12 @@ public enum SyntheticFacilities {
         var i = 0
         while out.count < count {
             let street = streets[random.below(streets.count)]
+            let home = make(
+                homes[i % homes.count], street: street, streetName: table.name(of: street) ?? "", table: table,
+                today: today, random: &random)
+            // The report's "three reached level 5": the first three care homes, certified a year ago.
             out.append(
-                make(
-                    homes[i % homes.count], street: street, streetName: table.name(of: street) ?? "", table: table,
-                    today: today, random: &random))
+                i < 3 ? SyntheticFacility(input: home.input, grade: 5, certifiedOn: today.adding(days: -365)) : home)
             i += 1
         }
         return out
@@ -135,9 +137,9 @@ public enum SyntheticFacilities {
         var grade: Int?
         var certified: CivilDate?
         if kind.isGradable, random.chance(perMille: 750) {
-            // Mostly 2–3, some 4, a few 5 (the report: three reached level 5).
+            // Mostly 2–3, some 4; grade 5 only for the three care homes above.
             let g = random.below(100)
-            grade = g < 4 ? 5 : g < 20 ? 4 : g < 60 ? 3 : g < 85 ? 2 : 1
+            grade = g < 20 ? 4 : g < 60 ? 3 : g < 85 ? 2 : 1
             // Certified within the last three years (some expiring soon, a few already past).
             certified = today.adding(days: -random.inRange(30...1_120))
         }

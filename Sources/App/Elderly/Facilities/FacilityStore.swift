@@ -141,8 +141,9 @@ struct FacilityStore {
         let length = scope.prefix.utf8.count >= 6 ? 9 : 6
         return try await db.raw(
             """
-            SELECT SUBSTR(region, 1, \(unsafeRaw: String(length))) AS area, COUNT(*) AS n, SUM(beds_total) AS beds,
-            SUM(nursing_beds) AS nursing, SUM(residents) AS residents
+            SELECT SUBSTR(region, 1, \(unsafeRaw: String(length))) AS area, COUNT(*) AS n,
+            CAST(SUM(beds_total) AS BIGINT) AS beds, CAST(SUM(nursing_beds) AS BIGINT) AS nursing,
+            CAST(SUM(residents) AS BIGINT) AS residents
             FROM facilities WHERE \(scope.condition("region")) GROUP BY SUBSTR(region, 1, \(unsafeRaw: String(length)))
             ORDER BY area
             """
