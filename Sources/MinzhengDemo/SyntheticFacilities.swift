@@ -122,7 +122,8 @@ public enum SyntheticFacilities {
         input.kind = kind.rawValue
         input.operatorName = operatorName
         input.creditCode = creditCode(authority: authority, district: district, random: &random)
-        input.region = random.chance(perMille: 300) ? street.value + String(format: "%03d", random.inRange(1...8)) : street.value
+        input.region =
+            random.chance(perMille: 300) ? street.value + String(format: "%03d", random.inRange(1...8)) : street.value
         input.address = "常州市\(districtName)\(streetName)\(word)路\(random.inRange(1...300))号"
         input.latitude = lat
         input.longitude = lon
@@ -153,7 +154,8 @@ public enum SyntheticFacilities {
     /// A valid code: authority and kind, the district, a 9-character organisation code, the check.
     static func creditCode(authority: String, district: String, random: inout SplitMix64) -> String {
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
-        let org = String((0..<9).map { i in i < 2 && authority == "91" ? alphabet[random.below(10)] : alphabet[random.below(31)] })
+        let org = String(
+            (0..<9).map { i in i < 2 && authority == "91" ? alphabet[random.below(10)] : alphabet[random.below(31)] })
         let first17 = authority + district + org
         return first17 + String(CreditCode.checkCharacter(for: first17) ?? "0")
     }

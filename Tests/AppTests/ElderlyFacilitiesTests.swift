@@ -60,15 +60,19 @@ struct ElderlyFacilitiesTests {
             let own = try await Self.create(app, token: street, Self.facility())
             #expect(own.regionName.contains("天宁区"))
             let other = try await Self.create(app, token: admin, Self.facility(region: "320402002", name: "另一街道养老院"))
-            #expect(try await send(app, .GET, "/api/v1/elderly/facilities/\(other.id)", token: street).status == .notFound)
+            #expect(
+                try await send(app, .GET, "/api/v1/elderly/facilities/\(other.id)", token: street).status == .notFound)
             var edit = Self.facility(region: "320402002", name: "改名")
             edit["version"] = other.version
             #expect(
                 try await send(app, .PUT, "/api/v1/elderly/facilities/\(other.id)", token: street, json: edit).status
                     == .notFound)
-            let list = try await send(app, .GET, "/api/v1/elderly/facilities", token: street).json(Page<FacilityRecord>.self)
+            let list = try await send(app, .GET, "/api/v1/elderly/facilities", token: street).json(
+                Page<FacilityRecord>.self)
             #expect(list.items.map(\.id) == [own.id])
-            #expect(try await send(app, .GET, "/api/v1/elderly/facilities", token: admin).json(Page<FacilityRecord>.self).total == 2)
+            #expect(
+                try await send(app, .GET, "/api/v1/elderly/facilities", token: admin).json(Page<FacilityRecord>.self)
+                    .total == 2)
             // Filing into another street is refused naming the region.
             let outside = try await send(
                 app, .POST, "/api/v1/elderly/facilities", token: street, json: Self.facility(region: "320402002"))
@@ -121,7 +125,10 @@ struct ElderlyFacilitiesTests {
             #expect(g.total == row.scores.values.reduce(0, +))
             #expect(g.scoredGrade == row.grade)
             // A score above the section's maximum names the section.
-            let over = try await act(["action": "score", "version": g.version, "scores": ["environment": 121, "equipment": 1, "management": 1, "services": 1]])
+            let over = try await act([
+                "action": "score", "version": g.version,
+                "scores": ["environment": 121, "equipment": 1, "management": 1, "services": 1],
+            ])
             #expect(try over.json(ErrorAnswer.self).field == "scores.environment")
             g = try await act(["action": "publicize", "version": g.version]).json(GradingRecord.self)
             #expect(g.publicityUntil == "2026-03-16")
@@ -131,7 +138,8 @@ struct ElderlyFacilitiesTests {
             g = try await act(["action": "decide", "version": g.version]).json(GradingRecord.self)
             #expect(g.state == "decided")
             #expect(g.grade == row.grade)
-            let after = try await send(app, .GET, "/api/v1/elderly/facilities/\(f.id)", token: token).json(FacilityRecord.self)
+            let after = try await send(app, .GET, "/api/v1/elderly/facilities/\(f.id)", token: token).json(
+                FacilityRecord.self)
             #expect(after.grade == row.grade)
             if row.grade != nil {
                 #expect(after.gradeCertifiedOn == "2026-03-17")
@@ -147,16 +155,23 @@ struct ElderlyFacilitiesTests {
             app.platform.clock = .fixed(Self.today)
             let token = try await app.token(role: .cityAdmin, region: "3204")
             let f = try await Self.create(app, token: token, Self.facility(filedOn: "2025-06-01"))
-            var g = try await send(app, .POST, "/api/v1/elderly/gradings", token: token, json: ["facilityId": f.id.uuidString]).json(GradingRecord.self)
+            var g = try await send(
+                app, .POST, "/api/v1/elderly/gradings", token: token, json: ["facilityId": f.id.uuidString]
+            ).json(GradingRecord.self)
             let full = ["environment": 120, "equipment": 130, "management": 150, "services": 600]
-            g = try await send(app, .POST, "/api/v1/elderly/gradings/\(g.id)/actions", token: token, json: ["action": "score", "version": g.version, "scores": full]).json(GradingRecord.self)
+            g = try await send(
+                app, .POST, "/api/v1/elderly/gradings/\(g.id)/actions", token: token,
+                json: ["action": "score", "version": g.version, "scores": full]
+            ).json(GradingRecord.self)
             #expect(g.scoredGrade == 5)
             #expect(g.shortfalls == ["filedTooRecently"])
         }
     }
 
     /// A round, an inspection with a serious finding, then the hazard's life.
-    static func inspected(_ app: Application, token: String, severity: String = "serious") async throws
+    static func inspected(
+        _ app: Application, token: String, severity: String = "serious"
+    ) async throws
         -> (FacilityRecord, HazardRecord)
     {
         let f = try await create(app, token: token, facility())
@@ -173,7 +188,8 @@ struct ElderlyFacilitiesTests {
             ])
         try #require(res.status == .created, "\(res.body.string)")
         let ids = try res.value("hazardIds", as: [UUID].self)
-        let hazard = try await send(app, .GET, "/api/v1/elderly/hazards/\(ids[0])", token: token).json(HazardRecord.self)
+        let hazard = try await send(app, .GET, "/api/v1/elderly/hazards/\(ids[0])", token: token).json(
+            HazardRecord.self)
         return (f, hazard)
     }
 
@@ -226,7 +242,9 @@ struct ElderlyFacilitiesTests {
         }
     }
 
-    @Test("an overdue hazard escalates to the district, then the city; a serious one suspends the grade", arguments: TestDatabase.available)
+    @Test(
+        "an overdue hazard escalates to the district, then the city; a serious one suspends the grade",
+        arguments: TestDatabase.available)
     func escalationAndSuspension(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             app.platform.clock = .fixed(Self.today)
@@ -234,7 +252,8 @@ struct ElderlyFacilitiesTests {
             let (f, h) = try await Self.inspected(app, token: token)
             let p = try await FacilityService.parameters(db: app.sql, region: f.region, on: Self.today)
             try await FacilityStore(db: app.sql, regions: app.platform.regions).setGrade(
-                id: f.id, grade: 4, validity: FacilityGrading.validity(certifiedOn: CivilDate("2025-01-01")!, parameters: p),
+                id: f.id, grade: 4,
+                validity: FacilityGrading.validity(certifiedOn: CivilDate("2025-01-01")!, parameters: p),
                 at: Date())
             let writer = app.writer(actor: .system("test"))
             func round(_ day: String) async throws -> FacilityRound.Result {
@@ -244,7 +263,8 @@ struct ElderlyFacilitiesTests {
             func state() async throws -> (HazardRecord, FacilityRecord) {
                 (
                     try await send(app, .GET, "/api/v1/elderly/hazards/\(h.id)", token: token).json(HazardRecord.self),
-                    try await send(app, .GET, "/api/v1/elderly/facilities/\(f.id)", token: token).json(FacilityRecord.self)
+                    try await send(app, .GET, "/api/v1/elderly/facilities/\(f.id)", token: token).json(
+                        FacilityRecord.self)
                 )
             }
             // On the deadline: nothing yet.
@@ -280,7 +300,8 @@ struct ElderlyFacilitiesTests {
             #expect(h.deadlineOn == "2026-04-09")
             let p = try await FacilityService.parameters(db: app.sql, region: f.region, on: Self.today)
             try await FacilityStore(db: app.sql, regions: app.platform.regions).setGrade(
-                id: f.id, grade: 3, validity: FacilityGrading.validity(certifiedOn: Self.today, parameters: p), at: Date())
+                id: f.id, grade: 3, validity: FacilityGrading.validity(certifiedOn: Self.today, parameters: p),
+                at: Date())
             let r = try await FacilityRound.run(
                 db: app.sql, today: CivilDate("2026-04-10")!, now: Date(), writer: app.writer(actor: .system("test")))
             #expect(r == FacilityRound.Result(lapsed: 0, escalated: 1, suspended: 0))
@@ -294,12 +315,16 @@ struct ElderlyFacilitiesTests {
             let admin = try await app.token(role: .cityAdmin, region: "3204")
             let (f, h) = try await Self.inspected(app, token: admin)
             let roundID = h.roundId
-            let grading = try await send(app, .POST, "/api/v1/elderly/gradings", token: admin, json: ["facilityId": f.id.uuidString]).json(GradingRecord.self)
+            let grading = try await send(
+                app, .POST, "/api/v1/elderly/gradings", token: admin, json: ["facilityId": f.id.uuidString]
+            ).json(GradingRecord.self)
             let pages = [
                 "/facilities", "/facilities/\(f.id)", "/facilities/beds", "/gradings", "/gradings/\(grading.id)",
                 "/inspections", "/inspections/counts", "/inspections/rounds/\(roundID)", "/hazards/\(h.id)",
             ]
-            let editing = ["/facilities/new", "/facilities/\(f.id)/edit", "/inspections/rounds/\(roundID)/facilities/\(f.id)"]
+            let editing = [
+                "/facilities/new", "/facilities/\(f.id)/edit", "/inspections/rounds/\(roundID)/facilities/\(f.id)",
+            ]
             let cases: [(Role, String, UInt, UInt)] = [
                 (.cityAdmin, "3204", 200, 200), (.districtOfficer, "320402", 200, 200),
                 (.streetOfficer, "320402001", 200, 200), (.communityWorker, "320402001", 200, 403),
@@ -334,14 +359,16 @@ struct ElderlyFacilitiesTests {
             let cookie = try await PolicyPageTests.signedIn(app, role: .cityAdmin, region: "3204")
             let tianning = try await AccountFixtures.get(app, "/facilities?region=320402", cookie: cookie).body.string
             #expect(tianning.contains("天宁一院") && !tianning.contains("钟楼站"))
-            let stations = try await AccountFixtures.get(app, "/facilities?kind=communityStation", cookie: cookie).body.string
+            let stations = try await AccountFixtures.get(app, "/facilities?kind=communityStation", cookie: cookie).body
+                .string
             #expect(stations.contains("钟楼站") && !stations.contains("天宁一院"))
             #expect(try await AccountFixtures.get(app, "/facilities?grade=9", cookie: cookie).status == .badRequest)
             let form = try await FormVisit.open(app, "/facilities/new", cookie: cookie)
             let res = try await form.post(
                 app, "/facilities/new",
                 [
-                    ("name", "新院"), ("kind", "careHomePrivate"), ("operatorName", "某公司"), ("creditCode", "91350100M000100Y44"),
+                    ("name", "新院"), ("kind", "careHomePrivate"), ("operatorName", "某公司"),
+                    ("creditCode", "91350100M000100Y44"),
                     ("region", "320402001"), ("address", "某路 1 号"), ("filedOn", "2020-01-01"), ("bedsTotal", "50"),
                     ("nursingBeds", "30"), ("residents", "20"), ("fireStandard", "compliant"),
                 ])
@@ -351,9 +378,11 @@ struct ElderlyFacilitiesTests {
             let ok = try await form.post(
                 app, "/facilities/new",
                 [
-                    ("name", "新院"), ("kind", "careHomePrivate"), ("operatorName", "某公司"), ("creditCode", "91350100M000100Y43"),
+                    ("name", "新院"), ("kind", "careHomePrivate"), ("operatorName", "某公司"),
+                    ("creditCode", "91350100M000100Y43"),
                     ("region", "320402001"), ("address", "某路 1 号"), ("filedOn", "2020-01-01"), ("bedsTotal", "50"),
-                    ("nursingBeds", "30"), ("residents", "20"), ("fireStandard", "compliant"), ("fireSafetyAccepted", "1"),
+                    ("nursingBeds", "30"), ("residents", "20"), ("fireStandard", "compliant"),
+                    ("fireSafetyAccepted", "1"),
                 ])
             #expect(ok.status == .seeOther)
             let beds = try await AccountFixtures.get(app, "/facilities/beds", cookie: cookie).body.string
@@ -361,7 +390,9 @@ struct ElderlyFacilitiesTests {
         }
     }
 
-    @Test("the demo seeds about 150 facilities over every district, with open, closed and overdue hazards", arguments: TestDatabase.available)
+    @Test(
+        "the demo seeds about 150 facilities over every district, with open, closed and overdue hazards",
+        arguments: TestDatabase.available)
     func demo(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             app.platform.clock = .fixed(Self.today)
@@ -376,8 +407,12 @@ struct ElderlyFacilitiesTests {
             let counts = try await send(app, .GET, "/api/v1/elderly/inspection-counts", token: admin)
                 .json(InspectionService.Counts.self)
             #expect(counts.total.found > 10 && counts.total.closed > 0 && counts.total.overdue > 0)
-            let all = try await send(app, .GET, "/api/v1/elderly/facilities?perPage=200", token: admin).json(Page<FacilityRecord>.self)
-            #expect(all.items.allSatisfy { (31.6...31.9).contains($0.latitude ?? 0) && (119.5...120.2).contains($0.longitude ?? 0) })
+            let all = try await send(app, .GET, "/api/v1/elderly/facilities?perPage=200", token: admin).json(
+                Page<FacilityRecord>.self)
+            #expect(
+                all.items.allSatisfy {
+                    (31.6...31.9).contains($0.latitude ?? 0) && (119.5...120.2).contains($0.longitude ?? 0)
+                })
             #expect(all.items.contains { $0.grade == 5 })
             #expect(all.items.contains { $0.gradeState == "suspended" })
         }

@@ -14,7 +14,9 @@ struct StoredUpload: Sendable {
     let path: String
 
     /// Checks the bytes (a refusal naming `field`), then writes them at `path`.
-    static func save(_ data: Data, fileName: String, field: String = "file", defaultName: String, at path: String)
+    static func save(
+        _ data: Data, fileName: String, field: String = "file", defaultName: String, at path: String
+    )
         throws -> StoredUpload
     {
         let kind: DocumentKind

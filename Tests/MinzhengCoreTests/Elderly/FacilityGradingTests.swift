@@ -26,7 +26,9 @@ struct FacilityGradingTests {
         /// Points added to (or taken from) services after every section is at `share`.
         let services: Int
         let grade: Int?
-        var testDescription: String { "each section at \(share) %, services \(services) → \(grade.map(String.init) ?? "none")" }
+        var testDescription: String {
+            "each section at \(share) %, services \(services) → \(grade.map(String.init) ?? "none")"
+        }
     }
 
     /// At each grade's section share exactly, and one point below it. With the default table
@@ -88,20 +90,34 @@ struct FacilityGradingTests {
             FacilityGrading.decide(scores: full, prerequisites: pre, on: Self.day, parameters: Self.p)
         }
         // Filed exactly a year before: enough; a day less: not.
-        #expect(grade(.init(filedOn: CivilDate("2023-06-15")!, fireSafetyAccepted: true, lastSeriousIncidentOn: nil)).grade == 5)
-        let recent = grade(.init(filedOn: CivilDate("2023-06-16")!, fireSafetyAccepted: true, lastSeriousIncidentOn: nil))
+        #expect(
+            grade(.init(filedOn: CivilDate("2023-06-15")!, fireSafetyAccepted: true, lastSeriousIncidentOn: nil)).grade
+                == 5)
+        let recent = grade(
+            .init(filedOn: CivilDate("2023-06-16")!, fireSafetyAccepted: true, lastSeriousIncidentOn: nil))
         #expect(recent.grade == nil)
         #expect(recent.scoredGrade == 5)
         #expect(recent.shortfalls == [.filedTooRecently])
-        #expect(grade(.init(filedOn: Self.ok.filedOn, fireSafetyAccepted: false, lastSeriousIncidentOn: nil)).shortfalls == [.noFireSafetyAcceptance])
+        #expect(
+            grade(.init(filedOn: Self.ok.filedOn, fireSafetyAccepted: false, lastSeriousIncidentOn: nil)).shortfalls
+                == [.noFireSafetyAcceptance])
         // A serious incident exactly a year ago no longer counts; a day later it does.
-        #expect(grade(.init(filedOn: Self.ok.filedOn, fireSafetyAccepted: true, lastSeriousIncidentOn: CivilDate("2023-06-15")!)).grade == 5)
-        #expect(grade(.init(filedOn: Self.ok.filedOn, fireSafetyAccepted: true, lastSeriousIncidentOn: CivilDate("2023-06-16")!)).shortfalls == [.recentSeriousIncident])
+        #expect(
+            grade(
+                .init(
+                    filedOn: Self.ok.filedOn, fireSafetyAccepted: true, lastSeriousIncidentOn: CivilDate("2023-06-15")!)
+            ).grade == 5)
+        #expect(
+            grade(
+                .init(
+                    filedOn: Self.ok.filedOn, fireSafetyAccepted: true, lastSeriousIncidentOn: CivilDate("2023-06-16")!)
+            ).shortfalls == [.recentSeriousIncident])
     }
 
     @Test func validationNamesTheSection() {
         #expect(throws: FieldProblem("scores.services", "“服务”得分应在 0–600 之间，收到 601")) {
-            try FacilityGrading.validate([.environment: 1, .equipment: 1, .management: 1, .services: 601], parameters: Self.p)
+            try FacilityGrading.validate(
+                [.environment: 1, .equipment: 1, .management: 1, .services: 601], parameters: Self.p)
         }
         #expect(throws: FieldProblem("scores.equipment", "缺少“设施设备”得分")) {
             try FacilityGrading.validate([.environment: 1, .management: 1, .services: 1], parameters: Self.p)
@@ -124,7 +140,8 @@ struct FacilityGradingTests {
     @Test func gradeStates() {
         let expires = CivilDate("2027-03-01")!
         func state(_ current: GradeState, _ today: String, overdue: Bool) -> GradeState {
-            FacilityGrading.state(current: current, expiresOn: expires, today: CivilDate(today)!, overdueSeriousHazard: overdue)
+            FacilityGrading.state(
+                current: current, expiresOn: expires, today: CivilDate(today)!, overdueSeriousHazard: overdue)
         }
         #expect(state(.valid, "2027-02-28", overdue: false) == .valid)
         #expect(state(.valid, "2027-03-01", overdue: false) == .lapsed)
@@ -140,7 +157,8 @@ struct FacilityGradingTests {
         #expect(HazardRules.deadline(.general, foundOn: found, parameters: Self.p) == CivilDate("2024-07-01")!)
         let deadline = CivilDate("2024-06-08")!
         func level(_ today: String, _ state: HazardState = .open) -> HazardEscalation {
-            HazardRules.escalation(severity: .serious, state: state, deadline: deadline, today: CivilDate(today)!, parameters: Self.p)
+            HazardRules.escalation(
+                severity: .serious, state: state, deadline: deadline, today: CivilDate(today)!, parameters: Self.p)
         }
         #expect(level("2024-06-08") == HazardEscalation.unescalated)
         #expect(level("2024-06-09") == .district)
@@ -170,7 +188,9 @@ struct FacilityGradingTests {
         #expect(home.count == InspectionChecklist.items.count)
         #expect(station.allSatisfy { !$0.residentialOnly })
         #expect(!station.contains { $0.code == "care.nightStaff" })
-        for code in ["fire.exits", "gas.alarm", "fire.insulation", "care.emergencyCall", "care.nightStaff", "food.samples"] {
+        for code in [
+            "fire.exits", "gas.alarm", "fire.insulation", "care.emergencyCall", "care.nightStaff", "food.samples",
+        ] {
             #expect(InspectionChecklist.item(code)?.mandatory == true, "\(code)")
         }
         #expect(Set(home.map(\.category)) == Set(ChecklistCategory.allCases))

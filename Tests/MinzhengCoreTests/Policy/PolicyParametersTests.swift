@@ -33,7 +33,8 @@ struct PolicyParametersTests {
             .facilityGrade4Total: 780, .facilityGrade4SectionShare: 8000, .facilityGrade3Total: 570,
             .facilityGrade3SectionShare: 6000, .facilityGrade2Total: 450, .facilityGrade2SectionShare: 5000,
             .facilityGrade1Total: 360, .facilityGrade1SectionShare: 4000, .facilityGradeFiledMonths: 12,
-            .facilityGradeIncidentFreeMonths: 12, .facilityGradeValidityMonths: 36, .facilityGradeFirstReminderMonths: 6,
+            .facilityGradeIncidentFreeMonths: 12, .facilityGradeValidityMonths: 36,
+            .facilityGradeFirstReminderMonths: 6,
             .facilityGradeSecondReminderMonths: 1, .facilityGradePublicityDays: 7, .hazardSeriousDays: 7,
             .hazardGeneralDays: 30, .nursingBedTarget: 6800,
         ]

@@ -123,7 +123,9 @@ struct CreateElderlyFacilities: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for table in ["hazard_events", "hazards", "inspections", "inspection_rounds", "facility_gradings", "facilities"] {
+        for table in [
+            "hazard_events", "hazards", "inspections", "inspection_rounds", "facility_gradings", "facilities",
+        ] {
             try await database.schema(table).delete()
         }
     }

@@ -25,7 +25,9 @@ enum DemoFacilities {
         )
     }
 
-    static func seed(db: SQLDatabase, writer: AuditedWriter, clock: PlatformClock, count: Int = 150) async throws
+    static func seed(
+        db: SQLDatabase, writer: AuditedWriter, clock: PlatformClock, count: Int = 150
+    ) async throws
         -> Summary
     {
         let today = clock.today
@@ -40,7 +42,9 @@ enum DemoFacilities {
             }
             var grade: (Int, GradeValidity, GradeState)?
             // The first facility gets the overdue serious hazard below: it holds a grade to lose.
-            let (g, on) = index == 0 && draft.kind.isGradable ? (f.grade ?? 3, today.adding(days: -200)) : (f.grade, f.certifiedOn)
+            let (g, on) =
+                index == 0 && draft.kind.isGradable
+                ? (f.grade ?? 3, today.adding(days: -200)) : (f.grade, f.certifiedOn)
             if let g, let on {
                 let validity = FacilityGrading.validity(certifiedOn: on, parameters: p)
                 grade = (g, validity, today >= validity.expiresOn ? .lapsed : .valid)
@@ -76,7 +80,8 @@ enum DemoFacilities {
                     let hazard = UUID.random()
                     try await store.insertHazard(
                         .init(
-                            id: hazard, inspection: inspection, round: roundID, facility: id, region: draft.region.value,
+                            id: hazard, inspection: inspection, round: roundID, facility: id,
+                            region: draft.region.value,
                             item: item.code, description: item.text, severity: severity, foundOn: found,
                             deadline: HazardRules.deadline(severity, foundOn: found, parameters: p)), at: now)
                     // A third closed by a re-inspection, some rectified awaiting one, the rest open.
@@ -84,7 +89,8 @@ enum DemoFacilities {
                         try await store.addEvent(
                             hazard: hazard, kind: HazardAction.reinspectPassed.rawValue, note: "复查合格",
                             actor: "演示·安全检查组", on: today.adding(days: -1), at: now)
-                        _ = try await store.move(hazard: hazard, version: 1, to: .closed, on: today.adding(days: -1), at: now)
+                        _ = try await store.move(
+                            hazard: hazard, version: 1, to: .closed, on: today.adding(days: -1), at: now)
                     } else if n % 3 == 2, !serious {
                         try await store.addEvent(
                             hazard: hazard, kind: HazardAction.submitEvidence.rawValue, note: "已整改，附照片待复查",

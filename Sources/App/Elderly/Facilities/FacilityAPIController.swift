@@ -145,7 +145,8 @@ struct FacilityAPIController: RouteCollection {
     func createRound(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.inspectFacilities)
-        let round = try await req.inspections.createRound(try req.content.decode(InspectionService.NewRound.self), by: user)
+        let round = try await req.inspections.createRound(
+            try req.content.decode(InspectionService.NewRound.self), by: user)
         return try await round.encodeResponse(status: .created, for: req)
     }
 

@@ -204,7 +204,9 @@ struct FacilityPageController: RouteCollection {
                     return .init(
                         key: s.rawValue, name: s.chinese, max: max,
                         score: typed["scores.\(s.rawValue)"] ?? score.map(String.init) ?? "",
-                        share: score.map { max > 0 ? Percent.text(Rate(basisPoints: Int64($0) * 10_000 / Int64(max))) : "0" }
+                        share: score.map {
+                            max > 0 ? Percent.text(Rate(basisPoints: Int64($0) * 10_000 / Int64(max))) : "0"
+                        }
                             ?? "")
                 },
                 shortfalls: shortfalls, hasShortfalls: !shortfalls.isEmpty,
@@ -222,17 +224,22 @@ struct FacilityPageController: RouteCollection {
             if form["action"] == GradingAction.score.rawValue {
                 for s in FacilitySection.allCases {
                     let text = (form["scores.\(s.rawValue)"] ?? "").trimmedWhitespace
-                    guard let v = Int(text) else { throw Refusal.invalid("scores.\(s.rawValue)", "请填写“\(s.chinese)”得分（整数）") }
+                    guard let v = Int(text) else {
+                        throw Refusal.invalid("scores.\(s.rawValue)", "请填写“\(s.chinese)”得分（整数）")
+                    }
                     scores[s.rawValue] = v
                 }
             }
             _ = try await req.gradings.act(
                 on: id,
-                .init(action: form["action"], version: form["version"].flatMap { Int($0) }, scores: scores.isEmpty ? nil : scores),
+                .init(
+                    action: form["action"], version: form["version"].flatMap { Int($0) },
+                    scores: scores.isEmpty ? nil : scores),
                 by: user)
             return req.redirect(to: Route.grading.path(id))
         } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
-            return try await renderGrading(req, error: error, typed: form).encodeResponse(status: error.status, for: req)
+            return try await renderGrading(req, error: error, typed: form).encodeResponse(
+                status: error.status, for: req)
         }
     }
 }

@@ -67,7 +67,8 @@ struct FacilityRecord: Content, Sendable {
     var prerequisites: GradingPrerequisites {
         GradingPrerequisites(
             filedOn: CivilDate(filedOn) ?? CivilDate(year: 2000, month: 1, day: 1)!,
-            fireSafetyAccepted: fireSafetyAccepted, lastSeriousIncidentOn: lastSeriousIncidentOn.flatMap(CivilDate.init))
+            fireSafetyAccepted: fireSafetyAccepted, lastSeriousIncidentOn: lastSeriousIncidentOn.flatMap(CivilDate.init)
+        )
     }
 }
 

@@ -28,7 +28,9 @@ struct FacilityService {
 
     func facility(_ id: UUID, for user: CurrentUser) async throws -> FacilityRecord {
         try user.require(.viewFacilities)
-        guard let record = try await store.facility(id: id, within: user.scope) else { throw Refusal.notFound("养老服务设施") }
+        guard let record = try await store.facility(id: id, within: user.scope) else {
+            throw Refusal.notFound("养老服务设施")
+        }
         return record
     }
 
@@ -36,7 +38,9 @@ struct FacilityService {
     /// inside the user's region.
     private func draft(_ input: FacilityInput, user: CurrentUser) throws -> FacilityDraft {
         let today = clock.today
-        let d = try RegistryInput.check { () throws(FieldProblem) in try FacilityDraft.validated(input.core, today: today) }
+        let d = try RegistryInput.check { () throws(FieldProblem) in
+            try FacilityDraft.validated(input.core, today: today)
+        }
         guard regions.isKnownOrCommunityOfKnownStreet(d.region), RegionTable.changzhou.contains(d.region) else {
             throw Refusal.invalid("region", "所属区划 \(d.region.value) 不是常州市的街道或社区")
         }

@@ -151,7 +151,8 @@ struct FacilityStore {
             (
                 try r.decode(column: "area", as: String.self),
                 BedTotals(
-                    facilities: try r.decode(column: "n", as: Int.self), beds: try r.decode(column: "beds", as: Int.self),
+                    facilities: try r.decode(column: "n", as: Int.self),
+                    beds: try r.decode(column: "beds", as: Int.self),
                     nursingBeds: try r.decode(column: "nursing", as: Int.self),
                     residents: try r.decode(column: "residents", as: Int.self))
             )

@@ -62,7 +62,8 @@ struct GradingService {
         try user.require(.gradeFacilities)
         let g = try await grading(id, for: user)
         guard let action = body.action.flatMap(GradingAction.init) else {
-            throw Refusal.invalid("action", "action 应为 " + GradingAction.allCases.map(\.rawValue).joined(separator: "、"))
+            throw Refusal.invalid(
+                "action", "action 应为 " + GradingAction.allCases.map(\.rawValue).joined(separator: "、"))
         }
         guard let version = body.version else { throw Refusal.invalid("version", "缺少 version（记录版本）") }
         guard version == g.version else { throw Refusal.staleVersion(current: g.version) }
@@ -90,8 +91,9 @@ struct GradingService {
             let outcome = FacilityGrading.decide(
                 scores: scores, prerequisites: facility.prerequisites, on: today, parameters: p)
             saved = try await writer.transaction { tx, audit in
-                guard try await GradingStore(db: tx).saveScores(
-                    id: id, version: version, scores: scores, outcome: outcome, at: now)
+                guard
+                    try await GradingStore(db: tx).saveScores(
+                        id: id, version: version, scores: scores, outcome: outcome, at: now)
                 else { return false }
                 try await audit.record(
                     "facility.grade.score", entity: "facility_grading", id: id.uuidString, region: g.region,
@@ -101,8 +103,9 @@ struct GradingService {
         case .publicize:
             let until = today.adding(days: p.publicityDays - 1)
             saved = try await writer.transaction { tx, audit in
-                guard try await GradingStore(db: tx).savePublicity(
-                    id: id, version: version, from: today, until: until, at: now)
+                guard
+                    try await GradingStore(db: tx).savePublicity(
+                        id: id, version: version, from: today, until: until, at: now)
                 else { return false }
                 try await audit.record(
                     "facility.grade.publicize", entity: "facility_grading", id: id.uuidString, region: g.region,
@@ -116,9 +119,10 @@ struct GradingService {
             let validity = outcome.grade.map { _ in FacilityGrading.validity(certifiedOn: today, parameters: p) }
             let regions = regions
             saved = try await writer.transaction { tx, audit in
-                guard try await GradingStore(db: tx).saveDecision(
-                    id: id, version: version, grade: outcome.grade, validity: validity,
-                    shortfalls: outcome.shortfalls, at: now)
+                guard
+                    try await GradingStore(db: tx).saveDecision(
+                        id: id, version: version, grade: outcome.grade, validity: validity,
+                        shortfalls: outcome.shortfalls, at: now)
                 else { return false }
                 if let grade = outcome.grade, let validity {
                     try await FacilityStore(db: tx, regions: regions).setGrade(
@@ -145,7 +149,11 @@ struct GradingService {
         let p = try await FacilityService.parameters(db: db, region: user.region.value, on: today)
         let until = today.adding(months: p.firstReminderMonths).adding(days: 1)
         return try await FacilityStore(db: db, regions: regions).expiring(within: user.scope, before: until).map {
-            ($0, FacilityGrading.reminder(expiresOn: CivilDate($0.gradeExpiresOn ?? "") ?? today, today: today, parameters: p))
+            (
+                $0,
+                FacilityGrading.reminder(
+                    expiresOn: CivilDate($0.gradeExpiresOn ?? "") ?? today, today: today, parameters: p)
+            )
         }
     }
 }

@@ -95,7 +95,9 @@ struct GradingStore {
         ).first() != nil
     }
 
-    func insert(id: UUID, facility: UUID, region: String, appliedOn: CivilDate, note: String?, by: String, at now: Date)
+    func insert(
+        id: UUID, facility: UUID, region: String, appliedOn: CivilDate, note: String?, by: String, at now: Date
+    )
         async throws
     {
         try await db.raw(

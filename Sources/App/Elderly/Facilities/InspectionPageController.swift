@@ -178,7 +178,8 @@ struct InspectionPageController: RouteCollection {
                 .init(roundId: roundID, facilityId: facilityID, findings: findings, note: form["note"]), by: user)
             return req.redirect(to: Route.facility.path(facilityID))
         } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
-            return try await renderChecklist(req, form: form, error: error).encodeResponse(status: error.status, for: req)
+            return try await renderChecklist(req, form: form, error: error).encodeResponse(
+                status: error.status, for: req)
         }
     }
 

@@ -116,7 +116,8 @@ struct InspectionService {
             }
             hazards.append(
                 .init(
-                    id: .random(), inspection: inspectionID, round: roundID, facility: facilityID, region: facility.region,
+                    id: .random(), inspection: inspectionID, round: roundID, facility: facilityID,
+                    region: facility.region,
                     item: code, description: description ?? InspectionChecklist.item(code)?.text ?? code,
                     severity: severity, foundOn: today,
                     deadline: HazardRules.deadline(severity, foundOn: today, parameters: p)))
@@ -131,12 +132,14 @@ struct InspectionService {
             let store = InspectionStore(db: tx, regions: regions)
             try await store.insertInspection(
                 id: inspectionID, round: roundID, facility: facilityID, region: facility.region, on: today,
-                inspector: writer.actor.name, failed: failed, passed: checklist.count - failed.count, note: note, at: now)
+                inspector: writer.actor.name, failed: failed, passed: checklist.count - failed.count, note: note,
+                at: now)
             for h in newHazards { try await store.insertHazard(h, at: now) }
             try await audit.record(
                 "inspection.record", entity: "inspection", id: inspectionID.uuidString, region: facility.region,
                 after: [
-                    "round": roundID.uuidString, "facility": facilityID.uuidString, "failed": failed.joined(separator: ","),
+                    "round": roundID.uuidString, "facility": facilityID.uuidString,
+                    "failed": failed.joined(separator: ","),
                     "hazards": newHazards.map(\.id.uuidString).joined(separator: ","),
                 ])
         }
@@ -156,7 +159,9 @@ struct InspectionService {
     }
 
     /// A photo of the fix (the application documents' rules); the hazard waits for its re-inspection.
-    func addEvidence(to id: UUID, fileName: String, bytes: Data, note: String?, by user: CurrentUser) async throws
+    func addEvidence(
+        to id: UUID, fileName: String, bytes: Data, note: String?, by user: CurrentUser
+    ) async throws
         -> HazardRecord
     {
         try user.require(.inspectFacilities)
@@ -176,7 +181,8 @@ struct InspectionService {
                     throw Refusal.staleVersion(current: h.version + 1)
                 }
                 try await store.addEvent(
-                    hazard: id, kind: HazardAction.submitEvidence.rawValue, note: note, actor: writer.actor.name, on: today,
+                    hazard: id, kind: HazardAction.submitEvidence.rawValue, note: note, actor: writer.actor.name,
+                    on: today,
                     file: file, id: eventID, at: now)
                 try await audit.record(
                     "hazard.evidence", entity: "hazard", id: id.uuidString, region: h.region,

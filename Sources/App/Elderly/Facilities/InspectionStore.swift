@@ -126,7 +126,9 @@ struct InspectionStore {
 
     // MARK: inspections
 
-    func inspections(round: UUID? = nil, facility: UUID? = nil, within scope: RegionScope) async throws
+    func inspections(
+        round: UUID? = nil, facility: UUID? = nil, within scope: RegionScope
+    ) async throws
         -> [InspectionRecord]
     {
         var cond: SQLQueryString = "\(scope.condition("i.region"))"
@@ -145,7 +147,8 @@ struct InspectionStore {
                 region: try r.decode(column: "region", as: String.self),
                 inspectedOn: try r.decode(column: "inspected_on", as: String.self),
                 inspector: try r.decode(column: "inspector", as: String.self),
-                failedItems: (try r.decode(column: "failed_items", as: String.self)).split(separator: ",").map(String.init),
+                failedItems: (try r.decode(column: "failed_items", as: String.self)).split(separator: ",").map(
+                    String.init),
                 passedCount: try r.decode(column: "passed_count", as: Int.self),
                 failedCount: try r.decode(column: "failed_count", as: Int.self),
                 note: try r.decode(column: "note", as: String?.self))
@@ -202,7 +205,8 @@ struct InspectionStore {
         let deadline = try r.decode(column: "deadline_on", as: String.self)
         let hazardState = HazardState(rawValue: state) ?? .open
         return HazardRecord(
-            id: try r.decode(column: "id", as: UUID.self), inspectionId: try r.decode(column: "inspection_id", as: UUID.self),
+            id: try r.decode(column: "id", as: UUID.self),
+            inspectionId: try r.decode(column: "inspection_id", as: UUID.self),
             roundId: try r.decode(column: "round_id", as: UUID.self),
             facilityId: try r.decode(column: "facility_id", as: UUID.self),
             facilityName: try r.decode(column: "facility_name", as: String.self),
@@ -271,14 +275,17 @@ struct InspectionStore {
     }
 
     /// The new state, and `closed_on` when it closes; false when the version moved.
-    func move(hazard id: UUID, version: Int, to state: HazardState, on day: CivilDate, at now: Date) async throws -> Bool {
+    func move(
+        hazard id: UUID, version: Int, to state: HazardState, on day: CivilDate, at now: Date
+    ) async throws -> Bool {
         let closed: String? = state == .closed ? day.description : nil
-        return !(try await db.raw(
-            """
-            UPDATE hazards SET state = \(bind: state.rawValue), closed_on = \(bind: closed), version = version + 1,
-            updated_at = \(bind: now) WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
-            """
-        ).all().isEmpty)
+        return
+            !(try await db.raw(
+                """
+                UPDATE hazards SET state = \(bind: state.rawValue), closed_on = \(bind: closed), version = version + 1,
+                updated_at = \(bind: now) WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
+                """
+            ).all().isEmpty)
     }
 
     func addEvent(
@@ -362,7 +369,8 @@ struct InspectionStore {
             if by == .district { n = RegionCode(n).flatMap(regions.name) ?? n }
             return HazardCount(
                 key: k, name: n, found: try r.decode(column: "found", as: Int.self),
-                closed: try r.decode(column: "closed", as: Int.self), overdue: try r.decode(column: "overdue", as: Int.self))
+                closed: try r.decode(column: "closed", as: Int.self),
+                overdue: try r.decode(column: "overdue", as: Int.self))
         }
     }
 

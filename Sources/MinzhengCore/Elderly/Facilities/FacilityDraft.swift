@@ -53,9 +53,11 @@ public struct FacilityDraft: Sendable, Hashable {
         let name = try InputRules.line(i.name, field: "name", label: "设施名称", maximumLength: 100) ?? ""
         guard let kindText = i.kind?.trimmedWhitespace, let kind = FacilityKind(rawValue: kindText) else {
             throw FieldProblem(
-                "kind", "设施类型应为 " + FacilityKind.allCases.map { "\($0.rawValue)（\($0.chinese)）" }.joined(separator: "、"))
+                "kind", "设施类型应为 " + FacilityKind.allCases.map { "\($0.rawValue)（\($0.chinese)）" }.joined(separator: "、")
+            )
         }
-        let operatorName = try InputRules.line(i.operatorName, field: "operatorName", label: "运营单位", maximumLength: 100) ?? ""
+        let operatorName =
+            try InputRules.line(i.operatorName, field: "operatorName", label: "运营单位", maximumLength: 100) ?? ""
         let code: CreditCode
         do { code = try CreditCode(i.creditCode ?? "") } catch { throw FieldProblem("creditCode", error.chinese) }
         guard let regionText = i.region?.trimmedWhitespace, let region = RegionCode(regionText),
@@ -96,7 +98,8 @@ public struct FacilityDraft: Sendable, Hashable {
         let fire: FireSafetyStatus
         if let text = i.fireStandard?.trimmedWhitespace, !text.isEmpty {
             guard let f = FireSafetyStatus(rawValue: text) else {
-                throw FieldProblem("fireStandard", "消防安全标准化状态应为 " + FireSafetyStatus.allCases.map(\.rawValue).joined(separator: "、"))
+                throw FieldProblem(
+                    "fireStandard", "消防安全标准化状态应为 " + FireSafetyStatus.allCases.map(\.rawValue).joined(separator: "、"))
             }
             fire = f
         } else {

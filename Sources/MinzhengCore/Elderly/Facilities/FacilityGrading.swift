@@ -99,7 +99,8 @@ public enum FacilityGrading {
             total >= t.total
                 && FacilitySection.allCases.allSatisfy { section in
                     // score / max ≥ share, in integers: score × 10 000 ≥ share × max.
-                    Int64(scores[section] ?? 0) * 10_000 >= t.sectionShare.basisPoints * Int64(p.sectionMaxima[section] ?? 0)
+                    Int64(scores[section] ?? 0) * 10_000 >= t.sectionShare.basisPoints
+                        * Int64(p.sectionMaxima[section] ?? 0)
                 }
         }?.grade
         var shortfalls: [GradingShortfall] = []

@@ -74,8 +74,10 @@ public struct FacilityParameters: Sendable, Hashable {
             .hazardGeneralDays: Int64(generalHazardDays), .nursingBedTarget: nursingBedTarget.basisPoints,
         ]
         let keys: [Int: (PolicyParameterKey, PolicyParameterKey)] = [
-            5: (.facilityGrade5Total, .facilityGrade5SectionShare), 4: (.facilityGrade4Total, .facilityGrade4SectionShare),
-            3: (.facilityGrade3Total, .facilityGrade3SectionShare), 2: (.facilityGrade2Total, .facilityGrade2SectionShare),
+            5: (.facilityGrade5Total, .facilityGrade5SectionShare),
+            4: (.facilityGrade4Total, .facilityGrade4SectionShare),
+            3: (.facilityGrade3Total, .facilityGrade3SectionShare),
+            2: (.facilityGrade2Total, .facilityGrade2SectionShare),
             1: (.facilityGrade1Total, .facilityGrade1SectionShare),
         ]
         for t in thresholds {

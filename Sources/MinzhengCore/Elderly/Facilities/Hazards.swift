@@ -66,7 +66,9 @@ public enum HazardAction: String, CaseIterable, Codable, Sendable {
 
 public enum HazardRules {
     /// The rectification deadline of a finding on `foundOn`.
-    public static func deadline(_ severity: HazardSeverity, foundOn: CivilDate, parameters: FacilityParameters)
+    public static func deadline(
+        _ severity: HazardSeverity, foundOn: CivilDate, parameters: FacilityParameters
+    )
         -> CivilDate
     {
         foundOn.adding(days: parameters.deadlineDays(severity))
