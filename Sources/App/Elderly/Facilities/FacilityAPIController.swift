@@ -78,7 +78,7 @@ struct FacilityAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.manageFacilities)
-        let record = try await req.facilities.create(try req.content.decode(FacilityInput.self), by: user)
+        let record = try await req.facilities.create(try req.content.decode(FacilityDraft.Input.self), by: user)
         return try await record.encodeResponse(status: .created, for: req)
     }
 
@@ -90,7 +90,7 @@ struct FacilityAPIController: RouteCollection {
         let user = try req.user
         try user.require(.manageFacilities)
         return try await req.facilities.update(
-            try Self.id(req, "养老服务设施"), try req.content.decode(FacilityInput.self), by: user)
+            try Self.id(req, "养老服务设施"), try req.content.decode(FacilityDraft.Input.self), by: user)
     }
 
     func beds(req: Request) async throws -> BedReport {

@@ -36,10 +36,10 @@ struct FacilityService {
 
     /// Checks the fields and that the region is a known street (or a community of one)
     /// inside the user's region.
-    private func draft(_ input: FacilityInput, user: CurrentUser) throws -> FacilityDraft {
+    private func draft(_ input: FacilityDraft.Input, user: CurrentUser) throws -> FacilityDraft {
         let today = clock.today
         let d = try RegistryInput.check { () throws(FieldProblem) in
-            try FacilityDraft.validated(input.core, today: today)
+            try FacilityDraft.validated(input, today: today)
         }
         guard regions.isKnownOrCommunityOfKnownStreet(d.region), RegionTable.changzhou.contains(d.region) else {
             throw Refusal.invalid("region", "所属区划 \(d.region.value) 不是常州市的街道或社区")
@@ -50,7 +50,7 @@ struct FacilityService {
         return d
     }
 
-    func create(_ input: FacilityInput, by user: CurrentUser) async throws -> FacilityRecord {
+    func create(_ input: FacilityDraft.Input, by user: CurrentUser) async throws -> FacilityRecord {
         try user.require(.manageFacilities)
         let d = try draft(input, user: user)
         let id = UUID.random()
@@ -64,7 +64,7 @@ struct FacilityService {
         return try await facility(id, for: user)
     }
 
-    func update(_ id: UUID, _ input: FacilityInput, by user: CurrentUser) async throws -> FacilityRecord {
+    func update(_ id: UUID, _ input: FacilityDraft.Input, by user: CurrentUser) async throws -> FacilityRecord {
         try user.require(.manageFacilities)
         let before = try await facility(id, for: user)
         guard let version = input.version else { throw Refusal.invalid("version", "缺少 version（记录版本）") }

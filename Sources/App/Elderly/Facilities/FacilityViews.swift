@@ -45,7 +45,7 @@ struct FacilityForm: Content {
     }
 
     /// The API's input; a number that is not one is refused naming its field.
-    func input() throws -> FacilityInput {
+    func input() throws -> FacilityDraft.Input {
         func int(_ text: String?, _ field: String) throws -> Int? {
             guard let t = text?.trimmedWhitespace, !t.isEmpty else { return nil }
             guard let v = Int(t) else { throw Refusal.invalid(field, "请填写整数") }
@@ -56,7 +56,7 @@ struct FacilityForm: Content {
             guard let v = Double(t) else { throw Refusal.invalid(field, "请填写小数形式的经纬度，如 31.78") }
             return v
         }
-        var i = FacilityInput()
+        var i = FacilityDraft.Input()
         i.name = name
         i.kind = kind
         i.operatorName = operatorName

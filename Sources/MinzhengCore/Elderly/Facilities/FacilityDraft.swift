@@ -27,8 +27,8 @@ public struct FacilityDraft: Sendable, Hashable {
     public static let latitudes = 31.0...32.5
     public static let longitudes = 119.0...120.8
 
-    /// The fields as typed.
-    public struct Input: Sendable {
+    /// The fields as typed: the API's JSON body (`PUT` adds the `version` the edit is based on).
+    public struct Input: Sendable, Codable {
         public var name: String?
         public var kind: String?
         public var operatorName: String?
@@ -45,6 +45,7 @@ public struct FacilityDraft: Sendable, Hashable {
         public var fireSafetyAccepted: Bool?
         public var fireStandard: String?
         public var lastSeriousIncidentOn: String?
+        public var version: Int?
 
         public init() {}
     }
