@@ -1,6 +1,7 @@
 import Foundation
 import MinzhengCore
 import SQLKit
+import Vapor
 
 /// The facility steps of the hourly round (`MonitoringTimer`), also behind a staff button:
 /// expired grades lapse, overdue hazards escalate (district, then city), and the grade of a
@@ -60,5 +61,26 @@ enum FacilityRound {
             return changed.count
         }
         return result
+    }
+}
+
+/// `minzheng facilities round`: the facility steps of the hourly round, now.
+struct FacilityCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["round": RoundCommand()] }
+    var help: String { "养老设施：facilities round（等级到期失效、超期隐患升级、重大隐患超期暂停等级）" }
+
+    struct RoundCommand: AsyncCommand {
+        struct Signature: CommandSignature {}
+        var help: String { "立即检查等级到期与超期隐患，输出 {\"lapsed\",\"escalated\",\"suspended\"}" }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            let result = try await FacilityRound.run(
+                db: app.sql, today: app.platform.clock.today, now: app.platform.clock.now,
+                writer: app.writer(actor: .system("cli:facilities")))
+            context.console.output(
+                "\(jsonLine(["lapsed": String(result.lapsed), "escalated": String(result.escalated), "suspended": String(result.suspended)]))"
+            )
+        }
     }
 }
