@@ -49,6 +49,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(SeedElderlyCareDefaults())
     app.migrations.add(CreateAdaptations())
     app.migrations.add(CreateAbilityAssessments(), SeedAbilityReassessmentDefault())
+    app.migrations.add(CreateElderlyFacilities())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -46,6 +46,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: HomeCarePageController())
     try signedIn.register(collection: AdaptationPageController())
     try AbilityRoutes.register(api: apiUser, pages: signedIn)
+    try FacilityRoutes.register(api: apiUser, pages: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -30,6 +30,7 @@ struct LinkWalkTests {
                 "/home-care/orders/{uuid}", "/home-care/settlement/{uuid}/statement.xlsx?month={n}-{n}",
                 "/adaptations/{uuid}",
                 "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
+                "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -55,6 +56,8 @@ struct LinkWalkTests {
         try #require(screened > 0)
         try #require(try await app.demoAbilityAssessments.seed(today: today) > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
+        _ = try await DemoFacilities.seed(
+            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock, count: 40)
     }
 }
 

@@ -15,6 +15,8 @@ struct RouteAccessMatrixTests {
     struct World {
         let own: HouseholdDetail
         let other: HouseholdDetail
+        /// A care home in 320404001 (another district).
+        var otherFacility = UUID()
     }
 
     struct Route: Sendable {
@@ -123,6 +125,21 @@ struct RouteAccessMatrixTests {
         Route(
             name: "reassessments due", method: .GET, path: { _ in "/api/v1/ability-assessments/due" },
             body: { _ in nil }),
+        // Issue 15: elderly-care facilities.
+        Route(name: "list facilities", method: .GET, path: { _ in "/api/v1/elderly/facilities" }, body: { _ in nil }),
+        Route(
+            name: "file a facility in 320402001", method: .POST, path: { _ in "/api/v1/elderly/facilities" },
+            body: { _ in ElderlyFacilitiesTests.facility() }),
+        Route(
+            name: "other district's facility", method: .GET, path: { "/api/v1/elderly/facilities/\($0.otherFacility)" },
+            body: { _ in nil }),
+        Route(
+            name: "edit other district's facility", method: .PUT,
+            path: { "/api/v1/elderly/facilities/\($0.otherFacility)" },
+            body: { _ in ElderlyFacilitiesTests.facility(region: "320404001").merging(["version": 1]) { $1 } }),
+        Route(name: "facility beds", method: .GET, path: { _ in "/api/v1/elderly/facility-beds" }, body: { _ in nil }),
+        Route(
+            name: "hazard counts", method: .GET, path: { _ in "/api/v1/elderly/inspection-counts" }, body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -136,47 +153,48 @@ struct RouteAccessMatrixTests {
     static let cases: [Case] = [
         //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password care settle entitle adapt
         //                                          ability: score assessOwn assessOther listOwn due
+        //                                          facilities: list file other editOther beds counts
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                400, 200, 200, 200, 200, 200, 201, 201, 200, 200,
+                400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 200, 404, 200, 200, 201, 404, 200, 200,
+                400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 403, 404, 200, 200, 201, 404, 200, 200,
+                400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                400, 200, 403, 404, 200, 200, 201, 404, 200, 200,
+                400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                400, 403, 403, 403, 403, 200, 403, 403, 200, 403,
+                400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                400, 403, 403, 403, 403, 200, 403, 403, 403, 403,
+                400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                400, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 
@@ -193,7 +211,11 @@ struct RouteAccessMatrixTests {
             .json(HouseholdDetail.self)
             let own = try await send(app, .GET, "/api/v1/households/\(f.householdID)", token: admin).json(
                 HouseholdDetail.self)
-            let world = World(own: own, other: other)
+            var world = World(own: own, other: other)
+            let facility = try await send(
+                app, .POST, "/api/v1/elderly/facilities", token: admin,
+                json: ElderlyFacilitiesTests.facility(region: "320404001", name: "钟楼测试养老院"))
+            world.otherFacility = try facility.json(FacilityRecord.self).id
             let token: String
             switch c.role {
             case .resident: token = f.resident

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import MinzhengCore
 import SQLKit
@@ -25,13 +24,6 @@ struct DocumentStore {
         uploader: String
     ) async throws -> UUID {
         let data = Data(buffer: bytes)
-        let kind: DocumentKind
-        do {
-            kind = try DocumentRules.validate(
-                fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
-        } catch {
-            throw Refusal.invalid("file", error.chinese)
-        }
         // One of the documents the item asks for, by code or by name; stored by its name.
         let typed = requirement.trimmedWhitespace
         let catalog = try await CatalogStore(db: db).catalog()
@@ -40,16 +32,9 @@ struct DocumentStore {
             throw Refusal.invalid("requirement", "材料类别应为本事项所需材料之一：" + listed.map(\.name).joined(separator: "、"))
         }
         let id = UUID.random()
-        let target = path(application: application.id, document: id)
-        try FileManager.default.createDirectory(
-            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
-        guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600])
-        else {
-            throw Refusal(.failed, "无法保存上传的材料，请稍后重试")
-        }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let name = String((fileName.isEmpty ? "材料.\(kind.fileExtension)" : fileName).prefix(120))
+        let file = try StoredUpload.save(
+            data, fileName: fileName, defaultName: "材料", at: path(application: application.id, document: id))
+        let (kind, digest, name) = (file.kind, file.sha256, file.fileName)
         let now = clock.now
         do {
             try await writer.transaction { tx, audit in
@@ -73,7 +58,7 @@ struct DocumentStore {
                     ])
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: target)
+            file.discard()
             throw error
         }
         return id

@@ -55,6 +55,7 @@ enum FirstStart {
             ).seed(today: app.platform.clock.today)
             app.logger.info("Demo home care: \(visits) orders; home adaptations: \(adaptations) households screened")
         }
+        try await DemoFacilities.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

@@ -39,6 +39,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             let scheduled = try await VisitSchedule.schedule(month: today.yearMonth, writer: writer)
             let escalated = try await VisitTasks.escalateOverdue(today: today, writer: writer)
             let alerts = try await VisitSchedule.watch(today: today, writer: writer)
+            _ = try await FacilityRound.run(db: app.sql, today: today, now: app.platform.clock.now, writer: writer)
             if scheduled + escalated + alerts > 0 {
                 app.logger.info(
                     "monitoring: \(scheduled) scheduled visits, \(escalated) overdue tasks escalated, \(alerts) alone-and-unvisited alerts"

@@ -22,6 +22,8 @@ struct LayoutContext: Encodable {
     let canPushFeeds: Bool
     let canHandleHomeCare: Bool
     let canAssessAbility: Bool
+    let canViewFacilities: Bool
+    let canInspectFacilities: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -46,6 +48,8 @@ struct LayoutContext: Encodable {
         canPushFeeds = user.map(FeedSender.sends) ?? false
         canHandleHomeCare = user?.role.may(.handleHomeCare) ?? false
         canAssessAbility = user?.role.may(.assessAbility) ?? false
+        canViewFacilities = user?.role.may(.viewFacilities) ?? false
+        canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
     }
 }
 

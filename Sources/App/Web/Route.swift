@@ -117,6 +117,24 @@ enum Route {
     static let personAbilityAssessmentNew = Template<UUID>("/persons/:id/ability-assessments/new")
     static let abilityAssessment = Template<UUID>("/ability-assessments/:id")
     static let abilityAssessmentsDue = Template<Void>("/ability-assessments/due")
+    // Elderly-care facilities, grading and safety inspections.
+    static let facilities = Template<Void>("/facilities")
+    static let newFacility = Template<Void>("/facilities/new")
+    static let facilityStats = Template<Void>("/facilities/beds")
+    static let facility = Template<UUID>("/facilities/:id")
+    static let facilityEdit = Template<UUID>("/facilities/:id/edit")
+    static let facilityGrading = Template<UUID>("/facilities/:id/grading")
+    static let gradings = Template<Void>("/gradings")
+    static let grading = Template<UUID>("/gradings/:id")
+    static let facilityRound = Template<Void>("/facilities/round")
+    static let inspections = Template<Void>("/inspections")
+    static let inspectionRound = Template<UUID>("/inspections/rounds/:id")
+    static let inspectionNew = Template<(UUID, UUID)>("/inspections/rounds/:id/facilities/:facility")
+    static let inspectionCounts = Template<Void>("/inspections/counts")
+    static let hazard = Template<UUID>("/hazards/:id")
+    static let hazardEvidence = Template<UUID>("/hazards/:id/evidence")
+    static let hazardReinspect = Template<UUID>("/hazards/:id/reinspect")
+    static let hazardPhoto = Template<(UUID, UUID)>("/hazards/:id/photos/:photo")
 
     /// The API: bearer tokens, JSON answers.
     enum API {
@@ -168,6 +186,19 @@ enum Route {
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")
         static let abilityAssessmentsDue = Template<Void>("/api/v1/ability-assessments/due")
+        static let facilities = Template<Void>("/api/v1/elderly/facilities")
+        static let facility = Template<UUID>("/api/v1/elderly/facilities/:id")
+        static let facilityBeds = Template<Void>("/api/v1/elderly/facility-beds")
+        static let gradings = Template<Void>("/api/v1/elderly/gradings")
+        static let grading = Template<UUID>("/api/v1/elderly/gradings/:id")
+        static let gradingActions = Template<UUID>("/api/v1/elderly/gradings/:id/actions")
+        static let inspectionRounds = Template<Void>("/api/v1/elderly/inspection-rounds")
+        static let inspections = Template<Void>("/api/v1/elderly/inspections")
+        static let hazards = Template<Void>("/api/v1/elderly/hazards")
+        static let hazard = Template<UUID>("/api/v1/elderly/hazards/:id")
+        static let hazardActions = Template<UUID>("/api/v1/elderly/hazards/:id/actions")
+        static let hazardEvidence = Template<UUID>("/api/v1/elderly/hazards/:id/evidence")
+        static let inspectionCounts = Template<Void>("/api/v1/elderly/inspection-counts")
     }
 }
 

@@ -64,6 +64,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case assessAbility
     /// Score an ability assessment without recording it (the contract: staff, stores nothing).
     case scoreAbility
+    /// See the elderly-care facilities of one's region, their grades and inspections.
+    case viewFacilities
+    /// File and edit facilities of one's region.
+    case manageFacilities
+    /// Run safety inspections: rounds, checklists, hazards and their re-inspection.
+    case inspectFacilities
+    /// Grade facilities (等级评定): the score sheet, publicity and the decision.
+    case gradeFacilities
 }
 
 extension Role {
@@ -72,24 +80,26 @@ extension Role {
         .cityAdmin: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
-            .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility,
+            .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
+            .inspectFacilities, .gradeFacilities,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
-            .assessAbility, .scoreAbility,
+            .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
-            .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility,
+            .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
+            .inspectFacilities,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-            .handleHomeCare, .assessAbility, .scoreAbility,
+            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities,
         ],
-        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
         .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
     ]

@@ -38,6 +38,12 @@ public enum AuditCatalog {
             ("home_care.settlement.export", "导出居家服务结算单"), ("demo.home_care", "生成演示居家服务数据"),
             ("adaptation.screen", "适老化改造对象筛查"),
             ("ability.assessment.record", "记录老年人能力评估"),
+            ("facility.create", "登记养老服务设施"), ("facility.update", "修改养老服务设施"), ("facility.seed", "生成演示养老设施"),
+            ("facility.grade.apply", "提交等级评定申请"), ("facility.grade.score", "录入等级评定评分"),
+            ("facility.grade.publicize", "等级评定结果公示"), ("facility.grade.decide", "作出等级评定决定"),
+            ("facility.grade.lapse", "养老机构等级到期失效"), ("facility.grade.suspend", "养老机构等级暂停（重大隐患超期）"),
+            ("inspection.round.create", "创建安全检查批次"), ("inspection.record", "记录安全检查"),
+            ("hazard.evidence", "上传隐患整改照片"), ("hazard.reinspect", "隐患复查"), ("hazard.escalate", "超期隐患升级"),
         ])
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
@@ -71,5 +77,7 @@ public enum AuditCatalog {
         "home_care_provider": "居家服务组织", "home_care_order": "居家服务工单",
         "adaptation_case": "适老化改造",
         "ability_assessment": "能力评估",
+        "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
+        "inspection": "安全检查", "hazard": "安全隐患",
     ]
 }

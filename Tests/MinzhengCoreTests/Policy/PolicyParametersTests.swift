@@ -42,6 +42,16 @@ struct PolicyParametersTests {
             .adaptationPriceGasAlarm: 50000, .adaptationPriceWalkingAid: 20000, .adaptationYearTarget: 2220,
             // ELDERLY.md.
             .abilityReassessmentMonths: 12, .abilityPartialSelfCareLevel: 2, .abilityNoSelfCareLevel: 3,
+            // ELDERLY.md's facility grading and inspections; the nursing-bed target of 2021.
+            .facilitySectionEnvironmentMax: 120, .facilitySectionEquipmentMax: 130, .facilitySectionManagementMax: 150,
+            .facilitySectionServicesMax: 600, .facilityGrade5Total: 900, .facilityGrade5SectionShare: 9000,
+            .facilityGrade4Total: 780, .facilityGrade4SectionShare: 8000, .facilityGrade3Total: 570,
+            .facilityGrade3SectionShare: 6000, .facilityGrade2Total: 450, .facilityGrade2SectionShare: 5000,
+            .facilityGrade1Total: 360, .facilityGrade1SectionShare: 4000, .facilityGradeFiledMonths: 12,
+            .facilityGradeIncidentFreeMonths: 12, .facilityGradeValidityMonths: 36,
+            .facilityGradeFirstReminderMonths: 6,
+            .facilityGradeSecondReminderMonths: 1, .facilityGradePublicityDays: 7, .hazardSeriousDays: 7,
+            .hazardGeneralDays: 30, .nursingBedTarget: 6800,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -98,6 +98,30 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case abilityReassessmentMonths
     case abilityPartialSelfCareLevel
     case abilityNoSelfCareLevel
+    // Elderly-care facilities: grading, inspections, the nursing-bed target (ELDERLY.md).
+    case facilitySectionEnvironmentMax
+    case facilitySectionEquipmentMax
+    case facilitySectionManagementMax
+    case facilitySectionServicesMax
+    case facilityGrade5Total
+    case facilityGrade5SectionShare
+    case facilityGrade4Total
+    case facilityGrade4SectionShare
+    case facilityGrade3Total
+    case facilityGrade3SectionShare
+    case facilityGrade2Total
+    case facilityGrade2SectionShare
+    case facilityGrade1Total
+    case facilityGrade1SectionShare
+    case facilityGradeFiledMonths
+    case facilityGradeIncidentFreeMonths
+    case facilityGradeValidityMonths
+    case facilityGradeFirstReminderMonths
+    case facilityGradeSecondReminderMonths
+    case facilityGradePublicityDays
+    case hazardSeriousDays
+    case hazardGeneralDays
+    case nursingBedTarget
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -117,14 +141,22 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
             .edgeMultiplier, .tekunBasicMultiplier, .tekunCareFullRate, .tekunCarePartialRate,
             .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
-            .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare:
+            .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare,
+            .facilityGrade5SectionShare, .facilityGrade4SectionShare, .facilityGrade3SectionShare,
+            .facilityGrade2SectionShare, .facilityGrade1SectionShare, .nursingBedTarget:
             return .rate
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
             .seniorAllowanceTier3Age, .gradualExitMonths, .warningAloneAge, .warningAloneUnvisitedDays,
             .warningSevereDisabilityGrade, .homeCareAloneAge, .homeCareNonagenarianAge, .homeCareNormMealMinutes,
             .homeCareNormBathingMinutes, .homeCareOverlongFactor, .adaptationYearTarget, .abilityReassessmentMonths,
-            .abilityPartialSelfCareLevel, .abilityNoSelfCareLevel:
+            .abilityPartialSelfCareLevel, .abilityNoSelfCareLevel,
+            .warningSevereDisabilityGrade,
+            .facilitySectionEnvironmentMax, .facilitySectionEquipmentMax, .facilitySectionManagementMax,
+            .facilitySectionServicesMax, .facilityGrade5Total, .facilityGrade4Total, .facilityGrade3Total,
+            .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
+            .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
+            .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays:
             return .integer
         }
     }
@@ -205,6 +237,29 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .abilityReassessmentMonths: return "老年人能力评估：复评间隔（月）"
         case .abilityPartialSelfCareLevel: return "老年人能力评估：自理能力记为“部分自理”的最低能力等级"
         case .abilityNoSelfCareLevel: return "老年人能力评估：自理能力记为“完全不能自理”的最低能力等级"
+        case .facilitySectionEnvironmentMax: return "养老机构等级评定：环境满分"
+        case .facilitySectionEquipmentMax: return "养老机构等级评定：设施设备满分"
+        case .facilitySectionManagementMax: return "养老机构等级评定：运营管理满分"
+        case .facilitySectionServicesMax: return "养老机构等级评定：服务满分"
+        case .facilityGrade5Total: return "五级养老机构：总分不低于"
+        case .facilityGrade5SectionShare: return "五级养老机构：各部分得分率不低于"
+        case .facilityGrade4Total: return "四级养老机构：总分不低于"
+        case .facilityGrade4SectionShare: return "四级养老机构：各部分得分率不低于"
+        case .facilityGrade3Total: return "三级养老机构：总分不低于"
+        case .facilityGrade3SectionShare: return "三级养老机构：各部分得分率不低于"
+        case .facilityGrade2Total: return "二级养老机构：总分不低于"
+        case .facilityGrade2SectionShare: return "二级养老机构：各部分得分率不低于"
+        case .facilityGrade1Total: return "一级养老机构：总分不低于"
+        case .facilityGrade1SectionShare: return "一级养老机构：各部分得分率不低于"
+        case .facilityGradeFiledMonths: return "等级评定：备案满（月）"
+        case .facilityGradeIncidentFreeMonths: return "等级评定：无重大安全事故的期限（月）"
+        case .facilityGradeValidityMonths: return "等级评定：等级有效期（月）"
+        case .facilityGradeFirstReminderMonths: return "等级评定：到期前第一次提醒（月）"
+        case .facilityGradeSecondReminderMonths: return "等级评定：到期前第二次提醒（月）"
+        case .facilityGradePublicityDays: return "等级评定：公示期（天）"
+        case .hazardSeriousDays: return "安全检查：重大隐患整改期限（天）"
+        case .hazardGeneralDays: return "安全检查：一般隐患整改期限（天）"
+        case .nursingBedTarget: return "护理型床位占比年度目标"
         }
     }
 }

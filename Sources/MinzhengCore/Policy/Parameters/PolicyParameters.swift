@@ -81,6 +81,8 @@ public struct PolicyParameters: Sendable, Hashable {
     /// The lowest final ability level recorded as partial self-care (2), and as none (3).
     public var abilityPartialSelfCareLevel: Int
     public var abilityNoSelfCareLevel: Int
+    /// Facility grading, inspections and the nursing-bed target (`FacilityParameters.keys`).
+    public var facilities: FacilityParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -172,6 +174,7 @@ public struct PolicyParameters: Sendable, Hashable {
         abilityReassessmentMonths = int(.abilityReassessmentMonths)
         abilityPartialSelfCareLevel = int(.abilityPartialSelfCareLevel)
         abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
+        facilities = FacilityParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -186,7 +189,7 @@ public struct PolicyParameters: Sendable, Hashable {
 
     /// The stored form: one value per key, as `init(values:)` reads it.
     public var values: [PolicyParameterKey: Int64] {
-        [
+        let own: [PolicyParameterKey: Int64] = [
             .dibaoStandard: dibaoStandard.value,
             .employmentDeductionRate: employmentDeductionRate.basisPoints,
             .workingAgeMin: Int64(workingAgeMin),
@@ -261,5 +264,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
+        return own.merging(facilities.values) { $1 }
     }
 }

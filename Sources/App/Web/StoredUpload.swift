@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+import MinzhengCore
+
+/// An uploaded file checked by the application documents' rules (`DocumentRules`: not empty,
+/// ≤ 10 MB, PDF/JPEG/PNG by content) and written outside the database (folder 0700, file
+/// 0600). Used by application documents and by hazard rectification photos alike.
+struct StoredUpload: Sendable {
+    let kind: DocumentKind
+    let sha256: String
+    let size: Int
+    /// The name to show and download under (the uploader's, or one from the kind).
+    let fileName: String
+    let path: String
+
+    /// Checks the bytes (a refusal naming `field`), then writes them at `path`.
+    static func save(
+        _ data: Data, fileName: String, field: String = "file", defaultName: String, at path: String
+    )
+        throws -> StoredUpload
+    {
+        let kind: DocumentKind
+        do {
+            kind = try DocumentRules.validate(
+                fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
+        } catch {
+            throw Refusal.invalid(field, error.chinese)
+        }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw Refusal(.failed, "无法保存上传的文件，请稍后重试")
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let name = String((fileName.isEmpty ? "\(defaultName).\(kind.fileExtension)" : fileName).prefix(120))
+        return StoredUpload(kind: kind, sha256: digest, size: data.count, fileName: name, path: path)
+    }
+
+    /// Removes the file again when the database write that records it failed.
+    func discard() { try? FileManager.default.removeItem(atPath: path) }
+}
