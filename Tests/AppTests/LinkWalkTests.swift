@@ -46,15 +46,8 @@ struct LinkWalkTests {
         _ = try await app.demoSeeder.seed(households: 300, seed: 1, today: today)
         let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
-        let visits = try await DemoHomeCare(db: app.sql, writer: app.writer(actor: .system("demo"))).seed(
-            today: today, regions: app.platform.regions, now: app.platform.clock.now)
-        try #require(visits > 0)
-        let screened = try await DemoAdaptations(
-            service: AdaptationService(
-                db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock)
-        ).seed(today: today)
-        try #require(screened > 0)
-        try #require(try await app.demoAbilityAssessments.seed(today: today) > 0)
+        let elderly = try await DemoElderlyCare.seed(app, today: today)
+        try #require(elderly.assessments > 0 && elderly.homeCareOrders > 0 && elderly.adaptations > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
         _ = try await DemoFacilities.seed(
             db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock, count: 40)

@@ -43,17 +43,13 @@ enum FirstStart {
             _ = try await app.demoSeeder
                 .seed(households: demo, seed: 1, today: app.platform.clock.today, progress: nil)
             let caseload = try await app.demoCaseload.seed(today: app.platform.clock.today)
-            try await app.demoAbilityAssessments.seed(today: app.platform.clock.today)
             app.logger.info(
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )
-            let visits = try await DemoHomeCare(db: app.sql, writer: app.writer(actor: .system("demo"))).seed(
-                today: app.platform.clock.today, regions: app.platform.regions, now: app.platform.clock.now)
-            let writer = app.writer(actor: .system("demo"))
-            let adaptations = try await DemoAdaptations(
-                service: AdaptationService(db: app.sql, writer: writer, clock: app.platform.clock)
-            ).seed(today: app.platform.clock.today)
-            app.logger.info("Demo home care: \(visits) orders; home adaptations: \(adaptations) households screened")
+            let elderly = try await DemoElderlyCare.seed(app, today: app.platform.clock.today)
+            app.logger.info(
+                "Demo elderly care: \(elderly.assessments) ability assessments, \(elderly.homeCareOrders) home-care orders, \(elderly.adaptations) households screened for adaptation"
+            )
         }
         try await DemoFacilities.seedIfEmpty(app)
     }

@@ -165,9 +165,11 @@ struct HomeCareTests {
             }
             let badCode = try await send(
                 app, .POST, "/api/v1/home-care/providers", token: officer,
-                json: ["name": "某服务社", "creditCode": "123", "region": Self.street])
+                json: ["name": "某服务社", "creditCode": "52320402MJ005100XY", "region": Self.street])
+            // One character off: the check character names the mistake.
             #expect(badCode.status == .badRequest)
             #expect(try badCode.json(ErrorAnswer.self).field == "creditCode")
+            #expect(try badCode.json(ErrorAnswer.self).error == CreditCode.Problem.checkCharacter.chinese)
             let order = try await Self.order(app, token: officer, person: person)
             let early = try await Self.step(app, token: officer, order.id, "checkIn", expect: .conflict)
             #expect(try early.json(ErrorAnswer.self).field == "state")

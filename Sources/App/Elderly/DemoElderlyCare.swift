@@ -1,0 +1,26 @@
+import Foundation
+import MinzhengCore
+import Vapor
+
+/// The demo city's elderly care, after its households and their caseload: ability
+/// assessments of older persons, home-care visits of last month and this one, and the
+/// year's home adaptations screened and under way. `serve` on an empty database and the
+/// link walk seed the same.
+struct DemoElderlyCare {
+    struct Summary: Sendable {
+        let assessments: Int
+        let homeCareOrders: Int
+        let adaptations: Int
+    }
+
+    static func seed(_ app: Application, today: CivilDate) async throws -> Summary {
+        let writer = app.writer(actor: .system("demo"))
+        let assessments = try await app.demoAbilityAssessments.seed(today: today)
+        let orders = try await DemoHomeCare(db: app.sql, writer: writer).seed(
+            today: today, regions: app.platform.regions, now: app.platform.clock.now)
+        let adaptations = try await DemoAdaptations(
+            service: AdaptationService(db: app.sql, writer: writer, clock: app.platform.clock)
+        ).seed(today: today)
+        return Summary(assessments: assessments, homeCareOrders: orders, adaptations: adaptations)
+    }
+}
