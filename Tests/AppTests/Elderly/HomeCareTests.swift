@@ -133,6 +133,33 @@ struct HomeCareTests {
         }
     }
 
+    /// ELDERLY.md's dibao lines go by the ability level: the latest assessment's, not a later
+    /// edit of the registry's self-care (which only stands in for a person never assessed).
+    @Test("a dibao elder's entitlement follows the ability assessment", arguments: TestDatabase.available)
+    func entitlementFollowsTheAssessment(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let officer = try await app.token(role: .streetOfficer, region: Self.street)
+            let (household, person) = try await PayrollTests.household(
+                app, region: Self.street, head: "32040219500315123")
+            _ = try await PayrollTests.enroll(
+                app, household: household, person: nil, item: "dibao", region: Self.street, fen: 94000,
+                start: YearMonth("2026-01")!)
+            func entitlement() async throws -> HomeCareAPIController.EntitlementAnswer {
+                try await send(app, .GET, "/api/v1/home-care/entitlements/\(person)", token: officer).json()
+            }
+            #expect(try await entitlement().monthlyFen == 20000)
+            let assessed = try await send(
+                app, .POST, "/api/v1/persons/\(person)/ability-assessments", token: officer,
+                json: ElderlyAbilityTests.assessment(total: 50))  // level 2
+            #expect(assessed.status == .created, "\(assessed.body.string)")
+            #expect(try await entitlement().group == "dibaoDependent")
+            #expect(try await entitlement().monthlyFen == 40000)
+            // A later registry edit to full self-care does not undo the assessment's level.
+            try await app.sql.raw("UPDATE persons SET self_care = 'full' WHERE id = \(bind: person)").run()
+            #expect(try await entitlement().monthlyFen == 40000)
+        }
+    }
+
     @Test("refusals name the field; a step out of order is a conflict", arguments: TestDatabase.available)
     func refusals(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -9,7 +9,8 @@ import SQLKit
 struct HomeCareEntitlementStore {
     let db: SQLDatabase
 
-    /// The person's facts on the first day of `month`, or nil when the person is unknown.
+    /// The person's facts on the first day of `month` (their age then; their latest ability
+    /// assessment's level, programmes and household now), or nil when the person is unknown.
     func facts(person: UUID, month: YearMonth) async throws -> HomeCareEntitlement.Facts? {
         let paying = [EnrollmentStatus.active.rawValue, EnrollmentStatus.gradualExit.rawValue]
         let householdPrograms = [AssistanceItemCode.dibao.rawValue, AssistanceItemCode.lowIncomeEdge.rawValue]
@@ -17,6 +18,8 @@ struct HomeCareEntitlementStore {
             let row = try await db.raw(
                 """
                 SELECT p.birth_date, p.self_care, p.disability_grade,
+                  (SELECT a.final_level FROM ability_assessments a WHERE a.person_id = p.id
+                    ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS ability_level,
                   (SELECT COUNT(*) FROM memberships m2 JOIN persons q ON q.id = m2.person_id
                     WHERE m2.household_id = m.household_id AND m2.left_at IS NULL AND q.deceased_on IS NULL) AS living,
                   (SELECT COUNT(*) FROM enrollments e WHERE e.person_id = p.id
@@ -32,6 +35,7 @@ struct HomeCareEntitlementStore {
         return HomeCareEntitlement.Facts(
             age: born.age(on: month.firstDay), tekun: try row.decode(column: "tekun", as: Int.self) > 0,
             dibaoOrEdge: try row.decode(column: "dibao", as: Int.self) > 0,
+            abilityLevel: try row.decode(column: "ability_level", as: Int?.self),
             selfCare: SelfCare(rawValue: try row.decode(column: "self_care", as: String.self)) ?? .full,
             livesAlone: try row.decode(column: "living", as: Int.self) == 1,
             disabilityGrade: try row.decode(column: "disability_grade", as: Int?.self))
