@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: FeedPageController())
     try signedIn.register(collection: AccountPageController())
     try signedIn.register(collection: UserPageController())
+    try SeniorAllowanceControllers.register(api: apiUser, pages: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -93,6 +93,10 @@ struct RouteAccessMatrixTests {
         Route(
             name: "benefit changes to confirm", method: .GET, path: { _ in "/api/v1/enrollment-reviews" },
             body: { _ in nil }),
+        // The senior allowance's wrong-payment check: officers with the payroll, within their region.
+        Route(
+            name: "senior allowance wrong payments", method: .GET,
+            path: { _ in "/api/v1/elderly/allowance-wrong-payments?month=2026-06" }, body: { _ in nil }),
         // Every account may change its own password; a wrong current one is a 400 and changes nothing.
         Route(
             name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
@@ -108,48 +112,48 @@ struct RouteAccessMatrixTests {
     }
 
     static let cases: [Case] = [
-        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password
+        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews allowance password
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                400,
+                200, 400,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400,
+                200, 400,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400,
+                403, 400,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                400,
+                403, 400,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                400,
+                403, 400,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                400,
+                403, 400,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                400,
+                403, 400,
             ]),
     ]
 

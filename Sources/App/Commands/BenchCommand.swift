@@ -10,7 +10,7 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup | payroll | feeds")
+        @Argument(name: "what", help: "policy | lookup | payroll | feeds | elderly-allowances")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
@@ -24,6 +24,8 @@ struct BenchCommand: AsyncCommand {
         var rows: Int?
         @Option(name: "folder", help: "feeds: where to write the generated files (default a temporary folder)")
         var folder: String?
+        @Option(name: "persons", help: "elderly-allowances: registry size, seeded when smaller (default 1000000)")
+        var persons: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
@@ -51,12 +53,16 @@ struct BenchCommand: AsyncCommand {
                 context.console.output(
                     "\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
             }
+        case "elderly-allowances":
+            let figures = try await SeniorAllowanceBenchmark(app: context.application).run(
+                persons: signature.persons ?? 1_000_000)
+            context.console.output("\(jsonLine(figures))")
         case "payroll":
             let figures = try await PayrollBenchmark(app: context.application).run(
                 enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
-            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds")
+            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、elderly-allowances")
         }
     }
 }

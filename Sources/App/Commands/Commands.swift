@@ -10,4 +10,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(PayrollCommands(), as: "payroll")
     app.asyncCommands.use(FeedCommands(), as: "feed")
     app.asyncCommands.use(MonitoringCommands(), as: "monitoring")
+    app.asyncCommands.use(ElderlyCommands(), as: "elderly")
 }

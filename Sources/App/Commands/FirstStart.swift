@@ -46,6 +46,7 @@ enum FirstStart {
             app.logger.info(
                 "Demo caseload: \(caseload.enrolled) enrollments, \(caseload.applications) applications, \(caseload.rolls) paid rolls"
             )
+            try await SeniorAllowanceService.seedDemo(app)
         }
     }
 

@@ -100,6 +100,10 @@ enum Route {
     static let feedJob = Template<UUID>("/feeds/jobs/:id")
     static let feedJobErrors = Template<UUID>("/feeds/jobs/:id/errors.csv")
 
+    // Elderly care: the senior allowance (尊老金, 免申即享).
+    static let seniorAllowances = Template<Void>("/elderly/allowances")
+    static let seniorAllowanceWrongPaymentsExport = Template<Void>("/elderly/allowances/wrong-payments.xlsx")
+
     /// The API: bearer tokens, JSON answers.
     enum API {
         static let sessions = Template<Void>("/api/v1/sessions")
@@ -134,6 +138,8 @@ enum Route {
         static let feed = Template<String>("/api/v1/feeds/:kind")
         static let tasks = Template<Void>("/api/v1/tasks")
         static let taskVisit = Template<UUID>("/api/v1/tasks/:id/visit")
+        // Elderly care: the senior allowance.
+        static let seniorAllowanceWrongPayments = Template<Void>("/api/v1/elderly/allowance-wrong-payments")
     }
 }
 
