@@ -2,7 +2,7 @@ import MinzhengCore
 import Testing
 
 @Suite("尊老金: who is enrolled, from when, at what amount")
-struct SeniorAllowanceRuleTests {
+struct SeniorAllowanceEnrollmentRuleTests {
     static func d(_ text: String) -> CivilDate { CivilDate(text)! }
     static func m(_ text: String) -> YearMonth { YearMonth(text)! }
 
@@ -49,10 +49,10 @@ struct SeniorAllowanceRuleTests {
     @Test("the amount follows the age on the 1st of the month", arguments: amounts)
     func amount(_ c: AmountCase) throws {
         let tiers = try Self.tiers(c.month)
-        #expect(tiers.amount(born: Self.d(c.born), in: Self.m(c.month)) == c.amount.map(Fen.init))
+        #expect(tiers.amount(born: Self.d(c.born), in: Self.m(c.month)) == c.amount.map { Fen($0) })
         // The birth-date bounds the SQL uses say the same.
         let bound = tiers.bornOnOrBefore(in: Self.m(c.month)).first { Self.d(c.born) <= $0.bound }
-        #expect(bound?.amount == c.amount.map(Fen.init))
+        #expect(bound?.amount == c.amount.map { Fen($0) })
     }
 
     @Test("the first month at 80")
