@@ -12,7 +12,9 @@ import VaporTesting
 struct ElderlySeniorAllowanceTests {
     static func ym(_ text: String) -> YearMonth { YearMonth(text)! }
 
-    static func run(_ app: Application, _ month: String, region: String = "3204") async throws
+    static func run(
+        _ app: Application, _ month: String, region: String = "3204"
+    ) async throws
         -> SeniorAllowanceService.Counts
     {
         try await app.seniorAllowances(actor: .system("test")).run(
@@ -36,7 +38,9 @@ struct ElderlySeniorAllowanceTests {
     }
 
     /// A person born on the date the ID number says (YYYYMMDD), head of a household of `region`.
-    static func person(_ app: Application, born: String, serial: Int, region: String = "320402001") async throws -> (
+    static func person(
+        _ app: Application, born: String, serial: Int, region: String = "320402001"
+    ) async throws -> (
         household: UUID, person: UUID
     ) {
         try await PayrollTests.household(
@@ -54,7 +58,9 @@ struct ElderlySeniorAllowanceTests {
         }
     }
 
-    @Test("born on 15 March: paid from April after turning 80; born on 1 March: from March", arguments: TestDatabase.available)
+    @Test(
+        "born on 15 March: paid from April after turning 80; born on 1 March: from March",
+        arguments: TestDatabase.available)
     func firstMonth(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let (_, fifteenth) = try await Self.person(app, born: "19460315", serial: 401)
@@ -87,7 +93,9 @@ struct ElderlySeniorAllowanceTests {
         }
     }
 
-    @Test("the amount rises at 90 from the first month at 90, the old one kept as history", arguments: TestDatabase.available)
+    @Test(
+        "the amount rises at 90 from the first month at 90, the old one kept as history",
+        arguments: TestDatabase.available)
     func raiseAt90(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let (_, p) = try await Self.person(app, born: "19360601", serial: 401)
@@ -100,7 +108,9 @@ struct ElderlySeniorAllowanceTests {
         }
     }
 
-    @Test("running the month twice changes nothing; an existing enrollment is never doubled", arguments: TestDatabase.available)
+    @Test(
+        "running the month twice changes nothing; an existing enrollment is never doubled",
+        arguments: TestDatabase.available)
     func idempotentAndNoDuplicate(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let (h, applied) = try await Self.person(app, born: "19300101", serial: 401)
@@ -161,9 +171,10 @@ struct ElderlySeniorAllowanceTests {
             let body = try res.json(SeniorAllowanceAPIController.WrongPayments.self)
             #expect(body.count == 2)
             #expect(body.totalToRecoverFen == 10000)
-            #expect(Set(body.payments.map { "\($0.personId!):\($0.reason):\($0.amountToRecoverFen)" }) == [
-                "\(dead):deceased:5000", "\(twice):duplicate:5000",
-            ])
+            #expect(
+                Set(body.payments.map { "\($0.personId!):\($0.reason):\($0.amountToRecoverFen)" }) == [
+                    "\(dead):deceased:5000", "\(twice):duplicate:5000",
+                ])
             // Another district sees none of them; the street's district sees both.
             let elsewhere = try await app.token(role: .districtOfficer, region: "320404")
             #expect(
@@ -183,7 +194,9 @@ struct ElderlySeniorAllowanceTests {
         }
     }
 
-    @Test("the page: officers with the payroll run it now for their region and export the check", arguments: TestDatabase.available)
+    @Test(
+        "the page: officers with the payroll run it now for their region and export the check",
+        arguments: TestDatabase.available)
     func page(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             _ = try await Self.person(app, born: "19400101", serial: 401, region: "320402001")

@@ -125,10 +125,12 @@ struct SeniorAllowanceEnrollmentRuleTests {
             person: .init(born: d("1940-01-01"), diedOn: d("2026-05-02"), movedOutOn: d("2026-04-30")),
             enrollment: .init(amountInForce: 5000), month: "2026-06", decision: .stop(from: m("2026-05"))),
         DecisionCase(
-            name: "moved out: stopped from the month after", person: .init(born: d("1940-01-01"), movedOutOn: d("2026-05-01")),
+            name: "moved out: stopped from the month after",
+            person: .init(born: d("1940-01-01"), movedOutOn: d("2026-05-01")),
             enrollment: .init(amountInForce: nil), month: "2026-06", decision: .stop(from: m("2026-06"))),
         DecisionCase(
-            name: "dead: never enrolled", person: .init(born: d("1940-01-01"), diedOn: d("2026-06-20")), enrollment: nil,
+            name: "dead: never enrolled", person: .init(born: d("1940-01-01"), diedOn: d("2026-06-20")),
+            enrollment: nil,
             month: "2026-06", decision: .nothing),
         DecisionCase(
             name: "moved out: never enrolled", person: .init(born: d("1940-01-01"), movedOutOn: d("2025-01-20")),

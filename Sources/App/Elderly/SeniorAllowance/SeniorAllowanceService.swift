@@ -76,7 +76,8 @@ struct SeniorAllowanceService {
     }
 
     /// Payments already made that should not have been, with the amount to recover.
-    func wrongPayments(month: YearMonth?, within scope: RegionScope) async throws -> [SeniorAllowanceStore.WrongPayment] {
+    func wrongPayments(month: YearMonth?, within scope: RegionScope) async throws -> [SeniorAllowanceStore.WrongPayment]
+    {
         try await SeniorAllowanceStore(db: db).wrongPayments(month: month, within: scope)
     }
 

@@ -179,15 +179,17 @@ struct SeniorAllowanceStore {
         }
     }
 
-    /// A person as the rule sees them, from a row with `birth_date`, `deceased_on`, `region`
-    /// and `joined_at` (the current membership's).
-    static func person(_ r: SQLRow) throws -> SeniorAllowanceEnrollmentRule.Person? {
-        guard let born = CivilDate(try r.decode(column: "birth_date", as: String.self)) else { return nil }
-        let region = try r.decode(column: "region", as: String.self)
+    /// A person as the rule sees them, from a row with `birth_date`, `deceased_on`, the person's
+    /// region (`regionColumn`) and `joined_at` (the current membership's); nil without a person.
+    static func person(_ r: SQLRow, regionColumn: String = "region") throws -> SeniorAllowanceEnrollmentRule.Person? {
+        guard let born = try r.decode(column: "birth_date", as: String?.self).flatMap(CivilDate.init) else {
+            return nil
+        }
         var moved: CivilDate?
-        if !region.hasPrefix(city.prefix) {
-            moved = try r.decode(column: "joined_at", as: Date?.self).map(BeijingTime.day(of:)) ?? CivilDate(
-                year: 1, month: 1, day: 1)
+        if let region = try r.decode(column: regionColumn, as: String?.self), !region.hasPrefix(city.prefix) {
+            moved =
+                try r.decode(column: "joined_at", as: Date?.self).map(BeijingTime.day(of:))
+                ?? CivilDate(year: 1, month: 1, day: 1)
         }
         return SeniorAllowanceEnrollmentRule.Person(
             born: born, diedOn: try r.decode(column: "deceased_on", as: String?.self).flatMap(CivilDate.init),
@@ -214,7 +216,8 @@ struct SeniorAllowanceStore {
     /// Allowance lines of approved (or closed) rolls, sent or paid, of `month` (every month when
     /// nil) within `scope`, paid for a month after the payee's death or move out of the city, or
     /// paid a second time to one person for one month (every line after the first), oldest first.
-    func wrongPayments(month: YearMonth?, within scope: RegionScope, limit: Int = 10_000) async throws -> [WrongPayment] {
+    func wrongPayments(month: YearMonth?, within scope: RegionScope, limit: Int = 10_000) async throws -> [WrongPayment]
+    {
         let sent = SQLBind.group([PayrollLineStatus.pending.rawValue, PayrollLineStatus.paid.rawValue])
         let locked = SQLBind.group([RollState.approved.rawValue, RollState.closed.rawValue])
         var monthFilter: SQLQueryString = ""
@@ -243,11 +246,7 @@ struct SeniorAllowanceStore {
         var result: [WrongPayment] = []
         for r in rows {
             guard let month = YearMonth(try r.decode(column: "month", as: String.self)) else { continue }
-            let person = try Self.person(
-                birth: r.decode(column: "birth_date", as: String?.self),
-                deceased: r.decode(column: "deceased_on", as: String?.self),
-                region: r.decode(column: "person_region", as: String?.self),
-                joined: r.decode(column: "joined_at", as: Date?.self))
+            let person = try Self.person(r, regionColumn: "person_region")
             let reason: (String, String?)
             if let person, !SeniorAllowanceEnrollmentRule.payable(person, in: month) {
                 if let died = person.diedOn, died.yearMonth.adding(months: 1) <= month {
@@ -272,17 +271,5 @@ struct SeniorAllowanceStore {
                     amountToRecoverFen: try r.decode(column: "amount_fen", as: Int64.self)))
         }
         return result
-    }
-
-    private static func person(
-        birth: String?, deceased: String?, region: String?, joined: Date?
-    ) throws -> SeniorAllowanceEnrollmentRule.Person? {
-        guard let born = birth.flatMap(CivilDate.init) else { return nil }
-        var moved: CivilDate?
-        if let region, !region.hasPrefix(city.prefix) {
-            moved = joined.map(BeijingTime.day(of:)) ?? CivilDate(year: 1, month: 1, day: 1)
-        }
-        return SeniorAllowanceEnrollmentRule.Person(
-            born: born, diedOn: deceased.flatMap(CivilDate.init), movedOutOn: moved)
     }
 }
