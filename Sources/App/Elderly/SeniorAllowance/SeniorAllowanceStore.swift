@@ -58,6 +58,9 @@ struct SeniorAllowanceStore {
         reason: String, at now: Date
     ) async throws -> Int {
         let m = month.description
+        // SQLite would walk the region index for the city-wide range and fetch every person from
+        // it (1.7 s for a million, against 0.2 s for a plain scan): `+` keeps it to the table.
+        let region = db.dialect.name == "sqlite" ? "+p.region" : "p.region"
         try await db.raw(
             """
             INSERT INTO enrollments (id, item_code, household_id, person_id, region, monthly_fen, start_month, status, version, created_at)
@@ -65,7 +68,7 @@ struct SeniorAllowanceStore {
               \(bind: m), \(bind: EnrollmentStatus.active.rawValue), 1, \(bind: now)
             FROM persons p
             WHERE p.birth_date <= \(bind: Self.lowestBound(tiers, month: month)) AND p.deceased_on IS NULL AND p.household_id IS NOT NULL
-              AND \(scope.condition("p.region")) AND \(Self.city.condition("p.region"))\(Self.regions("p.region", regions))
+              AND \(scope.condition(region)) AND \(Self.city.condition(region))\(Self.regions("p.region", regions))
               AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id AND e.item_code = \(bind: Self.item)
                 AND e.status <> \(bind: EnrollmentStatus.ended.rawValue))
             """
