@@ -47,6 +47,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AdaptationPageController())
     try AbilityRoutes.register(api: apiUser, pages: signedIn)
     try FacilityRoutes.register(api: apiUser, pages: signedIn)
+    try SeniorAllowanceControllers.register(api: apiUser, pages: signedIn)
 }
 
 struct HealthStatus: Content {

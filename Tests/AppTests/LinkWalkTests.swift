@@ -27,6 +27,7 @@ struct LinkWalkTests {
             for pattern in [
                 "/households/{uuid}", "/persons/{uuid}", "/applications/{uuid}", "/payroll/{uuid}",
                 "/payroll/{uuid}/bank.xlsx", "/tasks/{uuid}", "/users/{uuid}", "/policy/dibaoStandard",
+                "/elderly/allowances",
                 "/home-care/orders/{uuid}", "/home-care/settlement/{uuid}/statement.xlsx?month={n}-{n}",
                 "/adaptations/{uuid}",
                 "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
@@ -47,7 +48,9 @@ struct LinkWalkTests {
         let caseload = try await app.demoCaseload.seed(today: today)
         try #require(caseload.rolls > 0 && caseload.applications > 0)
         let elderly = try await DemoElderlyCare.seed(app, today: today)
-        try #require(elderly.assessments > 0 && elderly.homeCareOrders > 0 && elderly.adaptations > 0)
+        try #require(
+            elderly.assessments > 0 && elderly.homeCareOrders > 0 && elderly.adaptations > 0
+                && elderly.seniorAllowances > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
         _ = try await DemoFacilities.seed(
             db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock, count: 40)

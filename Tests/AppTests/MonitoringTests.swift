@@ -538,10 +538,14 @@ struct MonitoringTests {
                 "SELECT action FROM audit_events WHERE actor_name = 'monitoring-timer' ORDER BY sequence"
             )
             .all().map { try $0.decode(column: "action", as: String.self) }
-            #expect(actions == ["visit.schedule", "alert.watch"])
+            // The head, 80+, is also enrolled in the senior allowance (尊老金) by the same round.
+            #expect(actions == ["visit.schedule", "alert.watch", "seniorAllowance.run"])
             let tasks = try await Self.count(app, "visit_tasks")
             await MonitoringTimer.runOnce(app)
             #expect(try await Self.count(app, "visit_tasks") == tasks)
+            #expect(
+                try await app.sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'seniorAllowance.run'")
+                    .first()?.decode(column: "n", as: Int.self) == 1)
             #expect(try await Self.count(app, "alerts") == 1)
         }
     }

@@ -95,6 +95,10 @@ struct RouteAccessMatrixTests {
         Route(
             name: "benefit changes to confirm", method: .GET, path: { _ in "/api/v1/enrollment-reviews" },
             body: { _ in nil }),
+        // The senior allowance's wrong-payment check: officers with the payroll, within their region.
+        Route(
+            name: "senior allowance wrong payments", method: .GET,
+            path: { _ in "/api/v1/elderly/allowance-wrong-payments?month=2026-06" }, body: { _ in nil }),
         // Every account may change its own password; a wrong current one is a 400 and changes nothing.
         Route(
             name: "change own password", method: .POST, path: { _ in "/api/v1/account/password" },
@@ -151,50 +155,50 @@ struct RouteAccessMatrixTests {
     }
 
     static let cases: [Case] = [
-        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews password care settle entitle adapt
+        //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews allowance password care settle entitle adapt
         //                                          ability: score assessOwn assessOther listOwn due
         //                                          facilities: list file other editOther beds counts
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200,
+                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
+                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 

@@ -10,7 +10,7 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup | payroll | feeds | home-care")
+        @Argument(name: "what", help: "policy | lookup | payroll | feeds | home-care | elderly-allowances")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
@@ -26,6 +26,8 @@ struct BenchCommand: AsyncCommand {
         var folder: String?
         @Option(name: "orders", help: "home-care: how many visits of a month to settle (default 1000000)")
         var orders: Int?
+        @Option(name: "persons", help: "elderly-allowances: registry size, seeded when smaller (default 1000000)")
+        var persons: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
@@ -55,6 +57,10 @@ struct BenchCommand: AsyncCommand {
                 context.console.output(
                     "\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
             }
+        case "elderly-allowances":
+            let figures = try await SeniorAllowanceBenchmark(app: context.application).run(
+                persons: signature.persons ?? 1_000_000)
+            context.console.output("\(jsonLine(figures))")
         case "payroll":
             let figures = try await PayrollBenchmark(app: context.application).run(
                 enrollments: signature.enrollments ?? 1_000_000)
@@ -64,7 +70,8 @@ struct BenchCommand: AsyncCommand {
                 orders: signature.orders ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
-            throw Refusal.invalid("what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care")
+            throw Refusal.invalid(
+                "what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care、elderly-allowances")
         }
     }
 }

@@ -11,4 +11,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(FeedCommands(), as: "feed")
     app.asyncCommands.use(MonitoringCommands(), as: "monitoring")
     app.asyncCommands.use(FacilityCommands(), as: "facilities")
+    app.asyncCommands.use(ElderlyCommands(), as: "elderly")
 }

@@ -48,7 +48,7 @@ enum FirstStart {
             )
             let elderly = try await DemoElderlyCare.seed(app, today: app.platform.clock.today)
             app.logger.info(
-                "Demo elderly care: \(elderly.assessments) ability assessments, \(elderly.homeCareOrders) home-care orders, \(elderly.adaptations) households screened for adaptation"
+                "Demo elderly care: \(elderly.assessments) ability assessments, \(elderly.homeCareOrders) home-care orders, \(elderly.adaptations) households screened for adaptation, \(elderly.seniorAllowances) senior allowances"
             )
         }
         try await DemoFacilities.seedIfEmpty(app)

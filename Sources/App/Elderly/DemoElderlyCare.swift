@@ -3,14 +3,15 @@ import MinzhengCore
 import Vapor
 
 /// The demo city's elderly care, after its households and their caseload: ability
-/// assessments of older persons, home-care visits of last month and this one, and the
-/// year's home adaptations screened and under way. `serve` on an empty database and the
+/// assessments of older persons, home-care visits of last month and this one, the year's
+/// home adaptations screened and under way, and the month's senior allowances. `serve` on an empty database and the
 /// link walk seed the same.
 struct DemoElderlyCare {
     struct Summary: Sendable {
         let assessments: Int
         let homeCareOrders: Int
         let adaptations: Int
+        let seniorAllowances: Int
     }
 
     static func seed(_ app: Application, today: CivilDate) async throws -> Summary {
@@ -21,6 +22,11 @@ struct DemoElderlyCare {
         let adaptations = try await DemoAdaptations(
             service: AdaptationService(db: app.sql, writer: writer, clock: app.platform.clock)
         ).seed(today: today)
-        return Summary(assessments: assessments, homeCareOrders: orders, adaptations: adaptations)
+        // The month's senior allowances, as the hourly round would enroll them.
+        let allowances = try await app.seniorAllowances(actor: .system("demo")).run(
+            month: today.yearMonth, within: SeniorAllowanceStore.city)
+        return Summary(
+            assessments: assessments, homeCareOrders: orders, adaptations: adaptations,
+            seniorAllowances: allowances.enrolled)
     }
 }

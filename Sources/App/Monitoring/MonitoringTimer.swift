@@ -48,5 +48,6 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         } catch {
             app.logger.report(error: error)
         }
+        await SeniorAllowanceService.hourly(app)
     }
 }

@@ -135,6 +135,9 @@ enum Route {
     static let hazardEvidence = Template<UUID>("/hazards/:id/evidence")
     static let hazardReinspect = Template<UUID>("/hazards/:id/reinspect")
     static let hazardPhoto = Template<(UUID, UUID)>("/hazards/:id/photos/:photo")
+    // Elderly care: the senior allowance (尊老金, 免申即享).
+    static let seniorAllowances = Template<Void>("/elderly/allowances")
+    static let seniorAllowanceWrongPaymentsExport = Template<Void>("/elderly/allowances/wrong-payments.xlsx")
 
     /// The API: bearer tokens, JSON answers.
     enum API {
@@ -199,6 +202,8 @@ enum Route {
         static let hazardActions = Template<UUID>("/api/v1/elderly/hazards/:id/actions")
         static let hazardEvidence = Template<UUID>("/api/v1/elderly/hazards/:id/evidence")
         static let inspectionCounts = Template<Void>("/api/v1/elderly/inspection-counts")
+        // Elderly care: the senior allowance.
+        static let seniorAllowanceWrongPayments = Template<Void>("/api/v1/elderly/allowance-wrong-payments")
     }
 }
 

@@ -27,6 +27,7 @@ public enum AuditCatalog {
             ("enrollment.review.correct", "更正待遇变更金额"),
             ("payroll.generate", "生成发放名册"), ("payroll.approve", "审核通过发放名册"), ("payroll.export", "导出银行发放文件"),
             ("payroll.reconcile", "导入银行回盘文件"), ("payroll.recalculate", "调标重算待遇"),
+            ("seniorAllowance.run", "尊老金免申即享月度核对（纳入、调档、停发）"), ("seniorAllowance.wrongPayments.export", "导出尊老金疑似错发清单"),
             ("visit.record", "记录走访结果"), ("visit.schedule", "生成月度走访任务"), ("visit.escalate", "超期走访升级到街道"),
             ("alert.watch", "独居老人未走访巡查"), ("feed.ingest", "接收部门数据"),
             ("policy.parameter.create", "新增政策参数版本"), ("catalog.item.update", "修改救助事项设置"),
