@@ -19,6 +19,21 @@ struct HomeCareTests {
         try await PayrollTests.household(app, region: street, head: "32040219400315123").1
     }
 
+    /// On 2 December: the street's officer, the district's, an elder of the street and a
+    /// district provider with its worker.
+    static func fixture(
+        _ app: Application
+    ) async throws -> (
+        officer: String, district: String, person: UUID, provider: UUID, worker: UUID
+    ) {
+        at(app, "2026-12-02T09:00")
+        let officer = try await app.token(role: .streetOfficer, region: street)
+        let district = try await app.token(role: .districtOfficer, region: "320402")
+        let person = try await elder(app)
+        let (providerID, workerID) = try await provider(app, token: district)
+        return (officer, district, person, providerID, workerID)
+    }
+
     static func at(_ app: Application, _ text: String) {
         app.platform.clock = .fixed(BeijingTime.instant(text)!)
     }
@@ -92,11 +107,7 @@ struct HomeCareTests {
     @Test("an order from request to a confirmed, priced and settled visit", arguments: TestDatabase.available)
     func lifecycle(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            Self.at(app, "2026-12-02T09:00")
-            let officer = try await app.token(role: .streetOfficer, region: Self.street)
-            let district = try await app.token(role: .districtOfficer, region: "320402")
-            let person = try await Self.elder(app)
-            let (provider, worker) = try await Self.provider(app, token: district)
+            let (officer, district, person, provider, worker) = try await Self.fixture(app)
             let order = try await Self.order(app, token: officer, person: person)
             #expect(order.state == "requested")
             try await Self.visit(
@@ -235,11 +246,7 @@ struct HomeCareTests {
     @Test("a visit after the person's death is held until the district clears it", arguments: TestDatabase.available)
     func afterDeath(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            Self.at(app, "2026-12-02T09:00")
-            let officer = try await app.token(role: .streetOfficer, region: Self.street)
-            let district = try await app.token(role: .districtOfficer, region: "320402")
-            let person = try await Self.elder(app)
-            let (provider, worker) = try await Self.provider(app, token: district)
+            let (officer, district, person, provider, worker) = try await Self.fixture(app)
             let order = try await Self.order(app, token: officer, person: person)
             try await app.sql.raw("UPDATE persons SET deceased_on = '2026-12-05' WHERE id = \(bind: person)").run()
             try await Self.visit(
@@ -296,11 +303,7 @@ struct HomeCareTests {
     @Test("the settlement agrees with the Core rule", arguments: TestDatabase.available)
     func settlementAgreesWithCore(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            Self.at(app, "2026-12-02T09:00")
-            let officer = try await app.token(role: .streetOfficer, region: Self.street)
-            let district = try await app.token(role: .districtOfficer, region: "320402")
-            let person = try await Self.elder(app)
-            let (provider, worker) = try await Self.provider(app, token: district)
+            let (officer, district, person, provider, worker) = try await Self.fixture(app)
             // 80 + 80 + 80 + 12 yuan against a 200-yuan entitlement.
             let plan: [(String, Int, Int)] = [
                 ("cleaning", 2, 10), ("rehabilitationNursing", 1, 11), ("cleaning", 2, 12),

@@ -55,9 +55,7 @@ public enum AbilityReassessment {
     /// `months` (the dated parameter `abilityReassessmentMonths`) after the assessment; a day
     /// the target month lacks (31 March + 1 month) becomes its last day.
     public static func dueOn(assessedOn: CivilDate, months: Int) -> CivilDate {
-        let month = assessedOn.yearMonth.adding(months: months)
-        let day = min(assessedOn.day, CivilDate.daysIn(year: month.year, month: month.month))
-        return CivilDate(year: month.year, month: month.month, day: day)!
+        assessedOn.adding(months: months)
     }
 
     /// The due list reaches this many days ahead of today (overdue ones are always on it).

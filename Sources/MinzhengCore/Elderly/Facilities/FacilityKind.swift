@@ -72,13 +72,3 @@ public enum GradeState: String, CaseIterable, Codable, Sendable {
         }
     }
 }
-
-extension CivilDate {
-    /// The same day `months` later (or earlier), on the month's last day when it has no such
-    /// day: 2024-02-29 + 12 months = 2025-02-28.
-    public func adding(months n: Int) -> CivilDate {
-        let index = year * 12 + (month - 1) + n
-        let (y, m) = (index / 12, index % 12 + 1)
-        return CivilDate(year: y, month: m, day: Swift.min(day, CivilDate.daysIn(year: y, month: m)))!
-    }
-}
