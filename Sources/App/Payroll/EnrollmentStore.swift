@@ -8,6 +8,18 @@ import SQLKit
 struct EnrollmentStore {
     let db: SQLDatabase
 
+    /// How many enrollments of `items` matching `owner` (`e.person_id = p.id`, …) the payroll
+    /// pays (not stopped: `PaymentRule.stoppingStatuses`), as a subquery for a read's columns.
+    static func paying(_ items: [AssistanceItemCode], of owner: SQLQueryString) -> SQLQueryString {
+        """
+        (SELECT COUNT(*) FROM enrollments e WHERE \(owner) AND e.item_code IN \(SQLBind.group(items.map(\.rawValue)))
+          AND e.status NOT IN \(SQLBind.group(PaymentRule.stoppingStatuses.map(\.rawValue))))
+        """
+    }
+
+    /// The programmes that mark a household as poor: dibao and the low-income edge.
+    static let dibaoOrEdge: [AssistanceItemCode] = [.dibao, .lowIncomeEdge]
+
     /// A new active enrollment paying `monthlyFen` from `start`, its amount on record from then.
     func create(
         item: String, household: UUID, person: UUID?, region: String, monthlyFen: Int64, start: YearMonth,

@@ -97,11 +97,11 @@ struct HomeCareTests {
     static func settlement(
         _ app: Application, token: String, month: String = "2026-12"
     ) async throws
-        -> HomeCareAPIController.SettlementAnswer
+        -> HomeCareSettlementStore.Settlement
     {
         let response = try await send(app, .GET, "/api/v1/home-care/settlement?month=\(month)", token: token)
         #expect(response.status == .ok, "\(response.body.string)")
-        return try response.json(HomeCareAPIController.SettlementAnswer.self)
+        return try response.json(HomeCareSettlementStore.Settlement.self)
     }
 
     @Test("an order from request to a confirmed, priced and settled visit", arguments: TestDatabase.available)

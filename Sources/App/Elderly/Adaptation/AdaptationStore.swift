@@ -59,17 +59,13 @@ struct AdaptationStore {
         household: UUID, region: String, oldestBorn: String, living: Int, tekun: Bool, dibao: Bool, disabled: Bool,
         severe: Bool
     )] {
-        let paying = [EnrollmentStatus.active.rawValue, EnrollmentStatus.gradualExit.rawValue]
-        let householdPrograms = [AssistanceItemCode.dibao.rawValue, AssistanceItemCode.lowIncomeEdge.rawValue]
         return try await db.raw(
             """
             SELECT h.id, h.region, MIN(p.birth_date) AS oldest, COUNT(*) AS living,
               MAX(CASE WHEN p.disability_grade IS NOT NULL THEN 1 ELSE 0 END) AS disabled,
               MAX(CASE WHEN p.disability_grade <= 2 THEN 1 ELSE 0 END) AS severe,
-              (SELECT COUNT(*) FROM enrollments e WHERE e.household_id = h.id
-                AND e.item_code = \(bind: AssistanceItemCode.tekun.rawValue) AND e.status IN \(SQLBind.group(paying))) AS tekun,
-              (SELECT COUNT(*) FROM enrollments e WHERE e.household_id = h.id
-                AND e.item_code IN \(SQLBind.group(householdPrograms)) AND e.status IN \(SQLBind.group(paying))) AS dibao
+              \(EnrollmentStore.paying([.tekun], of: "e.household_id = h.id")) AS tekun,
+              \(EnrollmentStore.paying(EnrollmentStore.dibaoOrEdge, of: "e.household_id = h.id")) AS dibao
             FROM households h JOIN memberships m ON m.household_id = h.id AND m.left_at IS NULL
             JOIN persons p ON p.id = m.person_id AND p.deceased_on IS NULL
             WHERE \(scope.condition("h.region")) AND NOT EXISTS

@@ -113,21 +113,10 @@ struct HomeCareAPIController: RouteCollection {
             monthlyFen: now?.monthly.value ?? 0, recorded: false)
     }
 
-    struct SettlementAnswer: Content {
-        let month: String
-        let providers: [HomeCareSettlementStore.ProviderTotal]
-        let chargedFen: Int64
-        let subsidyFen: Int64
-        let selfPaidFen: Int64
-    }
-
-    func settlement(req: Request) async throws -> SettlementAnswer {
+    func settlement(req: Request) async throws -> HomeCareSettlementStore.Settlement {
         let user = try req.user
         try user.require(.managePayroll)
         let month = try HomeCareOrderQuery.month(req.query[String.self, at: "month"]) ?? req.today.yearMonth
-        let totals = try await HomeCareSettlementStore(db: req.sql).totals(month: month, within: user.scope)
-        return SettlementAnswer(
-            month: month.description, providers: totals, chargedFen: totals.reduce(0) { $0 + $1.chargedFen },
-            subsidyFen: totals.reduce(0) { $0 + $1.subsidyFen }, selfPaidFen: totals.reduce(0) { $0 + $1.selfPaidFen })
+        return try await HomeCareSettlementStore(db: req.sql).settlement(month: month, within: user.scope)
     }
 }

@@ -33,7 +33,7 @@ struct HomeCareBenchmark {
 
         let store = HomeCareSettlementStore(db: sql)
         let settleStarted = ContinuousClock.now
-        let totals = try await store.totals(month: month, within: RegionScope(RegionTable.changzhou))
+        let settled = try await store.settlement(month: month, within: RegionScope(RegionTable.changzhou))
         let settle = ContinuousClock.now - settleStarted
         let statementStarted = ContinuousClock.now
         let lines = try await store.lines(
@@ -41,8 +41,8 @@ struct HomeCareBenchmark {
         let statement = ContinuousClock.now - statementStarted
         return Figures(
             orders: target, persons: persons, setupSeconds: setup.roundedSeconds,
-            settlementSeconds: settle.roundedSeconds, providers: totals.count,
-            subsidyFen: totals.reduce(0) { $0 + $1.subsidyFen }, selfPaidFen: totals.reduce(0) { $0 + $1.selfPaidFen },
+            settlementSeconds: settle.roundedSeconds, providers: settled.providers.count,
+            subsidyFen: settled.subsidyFen, selfPaidFen: settled.selfPaidFen,
             statementSeconds: statement.roundedSeconds, statementLines: lines.count, month: month.description)
     }
 

@@ -12,8 +12,6 @@ struct HomeCareEntitlementStore {
     /// The person's facts on the first day of `month` (their age then; their latest ability
     /// assessment's level, programmes and household now), or nil when the person is unknown.
     func facts(person: UUID, month: YearMonth) async throws -> HomeCareEntitlement.Facts? {
-        let paying = [EnrollmentStatus.active.rawValue, EnrollmentStatus.gradualExit.rawValue]
-        let householdPrograms = [AssistanceItemCode.dibao.rawValue, AssistanceItemCode.lowIncomeEdge.rawValue]
         guard
             let row = try await db.raw(
                 """
@@ -22,10 +20,8 @@ struct HomeCareEntitlementStore {
                     ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS ability_level,
                   (SELECT COUNT(*) FROM memberships m2 JOIN persons q ON q.id = m2.person_id
                     WHERE m2.household_id = m.household_id AND m2.left_at IS NULL AND q.deceased_on IS NULL) AS living,
-                  (SELECT COUNT(*) FROM enrollments e WHERE e.person_id = p.id
-                    AND e.item_code = \(bind: AssistanceItemCode.tekun.rawValue) AND e.status IN \(SQLBind.group(paying))) AS tekun,
-                  (SELECT COUNT(*) FROM enrollments e WHERE e.household_id = m.household_id
-                    AND e.item_code IN \(SQLBind.group(householdPrograms)) AND e.status IN \(SQLBind.group(paying))) AS dibao
+                  \(EnrollmentStore.paying([.tekun], of: "e.person_id = p.id")) AS tekun,
+                  \(EnrollmentStore.paying(EnrollmentStore.dibaoOrEdge, of: "e.household_id = m.household_id")) AS dibao
                 FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
                 WHERE p.id = \(bind: person)
                 """

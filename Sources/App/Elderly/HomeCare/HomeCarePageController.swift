@@ -238,21 +238,19 @@ struct HomeCarePageController: RouteCollection {
     func settlement(req: Request) async throws -> View {
         let user = try Self.settlementUser(req)
         let month = try HomeCareOrderQuery.month(req.query[String.self, at: "month"]) ?? req.today.yearMonth
-        let totals = try await HomeCareSettlementStore(db: req.sql).totals(month: month, within: user.scope)
-        let sum = { (f: (HomeCareSettlementStore.ProviderTotal) -> Int64) in Fen(totals.reduce(Int64(0)) { $0 + f($1) })
-        }
+        let settled = try await HomeCareSettlementStore(db: req.sql).settlement(month: month, within: user.scope)
         return try await req.view.render(
             "elderly/home-care-settlement",
             SettlementPage(
                 layout: LayoutContext(request: req, title: "居家服务结算", user: user), month: month.description,
-                rows: totals.map {
+                rows: settled.providers.map {
                     SettlementRow(
                         providerId: $0.providerId, providerName: $0.providerName, visits: $0.visits,
                         persons: $0.persons,
                         charged: Fen($0.chargedFen).formatted, subsidy: Fen($0.subsidyFen).formatted,
                         selfPaid: Fen($0.selfPaidFen).formatted, heldVisits: $0.heldVisits)
-                }, charged: sum(\.chargedFen).formatted, subsidy: sum(\.subsidyFen).formatted,
-                selfPaid: sum(\.selfPaidFen).formatted))
+                }, charged: Fen(settled.chargedFen).formatted, subsidy: Fen(settled.subsidyFen).formatted,
+                selfPaid: Fen(settled.selfPaidFen).formatted))
     }
 
     /// One provider's settled visits of the month with the public and self-paid parts, as

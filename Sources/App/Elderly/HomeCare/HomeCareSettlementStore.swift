@@ -23,6 +23,23 @@ struct HomeCareSettlementStore {
         var heldVisits: Int
     }
 
+    /// A month's settlement: each provider's totals and the sums over them.
+    struct Settlement: Content, Sendable {
+        let month: String
+        let providers: [ProviderTotal]
+        let chargedFen: Int64
+        let subsidyFen: Int64
+        let selfPaidFen: Int64
+
+        init(month: YearMonth, providers: [ProviderTotal]) {
+            self.month = month.description
+            self.providers = providers
+            chargedFen = providers.reduce(0) { $0 + $1.chargedFen }
+            subsidyFen = providers.reduce(0) { $0 + $1.subsidyFen }
+            selfPaidFen = providers.reduce(0) { $0 + $1.selfPaidFen }
+        }
+    }
+
     struct Line: Sendable {
         let order: UUID
         let personName: String
@@ -61,8 +78,8 @@ struct HomeCareSettlementStore {
             """
     }
 
-    /// The month's totals by provider, largest subsidy first.
-    func totals(month: YearMonth, within scope: RegionScope) async throws -> [ProviderTotal] {
+    /// The month's totals by provider, largest subsidy first, and their sums.
+    func settlement(month: YearMonth, within scope: RegionScope) async throws -> Settlement {
         var totals = try await db.raw(
             """
             \(Self.split(month: month, within: scope))
@@ -83,7 +100,7 @@ struct HomeCareSettlementStore {
         }
         let held = try await heldVisits(month: month, within: scope)
         for i in totals.indices { totals[i].heldVisits = held[totals[i].providerId] ?? 0 }
-        return totals
+        return Settlement(month: month, providers: totals)
     }
 
     private func heldVisits(month: YearMonth, within scope: RegionScope) async throws -> [UUID: Int] {
