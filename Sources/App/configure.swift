@@ -20,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
+    app.adviceLimiter = RateLimiter(limit: 5, windowSeconds: 3_600)
     app.signInThrottle = SignInThrottle()
     app.writeSerializer = WriteSerializer()
     app.importJobs = BackgroundJobs()
@@ -50,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAdaptations())
     app.migrations.add(CreateAbilityAssessments(), SeedAbilityReassessmentDefault())
     app.migrations.add(CreateElderlyFacilities())
+    app.migrations.add(CreateServiceMap())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

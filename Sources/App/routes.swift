@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     try AbilityRoutes.register(api: apiUser, pages: signedIn)
     try FacilityRoutes.register(api: apiUser, pages: signedIn)
     try SeniorAllowanceControllers.register(api: apiUser, pages: signedIn)
+    try ServiceMapRoutes.register(pages: pages, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

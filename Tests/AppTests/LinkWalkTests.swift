@@ -53,7 +53,8 @@ struct LinkWalkTests {
                 && elderly.seniorAllowances > 0)
         try await GridWorkerPagesTests.alertedHousehold(app)
         _ = try await DemoFacilities.seed(
-            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock, count: 40)
+            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock,
+            cipher: app.platform.cipher, count: 40)
     }
 }
 

@@ -10,11 +10,12 @@ import Vapor
 /// that combine them with the seed and import timings.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "policy | lookup | payroll | feeds | home-care | elderly-allowances")
+        @Argument(
+            name: "what", help: "policy | lookup | payroll | feeds | home-care | elderly-allowances | service-map")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
-        @Option(name: "samples", help: "lookup: how many ID-number searches to time (default 2000)")
+        @Option(name: "samples", help: "lookup: ID-number searches to time (default 2000); service-map: searches (500)")
         var samples: Int?
         @Option(name: "seed", help: "random seed (default 1)")
         var seed: UInt64?
@@ -28,12 +29,14 @@ struct BenchCommand: AsyncCommand {
         var orders: Int?
         @Option(name: "persons", help: "elderly-allowances: registry size, seeded when smaller (default 1000000)")
         var persons: Int?
+        @Option(name: "facilities", help: "service-map: how many facilities the city has (default 5000)")
+        var facilities: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
 
     var help: String {
-        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）"
+        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -65,13 +68,18 @@ struct BenchCommand: AsyncCommand {
             let figures = try await PayrollBenchmark(app: context.application).run(
                 enrollments: signature.enrollments ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
+        case "service-map":
+            let figures = try await ServiceMapBenchmark(app: context.application).run(
+                facilities: signature.facilities ?? 5_000, samples: signature.samples ?? 500)
+            context.console.output("\(jsonLine(figures))")
         case "home-care":
             let figures = try await HomeCareBenchmark(app: context.application).run(
                 orders: signature.orders ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
         default:
             throw Refusal.invalid(
-                "what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care、elderly-allowances")
+                "what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care、elderly-allowances、service-map"
+            )
         }
     }
 }

@@ -15,16 +15,19 @@ enum BarChartSVG {
         for (i, bar) in bars.enumerated() {
             let y = i * rowHeight + 4
             let length = max(1, Int(Double(barWidth) * Double(bar.fen) / Double(largest)))
-            svg += "<text x=\"0\" y=\"\(y + 18)\" font-size=\"13\">\(escape(bar.label))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 18)\" font-size=\"13\">\(SVGText.escape(bar.label))</text>"
             svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"18\" fill=\"#1f6feb\"><title>\(escape(bar.label)) \(escape(format(bar.fen)))</title></rect>"
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"18\" fill=\"#1f6feb\"><title>\(SVGText.escape(bar.label)) \(SVGText.escape(format(bar.fen)))</title></rect>"
             svg +=
-                "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 18)\" font-size=\"12\">\(escape(format(bar.fen)))</text>"
+                "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 18)\" font-size=\"12\">\(SVGText.escape(format(bar.fen)))</text>"
         }
         return svg + "</svg>"
     }
+}
 
-    private static func escape(_ text: String) -> String {
+/// Text put into SVG markup, escaped so that it cannot end an element or an attribute.
+enum SVGText {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -3,3 +3,9 @@ struct Choice: Encodable, Sendable {
     let value: String
     let label: String
 }
+
+/// An `<optgroup>` of options: the streets of one district.
+struct ChoiceGroup: Encodable, Sendable {
+    let label: String
+    let choices: [Choice]
+}

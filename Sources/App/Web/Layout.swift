@@ -24,6 +24,7 @@ struct LayoutContext: Encodable {
     let canAssessAbility: Bool
     let canViewFacilities: Bool
     let canInspectFacilities: Bool
+    let canAnswerAdvice: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -50,6 +51,7 @@ struct LayoutContext: Encodable {
         canAssessAbility = user?.role.may(.assessAbility) ?? false
         canViewFacilities = user?.role.may(.viewFacilities) ?? false
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
+        canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
     }
 }
 

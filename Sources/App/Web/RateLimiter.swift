@@ -48,8 +48,27 @@ extension Request {
     }
 }
 
+extension Request {
+    /// Refuses with 429 when the client has sent its adviser requests of the hour: the form
+    /// is open to anyone, and each request is a street officer's call back.
+    func admitAdviceRequest() throws {
+        if let wait = application.adviceLimiter.admit(clientAddress) {
+            throw AppError(
+                .tooManyRequests, "提交过于频繁，请 \((wait + 59) / 60) 分钟后再试，或直接拨打街道养老服务电话",
+                headers: ["Retry-After": "\(wait)"])
+        }
+    }
+}
+
 extension Application {
     private struct AssessmentLimiterKey: StorageKey { typealias Value = RateLimiter }
+    private struct AdviceLimiterKey: StorageKey { typealias Value = RateLimiter }
+
+    /// Adviser requests: 5 an hour from one address.
+    var adviceLimiter: RateLimiter {
+        get { configured(AdviceLimiterKey.self) }
+        set { storage[AdviceLimiterKey.self] = newValue }
+    }
 
     var assessmentLimiter: RateLimiter {
         get { configured(AssessmentLimiterKey.self) }

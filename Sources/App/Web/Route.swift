@@ -135,6 +135,18 @@ enum Route {
     static let hazardEvidence = Template<UUID>("/hazards/:id/evidence")
     static let hazardReinspect = Template<UUID>("/hazards/:id/reinspect")
     static let hazardPhoto = Template<(UUID, UUID)>("/hazards/:id/photos/:photo")
+    // Elderly care: the public service map and its adviser (no sign-in), the adviser's queue,
+    // the planning view and a facility's price list.
+    static let careMap = Template<Void>("/care-map")
+    static let careMapFacility = Template<UUID>("/care-map/facilities/:id")
+    static let careMapAdvice = Template<Void>("/care-map/advice")
+    static let careMapReply = Template<String>("/care-map/advice/:code")
+    static let adviceQueue = Template<Void>("/advice")
+    static let adviceRequest = Template<UUID>("/advice/:id")
+    static let facilityPlanning = Template<Void>("/facilities/planning")
+    static let facilityPlanningLocation = Template<Void>("/facilities/planning/locations")
+    static let facilityPrices = Template<UUID>("/facilities/:id/prices")
+    static let facilityPriceRemove = Template<(UUID, UUID)>("/facilities/:id/prices/:price/remove")
     // Elderly care: the senior allowance (尊老金, 免申即享).
     static let seniorAllowances = Template<Void>("/elderly/allowances")
     static let seniorAllowanceWrongPaymentsExport = Template<Void>("/elderly/allowances/wrong-payments.xlsx")

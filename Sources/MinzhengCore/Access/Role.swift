@@ -72,6 +72,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case inspectFacilities
     /// Grade facilities (等级评定): the score sheet, publicity and the decision.
     case gradeFacilities
+    /// Answer the elderly-care adviser's queue (养老顾问) of one's region: the questions and
+    /// care needs residents send from the public service map to their street.
+    case answerAdvice
 }
 
 extension Role {
@@ -81,19 +84,20 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities,
+            .inspectFacilities, .gradeFacilities, .answerAdvice,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
+            .answerAdvice,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities,
+            .inspectFacilities, .answerAdvice,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,

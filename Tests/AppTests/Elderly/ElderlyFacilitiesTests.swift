@@ -397,7 +397,8 @@ struct ElderlyFacilitiesTests {
         try await withTestApp(db) { app in
             app.platform.clock = .fixed(Self.today)
             let s = try await DemoFacilities.seed(
-                db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock)
+                db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock,
+                cipher: app.platform.cipher)
             #expect(s.facilities == 150)
             #expect(s.round.escalated >= 1)
             let admin = try await app.token(role: .cityAdmin, region: "3204")

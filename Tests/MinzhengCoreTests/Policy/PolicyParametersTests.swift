@@ -51,7 +51,7 @@ struct PolicyParametersTests {
             .facilityGradeIncidentFreeMonths: 12, .facilityGradeValidityMonths: 36,
             .facilityGradeFirstReminderMonths: 6,
             .facilityGradeSecondReminderMonths: 1, .facilityGradePublicityDays: 7, .hazardSeriousDays: 7,
-            .hazardGeneralDays: 30, .nursingBedTarget: 6800,
+            .hazardGeneralDays: 30, .nursingBedTarget: 6800, .serviceCircleMetres: 1000, .adviceReplyDays: 3,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

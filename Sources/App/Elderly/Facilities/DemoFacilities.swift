@@ -13,20 +13,22 @@ enum DemoFacilities {
         var facilities = 0
         var hazards = 0
         var round = FacilityRound.Result()
+        var serviceMap = DemoServiceMap.Summary()
     }
 
     static func seedIfEmpty(_ app: Application) async throws {
         guard app.platform.config.demoHouseholds > 0 else { return }
         guard try await FacilityStore(db: app.sql, regions: app.platform.regions).count() == 0 else { return }
         let s = try await seed(
-            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock)
+            db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock,
+            cipher: app.platform.cipher)
         app.logger.info(
-            "Demo facilities: \(s.facilities) facilities, \(s.hazards) hazards, \(s.round.escalated) escalated, \(s.round.suspended) grades suspended"
+            "Demo facilities: \(s.facilities) facilities, \(s.hazards) hazards, \(s.round.escalated) escalated, \(s.round.suspended) grades suspended; service map: \(s.serviceMap.locations) office locations, \(s.serviceMap.prices) prices, \(s.serviceMap.questions) adviser questions"
         )
     }
 
     static func seed(
-        db: SQLDatabase, writer: AuditedWriter, clock: PlatformClock, count: Int = 150
+        db: SQLDatabase, writer: AuditedWriter, clock: PlatformClock, cipher: FieldCipher, count: Int = 150
     ) async throws
         -> Summary
     {
@@ -107,6 +109,8 @@ enum DemoFacilities {
         }
         summary.facilities = drafts.count
         summary.round = try await FacilityRound.run(db: db, today: today, now: now, writer: writer)
+        summary.serviceMap = try await DemoServiceMap.seed(
+            db: db, writer: writer, clock: clock, cipher: cipher, regions: regions)
         return summary
     }
 }

@@ -15,6 +15,8 @@ struct FacilityPageController: RouteCollection {
         routes.get(Route.facilityEdit.pattern, use: editForm)
         routes.post(Route.facilityEdit.pattern, use: update)
         routes.post(Route.facilityGrading.pattern, use: apply)
+        routes.post(Route.facilityPrices.pattern, use: addPrice)
+        routes.post(Route.facilityPriceRemove.pattern, use: removePrice)
         routes.get(Route.gradings.pattern, use: gradings)
         routes.get(Route.grading.pattern, use: grading)
         routes.post(Route.grading.pattern, use: gradingAction)
@@ -92,12 +94,12 @@ struct FacilityPageController: RouteCollection {
         try await render(req, error: nil)
     }
 
-    private func render(_ req: Request, error: Refusal?) async throws -> View {
+    private func render(_ req: Request, error: Refusal?, priceForm: [String: String] = [:]) async throws -> View {
         let user = try Self.user(req)
         let id = try FacilityAPIController.id(req, "养老服务设施")
         let f = try await req.facilities.facility(id, for: user)
         let totals = BedTotals(facilities: 1, beds: f.bedsTotal, nursingBeds: f.nursingBeds, residents: f.residents)
-        let notice = [("saved", "已保存")].first { req.query[String.self, at: $0.0] == "1" }?.1
+        let notice = [("saved", "已保存"), ("price", "收费项目已更新")].first { req.query[String.self, at: $0.0] == "1" }?.1
         return try await req.view.render(
             "elderly/facility",
             FacilityPage(
@@ -109,7 +111,9 @@ struct FacilityPageController: RouteCollection {
                     within: user.scope, filter: .init(facility: id), today: req.today),
                 canManage: user.role.may(.manageFacilities),
                 canGrade: user.role.may(.gradeFacilities) && FacilityKind(rawValue: f.kind)?.isGradable == true,
-                notice: notice, error: error?.message))
+                prices: try await req.facilities.prices(of: id, for: user),
+                priceUnits: PriceUnit.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) },
+                priceForm: priceForm, notice: notice, error: error?.message, errorField: error?.field))
     }
 
     func editForm(req: Request) async throws -> View {
@@ -165,6 +169,27 @@ struct FacilityPageController: RouteCollection {
         } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
             return try await render(req, error: error).encodeResponse(status: error.status, for: req)
         }
+    }
+
+    func addPrice(req: Request) async throws -> Response {
+        let user = try Self.user(req, .manageFacilities)
+        let id = try FacilityAPIController.id(req, "养老服务设施")
+        let form = try req.content.decode([String: String].self)
+        do {
+            try await req.facilities.addPrice(
+                to: id, item: form["item"], amount: form["amount"], unit: form["unit"], by: user)
+            return req.redirect(to: Route.facility.path(id) + "?price=1#prices")
+        } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
+            return try await render(req, error: error, priceForm: form).encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    func removePrice(req: Request) async throws -> Response {
+        let user = try Self.user(req, .manageFacilities)
+        let id = try FacilityAPIController.id(req, "养老服务设施")
+        guard let line = req.parameters.get("price", as: UUID.self) else { throw Refusal.notFound("收费项目") }
+        try await req.facilities.removePrice(line, of: id, by: user)
+        return req.redirect(to: Route.facility.path(id) + "?price=1#prices")
     }
 
     func gradings(req: Request) async throws -> View {

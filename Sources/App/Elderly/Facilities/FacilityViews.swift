@@ -114,8 +114,14 @@ struct FacilityPage: Encodable {
     let hazards: [HazardRecord]
     let canManage: Bool
     let canGrade: Bool
+    /// The published price list (the public map shows it), its units, and what was typed
+    /// into its form when it was refused.
+    let prices: [PriceLine]
+    let priceUnits: [Choice]
+    let priceForm: [String: String]
     let notice: String?
     let error: String?
+    let errorField: String?
 }
 
 struct BedsPage: Encodable {

@@ -38,6 +38,18 @@ public enum FacilityKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Serves the older people living around it (day care, meals, home visits): what the
+    /// "15-minute circle" counts. Besides the community centres and stations that the plan
+    /// names, a street's comprehensive centre and a rural regional centre run the same
+    /// services for their neighbourhood, and a village's mutual-aid point is the station of
+    /// the countryside; care homes serve their residents.
+    public var servesNeighbourhood: Bool {
+        switch self {
+        case .communityCentre, .communityStation, .streetCentre, .ruralRegionalCentre, .ruralMutualAid: return true
+        case .careHomePublic, .careHomePrivate, .careHomePublicPrivate: return false
+        }
+    }
+
     /// Graded under GB/T 37276 (养老机构等级划分与评定): the residential facilities.
     public var isGradable: Bool { isResidential }
 }

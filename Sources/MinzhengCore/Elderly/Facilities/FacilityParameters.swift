@@ -22,6 +22,11 @@ public struct FacilityParameters: Sendable, Hashable {
     public var generalHazardDays: Int
     /// The year's target share of nursing-type beds among all beds (护理型床位占比).
     public var nursingBedTarget: Rate
+    /// The "15-minute circle": a community is covered when a neighbourhood facility is
+    /// within this many metres of its office (1 000 by default).
+    public var serviceCircleMetres: Int
+    /// The adviser answers a question or care need within this many days.
+    public var adviceReplyDays: Int
 
     public static let keys: [PolicyParameterKey] = [
         .facilitySectionEnvironmentMax, .facilitySectionEquipmentMax, .facilitySectionManagementMax,
@@ -31,7 +36,7 @@ public struct FacilityParameters: Sendable, Hashable {
         .facilityGrade1Total, .facilityGrade1SectionShare,
         .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths, .facilityGradeValidityMonths,
         .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths, .facilityGradePublicityDays,
-        .hazardSeriousDays, .hazardGeneralDays, .nursingBedTarget,
+        .hazardSeriousDays, .hazardGeneralDays, .nursingBedTarget, .serviceCircleMetres, .adviceReplyDays,
     ]
 
     /// `values` holds every key of `keys` (PolicyParameters checked that).
@@ -58,6 +63,8 @@ public struct FacilityParameters: Sendable, Hashable {
         seriousHazardDays = int(.hazardSeriousDays)
         generalHazardDays = int(.hazardGeneralDays)
         nursingBedTarget = rate(.nursingBedTarget)
+        serviceCircleMetres = int(.serviceCircleMetres)
+        adviceReplyDays = int(.adviceReplyDays)
     }
 
     public var values: [PolicyParameterKey: Int64] {
@@ -72,6 +79,7 @@ public struct FacilityParameters: Sendable, Hashable {
             .facilityGradeSecondReminderMonths: Int64(secondReminderMonths),
             .facilityGradePublicityDays: Int64(publicityDays), .hazardSeriousDays: Int64(seriousHazardDays),
             .hazardGeneralDays: Int64(generalHazardDays), .nursingBedTarget: nursingBedTarget.basisPoints,
+            .serviceCircleMetres: Int64(serviceCircleMetres), .adviceReplyDays: Int64(adviceReplyDays),
         ]
         let keys: [Int: (PolicyParameterKey, PolicyParameterKey)] = [
             5: (.facilityGrade5Total, .facilityGrade5SectionShare),

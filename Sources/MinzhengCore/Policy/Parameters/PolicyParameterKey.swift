@@ -122,6 +122,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case hazardSeriousDays
     case hazardGeneralDays
     case nursingBedTarget
+    // The service map: the 15-minute circle and the adviser's reply time (ELDERLY.md is silent).
+    case serviceCircleMetres
+    case adviceReplyDays
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -156,7 +159,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilitySectionServicesMax, .facilityGrade5Total, .facilityGrade4Total, .facilityGrade3Total,
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
-            .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays:
+            .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays:
             return .integer
         }
     }
@@ -260,6 +263,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .hazardSeriousDays: return "安全检查：重大隐患整改期限（天）"
         case .hazardGeneralDays: return "安全检查：一般隐患整改期限（天）"
         case .nursingBedTarget: return "护理型床位占比年度目标"
+        case .serviceCircleMetres: return "养老服务圈半径（米，社区到最近社区养老服务设施）"
+        case .adviceReplyDays: return "养老顾问答复时限（天）"
         }
     }
 }
