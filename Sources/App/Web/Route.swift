@@ -144,6 +144,7 @@ enum Route {
     static let adviceQueue = Template<Void>("/advice")
     static let adviceRequest = Template<UUID>("/advice/:id")
     static let facilityPlanning = Template<Void>("/facilities/planning")
+    static let facilityPlanningExport = Template<Void>("/facilities/planning.xlsx")
     static let facilityPlanningLocation = Template<Void>("/facilities/planning/locations")
     static let facilityPrices = Template<UUID>("/facilities/:id/prices")
     static let facilityPriceRemove = Template<(UUID, UUID)>("/facilities/:id/prices/:price/remove")

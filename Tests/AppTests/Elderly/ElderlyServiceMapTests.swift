@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import MinzhengCore
+import MinzhengExport
 import SQLKit
 import Testing
 import VaporTesting
@@ -295,6 +296,16 @@ struct ElderlyServiceMapTests {
                 try await AccountFixtures.get(app, "/facilities/planning?show=all", cookie: officer).body.string
                     .contains(
                         "320402001001</span>"))
+            // The export has every community with its distance in metres.
+            let xlsx = try await AccountFixtures.get(app, "/facilities/planning.xlsx", cookie: officer)
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("planning-\(UUID()).xlsx")
+            try Data(buffer: xlsx.body).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            var sheet: [[String]] = []
+            try XLSXReader.readFirstSheet(at: file) { _, cells in sheet.append(cells) }
+            #expect(sheet.map { $0.first ?? "" } == ["社区代码", "320402001002", "320402001001", "320402001003"])
+            #expect(sheet[1].count >= 6 && sheet[1][2] == "1" && sheet[1][4] == "1500" && sheet[1][5] == "服务圈外")
             // A wider circle (a dated parameter) takes 002 in.
             _ = try await PolicyStore(db: app.sql).addVersion(
                 PolicyParameterRow(
