@@ -52,6 +52,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAbilityAssessments(), SeedAbilityReassessmentDefault())
     app.migrations.add(CreateElderlyFacilities())
     app.migrations.add(CreateServiceMap())
+    app.migrations.add(CreateAdaptationPhotos())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

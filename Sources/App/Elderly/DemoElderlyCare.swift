@@ -20,7 +20,9 @@ struct DemoElderlyCare {
         let orders = try await DemoHomeCare(db: app.sql, writer: writer).seed(
             today: today, regions: app.platform.regions, now: app.platform.clock.now)
         let adaptations = try await DemoAdaptations(
-            service: AdaptationService(db: app.sql, writer: writer, clock: app.platform.clock)
+            service: AdaptationService(
+                db: app.sql, writer: writer, clock: app.platform.clock,
+                folder: app.platform.config.dataDirectory + "/adaptations")
         ).seed(today: today)
         // The month's senior allowances, as the hourly round would enroll them.
         let allowances = try await app.seniorAllowances(actor: .system("demo")).run(

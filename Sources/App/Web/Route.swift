@@ -112,6 +112,8 @@ enum Route {
     static let adaptationScreening = Template<Void>("/adaptations/screening")
     static let adaptation = Template<UUID>("/adaptations/:id")
     static let adaptationStep = Template<(UUID, String)>("/adaptations/:id/:action")
+    static let adaptationPhotos = Template<UUID>("/adaptations/:id/photos")
+    static let adaptationPhoto = Template<(UUID, UUID)>("/adaptations/:id/photos/:photo")
     // Elderly care: the ability assessment (GB/T 42195-2022).
     static let personAbilityAssessments = Template<UUID>("/persons/:id/ability-assessments")
     static let personAbilityAssessmentNew = Template<UUID>("/persons/:id/ability-assessments/new")
@@ -198,6 +200,7 @@ enum Route {
         static let adaptationProgress = Template<Void>("/api/v1/adaptations/progress")
         static let adaptation = Template<UUID>("/api/v1/adaptations/:id")
         static let adaptationStep = Template<(UUID, String)>("/api/v1/adaptations/:id/:action")
+        static let adaptationPhotos = Template<UUID>("/api/v1/adaptations/:id/photos")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

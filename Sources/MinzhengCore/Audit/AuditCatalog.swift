@@ -37,7 +37,7 @@ public enum AuditCatalog {
             ("home_care.provider.create", "登记居家服务组织"), ("home_care.worker.create", "登记居家服务人员"),
             ("home_care.order.request", "受理居家上门服务"), ("home_care.order.clear", "核查通过居家服务预警"),
             ("home_care.settlement.export", "导出居家服务结算单"), ("demo.home_care", "生成演示居家服务数据"),
-            ("adaptation.screen", "适老化改造对象筛查"),
+            ("adaptation.screen", "适老化改造对象筛查"), ("adaptation.photo", "上传适老化改造完工照片"),
             ("ability.assessment.record", "记录老年人能力评估"),
             ("facility.create", "登记养老服务设施"), ("facility.update", "修改养老服务设施"), ("facility.seed", "生成演示养老设施"),
             ("facility.grade.apply", "提交等级评定申请"), ("facility.grade.score", "录入等级评定评分"),

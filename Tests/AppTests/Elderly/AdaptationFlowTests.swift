@@ -67,7 +67,29 @@ struct AdaptationFlowTests {
             ).json(AdaptationCase.self)
             #expect(planned.totalFen == 80000)
             #expect(planned.lines.map(\.item) == ["grabBar", "nightLight"])
+            // A photo only once the work is contracted; completion only with a photo.
+            func upload(_ bytes: [UInt8], token: String) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                let (h, body) = multipartForm(file: ("file", "完工.png", "image/png", bytes), headers: headers)
+                return try await app.testing().performTest(
+                    request: TestingHTTPRequest(
+                        method: .POST, url: URI(path: "/api/v1/adaptations/\(id)/photos"), headers: h, body: body))
+            }
+            let png = [UInt8](DemoAdaptations.photo)
+            #expect(try await upload(png, token: officer).status == .conflict)
             try await Self.step(app, token: officer, id, "contract", ["contractor": "安居工程公司"])
+            let bare = try await Self.step(
+                app, token: officer, id, "complete", ["completedOn": "2026-12-02"], expect: .conflict)
+            #expect(try bare.json(ErrorAnswer.self).field == "file")
+            let notAPicture = try await upload(Array("not a picture".utf8), token: officer)
+            #expect(notAPicture.status == .badRequest)
+            #expect(try notAPicture.json(ErrorAnswer.self).field == "file")
+            let outsider = try await app.token(role: .streetOfficer, region: "320402002")
+            #expect(try await upload(png, token: outsider).status == .notFound)
+            let photographed = try await upload(png, token: officer)
+            #expect(photographed.status == .created)
+            #expect(try photographed.json(AdaptationCase.self).photos.map(\.contentType) == ["image/png"])
             try await Self.step(app, token: officer, id, "complete", ["completedOn": "2026-12-02"])
             // Nothing is paid before a third party accepts the work.
             let early = try await Self.step(

@@ -11,6 +11,7 @@ struct AdaptationAPIController: RouteCollection {
         routes.get(Route.API.adaptationProgress.pattern, use: progress)
         routes.get(Route.API.adaptation.pattern, use: show)
         routes.post(Route.API.adaptationStep.pattern, use: step)
+        routes.on(.POST, Route.API.adaptationPhotos.pattern, body: .collect(maxSize: "11mb"), use: photo)
     }
 
     static func staff(_ req: Request) throws -> CurrentUser {
@@ -45,6 +46,18 @@ struct AdaptationAPIController: RouteCollection {
     func show(req: Request) async throws -> AdaptationCase {
         try await req.adaptations.adaptationCase(
             try req.parameters.require("id", as: UUID.self), for: try Self.staff(req))
+    }
+
+    /// `POST …/adaptations/:id/photos`, multipart with `file`: a completion photo (201, the case).
+    func photo(req: Request) async throws -> Response {
+        struct Upload: Content { var file: File }
+        let user = try Self.staff(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        _ = try await req.adaptations.adaptationCase(id, for: user)
+        let body = try req.content.decode(Upload.self)
+        return try await req.adaptations.addPhoto(
+            to: id, fileName: body.file.filename, bytes: Data(buffer: body.file.data), by: user
+        ).encodeResponse(status: .created, for: req)
     }
 
     /// `POST …/adaptations/:id/:action`, `action` one of assess, plan, contract, complete,

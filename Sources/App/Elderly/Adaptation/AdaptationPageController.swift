@@ -10,6 +10,8 @@ struct AdaptationPageController: RouteCollection {
         routes.post(Route.adaptationScreening.pattern, use: screen)
         routes.get(Route.adaptation.pattern, use: show)
         routes.post(Route.adaptationStep.pattern, use: step)
+        routes.on(.POST, Route.adaptationPhotos.pattern, body: .collect(maxSize: "11mb"), use: uploadPhoto)
+        routes.get(Route.adaptationPhoto.pattern, use: photo)
     }
 
     func list(req: Request) async throws -> Response {
@@ -72,6 +74,33 @@ struct AdaptationPageController: RouteCollection {
             saved: req.query[String.self, at: "saved"] == "1", error: error?.message, errorField: error?.field)
         return try await req.view.render("elderly/adaptation", page).encodeResponse(
             status: error?.status ?? .ok, for: req)
+    }
+
+    func uploadPhoto(req: Request) async throws -> Response {
+        let user = try AdaptationAPIController.staff(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        struct Upload: Content { var file: File? }
+        do {
+            guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+                throw Refusal.invalid("file", "请选择完工照片")
+            }
+            _ = try await req.adaptations.addPhoto(
+                to: id, fileName: file.filename, bytes: Data(buffer: file.data), by: user)
+            return req.redirect(to: Route.adaptation.path(id) + "?saved=1")
+        } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
+            return try await render(req, error: error)
+        }
+    }
+
+    func photo(req: Request) async throws -> Response {
+        let user = try AdaptationAPIController.staff(req)
+        guard let photo = req.parameters.get("photo", as: UUID.self) else { throw Refusal.notFound("完工照片") }
+        let (p, data) = try await req.adaptations.photo(
+            photo, of: try req.parameters.require("id", as: UUID.self), for: user)
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: p.contentType)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
     }
 
     /// A form's fields arrive as text: the plan as `q_<item>` quantities, numbers as strings.

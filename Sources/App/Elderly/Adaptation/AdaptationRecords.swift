@@ -35,6 +35,17 @@ struct AdaptationCase: Content, Sendable {
     let closedReason: String?
     let version: Int
     var lines: [Line] = []
+    /// Completion photos, oldest first.
+    var photos: [Photo] = []
+
+    struct Photo: Content, Sendable {
+        let id: UUID
+        let fileName: String
+        let contentType: String
+        let size: Int
+        let uploadedBy: String
+        let createdAt: Date
+    }
 
     var caseState: AdaptationState { AdaptationState(rawValue: state) ?? .closed }
 

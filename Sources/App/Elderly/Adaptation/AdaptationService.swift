@@ -11,6 +11,8 @@ struct AdaptationService {
     let db: SQLDatabase
     let writer: AuditedWriter
     let clock: PlatformClock
+    /// Where completion photos are kept: `adaptations` under the data folder.
+    let folder: String
 
     private func parameterHistory() async throws -> PolicyParameterHistory { try await PolicyStore(db: db).history() }
 
@@ -123,6 +125,10 @@ struct AdaptationService {
             details = ["contractor": contractor]
             fields = { $0.set("contractor", to: contractor) }
         case .complete:
+            // The work is shown before it is called done: the third party accepts from the photos too.
+            guard !current.photos.isEmpty else {
+                throw Refusal(.conflict, "请先上传至少一张完工照片，再登记施工完成", field: "file")
+            }
             let on = try day(step.completedOn, "completedOn")
             let remark = try note(step.note, "note", "完工说明")
             details = ["completedOn": on]
@@ -216,5 +222,8 @@ struct AdaptationService {
 }
 
 extension Request {
-    var adaptations: AdaptationService { AdaptationService(db: sql, writer: writer, clock: platform.clock) }
+    var adaptations: AdaptationService {
+        AdaptationService(
+            db: sql, writer: writer, clock: platform.clock, folder: platform.config.dataDirectory + "/adaptations")
+    }
 }

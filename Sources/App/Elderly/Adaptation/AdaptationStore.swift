@@ -48,7 +48,31 @@ struct AdaptationStore {
                 quantity: try $0.decode(column: "quantity", as: Int.self),
                 unitPriceFen: try $0.decode(column: "unit_price_fen", as: Int64.self))
         }
+        found.photos = try await db.raw(
+            """
+            SELECT id, file_name, content_type, size, uploaded_by, created_at FROM adaptation_photos
+            WHERE case_id = \(bind: id) ORDER BY created_at, id
+            """
+        ).all().map {
+            AdaptationCase.Photo(
+                id: try $0.decode(column: "id", as: UUID.self),
+                fileName: try $0.decode(column: "file_name", as: String.self),
+                contentType: try $0.decode(column: "content_type", as: String.self),
+                size: try $0.decode(column: "size", as: Int.self),
+                uploadedBy: try $0.decode(column: "uploaded_by", as: String.self),
+                createdAt: try $0.decode(column: "created_at", as: Date.self))
+        }
         return found
+    }
+
+    /// Records a completion photo already written to disk.
+    func addPhoto(_ file: StoredUpload, id: UUID, case caseID: UUID, by name: String, at now: Date) async throws {
+        try await db.insert(into: "adaptation_photos")
+            .columns("id", "case_id", "file_name", "content_type", "size", "sha256", "uploaded_by", "created_at")
+            .values(
+                SQLBind(id), SQLBind(caseID), SQLBind(file.fileName), SQLBind(file.kind.mimeType), SQLBind(file.size),
+                SQLBind(file.sha256), SQLBind(name), SQLBind(now)
+            ).run()
     }
 
     /// Households of the region with a living member born on or before `bornBy`, not yet
