@@ -45,6 +45,7 @@ public enum AuditCatalog {
             ("facility.grade.lapse", "养老机构等级到期失效"), ("facility.grade.suspend", "养老机构等级暂停（重大隐患超期）"),
             ("inspection.round.create", "创建安全检查批次"), ("inspection.record", "记录安全检查"),
             ("hazard.evidence", "上传隐患整改照片"), ("hazard.reinspect", "隐患复查"), ("hazard.escalate", "超期隐患升级"),
+            ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
         ])
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
@@ -79,6 +80,6 @@ public enum AuditCatalog {
         "adaptation_case": "适老化改造",
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
-        "inspection": "安全检查", "hazard": "安全隐患",
+        "inspection": "安全检查", "hazard": "安全隐患", "backup": "数据库备份",
     ]
 }
