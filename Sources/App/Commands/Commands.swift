@@ -14,4 +14,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ElderlyCommands(), as: "elderly")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(KeyCommands(), as: "keys")
 }

@@ -46,6 +46,8 @@ public enum AuditCatalog {
             ("inspection.round.create", "创建安全检查批次"), ("inspection.record", "记录安全检查"),
             ("hazard.evidence", "上传隐患整改照片"), ("hazard.reinspect", "隐患复查"), ("hazard.escalate", "超期隐患升级"),
             ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
+            ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
+            ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
         ])
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
@@ -80,6 +82,6 @@ public enum AuditCatalog {
         "adaptation_case": "适老化改造",
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
-        "inspection": "安全检查", "hazard": "安全隐患", "backup": "数据库备份",
+        "inspection": "安全检查", "hazard": "安全隐患", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }
