@@ -1,6 +1,7 @@
 @testable import App
 import Foundation
 import MinzhengCore
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -47,16 +48,17 @@ struct BackupRestoreTests {
             for n in 0..<5 { try await Self.household(app, token: token, n) }
             let before = try await Self.count(app, "households")
             // Writes go on while the backup runs, each household in its own audited transaction.
+            let stop = NIOLockedValueBox(false)
             let writer = Task {
                 var n = 5
-                while !Task.isCancelled && n < 600 {
+                while !stop.withLockedValue({ $0 }) && n < 600 {
                     try await Self.household(app, token: token, n)
                     n += 1
                 }
             }
             try await Task.sleep(for: .milliseconds(50))
             let report = try await app.backups(actor: .system("test")).backup(to: file)
-            writer.cancel()
+            stop.withLockedValue { $0 = true }
             try await writer.value
             let after = try await Self.count(app, "households")
 
@@ -65,6 +67,7 @@ struct BackupRestoreTests {
             let tables = manifest.inventory.tables
             let households = try #require(tables["households"])
             #expect(households >= before && households <= after)
+            #expect(after > before, "households were written meanwhile")
             // Consistent: every household of the copy came with its person and membership, and its event.
             #expect(tables["persons"] == households)
             #expect(tables["memberships"] == households)

@@ -221,3 +221,29 @@ struct KeyRotationTests {
         }
     }
 }
+
+@Suite("the data key ring")
+struct DataKeyRingTests {
+    static let (old, new) = (
+        SymmetricKey(data: Data(repeating: 1, count: 32)), SymmetricKey(data: Data(repeating: 2, count: 32))
+    )
+
+    @Test("during a rotation the new key seals and indexes first, either key opens, and lookups ask for both")
+    func rotating() throws {
+        let before = FieldCipher(masterKey: Self.old)
+        let after = FieldCipher(masterKey: Self.new)
+        let both = FieldCipher(ring: DataKeyRing(keys: [DataKey(Self.new), DataKey(Self.old)]))
+        let sealedBefore = before.encrypt("13900000000")
+        #expect(try both.decrypt(sealedBefore) == "13900000000")
+        #expect(try after.decrypt(both.encrypt("13900000000")) == "13900000000")
+        #expect(both.blindIndex("x") == after.blindIndex("x"))
+        #expect(both.blindIndexes("x") == [after.blindIndex("x"), before.blindIndex("x")])
+        let resealed = try #require(try both.reencrypt(sealedBefore))
+        #expect(try after.decrypt(resealed) == "13900000000")
+        #expect(try both.reencrypt(resealed) == nil, "already under the current key")
+        #expect(throws: FieldCipher.DecryptionFailed.self) { try after.decrypt(sealedBefore) }
+        #expect(DataKey(Self.old).id != DataKey(Self.new).id && DataKey(Self.old).id.count == 16)
+        try before.requireNoRotation()
+        #expect(throws: Refusal.self) { try both.requireNoRotation() }
+    }
+}
