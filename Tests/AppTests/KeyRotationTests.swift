@@ -95,7 +95,7 @@ struct KeyRotationTests {
         if let cipher {
             service = KeyRotationService(
                 database: app.db, writer: app.writer(actor: .system("test")), config: app.platform.config,
-                cipher: cipher, clock: app.platform.clock)
+                cipher: cipher)
         }
         return service
     }

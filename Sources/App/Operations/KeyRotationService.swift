@@ -19,7 +19,6 @@ struct KeyRotationService {
     let writer: AuditedWriter
     let config: AppConfig
     let cipher: FieldCipher
-    let clock: PlatformClock
     var tables: [RotatedTable] = RotatedTable.all
 
     struct Status: Encodable, Sendable {
@@ -110,9 +109,16 @@ struct KeyRotationService {
         guard keys.count == 2 else { throw Refusal(.failed, "无法读取新密钥文件 \(nextPath)") }
         let (old, new) = (keys[1].id, keys[0].id)
         let names = tables.map(\.name)
-        let now = clock.now
+        // Real time, like audit events: when the platform actually did it (and the order of rotations).
+        let now = Date()
         try await writer.transaction { tx, audit in
-            try await KeyRotationStore(db: tx).start(id: UUID(), oldKeyID: old, newKeyID: new, tables: names, at: now)
+            let store = KeyRotationStore(db: tx)
+            // One rotation at a time, however many operators start one.
+            if tx.dialect.name == "postgresql" { try await tx.raw("SELECT pg_advisory_xact_lock(2104)").run() }
+            if let running = try await store.latest(), running.state == .running {
+                throw Refusal(.conflict, "已有一次数据密钥轮换在进行（\(running.newKeyID)）", field: "action")
+            }
+            try await store.start(id: UUID(), oldKeyID: old, newKeyID: new, tables: names, at: now)
             try await audit.record(
                 "keys.rotation.start", entity: "data_key", id: new, region: RegionTable.changzhou.value,
                 after: ["oldKeyId": old, "tables": names.joined(separator: ",")])
@@ -147,7 +153,7 @@ struct KeyRotationService {
 
     /// Marks the rotation complete (audited), then swaps the key files.
     private func finish(_ rotation: UUID, tables: [KeyRotation.TableProgress]) async throws {
-        let now = clock.now
+        let now = Date()
         try await writer.transaction { tx, audit in
             try await KeyRotationStore(db: tx).complete(rotation, at: now)
             try await audit.record(
@@ -205,7 +211,6 @@ struct KeyRotationService {
 extension Application {
     func keyRotation(actor: AuditActor) -> KeyRotationService {
         KeyRotationService(
-            database: db, writer: writer(actor: actor), config: platform.config, cipher: platform.cipher,
-            clock: platform.clock)
+            database: db, writer: writer(actor: actor), config: platform.config, cipher: platform.cipher)
     }
 }
