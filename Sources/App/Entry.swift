@@ -42,6 +42,7 @@ public func runMinzheng() async throws {
         if isServeCommand(arguments) {
             try await FirstStart.run(app)
             app.lifecycle.use(MonitoringTimer())
+            app.lifecycle.use(DataKeyWatcher())
         }
         try await app.execute()
     } catch {

@@ -16,7 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
             variable: "MINZHENG_NOW", reason: "a moved clock is for demos and tests, never in production")
     }
     app.platform = PlatformServices(
-        config: config, cipher: FieldCipher(masterKey: try DataKeyStore.load(config: config)),
+        config: config, cipher: FieldCipher(ring: try DataKeyStore.ring(config: config)),
         regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
@@ -53,6 +53,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateElderlyFacilities())
     app.migrations.add(CreateServiceMap())
     app.migrations.add(CreateAdaptationPhotos())
+    app.migrations.add(CreateKeyRotations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

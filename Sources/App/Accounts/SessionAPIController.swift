@@ -21,8 +21,9 @@ struct SessionAPIController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
         // Residents sign in with their ID number, which names their account.
-        let account = ResidentAccounts.username(
-            forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
+        let account = try await ResidentAccounts.username(
+            forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today, db: req.sql
+        )
         let row = try await SignIn(req: req).attempt(username: account, password: credentials.password)
         // A credential is a write like any other: audited, with tokens long expired cleared
         // in the same transaction so that the table does not grow for ever.

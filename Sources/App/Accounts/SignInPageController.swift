@@ -35,8 +35,8 @@ struct SignInPageController: RouteCollection {
         let row: AccountStore.UserRow
         do {
             // Residents sign in with their ID number, which names their account.
-            let account = ResidentAccounts.username(
-                forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today)
+            let account = try await ResidentAccounts.username(
+                forLogin: username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today, db: req.sql)
             row = try await SignIn(req: req).attempt(username: account, password: form.password ?? "")
         } catch let error as AppError {
             let page = SignInPage(

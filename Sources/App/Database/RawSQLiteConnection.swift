@@ -80,6 +80,33 @@ final class RawSQLiteConnection: @unchecked Sendable {
         }
     }
 
+    /// Copies the whole database between this connection and the file at `path` with SQLite's
+    /// online backup API, in one step: out of this connection within the snapshot of the
+    /// read transaction it has open (`restoring: false`), or into it, replacing every page
+    /// under its write lock (`restoring: true`).
+    func backup(file path: String, restoring: Bool) throws {
+        var other: OpaquePointer?
+        let flags =
+            (restoring ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        defer { sqlite_nio_sqlite3_close(other) }
+        guard sqlite_nio_sqlite3_open_v2(path, &other, flags, nil) == SQLITE_OK, let other else {
+            throw Failure(code: SQLITE_CANTOPEN, message: "cannot open \(path)")
+        }
+        let (destination, source) = restoring ? (handle, other) : (other, handle)
+        guard let copy = sqlite_nio_sqlite3_backup_init(destination, "main", source, "main") else {
+            throw Failure(
+                code: sqlite_nio_sqlite3_errcode(destination),
+                message: String(cString: sqlite_nio_sqlite3_errmsg(destination)))
+        }
+        let stepped = sqlite_nio_sqlite3_backup_step(copy, -1)
+        let finished = sqlite_nio_sqlite3_backup_finish(copy)
+        guard stepped == SQLITE_DONE, finished == SQLITE_OK else {
+            throw Failure(
+                code: stepped == SQLITE_DONE ? finished : stepped,
+                message: String(cString: sqlite_nio_sqlite3_errmsg(destination)))
+        }
+    }
+
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let statement = statements[sql] { return statement }
         if statements.count >= statementLimit {

@@ -192,7 +192,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
 }
 
 /// A result row of `SQLiteBulkDatabase`, decoded the way SQLiteKit decodes its own rows.
-private struct RawSQLiteRow: SQLRow {
+struct RawSQLiteRow: SQLRow {
     let columns: [String]
     let values: [SQLiteData]
     let decoder: SQLiteDataDecoder

@@ -97,6 +97,7 @@ struct ImportBatchWriter {
     }
 
     func write(_ batch: PreparedBatch, now: Date) async throws -> Counts {
+        try cipher.requireNoRotation()
         var counts = Counts()
         var changes = ImportBatchAudit()
         let (householdsCreated, storedHouseholds) = try await storeHouseholds(

@@ -58,6 +58,7 @@ struct FeedIngest {
         kind: FeedKind, department: String, records: [Row], problems: [FeedRowProblem],
         persons prefetched: Task<[String: Person], any Error>? = nil
     ) async throws -> Summary {
+        try cipher.requireNoRotation()
         var summary = Summary()
         summary.rejected = problems.count
         summary.errors = problems.map { RowError(row: $0.row, reason: $0.description) }

@@ -17,4 +17,13 @@ enum PersonSearchIndex {
     static func phone(_ digits: String, cipher: FieldCipher) -> String {
         cipher.blindIndex("phone:" + digits)
     }
+
+    /// What a search asks for: the index under every data key (see `FieldCipher.blindIndexes`).
+    static func idLast6Lookups(_ last6: String, cipher: FieldCipher) -> [String] {
+        cipher.blindIndexes("idLast6:" + last6)
+    }
+
+    static func phoneLookups(_ digits: String, cipher: FieldCipher) -> [String] {
+        cipher.blindIndexes("phone:" + digits)
+    }
 }

@@ -73,7 +73,7 @@ extension RegistryStore {
     ) async throws {
         guard
             let person = try await db.select().columns("id", "region").from("persons")
-                .where("id_index", .equal, cipher.blindIndex(idNumber.value)).first()
+                .where("id_index", .in, cipher.blindIndexes(idNumber.value)).first()
         else {
             throw Refusal.invalid("idNumber", "身份证号 \(idNumber.masked) 尚未登记，请用“新增成员”登记")
         }

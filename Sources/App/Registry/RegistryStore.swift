@@ -28,8 +28,8 @@ struct RegistryStore {
     ) async throws -> UUID {
         let now = now ?? clock.now
         let index = cipher.blindIndex(draft.residentID.value)
-        if let existing = try await db.select().columns("id", "region").from("persons").where("id_index", .equal, index)
-            .first()
+        if let existing = try await db.select().columns("id", "region").from("persons")
+            .where("id_index", .in, cipher.blindIndexes(draft.residentID.value)).first()
         {
             throw DuplicateIDNumber(
                 existing: try existing.decode(column: "id", as: UUID.self),
@@ -70,10 +70,11 @@ struct RegistryStore {
         let phone: String?
     }
 
-    func identity(blindIndex: String) async throws -> Identity? {
+    /// `blindIndexes`: the ID number's under every data key (`FieldCipher.blindIndexes`).
+    func identity(blindIndexes: [String]) async throws -> Identity? {
         guard
             let row = try await db.select().columns("id", "name", "region", "phone_cipher").from("persons")
-                .where("id_index", .equal, blindIndex).first()
+                .where("id_index", .in, blindIndexes).first()
         else { return nil }
         return Identity(
             id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
@@ -100,8 +101,8 @@ struct RegistryStore {
             .all().map { try $0.decode(column: "household_id", as: UUID.self) }
     }
 
-    func personID(blindIndex: String) async throws -> UUID? {
-        try await db.select().column("id").from("persons").where("id_index", .equal, blindIndex).first()?.decode(
+    func personID(blindIndexes: [String]) async throws -> UUID? {
+        try await db.select().column("id").from("persons").where("id_index", .in, blindIndexes).first()?.decode(
             column: "id", as: UUID.self)
     }
 
@@ -188,12 +189,17 @@ struct RegistryStore {
         if let region = query.region { filter = "\(filter) AND \(RegionScope(region).condition("p.region"))" }
         let terms = query.terms
         if let name = terms.name { filter = "\(filter) AND p.name LIKE \(bind: Self.likeContains(name)) ESCAPE '\\'" }
-        if let id = terms.residentID { filter = "\(filter) AND p.id_index = \(bind: cipher.blindIndex(id.value))" }
+        // Each under every data key: during a key rotation a row may still hold the old one.
+        if let id = terms.residentID {
+            filter = "\(filter) AND p.id_index IN \(SQLBind.group(cipher.blindIndexes(id.value)))"
+        }
         if let last6 = terms.idLast6 {
-            filter = "\(filter) AND p.id_last6_index = \(bind: PersonSearchIndex.idLast6(last6, cipher: cipher))"
+            filter =
+                "\(filter) AND p.id_last6_index IN \(SQLBind.group(PersonSearchIndex.idLast6Lookups(last6, cipher: cipher)))"
         }
         if let phone = terms.phone {
-            filter = "\(filter) AND p.phone_index = \(bind: PersonSearchIndex.phone(phone, cipher: cipher))"
+            filter =
+                "\(filter) AND p.phone_index IN \(SQLBind.group(PersonSearchIndex.phoneLookups(phone, cipher: cipher)))"
         }
         return filter
     }
@@ -237,8 +243,9 @@ struct RegistryStore {
         let currentVersion = try current.decode(column: "version", as: Int.self)
         guard currentVersion == version else { throw Refusal.staleVersion(current: currentVersion) }
         let index = cipher.blindIndex(draft.residentID.value)
-        if index != (try current.decode(column: "id_index", as: String.self)),
-            try await personID(blindIndex: index) != nil
+        let indexes = cipher.blindIndexes(draft.residentID.value)
+        if !indexes.contains(try current.decode(column: "id_index", as: String.self)),
+            try await personID(blindIndexes: indexes) != nil
         {
             throw Refusal(.conflict, "身份证号 \(draft.residentID.masked) 已登记在另一人员档案中", field: "idNumber")
         }

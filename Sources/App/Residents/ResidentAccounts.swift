@@ -13,11 +13,23 @@ enum ResidentAccounts {
         "r-" + cipher.blindIndex(id.value)
     }
 
+    /// The usernames an ID number may have: under every data key, the current one first
+    /// (a key rotation renames the accounts batch by batch).
+    static func usernames(for id: ResidentID, cipher: FieldCipher) -> [String] {
+        cipher.blindIndexes(id.value).map { "r-" + $0 }
+    }
+
     /// The sign-in name typed into the login form: an ID number becomes the resident's
-    /// username; anything else is a staff username, unchanged.
-    static func username(forLogin typed: String, cipher: FieldCipher, today: CivilDate) -> String {
+    /// username (the one stored, during a key rotation); anything else is a staff username, unchanged.
+    static func username(
+        forLogin typed: String, cipher: FieldCipher, today: CivilDate, db: SQLDatabase
+    ) async throws -> String {
         guard typed.utf8.count == 18, let id = try? ResidentID(typed, today: today) else { return typed }
-        return username(for: id, cipher: cipher)
+        let candidates = usernames(for: id, cipher: cipher)
+        guard candidates.count > 1 else { return candidates[0] }
+        let stored = try await db.select().column("username").from("users").where("username", .in, candidates)
+            .first()?.decode(column: "username", as: String.self)
+        return stored ?? candidates[0]
     }
 
     struct Registration: Content {
@@ -55,7 +67,9 @@ enum ResidentAccounts {
             throttle.registrationIDs.recordFailure(index, at: now)
             return mismatch
         }
-        guard let person = try await req.registry.identity(blindIndex: index) else { throw refuse() }
+        guard let person = try await req.registry.identity(blindIndexes: cipher.blindIndexes(id.value)) else {
+            throw refuse()
+        }
         guard person.name == form.name?.trimmedWhitespace, let phone = person.phone,
             phone == form.phone?.trimmedWhitespace
         else { throw refuse() }
@@ -67,7 +81,10 @@ enum ResidentAccounts {
             hash: { try await req.password.async.hash($0) })
         return try await req.auditedTransaction { tx, audit in
             let store = AccountStore(db: tx)
-            if try await store.userRow(username: account.username) != nil {
+            // Under either data key while a rotation renames the accounts.
+            let taken = try await tx.select().column("id").from("users")
+                .where("username", .in, usernames(for: id, cipher: cipher)).first()
+            if try await store.userRow(username: account.username) != nil || taken != nil {
                 throw AppError(Refusal(.conflict, "该身份证号已注册，请直接登录", field: "idNumber"))
             }
             let userID = try await store.insert(account)

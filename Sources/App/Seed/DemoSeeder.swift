@@ -87,6 +87,7 @@ struct DemoSeeder {
                 seed: seed, households: batchHouseholdIDs, persons: persons.pendingCount,
                 householdsWithMeans: means.pendingCount)
             _ = try await writer.submit { [auditedWriter = self.writer, households, persons, memberships, means] in
+                try cipher.requireNoRotation()
                 try await auditedWriter.transaction(on: bulk) { sql, audit in
                     var (h, p, m, d) = (households, persons, memberships, means)
                     try await h.flush(on: sql)

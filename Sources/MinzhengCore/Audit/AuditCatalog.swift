@@ -48,6 +48,9 @@ public enum AuditCatalog {
             ("facility.price.add", "登记养老设施收费项目"), ("facility.price.remove", "删除养老设施收费项目"),
             ("region.location.set", "登记街道/社区驻地位置"), ("advice.submit", "养老顾问：收到咨询或照护需求"),
             ("advice.answer", "养老顾问：答复"), ("demo.service_map", "生成演示养老服务地图数据"),
+            ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
+            ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
+            ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
         ])
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
@@ -83,6 +86,6 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询",
+        "advice_request": "养老顾问咨询", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }

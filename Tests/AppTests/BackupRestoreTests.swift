@@ -1,0 +1,154 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import NIOConcurrencyHelpers
+import SQLKit
+import Testing
+import Vapor
+
+/// `minzheng backup` and `minzheng restore`: a copy taken while households are being
+/// written is consistent and matches its manifest, restores into an empty database with the
+/// same counts and an intact audit chain, and never overwrites a database holding records
+/// unless forced.
+@Suite("backup and restore")
+struct BackupRestoreTests {
+    /// PostgreSQL only where pg_dump is installed.
+    static var databases: [TestDatabase] {
+        TestDatabase.available.filter { $0 == .sqlite || PostgresTools.locate("pg_dump") != nil }
+    }
+
+    /// A household of one person, whose ID number is made from `n`.
+    static func household(_ app: Application, token: String, _ n: Int) async throws {
+        let id = residentID(
+            "3204021950" + String(format: "%02d%02d", n / 900 + 1, n % 28 + 1) + String(format: "%03d", n % 900 + 100))
+        let response = try await send(
+            app, .POST, "/api/v1/households", token: token, json: RegistryAPITests.household(headID: id))
+        #expect(response.status == .created, "\(response.body.string)")
+    }
+
+    static func count(_ app: Application, _ table: String) async throws -> Int {
+        try await app.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()!.decode(column: "n", as: Int.self)
+    }
+
+    static func folder() throws -> String {
+        let folder = NSTemporaryDirectory() + "minzheng-backup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test(
+        "a backup while households are written is consistent, restores with the same counts, and is not restored over records unforced",
+        arguments: databases)
+    func backupWhileWriting(_ db: TestDatabase) async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/minzheng.backup"
+        try await withTestApp(db) { app in
+            let token = try await app.token(role: .cityAdmin, region: "3204")
+            for n in 0..<5 { try await Self.household(app, token: token, n) }
+            let before = try await Self.count(app, "households")
+            // Writes go on while the backup runs, each household in its own audited transaction.
+            let stop = NIOLockedValueBox(false)
+            let writer = Task {
+                var n = 5
+                while !stop.withLockedValue({ $0 }) && n < 600 {
+                    try await Self.household(app, token: token, n)
+                    n += 1
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            let report = try await app.backups(actor: .system("test")).backup(to: file)
+            stop.withLockedValue { $0 = true }
+            try await writer.value
+            let after = try await Self.count(app, "households")
+
+            let manifest = try BackupManifest.decode(
+                try #require(FileManager.default.contents(atPath: BackupManifest.path(forBackup: file))))
+            let tables = manifest.inventory.tables
+            let households = try #require(tables["households"])
+            #expect(households >= before && households <= after)
+            #expect(after > before, "households were written meanwhile")
+            // Consistent: every household of the copy came with its person and membership, and its event.
+            #expect(tables["persons"] == households)
+            #expect(tables["memberships"] == households)
+            #expect(manifest.inventory.auditHead.sequence == Int64(try #require(tables["audit_events"])))
+            #expect(report.rows == manifest.inventory.totalRows && report.checked)
+            #expect(manifest.engine == (db == .sqlite ? .sqlite : .postgresql))
+            if db == .sqlite {
+                // The copy itself, opened on its own: the manifest's counts and an intact chain.
+                let (copy, chain) = try await BackupService.checkSQLiteFile(file)
+                #expect(copy == manifest.inventory)
+                #expect(chain == .intact(count: Int(manifest.inventory.auditHead.sequence)))
+            }
+            // The backup is on record, after the snapshot it copied.
+            let recorded = try await app.sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM audit_events
+                WHERE action = 'backup.create' AND sequence > \(bind: manifest.inventory.auditHead.sequence)
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(recorded == 1)
+            // A second backup never overwrites the first.
+            await #expect(throws: Refusal.self) { try await app.backups(actor: .system("test")).backup(to: file) }
+        }
+        let manifest = try BackupManifest.decode(
+            try #require(FileManager.default.contents(atPath: BackupManifest.path(forBackup: file))))
+        try await withTestApp(db) { app in
+            let report = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+            #expect(report.rows == manifest.inventory.totalRows)
+            let restored = try await InventoryStore(db: app.sql).inventory()
+            for (table, rows) in manifest.inventory.tables where table != "audit_events" {
+                #expect(restored.tables[table] == rows, "\(table)")
+            }
+            // The chain goes on intact from the backup's head with the restore's own event.
+            #expect(restored.auditHead.sequence == manifest.inventory.auditHead.sequence + 1)
+            #expect(try await AuditStore(db: app.sql).verify() == .intact(count: Int(restored.auditHead.sequence)))
+            // The restored people are found by their ID numbers.
+            let token = try await app.token(role: .cityAdmin, region: "3204")
+            let id = residentID("320402195001" + "01" + "100")
+            let found = try await send(app, .POST, "/api/v1/persons/search", token: token, json: ["idNumber": id])
+            #expect(found.status == .ok)
+            #expect(found.body.string.contains("张建国"))
+
+            // Now the database holds records: a second restore is refused unless forced.
+            do {
+                _ = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+                Issue.record("a restore over records was not refused")
+            } catch let refusal as Refusal {
+                #expect(refusal.kind == .conflict)
+                #expect(refusal.field == "force")
+            }
+            #expect(try await Self.count(app, "households") == manifest.inventory.tables["households"])
+            _ = try await app.backups(actor: .system("test")).restore(from: file, force: true)
+            #expect(try await Self.count(app, "users") == manifest.inventory.tables["users"])
+        }
+    }
+
+    @Test("a damaged backup file is refused before anything is written", arguments: databases)
+    func damagedFile(_ db: TestDatabase) async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/minzheng.backup"
+        try await withTestApp(db) { app in
+            let token = try await app.token(role: .cityAdmin, region: "3204")
+            try await Self.household(app, token: token, 1)
+            _ = try await app.backups(actor: .system("test")).backup(to: file)
+        }
+        let handle = try #require(FileHandle(forUpdatingAtPath: file))
+        try handle.seek(toOffset: 200)
+        let byte = try #require(try handle.read(upToCount: 1)).first!
+        try handle.seek(toOffset: 200)
+        try handle.write(contentsOf: Data([byte ^ 0xFF]))
+        try handle.close()
+        try await withTestApp(db) { app in
+            do {
+                _ = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+                Issue.record("a damaged backup was restored")
+            } catch let refusal as Refusal {
+                #expect(refusal.field == "file")
+                #expect(refusal.message.contains("SHA-256"))
+            }
+            #expect(try await Self.count(app, "households") == 0)
+        }
+    }
+}
