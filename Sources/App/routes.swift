@@ -49,6 +49,8 @@ func routes(_ app: Application) throws {
     try FacilityRoutes.register(api: apiUser, pages: signedIn)
     try SeniorAllowanceControllers.register(api: apiUser, pages: signedIn)
     try ServiceMapRoutes.register(pages: pages, signedIn: signedIn)
+    try signedIn.register(collection: MyInformationPageController())
+    try signedIn.register(collection: CorrectionPageController())
 }
 
 struct HealthStatus: Content {

@@ -31,6 +31,7 @@ struct PersonPageController: RouteCollection {
             throw Refusal.notFound("人员")
         }
         if reveal { try await Self.recordIdentityView(req, person: person) }
+        try await req.personalInformation.recordView(of: person.id, by: user, channel: reveal ? .identity : .page)
         let regions = req.platform.regions
         let name = { (code: String) in RegionCode(code).map(regions.fullName) ?? code }
         return try await req.view.render(

@@ -190,6 +190,7 @@ struct RegistryAPIController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self),
             let person = try await req.registry.person(id: id, within: user.scope)
         else { throw Refusal.notFound("人员") }
+        try await req.personalInformation.recordView(of: person.id, by: user, channel: .api)
         return person
     }
 

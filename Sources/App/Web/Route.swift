@@ -150,6 +150,12 @@ enum Route {
     static let facilityPlanningLocation = Template<Void>("/facilities/planning/locations")
     static let facilityPrices = Template<UUID>("/facilities/:id/prices")
     static let facilityPriceRemove = Template<(UUID, UUID)>("/facilities/:id/prices/:price/remove")
+    // Personal information rights (个人信息保护法): the resident's own file, staff's queue of corrections.
+    static let me = Template<Void>("/me")
+    static let meExport = Template<Void>("/me/data.json")
+    static let meCorrections = Template<Void>("/me/corrections")
+    static let corrections = Template<Void>("/corrections")
+    static let correction = Template<UUID>("/corrections/:id")
     // Elderly care: the senior allowance (尊老金, 免申即享).
     static let seniorAllowances = Template<Void>("/elderly/allowances")
     static let seniorAllowanceWrongPaymentsExport = Template<Void>("/elderly/allowances/wrong-payments.xlsx")

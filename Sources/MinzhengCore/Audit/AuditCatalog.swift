@@ -48,6 +48,8 @@ public enum AuditCatalog {
             ("facility.price.add", "登记养老设施收费项目"), ("facility.price.remove", "删除养老设施收费项目"),
             ("region.location.set", "登记街道/社区驻地位置"), ("advice.submit", "养老顾问：收到咨询或照护需求"),
             ("advice.answer", "养老顾问：答复"), ("demo.service_map", "生成演示养老服务地图数据"),
+            ("person.selfExport", "本人下载个人信息副本"), ("correction.request", "本人申请更正个人信息"),
+            ("correction.decide", "处理个人信息更正申请"),
             ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
             ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
             ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
