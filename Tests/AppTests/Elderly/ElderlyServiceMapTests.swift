@@ -202,6 +202,7 @@ struct ElderlyServiceMapTests {
             app.platform.clock = .fixed(Self.today)
             let form = try await FormVisit.open(app, "/care-map/advice?street=320402001")
             #expect(form.page.body.string.contains("<option value=\"320402001\" selected>雕庄街道</option>"))
+            #expect(!form.page.body.string.contains("监狱"))
             var badPhone = Self.question
             badPhone[3] = ("phone", "12345")
             let refused = try await form.post(app, "/care-map/advice", badPhone)

@@ -80,7 +80,11 @@ extension RegionTable {
     func streetGroups(wholeDistricts: Bool) -> [ChoiceGroup] {
         children(of: RegionTable.changzhou).map { district in
             let name = self.name(of: district) ?? district.value
-            let streets = streets(under: district).map { Choice(value: $0.value, label: self.name(of: $0) ?? $0.value) }
+            // A prison is a street-level unit of the statistics, not a place residents live.
+            let streets = streets(under: district).compactMap { code -> Choice? in
+                let label = self.name(of: code) ?? code.value
+                return label.hasSuffix("监狱") ? nil : Choice(value: code.value, label: label)
+            }
             return ChoiceGroup(
                 label: name,
                 choices: (wholeDistricts ? [Choice(value: district.value, label: "\(name)（全区）")] : []) + streets)
