@@ -21,6 +21,7 @@ names the first), 2 when the test itself could not run.
 import argparse
 import collections
 import hashlib
+import http.client
 import json
 import os
 import random
@@ -738,7 +739,7 @@ class Burst:
             self.sent[n] = entry
             try:
                 status, answer = self.server.request("POST", "/api/v1/households", body, self.token, timeout=20)
-            except (OSError, ValueError):
+            except (OSError, ValueError, http.client.HTTPException):
                 return  # refused, reset or cut: the server is gone; this one is unknown
             entry["status"] = status
             if 200 <= status < 300:
