@@ -28,11 +28,14 @@ struct SeedCommand: AsyncCommand {
             let households: Int
             let persons: Int
             let householdsWithMeans: Int
+            /// Written by an earlier run of the same seed (one cut off, or complete): skipped.
+            let alreadySeeded: Int
             let seconds: Double
         }
         let output = Output(
             households: summary.households, persons: summary.persons,
-            householdsWithMeans: summary.householdsWithMeans, seconds: (seconds * 100).rounded() / 100)
+            householdsWithMeans: summary.householdsWithMeans, alreadySeeded: summary.alreadySeeded,
+            seconds: (seconds * 100).rounded() / 100)
         context.console.output("\(jsonLine(output))")
     }
 }

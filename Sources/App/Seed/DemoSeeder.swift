@@ -9,33 +9,47 @@ import Vapor
 /// batches: one transaction per batch, so memory stays bounded and a crash keeps whole
 /// batches only. Households that would have applied for assistance (`SyntheticMeans`)
 /// also get their declared means, assessed under the parameters stored for this month.
+///
+/// Seeding is resumable: `seed(households: N, seed: S)` makes the registry hold the first N
+/// households of the stream S. Those an earlier run of the same seed wrote — as its batches'
+/// audit events list them, committed with them — are skipped, so a run cut off by a crash
+/// is completed by running it again, and a completed one changes nothing (before, the rerun
+/// failed on the first batch's ID numbers, already registered).
 struct DemoSeeder {
     let bulk: BulkJobs
     /// Audited as `seed`.
     let writer: AuditedWriter
     let cipher: FieldCipher
     let clock: PlatformClock
-    let batchHouseholds = 2_000
+    var batchHouseholds = 2_000
 
     struct Summary: Codable, Sendable {
+        /// Written by this run.
         var households = 0
         var persons = 0
         var householdsWithMeans = 0
+        /// Of the stream's first N, written by earlier runs of the same seed.
+        var alreadySeeded = 0
     }
 
     func seed(
         households count: Int, seed: UInt64, today: CivilDate, progress: JobProgress? = nil
     ) async throws -> Summary {
         try await self.bulk.run { [self] bulk in
-            try await write(households: count, seed: seed, today: today, on: bulk, progress: progress)
+            let done = try await AuditStore(db: bulk.sql).seededHouseholds(seed: seed)
+            return try await write(
+                households: count, skipping: min(done, count), seed: seed, today: today, on: bulk, progress: progress)
         }
     }
 
     private func write(
-        households count: Int, seed: UInt64, today: CivilDate, on bulk: BulkDatabase, progress: JobProgress?
+        households count: Int, skipping done: Int, seed: UInt64, today: CivilDate, on bulk: BulkDatabase,
+        progress: JobProgress?
     ) async throws -> Summary {
         var generator = SyntheticHouseholds(seed: seed, today: today)
-        var summary = Summary()
+        for _ in 0..<done { _ = generator.next() }
+        var summary = Summary(alreadySeeded: done)
+        var position = done
         var households = BulkInsert(table: "households", columns: HouseholdColumns.insert)
         var persons = BulkInsert(table: "persons", columns: PersonColumns.insert)
         var memberships = BulkInsert(table: "memberships", columns: MembershipColumns.insert)
@@ -46,8 +60,8 @@ struct DemoSeeder {
         let now = clock.now
         var writer = PipelinedWriter<Void>()
         var batchHouseholdIDs: [UUID] = []
-        while summary.households < count {
-            let batch = min(batchHouseholds, count - summary.households)
+        while position < count {
+            let batch = min(batchHouseholds, count - position)
             for _ in 0..<batch {
                 guard let h = generator.next() else { break }
                 let householdID = UUID.random()
@@ -105,7 +119,8 @@ struct DemoSeeder {
             memberships.clear()
             means.clear()
             summary.households += batch
-            progress?.update(done: summary.households, total: count)
+            position += batch
+            progress?.update(done: position, total: count)
         }
         _ = try await writer.finish()
         return summary
