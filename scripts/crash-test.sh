@@ -28,14 +28,7 @@ export PATH
 
 fail() { echo "crash-test: $*" >&2; exit 2; }
 
-if [[ -n "${MINZHENG_BIN:-}" ]]; then
-  BIN="$MINZHENG_BIN"
-else
-  command -v swift >/dev/null 2>&1 || fail "no MINZHENG_BIN given and swift is not on PATH"
-  BIN_DIR="$(swift build --show-bin-path 2>/dev/null)" || fail "swift build --show-bin-path failed"
-  BIN="$BIN_DIR/minzheng"
-fi
-[[ -x "$BIN" ]] || fail "binary $BIN not found or not executable (build it with 'swift build', or set MINZHENG_BIN)"
+source "$ROOT/scripts/minzheng-bin.sh"
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed"
 
 ARGS=(--bin "$BIN")

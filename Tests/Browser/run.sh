@@ -64,14 +64,7 @@ bash "$ROOT/scripts/browser-setup.sh" || fail "scripts/browser-setup.sh failed"
 PY="${MINZHENG_BROWSER_VENV:-$ROOT/.venv-browser}/bin/python"
 
 # --- 2. the server binary ------------------------------------------------------------------
-if [[ -n "${MINZHENG_BIN:-}" ]]; then
-  BIN="$MINZHENG_BIN"
-else
-  command -v swift >/dev/null 2>&1 || fail "no MINZHENG_BIN given and swift is not on PATH"
-  BIN_DIR="$(swift build --show-bin-path 2>/dev/null)" || fail "swift build --show-bin-path failed"
-  BIN="$BIN_DIR/minzheng"
-fi
-[[ -x "$BIN" ]] || fail "server binary $BIN not found or not executable (build it with 'swift build', or set MINZHENG_BIN)"
+source "$ROOT/scripts/minzheng-bin.sh"
 say "server binary: $BIN"
 
 # --- 3. fresh data, users, server ------------------------------------------------------------
