@@ -82,9 +82,8 @@ def _browser():
 @pytest.fixture
 def browser(_browser, site):
     """One Chromium for the whole run; every test starts signed out (no cookies)."""
-    # Cookies can only be cleared on the site's origin. An HTML page of the app, not /healthz:
-    # on a JSON page Chromium asks for /favicon.ico, and the app's 404 page for a path outside
-    # the page routes crashes the server (see test_errors.py).
+    # Cookies can only be cleared on the site's origin: a page of the app, where the layout's
+    # empty icon link keeps Chromium from asking for /favicon.ico (a 404 in every server log).
     _browser.get(site.url("/login"))
     _browser.delete_all_cookies()
     yield _browser
