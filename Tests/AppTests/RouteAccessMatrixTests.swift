@@ -17,6 +17,8 @@ struct RouteAccessMatrixTests {
         let other: HouseholdDetail
         /// A care home in 320404001 (another district).
         var otherFacility = UUID()
+        /// A home-adaptation case of the other district's household, just screened.
+        var otherAdaptation = UUID()
     }
 
     struct Route: Sendable {
@@ -144,6 +146,10 @@ struct RouteAccessMatrixTests {
         Route(name: "facility beds", method: .GET, path: { _ in "/api/v1/elderly/facility-beds" }, body: { _ in nil }),
         Route(
             name: "hazard counts", method: .GET, path: { _ in "/api/v1/elderly/inspection-counts" }, body: { _ in nil }),
+        // Whoever sees the case gets as far as reading the body (a JSON one: 415, not a multipart file).
+        Route(
+            name: "photo of other district's adaptation", method: .POST,
+            path: { "/api/v1/adaptations/\($0.otherAdaptation)/photos" }, body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -158,47 +164,48 @@ struct RouteAccessMatrixTests {
         //                                          list create own  other edit  move names search person bank users mkUser mkDept tokens queue apply catalog enrol tasks feed reviews allowance password care settle entitle adapt
         //                                          ability: score assessOwn assessOther listOwn due
         //                                          facilities: list file other editOther beds counts
+        //                                          adaptation photo (other district)
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200,
+                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
+                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 
@@ -220,6 +227,11 @@ struct RouteAccessMatrixTests {
                 app, .POST, "/api/v1/elderly/facilities", token: admin,
                 json: ElderlyFacilitiesTests.facility(region: "320404001", name: "钟楼测试养老院"))
             world.otherFacility = try facility.json(FacilityRecord.self).id
+            try await AdaptationStore(db: app.sql).insertCase(
+                household: other.id, region: "320404001", year: 2026, priority: .dibao, cap: Fen(300_000), at: Date())
+            world.otherAdaptation = try #require(
+                try await app.sql.raw("SELECT id FROM adaptation_cases WHERE household_id = \(bind: other.id)").first()?
+                    .decode(column: "id", as: UUID.self))
             let token: String
             switch c.role {
             case .resident: token = f.resident
