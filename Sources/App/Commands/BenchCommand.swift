@@ -133,16 +133,12 @@ struct LookupBenchmark {
             measured = .failure(error)
         }
         await app.server.shutdown()
-        var timings = try measured.get()
+        let timings = try measured.get()
         try await sql.delete(from: "api_tokens").where("user_id", .equal, userID).run()
         try await sql.delete(from: "users").where("id", .equal, userID).run()
-        timings.sort()
-        func at(_ fraction: Double) -> Double {
-            (timings[min(timings.count - 1, Int(Double(timings.count) * fraction))] * 1000).rounded() / 1000
-        }
         return Figures(
-            persons: persons, samples: timings.count, medianMilliseconds: at(0.5), p95Milliseconds: at(0.95),
-            maxMilliseconds: at(1.0))
+            persons: persons, samples: timings.count, medianMilliseconds: timings.percentile(0.5),
+            p95Milliseconds: timings.percentile(0.95), maxMilliseconds: timings.percentile(1.0))
     }
 
     /// Milliseconds of each search, in order.

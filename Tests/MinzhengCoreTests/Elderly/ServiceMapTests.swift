@@ -39,6 +39,24 @@ struct ServiceMapTests {
         }
     }
 
+    @Test("typed degrees: empty is not given, text that is not a number names its field")
+    func typedPoints() throws {
+        #expect(try GeoPoint.typed(latitude: " ", longitude: nil) == nil)
+        #expect(
+            try GeoPoint.typed(latitude: " 31.7", longitude: "119.9 ") == GeoPoint(latitude: 31.7, longitude: 119.9))
+        for (lat, lon, field) in [
+            ("北纬", "119.9", "latitude"), ("31.7", "东经", "longitude"), ("31.7", "", "longitude"),
+            ("1e400", "119.9", "latitude"),
+        ] {
+            do {
+                _ = try GeoPoint.typed(latitude: lat, longitude: lon)
+                Issue.record("accepted \(lat), \(lon)")
+            } catch {
+                #expect(error.field == field)
+            }
+        }
+    }
+
     @Test(
         "distances read as people say them",
         arguments: [(0.0, "0 米"), (847, "850 米"), (1_000, "1.0 公里"), (3_260, "3.3 公里")])

@@ -39,15 +39,10 @@ struct ServiceMapBenchmark {
         }
         let (pageTimes, bytes) = try await pages(queries)
         return Figures(
-            facilities: filed.count, samples: queries.count, searchMedianMilliseconds: Self.at(searchTimes, 0.5),
-            searchP95Milliseconds: Self.at(searchTimes, 0.95), pageMedianMilliseconds: Self.at(pageTimes, 0.5),
-            pageP95Milliseconds: Self.at(pageTimes, 0.95), pageBytesMedian: bytes.sorted()[bytes.count / 2],
+            facilities: filed.count, samples: queries.count, searchMedianMilliseconds: searchTimes.percentile(0.5),
+            searchP95Milliseconds: searchTimes.percentile(0.95), pageMedianMilliseconds: pageTimes.percentile(0.5),
+            pageP95Milliseconds: pageTimes.percentile(0.95), pageBytesMedian: bytes.sorted()[bytes.count / 2],
             matchesMedian: matches.sorted()[matches.count / 2])
-    }
-
-    static func at(_ values: [Double], _ fraction: Double) -> Double {
-        let sorted = values.sorted()
-        return (sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))] * 1000).rounded() / 1000
     }
 
     /// Files facilities (outside the timing) until there are `target`, and records the

@@ -69,12 +69,8 @@ struct ServiceMapService {
             else { throw Refusal.invalid("from", "所选街道尚未登记位置，请改选其他街道或使用手机定位") }
             origin = point
         } else {
-            let number = { (text: String?) -> Double? in
-                guard let t = text?.trimmedWhitespace, !t.isEmpty else { return nil }
-                return Double(t) ?? .nan
-            }
             origin = try RegistryInput.check { () throws(FieldProblem) in
-                try GeoPoint.optional(latitude: number(q.latitude), longitude: number(q.longitude))
+                try GeoPoint.typed(latitude: q.latitude, longitude: q.longitude)
             }
         }
         return (filter, origin)

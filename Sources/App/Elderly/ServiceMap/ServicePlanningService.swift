@@ -60,13 +60,11 @@ struct ServicePlanningService {
             regions.isKnownOrCommunityOfKnownStreet(code), RegionTable.changzhou.contains(code)
         else { throw Refusal.invalid("code", "应填写常州市的9位街道或12位社区代码，收到 \(typed)") }
         guard user.region.contains(code) else { throw Refusal.invalid("code", "区划 \(code.value) 不在您的管辖范围") }
-        let number = { (t: String?, field: String) throws -> Double in
-            guard let v = Double((t ?? "").trimmedWhitespace) else { throw Refusal.invalid(field, "请填写数字（度）") }
-            return v
-        }
-        let (lat, lon) = (try number(latitude, "latitude"), try number(longitude, "longitude"))
         let point = try RegistryInput.check { () throws(FieldProblem) in
-            try GeoPoint.optional(latitude: lat, longitude: lon)!
+            guard let point = try GeoPoint.typed(latitude: latitude, longitude: longitude) else {
+                throw FieldProblem("latitude", "请填写驻地的纬度和经度（度）")
+            }
+            return point
         }
         let (now, name) = (clock.now, user.username)
         try await writer.transaction { tx, audit in

@@ -28,6 +28,18 @@ public struct GeoPoint: Sendable, Hashable, Codable {
         }
     }
 
+    /// The same from degrees typed as text (a form, a query): empty counts as not given, and
+    /// a value that is not a number is refused naming its field.
+    public static func typed(latitude: String?, longitude: String?) throws(FieldProblem) -> GeoPoint? {
+        func degrees(_ text: String?, _ field: String) throws(FieldProblem) -> Double? {
+            let typed = (text ?? "").trimmedWhitespace
+            if typed.isEmpty { return nil }
+            guard let value = Double(typed) else { throw FieldProblem(field, "请填写数字（度），收到 \(typed)") }
+            return value
+        }
+        return try optional(latitude: degrees(latitude, "latitude"), longitude: degrees(longitude, "longitude"))
+    }
+
     static let earthRadiusMetres = 6_371_008.8
 
     /// The great-circle distance (haversine), in metres.
