@@ -156,12 +156,7 @@ struct ApplicationService {
     /// The dibao standard in force for the region this month (the temporary-assistance
     /// threshold is a multiple of it).
     private func standard(region: RegionCode, on day: CivilDate) async throws -> Fen {
-        do {
-            return try await PolicyStore(db: db).history().parameters(for: region.value, month: day.yearMonth)
-                .dibaoStandard
-        } catch let error as PolicyParameterError {
-            throw Refusal(.failed, error.description)
-        }
+        try await PolicyStore(db: db).parameters(for: region.value, month: day.yearMonth).dibaoStandard
     }
 
     // MARK: steps

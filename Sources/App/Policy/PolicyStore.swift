@@ -56,6 +56,16 @@ struct PolicyStore {
         PolicyParameterHistory(rows: try await rows())
     }
 
+    /// The parameters in force for `region` in `month`; a key without a value then is the
+    /// platform's failure (a 500 naming the key), not the caller's.
+    func parameters(for region: String, month: YearMonth) async throws -> PolicyParameters {
+        do {
+            return try await history().parameters(for: region, month: month)
+        } catch let error as PolicyParameterError {
+            throw Refusal(.failed, "政策参数缺失：\(error.description)")
+        }
+    }
+
     /// The stored versions as engine rows; a malformed stored row is corruption, not skipped.
     private func rows() async throws -> [PolicyParameterRow] {
         try await versions().map { version in

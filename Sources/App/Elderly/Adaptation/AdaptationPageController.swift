@@ -54,7 +54,7 @@ struct AdaptationPageController: RouteCollection {
     private func render(_ req: Request, error: Refusal?) async throws -> Response {
         let user = try AdaptationAPIController.staff(req)
         let found = try await req.adaptations.adaptationCase(try req.parameters.require("id", as: UUID.self), for: user)
-        let parameters = try await PolicyStore(db: req.sql).history().parameters(
+        let parameters = try await PolicyStore(db: req.sql).parameters(
             for: found.region, month: req.today.yearMonth)
         let planned = Dictionary(uniqueKeysWithValues: found.lines.map { ($0.item, $0.quantity) })
         let page = CasePage(

@@ -15,11 +15,7 @@ struct FacilityService {
 
     /// The facility parameters in force for `region` on `day`.
     static func parameters(db: SQLDatabase, region: String, on day: CivilDate) async throws -> FacilityParameters {
-        do {
-            return try await PolicyStore(db: db).history().parameters(for: region, month: day.yearMonth).facilities
-        } catch let error as PolicyParameterError {
-            throw Refusal(.failed, error.description)
-        }
+        try await PolicyStore(db: db).parameters(for: region, month: day.yearMonth).facilities
     }
 
     func parameters(region: String) async throws -> FacilityParameters {

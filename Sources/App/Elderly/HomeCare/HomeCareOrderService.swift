@@ -16,11 +16,7 @@ struct HomeCareOrderService {
     private var store: HomeCareStore { HomeCareStore(db: db) }
 
     func parameters(region: String, month: YearMonth) async throws -> PolicyParameters {
-        do {
-            return try await PolicyStore(db: db).history().parameters(for: region, month: month)
-        } catch let error as PolicyParameterError {
-            throw Refusal(.failed, "政策参数缺失：\(error)")
-        }
+        try await PolicyStore(db: db).parameters(for: region, month: month)
     }
 
     // MARK: providers

@@ -22,7 +22,7 @@ enum DemoServiceMap {
         let locations = ServiceMapDemoPlan.locations(
             facilities: placed.map { .init(kind: $0.kind, region: $0.region, point: $0.point) },
             communities: Array(communities.keys))
-        let homeCare = try await PolicyStore(db: db).history().parameters(
+        let homeCare = try await PolicyStore(db: db).parameters(
             for: RegionTable.changzhou.value, month: clock.today.yearMonth)
         let streets = locations.keys.filter { $0.utf8.count == 9 }.sorted()
         let questions = ServiceMapDemoPlan.questions(streets: Array(streets.prefix(4)))

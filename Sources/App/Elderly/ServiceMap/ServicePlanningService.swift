@@ -25,13 +25,7 @@ struct ServicePlanningService {
     func coverage(for user: CurrentUser) async throws -> Coverage {
         try user.require(.viewFacilities)
         let today = clock.today
-        let parameters: PolicyParameters
-        do {
-            parameters = try await PolicyStore(db: db).history().parameters(
-                for: user.region.value, month: today.yearMonth)
-        } catch let error as PolicyParameterError {
-            throw Refusal(.failed, error.description)
-        }
+        let parameters = try await PolicyStore(db: db).parameters(for: user.region.value, month: today.yearMonth)
         let store = ServiceCoverageStore(db: db)
         let older = try await store.olderResidents(
             within: user.scope, bornBy: today.adding(months: -12 * parameters.elderlyAge))
