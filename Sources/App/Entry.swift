@@ -31,8 +31,11 @@ public func runMinzheng() async throws {
     do {
         let config = try AppConfig.fromEnvironment()
         try await configure(app, config: config)
-        try await prepareDatabase(app)
         let arguments = env.arguments
+        try await StartupLock.run(app) {
+            try await prepareDatabase(app)
+            if isServeCommand(arguments) { try await FirstStart.run(app) }
+        }
         if arguments.count >= 2, arguments[1] == "assess" {
             // Outside ConsoleKit, which cannot take `-` (standard input) as an argument.
             let status = await AssessCommand.run(arguments: Array(arguments.dropFirst(2)), app: app)
@@ -40,7 +43,6 @@ public func runMinzheng() async throws {
             exit(status)
         }
         if isServeCommand(arguments) {
-            try await FirstStart.run(app)
             app.lifecycle.use(MonitoringTimer())
             app.lifecycle.use(DataKeyWatcher())
         }

@@ -19,12 +19,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         config: config, cipher: FieldCipher(ring: try DataKeyStore.ring(config: config)),
         regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
-    app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
-    app.adviceLimiter = RateLimiter(limit: 5, windowSeconds: 3_600)
-    app.signInThrottle = SignInThrottle()
+    app.assessmentLimiter = RateLimiter(bucket: "assessment", limit: config.assessmentsPerMinute)
+    app.adviceLimiter = RateLimiter(bucket: "careAdvice", limit: 5, windowSeconds: 3_600)
     app.writeSerializer = WriteSerializer()
-    app.importJobs = BackgroundJobs()
-    app.feedJobs = BackgroundJobs()
+    app.serverInstance = UUID()
     try configureDatabase(app, config: config)
 
     app.migrations.add(SessionRecord.migration)
@@ -55,6 +53,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAdaptationPhotos())
     app.migrations.add(CreateKeyRotations())
     app.migrations.add(CreatePersonalInformationRights())
+    app.migrations.add(CreateSharedServerState())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

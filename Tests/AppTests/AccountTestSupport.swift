@@ -71,8 +71,13 @@ enum AccountFixtures {
 
     /// Forgets the client address's failures (every test request comes from the same
     /// address), keeping the counters of unknown names.
-    static func forgetAddresses(_ app: Application) {
-        app.signInThrottle = SignInThrottle(unknownNames: app.signInThrottle.unknownNames)
+    static func forgetAddresses(_ app: Application) async throws {
+        try await forget(app.signInThrottle.addresses, app)
+    }
+
+    /// Empties one lockout's counters, as if the requests came from elsewhere.
+    static func forget(_ table: FailureTable, _ app: Application) async throws {
+        try await app.sql.raw("DELETE FROM failure_counters WHERE bucket = \(bind: table.bucket)").run()
     }
 
     /// Lets the app's accounts clock run `seconds` ahead of the real one.

@@ -94,7 +94,10 @@ struct AssessmentAPITests {
             #expect(Int(refused.headers.first(name: "Retry-After") ?? "") ?? 0 > 0)
             #expect(try refused.json(ErrorAnswer.self).error.contains("频繁"))
             // Another address still has its whole allowance.
-            #expect(app.assessmentLimiter.admit("192.0.2.7") == nil)
+            let windows = RateWindowStore(db: app.sql, turn: app.writeTurn)
+            #expect(
+                try await app.assessmentLimiter.admit(
+                    "192.0.2.7", at: Int64(Date().timeIntervalSince1970), windows: windows) == nil)
         }
     }
 

@@ -50,7 +50,7 @@ struct SignInHardeningTests {
             #expect(fifth == .tooManyRequests)
             #expect(fifthMessage.contains("请 15 分钟后再试"))
             // The address has failed 5 times too; forget it, so that what refuses next is the account's lock.
-            F.forgetAddresses(app)
+            try await F.forgetAddresses(app)
             let (sixth, message, retryAfter) = try await Self.attempt(app, door, user.username, F.password)
             #expect(sixth == .tooManyRequests)
             #expect(message.contains("账户已暂时锁定") && message.contains("分钟后再试"))
@@ -76,7 +76,7 @@ struct SignInHardeningTests {
             let user = try await F.create(app, .streetOfficer, "320402001")
             for _ in 1...4 { _ = try await Self.attempt(app, .api, user.username, "wrong password") }
             #expect(try await F.userRow(app, user.username)?.failed_sign_ins == 4)
-            F.forgetAddresses(app)
+            try await F.forgetAddresses(app)
             #expect(try await Self.attempt(app, .api, user.username, F.password).0 == .created)
             #expect(try await F.userRow(app, user.username)?.failed_sign_ins == 0)
             for _ in 1...4 { _ = try await Self.attempt(app, .api, user.username, "wrong password") }
@@ -91,7 +91,7 @@ struct SignInHardeningTests {
             var answers: [String: [String]] = [:]
             for name in [user.username, "no-such-user"] {
                 for i in 1...6 {
-                    F.forgetAddresses(app)  // only the name's own counter is under test
+                    try await F.forgetAddresses(app)  // only the name's own counter is under test
                     let (status, message, retry) = try await Self.attempt(app, door, name, "wrong password \(i)")
                     answers[name, default: []].append("\(status.code) \(message) \(retry == nil ? "-" : "retry")")
                 }

@@ -17,13 +17,13 @@ struct SignIn {
         let now = app.accountsClock.seconds
         let address = req.clientAddress
         let throttle = app.signInThrottle
-        if let wait = throttle.addresses.wait(address, at: now) { throw Self.addressWaits(wait) }
+        if let wait = try await throttle.addresses.wait(address, at: now) { throw Self.addressWaits(wait) }
         let store = AccountStore(db: req.sql)
         guard let row = try await store.userRow(username: username) else {
-            if let wait = throttle.unknownNames.wait(username, at: now) { throw Self.accountWaits(wait) }
+            if let wait = try await throttle.unknownNames.wait(username, at: now) { throw Self.accountWaits(wait) }
             _ = try await req.password.async.verify(password, created: req.platform.decoyPasswordHash)
-            throttle.addresses.recordFailure(address, at: now)
-            throw throttle.unknownNames.recordFailure(username, at: now)
+            try await throttle.addresses.recordFailure(address, at: now)
+            throw try await throttle.unknownNames.recordFailure(username, at: now)
                 ? Self.accountWaits(SignInRules.lockSeconds) : Self.wrongCredentials
         }
         // While locked the password is not even checked: a lock that still answered
@@ -39,7 +39,7 @@ struct SignIn {
             return row
         }
         // A disabled account counts and answers like a wrong password: nothing tells it apart.
-        throttle.addresses.recordFailure(address, at: now)
+        try await throttle.addresses.recordFailure(address, at: now)
         let failures = try await app.serializedWrite {
             try await AccountStore(db: app.sql).countFailedSignIn(userID: row.id)
         }

@@ -1,66 +1,46 @@
 import MinzhengCore
-import NIOConcurrencyHelpers
 import Vapor
 
-/// The in-memory half of the sign-in lockout: failures per client address, and per
-/// username that no account has. An account's own counter lives in its row (it must
-/// survive a restart); an address is only known to this process, like `RateLimiter`'s.
+/// The lockouts of what is not an account: failures per client address, and per username
+/// that no account has. An account's own counter lives in its row; these live in
+/// `failure_counters`, so that every server of the platform counts the same failures and a
+/// restart forgets none.
 struct SignInThrottle: Sendable {
-    let addresses: FailureTable
+    let store: FailureCounterStore
+
+    var addresses: FailureTable {
+        FailureTable(bucket: "signIn.address", window: SignInRules.addressWindowSeconds, store: store)
+    }
     /// Unknown names lock exactly like accounts do, so that a lock message cannot tell
     /// whether a username exists.
-    let unknownNames: FailureTable
+    var unknownNames: FailureTable { FailureTable(bucket: "signIn.unknownName", window: nil, store: store) }
     /// Residents' registrations that did not match the registry, per client address and per
     /// ID number (its blind index): the phone number on file is all that stands between a
     /// known name and ID number and someone else's account, so guessing it waits as a
     /// password does.
-    let registrationAddresses: FailureTable
-    let registrationIDs: FailureTable
-
-    init(
-        addresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
-        unknownNames: FailureTable = FailureTable(window: nil),
-        registrationAddresses: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds),
-        registrationIDs: FailureTable = FailureTable(window: SignInRules.addressWindowSeconds)
-    ) {
-        self.addresses = addresses
-        self.unknownNames = unknownNames
-        self.registrationAddresses = registrationAddresses
-        self.registrationIDs = registrationIDs
+    var registrationAddresses: FailureTable {
+        FailureTable(bucket: "register.address", window: SignInRules.addressWindowSeconds, store: store)
+    }
+    var registrationIDs: FailureTable {
+        FailureTable(bucket: "register.idIndex", window: SignInRules.addressWindowSeconds, store: store)
     }
 }
 
-/// Failure counters by key, shared by the requests of the process.
-final class FailureTable: Sendable {
-    private let counters = NIOLockedValueBox<[String: FailureCounter]>([:])
-    private let window: Int64?
-    private let capacity: Int
-
-    init(window: Int64?, capacity: Int = 10_000) {
-        self.window = window
-        self.capacity = capacity
-    }
+/// The failure counters of one lockout, by key.
+struct FailureTable: Sendable {
+    let bucket: String
+    let window: Int64?
+    let store: FailureCounterStore
 
     /// Seconds `key` still waits, or nil.
-    func wait(_ key: String, at now: Int64) -> Int64? {
-        counters.withLockedValue { $0[key]?.wait(at: now) }
+    func wait(_ key: String, at now: Int64) async throws -> Int64? {
+        try await store.counter(bucket: bucket, key: key, window: window).wait(at: now)
     }
 
     /// Counts a failure of `key`; true when it starts the wait.
     @discardableResult
-    func recordFailure(_ key: String, at now: Int64) -> Bool {
-        counters.withLockedValue { table in
-            // Forget spent counters now and then, so that the table cannot grow without bound;
-            // if it is still full, a flood of keys is under way and only the waits are kept.
-            if table.count >= capacity {
-                table = table.filter { !$0.value.isSpent(at: now) }
-                if table.count >= capacity { table = table.filter { $0.value.wait(at: now) != nil } }
-            }
-            var counter = table[key] ?? FailureCounter(window: window)
-            let locked = counter.recordFailure(at: now)
-            table[key] = counter
-            return locked
-        }
+    func recordFailure(_ key: String, at now: Int64) async throws -> Bool {
+        try await store.recordFailure(bucket: bucket, key: key, window: window, at: now)
     }
 }
 
@@ -75,24 +55,14 @@ struct AccountsClock: Sendable {
 }
 
 extension Application {
-    private struct SignInThrottleKey: StorageKey { typealias Value = SignInThrottle }
     private struct AccountsClockKey: StorageKey { typealias Value = AccountsClock }
 
     var signInThrottle: SignInThrottle {
-        get { configured(SignInThrottleKey.self) }
-        set { storage[SignInThrottleKey.self] = newValue }
+        SignInThrottle(store: FailureCounterStore(db: db, turn: writeTurn))
     }
 
     var accountsClock: AccountsClock {
         get { storage[AccountsClockKey.self] ?? .system }
         set { storage[AccountsClockKey.self] = newValue }
-    }
-
-    /// A write outside an audited transaction (a counter, a timestamp). On SQLite it takes
-    /// its turn with the audited writers: the file has one writer, and a second one at the
-    /// same moment fails with "database is locked" rather than waiting.
-    func serializedWrite<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        if case .sqlite = platform.config.database { return try await writeSerializer.run(body) }
-        return try await body()
     }
 }

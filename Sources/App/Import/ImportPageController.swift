@@ -39,7 +39,7 @@ struct ImportPageController: RouteCollection {
         }
         let path = try UploadedFile.privateCopy(of: upload.file, named: "import")
         let importer = req.application.householdImporter(actor: req.auditActor, scope: user.region)
-        let id = req.application.importJobs.start(
+        let id = try await req.application.importJobs.start(
             for: user, title: upload.file.filename, file: path, logger: req.logger
         ) { progress in
             try await importer.run(path: path, progress: progress)

@@ -1,68 +1,95 @@
 import Foundation
 import MinzhengCore
-import NIOConcurrencyHelpers
 import Vapor
 
 /// Long jobs started from a page (a household import, a department's feed file) run in
 /// the background, so that a large file neither holds the request open for minutes nor
 /// leaves the user without news: the job's page shows its progress, then its outcome.
-/// Jobs are kept in the server's memory, the last `kept` of each kind: a job interrupted by
-/// a restart is simply uploaded again (both jobs are idempotent), and what each wrote is in
-/// the audit trail either way.
-final class BackgroundJobs<Outcome: Sendable>: Sendable {
+/// The job lives in `background_jobs` (`JobStore`), so that any server of the platform shows
+/// it. The server running it beats every `heartbeat`; a job whose beat stops for
+/// `silenceSeconds` was cut off (the server crashed or was killed) and reads as failed, and
+/// the hourly round writes it so (`SharedStateRound`). Both jobs are idempotent: the clerk
+/// uploads the same file again, and what each wrote is in the audit trail either way.
+struct BackgroundJobs<Outcome: Codable & Sendable & RefusingRows>: Sendable {
     struct Job: Sendable {
-        enum State: String, Sendable { case running, done, failed }
-
         let id: UUID
-        let ownerID: UUID
-        /// What the job works on, as its page names it (the uploaded file's name).
         let title: String
-        var state = State.running
-        var percent = 0
-        var outcome: Outcome?
-        var error: String?
+        let state: JobStore.State
+        let percent: Int
+        let outcome: Outcome?
+        let refusedRows: RefusedRows?
+        let error: String?
     }
 
-    let kept = 100
-    private let jobs = NIOLockedValueBox<[Job]>([])
+    static var heartbeat: Duration { .seconds(10) }
+    static var silenceSeconds: TimeInterval { 120 }
+    static var interrupted: String {
+        "任务中断（服务器重启或故障）。已写入的批次保留，重新上传同一文件即可补全。"
+    }
+
+    let kind: JobStore.Kind
+    let store: JobStore
+    let cipher: FieldCipher
+    let clock: PlatformClock
+    /// The server that runs the jobs this value starts.
+    let server: UUID
+
+    /// The outcome as stored, sealed: the summary with the refused rows, personal data.
+    private struct Sealed: Codable {
+        let outcome: Outcome
+        let refusedRows: RefusedRows?
+    }
 
     /// Runs `work` for `user`; `file` (a private copy of the upload) is removed at the end.
     func start(
         for user: CurrentUser, title: String, file: String, logger: Logger,
         _ work: @escaping @Sendable (JobProgress) async throws -> Outcome
-    ) -> UUID {
-        let job = Job(id: UUID(), ownerID: user.id, title: title)
-        jobs.withLockedValue { jobs in
-            jobs.append(job)
-            if jobs.count > kept { jobs.removeFirst(jobs.count - kept) }
-        }
-        let progress = JobProgress(reporting: { [self] percent in update(job.id) { $0.percent = percent } })
+    ) async throws -> UUID {
+        let id = UUID()
+        try await store.insert(id: id, kind: kind, owner: user.id, title: title, server: server, at: clock.now)
+        let (store, clock, cipher) = (store, clock, cipher)
+        let progress = JobProgress(reporting: { percent in
+            Task { try? await store.progress(id, percent: percent, at: clock.now) }
+        })
         Task {
             defer { try? FileManager.default.removeItem(atPath: file) }
+            let heartbeat = Task {
+                while (try? await Task.sleep(for: Self.heartbeat)) != nil {
+                    try? await store.beat(id, at: clock.now)
+                }
+            }
+            defer { heartbeat.cancel() }
             do {
                 let outcome = try await work(progress)
-                update(job.id) {
-                    $0.state = .done; $0.percent = 100; $0.outcome = outcome
-                }
+                let sealed = Sealed(outcome: outcome, refusedRows: outcome.refusedRows)
+                let text = String(decoding: try JSONEncoder().encode(sealed), as: UTF8.self)
+                try await store.finish(
+                    id, state: .done, outcomeCipher: cipher.encrypt(text), error: nil, at: clock.now)
             } catch {
                 logger.report(error: error)
-                update(job.id) {
-                    $0.state = .failed; $0.error = Self.message(error)
+                do {
+                    try await store.finish(
+                        id, state: .failed, outcomeCipher: nil, error: Self.message(error), at: clock.now)
+                } catch {
+                    // The round marks the job failed once its beat has stopped.
+                    logger.report(error: error)
                 }
             }
         }
-        return job.id
+        return id
     }
 
-    /// The job, if `user` started it.
-    func job(_ id: UUID, for user: CurrentUser) -> Job? {
-        jobs.withLockedValue { jobs in jobs.first { $0.id == id && $0.ownerID == user.id } }
-    }
-
-    private func update(_ id: UUID, _ change: (inout Job) -> Void) {
-        jobs.withLockedValue { jobs in
-            if let i = jobs.firstIndex(where: { $0.id == id }) { change(&jobs[i]) }
+    /// The job, if `user` started it; a running job whose server went silent reads as failed.
+    func job(_ id: UUID, for user: CurrentUser) async throws -> Job? {
+        guard let row = try await store.find(id, kind: kind, owner: user.id) else { return nil }
+        let sealed = try row.outcomeCipher.map { stored in
+            try JSONDecoder().decode(Sealed.self, from: Data(try cipher.decrypt(stored).utf8))
         }
+        let silent = row.state == .running && clock.now.timeIntervalSince(row.heartbeatAt) > Self.silenceSeconds
+        return Job(
+            id: id, title: row.title, state: silent ? .failed : row.state, percent: row.percent,
+            outcome: sealed?.outcome,
+            refusedRows: sealed?.refusedRows, error: silent ? Self.interrupted : row.error)
     }
 
     /// What the user reads when the whole file is refused (unreadable, a missing column).
@@ -78,16 +105,12 @@ final class BackgroundJobs<Outcome: Sendable>: Sendable {
 }
 
 extension Application {
-    private struct ImportJobsKey: StorageKey { typealias Value = BackgroundJobs<HouseholdImporter.Summary> }
-    private struct FeedJobsKey: StorageKey { typealias Value = BackgroundJobs<FeedIngest.Summary> }
+    var importJobs: BackgroundJobs<HouseholdImporter.Summary> { backgroundJobs(.householdImport) }
+    var feedJobs: BackgroundJobs<FeedIngest.Summary> { backgroundJobs(.feedFile) }
 
-    var importJobs: BackgroundJobs<HouseholdImporter.Summary> {
-        get { configured(ImportJobsKey.self) }
-        set { storage[ImportJobsKey.self] = newValue }
-    }
-
-    var feedJobs: BackgroundJobs<FeedIngest.Summary> {
-        get { configured(FeedJobsKey.self) }
-        set { storage[FeedJobsKey.self] = newValue }
+    private func backgroundJobs<Outcome>(_ kind: JobStore.Kind) -> BackgroundJobs<Outcome> {
+        BackgroundJobs(
+            kind: kind, store: JobStore(db: sql, turn: writeTurn), cipher: platform.cipher, clock: platform.clock,
+            server: serverInstance)
     }
 }

@@ -15,7 +15,7 @@ extension RefusingRows {
 /// What a background job's page shows: its progress while it runs (the page reloads
 /// itself), then its summary and the rows it refused, the first `errorsShown` of them (all
 /// of them are in the job's CSV).
-struct JobPage<Summary: Encodable & Sendable & RefusingRows>: Encodable {
+struct JobPage<Summary: Codable & Sendable & RefusingRows>: Encodable {
     static var errorsShown: Int { 200 }
 
     var layout: LayoutContext

@@ -3,7 +3,7 @@ import Vapor
 
 /// The pages of one kind of background job: `page` (progress, then the outcome) and `errors`
 /// (every refused row, as CSV), for the user who started the job.
-struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
+struct JobRoutes<Outcome: Codable & Sendable & RefusingRows>: Sendable {
     let page: Route.Template<UUID>
     let errors: Route.Template<UUID>
     let jobs: @Sendable (Application) -> BackgroundJobs<Outcome>
@@ -24,7 +24,7 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let (user, job) = try find(req)
+        let (user, job) = try await find(req)
         return try await req.view.render(
             template,
             JobPage(
@@ -35,15 +35,16 @@ struct JobRoutes<Outcome: Encodable & Sendable & RefusingRows>: Sendable {
     /// Every refused row with its reason (and its own columns when the job kept them), for
     /// correcting the file in Excel and uploading it again.
     @Sendable func errorsCSV(req: Request) async throws -> Response {
-        let (_, job) = try find(req)
+        let (_, job) = try await find(req)
         return CSVDownload.refusedRows(
-            job.outcome?.errors ?? [], original: job.outcome?.refusedRows, fileName: errorsFileName)
+            job.outcome?.errors ?? [], original: job.refusedRows, fileName: errorsFileName)
     }
 
-    private func find(_ req: Request) throws -> (CurrentUser, BackgroundJobs<Outcome>.Job) {
+    private func find(_ req: Request) async throws -> (CurrentUser, BackgroundJobs<Outcome>.Job) {
         let user = try req.user
         try authorize(user)
-        guard let id = req.parameters.get("id", as: UUID.self), let job = jobs(req.application).job(id, for: user)
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let job = try await jobs(req.application).job(id, for: user)
         else {
             throw Refusal.notFound(jobName)
         }

@@ -43,7 +43,7 @@ struct FeedPageController: RouteCollection {
         }
         let path = try UploadedFile.privateCopy(of: file, named: "feed")
         let feed = req.application.feedFileImport(actor: req.auditActor, reach: user.region)
-        let id = req.application.feedJobs.start(
+        let id = try await req.application.feedJobs.start(
             for: user, title: "\(kind.chinese)：\(file.filename)", file: path, logger: req.logger
         ) { progress in
             try await feed.run(path: path, kind: kind, department: department, progress: progress)

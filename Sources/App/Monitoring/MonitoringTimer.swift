@@ -10,6 +10,8 @@ import Vapor
 /// Each step is idempotent (a person gets one scheduled task a month, one open alert per
 /// rule, an escalated task stays escalated), so restarts and reruns add nothing.
 /// `minzheng monitoring schedule|watch` run the same steps by hand.
+/// With several servers on one database, each server's timer fires and the one holding the
+/// lease (`TimerLeaseStore`) runs the round: the round runs once an hour, not once per server.
 final class MonitoringTimer: LifecycleHandler, Sendable {
     private let interval: TimeAmount
     private let task = NIOLockedValueBox<RepeatedTask?>(nil)
@@ -20,14 +22,35 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
 
     func didBoot(_ app: Application) throws {
         let loop = app.eventLoopGroup.next()
+        let interval = self.interval
         let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: interval) { _ in
-            loop.makeFutureWithTask { await Self.runOnce(app) }
+            loop.makeFutureWithTask { _ = await Self.runIfLeased(app, interval: interval) }
         }
         task.withLockedValue { $0 = repeated }
     }
 
     func shutdown(_ app: Application) {
         task.withLockedValue { $0?.cancel() }
+    }
+
+    static let lease = "hourly-round"
+
+    /// The round, if this server takes the lease for most of `interval` (so that a server
+    /// firing later in the hour skips it); true when it ran.
+    static func runIfLeased(_ app: Application, interval: TimeAmount) async -> Bool {
+        let now = app.platform.clock.now
+        let until = now.addingTimeInterval(TimeInterval(interval.nanoseconds) / 1e9 * 0.9)
+        do {
+            let store = TimerLeaseStore(db: app.sql, turn: app.writeTurn)
+            guard try await store.take(Self.lease, holder: app.serverInstance, until: until, at: now) else {
+                return false
+            }
+        } catch {
+            app.logger.report(error: error)
+            return false
+        }
+        await runOnce(app)
+        return true
     }
 
     /// One round; a failing step is logged and the next round tries again.
@@ -49,5 +72,14 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             app.logger.report(error: error)
         }
         await SeniorAllowanceService.hourly(app)
+        do {
+            let shared = try await SharedStateRound.run(db: app.db, turn: app.writeTurn, now: app.platform.clock.now)
+            if shared.interruptedJobs > 0 {
+                app.logger.warning(
+                    "\(shared.interruptedJobs) background jobs cut off by a stopped server, marked failed")
+            }
+        } catch {
+            app.logger.report(error: error)
+        }
     }
 }

@@ -9,7 +9,7 @@ struct AssessmentAPIController: RouteCollection {
     }
 
     func assess(req: Request) async throws -> Response {
-        try req.admitAssessment()
+        try await req.admitAssessment()
         let body = try req.contractBody()
         let service = AssessmentService(history: try await req.policy.history())
         let answer: AssessmentResponse

@@ -32,7 +32,7 @@ struct CalculatorPageController: RouteCollection {
             break
         }
         let form = CalculatorForm(fields: fields)
-        try req.admitAssessment()
+        try await req.admitAssessment()
         let service = AssessmentService(history: try await req.policy.history())
         do {
             let answer = try service.assess(jsonData: try form.contractJSON())

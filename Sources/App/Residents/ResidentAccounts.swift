@@ -56,23 +56,23 @@ enum ResidentAccounts {
         let index = cipher.blindIndex(id.value)
         let throttle = req.application.signInThrottle
         let now = req.application.accountsClock.seconds
-        if let wait = throttle.registrationAddresses.wait(req.clientAddress, at: now)
-            ?? throttle.registrationIDs.wait(index, at: now)
-        {
+        var wait = try await throttle.registrationAddresses.wait(req.clientAddress, at: now)
+        if wait == nil { wait = try await throttle.registrationIDs.wait(index, at: now) }
+        if let wait {
             throw AppError(
                 .tooManyRequests, "核对失败次数过多，请 \(SignInRules.minutes(wait)) 分钟后再试", headers: ["Retry-After": "\(wait)"])
         }
-        func refuse() -> AppError {
-            throttle.registrationAddresses.recordFailure(req.clientAddress, at: now)
-            throttle.registrationIDs.recordFailure(index, at: now)
+        func refuse() async throws -> AppError {
+            try await throttle.registrationAddresses.recordFailure(req.clientAddress, at: now)
+            try await throttle.registrationIDs.recordFailure(index, at: now)
             return mismatch
         }
         guard let person = try await req.registry.identity(blindIndexes: cipher.blindIndexes(id.value)) else {
-            throw refuse()
+            throw try await refuse()
         }
         guard person.name == form.name?.trimmedWhitespace, let phone = person.phone,
             phone == form.phone?.trimmedWhitespace
-        else { throw refuse() }
+        else { throw try await refuse() }
         let personID = person.id
         guard let region = RegionCode(person.region) else { throw mismatch }
         let account = try await AccountStore.prepare(

@@ -1,37 +1,27 @@
-import NIOConcurrencyHelpers
+import Foundation
 import Vapor
 
-/// A per-client fixed-window request counter for the open endpoints. In memory: one
-/// server process is the unit the limit protects (its CPU), so sharing counts across
-/// processes would buy nothing.
-final class RateLimiter: Sendable {
-    private struct Window {
-        var started: Int64
-        var count: Int
-    }
+/// A per-client fixed-window request limit of an open endpoint. The counts live in
+/// `rate_windows` (`RateWindowStore`), so that a client spread over several servers meets
+/// one limit, not one per server.
+struct RateLimiter: Sendable {
+    /// The limit's name among the counts.
+    let bucket: String
+    let limit: Int
+    let windowSeconds: Int64
 
-    private let limit: Int
-    private let windowSeconds: Int64
-    private let windows = NIOLockedValueBox<[String: Window]>([:])
-
-    init(limit: Int, windowSeconds: Int64 = 60) {
+    init(bucket: String, limit: Int, windowSeconds: Int64 = 60) {
+        self.bucket = bucket
         self.limit = limit
         self.windowSeconds = windowSeconds
     }
 
     /// Counts one request of `client` at `now` (seconds); nil when allowed, otherwise the
     /// seconds until the client may try again.
-    func admit(_ client: String, now: Int64 = Int64(Date().timeIntervalSince1970)) -> Int64? {
-        windows.withLockedValue { windows in
-            // Forget finished windows now and then, so the table cannot grow without bound.
-            if windows.count > 10_000 { windows = windows.filter { now - $0.value.started < windowSeconds } }
-            var window = windows[client] ?? Window(started: now, count: 0)
-            if now - window.started >= windowSeconds { window = Window(started: now, count: 0) }
-            guard window.count < limit else { return window.started + windowSeconds - now }
-            window.count += 1
-            windows[client] = window
-            return nil
-        }
+    func admit(_ client: String, at now: Int64, windows: RateWindowStore) async throws -> Int64? {
+        let window = try await windows.count(bucket: bucket, client: client, windowSeconds: windowSeconds, at: now)
+        guard window.requests > limit else { return nil }
+        return max(1, window.started + windowSeconds - now)
     }
 }
 
@@ -40,19 +30,24 @@ extension Request {
     /// client could set them to escape its limit.
     var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
+    /// Counts this request against `limiter`: nil when allowed, else the seconds to wait.
+    func admit(_ limiter: RateLimiter) async throws -> Int64? {
+        let now = Int64(platform.clock.now.timeIntervalSince1970.rounded(.down))
+        return try await limiter.admit(
+            clientAddress, at: now, windows: RateWindowStore(db: application.sql, turn: application.writeTurn))
+    }
+
     /// Refuses with 429 and `Retry-After` when the client has used up its assessments.
-    func admitAssessment() throws {
-        if let wait = application.assessmentLimiter.admit(clientAddress) {
+    func admitAssessment() async throws {
+        if let wait = try await admit(application.assessmentLimiter) {
             throw AppError(.tooManyRequests, "请求过于频繁，请 \(wait) 秒后再试", headers: ["Retry-After": "\(wait)"])
         }
     }
-}
 
-extension Request {
     /// Refuses with 429 when the client has sent its adviser requests of the hour: the form
     /// is open to anyone, and each request is a street officer's call back.
-    func admitAdviceRequest() throws {
-        if let wait = application.adviceLimiter.admit(clientAddress) {
+    func admitAdviceRequest() async throws {
+        if let wait = try await admit(application.adviceLimiter) {
             throw AppError(
                 .tooManyRequests, "提交过于频繁，请 \((wait + 59) / 60) 分钟后再试，或直接拨打街道养老服务电话",
                 headers: ["Retry-After": "\(wait)"])

@@ -32,6 +32,13 @@ public struct FailureCounter: Sendable, Equatable {
         self.window = window
     }
 
+    /// A counter as stored (`failure_counters`), to count on from there.
+    public init(window: Int64?, failures: [Int64], lockedUntil: Int64?) {
+        self.window = window
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+    }
+
     /// Seconds left to wait at `now`, or nil when attempts are allowed.
     public func wait(at now: Int64) -> Int64? {
         guard let lockedUntil, lockedUntil > now else { return nil }

@@ -33,3 +33,26 @@ public struct RefusedRows: Sendable {
         return ([Self.lineColumn, Self.reasonColumn] + header, body)
     }
 }
+
+/// Kept with a background job's outcome (`background_jobs`), so that any server hands out
+/// the refused-rows file: each row as its line and then its fields.
+extension RefusedRows: Codable {
+    private enum CodingKeys: String, CodingKey { case header, rows }
+
+    private struct Row: Codable {
+        let line: Int
+        let fields: [String]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        header = try container.decode([String].self, forKey: .header)
+        rows = try container.decode([Row].self, forKey: .rows).map { ($0.line, $0.fields) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(header, forKey: .header)
+        try container.encode(rows.map { Row(line: $0.line, fields: $0.fields) }, forKey: .rows)
+    }
+}

@@ -68,7 +68,7 @@ struct ServiceMapPageController: RouteCollection {
     func submitAdvice(req: Request) async throws -> Response {
         let form = try req.content.decode(AdviceForm.self)
         do {
-            try req.admitAdviceRequest()
+            try await req.admitAdviceRequest()
             let (_, code) = try await req.advice.submit(form.input)
             return req.redirect(to: Route.careMapReply.path(code) + "?new=1")
         } catch let error as Refusal where error.status != .notFound && error.status != .forbidden {
