@@ -21,7 +21,9 @@ let package = Package(
         // Pure domain: no Vapor, no database. Fast to build, exhaustively unit-tested.
         .target(
             name: "MinzhengCore",
-            resources: [.copy("Resources/regions"), .copy("Resources/policy-defaults.json")]
+            resources: [
+                .copy("Resources/regions"), .copy("Resources/policy-defaults.json"), .copy("Resources/booking-rules.json"),
+            ]
         ),
         // The demo's synthetic city (households, names, means, caseload) and the policy engine's
         // benchmark: generated data for `serve`, `seed` and `bench`, kept out of the domain.

@@ -54,6 +54,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateKeyRotations())
     app.migrations.add(CreatePersonalInformationRights())
     app.migrations.add(CreateSharedServerState())
+    app.migrations.add(CreateAppointments())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     // The API: bearer tokens, JSON errors. Its paths (`Route.API`) all start with /api/v1.
     try app.register(collection: SessionAPIController())
     try app.register(collection: AssessmentAPIController())
+    BookingAPIController.registerOpen(on: app)
     let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
@@ -20,6 +21,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: MonitoringAPIController())
     try apiUser.register(collection: HomeCareAPIController())
     try apiUser.register(collection: AdaptationAPIController())
+    try apiUser.register(collection: BookingAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())

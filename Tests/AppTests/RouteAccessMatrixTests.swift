@@ -19,6 +19,8 @@ struct RouteAccessMatrixTests {
         var otherFacility = UUID()
         /// A home-adaptation case of the other district's household, just screened.
         var otherAdaptation = UUID()
+        /// The resident's marriage booking at the other district's registry.
+        var otherBooking = UUID()
     }
 
     struct Route: Sendable {
@@ -150,6 +152,10 @@ struct RouteAccessMatrixTests {
         Route(
             name: "photo of other district's adaptation", method: .POST,
             path: { "/api/v1/adaptations/\($0.otherAdaptation)/photos" }, body: { _ in nil }),
+        Route(name: "my bookings", method: .GET, path: { _ in "/api/v1/bookings" }, body: { _ in nil }),
+        Route(
+            name: "arrival at other district's registry", method: .POST,
+            path: { "/api/v1/bookings/\($0.otherBooking)/arrival" }, body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -165,49 +171,65 @@ struct RouteAccessMatrixTests {
         //                                          ability: score assessOwn assessOther listOwn due
         //                                          facilities: list file other editOther beds counts
         //                                          adaptation photo (other district)
+        //                                          bookings: mine, arrival (other district)
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415,
+                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404,
+                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
             ]),
     ]
+
+    /// The resident's booking at 钟楼's registry (320404), on the first working day with slots.
+    static func booking(_ app: Application, resident: String) async throws -> UUID {
+        try await BookingStore(db: app.sql).insertResource(
+            id: UUID(), kind: .marriage, name: "钟楼区婚姻登记处", region: "320404", address: "钟楼区", capacity: 2, at: Date())
+        _ = try await app.bookingService(actor: .system("test")).openSlots()
+        let slot = try #require(
+            try await app.sql.raw(
+                "SELECT id FROM booking_slots WHERE day > \(bind: app.platform.clock.today.description) ORDER BY day, start_minute"
+            )
+            .first()?.decode(column: "id", as: UUID.self))
+        let res = try await BookingAPITests.book(app, resident, slot, BookingAPITests.couple)
+        #expect(res.status == .created)
+        return try res.json(BookingAPITests.Booking.self).id
+    }
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
     func matrix(_ c: Case) async throws {
@@ -232,6 +254,7 @@ struct RouteAccessMatrixTests {
             world.otherAdaptation = try #require(
                 try await app.sql.raw("SELECT id FROM adaptation_cases WHERE household_id = \(bind: other.id)").first()?
                     .decode(column: "id", as: UUID.self))
+            world.otherBooking = try await Self.booking(app, resident: f.resident)
             let token: String
             switch c.role {
             case .resident: token = f.resident

@@ -52,6 +52,7 @@ enum FirstStart {
             )
         }
         try await DemoFacilities.seedIfEmpty(app)
+        try await DemoAppointments.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

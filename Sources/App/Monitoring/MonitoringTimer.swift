@@ -8,7 +8,8 @@ import Vapor
 /// then every hour: this month's visits to special groups are created, overdue visit
 /// tasks escalate to their street, and the alone-and-unvisited watch raises its alerts.
 /// Each step is idempotent (a person gets one scheduled task a month, one open alert per
-/// rule, an escalated task stays escalated), so restarts and reruns add nothing.
+/// rule, an escalated task stays escalated), so restarts and reruns add nothing. The round
+/// also opens the booking slots of the day that booking newly reaches.
 /// `minzheng monitoring schedule|watch` run the same steps by hand.
 /// With several servers on one database, each server's timer fires and the one holding the
 /// lease (`TimerLeaseStore`) runs the round: the round runs once an hour, not once per server.
@@ -72,6 +73,12 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             app.logger.report(error: error)
         }
         await SeniorAllowanceService.hourly(app)
+        do {
+            // Booking reaches one more day each day: its slots are opened ahead of it.
+            _ = try await app.bookingService(actor: actor).openSlots()
+        } catch {
+            app.logger.report(error: error)
+        }
         do {
             let shared = try await SharedStateRound.run(db: app.db, turn: app.writeTurn, now: app.platform.clock.now)
             if shared.interruptedJobs > 0 {

@@ -26,6 +26,7 @@ struct RotatedTable: Sendable {
         sealed("background_jobs", key: "id", column: "outcome_cipher"),
         residentAccounts,
         feedRows,
+        bookingPersons,
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {
@@ -109,6 +110,25 @@ struct RotatedTable: Sendable {
             let id = try cipher.decrypt(try row.decode(column: "id_cipher", as: String.self))
             return ["id_index": changed(cipher.blindIndex(id), try row.decode(column: "id_index", as: String.self))]
                 .compactMapValues { $0 }
+        })
+
+    /// The people of a booking: the ID number sealed, and its blind index that keeps one
+    /// active booking per person.
+    static let bookingPersons = RotatedTable(
+        name: "booking_persons", key: "id",
+        select: { last, limit, lock in
+            """
+            SELECT id AS k, id_cipher, id_index FROM booking_persons
+            WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
+            """
+        },
+        rewrite: { row, cipher in
+            let stored = try row.decode(column: "id_cipher", as: String.self)
+            let number = try cipher.decrypt(stored)
+            var set: [String: String] = [:]
+            set["id_cipher"] = try cipher.reencrypt(stored)
+            set["id_index"] = changed(cipher.blindIndex(number), try row.decode(column: "id_index", as: String.self))
+            return set
         })
 
     private static func changed(_ value: String, _ stored: String?) -> String? {

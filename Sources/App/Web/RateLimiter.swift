@@ -30,11 +30,13 @@ extension Request {
     /// client could set them to escape its limit.
     var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
-    /// Counts this request against `limiter`: nil when allowed, else the seconds to wait.
-    func admit(_ limiter: RateLimiter) async throws -> Int64? {
+    /// Counts this request of `client` (by default its address) against `limiter`: nil when
+    /// allowed, else the seconds to wait.
+    func admit(_ limiter: RateLimiter, client: String? = nil) async throws -> Int64? {
         let now = Int64(platform.clock.now.timeIntervalSince1970.rounded(.down))
         return try await limiter.admit(
-            clientAddress, at: now, windows: RateWindowStore(db: application.sql, turn: application.writeTurn))
+            client ?? clientAddress, at: now, windows: RateWindowStore(db: application.sql, turn: application.writeTurn)
+        )
     }
 
     /// Refuses with 429 and `Retry-After` when the client has used up its assessments.

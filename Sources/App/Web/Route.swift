@@ -207,6 +207,12 @@ enum Route {
         static let adaptation = Template<UUID>("/api/v1/adaptations/:id")
         static let adaptationStep = Template<(UUID, String)>("/api/v1/adaptations/:id/:action")
         static let adaptationPhotos = Template<UUID>("/api/v1/adaptations/:id/photos")
+        static let slots = Template<Void>("/api/v1/slots")
+        static let bookingResources = Template<Void>("/api/v1/booking-resources")
+        static let bookings = Template<Void>("/api/v1/bookings")
+        static let booking = Template<UUID>("/api/v1/bookings/:id")
+        static let bookingArrival = Template<UUID>("/api/v1/bookings/:id/arrival")
+        static let bookingNoShow = Template<UUID>("/api/v1/bookings/:id/no-show")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

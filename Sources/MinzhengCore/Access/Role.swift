@@ -75,6 +75,9 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Answer the elderly-care adviser's queue (养老顾问) of one's region: the questions and
     /// care needs residents send from the public service map to their street.
     case answerAdvice
+    /// Run a bookable service's day (婚姻登记处, 殡仪馆, 公墓) in one's region: see its bookings,
+    /// mark arrivals and no-shows.
+    case handleBookings
 }
 
 extension Role {
@@ -84,14 +87,14 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities, .answerAdvice,
+            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice,
+            .answerAdvice, .handleBookings,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

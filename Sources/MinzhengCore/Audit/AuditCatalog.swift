@@ -53,7 +53,9 @@ public enum AuditCatalog {
             ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
             ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
             ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
+            ("booking.create", "预约：提交"), ("booking.slots", "预约：开放时段"), ("demo.bookings", "生成演示预约数据"),
         ])
+        + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
         }
