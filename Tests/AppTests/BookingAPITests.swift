@@ -48,6 +48,23 @@ struct BookingAPITests {
             app, .POST, "/api/v1/bookings", token: token, json: ["slotId": slot.uuidString, "idNumbers": ids])
     }
 
+    /// Sends every booking request at once: each answer's status and, for a refusal, its field.
+    static func race(
+        _ app: Application, _ requests: [(token: String, slot: UUID, ids: [String])]
+    ) async throws
+        -> [(HTTPStatus, String?)]
+    {
+        try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
+            for request in requests {
+                group.addTask {
+                    let res = try await Self.book(app, request.token, request.slot, request.ids)
+                    return (res.status, res.status == .created ? nil : try res.json(ErrorAnswer.self).field)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     static let couple = [residentID("32040219950312401"), residentID("32040219960412402")]
 
     @Test(
@@ -80,16 +97,11 @@ struct BookingAPITests {
             let slot = try await Self.office(app, capacity: 3)[0]
             var tokens: [String] = []
             for _ in 0..<30 { tokens.append(try await app.token(role: .resident, region: "320402001")) }
-            let answers = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
-                for (i, token) in tokens.enumerated() {
-                    let ids = [residentID("32040219900101\(String(format: "%02d", i))1")]
-                    group.addTask {
-                        let res = try await Self.book(app, token, slot.id, ids)
-                        return (res.status, res.status == .created ? nil : try res.json(ErrorAnswer.self).field)
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let answers = try await Self.race(
+                app,
+                tokens.enumerated().map { i, token in
+                    (token, slot.id, [residentID("32040219900101\(String(format: "%02d", i))1")])
+                })
             #expect(answers.filter { $0.0 == .created }.count == 3)
             #expect(answers.filter { $0.0 == .conflict && $0.1 == "slotId" }.count == 27)
             let booked = try await app.sql.raw("SELECT booked FROM booking_slots WHERE id = \(bind: slot.id)").first()?
@@ -106,16 +118,11 @@ struct BookingAPITests {
             let slots = try await Self.office(app, capacity: 5)
             var tokens: [String] = []
             for _ in 0..<10 { tokens.append(try await app.token(role: .resident, region: "320402001")) }
-            let answers = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
-                for (i, token) in tokens.enumerated() {
-                    let ids = [residentID("32040219900201\(String(format: "%02d", i))1"), Self.couple[0]]
-                    group.addTask {
-                        let res = try await Self.book(app, token, slots[i].id, ids)
-                        return (res.status, res.status == .created ? nil : try res.json(ErrorAnswer.self).field)
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let answers = try await Self.race(
+                app,
+                tokens.enumerated().map { i, token in
+                    (token, slots[i].id, [residentID("32040219900201\(String(format: "%02d", i))1"), Self.couple[0]])
+                })
             #expect(answers.filter { $0.0 == .created }.count == 1)
             #expect(answers.filter { $0.0 == .conflict && $0.1 == "idNumbers[1]" }.count == 9, "\(answers)")
             let seats = try await app.sql.raw("SELECT CAST(SUM(booked) AS BIGINT) AS n FROM booking_slots").first()?
