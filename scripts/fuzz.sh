@@ -5,7 +5,8 @@
 #
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]       default: 600 s, every target
 #   targets: id-number region csv assessment feed-rows upload
-#   FUZZ_SKIP_BUILD=1 uses the last build; FUZZ_JOBS=N runs N targets at once (default 1).
+#   FUZZ_SKIP_BUILD=1 uses the last build; FUZZ_JOBS=N runs N targets at once (default 1);
+#   FUZZ_SCRATCH=DIR builds and keeps its corpus there instead of .build-fuzz.
 #
 # Inputs that reach new code are kept in .build-fuzz/corpus/<target> (read again by the next run,
 # never committed). A crash or a violated property (the target prints "property violated") is
@@ -28,7 +29,7 @@ for t in "${TARGETS[@]}"; do
   [[ " ${ALL[*]} " == *" $t "* ]] || { echo "unknown target '$t' (targets: ${ALL[*]})" >&2; exit 2; }
 done
 
-SCRATCH=.build-fuzz
+SCRATCH="${FUZZ_SCRATCH:-.build-fuzz}"   # another folder gives a build and corpus of its own
 BUILD=(swift build --package-path Fuzz --scratch-path "$SCRATCH" -c release -Xswiftc -sanitize=fuzzer,address)
 if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
   echo "==> building the fuzz targets: ${BUILD[*]}"

@@ -62,6 +62,24 @@ struct FuzzFindingsTests {
         #expect(fields == [["姓名", "b"]])
     }
 
+    /// fuzz-feed-rows, input `AQBbeyJzb3VyY2VSZWNvcmRJZCI6…` (kind medicalExpense, JSON): a row with a field named ""
+    /// was refused with a problem naming the field "" (`第2行：: 未知字段…`), which a department cannot find.
+    @Test("a pushed row with an empty field name is refused naming the row")
+    func emptyFieldName() throws {
+        let body = #"""
+            [{"sourceRecordId":"R-0001","idNumber":"32040219800102123X","admissionDate":true},
+             {"soId":"R-0001","idNumber":"32040219800102123X","":true},{"soucordId":6},3]
+            """#
+        let today = CivilDate(year: 2024, month: 6, day: 15)!
+        let batch = try FeedBatch(kind: .medicalExpense, jsonData: Data(body.utf8), today: today)
+        #expect(batch.records.isEmpty)
+        #expect(batch.problems.map(\.row) == [1, 2, 3, 4])
+        let second = try #require(batch.problems.first { $0.row == 2 })
+        #expect(second.problem.field == "row")
+        #expect(second.problem.message.hasPrefix("有字段名为空的字段"))
+        #expect(batch.problems.allSatisfy { !$0.problem.field.isEmpty })
+    }
+
     /// fuzz-upload, input `CWENCmIiLnBkZolQTkcNChoK` (the name `a\r\nb".pdf`, a PNG): the
     /// uploader's name was stored as sent — control characters, and folders as old browsers
     /// send them — and the download header left non-ASCII letters unencoded.
