@@ -102,3 +102,9 @@ public func csvText(_ records: [[String]]) -> String {
     }
     return records.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
 }
+
+/// `text` as a JSON string literal, quoted and escaped by Foundation (not by the code under test).
+public func jsonString(_ text: String) -> String {
+    guard let data = try? JSONSerialization.data(withJSONObject: [text]) else { Fuzz.fail("cannot encode \(text)") }
+    return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+}

@@ -26,17 +26,7 @@ enum Value {
         switch self {
         case .number(let s): return s
         case .boolean(let b): return b ? "true" : "false"
-        case .text(let s):
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-                default: out.unicodeScalars.append(u)
-                }
-            }
-            return out + "\""
+        case .text(let s): return jsonString(s)
         }
     }
 }
@@ -114,7 +104,7 @@ func asCSV(_ record: FeedRecord, kind: FeedKind) {
 func asJSON(_ record: FeedRecord, kind: FeedKind) {
     let v = values(of: record)
     let text =
-        "{" + v.sorted { $0.key < $1.key }.map { Value.text($0.key).json + ":" + $0.value.json }.joined(separator: ",")
+        "{" + v.sorted { $0.key < $1.key }.map { jsonString($0.key) + ":" + $0.value.json }.joined(separator: ",")
         + "}"
     do {
         let again = try FeedRecord(kind: kind, jsonData: Data(text.utf8), today: today)

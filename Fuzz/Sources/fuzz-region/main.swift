@@ -11,7 +11,7 @@ let table = RegionTable.shipped
 let levels: Set<Int> = [2, 4, 6, 9, 12]
 
 func checkCode(_ text: String) {
-    let json = Data(("\"" + text.unicodeScalars.map { $0.escapedForJSON }.joined() + "\"").utf8)
+    let json = Data(jsonString(text).utf8)
     let decoded = try? JSONDecoder().decode(RegionCode.self, from: json)
     guard let code = RegionCode(text) else {
         Fuzz.require(
@@ -32,17 +32,6 @@ func checkCode(_ text: String) {
         (try? JSONDecoder().decode(RegionCode.self, from: JSONEncoder().encode(code))) == code,
         "JSON round trip of \(code)")
     Fuzz.require(!table.fullName(of: code).isEmpty && !table.label(of: code).isEmpty, "no name for \(code)")
-}
-
-extension Unicode.Scalar {
-    var escapedForJSON: String {
-        switch self {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        case _ where value < 0x20: return String(format: "\\u%04x", value)
-        default: return String(self)
-        }
-    }
 }
 
 func checkResolve(_ choice: String) -> RegionCode? {
