@@ -56,8 +56,12 @@ run_target() {  # target -> .build-fuzz/logs/<target>.log
   mkdir -p "$artifacts"
   # -timeout: an input that takes 10 s is a hang and fails like a crash; -rss_limit_mb likewise.
   "$BIN/fuzz-$t" "$corpus" "Fuzz/Corpus/$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" > "$log" 2>&1
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" > "$log" 2>&1 &
+  local pid=$!
+  wait "$pid"
   echo $? > "$log.rc"
+  # The file a target hands to the CSV reader (FuzzSupport's scratchFile), left behind by a crash.
+  rm -f "/dev/shm/minzheng-fuzz-$pid.input" "${TMPDIR:-/tmp}/minzheng-fuzz-$pid.input"
 }
 
 echo "==> fuzzing ${TARGETS[*]} for ${SECONDS_PER_TARGET} s each"
