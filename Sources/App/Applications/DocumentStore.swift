@@ -86,8 +86,8 @@ extension Request {
         let (doc, data) = try documents.file(of: application, document: id)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: doc.contentType)
-        let encoded = doc.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "document"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: DocumentRules.inlineDisposition(fileName: doc.fileName))
         // Personal documents: never kept by shared caches; never sniffed into something else.
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

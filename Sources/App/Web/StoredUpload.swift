@@ -19,10 +19,11 @@ struct StoredUpload: Sendable {
     )
         throws -> StoredUpload
     {
-        let kind: DocumentKind
+        let checked: CheckedUpload
         do {
-            kind = try DocumentRules.validate(
-                fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)))
+            checked = try DocumentRules.check(
+                fileName: fileName, byteCount: data.count, prefix: Array(data.prefix(DocumentKind.sniffLength)),
+                defaultName: defaultName)
         } catch {
             throw Refusal.invalid(field, error.chinese)
         }
@@ -34,8 +35,8 @@ struct StoredUpload: Sendable {
             throw Refusal(.failed, "无法保存上传的文件，请稍后重试")
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let name = String((fileName.isEmpty ? "\(defaultName).\(kind.fileExtension)" : fileName).prefix(120))
-        return StoredUpload(kind: kind, sha256: digest, size: data.count, fileName: name, path: path)
+        return StoredUpload(
+            kind: checked.kind, sha256: digest, size: data.count, fileName: checked.fileName, path: path)
     }
 
     /// Removes the file again when the database write that records it failed.

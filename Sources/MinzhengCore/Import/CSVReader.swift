@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads CSV records from a file in fixed-size chunks, so memory stays bounded whatever
 /// the file's size. Handles quoted fields (with `""` escapes and line breaks inside),
-/// CRLF and LF, a UTF-8 BOM, and GB18030 files as Excel writes them in China: the
+/// CRLF and LF, a UTF-8 BOM, and GB18030 files as Excel writes them in China (the encoding
+/// is told from the file's bytes, see `detectEncoding`): the
 /// structural bytes (`,` `"` CR LF) never occur inside a GB18030 multi-byte character,
 /// so records are split on bytes and each field decoded afterwards.
 public final class CSVReader {
@@ -40,12 +41,13 @@ public final class CSVReader {
         self.handle = handle
         self.chunkSize = chunkSize
         fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        try fill()
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            position = 3
-        } else if String(validating: buffer[..<Self.lastCompleteUTF8Boundary(buffer)], as: UTF8.self) == nil {
-            encoding = .gb18030
+        let (encoding, hasBOM) = try Self.detectEncoding(path: path)
+        self.encoding = encoding
+        if hasBOM {
+            try handle.seek(toOffset: 3)
+            bytesRead = 3
         }
+        try fill()
     }
 
     deinit { try? handle.close() }
@@ -144,6 +146,39 @@ public final class CSVReader {
                 field.append(b)
             }
         }
+    }
+
+    /// How many bytes of text decide the encoding.
+    static let sampleSize = 1 << 20
+
+    /// UTF-8 after a byte-order mark; else UTF-8 when the text from the first non-ASCII byte on
+    /// (`sampleSize` bytes of it) is valid UTF-8, else GB18030. Judged on the file itself,
+    /// never on how much of it the reader has buffered: a file whose first megabyte is ASCII
+    /// (codes and digits) and whose Chinese comes later is still read as the GB18030 it is.
+    static func detectEncoding(path: String) throws -> (Encoding, hasBOM: Bool) {
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(line: 0, reason: "无法打开文件 \(path)")
+        }
+        defer { try? file.close() }
+        var sample: [UInt8] = []
+        var atStart = true
+        while sample.count < sampleSize {
+            let data = file.readData(ofLength: sampleSize)
+            if data.isEmpty { break }
+            var bytes = [UInt8](data)[...]
+            if atStart {
+                atStart = false
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, true) }
+            }
+            if sample.isEmpty {
+                // ASCII reads the same in both encodings: skip it.
+                guard let firstNonASCII = bytes.firstIndex(where: { $0 >= 0x80 }) else { continue }
+                bytes = bytes[firstNonASCII...]
+            }
+            sample.append(contentsOf: bytes.prefix(sampleSize - sample.count))
+        }
+        let valid = String(validating: sample[..<lastCompleteUTF8Boundary(sample)], as: UTF8.self) != nil
+        return (valid ? .utf8 : .gb18030, false)
     }
 
     /// The end of the last whole UTF-8 character, so a chunk cut mid-character still validates.

@@ -9,7 +9,10 @@ extension FeedRecord {
     static func parse(kind: FeedKind, fields: FeedRowFields, today: CivilDate) throws(FieldProblem) -> FeedRecord {
         let known = Set(kind.allFields)
         if let unknown = fields.names.first(where: { !known.contains($0) }) {
-            throw FieldProblem(unknown, "未知字段（\(kind.rawValue) 的字段为 \(kind.allFields.joined(separator: "、"))）")
+            let list = "\(kind.rawValue) 的字段为 \(kind.allFields.joined(separator: "、"))"
+            // A problem must name a field the department can find: an empty name is the row's.
+            guard !unknown.isEmpty else { throw FieldProblem("row", "有字段名为空的字段（\(list)）") }
+            throw FieldProblem(unknown, "未知字段（\(list)）")
         }
         let sourceRecordId = try fields.identifier("sourceRecordId", maxLength: maxSourceRecordIdLength)
         let id = try fields.residentID("idNumber", today: today)
