@@ -22,7 +22,9 @@ let package = Package(
     targets: [
         .target(
             name: "MinzhengCore",
-            resources: [.copy("Resources/regions"), .copy("Resources/policy-defaults.json")]
+            resources: [
+                .copy("Resources/regions"), .copy("Resources/policy-defaults.json"), .copy("Resources/booking-rules.json"),
+            ]
         ),
         // Declares libFuzzer's `LLVMFuzzerRunDriver`, which each target's `main` calls.
         .target(name: "CFuzzDriver"),
