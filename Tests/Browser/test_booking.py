@@ -1,0 +1,58 @@
+"""A couple books a marriage registration on a phone-sized page, then cancels it.
+Run with Tests/Browser/run.sh."""
+
+import random
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import heading, submit_login, wait, wait_for_path
+from test_application import registered_household, resident_id
+
+
+def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
+    head, phone = registered_household(site)
+    partner = resident_id("3204021960%02d%02d%03d" % (random.randint(1, 12), random.randint(1, 28), random.randint(100, 999)))
+    password = "Resident-password-1"
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(site.url("/register"))
+        for field, value in (("f-name", "王秀兰"), ("f-id", head), ("f-phone", phone), ("f-password", password),
+                             ("f-confirm", password)):
+            browser.find_element(By.ID, field).send_keys(value)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/register'] button[type='submit']").click()
+        wait_for_path(browser, "/login")
+        submit_login(browser, head, password)
+        wait_for_path(browser, "/applications")
+
+        # The first day after tomorrow on which the registries have slots (a working day).
+        day = site.query("SELECT MIN(day) FROM booking_slots WHERE kind = 'marriage' AND day > date('now', '+1 day')")[0][0]
+        browser.get(site.url("/bookings"))
+        assert heading(browser) == "预约办事"
+        Select(browser.find_element(By.ID, "b-service")).select_by_value("marriage")
+        date = browser.find_element(By.ID, "b-date")
+        browser.execute_script("arguments[0].value = arguments[1]", date, day)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/bookings'] button[type='submit']").click()
+        wait(browser).until(lambda d: f"date={day}" in d.current_url, message="the day's slots did not load")
+        # On a phone the table is a stack of cards; the first slot's button is within reach.
+        book = browser.find_element(By.CSS_SELECTOR, "a.button[href^='/bookings/new?slot=']")
+        assert book.size["width"] < 390
+        book.click()
+        wait_for_path(browser, "/bookings/new")
+        fields = browser.find_elements(By.CSS_SELECTOR, "input[name='idNumbers[]']")
+        assert len(fields) == 2
+        fields[0].send_keys(head)
+        fields[1].send_keys(partner)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/bookings/new'] button[type='submit']").click()
+        wait(browser).until(lambda d: "/bookings/" in d.current_url and "/new" not in d.current_url,
+                            message="the booking was not made")
+        code = browser.find_element(By.CSS_SELECTOR, "strong.code").text
+        assert len(code) == 8
+        assert site.query("SELECT state FROM bookings WHERE code = ?", code) == [("active",)]
+
+        browser.find_element(By.XPATH, "//button[text()='取消预约']").click()
+        wait(browser).until(lambda d: "已取消" in d.find_element(By.CSS_SELECTOR, "main").text,
+                            message="the booking was not cancelled")
+        assert site.query("SELECT state FROM bookings WHERE code = ?", code) == [("cancelled",)]
+    finally:
+        browser.set_window_size(1280, 1000)
