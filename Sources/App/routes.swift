@@ -53,6 +53,7 @@ func routes(_ app: Application) throws {
     try ServiceMapRoutes.register(pages: pages, signedIn: signedIn)
     try signedIn.register(collection: MyInformationPageController())
     try signedIn.register(collection: CorrectionPageController())
+    try signedIn.register(collection: BookingDayPageController())
     try signedIn.register(collection: BookingPageController())
 }
 

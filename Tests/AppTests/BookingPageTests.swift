@@ -58,4 +58,30 @@ struct BookingPageTests {
             #expect(try await AccountFixtures.get(app, "/bookings/\(booking.id)", cookie: other).status == .notFound)
         }
     }
+
+    @Test(
+        "the registry's day: the district's officer sees the codes and marks an arrival",
+        arguments: TestDatabase.available)
+    func officeDay(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let slot = try await BookingAPITests.office(app)[0]
+            let token = try await app.token(role: .resident, region: "320402001")
+            let booking = try await BookingAPITests.book(app, token, slot.id, BookingAPITests.couple)
+                .json(BookingAPITests.Booking.self)
+            let officer = try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320402")
+            let day = try await FormVisit.open(app, "/bookings/day?date=2026-12-10", cookie: officer)
+            #expect(day.page.status == .ok)
+            #expect(day.page.body.string.contains(booking.code))
+            let marked = try await day.post(app, "/bookings/\(booking.id)/mark/arrival", [])
+            #expect(marked.status == .seeOther)
+            let after = try await AccountFixtures.get(app, "/bookings/day?date=2026-12-10", cookie: officer)
+            #expect(after.body.string.contains("已到场"))
+            let elsewhere = try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320411")
+            #expect(
+                !(try await AccountFixtures.get(app, "/bookings/day?date=2026-12-10", cookie: elsewhere)).body.string
+                    .contains(booking.code))
+            let street = try await PolicyPageTests.signedIn(app, role: .streetOfficer, region: "320402001")
+            #expect(try await AccountFixtures.get(app, "/bookings/day", cookie: street).status == .forbidden)
+        }
+    }
 }

@@ -194,6 +194,23 @@ struct BookingService {
         return views
     }
 
+    /// A resource's bookings of `day` for the office's staff, with the resources of their region.
+    func day(
+        resource: UUID?, day: CivilDate, by user: CurrentUser
+    ) async throws -> (
+        resources: [BookingResource], bookings: [BookingView]
+    ) {
+        try user.require(.handleBookings)
+        let store = BookingStore(db: db)
+        let resources = try await store.resources().filter { $0.region.hasPrefix(user.region.value) }
+        guard let chosen = resources.first(where: { $0.id == resource }) ?? resources.first else {
+            return (resources, [])
+        }
+        var views: [BookingView] = []
+        for row in try await store.bookings(resource: chosen.id, day: day) { views.append(try await view(row)) }
+        return (resources, views)
+    }
+
     private func view(_ id: UUID) async throws -> BookingView {
         guard let row = try await BookingStore(db: db).booking(id) else { throw Refusal.notFound("预约") }
         return try await view(row)

@@ -154,6 +154,18 @@ struct BookingStore {
         ).all().map(BookingRow.init)
     }
 
+    /// The bookings of a resource's day, in slot order, for its office.
+    func bookings(resource: UUID, day: CivilDate) async throws -> [BookingRow] {
+        try await db.raw(
+            """
+            SELECT \(Self.bookingColumns) FROM bookings b JOIN booking_slots s ON s.id = b.slot_id
+            JOIN booking_resources r ON r.id = s.resource_id
+            WHERE s.resource_id = \(bind: resource) AND s.day = \(bind: day.description)
+            ORDER BY s.start_minute, b.created_at
+            """
+        ).all().map(BookingRow.init)
+    }
+
     /// The sealed ID numbers of a booking's people, in the order given.
     func personCiphers(of booking: UUID) async throws -> [String] {
         try await db.raw(

@@ -25,6 +25,7 @@ struct LayoutContext: Encodable {
     let canViewFacilities: Bool
     let canInspectFacilities: Bool
     let canAnswerAdvice: Bool
+    let canHandleBookings: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -52,6 +53,7 @@ struct LayoutContext: Encodable {
         canViewFacilities = user?.role.may(.viewFacilities) ?? false
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
+        canHandleBookings = user?.role.may(.handleBookings) ?? false
     }
 }
 

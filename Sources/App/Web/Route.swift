@@ -144,6 +144,8 @@ enum Route {
     static let careMapAdvice = Template<Void>("/care-map/advice")
     static let careMapReply = Template<String>("/care-map/advice/:code")
     static let bookingPage = Template<Void>("/bookings")
+    static let bookingDay = Template<Void>("/bookings/day")
+    static let bookingMark = Template<(UUID, String)>("/bookings/:id/mark/:action")
     static let newBooking = Template<Void>("/bookings/new")
     static let bookingDetail = Template<UUID>("/bookings/:id")
     static let bookingCancel = Template<UUID>("/bookings/:id/cancel")
