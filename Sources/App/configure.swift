@@ -55,6 +55,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAdaptationPhotos())
     app.migrations.add(CreateKeyRotations())
     app.migrations.add(CreatePersonalInformationRights())
+    app.migrations.add(IndexHouseholdsForListing())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
