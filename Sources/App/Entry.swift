@@ -41,6 +41,7 @@ public func runMinzheng() async throws {
         }
         if isServeCommand(arguments) {
             try await FirstStart.run(app)
+            _ = try app.platform.decoyPassword.hash
             app.lifecycle.use(MonitoringTimer())
             app.lifecycle.use(DataKeyWatcher())
         }

@@ -17,7 +17,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     app.platform = PlatformServices(
         config: config, cipher: FieldCipher(ring: try DataKeyStore.ring(config: config)),
-        regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
+        regions: RegionTable.shipped,
+        decoyPassword: DecoyPasswordHash { [cost = config.passwordCost] in
+            try Bcrypt.hash(UUID().uuidString, cost: cost)
+        },
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(limit: config.assessmentsPerMinute)
     app.adviceLimiter = RateLimiter(limit: 5, windowSeconds: 3_600)
