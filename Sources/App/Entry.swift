@@ -43,6 +43,8 @@ public func runMinzheng() async throws {
             exit(status)
         }
         if isServeCommand(arguments) {
+            // Made now, not at the first sign-in, so that every sign-in takes as long.
+            _ = try app.platform.decoyPassword.hash
             app.lifecycle.use(MonitoringTimer())
             app.lifecycle.use(DataKeyWatcher())
         }

@@ -17,7 +17,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     app.platform = PlatformServices(
         config: config, cipher: FieldCipher(ring: try DataKeyStore.ring(config: config)),
-        regions: RegionTable.shipped, decoyPasswordHash: try app.password.hash(UUID().uuidString),
+        regions: RegionTable.shipped,
+        decoyPassword: DecoyPasswordHash { [cost = config.passwordCost] in
+            try Bcrypt.hash(UUID().uuidString, cost: cost)
+        },
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(bucket: "assessment", limit: config.assessmentsPerMinute)
     app.adviceLimiter = RateLimiter(bucket: "careAdvice", limit: 5, windowSeconds: 3_600)
@@ -55,6 +58,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreatePersonalInformationRights())
     app.migrations.add(CreateSharedServerState())
     app.migrations.add(CreateAppointments())
+    app.migrations.add(IndexHouseholdsForListing())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -21,7 +21,7 @@ struct SignIn {
         let store = AccountStore(db: req.sql)
         guard let row = try await store.userRow(username: username) else {
             if let wait = try await throttle.unknownNames.wait(username, at: now) { throw Self.accountWaits(wait) }
-            _ = try await req.password.async.verify(password, created: req.platform.decoyPasswordHash)
+            _ = try await req.password.async.verify(password, created: try req.platform.decoyPassword.hash)
             try await throttle.addresses.recordFailure(address, at: now)
             throw try await throttle.unknownNames.recordFailure(username, at: now)
                 ? Self.accountWaits(SignInRules.lockSeconds) : Self.wrongCredentials

@@ -11,11 +11,16 @@ import Vapor
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
-            name: "what", help: "policy | lookup | payroll | feeds | home-care | elderly-allowances | service-map")
+            name: "what",
+            help: "policy | lookup | household-list | payroll | feeds | home-care | elderly-allowances | service-map")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
-        @Option(name: "samples", help: "lookup: ID-number searches to time (default 2000); service-map: searches (500)")
+        @Option(
+            name: "samples",
+            help:
+                "lookup: ID-number searches to time (default 2000); service-map: searches (500); household-list: pages (50)"
+        )
         var samples: Int?
         @Option(name: "seed", help: "random seed (default 1)")
         var seed: UInt64?
@@ -60,6 +65,10 @@ struct BenchCommand: AsyncCommand {
                 context.console.output(
                     "\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
             }
+        case "household-list":
+            let figures = try await HouseholdListBenchmark(app: context.application).run(
+                samples: signature.samples ?? 50)
+            context.console.output("\(jsonLine(figures))")
         case "elderly-allowances":
             let figures = try await SeniorAllowanceBenchmark(app: context.application).run(
                 persons: signature.persons ?? 1_000_000)
@@ -78,7 +87,8 @@ struct BenchCommand: AsyncCommand {
             context.console.output("\(jsonLine(figures))")
         default:
             throw Refusal.invalid(
-                "what", "未知基准 \(signature.what)，可用：policy、lookup、payroll、feeds、home-care、elderly-allowances、service-map"
+                "what",
+                "未知基准 \(signature.what)，可用：policy、lookup、household-list、payroll、feeds、home-care、elderly-allowances、service-map"
             )
         }
     }
@@ -123,41 +133,30 @@ struct LookupBenchmark {
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard persons > 0 else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed 或 import") }
         let idNumbers = try await sampleIDNumbers(count: samples, sql: sql)
-        let (userID, token) = try await benchAccount(sql: sql)
-
-        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-        let measured: Result<[Double], any Error>
-        do {
-            measured = .success(try await time(idNumbers, token: token))
-        } catch {
-            measured = .failure(error)
+        let timings = try await BenchServer(app: app).run { base, token in
+            try await time(idNumbers, url: URI(string: base + "/api/v1/persons/search"), token: token)
         }
-        await app.server.shutdown()
-        let timings = try measured.get()
-        try await sql.delete(from: "api_tokens").where("user_id", .equal, userID).run()
-        try await sql.delete(from: "users").where("id", .equal, userID).run()
         return Figures(
             persons: persons, samples: timings.count, medianMilliseconds: timings.percentile(0.5),
             p95Milliseconds: timings.percentile(0.95), maxMilliseconds: timings.percentile(1.0))
     }
 
     /// Milliseconds of each search, in order.
-    private func time(_ idNumbers: [String], token: String) async throws -> [Double] {
-        guard let port = app.http.server.shared.localAddress?.port else { throw Refusal.invalid("port", "基准服务器未能启动") }
-        let url = URI(string: "http://127.0.0.1:\(port)/api/v1/persons/search")
+    private func time(_ idNumbers: [String], url: URI, token: String) async throws -> [Double] {
         var timings: [Double] = []
         timings.reserveCapacity(idNumbers.count)
         for idNumber in idNumbers {
-            let started = ContinuousClock.now
-            let response = try await app.client.post(url, headers: ["Authorization": "Bearer \(token)"]) { request in
-                try request.content.encode(["idNumber": idNumber])
-            }
-            let elapsed = ContinuousClock.now - started
-            guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"), total == 1
-            else {
-                throw Refusal.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
-            }
-            timings.append(elapsed.inSeconds * 1000)
+            timings.append(
+                try await BenchServer.time {
+                    let response = try await app.client.post(url, headers: ["Authorization": "Bearer \(token)"]) {
+                        request in try request.content.encode(["idNumber": idNumber])
+                    }
+                    guard response.status == .ok, let total = try? response.content.get(Int.self, at: "total"),
+                        total == 1
+                    else {
+                        throw Refusal.invalid("lookup", "查询未找到唯一的人员（HTTP \(response.status.code)）")
+                    }
+                })
         }
         return timings
     }
@@ -167,16 +166,5 @@ struct LookupBenchmark {
             .orderBy(SQLFunction("RANDOM")).limit(max(1, count)).all()
         let cipher = app.platform.cipher
         return try rows.map { try cipher.decrypt($0.decode(column: "id_cipher", as: String.self)) }
-    }
-
-    /// A throw-away city-wide account (deleted after the run), so the search sees every region.
-    private func benchAccount(sql: SQLDatabase) async throws -> (UUID, String) {
-        let store = AccountStore(db: sql)
-        let username = "bench-\(UUID().uuidString.prefix(8).lowercased())"
-        let id = try await store.createUser(
-            username: username, displayName: "基准测试", password: UUID().uuidString,
-            role: .cityAdmin, region: RegionCode("3204")!, department: nil, hash: { [app] in try app.password.hash($0) }
-        )
-        return (id, try await store.issueToken(userID: id, name: "bench"))
     }
 }

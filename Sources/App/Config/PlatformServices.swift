@@ -1,5 +1,6 @@
-import SQLKit
 import MinzhengCore
+import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// What the app builds once at start-up and every request and command shares.
@@ -9,9 +10,31 @@ struct PlatformServices: Sendable {
     let regions: RegionTable
     /// A bcrypt hash at the configured cost that no password matches: checked for a name no
     /// account has, so that the answer takes as long as for a real account.
-    let decoyPasswordHash: String
+    let decoyPassword: DecoyPasswordHash
     /// "Now" for everything dated; tests set it to the day a case needs.
     var clock: PlatformClock
+}
+
+/// The decoy hash, made when first asked for: every process made it at start-up, and the
+/// command-line jobs, which never check a password, spent a bcrypt hash each (a third of a
+/// second; 2 s of a feed file's no-op run on a busy machine). The server asks for it as it
+/// starts (`runMinzheng`), so that no sign-in waits for it.
+final class DecoyPasswordHash: Sendable {
+    private let made: NIOLockedValueBox<String?> = .init(nil)
+    private let make: @Sendable () throws -> String
+
+    init(_ make: @escaping @Sendable () throws -> String) { self.make = make }
+
+    var hash: String {
+        get throws {
+            try made.withLockedValue { made in
+                if let made { return made }
+                let hash = try make()
+                made = hash
+                return hash
+            }
+        }
+    }
 }
 
 extension Application {

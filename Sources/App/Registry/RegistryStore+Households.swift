@@ -226,15 +226,28 @@ extension RegistryStore {
     private func households(
         _ filter: SQLQueryString, sort: HouseholdSort, limit: Int, offset: Int
     ) async throws -> [HouseholdSummary] {
-        try await db.raw(
-            """
-            SELECT h.id, h.version, h.region, h.address,
+        let columns: SQLQueryString = """
+            h.id, h.version, h.region, h.address,
               (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
                 WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
               (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
-            FROM households h WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
             """
-        ).all().map { r in
+        // The page's households are chosen first and only they get their head and count: with
+        // the subqueries beside the OFFSET, PostgreSQL computed them for every row it skipped
+        // (a deep page of a 4 M-household registry). Sorting by the head's name needs them all.
+        let query: SQLQueryString =
+            sort == .head
+            ? """
+            SELECT \(columns) FROM households h WHERE \(filter)
+            ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
+            : """
+            SELECT \(columns) FROM (
+              SELECT h.id FROM households h WHERE \(filter)
+              ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
+            ) page JOIN households h ON h.id = page.id ORDER BY \(unsafeRaw: sort.orderBy)
+            """
+        return try await db.raw(query).all().map { r in
             let region = try r.decode(column: "region", as: String.self)
             return HouseholdSummary(
                 id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
