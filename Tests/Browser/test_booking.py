@@ -6,7 +6,7 @@ import random
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import heading, submit_login, wait, wait_for_path
+from conftest import click_and_wait_for_new_page, heading, submit_login, wait, wait_for_path
 from test_application import registered_household, resident_id
 
 
@@ -32,27 +32,30 @@ def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
         Select(browser.find_element(By.ID, "b-service")).select_by_value("marriage")
         date = browser.find_element(By.ID, "b-date")
         browser.execute_script("arguments[0].value = arguments[1]", date, day)
-        browser.find_element(By.CSS_SELECTOR, "form[action='/bookings'] button[type='submit']").click()
-        wait(browser).until(lambda d: f"date={day}" in d.current_url, message="the day's slots did not load")
+        click_and_wait_for_new_page(
+            browser, browser.find_element(By.CSS_SELECTOR, "form[action='/bookings'] button[type='submit']"),
+            "the day's slots did not load")
+        assert f"date={day}" in browser.current_url
         # On a phone the table is a stack of cards; the first slot's button is within reach.
         book = browser.find_element(By.CSS_SELECTOR, "a.button[href^='/bookings/new?slot=']")
         assert book.size["width"] < 390
-        book.click()
+        click_and_wait_for_new_page(browser, book, "the booking form did not load")
         wait_for_path(browser, "/bookings/new")
         fields = browser.find_elements(By.CSS_SELECTOR, "input[name='idNumbers[]']")
         assert len(fields) == 2
         fields[0].send_keys(head)
         fields[1].send_keys(partner)
-        browser.find_element(By.CSS_SELECTOR, "form[action='/bookings/new'] button[type='submit']").click()
-        wait(browser).until(lambda d: "/bookings/" in d.current_url and "/new" not in d.current_url,
-                            message="the booking was not made")
+        click_and_wait_for_new_page(
+            browser, browser.find_element(By.CSS_SELECTOR, "form[action='/bookings/new'] button[type='submit']"),
+            "the booking was not made")
+        assert "/new" not in browser.current_url
         code = browser.find_element(By.CSS_SELECTOR, "strong.code").text
         assert len(code) == 8
         assert site.query("SELECT state FROM bookings WHERE code = ?", code) == [("active",)]
 
-        browser.find_element(By.XPATH, "//button[text()='取消预约']").click()
-        wait(browser).until(lambda d: "已取消" in d.find_element(By.CSS_SELECTOR, "main").text,
-                            message="the booking was not cancelled")
+        click_and_wait_for_new_page(
+            browser, browser.find_element(By.XPATH, "//button[text()='取消预约']"), "the booking was not cancelled")
+        assert "已取消" in browser.find_element(By.CSS_SELECTOR, "main").text
         assert site.query("SELECT state FROM bookings WHERE code = ?", code) == [("cancelled",)]
     finally:
         browser.set_window_size(1280, 1000)
