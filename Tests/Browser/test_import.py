@@ -5,6 +5,7 @@ import os
 import random
 import tempfile
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
 from conftest import click_and_wait_for_new_page, sign_in, wait
@@ -27,8 +28,14 @@ def test_officer_imports_a_file_and_sees_the_result(browser, site):
         browser.find_element(By.ID, "f-file").send_keys(path)
         submit = browser.find_element(By.CSS_SELECTOR, "form[action^='/import'] button[type='submit']")
         click_and_wait_for_new_page(browser, submit, "the upload did not load the job's page")
-        # The job's page reloads itself until the import has ended.
-        wait(browser, 30).until(lambda d: "导入结果" in d.find_element(By.CSS_SELECTOR, "main").text, message="no result shown")
+        # The job's page reloads itself until the import has ended: a read during a reload is "not yet".
+        def result_shown(d):
+            try:
+                return "导入结果" in d.find_element(By.CSS_SELECTOR, "main").text
+            except WebDriverException:
+                return False
+
+        wait(browser, 30).until(result_shown, message="no result shown")
         # New, updated, refused: the good household's head, nobody, the row with the wrong check digit.
         assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".stat-value")] == ["1", "0", "1"]
         assert "身份证号校验位错误" in browser.find_element(By.CSS_SELECTOR, "table").text
