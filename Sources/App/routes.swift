@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try apiUser.register(collection: HomeCareAPIController())
     try apiUser.register(collection: AdaptationAPIController())
     try apiUser.register(collection: BookingAPIController())
+    try apiUser.register(collection: MarriageAPIController())
 
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())

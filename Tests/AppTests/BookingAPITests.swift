@@ -9,7 +9,8 @@ import VaporTesting
 /// parallel requests, cancel, arrival and no-show, limits.
 @Suite("Appointments API")
 struct BookingAPITests {
-    /// Monday 2026-12-07 10:00 Beijing: marriage slots are open up to 2026-12-22.
+    /// Monday 2026-12-07 10:00 Beijing: registry slots are open up to 2026-12-22. The engine is
+    /// tested on divorce bookings: the marriage law and the partner's confirmation are `MarriageTests`'.
     static let now = BeijingTime.instant("2026-12-07T10:00")!
 
     struct Slot: Decodable {
@@ -27,14 +28,14 @@ struct BookingAPITests {
         let slot: Slot
     }
 
-    /// A marriage office in 天宁 with `capacity` couples a slot, its slots opened; the slots of `date`.
+    /// A registry in 天宁 with `capacity` couples a slot, its slots opened; the slots of `date`.
     static func office(_ app: Application, capacity: Int = 2, date: String = "2026-12-10") async throws -> [Slot] {
         app.platform.clock = .fixed(now)
         try await BookingStore(db: app.sql).insertResource(
-            id: UUID(), kind: .marriage, name: "天宁区婚姻登记处", region: "320402", address: "天宁区", capacity: capacity,
+            id: UUID(), kind: .divorce, name: "天宁区婚姻登记处", region: "320402", address: "天宁区", capacity: capacity,
             at: now)
         #expect(try await app.bookingService(actor: .system("test")).openSlots() > 0)
-        let res = try await send(app, .GET, "/api/v1/slots?service=marriage&date=\(date)")
+        let res = try await send(app, .GET, "/api/v1/slots?service=divorce&date=\(date)")
         #expect(res.status == .ok)
         return try res.json([Slot].self)
     }
@@ -82,7 +83,7 @@ struct BookingAPITests {
             #expect(booking.code.count == 8 && booking.state == "active")
             #expect(booking.idNumbers.allSatisfy { $0.contains("*") })
             #expect(booking.slot.left == 1)
-            let after = try await send(app, .GET, "/api/v1/slots?service=marriage&date=2026-12-10").json([Slot].self)
+            let after = try await send(app, .GET, "/api/v1/slots?service=divorce&date=2026-12-10").json([Slot].self)
             #expect(after[0].left == 1)
             let mine = try await send(app, .GET, "/api/v1/bookings", token: token).json([Booking].self)
             #expect(mine.map(\.code) == [booking.code])
@@ -157,12 +158,12 @@ struct BookingAPITests {
             app.platform.clock = .fixed(BeijingTime.instant("2026-12-08T09:00")!)
             _ = try await app.bookingService(actor: .system("test")).openSlots()
             app.platform.clock = .fixed(Self.now)
-            let later = try await send(app, .GET, "/api/v1/slots?service=marriage&date=2026-12-23").json([Slot].self)
+            let later = try await send(app, .GET, "/api/v1/slots?service=divorce&date=2026-12-23").json([Slot].self)
             let early = try await Self.book(app, token, later[0].id, Self.couple)
             #expect(early.status == .conflict)
             #expect(try early.json(ErrorAnswer.self).error.contains("2026-12-08 08:30 开放"))
             let staff = try await app.token(role: .streetOfficer, region: "320402001")
-            let slot = try await send(app, .GET, "/api/v1/slots?service=marriage&date=2026-12-10").json([Slot].self)[0]
+            let slot = try await send(app, .GET, "/api/v1/slots?service=divorce&date=2026-12-10").json([Slot].self)[0]
             #expect(try await Self.book(app, staff, slot.id, Self.couple).status == .forbidden)
             #expect(try await Self.book(app, token, UUID(), Self.couple).status == .notFound)
             let bad = try await send(app, .GET, "/api/v1/slots?service=wedding&date=2026-12-10")
@@ -215,14 +216,14 @@ struct BookingAPITests {
             #expect(try await send(app, .POST, "/api/v1/bookings/\(first.id)/no-show", token: registrar).status == .ok)
             // The people are free again: a second booking on 12-11, again a no-show.
             app.platform.clock = .fixed(Self.now)
-            let next = try await send(app, .GET, "/api/v1/slots?service=marriage&date=2026-12-11").json([Slot].self)
+            let next = try await send(app, .GET, "/api/v1/slots?service=divorce&date=2026-12-11").json([Slot].self)
             let second = try await Self.book(app, token, next[0].id, Self.couple).json(Booking.self)
             app.platform.clock = .fixed(BeijingTime.instant("2026-12-11T10:00")!)
             #expect(try await send(app, .POST, "/api/v1/bookings/\(second.id)/no-show", token: registrar).status == .ok)
-            let later = try await send(app, .GET, "/api/v1/slots?service=marriage&date=2026-12-15").json([Slot].self)
+            let later = try await send(app, .GET, "/api/v1/slots?service=divorce&date=2026-12-15").json([Slot].self)
             let barred = try await Self.book(app, token, later[0].id, Self.couple)
             #expect(barred.status == .forbidden)
-            #expect(try barred.json(ErrorAnswer.self).error.contains("2026-12-26 之前不能预约结婚登记"))
+            #expect(try barred.json(ErrorAnswer.self).error.contains("2026-12-26 之前不能预约离婚登记"))
             let staff = try await app.token(role: .streetOfficer, region: "320402001")
             #expect(
                 try await send(app, .POST, "/api/v1/bookings/\(second.id)/arrival", token: staff).status == .forbidden)

@@ -8,12 +8,12 @@ import VaporTesting
 /// The resident's booking pages: the day's slots, the form, the booking's code, cancelling.
 @Suite("Booking pages")
 struct BookingPageTests {
-    @Test("a resident books a marriage slot on the page, sees the code, and cancels", arguments: TestDatabase.available)
+    @Test("a resident books a registry slot on the page, sees the code, and cancels", arguments: TestDatabase.available)
     func bookAndCancel(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let slot = try await BookingAPITests.office(app, capacity: 1)[0]
             let cookie = try await PolicyPageTests.signedIn(app, role: .resident, region: "320402001")
-            let list = try await AccountFixtures.get(app, "/bookings?service=marriage&date=2026-12-10", cookie: cookie)
+            let list = try await AccountFixtures.get(app, "/bookings?service=divorce&date=2026-12-10", cookie: cookie)
             #expect(list.status == .ok)
             #expect(
                 list.body.string.contains("09:00–09:30") && list.body.string.contains("/bookings/new?slot=\(slot.id)"))
@@ -36,7 +36,7 @@ struct BookingPageTests {
             let path = try #require(sent.headers.first(name: .location))
             let detail = try await FormVisit.open(app, path, cookie: cookie)
             #expect(detail.page.body.string.contains("预约码") && detail.page.body.string.contains("有效"))
-            let full = try await AccountFixtures.get(app, "/bookings?service=marriage&date=2026-12-10", cookie: cookie)
+            let full = try await AccountFixtures.get(app, "/bookings?service=divorce&date=2026-12-10", cookie: cookie)
             #expect(full.body.string.contains("已约满"))
 
             let cancelled = try await detail.post(app, path + "/cancel", [])

@@ -219,7 +219,7 @@ struct RouteAccessMatrixTests {
     /// The resident's booking at 钟楼's registry (320404), on the first working day with slots.
     static func booking(_ app: Application, resident: String) async throws -> UUID {
         try await BookingStore(db: app.sql).insertResource(
-            id: UUID(), kind: .marriage, name: "钟楼区婚姻登记处", region: "320404", address: "钟楼区", capacity: 2, at: Date())
+            id: UUID(), kind: .divorce, name: "钟楼区婚姻登记处", region: "320404", address: "钟楼区", capacity: 2, at: Date())
         _ = try await app.bookingService(actor: .system("test")).openSlots()
         let slot = try #require(
             try await app.sql.raw(

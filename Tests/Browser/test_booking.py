@@ -12,7 +12,9 @@ from test_application import registered_household, resident_id
 
 def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
     head, phone = registered_household(site)
-    partner = resident_id("3204021960%02d%02d%03d" % (random.randint(1, 12), random.randint(1, 28), random.randint(100, 999)))
+    # A man and a woman: the 17th digit's parity is the sex, the partner's the other one.
+    sequence = random.randint(50, 499) * 2 + (1 - int(head[16]) % 2)
+    partner = resident_id("3204021960%02d%02d%03d" % (random.randint(1, 12), random.randint(1, 28), sequence))
     password = "Resident-password-1"
     browser.set_window_size(390, 844)
     try:
@@ -52,6 +54,8 @@ def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
         code = browser.find_element(By.CSS_SELECTOR, "strong.code").text
         assert len(code) == 8
         assert site.query("SELECT state FROM bookings WHERE code = ?", code) == [("active",)]
+        # The partner confirms from their own account within 24 hours; until then it says so.
+        assert "待另一方确认" in browser.find_element(By.CSS_SELECTOR, "main").text
 
         click_and_wait_for_new_page(
             browser, browser.find_element(By.XPATH, "//button[text()='取消预约']"), "the booking was not cancelled")

@@ -9,6 +9,7 @@ struct BookingAPIController: RouteCollection {
     static func registerOpen(on routes: RoutesBuilder) {
         routes.get(Route.API.slots.pattern, use: slots)
         routes.get(Route.API.bookingResources.pattern, use: resources)
+        routes.get(Route.API.bookingDraws.pattern, use: draw)
     }
 
     func boot(routes: RoutesBuilder) throws {
@@ -18,6 +19,10 @@ struct BookingAPIController: RouteCollection {
         routes.delete(Route.API.booking.pattern, use: cancel)
         routes.post(Route.API.bookingArrival.pattern, use: arrival)
         routes.post(Route.API.bookingNoShow.pattern, use: noShow)
+        routes.post(Route.API.bookingConfirmation.pattern, use: confirm)
+        routes.get(Route.API.bookingChallenge.pattern, use: challenge)
+        routes.get(Route.API.bookingRequests.pattern, use: lotteryRequests)
+        routes.post(Route.API.bookingRequests.pattern, use: requestLottery)
     }
 
     /// `GET /api/v1/slots?service=&date=&resource=`.
@@ -58,6 +63,8 @@ struct BookingAPIController: RouteCollection {
     struct BookingRequest: Content {
         let slotId: UUID
         let idNumbers: [String]
+        /// The answer to a challenge of `GET /api/v1/booking-challenge`, on popular dates.
+        let proof: ProofOfWork.Answer?
     }
 
     /// `POST /api/v1/bookings`: 201 with the booking; 409 naming `slotId` or `idNumbers[i]`;
@@ -68,8 +75,56 @@ struct BookingAPIController: RouteCollection {
         let limits = BookingRuleBook.shipped.attemptLimits(on: req.today)
         try await req.admitBookingAttempt(account: user.id, limits: limits)
         let body = try req.content.decode(BookingRequest.self)
-        return try await req.bookings.book(slotID: body.slotId, idNumbers: body.idNumbers, by: user)
+        return try await req.bookings.book(slotID: body.slotId, idNumbers: body.idNumbers, proof: body.proof, by: user)
             .encodeResponse(status: .created, for: req)
+    }
+
+    /// `POST /api/v1/booking-requests`: a lottery request for a popular date, in its window.
+    func requestLottery(req: Request) async throws -> Response {
+        let user = try req.user
+        try user.require(.selfService)
+        try await req.admitBookingAttempt(
+            account: user.id, limits: BookingRuleBook.shipped.attemptLimits(on: req.today))
+        let body = try req.content.decode(BookingRequest.self)
+        return try await req.bookings.requestLottery(
+            slotID: body.slotId, idNumbers: body.idNumbers, proof: body.proof, by: user
+        ).encodeResponse(status: .created, for: req)
+    }
+
+    func lotteryRequests(req: Request) async throws -> [BookingService.LotteryRequestView] {
+        try await req.bookings.lotteryRequests(of: try req.user)
+    }
+
+    /// `GET /api/v1/booking-challenge?slotId=`: the proof of work a popular date asks for
+    /// (`{"challenge", "bits", "expiresAt"}`); 204 when the slot's day asks for none.
+    func challenge(req: Request) async throws -> Response {
+        try (try req.user).require(.selfService)
+        guard let text = req.query[String.self, at: "slotId"], let slot = UUID(uuidString: text) else {
+            throw Refusal.invalid("slotId", "请指定预约时段")
+        }
+        guard let challenge = try await req.bookings.challenge(slotID: slot) else {
+            return Response(status: .noContent)
+        }
+        return try await challenge.encodeResponse(for: req)
+    }
+
+    func confirm(req: Request) async throws -> BookingView {
+        try await req.bookings.confirm(try req.parameters.require("id", as: UUID.self), by: try req.user)
+    }
+
+    /// `GET /api/v1/booking-draws?service=&date=`: a popular date's draw, published: the seed
+    /// and the requests in draw order (ids only); 404 before the draw.
+    @Sendable static func draw(req: Request) async throws -> BookingService.DrawView {
+        guard let kind = req.query[String.self, at: "service"].flatMap(BookingKind.init(rawValue:)) else {
+            throw Refusal.invalid("service", "请指定预约事项")
+        }
+        guard let day = req.query[String.self, at: "date"].flatMap(CivilDate.init) else {
+            throw Refusal.invalid("date", "日期格式应为 YYYY-MM-DD")
+        }
+        guard let draw = try await req.bookings.publishedDraw(kind: kind, day: day) else {
+            throw Refusal.notFound("抽签结果")
+        }
+        return draw
     }
 
     func mine(req: Request) async throws -> [BookingView] {

@@ -12,6 +12,7 @@ struct BookingPageController: RouteCollection {
         routes.post(Route.newBooking.pattern, use: book)
         routes.get(Route.bookingDetail.pattern, use: show)
         routes.post(Route.bookingCancel.pattern, use: cancel)
+        routes.post(Route.bookingConfirm.pattern, use: confirm)
     }
 
     struct IndexPage: Encodable {
@@ -23,6 +24,9 @@ struct BookingPageController: RouteCollection {
         let office: String
         let slots: [SlotRow]
         let mine: [BookingView]
+        /// Bookings naming the resident that wait for their confirmation.
+        let toConfirm: [BookingView]
+        let requests: [BookingService.LotteryRequestView]
         let error: String?
     }
 
@@ -63,7 +67,9 @@ struct BookingPageController: RouteCollection {
             layout: LayoutContext(request: req, title: "预约办事", user: user),
             services: BookingKind.allCases.map { Choice(value: $0.rawValue, label: $0.chinese) }, offices: offices,
             service: kind.rawValue, date: dateText, office: office, slots: slots,
-            mine: try await req.bookings.bookings(of: user), error: error)
+            mine: try await req.bookings.bookings(of: user),
+            toConfirm: try await req.bookings.awaitingConfirmation(of: user),
+            requests: try await req.bookings.lotteryRequests(of: user), error: error)
         return try await req.view.render("bookings/index", page).encodeResponse(
             status: error == nil ? .ok : .badRequest, for: req)
     }
@@ -72,6 +78,11 @@ struct BookingPageController: RouteCollection {
         let layout: LayoutContext
         let slot: SlotView
         let fields: [Field]
+        /// On a popular date: the proof of work the page's script answers.
+        let proof: ProofOfWork.Challenge?
+        /// The date takes lottery requests now, not bookings.
+        let lottery: Bool
+        let note: String?
         let error: String?
     }
 
@@ -94,7 +105,8 @@ struct BookingPageController: RouteCollection {
         guard let slotID, let slot = try await BookingStore(db: req.sql).slot(slotID) else {
             throw Refusal.notFound("预约时段")
         }
-        let persons = BookingRuleBook.shipped.rules(slot.kind, on: slot.day)?.maxPersons ?? 1
+        let rules = try req.bookings.rules(slot.kind, on: slot.day)
+        let persons = rules.maxPersons
         let who = slot.kind.forDeceased ? "逝者身份证号" : "身份证号"
         let fields = (0..<persons).map { i in
             Field(
@@ -105,12 +117,23 @@ struct BookingPageController: RouteCollection {
             "bookings/new",
             FormPage(
                 layout: LayoutContext(request: req, title: "预约\(slot.kind.chinese)", user: user), slot: SlotView(slot),
-                fields: fields, error: refusal?.message))
+                fields: fields,
+                proof: try await req.bookings.challenge(slotID: slot.id),
+                lottery: rules.lotteryWindow(of: slot.day).map {
+                    BookingService.moment(req.platform.clock.now) >= $0.opens
+                }
+                    ?? false,
+                note: rules.confirmHours.map { "请在第一栏填写本人身份证号；另一方须在 \($0) 小时内登录本人账户确认，否则预约失效。" },
+                error: refusal?.message))
     }
 
     struct BookingForm: Content {
         var slotId: UUID?
         var idNumbers: [String]?
+        var proofChallenge: String?
+        var proofNonce: String?
+        /// "lottery" for a popular date's request.
+        var mode: String?
     }
 
     func book(req: Request) async throws -> Response {
@@ -120,8 +143,15 @@ struct BookingPageController: RouteCollection {
         let form = try req.content.decode(BookingForm.self)
         // An empty field is a person not given (a visit for fewer than five).
         let ids = (form.idNumbers ?? []).map(\.trimmedWhitespace).filter { !$0.isEmpty }
+        let proof = form.proofChallenge.map { ProofOfWork.Answer(challenge: $0, nonce: form.proofNonce ?? "") }
         do {
-            let booking = try await req.bookings.book(slotID: form.slotId ?? UUID(), idNumbers: ids, by: user)
+            if form.mode == "lottery" {
+                _ = try await req.bookings.requestLottery(
+                    slotID: form.slotId ?? UUID(), idNumbers: ids, proof: proof, by: user)
+                return req.redirect(to: Route.bookingPage.path)
+            }
+            let booking = try await req.bookings.book(
+                slotID: form.slotId ?? UUID(), idNumbers: ids, proof: proof, by: user)
             return req.redirect(to: Route.bookingDetail.path(booking.id))
         } catch let refusal as Refusal where refusal.status != .notFound {
             return try await renderForm(
@@ -136,16 +166,27 @@ struct BookingPageController: RouteCollection {
         let booking: BookingView
         let kind: String
         let canCancel: Bool
+        let canConfirm: Bool
     }
 
     func show(req: Request) async throws -> View {
         let user = try Self.resident(req)
         let booking = try await req.bookings.booking(try req.parameters.require("id", as: UUID.self), for: user)
+        let own = try await BookingStore(db: req.sql).booking(booking.id)?.account == user.id
+        let toConfirm = try await req.bookings.awaitingConfirmation(of: user).contains { $0.id == booking.id }
         return try await req.view.render(
             "bookings/show",
             DetailPage(
                 layout: LayoutContext(request: req, title: "我的预约", user: user), booking: booking,
-                kind: booking.slot.service.chinese, canCancel: booking.state == .active))
+                kind: booking.slot.service.chinese, canCancel: own && booking.state == .active, canConfirm: toConfirm))
+    }
+
+    /// The partner's confirmation, from their own account.
+    func confirm(req: Request) async throws -> Response {
+        let user = try Self.resident(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        _ = try await req.bookings.confirm(id, by: user)
+        return req.redirect(to: Route.bookingDetail.path(id))
     }
 
     func cancel(req: Request) async throws -> Response {

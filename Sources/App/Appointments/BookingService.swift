@@ -22,7 +22,7 @@ struct BookingService {
         return BookingMoment(day: day, minute: Int(seconds / 60))
     }
 
-    private func rules(_ kind: BookingKind, on day: CivilDate) throws -> BookingRules {
+    func rules(_ kind: BookingKind, on day: CivilDate) throws -> BookingRules {
         guard let rules = rules.rules(kind, on: day) else {
             throw Refusal(.failed, "预约规则缺失：\(kind.chinese) \(day)")
         }
@@ -34,18 +34,21 @@ struct BookingService {
     func openSlots() async throws -> Int {
         let today = clock.today
         let resources = try await BookingStore(db: db).resources()
-        let plan: [(BookingResource, CivilDate, [(start: Int, end: Int)])] = try resources.flatMap { resource in
-            let reach = try rules(resource.kind, on: today).opensDaysAhead
+        let plan: [(BookingResource, CivilDate, Int, [(start: Int, end: Int)])] = try resources.flatMap { resource in
+            let reach = try rules(resource.kind, on: today).slotReach(from: today)
             return try (0...reach).map { offset in
                 let day = today.adding(days: offset)
-                return (resource, day, try rules(resource.kind, on: day).slots(on: day, calendar: calendar))
+                let rules = try rules(resource.kind, on: day)
+                return (
+                    resource, day, rules.capacity(resource.capacity, on: day), rules.slots(on: day, calendar: calendar)
+                )
             }
         }
         return try await writer.transaction { tx, audit in
             let store = BookingStore(db: tx)
             var added = 0
-            for (resource, day, times) in plan {
-                added += try await store.addSlots(resource: resource, day: day, times: times)
+            for (resource, day, capacity, times) in plan {
+                added += try await store.addSlots(resource: resource, day: day, capacity: capacity, times: times)
             }
             if added > 0 {
                 try await audit.record(
@@ -61,7 +64,9 @@ struct BookingService {
     }
 
     /// Books `slotID` for the people of `idNumbers`, for the signed-in resident `user`.
-    func book(slotID: UUID, idNumbers: [String], by user: CurrentUser) async throws -> BookingView {
+    func book(
+        slotID: UUID, idNumbers: [String], proof: ProofOfWork.Answer? = nil, by user: CurrentUser
+    ) async throws -> BookingView {
         try user.require(.selfService)
         let store = BookingStore(db: db)
         guard let slot = try await store.slot(slotID) else { throw Refusal(.notFound, "预约时段不存在", field: "slotId") }
@@ -71,6 +76,11 @@ struct BookingService {
         if let refusal = rules.refusalToBook(day: slot.day, minute: slot.startMinute, now: Self.moment(clock.now)) {
             throw refusal
         }
+        if slot.kind == .marriage, let refusal = MarriageLaw.refusal(parties: ids, on: slot.day) { throw refusal }
+        let confirmers = try Self.confirmers(ids, rules: rules, user: user, cipher: cipher)
+        try await spend(proof, rules: rules, day: slot.day)
+        // The lottery's winners are seated before anyone books a popular date first-come.
+        if rules.isPopular(slot.day) { try await draw(kind: slot.kind, day: slot.day) }
         if let until = rules.bannedUntil(
             noShows: try await store.noShowDays(account: user.id, kind: slot.kind), today: today)
         {
@@ -96,8 +106,12 @@ struct BookingService {
                 guard try await store.takeSeats(slot.id, seats) else {
                     throw Refusal(.conflict, "该时段已约满，请选择其他时段", field: "slotId")
                 }
-                try await store.insertBooking(
+                let personIDs = try await store.insertBooking(
                     id: id, slot: slot, account: user.id, code: code, seats: seats, persons: persons, at: now)
+                if let hours = rules.confirmHours, !confirmers.isEmpty {
+                    try await FairnessStore(db: tx).insertConfirmations(
+                        booking: id, persons: confirmers.map { personIDs[$0] }, due: now + Double(hours * 3_600))
+                }
                 try await audit.record(
                     "booking.create", entity: "booking", id: id.uuidString, region: slot.region,
                     after: [
@@ -163,6 +177,9 @@ struct BookingService {
         case .arrival, .noShow:
             try user.require(.handleBookings)
             guard row.slot.region.hasPrefix(user.region.value) else { throw Refusal.notFound("预约") }
+            if action == .arrival, !(try await FairnessStore(db: db).unconfirmed(booking: id).positions.isEmpty) {
+                throw Refusal(.conflict, "该预约尚有当事人未确认，不能登记到场")
+            }
         }
         let started = Self.moment(clock.now) >= row.slot.start
         let next = try row.state.after(action, slotStarted: started).get()
@@ -180,10 +197,13 @@ struct BookingService {
         return try await view(id)
     }
 
-    /// A booking of `user`'s own.
+    /// A booking of `user`'s own, or one that names them (a partner who is to confirm it).
     func booking(_ id: UUID, for user: CurrentUser) async throws -> BookingView {
-        guard let row = try await BookingStore(db: db).booking(id), row.account == user.id else {
-            throw Refusal.notFound("预约")
+        guard let row = try await BookingStore(db: db).booking(id) else { throw Refusal.notFound("预约") }
+        if row.account != user.id {
+            guard let index = ResidentAccounts.blindIndex(of: user),
+                try await FairnessStore(db: db).names(booking: id, index: index)
+            else { throw Refusal.notFound("预约") }
         }
         return try await view(row)
     }
@@ -218,7 +238,10 @@ struct BookingService {
 
     private func view(_ row: BookingRow) async throws -> BookingView {
         let ciphers = try await BookingStore(db: db).personCiphers(of: row.id)
-        return BookingView(row: row, idNumbers: try ciphers.map { ResidentID.mask(try cipher.decrypt($0)) })
+        let unconfirmed =
+            row.state == .active ? try await FairnessStore(db: db).unconfirmed(booking: row.id) : ([], nil)
+        return BookingView(
+            row: row, idNumbers: try ciphers.map { ResidentID.mask(try cipher.decrypt($0)) }, unconfirmed: unconfirmed)
     }
 }
 

@@ -26,14 +26,16 @@ struct BookingStore {
     }
 
     /// Adds the slots of `resource` on `day` that are not there yet; returns how many.
-    func addSlots(resource: BookingResource, day: CivilDate, times: [(start: Int, end: Int)]) async throws -> Int {
+    func addSlots(
+        resource: BookingResource, day: CivilDate, capacity: Int, times: [(start: Int, end: Int)]
+    ) async throws -> Int {
         var added = 0
         for time in times {
             let inserted = try await db.raw(
                 """
                 INSERT INTO booking_slots (id, resource_id, kind, day, start_minute, end_minute, capacity, booked)
                 VALUES (\(bind: UUID()), \(bind: resource.id), \(bind: resource.kind.rawValue), \(bind: day.description),
-                    \(bind: time.start), \(bind: time.end), \(bind: resource.capacity), 0)
+                    \(bind: time.start), \(bind: time.end), \(bind: capacity), 0)
                 ON CONFLICT (resource_id, day, start_minute) DO NOTHING RETURNING id
                 """
             ).first()
@@ -109,7 +111,7 @@ struct BookingStore {
         id: UUID, slot: BookingSlot, account: UUID, code: String, seats: Int,
         persons: [(index: String, cipher: String)],
         at now: Date
-    ) async throws {
+    ) async throws -> [UUID] {
         try await db.insert(into: "bookings")
             .columns(
                 "id", "slot_id", "kind", "region", "day", "account_id", "code", "state", "seats", "created_at",
@@ -120,14 +122,18 @@ struct BookingStore {
                 SQLBind(slot.day.description), SQLBind(account), SQLBind(code), SQLBind(BookingState.active.rawValue),
                 SQLBind(seats), SQLBind(now), SQLBind(now)
             ).run()
+        var ids: [UUID] = []
         for (position, person) in persons.enumerated() {
+            let personID = UUID()
             try await db.insert(into: "booking_persons")
                 .columns("id", "booking_id", "position", "kind", "id_index", "id_cipher", "active")
                 .values(
-                    SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(slot.kind.rawValue), SQLBind(person.index),
-                    SQLBind(person.cipher), SQLBind(true)
+                    SQLBind(personID), SQLBind(id), SQLBind(position), SQLBind(slot.kind.rawValue),
+                    SQLBind(person.index), SQLBind(person.cipher), SQLBind(true)
                 ).run()
+            ids.append(personID)
         }
+        return ids
     }
 
     private static let bookingColumns: SQLQueryString = """

@@ -40,9 +40,14 @@ struct BookingView: Content, Sendable {
     let stateName: String
     let slot: SlotView
     let idNumbers: [String]
+    /// The people (masked) who still have to confirm from their own accounts, and by when.
+    let awaitingConfirmation: [String]
+    let confirmBy: Date?
     let createdAt: Date
 
-    init(row: BookingRow, idNumbers: [String]) {
+    init(row: BookingRow, idNumbers: [String], unconfirmed: (positions: [Int], due: Date?) = ([], nil)) {
+        awaitingConfirmation = unconfirmed.positions.compactMap { idNumbers.indices.contains($0) ? idNumbers[$0] : nil }
+        confirmBy = unconfirmed.due
         id = row.id
         code = row.code
         state = row.state

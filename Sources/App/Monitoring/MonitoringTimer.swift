@@ -74,8 +74,14 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         }
         await SeniorAllowanceService.hourly(app)
         do {
-            // Booking reaches one more day each day: its slots are opened ahead of it.
-            _ = try await app.bookingService(actor: actor).openSlots()
+            // Booking reaches one more day each day: its slots are opened ahead of it; popular
+            // dates are drawn at their opening, and unconfirmed bookings and divorce
+            // applications past their windows lapse.
+            let bookings = app.bookingService(actor: actor)
+            _ = try await bookings.openSlots()
+            _ = try await bookings.drawDue()
+            _ = try await bookings.lapseUnconfirmed()
+            _ = try await app.marriageService(actor: actor).lapseDivorces()
         } catch {
             app.logger.report(error: error)
         }

@@ -26,7 +26,9 @@ struct RotatedTable: Sendable {
         sealed("background_jobs", key: "id", column: "outcome_cipher"),
         residentAccounts,
         feedRows,
-        bookingPersons,
+        sealedIDNumbers("booking_persons"),
+        sealedIDNumbers("booking_lottery_persons"),
+        sealedIDNumbers("marriage_parties"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {
@@ -112,24 +114,27 @@ struct RotatedTable: Sendable {
                 .compactMapValues { $0 }
         })
 
-    /// The people of a booking: the ID number sealed, and its blind index that keeps one
-    /// active booking per person.
-    static let bookingPersons = RotatedTable(
-        name: "booking_persons", key: "id",
-        select: { last, limit, lock in
-            """
-            SELECT id AS k, id_cipher, id_index FROM booking_persons
-            WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
-            """
-        },
-        rewrite: { row, cipher in
-            let stored = try row.decode(column: "id_cipher", as: String.self)
-            let number = try cipher.decrypt(stored)
-            var set: [String: String] = [:]
-            set["id_cipher"] = try cipher.reencrypt(stored)
-            set["id_index"] = changed(cipher.blindIndex(number), try row.decode(column: "id_index", as: String.self))
-            return set
-        })
+    /// A table of people by ID number (a booking's, a lottery request's, a marriage's
+    /// parties): the number sealed, and its blind index that keeps one of each per person.
+    static func sealedIDNumbers(_ table: String) -> RotatedTable {
+        RotatedTable(
+            name: table, key: "id",
+            select: { last, limit, lock in
+                """
+                SELECT id AS k, id_cipher, id_index FROM \(unsafeRaw: table)
+                WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
+                """
+            },
+            rewrite: { row, cipher in
+                let stored = try row.decode(column: "id_cipher", as: String.self)
+                let number = try cipher.decrypt(stored)
+                var set: [String: String] = [:]
+                set["id_cipher"] = try cipher.reencrypt(stored)
+                set["id_index"] = changed(
+                    cipher.blindIndex(number), try row.decode(column: "id_index", as: String.self))
+                return set
+            })
+    }
 
     private static func changed(_ value: String, _ stored: String?) -> String? {
         value == stored ? nil : value

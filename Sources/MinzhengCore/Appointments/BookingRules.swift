@@ -56,6 +56,48 @@ public struct BookingRules: Codable, Sendable, Equatable {
     public let noShowLimit: Int?
     public let noShowWindowDays: Int
     public let banDays: Int
+    /// How long the other people of a booking have to confirm it from their own accounts
+    /// before it lapses (a marriage: both parties); nil when the booker's word is enough.
+    public let confirmHours: Int?
+    /// The dates everyone wants (5-20, 七夕 …) and how they are booked; nil for none.
+    public let popular: PopularDates?
+
+    /// Popular dates: more capacity, requests taken during `lotteryDays` before booking opens
+    /// and then one seeded draw, and a proof of work of `proofBits` on every booking attempt.
+    public struct PopularDates: Codable, Sendable, Equatable {
+        public let dates: [CivilDate]
+        public let capacityFactor: Int
+        public let lotteryDays: Int
+        public let proofBits: Int
+    }
+
+    public func isPopular(_ day: CivilDate) -> Bool { popular?.dates.contains(day) ?? false }
+
+    /// A slot's capacity on `day` for a resource of `capacity`.
+    public func capacity(_ capacity: Int, on day: CivilDate) -> Int {
+        isPopular(day) ? capacity * (popular?.capacityFactor ?? 1) : capacity
+    }
+
+    /// When first-come booking of `day` opens.
+    public func opening(of day: CivilDate) -> BookingMoment {
+        BookingMoment(day: day.adding(days: -opensDaysAhead), minute: opensAtMinute ?? 0)
+    }
+
+    /// The lottery's request window of a popular `day`: from `lotteryDays` before the opening
+    /// up to the opening, when the draw is made; nil on other days.
+    public func lotteryWindow(of day: CivilDate) -> (opens: BookingMoment, draws: BookingMoment)? {
+        guard let popular, isPopular(day) else { return nil }
+        let draws = opening(of: day)
+        return (BookingMoment(day: draws.day.adding(days: -popular.lotteryDays), minute: draws.minute), draws)
+    }
+
+    /// How many days ahead slots must exist on `today`: to the opening reach, or further to a
+    /// popular date whose lottery is taking requests.
+    public func slotReach(from today: CivilDate) -> Int {
+        let lottery = (popular?.dates ?? []).map { $0.daysSinceEpoch - today.daysSinceEpoch }
+            .filter { $0 > opensDaysAhead && $0 <= opensDaysAhead + (popular?.lotteryDays ?? 0) }
+        return ([opensDaysAhead] + lottery).max() ?? opensDaysAhead
+    }
 
     /// The slots of a day, as start and end minutes.
     public func slots(on day: CivilDate, calendar: WorkingDayCalendar) -> [(start: Int, end: Int)] {
@@ -70,8 +112,11 @@ public struct BookingRules: Codable, Sendable, Equatable {
 
     /// Why a slot starting on `day` at `minute` cannot be booked `now`; nil when it can.
     public func refusalToBook(day: CivilDate, minute: Int, now: BookingMoment) -> Refusal? {
-        let opens = BookingMoment(day: day.adding(days: -opensDaysAhead), minute: opensAtMinute ?? 0)
+        let opens = opening(of: day)
         if now < opens {
+            if let window = lotteryWindow(of: day), now >= window.opens {
+                return Refusal(.conflict, "\(day) 为热门日期，\(window.draws) 前请提交摇号申请，届时统一抽签", field: "slotId")
+            }
             return Refusal(.conflict, "该时段尚未开放预约，将于 \(opens) 开放", field: "slotId")
         }
         if now >= Self.deadline(latest, day: day, minute: minute) {

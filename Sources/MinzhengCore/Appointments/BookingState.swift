@@ -1,7 +1,8 @@
 /// A booking's life: active until it is cancelled by its owner, or the office marks the
-/// arrival or the no-show. Only an active booking holds its seat and its people.
+/// arrival or the no-show, or it lapses when a partner did not confirm it in time. Only an
+/// active booking holds its seat and its people.
 public enum BookingState: String, Codable, Sendable, CaseIterable {
-    case active, cancelled, arrived, noShow
+    case active, cancelled, arrived, noShow, lapsed
 
     public var chinese: String {
         switch self {
@@ -9,6 +10,7 @@ public enum BookingState: String, Codable, Sendable, CaseIterable {
         case .cancelled: return "已取消"
         case .arrived: return "已到场"
         case .noShow: return "未到场（爽约）"
+        case .lapsed: return "对方未确认，已失效"
         }
     }
 
