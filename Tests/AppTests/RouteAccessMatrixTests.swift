@@ -21,6 +21,8 @@ struct RouteAccessMatrixTests {
         var otherAdaptation = UUID()
         /// The resident's marriage booking at the other district's registry.
         var otherBooking = UUID()
+        /// A marriage registered at the other district's registry.
+        var otherMarriage = UUID()
     }
 
     struct Route: Sendable {
@@ -156,6 +158,15 @@ struct RouteAccessMatrixTests {
         Route(
             name: "arrival at other district's registry", method: .POST,
             path: { "/api/v1/bookings/\($0.otherBooking)/arrival" }, body: { _ in nil }),
+        Route(
+            name: "confirm a booking not naming them", method: .POST,
+            path: { "/api/v1/bookings/\($0.otherBooking)/confirmation" }, body: { _ in nil }),
+        Route(
+            name: "marriage records of an ID number", method: .GET,
+            path: { _ in "/api/v1/marriages?idNumber=\(MarriageTests.man)" }, body: { _ in nil }),
+        Route(
+            name: "other district's marriage record", method: .GET, path: { "/api/v1/marriages/\($0.otherMarriage)" },
+            body: { _ in nil }),
     ]
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -171,48 +182,56 @@ struct RouteAccessMatrixTests {
         //                                          ability: score assessOwn assessOther listOwn due
         //                                          facilities: list file other editOther beds counts
         //                                          adaptation photo (other district)
-        //                                          bookings: mine, arrival (other district)
+        //                                          bookings: mine, arrival (other district), confirm (not named)
+        //                                          marriages: by ID number, other district's record
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200,
+                403, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404,
+                200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
+                200, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
+                403, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
-                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403,
+                403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
+                403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
+                403, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
-                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
-                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
+                403, 403,
             ]),
     ]
 
@@ -229,6 +248,19 @@ struct RouteAccessMatrixTests {
         let res = try await BookingAPITests.book(app, resident, slot, BookingAPITests.couple)
         #expect(res.status == .created)
         return try res.json(BookingAPITests.Booking.self).id
+    }
+
+    /// A marriage on record at 钟楼's registry.
+    static func marriage(_ app: Application) async throws -> UUID {
+        let office = try #require(try await BookingStore(db: app.sql).resources().first { $0.region == "320404" })
+        let cipher = app.platform.cipher
+        let id = UUID()
+        try await MarriageStore(db: app.sql).insertRecord(
+            id: id, kind: "marriage", office: office, on: app.platform.clock.today, booking: nil, marriage: nil,
+            parties: [MarriageTests.man, MarriageTests.woman].map {
+                MarriageStore.Party(index: cipher.blindIndex($0), cipher: cipher.encrypt($0), personID: nil)
+            }, married: true, by: UUID(), at: Date())
+        return id
     }
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
@@ -255,6 +287,7 @@ struct RouteAccessMatrixTests {
                 try await app.sql.raw("SELECT id FROM adaptation_cases WHERE household_id = \(bind: other.id)").first()?
                     .decode(column: "id", as: UUID.self))
             world.otherBooking = try await Self.booking(app, resident: f.resident)
+            world.otherMarriage = try await Self.marriage(app)
             let token: String
             switch c.role {
             case .resident: token = f.resident
