@@ -56,6 +56,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CorrectionPageController())
     try signedIn.register(collection: BookingDayPageController())
     try signedIn.register(collection: BookingPageController())
+    try signedIn.register(collection: MarriageDeskPageController())
 }
 
 struct HealthStatus: Content {

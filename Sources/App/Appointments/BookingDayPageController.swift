@@ -25,6 +25,8 @@ struct BookingDayPageController: RouteCollection {
         let persons: String
         let state: String
         let active: Bool
+        /// An arrived marriage booking: the registration is the next step.
+        let registrable: Bool
     }
 
     func day(req: Request) async throws -> View {
@@ -45,7 +47,8 @@ struct BookingDayPageController: RouteCollection {
                 bookings: bookings.map { b in
                     Row(
                         id: b.id, time: String(b.slot.start.dropFirst(11).prefix(5)), code: b.code,
-                        persons: b.idNumbers.joined(separator: "、"), state: b.stateName, active: b.state == .active)
+                        persons: b.idNumbers.joined(separator: "、"), state: b.stateName, active: b.state == .active,
+                        registrable: b.state == .arrived && b.slot.service == .marriage)
                 }))
     }
 

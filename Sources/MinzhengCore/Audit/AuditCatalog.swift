@@ -58,6 +58,7 @@ public enum AuditCatalog {
             ("marriage.register", "结婚登记"), ("marriage.replaceCertificate", "婚姻登记：补领证书"),
             ("divorce.apply", "离婚申请受理"), ("divorce.withdraw", "离婚申请撤回"), ("divorce.register", "离婚登记"),
             ("divorce.lapse", "离婚申请逾期视为撤回"), ("booking.slots", "预约：开放时段"), ("demo.bookings", "生成演示预约数据"),
+            ("demo.marriages", "生成演示婚姻登记数据"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
