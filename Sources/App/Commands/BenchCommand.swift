@@ -12,14 +12,14 @@ struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
             name: "what",
-            help: "policy | lookup | household-list | payroll | feeds | home-care | elderly-allowances | service-map")
+            help: "policy | lookup | household-list | bookings | payroll | feeds | home-care | elderly-allowances | service-map")
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?
         @Option(
             name: "samples",
             help:
-                "lookup: ID-number searches to time (default 2000); service-map: searches (500); household-list: pages (50)"
+                "lookup: ID-number searches to time (default 2000); service-map: searches (500); household-list: pages (50); bookings: clients (2000)"
         )
         var samples: Int?
         @Option(name: "seed", help: "random seed (default 1)")
@@ -65,6 +65,10 @@ struct BenchCommand: AsyncCommand {
                 context.console.output(
                     "\(jsonLine(try await bench.run(rows: rows, enrollments: enrollments, folder: folder)))")
             }
+        case "bookings":
+            let figures = try await BookingBenchmark(app: context.application).run(
+                clients: signature.samples ?? 2_000, slots: 100)
+            context.console.output("\(jsonLine(figures))")
         case "household-list":
             let figures = try await HouseholdListBenchmark(app: context.application).run(
                 samples: signature.samples ?? 50)

@@ -35,6 +35,10 @@ public struct AppConfig: Sendable {
     /// `MINZHENG_NOW`: the platform's clock starts at this moment (Beijing time) and runs on
     /// from there, for demos and acceptance runs. Refused in production (`--env production`).
     public var startsAt: Date?
+    /// `MINZHENG_TRUSTED_PROXIES`: the addresses of the load balancers in front (comma
+    /// separated). Behind one, every request comes from its address; the client's own is the
+    /// last one in `X-Forwarded-For` that is not a proxy, and the per-address limits count that.
+    public var trustedProxies: [String] = []
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -101,7 +105,10 @@ public struct AppConfig: Sendable {
             postgresConnectionsPerLoop: postgresConnections,
             behindTLS: behindTLS,
             passwordCost: passwordCost,
-            startsAt: startsAt
+            startsAt: startsAt,
+            trustedProxies: (env["MINZHENG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
         )
     }
 

@@ -1,3 +1,4 @@
+import MinzhengCore
 import Foundation
 import Vapor
 
@@ -28,7 +29,11 @@ struct RateLimiter: Sendable {
 extension Request {
     /// The address the connection came from. Forwarded-for headers are not trusted: any
     /// client could set them to escape its limit.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    var clientAddress: String {
+        ForwardedFor.client(
+            direct: remoteAddress?.ipAddress ?? "unknown", header: headers[.xForwardedFor],
+            trusted: platform.config.trustedProxies)
+    }
 
     /// Counts this request of `client` (by default its address) against `limiter`: nil when
     /// allowed, else the seconds to wait.
