@@ -60,6 +60,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAppointments())
     app.migrations.add(IndexHouseholdsForListing())
     app.migrations.add(CreateMarriageRegistry())
+    app.migrations.add(CreateBookingRuleEntries())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -115,6 +116,7 @@ public func prepareDatabase(_ app: Application) async throws {
         try await app.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     try await app.autoMigrate()
+    try await app.bookingRules.reload(from: app.sql)
 }
 
 /// Views and static files live in `Resources/` of the package, found from the working

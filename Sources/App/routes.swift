@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: BookingDayPageController())
     try signedIn.register(collection: BookingPageController())
     try signedIn.register(collection: MarriageDeskPageController())
+    try signedIn.register(collection: BookingRulesPageController())
 }
 
 struct HealthStatus: Content {

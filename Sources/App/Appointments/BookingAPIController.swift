@@ -72,8 +72,7 @@ struct BookingAPIController: RouteCollection {
     func book(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.selfService)
-        let limits = BookingRuleBook.shipped.attemptLimits(on: req.today)
-        try await req.admitBookingAttempt(account: user.id, limits: limits)
+        try await req.admitBookingAttempt(account: user.id)
         let body = try req.content.decode(BookingRequest.self)
         return try await req.bookings.book(slotID: body.slotId, idNumbers: body.idNumbers, proof: body.proof, by: user)
             .encodeResponse(status: .created, for: req)
@@ -83,8 +82,7 @@ struct BookingAPIController: RouteCollection {
     func requestLottery(req: Request) async throws -> Response {
         let user = try req.user
         try user.require(.selfService)
-        try await req.admitBookingAttempt(
-            account: user.id, limits: BookingRuleBook.shipped.attemptLimits(on: req.today))
+        try await req.admitBookingAttempt(account: user.id)
         let body = try req.content.decode(BookingRequest.self)
         return try await req.bookings.requestLottery(
             slotID: body.slotId, idNumbers: body.idNumbers, proof: body.proof, by: user
@@ -168,7 +166,8 @@ extension BookingRuleBook {
 
 extension Request {
     /// Refuses with 429 past the booking attempts of the minute, per account and per address.
-    func admitBookingAttempt(account: UUID, limits: (account: Int, address: Int)) async throws {
+    func admitBookingAttempt(account: UUID) async throws {
+        let limits = application.bookingRules.current.attemptLimits(on: today)
         let byAccount = RateLimiter(bucket: "booking.account", limit: limits.account)
         let byAddress = RateLimiter(bucket: "booking.address", limit: limits.address)
         var wait = try await admit(byAccount, client: account.uuidString)

@@ -248,14 +248,15 @@ struct BookingService {
 extension Request {
     var bookings: BookingService {
         BookingService(
-            db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher, rules: .shipped, calendar: .china)
+            db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher,
+            rules: application.bookingRules.current, calendar: .china)
     }
 }
 
 extension Application {
     func bookingService(actor: AuditActor) -> BookingService {
         BookingService(
-            db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher, rules: .shipped,
-            calendar: .china)
+            db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher,
+            rules: bookingRules.current, calendar: .china)
     }
 }

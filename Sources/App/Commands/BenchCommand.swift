@@ -12,7 +12,9 @@ struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
             name: "what",
-            help: "policy | lookup | household-list | bookings | payroll | feeds | home-care | elderly-allowances | service-map")
+            help:
+                "policy | lookup | household-list | bookings | payroll | feeds | home-care | elderly-allowances | service-map"
+        )
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
         var households: Int?

@@ -77,6 +77,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             // Booking reaches one more day each day: its slots are opened ahead of it; popular
             // dates are drawn at their opening, and unconfirmed bookings and divorce
             // applications past their windows lapse.
+            try await app.bookingRules.reload(from: app.sql)
             let bookings = app.bookingService(actor: actor)
             _ = try await bookings.openSlots()
             _ = try await bookings.drawDue()

@@ -156,6 +156,7 @@ enum Route {
     static let marriageDeskDivorce = Template<UUID>("/marriage-desk/:id/divorce")
     static let marriageDeskDivorceStep = Template<(UUID, String)>("/marriage-desk/divorces/:id/:action")
     static let myMarriage = Template<Void>("/marriage/mine")
+    static let bookingRules = Template<Void>("/booking-rules")
     static let adviceQueue = Template<Void>("/advice")
     static let adviceRequest = Template<UUID>("/advice/:id")
     static let facilityPlanning = Template<Void>("/facilities/planning")

@@ -54,7 +54,7 @@ public enum AuditCatalog {
             ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
             ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
             ("booking.create", "预约：提交"), ("booking.confirm", "预约：另一方确认"), ("booking.lapse", "预约：未确认失效"),
-            ("booking.lotteryRequest", "预约：热门日期摇号申请"), ("booking.draw", "预约：热门日期抽签"),
+            ("booking.lotteryRequest", "预约：热门日期摇号申请"), ("booking.rules", "预约规则：新增一段"), ("booking.draw", "预约：热门日期抽签"),
             ("marriage.register", "结婚登记"), ("marriage.replaceCertificate", "婚姻登记：补领证书"),
             ("divorce.apply", "离婚申请受理"), ("divorce.withdraw", "离婚申请撤回"), ("divorce.register", "离婚登记"),
             ("divorce.lapse", "离婚申请逾期视为撤回"), ("booking.slots", "预约：开放时段"), ("demo.bookings", "生成演示预约数据"),

@@ -40,8 +40,10 @@ struct BookingBenchmark {
         let today = app.platform.clock.today
         // Couples born in 1990, distinct by the sequence digits; the man books.
         let couples = (0..<clients).map { i in
-            (Self.id("3204021990\(Self.day(i))\(String(format: "%02d", i / 336 % 100))1"),
-             Self.id("3204021991\(Self.day(i))\(String(format: "%02d", i / 336 % 100))2"))
+            (
+                Self.id("3204021990\(Self.day(i))\(String(format: "%02d", i / 336 % 100))1"),
+                Self.id("3204021991\(Self.day(i))\(String(format: "%02d", i / 336 % 100))2")
+            )
         }
         let tokens = try await accounts(couples.map(\.0), cipher: cipher)
         let race = try await resource(capacity: 1)
@@ -58,12 +60,13 @@ struct BookingBenchmark {
                 (raceSlots[i % slots], [couples[i].0, couples[i].1])
             }
             let raceSeconds = (ContinuousClock.now - started).inSeconds
-            let doubled = try await app.sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM (SELECT slot_id FROM bookings WHERE state = 'active' AND slot_id IN
-                (\(SQLList(raceSlots.map { SQLBind($0) }))) GROUP BY slot_id HAVING COUNT(*) > 1) d
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? -1
+            let doubled =
+                try await app.sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT slot_id FROM bookings WHERE state = 'active' AND slot_id IN
+                    (\(SQLList(raceSlots.map { SQLBind($0) }))) GROUP BY slot_id HAVING COUNT(*) > 1) d
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? -1
             try await cancelAll()
 
             let roomy = try await resource(capacity: clients)
@@ -180,7 +183,8 @@ struct BookingBenchmark {
         var tokens: [String] = []
         for id in ids {
             let user = try await store.createUser(
-                username: ResidentAccounts.username(for: try ResidentID(id, today: app.platform.clock.today), cipher: cipher),
+                username: ResidentAccounts.username(
+                    for: try ResidentID(id, today: app.platform.clock.today), cipher: cipher),
                 displayName: "基准测试", password: UUID().uuidString, role: .resident,
                 region: RegionCode("320402001")!, department: nil, hash: { _ in "!" })
             tokens.append(try await store.issueToken(userID: user, name: "bench"))
