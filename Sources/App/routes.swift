@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionAPIController())
     try app.register(collection: AssessmentAPIController())
     BookingAPIController.registerOpen(on: app)
+    FuneralRoutes.registerOpen(on: app)
     let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
@@ -55,6 +56,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CorrectionPageController())
     try signedIn.register(collection: BookingDayPageController())
     try signedIn.register(collection: BookingPageController())
+    try FuneralRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -21,6 +21,9 @@ struct RouteAccessMatrixTests {
         var otherAdaptation = UUID()
         /// The resident's marriage booking at the other district's registry.
         var otherBooking = UUID()
+        /// A funeral home in 320404 (another district) and a bill of it.
+        var otherHome = UUID()
+        var otherBill = UUID()
     }
 
     struct Route: Sendable {
@@ -156,7 +159,45 @@ struct RouteAccessMatrixTests {
         Route(
             name: "arrival at other district's registry", method: .POST,
             path: { "/api/v1/bookings/\($0.otherBooking)/arrival" }, body: { _ in nil }),
+        Route(name: "funeral homes (open)", method: .GET, path: { _ in "/api/v1/funeral-homes" }, body: { _ in nil }),
+        Route(
+            name: "other district's price list (open)", method: .GET,
+            path: { "/api/v1/funeral-homes/\($0.otherHome)/prices" }, body: { _ in nil }),
+        Route(
+            name: "new price at other district's home", method: .POST,
+            path: { "/api/v1/funeral-homes/\($0.otherHome)/prices" },
+            body: { _ in
+                [
+                    "code": "WREATH", "name": "花圈", "unit": "个", "category": "other", "priceFen": 12000,
+                    "from": "2099-01-01",
+                ]
+            }),
+        Route(
+            name: "bill at other district's home", method: .POST, path: { _ in "/api/v1/funeral-bills" },
+            body: {
+                [
+                    "homeId": $0.otherHome.uuidString, "deceasedIdNumber": Self.deceased,
+                    "lines": [["code": "WREATH", "day": "2026-01-05", "quantity": 1]],
+                ]
+            }),
+        Route(name: "funeral bills", method: .GET, path: { _ in "/api/v1/funeral-bills" }, body: { _ in nil }),
+        Route(
+            name: "other district's bill", method: .GET, path: { "/api/v1/funeral-bills/\($0.otherBill)" },
+            body: { _ in nil }),
+        Route(name: "price-order check", method: .GET, path: { _ in "/api/v1/funeral-price-check" }, body: { _ in nil }),
+        Route(
+            name: "record a death certificate", method: .POST, path: { _ in "/api/v1/death-certificates" },
+            body: { _ in ["idNumber": Self.deceased, "certificateNumber": "A20260105001"] }),
+        Route(
+            name: "gate code of a marriage booking", method: .GET,
+            path: { "/api/v1/bookings/\($0.otherBooking)/gate-code" }, body: { _ in nil }),
+        Route(
+            name: "gate check of a forged code", method: .POST, path: { _ in "/api/v1/gate-checks" },
+            body: { _ in ["code": "MZQM.forged"] }),
     ]
+
+    /// The deceased of the funeral rows (a death certificate on record).
+    static let deceased = residentID("32040419400101201")
 
     struct Case: Sendable, CustomTestStringConvertible {
         let role: Role
@@ -172,47 +213,55 @@ struct RouteAccessMatrixTests {
         //                                          facilities: list file other editOther beds counts
         //                                          adaptation photo (other district)
         //                                          bookings: mine, arrival (other district)
+        //                                          funeral: homes prices newPrice bill bills otherBill check certificate gateCode gateCheck
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200,
+                200, 200, 201, 201, 200, 200, 200, 201, 403, 400,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404,
+                200, 200, 403, 404, 200, 404, 200, 201, 403, 400,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403,
+                200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403,
+                200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403,
+                200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
+                200, 200, 403, 403, 403, 403, 403, 201, 404, 403,
             ]),
     ]
 
@@ -229,6 +278,32 @@ struct RouteAccessMatrixTests {
         let res = try await BookingAPITests.book(app, resident, slot, BookingAPITests.couple)
         #expect(res.status == .created)
         return try res.json(BookingAPITests.Booking.self).id
+    }
+
+    /// A funeral home in 钟楼 (320404) with a wreath listed from 2021, a death certificate for
+    /// `deceased`, and a bill of the home.
+    static func funeralHome(_ app: Application) async throws -> (UUID, UUID) {
+        let store = FuneralStore(db: app.sql)
+        let home = FuneralHome(id: UUID(), name: "钟楼测试殡仪馆", region: "320404", address: "钟楼区", phone: "0519-1")
+        try await store.insertHome(home, at: Date())
+        let wreath = FuneralPrice(
+            code: "WREATH", name: "花圈", unit: "个", category: .other, price: 10000, from: CivilDate("2021-01-01")!)
+        try await store.insertPrice(wreath, home: home.id, by: "test", at: Date())
+        let cipher = app.platform.cipher
+        _ = try await store.insertCertificate(
+            index: cipher.blindIndex(deceased), cipher: cipher.encrypt(deceased), masked: ResidentID.mask(deceased),
+            number: "A20260105001", by: UUID(), at: Date())
+        let bill = UUID()
+        try await store.insertBill(
+            id: bill, home: home, deceased: (cipher.blindIndex(deceased), cipher.encrypt(deceased), "3204**"),
+            person: nil, eligibility: FuneralEligibility(basicFree: false, extras: false), reason: "test",
+            source: "cashier",
+            lines: [
+                FuneralBillLine(
+                    position: 1, code: "WREATH", name: "花圈", unit: "个", category: .other, day: CivilDate("2026-01-05")!,
+                    quantity: 1, unitPrice: 10000, gross: 10000, exempt: 0, payable: 10000)
+            ], by: "test", at: Date())
+        return (home.id, bill)
     }
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
@@ -255,6 +330,7 @@ struct RouteAccessMatrixTests {
                 try await app.sql.raw("SELECT id FROM adaptation_cases WHERE household_id = \(bind: other.id)").first()?
                     .decode(column: "id", as: UUID.self))
             world.otherBooking = try await Self.booking(app, resident: f.resident)
+            (world.otherHome, world.otherBill) = try await Self.funeralHome(app)
             let token: String
             switch c.role {
             case .resident: token = f.resident
