@@ -78,10 +78,17 @@ enum DemoFuneral {
         let service = app.funeralService(actor: .system("demo"))
         let list = try await FuneralStore(db: app.sql).prices(home: home.id)
         let parameters = try await FuneralService.parameters(db: app.sql, region: home.region, on: yesterday)
+        // Read before the transaction: on SQLite it holds the one connection.
+        var facts: [(ResidentID, FuneralEligibility, String, UUID?)] = []
+        for death in deaths {
+            let id = try ResidentID(death.idNumber, today: today)
+            let (eligibility, reason, found) = try await service.eligibility(id, pensionGrant: false, on: yesterday)
+            facts.append((id, eligibility, reason, found?.person))
+        }
+        let known = facts
         try await app.writer(actor: .system("demo")).transaction { tx, audit in
             for (who, source, items) in bills {
-                let id = try ResidentID(deaths[who].idNumber, today: today)
-                let (eligibility, reason, facts) = try await service.eligibility(id, pensionGrant: false, on: yesterday)
+                let (id, eligibility, reason, person) = known[who]
                 var lines = try FuneralBilling.price(
                     items.map { FuneralBillLineInput(code: $0.0, day: yesterday, quantity: $0.1) }, list: list,
                     eligibility: eligibility, parameters: parameters)
@@ -99,7 +106,7 @@ enum DemoFuneral {
                 let billID = UUID()
                 try await FuneralStore(db: tx).insertBill(
                     id: billID, home: home, deceased: (cipher.blindIndex(id.value), cipher.encrypt(id.value), id.masked),
-                    person: facts?.person, eligibility: eligibility, reason: reason, source: source, lines: lines,
+                    person: person, eligibility: eligibility, reason: reason, source: source, lines: lines,
                     by: "demo", at: now)
                 try await audit.record(
                     "demo.funeral", entity: "funeral_bill", id: billID.uuidString, region: home.region,

@@ -27,6 +27,8 @@ struct RotatedTable: Sendable {
         residentAccounts,
         feedRows,
         bookingPersons,
+        indexed("funeral_bills", column: "deceased_cipher", index: "deceased_index"),
+        indexed("death_certificates", column: "id_cipher", index: "id_index"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {
@@ -114,22 +116,27 @@ struct RotatedTable: Sendable {
 
     /// The people of a booking: the ID number sealed, and its blind index that keeps one
     /// active booking per person.
-    static let bookingPersons = RotatedTable(
-        name: "booking_persons", key: "id",
-        select: { last, limit, lock in
-            """
-            SELECT id AS k, id_cipher, id_index FROM booking_persons
-            WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
-            """
-        },
-        rewrite: { row, cipher in
-            let stored = try row.decode(column: "id_cipher", as: String.self)
-            let number = try cipher.decrypt(stored)
-            var set: [String: String] = [:]
-            set["id_cipher"] = try cipher.reencrypt(stored)
-            set["id_index"] = changed(cipher.blindIndex(number), try row.decode(column: "id_index", as: String.self))
-            return set
-        })
+    static let bookingPersons = indexed("booking_persons", column: "id_cipher", index: "id_index")
+
+    /// A table keyed by `id` with one sealed ID number and its blind index (both required).
+    static func indexed(_ table: String, column: String, index: String) -> RotatedTable {
+        RotatedTable(
+            name: table, key: "id",
+            select: { last, limit, lock in
+                """
+                SELECT id AS k, \(ident: column) AS sealed, \(ident: index) AS blind FROM \(ident: table)
+                WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
+                """
+            },
+            rewrite: { row, cipher in
+                let stored = try row.decode(column: "sealed", as: String.self)
+                let number = try cipher.decrypt(stored)
+                var set: [String: String] = [:]
+                set[column] = try cipher.reencrypt(stored)
+                set[index] = changed(cipher.blindIndex(number), try row.decode(column: "blind", as: String.self))
+                return set
+            })
+    }
 
     private static func changed(_ value: String, _ stored: String?) -> String? {
         value == stored ? nil : value
