@@ -184,7 +184,8 @@ struct RouteAccessMatrixTests {
         Route(
             name: "other district's bill", method: .GET, path: { "/api/v1/funeral-bills/\($0.otherBill)" },
             body: { _ in nil }),
-        Route(name: "price-order check", method: .GET, path: { _ in "/api/v1/funeral-price-check" }, body: { _ in nil }),
+        Route(
+            name: "price-order check", method: .GET, path: { _ in "/api/v1/funeral-price-check" }, body: { _ in nil }),
         Route(
             name: "record a death certificate", method: .POST, path: { _ in "/api/v1/death-certificates" },
             body: { _ in ["idNumber": Self.deceased, "certificateNumber": "A20260105001"] }),

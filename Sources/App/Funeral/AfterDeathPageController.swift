@@ -91,7 +91,8 @@ struct AfterDeathPageController: RouteCollection {
             for m in try await store.deceasedMembers(ofHouseholdOf: me) {
                 deaths.append(
                     (
-                        person: Optional(m.person), name: m.name, masked: m.idMasked, id: try cipher.decrypt(m.idCipher),
+                        person: Optional(m.person), name: m.name, masked: m.idMasked,
+                        id: try cipher.decrypt(m.idCipher),
                         death: "一人一档记载：\(m.deceasedOn) 去世"
                     ))
             }
@@ -144,7 +145,8 @@ struct AfterDeathPageController: RouteCollection {
             for bill in try await FuneralStore(db: req.sql).bills(deceased: indexes) {
                 done.append(
                     Step(
-                        text: "殡仪馆账单：应付 \(bill.payable.yuanString) 元，已按政策减免 \(bill.exempt.yuanString) 元（\(bill.reason)）",
+                        text:
+                            "殡仪馆账单：应付 \(bill.payable.yuanString) 元，已按政策减免 \(bill.exempt.yuanString) 元（\(bill.reason)）",
                         link: nil))
             }
             left.append(Step(text: "到户籍所在地派出所办理户口注销（公安机关办理）", link: nil))

@@ -42,7 +42,8 @@ struct AfterDeathStore {
             """
         ).all().map {
             (
-                try $0.decode(column: "id_cipher", as: String.self), try $0.decode(column: "id_masked", as: String.self),
+                try $0.decode(column: "id_cipher", as: String.self),
+                try $0.decode(column: "id_masked", as: String.self),
                 try $0.decode(column: "number", as: String.self)
             )
         }

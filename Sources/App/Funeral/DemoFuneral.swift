@@ -44,7 +44,9 @@ enum DemoFuneral {
         let (now, today, cipher) = (app.platform.clock.now, app.platform.clock.today, app.platform.cipher)
         let started = CivilDate(year: 2021, month: 1, day: 1)!
         let changed = CivilDate(year: 2025, month: 7, day: 1)!
-        let records = homes.map { FuneralHome(id: UUID(), name: $0.name, region: $0.region, address: $0.address, phone: $0.phone) }
+        let records = homes.map {
+            FuneralHome(id: UUID(), name: $0.name, region: $0.region, address: $0.address, phone: $0.phone)
+        }
         try await app.writer(actor: .system("demo")).transaction { tx, audit in
             let store = FuneralStore(db: tx)
             for (h, home) in zip(homes, records) {
@@ -70,8 +72,13 @@ enum DemoFuneral {
         try await RegistryStore.recordDeaths(deaths.map { ($0.person, today.adding(days: -2)) }, on: app.sql)
         let yesterday = today.adding(days: -1)
         let bills: [(Int, String, [(String, Int)])] = [
-            (0, "cashier", [("PICKUP", 1), ("COLD", 4), ("MAKEUP", 1), ("CREMATE", 1), ("HALL-S", 1), ("URN-WOOD", 1),
-                            ("WREATH", 2)]),
+            (
+                0, "cashier",
+                [
+                    ("PICKUP", 1), ("COLD", 4), ("MAKEUP", 1), ("CREMATE", 1), ("HALL-S", 1), ("URN-WOOD", 1),
+                    ("WREATH", 2),
+                ]
+            ),
             (1, "cashier", [("PICKUP", 1), ("COLD", 2), ("CREMATE", 1), ("URN-BASIC", 1)]),
             (2, "import", [("PICKUP", 1), ("CREMATE", 1), ("WREATH", 2)]),
         ]
@@ -105,7 +112,8 @@ enum DemoFuneral {
                 }
                 let billID = UUID()
                 try await FuneralStore(db: tx).insertBill(
-                    id: billID, home: home, deceased: (cipher.blindIndex(id.value), cipher.encrypt(id.value), id.masked),
+                    id: billID, home: home,
+                    deceased: (cipher.blindIndex(id.value), cipher.encrypt(id.value), id.masked),
                     person: person, eligibility: eligibility, reason: reason, source: source, lines: lines,
                     by: "demo", at: now)
                 try await audit.record(
@@ -117,7 +125,9 @@ enum DemoFuneral {
     }
 
     /// A non-head member of a dibao household, and two of households without benefits.
-    private static func deceased(_ db: SQLDatabase, cipher: FieldCipher) async throws -> [(person: UUID, idNumber: String)] {
+    private static func deceased(
+        _ db: SQLDatabase, cipher: FieldCipher
+    ) async throws -> [(person: UUID, idNumber: String)] {
         let dibao = try await db.raw(
             """
             SELECT p.id, p.id_cipher FROM persons p JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
@@ -135,7 +145,10 @@ enum DemoFuneral {
             """
         ).all()
         return try (dibao + ordinary).map {
-            (try $0.decode(column: "id", as: UUID.self), try cipher.decrypt(try $0.decode(column: "id_cipher", as: String.self)))
+            (
+                try $0.decode(column: "id", as: UUID.self),
+                try cipher.decrypt(try $0.decode(column: "id_cipher", as: String.self))
+            )
         }
     }
 }

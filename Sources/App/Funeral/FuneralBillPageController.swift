@@ -125,7 +125,8 @@ struct FuneralBillPageController: RouteCollection {
         do {
             let bill = try await req.funeral.createBill(
                 FuneralService.BillInput(
-                    homeId: UUID(uuidString: form.homeId ?? "") ?? UUID(), deceasedIdNumber: form.deceasedIdNumber ?? "",
+                    homeId: UUID(uuidString: form.homeId ?? "") ?? UUID(),
+                    deceasedIdNumber: form.deceasedIdNumber ?? "",
                     pensionFuneralGrant: form.pensionFuneralGrant == "on", lines: lines),
                 by: user)
             return req.redirect(to: Route.funeralBill.path(bill.id))

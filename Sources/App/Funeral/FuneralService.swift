@@ -146,9 +146,13 @@ struct FuneralService {
         }
         var inputs: [FuneralBillLineInput] = []
         for (i, line) in input.lines.enumerated() {
-            guard let day = CivilDate(line.day) else { throw Refusal.invalid("lines[\(i)]", "第 \(i + 1) 行：日期格式应为 YYYY-MM-DD") }
+            guard let day = CivilDate(line.day) else {
+                throw Refusal.invalid("lines[\(i)]", "第 \(i + 1) 行：日期格式应为 YYYY-MM-DD")
+            }
             if day > clock.today { throw Refusal.invalid("lines[\(i)]", "第 \(i + 1) 行：服务日期不能晚于今天") }
-            inputs.append(FuneralBillLineInput(code: line.code, day: day, quantity: line.quantity, unitPrice: line.unitFen.map { Fen($0) }))
+            inputs.append(
+                FuneralBillLineInput(
+                    code: line.code, day: day, quantity: line.quantity, unitPrice: line.unitFen.map { Fen($0) }))
         }
         let firstDay = inputs.map(\.day).min() ?? clock.today
         let (eligibility, reason, facts) = try await eligibility(

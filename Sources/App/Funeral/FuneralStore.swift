@@ -87,9 +87,11 @@ struct FuneralStore {
         return FuneralPriceList(
             rows: try rows.map { r in
                 FuneralPrice(
-                    code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
+                    code: try r.decode(column: "code", as: String.self),
+                    name: try r.decode(column: "name", as: String.self),
                     unit: try r.decode(column: "unit", as: String.self),
-                    category: FuneralServiceCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .other,
+                    category: FuneralServiceCategory(rawValue: try r.decode(column: "category", as: String.self))
+                        ?? .other,
                     price: Fen(try r.decode(column: "price_fen", as: Int64.self)),
                     from: CivilDate(try r.decode(column: "from_day", as: String.self)) ?? CivilDate(daysSinceEpoch: 0))
             })
@@ -97,7 +99,9 @@ struct FuneralStore {
 
     func insertPrice(_ row: FuneralPrice, home: UUID, by name: String, at now: Date) async throws {
         try await db.insert(into: "funeral_prices")
-            .columns("id", "home_id", "code", "name", "unit", "category", "price_fen", "from_day", "created_by", "created_at")
+            .columns(
+                "id", "home_id", "code", "name", "unit", "category", "price_fen", "from_day", "created_by", "created_at"
+            )
             .values(
                 SQLBind(UUID()), SQLBind(home), SQLBind(row.code), SQLBind(row.name), SQLBind(row.unit),
                 SQLBind(row.category.rawValue), SQLBind(row.price.value), SQLBind(row.from.description), SQLBind(name),
@@ -110,7 +114,9 @@ struct FuneralStore {
         eligibility: FuneralEligibility, reason: String, source: String, lines: [FuneralBillLine], by name: String,
         at now: Date
     ) async throws {
-        let total = lines.reduce((Fen.zero, Fen.zero, Fen.zero)) { ($0.0 + $1.gross, $0.1 + $1.exempt, $0.2 + $1.payable) }
+        let total = lines.reduce((Fen.zero, Fen.zero, Fen.zero)) {
+            ($0.0 + $1.gross, $0.1 + $1.exempt, $0.2 + $1.payable)
+        }
         try await db.insert(into: "funeral_bills")
             .columns(
                 "id", "home_id", "region", "deceased_index", "deceased_cipher", "deceased_masked", "person_id",
@@ -198,10 +204,13 @@ struct FuneralStore {
             for r in rows {
                 let line = FuneralBillLine(
                     position: try r.decode(column: "position", as: Int.self),
-                    code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
+                    code: try r.decode(column: "code", as: String.self),
+                    name: try r.decode(column: "name", as: String.self),
                     unit: try r.decode(column: "unit", as: String.self),
-                    category: FuneralServiceCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .other,
-                    day: CivilDate(try r.decode(column: "service_day", as: String.self)) ?? CivilDate(daysSinceEpoch: 0),
+                    category: FuneralServiceCategory(rawValue: try r.decode(column: "category", as: String.self))
+                        ?? .other,
+                    day: CivilDate(try r.decode(column: "service_day", as: String.self))
+                        ?? CivilDate(daysSinceEpoch: 0),
                     quantity: try r.decode(column: "quantity", as: Int.self),
                     unitPrice: Fen(try r.decode(column: "unit_fen", as: Int64.self)),
                     gross: Fen(try r.decode(column: "gross_fen", as: Int64.self)),
@@ -241,7 +250,8 @@ struct FuneralStore {
     func assistance(of facts: DeceasedFacts, in month: YearMonth) async throws -> [String] {
         var owner: SQLQueryString = "e.person_id = \(bind: facts.person)"
         if let household = facts.household {
-            owner = "(e.person_id = \(bind: facts.person) OR (e.person_id IS NULL AND e.household_id = \(bind: household)))"
+            owner =
+                "(e.person_id = \(bind: facts.person) OR (e.person_id IS NULL AND e.household_id = \(bind: household)))"
         }
         return try await db.raw(
             """

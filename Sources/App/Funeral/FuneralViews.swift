@@ -16,7 +16,9 @@ struct PriceListView: Content {
         let from: String
 
         init(_ p: FuneralPrice) {
-            (code, name, unit, category, categoryName) = (p.code, p.name, p.unit, p.category.rawValue, p.category.chinese)
+            (code, name, unit, category, categoryName) = (
+                p.code, p.name, p.unit, p.category.rawValue, p.category.chinese
+            )
             (priceFen, price, from) = (p.price.value, p.price.yuanString, p.from.description)
         }
     }

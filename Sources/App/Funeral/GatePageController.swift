@@ -38,7 +38,8 @@ struct GatePageController: RouteCollection {
         let user = try req.user
         try user.require(.handleBookings)
         return try await req.view.render(
-            "funeral/gate", GatePage(layout: LayoutContext(request: req, title: "入园核验", user: user), result: nil, error: nil))
+            "funeral/gate",
+            GatePage(layout: LayoutContext(request: req, title: "入园核验", user: user), result: nil, error: nil))
     }
 
     /// Checks a code (a POST: a valid code marks the arrival).
@@ -52,8 +53,10 @@ struct GatePageController: RouteCollection {
             return try await req.view.render("funeral/gate", GatePage(layout: layout, result: result, error: nil))
                 .encodeResponse(for: req)
         } catch let refusal as Refusal where refusal.kind == .invalid || refusal.kind == .notFound {
-            return try await req.view.render("funeral/gate", GatePage(layout: layout, result: nil, error: refusal.message))
-                .encodeResponse(status: refusal.status, for: req)
+            return try await req.view.render(
+                "funeral/gate", GatePage(layout: layout, result: nil, error: refusal.message)
+            )
+            .encodeResponse(status: refusal.status, for: req)
         }
     }
 }

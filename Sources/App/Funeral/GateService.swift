@@ -50,7 +50,8 @@ struct GateService {
             if BookingService.moment(clock.now) >= row.slot.start {
                 _ = try await bookings.act(.arrival, on: id, by: user)
             } else {
-                message += "（预约时段 \(String(format: "%02d:%02d", row.slot.startMinute / 60, row.slot.startMinute % 60)) 起）"
+                message +=
+                    "（预约时段 \(String(format: "%02d:%02d", row.slot.startMinute / 60, row.slot.startMinute % 60)) 起）"
             }
         }
         if verdict == .wrongDay { message += "：预约日期 \(row.slot.day)" }

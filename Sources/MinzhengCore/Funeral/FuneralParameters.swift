@@ -26,7 +26,8 @@ public struct FuneralParameters: Sendable, Hashable {
         self.init(
             coldStorageFreeDays: Int(values[.funeralColdStorageFreeDays] ?? 0),
             ashStorageFreeYears: Int(values[.funeralAshStorageFreeYears] ?? 0),
-            urnAllowance: Fen(values[.funeralUrnAllowance] ?? 0), extraAllowance: Fen(values[.funeralExtraAllowance] ?? 0))
+            urnAllowance: Fen(values[.funeralUrnAllowance] ?? 0),
+            extraAllowance: Fen(values[.funeralExtraAllowance] ?? 0))
     }
 
     public var values: [PolicyParameterKey: Int64] {

@@ -41,7 +41,8 @@ public struct FuneralPrice: Sendable, Hashable {
     public var price: Fen
     public var from: CivilDate
 
-    public init(code: String, name: String, unit: String, category: FuneralServiceCategory, price: Fen, from: CivilDate) {
+    public init(code: String, name: String, unit: String, category: FuneralServiceCategory, price: Fen, from: CivilDate)
+    {
         self.code = code
         self.name = name
         self.unit = unit

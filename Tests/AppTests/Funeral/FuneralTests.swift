@@ -54,7 +54,8 @@ struct FuneralTests {
         for s in DemoFuneral.services {
             try await store.insertPrice(
                 FuneralPrice(
-                    code: s.0, name: s.1, unit: s.2, category: s.3, price: Fen(yuan: s.4), from: CivilDate("2021-01-01")!),
+                    code: s.0, name: s.1, unit: s.2, category: s.3, price: Fen(yuan: s.4),
+                    from: CivilDate("2021-01-01")!),
                 home: home.id, by: "test", at: now)
         }
         try await store.insertPrice(
@@ -138,7 +139,8 @@ struct FuneralTests {
         try await withTestApp(db) { app in
             app.platform.clock = .fixed(Self.now)
             try await BookingStore(db: app.sql).insertResource(
-                id: UUID(), kind: .cremation, name: "1号火化炉", region: "320411", address: "新北区", capacity: 1, at: Self.now)
+                id: UUID(), kind: .cremation, name: "1号火化炉", region: "320411", address: "新北区", capacity: 1, at: Self.now
+            )
             _ = try await app.bookingService(actor: .system("test")).openSlots()
             let slots = try await send(app, .GET, "/api/v1/slots?service=cremation&date=2026-12-08")
                 .json([BookingAPITests.Slot].self)
@@ -230,7 +232,8 @@ struct FuneralTests {
                     "第 1 行：收取 450.00 元，按免费政策应收 0.00 元", "第 2 行：单价 150.00 元，高于价目表 100.00 元",
                 ])
             let page = try await FormVisit.open(
-                app, "/funeral-bills", cookie: try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320411"))
+                app, "/funeral-bills",
+                cookie: try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320411"))
             #expect(page.page.status == .ok)
             #expect(page.page.body.string.contains("高于价目表"))
         }
@@ -262,7 +265,8 @@ struct FuneralTests {
             var fields = [("homeId", home.uuidString), ("deceasedIdNumber", deceased)]
             for i in 0..<8 {
                 fields += [
-                    ("code[]", i == 0 ? "CREMATE" : (i == 1 ? "NOPE" : "")), ("day[]", "2026-12-06"), ("quantity[]", "1"),
+                    ("code[]", i == 0 ? "CREMATE" : (i == 1 ? "NOPE" : "")), ("day[]", "2026-12-06"),
+                    ("quantity[]", "1"),
                 ]
             }
             let refused = try await form.post(app, "/funeral-bills/new", fields)
@@ -301,7 +305,8 @@ struct FuneralTests {
                 app, family, slots[0].id, [residentID("32040219700101201"), residentID("32040219720202302")])
             #expect(booked.status == .created, "\(booked.body.string)")
             let booking = try booked.json(BookingAPITests.Booking.self)
-            let code = try await send(app, .GET, "/api/v1/bookings/\(booking.id)/gate-code", token: family)
+            let code =
+                try await send(app, .GET, "/api/v1/bookings/\(booking.id)/gate-code", token: family)
                 .json([String: String].self)["gateCode"] ?? ""
             #expect(code.hasPrefix("MZQM.\(booking.id.uuidString.lowercased()).20261208."))
             let gate = try await app.token(role: .districtOfficer, region: "320412")
@@ -324,7 +329,8 @@ struct FuneralTests {
             let second = try await BookingAPITests.book(app, other, slots[1].id, [residentID("32040219800101401")])
                 .json(BookingAPITests.Booking.self)
             #expect(try await send(app, .DELETE, "/api/v1/bookings/\(second.id)", token: other).status == .ok)
-            let cancelled = try await send(app, .GET, "/api/v1/bookings/\(second.id)/gate-code", token: other)
+            let cancelled =
+                try await send(app, .GET, "/api/v1/bookings/\(second.id)/gate-code", token: other)
                 .json([String: String].self)["gateCode"] ?? ""
             #expect(try await check(cancelled, gate).json(Gate.self).verdict == "cancelled")
             #expect(

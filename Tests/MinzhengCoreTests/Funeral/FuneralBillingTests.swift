@@ -9,13 +9,16 @@ struct FuneralBillingTests {
 
     static let list = FuneralPriceList(rows: [
         FuneralPrice(code: "PICKUP", name: "遗体接运", unit: "次", category: .basic, price: 30000, from: day("2021-01-01")),
-        FuneralPrice(code: "COLD", name: "遗体冷藏", unit: "天", category: .coldStorage, price: 10000, from: day("2021-01-01")),
+        FuneralPrice(
+            code: "COLD", name: "遗体冷藏", unit: "天", category: .coldStorage, price: 10000, from: day("2021-01-01")),
         FuneralPrice(code: "CREMATE", name: "火化", unit: "具", category: .basic, price: 40000, from: day("2021-01-01")),
         FuneralPrice(code: "CREMATE", name: "火化", unit: "具", category: .basic, price: 45000, from: day("2025-07-01")),
-        FuneralPrice(code: "ASH", name: "骨灰寄存", unit: "年", category: .ashStorage, price: 10000, from: day("2021-01-01")),
+        FuneralPrice(
+            code: "ASH", name: "骨灰寄存", unit: "年", category: .ashStorage, price: 10000, from: day("2021-01-01")),
         FuneralPrice(code: "URN", name: "实木骨灰盒", unit: "个", category: .urn, price: 120000, from: day("2021-01-01")),
         FuneralPrice(
-            code: "HALL-S", name: "小型告别厅", unit: "场", category: .smallFarewellHall, price: 30000, from: day("2021-01-01")),
+            code: "HALL-S", name: "小型告别厅", unit: "场", category: .smallFarewellHall, price: 30000,
+            from: day("2021-01-01")),
         FuneralPrice(code: "ECO", name: "生态安葬", unit: "次", category: .ecoBurial, price: 50000, from: day("2021-01-01")),
         FuneralPrice(code: "WREATH", name: "花圈", unit: "个", category: .other, price: 10000, from: day("2021-01-01")),
         FuneralPrice(code: "NEW", name: "新项目", unit: "次", category: .other, price: 5000, from: day("2026-12-10")),
@@ -28,7 +31,9 @@ struct FuneralBillingTests {
     static let dibao = FuneralEligibility(basicFree: true, extras: true)
     static let outsider = FuneralEligibility(basicFree: false, extras: false)
 
-    static func bill(_ items: [(String, Int)], _ eligibility: FuneralEligibility, on day: String = "2026-12-05")
+    static func bill(
+        _ items: [(String, Int)], _ eligibility: FuneralEligibility, on day: String = "2026-12-05"
+    )
         throws -> [FuneralBillLine]
     {
         try FuneralBilling.price(
@@ -103,7 +108,9 @@ struct FuneralBillingTests {
 
     @Test func thePriceOrderCheckFindsChargesAboveTheListAndChargedFreeServices() throws {
         var lines = try Self.bill([("PICKUP", 1), ("CREMATE", 1), ("WREATH", 2), ("COLD", 4)], Self.changzhou)
-        #expect(FuneralBilling.check(lines, list: Self.list, eligibility: Self.changzhou, parameters: Self.parameters).isEmpty)
+        #expect(
+            FuneralBilling.check(lines, list: Self.list, eligibility: Self.changzhou, parameters: Self.parameters)
+                .isEmpty)
         lines[1].payable = lines[1].gross
         lines[2].unitPrice = Fen(15000)
         lines[2].gross = Fen(30000)

@@ -11,7 +11,9 @@ struct GateCodeTests {
         #expect(code == "MZQM.5b0c1d2e-3f40-4152-8364-758697a8b9c0.20270405.0123456789abcdef0123")
         let parts = try #require(GateCode.parse(" " + code + "\n"))
         #expect(parts.booking == Self.id.lowercased() && parts.day == day && parts.signature == "0123456789abcdef0123")
-        for bad in ["", "MZQM", "XXQM.\(Self.id).20270405.ab", "MZQM.\(Self.id).20270230.ab", "MZQM.\(Self.id).20270405."] {
+        for bad in [
+            "", "MZQM", "XXQM.\(Self.id).20270405.ab", "MZQM.\(Self.id).20270230.ab", "MZQM.\(Self.id).20270405.",
+        ] {
             #expect(GateCode.parse(bad) == nil, "\(bad)")
         }
     }
@@ -25,6 +27,7 @@ struct GateCodeTests {
         (.marriage, .active, "2027-04-05", .notAVisit),
     ])
     func theGateDecides(kind: BookingKind, state: BookingState, day: String, verdict: GateVerdict) {
-        #expect(GateVerdict.of(kind: kind, state: state, day: CivilDate(day)!, today: CivilDate("2027-04-05")!) == verdict)
+        #expect(
+            GateVerdict.of(kind: kind, state: state, day: CivilDate(day)!, today: CivilDate("2027-04-05")!) == verdict)
     }
 }
