@@ -24,6 +24,8 @@ struct RouteAccessMatrixTests {
         /// A funeral home in 320404 (another district) and a bill of it.
         var otherHome = UUID()
         var otherBill = UUID()
+        /// A niche of a cemetery in 320404.
+        var otherUnit = UUID()
     }
 
     struct Route: Sendable {
@@ -195,6 +197,11 @@ struct RouteAccessMatrixTests {
         Route(
             name: "gate check of a forged code", method: .POST, path: { _ in "/api/v1/gate-checks" },
             body: { _ in ["code": "MZQM.forged"] }),
+        Route(name: "cemeteries (open)", method: .GET, path: { _ in "/api/v1/cemeteries" }, body: { _ in nil }),
+        Route(
+            name: "allocate a plot of another district's cemetery", method: .POST,
+            path: { _ in "/api/v1/cemetery-allocations" },
+            body: { ["unitId": $0.otherUnit.uuidString, "idNumber": Self.deceased] }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -215,12 +222,14 @@ struct RouteAccessMatrixTests {
         //                                          adaptation photo (other district)
         //                                          bookings: mine, arrival (other district)
         //                                          funeral: homes prices newPrice bill bills otherBill check certificate gateCode gateCheck
+        //                                          cemeteries: list allocate (other district)
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200,
                 200, 200, 201, 201, 200, 200, 200, 201, 403, 400,
+                200, 201,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -228,6 +237,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404,
                 200, 200, 403, 404, 200, 404, 200, 201, 403, 400,
+                200, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -235,6 +245,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403,
                 200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                200, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -242,6 +253,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403,
                 200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                200, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -249,6 +261,7 @@ struct RouteAccessMatrixTests {
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403,
                 200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                200, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -256,6 +269,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 200, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                200, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -263,6 +277,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
                 200, 200, 403, 403, 403, 403, 403, 201, 404, 403,
+                200, 403,
             ]),
     ]
 
@@ -332,6 +347,14 @@ struct RouteAccessMatrixTests {
                     .decode(column: "id", as: UUID.self))
             world.otherBooking = try await Self.booking(app, resident: f.resident)
             (world.otherHome, world.otherBill) = try await Self.funeralHome(app)
+            let cemetery = UUID()
+            try await CemeteryStore(db: app.sql).insertCemetery(
+                id: cemetery, name: "钟楼公墓", region: "320404", address: "钟楼区", at: Date())
+            try await CemeteryStore(db: app.sql).insertSection(
+                id: UUID(), cemetery: cemetery, name: "骨灰堂", kind: .niche, fee: 150_000, units: 1, prefix: "N",
+                at: Date())
+            world.otherUnit = try #require(
+                try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
             let token: String
             switch c.role {
             case .resident: token = f.resident

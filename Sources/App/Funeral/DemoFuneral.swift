@@ -66,8 +66,9 @@ enum DemoFuneral {
                 "demo.funeral", entity: "funeral_home", id: nil, region: RegionTable.changzhou.value,
                 after: ["homes": "\(homes.count)", "services": "\(services.count)"])
         }
+        let units = try await seedCemeteries(app, at: now)
         let deaths = try await deceased(app.sql, cipher: cipher)
-        guard deaths.count == 3, let home = records.first
+        guard deaths.count == 3, units.count == 3, let home = records.first
         else { return 0 }
         try await RegistryStore.recordDeaths(deaths.map { ($0.person, today.adding(days: -2)) }, on: app.sql)
         let yesterday = today.adding(days: -1)
@@ -121,7 +122,59 @@ enum DemoFuneral {
                     after: ["deceased": id.masked, "source": source])
             }
         }
+        // The three are buried: a double plot (its other place free), a niche, a single plot.
+        let term = try await FuneralService.parameters(db: app.sql, region: "320412", on: today).cemeteryTermYears
+        try await app.writer(actor: .system("demo")).transaction { tx, audit in
+            for (i, death) in deaths.enumerated() {
+                let (id, _, _, _) = known[i]
+                try await CemeteryStore(db: tx).insertAllocation(
+                    id: UUID(), unit: units[i].id, place: 1,
+                    person: (cipher.blindIndex(id.value), cipher.encrypt(id.value), id.masked), state: .buried,
+                    from: today, until: CemeteryRules.until(from: today, years: term), fee: units[i].fee, by: "demo",
+                    at: now)
+                try await audit.record(
+                    "demo.funeral", entity: "cemetery_allocation", id: death.person.uuidString, region: "320412",
+                    after: ["person": id.masked])
+            }
+        }
         return bills.count
+    }
+
+    /// Two public cemeteries with single and double plots and niches; the first unit of
+    /// 武进's double, niche and single sections, for the demo's burials.
+    private static func seedCemeteries(_ app: Application, at now: Date) async throws -> [(id: UUID, fee: Int64)] {
+        let sections: [(String, String, String, [(String, CemeteryUnitKind, Int64, Int, String)])] = [
+            (
+                "常州市公益性公墓", "320412", "武进区雪堰镇",
+                [
+                    ("B区 双穴", .double, 8000, 40, "B"), ("骨灰堂 一楼", .niche, 1500, 200, "N"),
+                    ("A区 单穴", .single, 5000, 60, "A"),
+                ]
+            ),
+            ("金坛区公益性公墓", "320413", "金坛区薛埠镇", [("A区 单穴", .single, 4500, 30, "A"), ("骨灰堂", .niche, 1200, 100, "N")]),
+        ]
+        try await app.writer(actor: .system("demo")).transaction { tx, audit in
+            let store = CemeteryStore(db: tx)
+            for (name, region, address, parts) in sections {
+                let cemetery = UUID()
+                try await store.insertCemetery(id: cemetery, name: name, region: region, address: address, at: now)
+                for (section, kind, yuan, count, prefix) in parts {
+                    try await store.insertSection(
+                        id: UUID(), cemetery: cemetery, name: section, kind: kind, fee: Fen(yuan: yuan), units: count,
+                        prefix: prefix, at: now)
+                }
+            }
+            try await audit.record(
+                "demo.funeral", entity: "cemetery", id: nil, region: RegionTable.changzhou.value,
+                after: ["cemeteries": "\(sections.count)"])
+        }
+        return try await app.sql.raw(
+            """
+            SELECT u.id, s.fee_fen FROM cemetery_units u JOIN cemetery_sections s ON s.id = u.section_id
+            JOIN cemeteries c ON c.id = s.cemetery_id
+            WHERE c.region = '320412' AND u.label IN ('B-1', 'N-1', 'A-1') ORDER BY s.name DESC
+            """
+        ).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "fee_fen", as: Int64.self)) }
     }
 
     /// A non-head member of a dibao household, and two of households without benefits.

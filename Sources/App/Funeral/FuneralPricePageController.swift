@@ -124,11 +124,14 @@ struct FuneralPriceFormController: RouteCollection {
 enum FuneralRoutes {
     static func registerOpen(on app: Application) {
         FuneralAPIController.registerOpen(on: app)
+        CemeteryControllers.registerOpen(on: app)
     }
 
     static func register(api: RoutesBuilder, pages: RoutesBuilder, signedIn: RoutesBuilder) throws {
         try api.register(collection: FuneralAPIController())
         try api.register(collection: GateAPIController())
+        try api.register(collection: CemeteryControllers())
+        pages.get(Route.cemeteries.pattern, use: CemeteryControllers.page)
         try pages.register(collection: FuneralPricePageController())
         try signedIn.register(collection: FuneralPriceFormController())
         try signedIn.register(collection: FuneralBillPageController())

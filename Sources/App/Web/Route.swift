@@ -161,6 +161,7 @@ enum Route {
     static let afterDeathCertificate = Template<Void>("/after-death/certificate")
     static let gateCode = Template<UUID>("/bookings/:id/gate-code")
     static let cemeteryGate = Template<Void>("/cemetery-gate")
+    static let cemeteries = Template<Void>("/cemeteries")
     static let adviceQueue = Template<Void>("/advice")
     static let adviceRequest = Template<UUID>("/advice/:id")
     static let facilityPlanning = Template<Void>("/facilities/planning")
@@ -240,6 +241,9 @@ enum Route {
         static let deathCertificates = Template<Void>("/api/v1/death-certificates")
         static let gateCode = Template<UUID>("/api/v1/bookings/:id/gate-code")
         static let gateChecks = Template<Void>("/api/v1/gate-checks")
+        static let cemeteries = Template<Void>("/api/v1/cemeteries")
+        static let cemeteryAllocations = Template<Void>("/api/v1/cemetery-allocations")
+        static let cemeteryRenewal = Template<UUID>("/api/v1/cemetery-allocations/:id/renewal")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

@@ -9,16 +9,23 @@ public struct FuneralParameters: Sendable, Hashable {
     public var urnAllowance: Fen
     /// Dibao and tekun deceased: this much more of listed services free (400 yuan).
     public var extraAllowance: Fen
+    /// A public cemetery's plot or niche is used for this many years, then renewed (20).
+    public var cemeteryTermYears: Int
 
     public static let keys: [PolicyParameterKey] = [
         .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .funeralUrnAllowance, .funeralExtraAllowance,
+        .cemeteryTermYears,
     ]
 
-    public init(coldStorageFreeDays: Int, ashStorageFreeYears: Int, urnAllowance: Fen, extraAllowance: Fen) {
+    public init(
+        coldStorageFreeDays: Int, ashStorageFreeYears: Int, urnAllowance: Fen, extraAllowance: Fen,
+        cemeteryTermYears: Int
+    ) {
         self.coldStorageFreeDays = coldStorageFreeDays
         self.ashStorageFreeYears = ashStorageFreeYears
         self.urnAllowance = urnAllowance
         self.extraAllowance = extraAllowance
+        self.cemeteryTermYears = cemeteryTermYears
     }
 
     /// `values` holds every key of `keys` (PolicyParameters checked that).
@@ -27,7 +34,8 @@ public struct FuneralParameters: Sendable, Hashable {
             coldStorageFreeDays: Int(values[.funeralColdStorageFreeDays] ?? 0),
             ashStorageFreeYears: Int(values[.funeralAshStorageFreeYears] ?? 0),
             urnAllowance: Fen(values[.funeralUrnAllowance] ?? 0),
-            extraAllowance: Fen(values[.funeralExtraAllowance] ?? 0))
+            extraAllowance: Fen(values[.funeralExtraAllowance] ?? 0),
+            cemeteryTermYears: Int(values[.cemeteryTermYears] ?? 0))
     }
 
     public var values: [PolicyParameterKey: Int64] {
@@ -35,6 +43,7 @@ public struct FuneralParameters: Sendable, Hashable {
             .funeralColdStorageFreeDays: Int64(coldStorageFreeDays),
             .funeralAshStorageFreeYears: Int64(ashStorageFreeYears),
             .funeralUrnAllowance: urnAllowance.value, .funeralExtraAllowance: extraAllowance.value,
+            .cemeteryTermYears: Int64(cemeteryTermYears),
         ]
     }
 }

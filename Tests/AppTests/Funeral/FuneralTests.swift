@@ -214,7 +214,8 @@ struct FuneralTests {
                     FuneralBillLineInput(code: "WREATH", day: CivilDate("2026-12-06")!, quantity: 1),
                 ], list: list, eligibility: FuneralEligibility(basicFree: true, extras: false),
                 parameters: FuneralParameters(
-                    coldStorageFreeDays: 3, ashStorageFreeYears: 3, urnAllowance: 20000, extraAllowance: 40000))
+                    coldStorageFreeDays: 3, ashStorageFreeYears: 3, urnAllowance: 20000, extraAllowance: 40000,
+                    cemeteryTermYears: 20))
             lines[0].payable = lines[0].gross
             lines[1].unitPrice = 15000
             lines[1].gross = 15000
@@ -335,6 +336,93 @@ struct FuneralTests {
             #expect(try await check(cancelled, gate).json(Gate.self).verdict == "cancelled")
             #expect(
                 try await send(app, .GET, "/api/v1/bookings/\(second.id)/gate-code", token: family).status == .notFound)
+        }
+    }
+
+    struct Cemetery: Decodable {
+        struct Section: Decodable {
+            let kind: String
+            let units: Int
+            let vacant: Int
+        }
+        let sections: [Section]
+    }
+
+    struct Allocation: Decodable {
+        let id: UUID
+        let place: Int
+        let state: String
+        let until: String
+        let feeFen: Int64
+        let renewals: Int
+    }
+
+    @Test(
+        "a public cemetery: a deceased's plot, the spouse's place reserved beside and taken later, vacancy, term and renewal",
+        arguments: TestDatabase.available)
+    func cemetery(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            app.platform.clock = .fixed(Self.now)
+            let store = CemeteryStore(db: app.sql)
+            let cemetery = UUID()
+            try await store.insertCemetery(id: cemetery, name: "武进公墓", region: "320412", address: "武进区", at: Self.now)
+            try await store.insertSection(
+                id: UUID(), cemetery: cemetery, name: "B区", kind: .double, fee: Fen(yuan: 8000), units: 2, prefix: "B",
+                at: Self.now)
+            try await store.insertSection(
+                id: UUID(), cemetery: cemetery, name: "骨灰堂", kind: .niche, fee: Fen(yuan: 1500), units: 1, prefix: "N",
+                at: Self.now)
+            let units = try await app.sql.raw("SELECT id, label FROM cemetery_units ORDER BY label").all().map {
+                (try $0.decode(column: "label", as: String.self), try $0.decode(column: "id", as: UUID.self))
+            }
+            let unit = Dictionary(uniqueKeysWithValues: units)
+            let husband = residentID("32040219400101201")
+            let wife = residentID("32040219420303302")
+            _ = try await Self.death(app, head: husband, dibao: false)
+            let staff = try await app.token(role: .districtOfficer, region: "320412")
+            func allocate(
+                _ label: String, _ id: String, reserve: Bool = false, token: String? = nil
+            ) async throws
+                -> TestingHTTPResponse
+            {
+                try await send(
+                    app, .POST, "/api/v1/cemetery-allocations", token: token ?? staff,
+                    json: ["unitId": unit[label]!.uuidString, "idNumber": id, "reserve": reserve])
+            }
+            let first = try await allocate("B-1", husband)
+            #expect(first.status == .created, "\(first.body.string)")
+            let buried = try first.json(Allocation.self)
+            #expect(buried.place == 1 && buried.state == "buried" && buried.until == "2046-12-06")
+            #expect(buried.feeFen == 800_000)
+            #expect(try await allocate("B-2", husband).status == .conflict)
+            #expect(try await allocate("B-2", wife, reserve: true).json(ErrorAnswer.self).field == "reserve")
+            let reserved = try await allocate("B-1", wife, reserve: true).json(Allocation.self)
+            #expect(reserved.place == 2 && reserved.state == "reserved")
+            var vacancy = try await send(app, .GET, "/api/v1/cemeteries").json([Cemetery].self)[0].sections
+            #expect(vacancy.map(\.vacant) == [1, 1] && vacancy.map(\.units) == [2, 1])
+            let notDead = try await allocate("N-1", residentID("32040219800101401"))
+            #expect(try notDead.json(ErrorAnswer.self).field == "idNumber")
+
+            // The wife dies later: her reserved place becomes her grave.
+            let family = try await app.token(role: .resident, region: "320402001")
+            _ = try await send(
+                app, .POST, "/api/v1/death-certificates", token: family,
+                json: ["idNumber": wife, "certificateNumber": "A20301205001"])
+            let later = try await allocate("B-1", wife).json(Allocation.self)
+            #expect(later.id == reserved.id && later.state == "buried")
+            vacancy = try await send(app, .GET, "/api/v1/cemeteries").json([Cemetery].self)[0].sections
+            #expect(vacancy.map(\.vacant) == [1, 1])
+
+            let renewed = try await send(
+                app, .POST, "/api/v1/cemetery-allocations/\(buried.id)/renewal", token: staff
+            ).json(Allocation.self)
+            #expect(renewed.until == "2066-12-06" && renewed.renewals == 1)
+            let elsewhere = try await app.token(role: .districtOfficer, region: "320402")
+            #expect(try await allocate("N-1", husband, token: elsewhere).status == .notFound)
+            let street = try await app.token(role: .streetOfficer, region: "320412001")
+            #expect(try await allocate("N-1", husband, token: street).status == .forbidden)
+            let page = try await send(app, .GET, "/cemeteries")
+            #expect(page.status == .ok && page.body.string.contains("武进公墓"))
         }
     }
 }

@@ -25,7 +25,8 @@ struct FuneralBillingTests {
     ])
 
     static let parameters = FuneralParameters(
-        coldStorageFreeDays: 3, ashStorageFreeYears: 3, urnAllowance: Fen(yuan: 200), extraAllowance: Fen(yuan: 400))
+        coldStorageFreeDays: 3, ashStorageFreeYears: 3, urnAllowance: Fen(yuan: 200), extraAllowance: Fen(yuan: 400),
+        cemeteryTermYears: 20)
 
     static let changzhou = FuneralEligibility(basicFree: true, extras: false)
     static let dibao = FuneralEligibility(basicFree: true, extras: true)

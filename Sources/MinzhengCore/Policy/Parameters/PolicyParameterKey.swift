@@ -130,6 +130,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case funeralAshStorageFreeYears
     case funeralUrnAllowance
     case funeralExtraAllowance
+    case cemeteryTermYears
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -165,7 +166,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
             .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
-            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears:
+            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears:
             return .integer
         }
     }
@@ -275,6 +276,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .funeralAshStorageFreeYears: return "基本殡葬服务：免费骨灰寄存（年）"
         case .funeralUrnAllowance: return "基本殡葬服务：骨灰盒免费额度（元）"
         case .funeralExtraAllowance: return "低保、特困等对象：另免殡葬服务费额度（元）"
+        case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
         }
     }
 }
