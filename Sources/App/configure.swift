@@ -61,6 +61,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(IndexHouseholdsForListing())
     app.migrations.add(CreateMarriageRegistry())
     app.migrations.add(CreateBookingRuleEntries())
+    app.migrations.add(CreateFuneralServices())
+    app.migrations.add(CreateCemeteries())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionAPIController())
     try app.register(collection: AssessmentAPIController())
     BookingAPIController.registerOpen(on: app)
+    FuneralRoutes.registerOpen(on: app)
     let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
@@ -58,6 +59,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: BookingPageController())
     try signedIn.register(collection: MarriageDeskPageController())
     try signedIn.register(collection: BookingRulesPageController())
+    try FuneralRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

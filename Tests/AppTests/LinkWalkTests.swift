@@ -32,6 +32,7 @@ struct LinkWalkTests {
                 "/adaptations/{uuid}",
                 "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
                 "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
+                "/funeral-prices/{uuid}", "/funeral-prices/{uuid}/new", "/funeral-bills/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -55,6 +56,7 @@ struct LinkWalkTests {
         _ = try await DemoFacilities.seed(
             db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock,
             cipher: app.platform.cipher, count: 40)
+        try #require(try await DemoFuneral.seed(app) == 3)
     }
 }
 

@@ -23,6 +23,11 @@ struct RouteAccessMatrixTests {
         var otherBooking = UUID()
         /// A marriage registered at the other district's registry.
         var otherMarriage = UUID()
+        /// A funeral home in 320404 (another district) and a bill of it.
+        var otherHome = UUID()
+        var otherBill = UUID()
+        /// A niche of a cemetery in 320404.
+        var otherUnit = UUID()
     }
 
     struct Route: Sendable {
@@ -167,7 +172,51 @@ struct RouteAccessMatrixTests {
         Route(
             name: "other district's marriage record", method: .GET, path: { "/api/v1/marriages/\($0.otherMarriage)" },
             body: { _ in nil }),
+        Route(name: "funeral homes (open)", method: .GET, path: { _ in "/api/v1/funeral-homes" }, body: { _ in nil }),
+        Route(
+            name: "other district's price list (open)", method: .GET,
+            path: { "/api/v1/funeral-homes/\($0.otherHome)/prices" }, body: { _ in nil }),
+        Route(
+            name: "new price at other district's home", method: .POST,
+            path: { "/api/v1/funeral-homes/\($0.otherHome)/prices" },
+            body: { _ in
+                [
+                    "code": "WREATH", "name": "花圈", "unit": "个", "category": "other", "priceFen": 12000,
+                    "from": "2099-01-01",
+                ]
+            }),
+        Route(
+            name: "bill at other district's home", method: .POST, path: { _ in "/api/v1/funeral-bills" },
+            body: {
+                [
+                    "homeId": $0.otherHome.uuidString, "deceasedIdNumber": Self.deceased,
+                    "lines": [["code": "WREATH", "day": "2026-01-05", "quantity": 1]],
+                ]
+            }),
+        Route(name: "funeral bills", method: .GET, path: { _ in "/api/v1/funeral-bills" }, body: { _ in nil }),
+        Route(
+            name: "other district's bill", method: .GET, path: { "/api/v1/funeral-bills/\($0.otherBill)" },
+            body: { _ in nil }),
+        Route(
+            name: "price-order check", method: .GET, path: { _ in "/api/v1/funeral-price-check" }, body: { _ in nil }),
+        Route(
+            name: "record a death certificate", method: .POST, path: { _ in "/api/v1/death-certificates" },
+            body: { _ in ["idNumber": Self.deceased, "certificateNumber": "A20260105001"] }),
+        Route(
+            name: "gate code of a marriage booking", method: .GET,
+            path: { "/api/v1/bookings/\($0.otherBooking)/gate-code" }, body: { _ in nil }),
+        Route(
+            name: "gate check of a forged code", method: .POST, path: { _ in "/api/v1/gate-checks" },
+            body: { _ in ["code": "MZQM.forged"] }),
+        Route(name: "cemeteries (open)", method: .GET, path: { _ in "/api/v1/cemeteries" }, body: { _ in nil }),
+        Route(
+            name: "allocate a plot of another district's cemetery", method: .POST,
+            path: { _ in "/api/v1/cemetery-allocations" },
+            body: { ["unitId": $0.otherUnit.uuidString, "idNumber": Self.deceased] }),
     ]
+
+    /// The deceased of the funeral rows (a death certificate on record).
+    static let deceased = residentID("32040419400101201")
 
     struct Case: Sendable, CustomTestStringConvertible {
         let role: Role
@@ -184,58 +233,73 @@ struct RouteAccessMatrixTests {
         //                                          adaptation photo (other district)
         //                                          bookings: mine, arrival (other district), confirm (not named)
         //                                          marriages: by ID number, other district's record
+        //                                          funeral: homes prices newPrice bill bills otherBill check certificate gateCode gateCheck
+        //                                          cemeteries: list allocate (other district)
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
-                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200,
-                403, 200, 200,
+                200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
+                200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
-                200, 404,
+                200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
-                403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
             expected: [
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
-                403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
             expected: [
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
-                403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
             ]),
         Case(
             role: .department, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
-                403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403,
             ]),
     ]
 
     /// The resident's booking at 钟楼's registry (320404), on the first working day with slots.
+    /// A marriage on record at 钟楼's registry.
+    static func marriage(_ app: Application) async throws -> UUID {
+        let office = try #require(try await BookingStore(db: app.sql).resources().first { $0.region == "320404" })
+        let cipher = app.platform.cipher
+        let id = UUID()
+        try await MarriageStore(db: app.sql).insertRecord(
+            id: id, kind: "marriage", office: office, on: app.platform.clock.today, booking: nil, marriage: nil,
+            parties: [MarriageTests.man, MarriageTests.woman].map {
+                MarriageStore.Party(index: cipher.blindIndex($0), cipher: cipher.encrypt($0), personID: nil)
+            }, married: true, by: UUID(), at: Date())
+        return id
+    }
+
     static func booking(_ app: Application, resident: String) async throws -> UUID {
         try await BookingStore(db: app.sql).insertResource(
             id: UUID(), kind: .divorce, name: "钟楼区婚姻登记处", region: "320404", address: "钟楼区", capacity: 2, at: Date())
@@ -250,17 +314,30 @@ struct RouteAccessMatrixTests {
         return try res.json(BookingAPITests.Booking.self).id
     }
 
-    /// A marriage on record at 钟楼's registry.
-    static func marriage(_ app: Application) async throws -> UUID {
-        let office = try #require(try await BookingStore(db: app.sql).resources().first { $0.region == "320404" })
+    /// A funeral home in 钟楼 (320404) with a wreath listed from 2021, a death certificate for
+    /// `deceased`, and a bill of the home.
+    static func funeralHome(_ app: Application) async throws -> (UUID, UUID) {
+        let store = FuneralStore(db: app.sql)
+        let home = FuneralHome(id: UUID(), name: "钟楼测试殡仪馆", region: "320404", address: "钟楼区", phone: "0519-1")
+        try await store.insertHome(home, at: Date())
+        let wreath = FuneralPrice(
+            code: "WREATH", name: "花圈", unit: "个", category: .other, price: 10000, from: CivilDate("2021-01-01")!)
+        try await store.insertPrice(wreath, home: home.id, by: "test", at: Date())
         let cipher = app.platform.cipher
-        let id = UUID()
-        try await MarriageStore(db: app.sql).insertRecord(
-            id: id, kind: "marriage", office: office, on: app.platform.clock.today, booking: nil, marriage: nil,
-            parties: [MarriageTests.man, MarriageTests.woman].map {
-                MarriageStore.Party(index: cipher.blindIndex($0), cipher: cipher.encrypt($0), personID: nil)
-            }, married: true, by: UUID(), at: Date())
-        return id
+        _ = try await store.insertCertificate(
+            index: cipher.blindIndex(deceased), cipher: cipher.encrypt(deceased), masked: ResidentID.mask(deceased),
+            number: "A20260105001", by: UUID(), at: Date())
+        let bill = UUID()
+        try await store.insertBill(
+            id: bill, home: home, deceased: (cipher.blindIndex(deceased), cipher.encrypt(deceased), "3204**"),
+            person: nil, eligibility: FuneralEligibility(basicFree: false, extras: false), reason: "test",
+            source: "cashier",
+            lines: [
+                FuneralBillLine(
+                    position: 1, code: "WREATH", name: "花圈", unit: "个", category: .other, day: CivilDate("2026-01-05")!,
+                    quantity: 1, unitPrice: 10000, gross: 10000, exempt: 0, payable: 10000)
+            ], by: "test", at: Date())
+        return (home.id, bill)
     }
 
     @Test("every role × every API route, inside and outside its region", arguments: cases)
@@ -288,6 +365,15 @@ struct RouteAccessMatrixTests {
                     .decode(column: "id", as: UUID.self))
             world.otherBooking = try await Self.booking(app, resident: f.resident)
             world.otherMarriage = try await Self.marriage(app)
+            (world.otherHome, world.otherBill) = try await Self.funeralHome(app)
+            let cemetery = UUID()
+            try await CemeteryStore(db: app.sql).insertCemetery(
+                id: cemetery, name: "钟楼公墓", region: "320404", address: "钟楼区", at: Date())
+            try await CemeteryStore(db: app.sql).insertSection(
+                id: UUID(), cemetery: cemetery, name: "骨灰堂", kind: .niche, fee: 150_000, units: 1, prefix: "N",
+                at: Date())
+            world.otherUnit = try #require(
+                try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
             let token: String
             switch c.role {
             case .resident: token = f.resident

@@ -73,6 +73,7 @@ struct BookingService {
         let rules = try rules(slot.kind, on: slot.day)
         let today = clock.today
         let ids = try Self.idNumbers(idNumbers, maxPersons: rules.maxPersons, today: today)
+        if slot.kind.forDeceased { try await DeathCheck(db: db, cipher: cipher).require(ids[0]) }
         if let refusal = rules.refusalToBook(day: slot.day, minute: slot.startMinute, now: Self.moment(clock.now)) {
             throw refusal
         }

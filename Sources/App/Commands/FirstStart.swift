@@ -54,6 +54,7 @@ enum FirstStart {
         try await DemoFacilities.seedIfEmpty(app)
         try await DemoAppointments.seedIfEmpty(app)
         try await DemoMarriages.seedIfEmpty(app)
+        try await DemoFuneral.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

@@ -26,9 +26,12 @@ struct RotatedTable: Sendable {
         sealed("background_jobs", key: "id", column: "outcome_cipher"),
         residentAccounts,
         feedRows,
-        sealedIDNumbers("booking_persons"),
-        sealedIDNumbers("booking_lottery_persons"),
-        sealedIDNumbers("marriage_parties"),
+        bookingPersons,
+        indexed("booking_lottery_persons", column: "id_cipher", index: "id_index"),
+        indexed("marriage_parties", column: "id_cipher", index: "id_index"),
+        indexed("funeral_bills", column: "deceased_cipher", index: "deceased_index"),
+        indexed("death_certificates", column: "id_cipher", index: "id_index"),
+        indexed("cemetery_allocations", column: "person_cipher", index: "person_index"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {
@@ -114,24 +117,26 @@ struct RotatedTable: Sendable {
                 .compactMapValues { $0 }
         })
 
-    /// A table of people by ID number (a booking's, a lottery request's, a marriage's
-    /// parties): the number sealed, and its blind index that keeps one of each per person.
-    static func sealedIDNumbers(_ table: String) -> RotatedTable {
+    /// The people of a booking: the ID number sealed, and its blind index that keeps one
+    /// active booking per person.
+    static let bookingPersons = indexed("booking_persons", column: "id_cipher", index: "id_index")
+
+    /// A table keyed by `id` with one sealed ID number and its blind index (both required).
+    static func indexed(_ table: String, column: String, index: String) -> RotatedTable {
         RotatedTable(
             name: table, key: "id",
             select: { last, limit, lock in
                 """
-                SELECT id AS k, id_cipher, id_index FROM \(unsafeRaw: table)
+                SELECT id AS k, \(ident: column) AS sealed, \(ident: index) AS blind FROM \(ident: table)
                 WHERE 1 = 1 \(after("id", last)) ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: lock)
                 """
             },
             rewrite: { row, cipher in
-                let stored = try row.decode(column: "id_cipher", as: String.self)
+                let stored = try row.decode(column: "sealed", as: String.self)
                 let number = try cipher.decrypt(stored)
                 var set: [String: String] = [:]
-                set["id_cipher"] = try cipher.reencrypt(stored)
-                set["id_index"] = changed(
-                    cipher.blindIndex(number), try row.decode(column: "id_index", as: String.self))
+                set[column] = try cipher.reencrypt(stored)
+                set[index] = changed(cipher.blindIndex(number), try row.decode(column: "blind", as: String.self))
                 return set
             })
     }

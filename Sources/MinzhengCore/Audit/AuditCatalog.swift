@@ -59,6 +59,10 @@ public enum AuditCatalog {
             ("divorce.apply", "离婚申请受理"), ("divorce.withdraw", "离婚申请撤回"), ("divorce.register", "离婚登记"),
             ("divorce.lapse", "离婚申请逾期视为撤回"), ("booking.slots", "预约：开放时段"), ("demo.bookings", "生成演示预约数据"),
             ("demo.marriages", "生成演示婚姻登记数据"),
+            ("funeral.price.add", "殡葬收费：新增或调整公示价格"), ("funeral.bill.create", "殡葬收费：开具账单"),
+            ("death.certificate.record", "登记死亡证明编号"), ("demo.funeral", "生成演示殡葬服务数据"),
+            ("cemetery.allocate", "公益性公墓：安葬登记"), ("cemetery.reserve", "公益性公墓：为在世配偶预留"),
+            ("cemetery.renew", "公益性公墓：续期"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

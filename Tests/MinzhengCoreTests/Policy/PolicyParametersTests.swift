@@ -52,6 +52,9 @@ struct PolicyParametersTests {
             .facilityGradeFirstReminderMonths: 6,
             .facilityGradeSecondReminderMonths: 1, .facilityGradePublicityDays: 7, .hazardSeriousDays: 7,
             .hazardGeneralDays: 30, .nursingBedTarget: 6800, .serviceCircleMetres: 1000, .adviceReplyDays: 3,
+            // APPOINTMENTS.md's free basic funeral services and extras.
+            .funeralColdStorageFreeDays: 3, .funeralAshStorageFreeYears: 3, .funeralUrnAllowance: 20000,
+            .funeralExtraAllowance: 40000, .cemeteryTermYears: 20,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

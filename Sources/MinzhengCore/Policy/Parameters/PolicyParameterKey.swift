@@ -125,6 +125,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     // The service map: the 15-minute circle and the adviser's reply time (ELDERLY.md is silent).
     case serviceCircleMetres
     case adviceReplyDays
+    // Funeral services (APPOINTMENTS.md): the free basic services' limits and the extras.
+    case funeralColdStorageFreeDays
+    case funeralAshStorageFreeYears
+    case funeralUrnAllowance
+    case funeralExtraAllowance
+    case cemeteryTermYears
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -138,7 +144,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .adaptationCap, .adaptationCapRaised, .adaptationPriceGrabBar, .adaptationPriceAntiSlipFloor,
             .adaptationPriceShowerSeat, .adaptationPriceRaisedToilet, .adaptationPriceRamp,
             .adaptationPriceDoorWidening, .adaptationPriceNightLight, .adaptationPriceEmergencyCall,
-            .adaptationPriceGasAlarm, .adaptationPriceWalkingAid:
+            .adaptationPriceGasAlarm, .adaptationPriceWalkingAid, .funeralUrnAllowance, .funeralExtraAllowance:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
@@ -159,7 +165,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilitySectionServicesMax, .facilityGrade5Total, .facilityGrade4Total, .facilityGrade3Total,
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
-            .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays:
+            .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
+            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears:
             return .integer
         }
     }
@@ -265,6 +272,11 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .nursingBedTarget: return "护理型床位占比年度目标"
         case .serviceCircleMetres: return "养老服务圈半径（米，社区到最近社区养老服务设施）"
         case .adviceReplyDays: return "养老顾问答复时限（天）"
+        case .funeralColdStorageFreeDays: return "基本殡葬服务：免费遗体冷藏（天）"
+        case .funeralAshStorageFreeYears: return "基本殡葬服务：免费骨灰寄存（年）"
+        case .funeralUrnAllowance: return "基本殡葬服务：骨灰盒免费额度（元）"
+        case .funeralExtraAllowance: return "低保、特困等对象：另免殡葬服务费额度（元）"
+        case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
         }
     }
 }

@@ -83,6 +83,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var abilityNoSelfCareLevel: Int
     /// Facility grading, inspections and the nursing-bed target (`FacilityParameters.keys`).
     public var facilities: FacilityParameters
+    /// The free basic funeral services' limits and the extras (`FuneralParameters.keys`).
+    public var funeral: FuneralParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -175,6 +177,7 @@ public struct PolicyParameters: Sendable, Hashable {
         abilityPartialSelfCareLevel = int(.abilityPartialSelfCareLevel)
         abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
         facilities = FacilityParameters(values: values)
+        funeral = FuneralParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -264,6 +267,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
-        return own.merging(facilities.values) { $1 }
+        return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
     }
 }
