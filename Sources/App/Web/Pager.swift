@@ -38,6 +38,17 @@ struct Pager: Encodable {
             path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
     }
 
+    /// Pages by number of a list counted to `ListCount.cap`.
+    static func make(path: String, filters: [String: String?], page: Int, count: ListCount, perPage: Int) -> Pager {
+        let pageCount = count.pageCount(perPage: perPage)
+        return Pager(
+            page: page, pageCount: pageCount, pageCountLabel: count.pageLabel(perPage: perPage),
+            pageCountExact: count.exact,
+            previous: page > 1 ? link(path: path, filters: filters, page: page - 1) : nil,
+            next: page < pageCount || !count.exact ? link(path: path, filters: filters, page: page + 1) : nil,
+            path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
+    }
+
     static func make(path: String, filters: [String: String?], page: Int, pageCount: Int) -> Pager {
         Pager(
             page: page, pageCount: pageCount, pageCountLabel: String(pageCount), pageCountExact: true,
