@@ -17,6 +17,12 @@ struct SeveralServersTests {
     static func withTwoServers(
         _ database: TestDatabase, migrated: Bool = true, _ body: (Application, Application) async throws -> Void
     ) async throws {
+        try await PostgresTestGate.run(database) { try await runTwoServers(database, migrated: migrated, body) }
+    }
+
+    private static func runTwoServers(
+        _ database: TestDatabase, migrated: Bool, _ body: (Application, Application) async throws -> Void
+    ) async throws {
         let scratch = try await ScratchDatabase.make(
             postgresURL: database == .postgres ? ProcessInfo.processInfo.environment["DATABASE_URL"] : nil)
         var servers: [Application] = []

@@ -25,6 +25,13 @@ func withTestApp(
     _ database: TestDatabase, adjusting adjust: (inout AppConfig) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
+    try await PostgresTestGate.run(database) { try await runTestApp(database, adjusting: adjust, body) }
+}
+
+private func runTestApp(
+    _ database: TestDatabase, adjusting adjust: (inout AppConfig) -> Void,
+    _ body: (Application) async throws -> Void
+) async throws {
     let scratch = try await ScratchDatabase.make(
         postgresURL: database == .postgres ? ProcessInfo.processInfo.environment["DATABASE_URL"] : nil)
     let app = try await Application.make(.testing)
