@@ -63,9 +63,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateBookingRuleEntries())
     app.migrations.add(CreateFuneralServices())
     app.migrations.add(CreateCemeteries())
+    app.migrations.add(IndexRegistryForCityScaleReads())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
+    // Pages and JSON gzip-compressed for clients that ask (static files carry ETags: FileMiddleware).
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: StrictJSONDecoder(base: .custom(dates: .iso8601)), for: .json)
 
@@ -104,6 +107,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        ReadDatabase.register(app, sqlitePath: path)
     case .postgres(let url):
         app.databases.use(
             .postgres(

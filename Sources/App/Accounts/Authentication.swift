@@ -7,7 +7,7 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let app = request.application
         let now = app.accountsClock.now()
-        guard let holder = try await AccountStore(db: request.sql).user(forToken: bearer.token, now: now) else {
+        guard let holder = try await AccountStore(db: request.reads).user(forToken: bearer.token, now: now) else {
             return
         }
         // The token list shows when each token was last used; to the minute is enough, and

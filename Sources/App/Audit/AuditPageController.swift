@@ -33,15 +33,20 @@ struct AuditPageController: RouteCollection {
         do {
             let filter = try Self.filter(query)
             let request = try PageRequest(page: query.page, perPage: 50)
-            let total = try await store.count(within: user.scope, matching: filter)
+            var count = try await store.cappedCount(within: user.scope, matching: filter)
             let events = try await store.events(
-                within: user.scope, matching: filter, limit: request.perPage, offset: request.offset)
-            page.rows = events.map { AuditRow($0, regions: req.platform.regions) }
-            page.total = total
+                within: user.scope, matching: filter, limit: request.perPage + 1, offset: request.offset)
+            if !events.isEmpty || request.offset == 0 {
+                count = count.refined(
+                    offset: request.offset, onPage: min(events.count, request.perPage),
+                    more: events.count > request.perPage)
+            }
+            page.rows = events.prefix(request.perPage).map { AuditRow($0, regions: req.platform.regions) }
+            page.total = count.value
+            page.totalLabel = count.label
             let filters = Self.filters(query)
             page.pager = Pager.make(
-                path: Route.audit.path, filters: filters, page: request.page,
-                pageCount: max(1, (total + request.perPage - 1) / request.perPage))
+                path: Route.audit.path, filters: filters, page: request.page, count: count, perPage: request.perPage)
             page.exportLink = Pager.link(path: Route.auditExport.path, filters: filters)
         } catch let error as Refusal {
             page.error = error.message

@@ -20,6 +20,18 @@ struct AuditStore {
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// The count held to `ListCount.cap` events: a city's trail is never counted whole for a page.
+    func cappedCount(within scope: RegionScope, matching filter: Filter) async throws -> ListCount {
+        let counted =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM audit_events WHERE \(condition(scope, filter))
+                LIMIT \(bind: ListCount.cap + 1)) c
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        return ListCount(counted: counted)
+    }
+
     /// Newest first.
     func events(
         within scope: RegionScope, matching filter: Filter, limit: Int, offset: Int

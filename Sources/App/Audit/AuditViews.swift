@@ -10,6 +10,8 @@ struct AuditPage: Encodable {
     let regionName: String
     var rows: [AuditRow]
     var total: Int
+    /// `1 234` or `10 000+` (`ListCount`).
+    var totalLabel = "0"
     var pager: Pager?
     var error: String?
     var errorField: String?

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Argument(
             name: "what",
             help:
-                "policy | lookup | household-list | bookings | payroll | feeds | home-care | elderly-allowances | service-map"
+                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map"
         )
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
@@ -38,6 +38,10 @@ struct BenchCommand: AsyncCommand {
         var persons: Int?
         @Option(name: "facilities", help: "service-map: how many facilities the city has (default 5000)")
         var facilities: Int?
+        @Option(name: "connections", help: "reads: clients at once (default 64)")
+        var connections: Int?
+        @Option(name: "seconds", help: "reads: seconds of load for each read (default 20)")
+        var seconds: Double?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
@@ -75,6 +79,10 @@ struct BenchCommand: AsyncCommand {
             let figures = try await HouseholdListBenchmark(app: context.application).run(
                 samples: signature.samples ?? 50)
             context.console.output("\(jsonLine(figures))")
+        case "reads":
+            let figures = try await ReadsBenchmark(app: context.application).run(
+                connections: signature.connections ?? 64, seconds: signature.seconds ?? 20)
+            context.console.output("\(jsonLine(figures))")
         case "elderly-allowances":
             let figures = try await SeniorAllowanceBenchmark(app: context.application).run(
                 persons: signature.persons ?? 1_000_000)
@@ -94,7 +102,7 @@ struct BenchCommand: AsyncCommand {
         default:
             throw Refusal.invalid(
                 "what",
-                "未知基准 \(signature.what)，可用：policy、lookup、household-list、payroll、feeds、home-care、elderly-allowances、service-map"
+                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map"
             )
         }
     }

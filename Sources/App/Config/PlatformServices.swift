@@ -59,9 +59,9 @@ extension Request {
     var now: Date { platform.clock.now }
     var today: CivilDate { platform.clock.today }
 
-    /// The registry for reading.
+    /// The registry for reading (on the read connections, `Request.reads`).
     var registry: RegistryStore {
-        RegistryStore(db: sql, cipher: platform.cipher, regions: platform.regions, clock: platform.clock)
+        RegistryStore(db: reads, cipher: platform.cipher, regions: platform.regions, clock: platform.clock)
     }
 
     /// The registry inside an audited transaction: every write records its event.

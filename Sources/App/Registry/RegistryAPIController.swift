@@ -24,6 +24,9 @@ struct RegistryAPIController: RouteCollection {
         let sort: String?
         let page: Int?
         let perPage: Int?
+        /// The row the page starts after or before (`Page.next`, `Page.previous`).
+        let after: String?
+        let before: String?
     }
 
     func listHouseholds(req: Request) async throws -> Page<HouseholdSummary> {
@@ -33,7 +36,8 @@ struct RegistryAPIController: RouteCollection {
         let query = try RegistryInput.householdQuery(
             region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
         return try await req.registry.households(
-            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+            within: user.scope, matching: query,
+            page: try PageRequest(page: q.page, perPage: q.perPage, after: q.after, before: q.before))
     }
 
     struct NewHousehold: Content {
@@ -148,6 +152,9 @@ struct RegistryAPIController: RouteCollection {
         let sort: String?
         let page: Int?
         let perPage: Int?
+        /// The row the page starts after or before (`Page.next`, `Page.previous`).
+        let after: String?
+        let before: String?
     }
 
     func listPersons(req: Request) async throws -> Page<PersonSummary> {
@@ -157,7 +164,8 @@ struct RegistryAPIController: RouteCollection {
         let query = try RegistryInput.personQuery(
             name: q.name, region: q.region, sort: q.sort, table: req.platform.regions)
         return try await req.registry.persons(
-            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+            within: user.scope, matching: query,
+            page: try PageRequest(page: q.page, perPage: q.perPage, after: q.after, before: q.before))
     }
 
     /// Search that may include an ID number (or its last six characters) or a phone
@@ -171,6 +179,9 @@ struct RegistryAPIController: RouteCollection {
         let sort: String?
         let page: Int?
         let perPage: Int?
+        /// The row the page starts after or before (`Page.next`, `Page.previous`).
+        let after: String?
+        let before: String?
     }
 
     func searchPersons(req: Request) async throws -> Page<PersonSummary> {
@@ -181,7 +192,8 @@ struct RegistryAPIController: RouteCollection {
             name: q.name, idNumber: q.idNumber, idLast6: q.idLast6, phone: q.phone,
             region: q.region, sort: q.sort, table: req.platform.regions)
         return try await req.registry.persons(
-            within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: q.perPage))
+            within: user.scope, matching: query,
+            page: try PageRequest(page: q.page, perPage: q.perPage, after: q.after, before: q.before))
     }
 
     func showPerson(req: Request) async throws -> PersonDetail {

@@ -60,6 +60,8 @@ struct RegistryPageController: RouteCollection {
         let address: String?
         let sort: String?
         let page: Int?
+        let after: String?
+        let before: String?
     }
 
     /// The person list's searches: the GET one (name, region) and the POST one, whose ID
@@ -72,6 +74,8 @@ struct RegistryPageController: RouteCollection {
         var region: String?
         var sort: String?
         var page: Int?
+        var after: String?
+        var before: String?
 
         /// Only what may go in a link: the pager and the export keep these.
         var links: [String: String?] { ["name": name, "region": region, "sort": sort] }
@@ -122,7 +126,8 @@ struct RegistryPageController: RouteCollection {
             let query = try RegistryInput.householdQuery(
                 region: q.region, address: q.address, sort: q.sort, table: req.platform.regions)
             page.result = try await req.registry.households(
-                within: user.scope, matching: query, page: try PageRequest(page: q.page, perPage: 20))
+                within: user.scope, matching: query,
+                page: try PageRequest(page: q.page, perPage: 20, after: q.after, before: q.before))
             let filters = ["region": q.region, "address": q.address, "sort": q.sort]
             page.pager = Pager.make(path: Route.households.path, filters: filters, result: page.result)
             page.exportLink = Pager.link(path: Route.householdsExport.path, filters: filters)
@@ -306,7 +311,8 @@ struct RegistryPageController: RouteCollection {
                 name: form.name, idNumber: form.idNumber, idLast6: form.idLast6, phone: form.phone,
                 region: form.region, sort: form.sort, table: req.platform.regions)
             page.result = try await req.registry.persons(
-                within: user.scope, matching: query, page: try PageRequest(page: form.page, perPage: 20))
+                within: user.scope, matching: query,
+                page: try PageRequest(page: form.page, perPage: 20, after: form.after, before: form.before))
             page.pager = Pager.make(path: Route.persons.path, filters: form.links, result: page.result)
             page.exportLink = Pager.link(path: Route.personsExport.path, filters: form.links)
         } catch let error as Refusal {

@@ -81,12 +81,35 @@ struct HouseholdSummary: Content, Sendable {
 }
 
 /// The list answer of DESIGN.md: `items`, `total`, `page`, `perPage`.
+/// A list too long to count cheaply says so: `totalExact` false and `total` a lower bound
+/// (`ListCount`); a list that seeks gives the ids to read its neighbours from (`next`: pass
+/// as `after=`, `previous`: as `before=`, with `page` one up or down).
 struct Page<Item: Content & Sendable>: Content, Sendable {
     let items: [Item]
     let total: Int
     let page: Int
     let perPage: Int
+    let totalExact: Bool
+    /// `1 234` or `10 000+`.
+    let totalLabel: String
+    let next: UUID?
+    let previous: UUID?
 
+    init(
+        items: [Item], total: Int, page: Int, perPage: Int, totalExact: Bool = true, next: UUID? = nil,
+        previous: UUID? = nil
+    ) {
+        self.items = items
+        self.total = total
+        self.page = page
+        self.perPage = perPage
+        self.totalExact = totalExact
+        self.totalLabel = ListCount(value: total, exact: totalExact).label
+        self.next = next
+        self.previous = previous
+    }
+
+    var count: ListCount { ListCount(value: total, exact: totalExact) }
     var pageCount: Int { PageWindow.pageCount(total: total, perPage: perPage) }
 }
 
@@ -99,12 +122,25 @@ struct PageRequest: Sendable {
 
     let page: Int
     let perPage: Int
+    /// A list that seeks (`SeekList`) starts the page after or before this row when it is
+    /// still in the list; `page` is then the page's number as the links counted it.
+    var after: UUID? = nil
+    var before: UUID? = nil
 
-    init(page: Int?, perPage: Int?) throws {
+    init(page: Int?, perPage: Int?, after: UUID? = nil, before: UUID? = nil) throws {
         let page = page ?? 1
         guard page <= Self.maximumPage else { throw Refusal.invalid("page", "页码不能超过 \(Self.maximumPage)") }
         self.page = max(1, page)
         self.perPage = min(Self.maximumPerPage, max(1, perPage ?? 20))
+        self.after = after
+        self.before = after == nil ? before : nil
+    }
+
+    /// With the edge rows as links carry them (an id that is not one is no edge).
+    init(page: Int?, perPage: Int?, after: String?, before: String?) throws {
+        try self.init(
+            page: page, perPage: perPage, after: after.flatMap(UUID.init(uuidString:)),
+            before: before.flatMap(UUID.init(uuidString:)))
     }
 
     private init(exactly page: Int, perPage: Int) {

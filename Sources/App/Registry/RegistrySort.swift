@@ -16,7 +16,7 @@ enum HouseholdSort: String, ListSort {
         case .region: return "h.region, h.address, h.id"
         case .address: return "h.address, h.id"
         case .head: return "head_name, h.id"
-        case .updated: return "h.updated_at DESC, h.id"
+        case .updated: return "h.updated_at DESC, h.id DESC"
         }
     }
 }
@@ -38,7 +38,7 @@ enum PersonSort: String, ListSort {
         case .region: return "p.region, p.name, p.id"
         case .name: return "p.name, p.id"
         case .birth: return "p.birth_date, p.id"
-        case .updated: return "p.updated_at DESC, p.id"
+        case .updated: return "p.updated_at DESC, p.id DESC"
         }
     }
 }

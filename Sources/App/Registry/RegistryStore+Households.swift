@@ -188,6 +188,9 @@ extension RegistryStore {
     func households(
         within scope: RegionScope, matching query: HouseholdQuery, page: PageRequest
     ) async throws -> Page<HouseholdSummary> {
+        // By the head's name the list is sorted whole (the name is a subquery); every other
+        // order seeks in an index (`SeekList`).
+        guard query.sort == .head else { return try await seekHouseholds(within: scope, matching: query, page: page) }
         let filter = householdFilter(scope, query)
         return try await self.page(of: "households h", filter: filter, request: page) { limit, offset in
             try await households(filter, sort: query.sort, limit: limit, offset: offset)
@@ -223,15 +226,28 @@ extension RegistryStore {
         return filter
     }
 
+    /// A household summary's columns of `households h`: its head and member count as subqueries.
+    static let householdColumns: SQLQueryString = """
+        h.id, h.version, h.region, h.address,
+          (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
+            WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
+          (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
+        """
+
+    func householdSummary(_ r: any SQLRow) throws -> HouseholdSummary {
+        let region = try r.decode(column: "region", as: String.self)
+        return HouseholdSummary(
+            id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+            region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+            address: try r.decode(column: "address", as: String.self),
+            headName: try r.decode(column: "head_name", as: String?.self),
+            memberCount: try r.decode(column: "member_count", as: Int.self))
+    }
+
     private func households(
         _ filter: SQLQueryString, sort: HouseholdSort, limit: Int, offset: Int
     ) async throws -> [HouseholdSummary] {
-        let columns: SQLQueryString = """
-            h.id, h.version, h.region, h.address,
-              (SELECT p.name FROM memberships m JOIN persons p ON p.id = m.person_id
-                WHERE m.household_id = h.id AND m.left_at IS NULL AND m.relation = 'head') AS head_name,
-              (SELECT COUNT(*) FROM memberships m WHERE m.household_id = h.id AND m.left_at IS NULL) AS member_count
-            """
+        let columns = Self.householdColumns
         // The page's households are chosen first and only they get their head and count: with
         // the subqueries beside the OFFSET, PostgreSQL computed them for every row it skipped
         // (a deep page of a 4 M-household registry). Sorting by the head's name needs them all.
@@ -247,15 +263,7 @@ extension RegistryStore {
               ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
             ) page JOIN households h ON h.id = page.id ORDER BY \(unsafeRaw: sort.orderBy)
             """
-        return try await db.raw(query).all().map { r in
-            let region = try r.decode(column: "region", as: String.self)
-            return HouseholdSummary(
-                id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
-                address: try r.decode(column: "address", as: String.self),
-                headName: try r.decode(column: "head_name", as: String?.self),
-                memberCount: try r.decode(column: "member_count", as: Int.self))
-        }
+        return try await db.raw(query).all().map(householdSummary)
     }
 
     /// Changes a household's region and address; its members' region follows.

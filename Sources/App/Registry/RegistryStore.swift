@@ -171,10 +171,7 @@ struct RegistryStore {
     func persons(
         within scope: RegionScope, matching query: PersonQuery, page: PageRequest
     ) async throws -> Page<PersonSummary> {
-        let filter = personFilter(scope, query)
-        return try await self.page(of: "persons p", filter: filter, request: page) { limit, offset in
-            try await persons(filter, sort: query.sort, limit: limit, offset: offset)
-        }
+        try await seekPersons(within: scope, matching: query, page: page)
     }
 
     /// The persons the query finds from `offset`, for an export that goes through them all.
@@ -209,24 +206,30 @@ struct RegistryStore {
     ) async throws -> [PersonSummary] {
         try await db.raw(
             """
-            SELECT p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
-            FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-            WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
+            SELECT \(Self.personColumns) WHERE \(filter) ORDER BY \(unsafeRaw: sort.orderBy) LIMIT \(bind: limit) OFFSET \(bind: offset)
             """
-        ).all().map { r in
-            let region = try r.decode(column: "region", as: String.self)
-            return PersonSummary(
-                id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
-                name: try r.decode(column: "name", as: String.self),
-                idNumberMasked: try r.decode(column: "id_masked", as: String.self),
-                phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
-                sex: try r.decode(column: "sex", as: String.self),
-                birthDate: try r.decode(column: "birth_date", as: String.self),
-                region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
-                householdId: try r.decode(column: "household_id", as: UUID?.self),
-                relation: try r.decode(column: "relation", as: String?.self),
-                deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
-        }
+        ).all().map(personSummary)
+    }
+
+    /// A person summary's columns and tables (the current membership beside).
+    static let personColumns: SQLQueryString = """
+        p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
+        FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+        """
+
+    func personSummary(_ r: any SQLRow) throws -> PersonSummary {
+        let region = try r.decode(column: "region", as: String.self)
+        return PersonSummary(
+            id: try r.decode(column: "id", as: UUID.self), version: try r.decode(column: "version", as: Int.self),
+            name: try r.decode(column: "name", as: String.self),
+            idNumberMasked: try r.decode(column: "id_masked", as: String.self),
+            phoneMasked: try r.decode(column: "phone_masked", as: String?.self),
+            sex: try r.decode(column: "sex", as: String.self),
+            birthDate: try r.decode(column: "birth_date", as: String.self),
+            region: region, regionName: RegionCode(region).map(regions.fullName) ?? region,
+            householdId: try r.decode(column: "household_id", as: UUID?.self),
+            relation: try r.decode(column: "relation", as: String?.self),
+            deceasedOn: try r.decode(column: "deceased_on", as: String?.self))
     }
 
     /// Replaces a person's facts when `version` is the current one.

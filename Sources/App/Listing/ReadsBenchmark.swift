@@ -1,0 +1,168 @@
+import Foundation
+import MinzhengCore
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// `minzheng bench reads`: the reads a caseworker makes, each under `connections` clients
+/// at once for `seconds`, over real HTTP on a loopback port (the load made in this process:
+/// keep-alive connections of the app's HTTP client): `/healthz` as the floor, the household
+/// list's first page and page 5 000 (50 a page) as the city sees them, a street officer's
+/// list, name-contains, an ID-number search and a person's record. One JSON line per read
+/// with requests per second, p50 and p99 in milliseconds and the ratio to `/healthz`.
+struct ReadsBenchmark {
+    let app: Application
+
+    struct Figures: Encodable {
+        let read: String
+        let requests: Int
+        let errors: Int
+        let requestsPerSecond: Double
+        let p50Milliseconds: Double
+        let p99Milliseconds: Double
+        var ratioToHealthz: Double
+        /// One request alone, before the load.
+        let aloneMilliseconds: Double
+    }
+
+    struct Summary: Encodable {
+        let benchmark = "reads"
+        let database: String
+        let persons: Int
+        let households: Int
+        let connections: Int
+        let seconds: Double
+        let reads: [Figures]
+    }
+
+    struct Read {
+        let name: String
+        let method: HTTPMethod
+        let path: String
+        let token: String?
+        var body: String? = nil
+    }
+
+    func run(connections: Int, seconds: Double, only: Set<String>? = nil) async throws -> Summary {
+        let count = { (table: String) in
+            try await app.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        }
+        let persons = try await count("persons")
+        let households = try await count("households")
+        guard persons > 0 else { throw Refusal.invalid("persons", "登记库为空：先运行 minzheng seed") }
+        // The person in the middle of the registry: its street, the first two characters of
+        // its name, its ID number.
+        let middle = try await app.sql.raw(
+            "SELECT id, name, region, id_cipher FROM persons ORDER BY id LIMIT 1 OFFSET \(bind: persons / 2)"
+        ).first()!
+        let personID = try middle.decode(column: "id", as: UUID.self)
+        let street = String(try middle.decode(column: "region", as: String.self).prefix(9))
+        let pair = String(try middle.decode(column: "name", as: String.self).prefix(2))
+        let number = try app.platform.cipher.decrypt(try middle.decode(column: "id_cipher", as: String.self))
+        let deepPage = min(5000, max(1, households / 50))
+        app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
+        app.http.client.configuration.timeout.read = .seconds(60)
+        let store = AccountStore(db: app.sql)
+        let officer = try await store.createUser(
+            username: "bench-street-\(UUID().uuidString.prefix(8).lowercased())", displayName: "基准测试",
+            password: UUID().uuidString, role: .streetOfficer, region: RegionCode(street)!,
+            hash: { [app] in try app.password.hash($0) })
+        let officerToken = try await store.issueToken(userID: officer, name: "bench")
+        defer {
+            Task { [app] in
+                try? await app.sql.delete(from: "api_tokens").where("user_id", .equal, officer).run()
+                try? await app.sql.delete(from: "users").where("id", .equal, officer).run()
+            }
+        }
+        let name = pair.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pair
+        let search = String(data: try JSONEncoder().encode(["idNumber": number]), encoding: .utf8)!
+        let figures = try await BenchServer(app: app).run { base, token in
+            let reads = [
+                Read(name: "healthz", method: .GET, path: "/healthz", token: nil),
+                Read(
+                    name: "households page 1", method: .GET, path: "/api/v1/households?page=1&perPage=50", token: token),
+                Read(
+                    name: "households page \(deepPage)", method: .GET,
+                    path: "/api/v1/households?page=\(deepPage)&perPage=50", token: token),
+                Read(
+                    name: "street officer's households", method: .GET, path: "/api/v1/households?perPage=50",
+                    token: officerToken),
+                Read(
+                    name: "name contains \(pair)", method: .GET, path: "/api/v1/persons?name=\(name)&perPage=50",
+                    token: token),
+                Read(name: "ID number", method: .POST, path: "/api/v1/persons/search", token: token, body: search),
+                Read(name: "person's record", method: .GET, path: "/api/v1/persons/\(personID)", token: token),
+            ].filter { only == nil || $0.name == "healthz" || only!.contains(where: $0.name.hasPrefix) }
+            var out: [Figures] = []
+            for read in reads {
+                out.append(try await load(read, base: base, connections: connections, seconds: seconds))
+            }
+            return out
+        }
+        let floor = figures.first?.requestsPerSecond ?? 1
+        return Summary(
+            database: app.sql.dialect.name, persons: persons, households: households, connections: connections,
+            seconds: seconds,
+            reads: figures.map {
+                var f = $0
+                f.ratioToHealthz = (f.requestsPerSecond / floor * 1000).rounded() / 1000
+                return f
+            })
+    }
+
+    private func send(_ read: Read, base: String) async throws -> Bool {
+        var headers = HTTPHeaders()
+        if let token = read.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        let uri = URI(string: base + read.path)
+        let response: ClientResponse
+        if let body = read.body {
+            headers.contentType = .json
+            response = try await app.client.post(uri, headers: headers) { $0.body = ByteBuffer(string: body) }
+        } else {
+            response = try await app.client.get(uri, headers: headers)
+        }
+        return response.status == .ok
+    }
+
+    /// `connections` clients, each sending the read again as soon as it is answered.
+    private func load(_ read: Read, base: String, connections: Int, seconds: Double) async throws -> Figures {
+        // One request alone first (and a check that the read answers).
+        let alone = try await BenchServer.time {
+            guard try await send(read, base: base) else {
+                throw Refusal.invalid("read", "\(read.name) 未返回 200")
+            }
+        }
+        let started = ContinuousClock.now
+        let end = started + .milliseconds(Int(seconds * 1000))
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for _ in 0..<connections {
+                group.addTask {
+                    var timings: [Double] = []
+                    var errors = 0
+                    while ContinuousClock.now < end {
+                        let t0 = ContinuousClock.now
+                        let ok = (try? await send(read, base: base)) ?? false
+                        timings.append((ContinuousClock.now - t0).inSeconds * 1000)
+                        if !ok { errors += 1 }
+                    }
+                    return (timings, errors)
+                }
+            }
+            var all: ([Double], Int) = ([], 0)
+            for try await part in group {
+                all.0 += part.0
+                all.1 += part.1
+            }
+            return all
+        }
+        let elapsed = (ContinuousClock.now - started).inSeconds
+        let timings = results.0
+        return Figures(
+            read: read.name, requests: timings.count, errors: results.1,
+            requestsPerSecond: (Double(timings.count) / elapsed * 10).rounded() / 10,
+            p50Milliseconds: timings.isEmpty ? 0 : timings.percentile(0.5),
+            p99Milliseconds: timings.isEmpty ? 0 : timings.percentile(0.99), ratioToHealthz: 0,
+            aloneMilliseconds: (alone * 1000).rounded() / 1000)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+
+/// One list's query as a page reader that never counts or skips the whole table:
+/// - the count is held to `ListCount.cap` rows ("10 000+" past it);
+/// - the next and previous pages seek from the row at the page's edge (`after`/`before`:
+///   its id), reading the order's index from there, so page 5 000 costs what page 2 does;
+/// - a page chosen by its number skips over the ids of the order's index (no row is read
+///   for the rows skipped), and only the page's ids are returned: the caller reads their rows.
+/// The region scope is a range on `region` inside the index lookup; when the order starts
+/// with the region, a seek takes the range's far bound only, the near one being implied by
+/// the cursor row (read within the scope), so that both databases start the index scan at
+/// the cursor instead of at the start of the scope.
+struct SeekList {
+    let db: SQLDatabase
+    /// The query's tables, e.g. `households h`.
+    var from: SQLQueryString
+    /// The unique id column, the order's last.
+    var id: String
+    /// The column the scope bounds.
+    var region: String
+    /// The scope; nil when the filters exclude each other (no rows).
+    let scope: RegionScope?
+    /// Further conditions (the scope excluded).
+    var filter: SQLQueryString? = nil
+    /// The order's columns, ending with `id`.
+    var order: [String]
+    var descending = false
+    /// Where the key of a cursor row is read (table with `id` and `region` columns, and the
+    /// key's columns but the id, all text); nil: the order is paged by number only.
+    var cursor: (table: String, columns: [String])? = nil
+    /// Rows counted at most (`ListCount.cap`).
+    var cap = ListCount.cap
+
+    struct Result {
+        var ids: [UUID]
+        var count: ListCount
+        var page: Int
+        /// The id to read the next page after, and the previous before.
+        var next: UUID?
+        var previous: UUID?
+    }
+
+    func read(_ request: PageRequest) async throws -> Result {
+        guard let scope else { return Result(ids: [], count: ListCount(value: 0, exact: true), page: 1) }
+        let count = try await cappedCount(scope)
+        if let seekable = cursor, !descending, let edge = request.after ?? request.before,
+            let key = try await key(of: edge, in: seekable, scope)
+        {
+            let forward = request.after != nil
+            var ids = try await seek(
+                from: key.map { $0 as any Encodable & Sendable } + [edge], forward: forward, limit: request.perPage + 1,
+                scope)
+            let more = ids.count > request.perPage
+            ids = Array(ids.prefix(request.perPage))
+            if !ids.isEmpty {
+                if forward {
+                    return Result(
+                        ids: ids, count: count, page: max(request.page, 2), next: more ? ids.last : nil,
+                        previous: ids.first)
+                }
+                ids.reverse()
+                return Result(
+                    ids: ids, count: count, page: more ? max(request.page, 2) : 1, next: ids.last,
+                    previous: more ? ids.first : nil)
+            }
+        }
+        return try await byNumber(request, count: count, scope)
+    }
+
+    private func byNumber(_ request: PageRequest, count: ListCount, _ scope: RegionScope) async throws -> Result {
+        var count = count
+        var page =
+            count.exact ? PageWindow.clamp(request.page, total: count.value, perPage: request.perPage) : request.page
+        var ids = try await numbered(page: page, perPage: request.perPage, scope)
+        if ids.isEmpty, page > 1 {
+            // Past the end of a list too long to count: the last page, counted exactly once.
+            let total = try await exactCount(scope)
+            count = ListCount(value: total, exact: true)
+            page = PageWindow.clamp(page, total: total, perPage: request.perPage)
+            ids = try await numbered(page: page, perPage: request.perPage, scope)
+        }
+        let more = ids.count > request.perPage
+        ids = Array(ids.prefix(request.perPage))
+        let offset = (page - 1) * request.perPage
+        let seeks = cursor != nil && !descending
+        return Result(
+            ids: ids, count: count.refined(offset: offset, onPage: ids.count, more: more), page: page,
+            next: seeks && more ? ids.last : nil, previous: seeks && page > 1 ? ids.first : nil)
+    }
+
+    private var conditions: SQLQueryString { filter.map { " AND \($0)" } ?? "" }
+
+    /// The scope as a page query takes it. In another order than the region's, SQLite is kept
+    /// from the region's index (`+column` is no index term), which would have it sort the
+    /// whole scope: the order's index holds the region and checks the scope as it goes.
+    /// (The count keeps the region's index: it reads only the scope.)
+    private func pageScope(_ scope: RegionScope) -> SQLQueryString {
+        guard db.dialect.name == "sqlite", order.first != region else { return scope.condition(region) }
+        return scope.condition("+" + region)
+    }
+
+    private func orderBy(forward: Bool) -> SQLQueryString {
+        let direction = (forward != descending) ? "ASC" : "DESC"
+        return "\(unsafeRaw: order.map { "\($0) \(direction)" }.joined(separator: ", "))"
+    }
+
+    func cappedCount(_ scope: RegionScope) async throws -> ListCount {
+        let counted =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM \(from) WHERE \(scope.condition(region))\(conditions)
+                LIMIT \(bind: cap + 1)) c
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        return ListCount(counted: counted, cap: cap)
+    }
+
+    private func exactCount(_ scope: RegionScope) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(scope.condition(region))\(conditions)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private func numbered(page: Int, perPage: Int, _ scope: RegionScope) async throws -> [UUID] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: id) AS id FROM \(from) WHERE \(pageScope(scope))\(conditions)
+            ORDER BY \(orderBy(forward: true)) LIMIT \(bind: perPage + 1) OFFSET \(bind: (page - 1) * perPage)
+            """
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The cursor row's key, if it is (still) within the scope.
+    private func key(
+        of edge: UUID, in cursor: (table: String, columns: [String]), _ scope: RegionScope
+    ) async throws -> [String]? {
+        let columns = cursor.columns.enumerated().map { "\($0.element) AS k\($0.offset)" }.joined(separator: ", ")
+        guard
+            let row = try await db.raw(
+                """
+                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: cursor.table)
+                WHERE id = \(bind: edge) AND \(scope.condition("region"))
+                """
+            ).first()
+        else { return nil }
+        return try cursor.columns.indices.map { try row.decode(column: "k\($0)", as: String.self) }
+    }
+
+    private func seek(
+        from key: [any Encodable & Sendable], forward: Bool, limit: Int, _ scope: RegionScope
+    ) async throws -> [UUID] {
+        // The scope's bound on the side the seek moves towards; the other is the cursor's.
+        var bound = pageScope(scope)
+        if order.first == region {
+            if forward {
+                bound = scope.upperBound.map { "\(unsafeRaw: region) < \(bind: $0)" } ?? "1 = 1"
+            } else {
+                bound = "\(unsafeRaw: region) >= \(bind: scope.prefix)"
+            }
+        }
+        let binds = SQLList(key.map { SQLBind($0) })
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: id) AS id FROM \(from) WHERE \(bound)\(conditions)
+            AND (\(unsafeRaw: order.joined(separator: ", "))) \(unsafeRaw: forward ? ">" : "<") (\(binds))
+            ORDER BY \(orderBy(forward: forward)) LIMIT \(bind: limit)
+            """
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The narrower of two scopes when one holds the other, nil when they do not overlap.
+    static func narrowest(_ scope: RegionScope, _ filter: RegionScope?) -> RegionScope? {
+        guard let filter else { return scope }
+        if filter.prefix.hasPrefix(scope.prefix) { return filter }
+        if scope.prefix.hasPrefix(filter.prefix) { return scope }
+        return nil
+    }
+}
