@@ -9,7 +9,8 @@
 # env: MINZHENG_BIN (a release binary built already), DATABASES ("sqlite postgres"),
 #      CONNECTIONS, READ_SECONDS, READS_DIR (where the seeded SQLite file is kept between runs:
 #      an existing one of the same size is reused), SCALE_DATABASE_URL / PGPORT (as
-#      Benchmarks/scale-postgres.sh), KEEP=1 keeps the PostgreSQL database.
+#      Benchmarks/scale-postgres.sh), KEEP=1 keeps the PostgreSQL database (with READS_DIR, which
+#      keeps the data key too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 persons="${1:-1000000}"
@@ -22,7 +23,9 @@ if [[ -n "${MINZHENG_BIN:-}" ]]; then bin="$MINZHENG_BIN"; else
     swift build -c release --product minzheng >&2
     bin="$(swift build -c release --show-bin-path)/minzheng"
 fi
-export MINZHENG_DATA_DIR="$work/data"
+# The data key lives in the data folder: kept with the seeded file (READS_DIR), or a kept
+# database (KEEP=1) could not be read on the next run.
+export MINZHENG_DATA_DIR="${READS_DIR:-$work}/data"
 pg_name="minzheng_reads_$persons"
 cleanup() {
     rm -rf "$work"

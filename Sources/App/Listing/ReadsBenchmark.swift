@@ -69,15 +69,40 @@ struct ReadsBenchmark {
             password: UUID().uuidString, role: .streetOfficer, region: RegionCode(street)!,
             hash: { [app] in try app.password.hash($0) })
         let officerToken = try await store.issueToken(userID: officer, name: "bench")
-        defer {
-            Task { [app] in
-                try? await app.sql.delete(from: "api_tokens").where("user_id", .equal, officer).run()
-                try? await app.sql.delete(from: "users").where("id", .equal, officer).run()
-            }
+        // The benchmark's officer goes again before the command returns (a task left to do it
+        // would run after the app has shut down).
+        let removeOfficer = { [app] in
+            try? await app.sql.delete(from: "api_tokens").where("user_id", .equal, officer).run()
+            try? await app.sql.delete(from: "users").where("id", .equal, officer).run()
         }
+        let figures: [Figures]
+        do {
+            figures = try await measure(
+                officerToken: officerToken, pair: pair, personID: personID, number: number, deepPage: deepPage,
+                connections: connections, seconds: seconds, only: only)
+        } catch {
+            await removeOfficer()
+            throw error
+        }
+        await removeOfficer()
+        let floor = figures.first?.requestsPerSecond ?? 1
+        return Summary(
+            database: app.sql.dialect.name, persons: persons, households: households, connections: connections,
+            seconds: seconds,
+            reads: figures.map {
+                var f = $0
+                f.ratioToHealthz = (f.requestsPerSecond / floor * 1000).rounded() / 1000
+                return f
+            })
+    }
+
+    private func measure(
+        officerToken: String, pair: String, personID: UUID, number: String, deepPage: Int, connections: Int,
+        seconds: Double, only: Set<String>?
+    ) async throws -> [Figures] {
         let name = pair.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pair
         let search = String(data: try JSONEncoder().encode(["idNumber": number]), encoding: .utf8)!
-        let figures = try await BenchServer(app: app).run { base, token in
+        return try await BenchServer(app: app).run { base, token in
             let reads = [
                 Read(name: "healthz", method: .GET, path: "/healthz", token: nil),
                 Read(
@@ -100,15 +125,6 @@ struct ReadsBenchmark {
             }
             return out
         }
-        let floor = figures.first?.requestsPerSecond ?? 1
-        return Summary(
-            database: app.sql.dialect.name, persons: persons, households: households, connections: connections,
-            seconds: seconds,
-            reads: figures.map {
-                var f = $0
-                f.ratioToHealthz = (f.requestsPerSecond / floor * 1000).rounded() / 1000
-                return f
-            })
     }
 
     private func send(_ read: Read, base: String) async throws -> Bool {
