@@ -222,16 +222,25 @@ struct CityScaleReadsTests {
     static func plans(
         _ app: Application, _ db: TestDatabase, _ body: @escaping @Sendable (RegistryStore) async throws -> Void
     ) async throws -> [(sql: String, plan: [String])] {
+        try await plans(app, db) { sql, app in
+            try await body(
+                RegistryStore(
+                    db: sql, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock))
+        }
+    }
+
+    /// The plans of the reads `body` makes on the database it is given.
+    static func plans(
+        _ app: Application, _ db: TestDatabase,
+        _ body: @escaping @Sendable (any SQLDatabase, Application) async throws -> Void
+    ) async throws -> [(sql: String, plan: [String])] {
         let box = NIOLockedValueBox<[(sql: String, plan: [String])]>([])
         try await app.db.transaction { tx in
             if db == .postgres {
                 try await tx.sql.raw("SET LOCAL enable_seqscan = off").run()
                 try await tx.sql.raw("SET LOCAL enable_sort = off").run()
             }
-            let store = RegistryStore(
-                db: Explaining(base: tx.sql, plans: box), cipher: app.platform.cipher, regions: app.platform.regions,
-                clock: app.platform.clock)
-            try await body(store)
+            try await body(Explaining(base: tx.sql, plans: box), app)
         }
         return box.withLockedValue { $0 }
     }

@@ -15,8 +15,13 @@ struct ApplicationAPIController: RouteCollection {
     struct ListQuery: Content {
         var state: String?
         var overdue: Bool?
+        /// `submitted` (oldest first, the default), `deadline`, `region`, `state` or `latest`.
+        var sort: String?
         var page: Int?
         var perPage: Int?
+        /// The row a page starts after or before (the `next`/`previous` of the page beside it).
+        var after: String?
+        var before: String?
     }
 
     func list(req: Request) async throws -> Page<ApplicationSummary> {
@@ -29,9 +34,11 @@ struct ApplicationAPIController: RouteCollection {
             filter.states = [s]
         }
         if q.overdue == true { filter.overdueOn = req.today }
+        filter.sort = ApplicationSort.parse(q.sort)
         return try await ApplicationStore(db: req.sql).queue(
             for: try await service.viewer(user), filter: filter,
-            page: try PageRequest(page: q.page, perPage: q.perPage), catalog: try await service.catalog,
+            page: try PageRequest(page: q.page, perPage: q.perPage, after: q.after, before: q.before),
+            catalog: try await service.catalog,
             regions: req.platform.regions, today: req.today)
     }
 

@@ -19,6 +19,8 @@ struct ApplicationPageController: RouteCollection {
         var overdue: String?
         var sort: String?
         var page: Int?
+        var after: String?
+        var before: String?
     }
 
     func list(req: Request) async throws -> View {
@@ -33,7 +35,8 @@ struct ApplicationPageController: RouteCollection {
         filter.sort = ApplicationSort.parse(q.sort)
         let store = ApplicationStore(db: req.sql)
         let result = try await store.queue(
-            for: viewer, filter: filter, page: try PageRequest(page: q.page, perPage: 20),
+            for: viewer, filter: filter,
+            page: try PageRequest(page: q.page, perPage: 20, after: q.after, before: q.before),
             catalog: try await service.catalog, regions: req.platform.regions, today: req.today)
         let counts = try await store.countsByState(for: viewer)
         return try await req.view.render(

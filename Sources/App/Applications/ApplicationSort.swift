@@ -12,13 +12,21 @@ enum ApplicationSort: String, ListSort {
         }
     }
 
-    var orderBy: String {
+    /// The order's columns, ending with the id (a version-7 id, so within a day the order
+    /// of submission), as `SeekList` reads them; "latest" is the submitted order backwards.
+    var order: [String] {
         switch self {
-        case .submitted: return "a.submitted_on, a.created_at, a.id"
-        case .deadline: return "a.deadline_on, a.id"
-        case .region: return "a.region, a.submitted_on, a.id"
-        case .state: return "a.state, a.submitted_on, a.id"
-        case .latest: return "a.submitted_on DESC, a.created_at DESC, a.id"
+        case .submitted, .latest: return ["a.submitted_on", "a.id"]
+        case .deadline: return ["a.deadline_on", "a.id"]
+        case .region: return ["a.region", "a.submitted_on", "a.id"]
+        case .state: return ["a.state", "a.submitted_on", "a.id"]
         }
     }
+
+    var descending: Bool { self == .latest }
+
+    /// The columns of a cursor row's key, the id left out.
+    var cursorColumns: [String] { order.dropLast().map { String($0.dropFirst(2)) } }
+
+    var orderBy: String { order.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ") }
 }

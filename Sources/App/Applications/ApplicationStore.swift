@@ -17,13 +17,20 @@ struct ApplicationStore {
 
     private func condition(_ viewer: Viewer) -> SQLQueryString {
         switch viewer {
-        case .staff(let scope):
-            return "a.flow = 'civilAffairs' AND \(scope.condition("a.region"))"
-        case .department(let code, let scope):
-            return "a.flow = 'department' AND a.department = \(bind: code) AND \(scope.condition("a.region"))"
+        case .staff(let scope), .department(_, let scope):
+            return "\(flow(viewer)) AND \(scope.condition("a.region"))"
         case .resident(let households, let userID):
             guard !households.isEmpty else { return "a.applicant_user_id = \(bind: userID)" }
             return "(a.applicant_user_id = \(bind: userID) OR a.household_id IN \(SQLBind.group(households)))"
+        }
+    }
+
+    /// The applications a staff viewer works on, their region aside.
+    private func flow(_ viewer: Viewer) -> SQLQueryString {
+        switch viewer {
+        case .staff: return "a.flow = 'civilAffairs'"
+        case .department(let code, _): return "a.flow = 'department' AND a.department = \(bind: code)"
+        case .resident: return "1 = 0"
         }
     }
 
@@ -84,28 +91,48 @@ struct ApplicationStore {
         for viewer: Viewer, filter: QueueFilter, page: PageRequest, catalog: AssistanceCatalog,
         regions: RegionTable, today: CivilDate
     ) async throws -> Page<ApplicationSummary> {
-        var sql = condition(viewer)
-        if !filter.states.isEmpty { sql = sql + " AND a.state IN \(SQLBind.group(filter.states.map(\.rawValue)))" }
+        var conditions: [SQLQueryString] = []
+        if !filter.states.isEmpty { conditions.append("a.state IN \(SQLBind.group(filter.states.map(\.rawValue)))") }
         if let day = filter.overdueOn {
-            sql =
-                sql
-                + " AND a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')"
+            conditions.append(
+                "a.deadline_on < \(bind: day.description) AND a.state NOT IN ('approved', 'rejected', 'withdrawn')")
         }
         if let person = filter.person {
-            sql =
-                sql
-                + " AND (a.person_id = \(bind: person.id) OR (a.person_id IS NULL AND a.household_id = \(bind: person.household)))"
+            conditions.append(
+                "(a.person_id = \(bind: person.id) OR (a.person_id IS NULL AND a.household_id = \(bind: person.household)))"
+            )
         }
-        let total =
-            try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(
-                column: "n", as: Int.self) ?? 0
-        let page = page.clamped(total: total)
-        let rows = try await db.raw(
-            """
-            SELECT a.id, a.item_code, a.region, a.state, a.submitted_on, a.deadline_on, a.version FROM applications a WHERE \(sql)
-            ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """
-        ).all()
+        let rows: [any SQLRow]
+        let paged: ([ApplicationSummary]) -> Page<ApplicationSummary>
+        switch viewer {
+        case .staff(let scope), .department(_, let scope):
+            // A region's queue seeks (`SeekList`): capped count, pages from the edge rows.
+            // The scope is the list's own; the flow (and department) lead its indexes.
+            let list = SeekList(
+                db: db, from: "applications a", id: "a.id", region: "a.region", scope: scope,
+                filter: ([flow(viewer)] + conditions).joined(separator: " AND "), order: filter.sort.order,
+                descending: filter.sort.descending, cursor: ("applications", filter.sort.cursorColumns))
+            let seek = try await list.read(page)
+            rows =
+                seek.ids.isEmpty
+                ? []
+                : try await db.raw("\(Self.summaryColumns) WHERE a.id IN \(SQLBind.group(seek.ids))").all()
+            paged = { seek.page(rows: $0, id: \.id, perPage: page.perPage) }
+        case .resident:
+            // A household's own few applications: counted and numbered.
+            let sql = ([condition(viewer)] + conditions).joined(separator: " AND ")
+            let total =
+                try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(
+                    column: "n", as: Int.self) ?? 0
+            let page = page.clamped(total: total)
+            rows = try await db.raw(
+                """
+                \(Self.summaryColumns) WHERE \(sql)
+                ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+                """
+            ).all()
+            paged = { Page(items: $0, total: total, page: page.page, perPage: page.perPage) }
+        }
         let calendar = WorkingDayCalendar.china
         let items = try rows.map { r in
             let code = try r.decode(column: "item_code", as: String.self)
@@ -125,8 +152,11 @@ struct ApplicationStore {
                 deadline: open ? (status?.chinese ?? "") : "已办结", overdue: overdue,
                 version: try r.decode(column: "version", as: Int.self))
         }
-        return Page(items: items, total: total, page: page.page, perPage: page.perPage)
+        return paged(items)
     }
+
+    private static let summaryColumns: SQLQueryString =
+        "SELECT a.id, a.item_code, a.region, a.state, a.submitted_on, a.deadline_on, a.version FROM applications a"
 
     /// Open applications per state, for a home page's counts.
     func countsByState(for viewer: Viewer) async throws -> [String: Int] {

@@ -29,7 +29,7 @@ extension RegistryStore {
             : try await db.raw(
                 "SELECT \(Self.householdColumns) FROM households h WHERE h.id IN \(SQLBind.group(result.ids))"
             ).all().map(householdSummary)
-        return Self.page(result, rows: rows, id: \.id, perPage: request.perPage)
+        return result.page(rows: rows, id: \.id, perPage: request.perPage)
     }
 
     func seekPersons(
@@ -83,16 +83,17 @@ extension RegistryStore {
             ? []
             : try await db.raw("SELECT \(Self.personColumns) WHERE p.id IN \(SQLBind.group(result.ids))").all()
                 .map(personSummary)
-        return Self.page(result, rows: rows, id: \.id, perPage: request.perPage)
+        return result.page(rows: rows, id: \.id, perPage: request.perPage)
     }
 
+}
+
+extension SeekList.Result {
     /// The rows in the order of the page's ids.
-    static func page<Item: Content & Sendable>(
-        _ result: SeekList.Result, rows: [Item], id: KeyPath<Item, UUID>, perPage: Int
-    ) -> Page<Item> {
+    func page<Item: Content & Sendable>(rows: [Item], id: KeyPath<Item, UUID>, perPage: Int) -> Page<Item> {
         let byID = Dictionary(rows.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
         return Page(
-            items: result.ids.compactMap { byID[$0] }, total: result.count.value, page: result.page, perPage: perPage,
-            totalExact: result.count.exact, next: result.next, previous: result.previous)
+            items: ids.compactMap { byID[$0] }, total: count.value, page: page, perPage: perPage,
+            totalExact: count.exact, next: next, previous: previous)
     }
 }

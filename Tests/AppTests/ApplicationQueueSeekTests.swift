@@ -1,0 +1,114 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// Issue 22 for the application queue: a region's queue seeks from its edge rows in every
+/// order, counts to the cap, and reads an index in order on both databases.
+@Suite("The application queue at city scale")
+struct ApplicationQueueSeekTests {
+    /// 25 applications over two streets, five submitting days and three states; returns
+    /// the city administrator's token.
+    static func twentyFive(_ app: Application) async throws -> String {
+        let token = try await app.token(role: .cityAdmin, region: "3204")
+        _ = try await RegistryListTests.twentyFive(app)
+        let households = try await app.sql.raw("SELECT id FROM households ORDER BY address").all().map {
+            try $0.decode(column: "id", as: UUID.self)
+        }
+        let store = ApplicationStore(db: app.sql)
+        let states: [WorkflowState] = [.submitted, .investigated, .approved]
+        for (i, household) in households.enumerated() {
+            try await store.insert(
+                ApplicationStore.NewApplication(
+                    itemCode: "dibao", household: household, region: i % 2 == 0 ? "320402001" : "320402002",
+                    flow: .civilAffairs(approvingLevel: .district), state: states[i % 3],
+                    submittedOn: CivilDate(year: 2026, month: 11, day: 2 + i % 5)!, submittedBy: "测试"),
+                at: app.platform.clock.now)
+        }
+        return token
+    }
+
+    @Test("every order's next and previous pages are the numbered pages' rows", arguments: TestDatabase.available)
+    func seekingMatchesNumbers(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let token = try await Self.twentyFive(app)
+            for sort in ["submitted", "deadline", "region", "state"] {
+                let base = "/api/v1/applications?sort=\(sort)&perPage=10"
+                let all = try await CityScaleReadsTests.list(
+                    app, "/api/v1/applications?sort=\(sort)&perPage=25", token: token
+                ).ids
+                #expect(all.count == 25)
+                let first = try await CityScaleReadsTests.list(app, base, token: token)
+                #expect(first.ids == Array(all[0..<10]) && first.total == 25 && first.next == all[9], "\(sort)")
+                let second = try await CityScaleReadsTests.list(
+                    app, base + "&page=2&after=\(first.next!)", token: token)
+                #expect(second.ids == Array(all[10..<20]) && second.page == 2, "\(sort)")
+                let third = try await CityScaleReadsTests.list(
+                    app, base + "&page=3&after=\(second.next!)", token: token)
+                #expect(third.ids == Array(all[20..<25]) && third.next == nil, "\(sort)")
+                let back = try await CityScaleReadsTests.list(
+                    app, base + "&page=1&before=\(second.previous!)", token: token)
+                #expect(back.ids == first.ids && back.previous == nil, "\(sort)")
+                let numbered = try await CityScaleReadsTests.list(app, base + "&page=2", token: token)
+                #expect(numbered.ids == second.ids, "\(sort)")
+            }
+            // Oldest first, latest first the same rows backwards.
+            let oldest = try await CityScaleReadsTests.list(app, "/api/v1/applications?perPage=25", token: token).ids
+            let latest = try await CityScaleReadsTests.list(
+                app, "/api/v1/applications?sort=latest&perPage=25", token: token
+            ).ids
+            #expect(latest == oldest.reversed())
+            // A street officer's queue holds their street only, and seeks within it.
+            let officer = try await app.token(role: .streetOfficer, region: "320402002")
+            let street = try await CityScaleReadsTests.list(app, "/api/v1/applications?perPage=5", token: officer)
+            #expect(street.total == 12 && street.items.count == 5)
+            let next = try await CityScaleReadsTests.list(
+                app, "/api/v1/applications?perPage=5&page=2&after=\(street.next!)", token: officer)
+            #expect(Set(next.ids).isDisjoint(with: street.ids) && next.items.count == 5)
+            // The state filter holds across a seek.
+            let open = try await CityScaleReadsTests.list(
+                app, "/api/v1/applications?state=submitted&perPage=5", token: token)
+            #expect(open.total == 9)
+            let rest = try await CityScaleReadsTests.list(
+                app, "/api/v1/applications?state=submitted&perPage=5&page=2&after=\(open.next!)", token: token)
+            #expect(rest.items.count == 4 && rest.next == nil)
+            // The page links its next page by the edge row and shows the count.
+            let cookie = try await AccountFixtures.pageSignIn(
+                app, try await AccountFixtures.create(app, .cityAdmin, "3204").username
+            ).1
+            let page = try await AccountFixtures.get(app, "/applications", cookie: cookie).body.string
+            #expect(page.contains("共 25 件") && page.contains("page=2&amp;after="))
+        }
+    }
+
+    @Test("every order of a city's and a street's queue reads an index in order", arguments: TestDatabase.available)
+    func queryPlans(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Self.twentyFive(app)
+            let edge = try await app.sql.raw("SELECT id FROM applications LIMIT 1").first()!.decode(
+                column: "id", as: UUID.self)
+            let catalog = try await CatalogStore(db: app.sql).catalog()
+            let plans = try await CityScaleReadsTests.plans(app, db) { sql, _ in
+                let store = ApplicationStore(db: sql)
+                for scope in [RegionScope(RegionCode("3204")!), RegionScope(RegionCode("320402001")!)] {
+                    for sort in ApplicationSort.allCases {
+                        let filter = ApplicationStore.QueueFilter(sort: sort)
+                        for page in [
+                            try PageRequest(page: 1, perPage: 10), try PageRequest(page: 2, perPage: 10, after: edge),
+                            try PageRequest(page: 2, perPage: 10, before: edge), try PageRequest(page: 3, perPage: 10),
+                        ] {
+                            _ = try await store.queue(
+                                for: .staff(scope), filter: filter, page: page, catalog: catalog,
+                                regions: app.platform.regions, today: CivilDate(year: 2026, month: 11, day: 20)!)
+                        }
+                    }
+                }
+            }
+            #expect(plans.count > 40)
+            let problems = CityScaleReadsTests.problems(plans, db)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
+    }
+}
