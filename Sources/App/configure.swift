@@ -63,6 +63,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateBookingRuleEntries())
     app.migrations.add(CreateFuneralServices())
     app.migrations.add(CreateCemeteries())
+    app.migrations.add(CreateFuneralSubsidies())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
