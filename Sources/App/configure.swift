@@ -65,6 +65,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateCemeteries())
     app.migrations.add(IndexRegistryForCityScaleReads())
     app.migrations.add(IndexApplicationsForSeekLists())
+    app.migrations.add(CreateFuneralSubsidies())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -57,6 +57,11 @@ struct LinkWalkTests {
             db: app.sql, writer: app.writer(actor: .system("demo")), clock: app.platform.clock,
             cipher: app.platform.cipher, count: 40)
         try #require(try await DemoFuneral.seed(app) == 3)
+        // The demo's subsidies for the street: the dibao member's funeral subsidy, a tree burial's.
+        let kinds = try await app.sql.raw("SELECT kind FROM funeral_subsidies ORDER BY kind").all().map {
+            try $0.decode(column: "kind", as: String.self)
+        }
+        #expect(kinds == ["ecoBurial", "funeral"])
     }
 }
 

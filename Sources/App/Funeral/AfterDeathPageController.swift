@@ -128,6 +128,17 @@ struct AfterDeathPageController: RouteCollection {
                     }
                 }
             }
+            if let person = d.person {
+                for s in try await FuneralSubsidyStore(db: req.sql).subsidies(of: person) {
+                    let said = "\(s.kindName) \(s.amount) 元（\(s.basis)）"
+                    switch FuneralSubsidyStatus(rawValue: s.status) ?? .open {
+                    case .open: done.append(Step(text: "\(said)：已提交街道审核，无需申请", link: nil))
+                    case .approved: done.append(Step(text: "\(said)：街道已批准", link: nil))
+                    case .refused:
+                        done.append(Step(text: "\(said)：街道未批准，理由：\(s.decisionNote ?? "")", link: nil))
+                    }
+                }
+            }
             let bookings = try await store.funeralBookings(indexes: indexes)
             for b in bookings {
                 done.append(

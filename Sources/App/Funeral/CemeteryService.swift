@@ -37,8 +37,16 @@ struct CemeteryService {
             }
         }
         let term = try await FuneralService.parameters(db: db, region: unit.region, on: clock.today).cemeteryTermYears
-        let (today, now, name, cipher) = (clock.today, clock.now, user.displayName, cipher)
+        let (today, now, name, cipher, clock) = (clock.today, clock.now, user.displayName, cipher, clock)
         let index = cipher.blindIndex(person.value)
+        let indexes = cipher.blindIndexes(person.value)
+        // An eco-burial place earns a Changzhou deceased the eco-burial subsidy (read before the
+        // transaction: on SQLite it holds the one connection).
+        let ecoBurial =
+            unit.kind == .eco && !reserve
+            ? try await FuneralStore(db: db).deceased(indexes: indexes).flatMap {
+                RegionTable.changzhou.contains(RegionCode($0.region) ?? RegionTable.changzhou) ? $0 : nil
+            } : nil
         let id = UUID()
         do {
             let allocated: UUID = try await writer.transaction { tx, audit in
@@ -47,6 +55,13 @@ struct CemeteryService {
                 let place = try CemeteryRules.place(
                     kind: unit.kind, taken: taken.map(\.place), person: index, reserve: reserve
                 ).get()
+                // A reservation is for the spouse of the person buried beside: checked where the registry knows.
+                var spouse: String?
+                if reserve, let buried = taken.first(where: { $0.place.place == 1 }) {
+                    spouse = try CemeteryRules.spouse(
+                        try await store.spouseFacts(buried: buried.place.person, living: indexes)
+                    ).get()
+                }
                 var allocated = id
                 if let reserved = taken.first(where: { $0.place.place == place && $0.place.state == .reserved }) {
                     guard try await store.bury(reserved.id, at: now) else {
@@ -60,13 +75,19 @@ struct CemeteryService {
                         state: reserve ? .reserved : .buried, from: today,
                         until: CemeteryRules.until(from: today, years: term), fee: unit.feeFen, by: name, at: now)
                 }
+                var after = [
+                    "cemetery": unit.cemetery, "unit": unit.label, "place": "\(place)", "person": person.masked,
+                    "feeFen": "\(unit.feeFen)",
+                ]
+                if let spouse { after["spouse"] = spouse }
                 try await audit.record(
                     reserve ? "cemetery.reserve" : "cemetery.allocate", entity: "cemetery_allocation",
-                    id: allocated.uuidString, region: unit.region,
-                    after: [
-                        "cemetery": unit.cemetery, "unit": unit.label, "place": "\(place)", "person": person.masked,
-                        "feeFen": "\(unit.feeFen)",
-                    ])
+                    id: allocated.uuidString, region: unit.region, after: after)
+                if let ecoBurial {
+                    try await FuneralSubsidyProposer(db: tx, clock: clock, audit: audit).afterEcoBurial(
+                        ecoBurial, how: "\(unit.cemetery) \(unit.label)（\(unit.kind.chinese)）", on: today,
+                        source: "cemetery")
+                }
                 return allocated
             }
             return try await allocation(allocated, by: user)

@@ -179,29 +179,77 @@ struct CemeteryStore {
         ).first() != nil
     }
 
-    func allocation(_ id: UUID) async throws -> (view: CemeteryAllocationView, region: String)? {
-        try await db.raw(
+    /// What the registry holds about the buried person (`buried`: the allocation's blind
+    /// index) and the living person (`living`: the ID number's blind indexes) as spouses.
+    func spouseFacts(buried: String, living: [String]) async throws -> SpouseFacts {
+        let marriages = try await db.raw(
             """
-            SELECT a.id, a.unit_id, u.label, a.place, a.person_masked, a.state, a.from_day, a.until_day, a.fee_fen,
-              a.renewals, c.region FROM cemetery_allocations a JOIN cemetery_units u ON u.id = a.unit_id
-            JOIN cemetery_sections s ON s.id = u.section_id JOIN cemeteries c ON c.id = s.cemetery_id
-            WHERE a.id = \(bind: id)
+            SELECT b.id_index AS other FROM marriage_parties a
+            JOIN marriage_parties b ON b.record_id = a.record_id AND b.position <> a.position
+            JOIN marriage_records r ON r.id = a.record_id
+            WHERE r.kind = 'marriage' AND r.state <> 'dissolved' AND a.id_index IN \(SQLBind.group(living))
             """
-        ).first().map { r in
+        ).all().map { try $0.decode(column: "other", as: String.self) }
+        let household = try await db.raw(
+            """
+            SELECT mb.relation AS buried, ml.relation AS living FROM persons pb
+            JOIN memberships mb ON mb.person_id = pb.id AND mb.left_at IS NULL
+            JOIN memberships ml ON ml.household_id = mb.household_id AND ml.left_at IS NULL
+            JOIN persons pl ON pl.id = ml.person_id
+            WHERE pb.id_index = \(bind: buried) AND pl.id_index IN \(SQLBind.group(living))
+            """
+        ).first().map {
             (
-                view: CemeteryAllocationView(
-                    id: try r.decode(column: "id", as: UUID.self),
-                    unitId: try r.decode(column: "unit_id", as: UUID.self),
-                    unit: try r.decode(column: "label", as: String.self),
-                    place: try r.decode(column: "place", as: Int.self),
-                    person: try r.decode(column: "person_masked", as: String.self),
-                    state: try r.decode(column: "state", as: String.self),
-                    from: try r.decode(column: "from_day", as: String.self),
-                    until: try r.decode(column: "until_day", as: String.self),
-                    feeFen: try r.decode(column: "fee_fen", as: Int64.self),
-                    renewals: try r.decode(column: "renewals", as: Int.self)),
-                region: try r.decode(column: "region", as: String.self)
+                buried: Relation(rawValue: try $0.decode(column: "buried", as: String.self)) ?? .other,
+                living: Relation(rawValue: try $0.decode(column: "living", as: String.self)) ?? .other
             )
         }
+        return SpouseFacts(
+            marriedToEachOther: marriages.contains(buried),
+            marriedToAnother: marriages.contains { $0 != buried }, household: household)
+    }
+
+    /// The unit labelled `label` in a section (labels are unique per section).
+    func unit(section: UUID, label: String) async throws -> UUID? {
+        try await db.raw(
+            "SELECT id FROM cemetery_units WHERE section_id = \(bind: section) AND label = \(bind: label)"
+        ).first()?.decode(column: "id", as: UUID.self)
+    }
+
+    /// A cemetery's standing allocations, those whose term ends first at the top (at most `limit`).
+    func allocations(cemetery: UUID, limit: Int = 300) async throws -> [CemeteryAllocationView] {
+        try await db.raw(
+            """
+            \(Self.allocationSelect) WHERE c.id = \(bind: cemetery) AND a.state <> 'ended'
+            ORDER BY a.until_day, u.label, a.place LIMIT \(bind: limit)
+            """
+        ).all().map { try Self.allocation($0).view }
+    }
+
+    func allocation(_ id: UUID) async throws -> (view: CemeteryAllocationView, region: String)? {
+        try await db.raw("\(Self.allocationSelect) WHERE a.id = \(bind: id)").first().map(Self.allocation)
+    }
+
+    private static let allocationSelect: SQLQueryString = """
+        SELECT a.id, a.unit_id, u.label, a.place, a.person_masked, a.state, a.from_day, a.until_day, a.fee_fen,
+          a.renewals, c.region FROM cemetery_allocations a JOIN cemetery_units u ON u.id = a.unit_id
+        JOIN cemetery_sections s ON s.id = u.section_id JOIN cemeteries c ON c.id = s.cemetery_id
+        """
+
+    private static func allocation(_ r: SQLRow) throws -> (view: CemeteryAllocationView, region: String) {
+        (
+            view: CemeteryAllocationView(
+                id: try r.decode(column: "id", as: UUID.self),
+                unitId: try r.decode(column: "unit_id", as: UUID.self),
+                unit: try r.decode(column: "label", as: String.self),
+                place: try r.decode(column: "place", as: Int.self),
+                person: try r.decode(column: "person_masked", as: String.self),
+                state: try r.decode(column: "state", as: String.self),
+                from: try r.decode(column: "from_day", as: String.self),
+                until: try r.decode(column: "until_day", as: String.self),
+                feeFen: try r.decode(column: "fee_fen", as: Int64.self),
+                renewals: try r.decode(column: "renewals", as: Int.self)),
+            region: try r.decode(column: "region", as: String.self)
+        )
     }
 }

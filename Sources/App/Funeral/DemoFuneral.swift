@@ -70,7 +70,13 @@ enum DemoFuneral {
         let deaths = try await deceased(app.sql, cipher: cipher)
         guard deaths.count == 3, units.count == 3, let home = records.first
         else { return 0 }
-        try await RegistryStore.recordDeaths(deaths.map { ($0.person, today.adding(days: -2)) }, on: app.sql)
+        let died = today.adding(days: -2)
+        try await RegistryStore.recordDeaths(deaths.map { ($0.person, died) }, on: app.sql)
+        // The dibao member's funeral subsidy goes to the street, as after a department's death notice.
+        try await app.writer(actor: .system("demo")).transaction { tx, audit in
+            try await FuneralSubsidyProposer(db: tx, clock: app.platform.clock, audit: audit).afterDeaths(
+                deaths.map { ($0.person, died) })
+        }
         let yesterday = today.adding(days: -1)
         let bills: [(Int, String, [(String, Int)])] = [
             (
@@ -80,18 +86,18 @@ enum DemoFuneral {
                     ("WREATH", 2),
                 ]
             ),
-            (1, "cashier", [("PICKUP", 1), ("COLD", 2), ("CREMATE", 1), ("URN-BASIC", 1)]),
+            (1, "cashier", [("PICKUP", 1), ("COLD", 2), ("CREMATE", 1), ("URN-BASIC", 1), ("ECO", 1)]),
             (2, "import", [("PICKUP", 1), ("CREMATE", 1), ("WREATH", 2)]),
         ]
         let service = app.funeralService(actor: .system("demo"))
         let list = try await FuneralStore(db: app.sql).prices(home: home.id)
         let parameters = try await FuneralService.parameters(db: app.sql, region: home.region, on: yesterday)
         // Read before the transaction: on SQLite it holds the one connection.
-        var facts: [(ResidentID, FuneralEligibility, String, UUID?)] = []
+        var facts: [(ResidentID, FuneralEligibility, String, DeceasedFacts?)] = []
         for death in deaths {
             let id = try ResidentID(death.idNumber, today: today)
             let (eligibility, reason, found) = try await service.eligibility(id, pensionGrant: false, on: yesterday)
-            facts.append((id, eligibility, reason, found?.person))
+            facts.append((id, eligibility, reason, found))
         }
         let known = facts
         try await app.writer(actor: .system("demo")).transaction { tx, audit in
@@ -115,8 +121,13 @@ enum DemoFuneral {
                 try await FuneralStore(db: tx).insertBill(
                     id: billID, home: home,
                     deceased: (cipher.blindIndex(id.value), cipher.encrypt(id.value), id.masked),
-                    person: person, eligibility: eligibility, reason: reason, source: source, lines: lines,
+                    person: person?.person, eligibility: eligibility, reason: reason, source: source, lines: lines,
                     by: "demo", at: now)
+                // The second family chose a tree burial: the eco-burial subsidy goes to the street.
+                if let person, let eco = lines.first(where: { $0.category == .ecoBurial }) {
+                    try await FuneralSubsidyProposer(db: tx, clock: app.platform.clock, audit: audit).afterEcoBurial(
+                        person, how: "\(home.name) \(eco.name)", on: eco.day, source: "bill")
+                }
                 try await audit.record(
                     "demo.funeral", entity: "funeral_bill", id: billID.uuidString, region: home.region,
                     after: ["deceased": id.masked, "source": source])
@@ -148,7 +159,7 @@ enum DemoFuneral {
                 "常州市公益性公墓", "320412", "武进区雪堰镇",
                 [
                     ("B区 双穴", .double, 8000, 40, "B"), ("骨灰堂 一楼", .niche, 1500, 200, "N"),
-                    ("A区 单穴", .single, 5000, 60, "A"),
+                    ("A区 单穴", .single, 5000, 60, "A"), ("C区 树葬", .eco, 800, 50, "T"),
                 ]
             ),
             ("金坛区公益性公墓", "320413", "金坛区薛埠镇", [("A区 单穴", .single, 4500, 30, "A"), ("骨灰堂", .niche, 1200, 100, "N")]),

@@ -131,11 +131,14 @@ enum FuneralRoutes {
         try api.register(collection: FuneralAPIController())
         try api.register(collection: GateAPIController())
         try api.register(collection: CemeteryControllers())
+        try api.register(collection: FuneralSubsidyAPIController())
         pages.get(Route.cemeteries.pattern, use: CemeteryControllers.page)
         try pages.register(collection: FuneralPricePageController())
         try signedIn.register(collection: FuneralPriceFormController())
         try signedIn.register(collection: FuneralBillPageController())
         try signedIn.register(collection: AfterDeathPageController())
         try signedIn.register(collection: GatePageController())
+        try signedIn.register(collection: FuneralSubsidyPageController())
+        try signedIn.register(collection: CemeteryDeskPageController())
     }
 }

@@ -160,7 +160,7 @@ struct FuneralService {
         let parameters = try await Self.parameters(db: db, region: home.region, on: firstDay)
         let list = try await store.prices(home: home.id)
         let lines = try FuneralBilling.price(inputs, list: list, eligibility: eligibility, parameters: parameters)
-        let (id, now, cipher, name) = (UUID(), clock.now, cipher, user.displayName)
+        let (id, now, cipher, name, clock) = (UUID(), clock.now, cipher, user.displayName, clock)
         try await writer.transaction { tx, audit in
             try await FuneralStore(db: tx).insertBill(
                 id: id, home: home,
@@ -173,6 +173,11 @@ struct FuneralService {
                     "home": home.name, "deceased": deceased.masked, "eligibility": reason,
                     "payableFen": "\(lines.reduce(Fen.zero) { $0 + $1.payable }.value)", "lines": "\(lines.count)",
                 ])
+            // A tree, sea or scattering burial of a Changzhou deceased: the eco-burial subsidy to the street.
+            if let facts, let eco = lines.first(where: { $0.category == .ecoBurial }) {
+                try await FuneralSubsidyProposer(db: tx, clock: clock, audit: audit).afterEcoBurial(
+                    facts, how: "\(home.name) \(eco.name)", on: eco.day, source: "bill")
+            }
         }
         return try await bill(id, by: user)
     }

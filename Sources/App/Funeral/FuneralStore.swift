@@ -47,6 +47,7 @@ struct FuneralBillRecord: Sendable {
 struct DeceasedFacts: Sendable {
     let person: UUID
     let name: String
+    let idMasked: String
     let region: String
     let household: UUID?
     let deceasedOn: CivilDate?
@@ -230,17 +231,27 @@ struct FuneralStore {
 
     /// The registry's person of the ID number (any of its blind indexes), with the death.
     func deceased(indexes: [String]) async throws -> DeceasedFacts? {
+        try await deceased(where: "p.id_index IN \(SQLBind.group(indexes))")
+    }
+
+    /// The registry's person by id, with the death.
+    func deceased(person: UUID) async throws -> DeceasedFacts? {
+        try await deceased(where: "p.id = \(bind: person)")
+    }
+
+    private func deceased(where condition: SQLQueryString) async throws -> DeceasedFacts? {
         guard
             let r = try await db.raw(
                 """
-                SELECT p.id, p.name, p.region, p.deceased_on, m.household_id FROM persons p
+                SELECT p.id, p.name, p.id_masked, p.region, p.deceased_on, m.household_id FROM persons p
                 LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-                WHERE p.id_index IN \(SQLBind.group(indexes))
+                WHERE \(condition)
                 """
             ).first()
         else { return nil }
         return DeceasedFacts(
             person: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
+            idMasked: try r.decode(column: "id_masked", as: String.self),
             region: try r.decode(column: "region", as: String.self),
             household: try r.decode(column: "household_id", as: UUID?.self),
             deceasedOn: try r.decode(column: "deceased_on", as: String?.self).flatMap(CivilDate.init))

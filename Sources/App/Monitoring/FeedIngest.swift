@@ -298,6 +298,9 @@ struct FeedIngest {
                         "benefitsStopFrom": stopFrom[person.id]!.description,
                     ])
             })
+        // The funeral subsidy of a deceased beneficiary, proposed to the street.
+        try await FuneralSubsidyProposer(db: db, clock: clock, audit: audit).afterDeaths(
+            deaths.map { ($0.person.id, $0.notice.deathDate) })
         // The household's own benefits are paid for those who remain, from the same month.
         try await HouseholdChangeFollower(db: db, cipher: cipher, clock: clock, audit: audit).follow(
             deaths.compactMap { death in

@@ -270,6 +270,9 @@ struct RegistryStore {
             "person.update", entity: "person", id: id.uuidString, region: before.region,
             before: before, after: PersonAuditRecord(draft, region: before.region))
         // A death recorded by hand is followed like one a department reports.
+        if let died = draft.deceasedOn, try current.decode(column: "deceased_on", as: String?.self) == nil {
+            try await FuneralSubsidyProposer(db: db, clock: clock, audit: recorder).afterDeaths([(id, died)])
+        }
         if let died = draft.deceasedOn, try current.decode(column: "deceased_on", as: String?.self) == nil,
             let household = try current.decode(column: "household_id", as: UUID?.self)
         {

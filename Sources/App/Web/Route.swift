@@ -170,6 +170,12 @@ enum Route {
     static let gateCode = Template<UUID>("/bookings/:id/gate-code")
     static let cemeteryGate = Template<Void>("/cemetery-gate")
     static let cemeteries = Template<Void>("/cemeteries")
+    // The street's queue of subsidies proposed after a death; the cemetery's staff desk.
+    static let funeralSubsidies = Template<Void>("/funeral-subsidies")
+    static let funeralSubsidy = Template<UUID>("/funeral-subsidies/:id")
+    static let cemeteryDesk = Template<Void>("/cemetery-desk")
+    static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
+    static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
     static let adviceQueue = Template<Void>("/advice")
     static let adviceRequest = Template<UUID>("/advice/:id")
     static let facilityPlanning = Template<Void>("/facilities/planning")
@@ -264,6 +270,8 @@ enum Route {
         static let cemeteries = Template<Void>("/api/v1/cemeteries")
         static let cemeteryAllocations = Template<Void>("/api/v1/cemetery-allocations")
         static let cemeteryRenewal = Template<UUID>("/api/v1/cemetery-allocations/:id/renewal")
+        static let funeralSubsidies = Template<Void>("/api/v1/funeral-subsidies")
+        static let funeralSubsidy = Template<UUID>("/api/v1/funeral-subsidies/:id")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

@@ -62,7 +62,8 @@ public enum AuditCatalog {
             ("funeral.price.add", "殡葬收费：新增或调整公示价格"), ("funeral.bill.create", "殡葬收费：开具账单"),
             ("death.certificate.record", "登记死亡证明编号"), ("demo.funeral", "生成演示殡葬服务数据"),
             ("cemetery.allocate", "公益性公墓：安葬登记"), ("cemetery.reserve", "公益性公墓：为在世配偶预留"),
-            ("cemetery.renew", "公益性公墓：续期"),
+            ("cemetery.renew", "公益性公墓：续期"), ("funeral.subsidy.propose", "殡葬补贴：提交街道审核"),
+            ("funeral.subsidy.approve", "殡葬补贴：街道批准"), ("funeral.subsidy.refuse", "殡葬补贴：街道不予批准"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

@@ -1,6 +1,8 @@
-/// A unit of a public cemetery (公益性安葬设施): a single or double plot, or a niche.
+/// A unit of a public cemetery (公益性安葬设施): a single or double plot, a niche, or a
+/// place of an eco-burial section (tree, flower-bed or lawn burial), which earns the
+/// eco-burial subsidy.
 public enum CemeteryUnitKind: String, CaseIterable, Codable, Sendable {
-    case single, double, niche
+    case single, double, niche, eco
 
     public var places: Int { self == .double ? 2 : 1 }
 
@@ -9,6 +11,7 @@ public enum CemeteryUnitKind: String, CaseIterable, Codable, Sendable {
         case .single: return "单穴墓位"
         case .double: return "双穴墓位"
         case .niche: return "骨灰格位"
+        case .eco: return "生态葬位（树葬、花坛葬、草坪葬）"
         }
     }
 }
@@ -63,5 +66,56 @@ public enum CemeteryRules {
     /// anniversary of 29 February in a common year is 1 March).
     public static func until(from: CivilDate, years: Int) -> CivilDate {
         CivilDate(year: from.year + years, month: from.month, day: 1)!.adding(days: from.day - 2)
+    }
+}
+
+/// What the registry holds about a buried person and the living person a place beside them
+/// is reserved for: a marriage record between the two, a marriage of the living person to
+/// someone else, and their relations when both are members of one household.
+public struct SpouseFacts: Sendable, Hashable {
+    public var marriedToEachOther: Bool
+    public var marriedToAnother: Bool
+    /// (the buried person's, the living person's) relation to the head, when in one household.
+    public var household: (buried: Relation, living: Relation)?
+
+    public init(marriedToEachOther: Bool, marriedToAnother: Bool, household: (buried: Relation, living: Relation)?) {
+        self.marriedToEachOther = marriedToEachOther
+        self.marriedToAnother = marriedToAnother
+        self.household = household
+    }
+
+    public static func == (a: SpouseFacts, b: SpouseFacts) -> Bool {
+        a.marriedToEachOther == b.marriedToEachOther && a.marriedToAnother == b.marriedToAnother
+            && a.household?.buried == b.household?.buried && a.household?.living == b.household?.living
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(marriedToEachOther)
+        hasher.combine(marriedToAnother)
+        hasher.combine(household?.buried)
+        hasher.combine(household?.living)
+    }
+}
+
+extension CemeteryRules {
+    /// Whether a place may be reserved for `facts`' living person as the buried person's spouse:
+    /// where the registry holds the relation it must be the spouse's; where it holds none, the
+    /// family's word stands. Answers how the relation was found (for the audit trail).
+    public static func spouse(_ facts: SpouseFacts) -> Result<String, Refusal> {
+        if facts.marriedToEachOther { return .success("婚姻登记记录") }
+        if facts.marriedToAnother {
+            return .failure(.invalid("idNumber", "婚姻登记记录显示此人与他人登记结婚，不是安葬者的配偶，不能预留"))
+        }
+        if let (buried, living) = facts.household {
+            let pair: Set<Relation> = [buried, living]
+            guard pair == [.head, .spouse] else {
+                return .failure(
+                    .invalid(
+                        "idNumber",
+                        "一人一档记载二人同户，与户主关系为“\(buried.chinese)”和“\(living.chinese)”，不是配偶，不能预留"))
+            }
+            return .success("一人一档：同户户主与配偶")
+        }
+        return .success("一人一档未载二人关系，按家属申报")
     }
 }

@@ -11,21 +11,28 @@ public struct FuneralParameters: Sendable, Hashable {
     public var extraAllowance: Fen
     /// A public cemetery's plot or niche is used for this many years, then renewed (20).
     public var cemeteryTermYears: Int
+    /// Proposed to the street for a deceased dibao or tekun beneficiary. APPOINTMENTS.md leaves
+    /// the amount to the city; 1 000 yuan (the neighbouring Jiangsu cities' order) until it enters its own.
+    public var funeralSubsidy: Fen
+    /// Proposed to the street for an eco-burial (tree, sea, scattering): 1 500 yuan.
+    public var ecoBurialSubsidy: Fen
 
     public static let keys: [PolicyParameterKey] = [
         .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .funeralUrnAllowance, .funeralExtraAllowance,
-        .cemeteryTermYears,
+        .cemeteryTermYears, .funeralSubsidy, .ecoBurialSubsidy,
     ]
 
     public init(
         coldStorageFreeDays: Int, ashStorageFreeYears: Int, urnAllowance: Fen, extraAllowance: Fen,
-        cemeteryTermYears: Int
+        cemeteryTermYears: Int, funeralSubsidy: Fen = Fen(100_000), ecoBurialSubsidy: Fen = Fen(150_000)
     ) {
         self.coldStorageFreeDays = coldStorageFreeDays
         self.ashStorageFreeYears = ashStorageFreeYears
         self.urnAllowance = urnAllowance
         self.extraAllowance = extraAllowance
         self.cemeteryTermYears = cemeteryTermYears
+        self.funeralSubsidy = funeralSubsidy
+        self.ecoBurialSubsidy = ecoBurialSubsidy
     }
 
     /// `values` holds every key of `keys` (PolicyParameters checked that).
@@ -35,7 +42,8 @@ public struct FuneralParameters: Sendable, Hashable {
             ashStorageFreeYears: Int(values[.funeralAshStorageFreeYears] ?? 0),
             urnAllowance: Fen(values[.funeralUrnAllowance] ?? 0),
             extraAllowance: Fen(values[.funeralExtraAllowance] ?? 0),
-            cemeteryTermYears: Int(values[.cemeteryTermYears] ?? 0))
+            cemeteryTermYears: Int(values[.cemeteryTermYears] ?? 0),
+            funeralSubsidy: Fen(values[.funeralSubsidy] ?? 0), ecoBurialSubsidy: Fen(values[.ecoBurialSubsidy] ?? 0))
     }
 
     public var values: [PolicyParameterKey: Int64] {
@@ -43,7 +51,8 @@ public struct FuneralParameters: Sendable, Hashable {
             .funeralColdStorageFreeDays: Int64(coldStorageFreeDays),
             .funeralAshStorageFreeYears: Int64(ashStorageFreeYears),
             .funeralUrnAllowance: urnAllowance.value, .funeralExtraAllowance: extraAllowance.value,
-            .cemeteryTermYears: Int64(cemeteryTermYears),
+            .cemeteryTermYears: Int64(cemeteryTermYears), .funeralSubsidy: funeralSubsidy.value,
+            .ecoBurialSubsidy: ecoBurialSubsidy.value,
         ]
     }
 }

@@ -55,6 +55,8 @@ struct PolicyParametersTests {
             // APPOINTMENTS.md's free basic funeral services and extras.
             .funeralColdStorageFreeDays: 3, .funeralAshStorageFreeYears: 3, .funeralUrnAllowance: 20000,
             .funeralExtraAllowance: 40000, .cemeteryTermYears: 20,
+            // The funeral subsidy (the city's to enter; 1 000 yuan until it does) and the eco-burial subsidy.
+            .funeralSubsidy: 100_000, .ecoBurialSubsidy: 150_000,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

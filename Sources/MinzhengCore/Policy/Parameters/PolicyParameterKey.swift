@@ -131,6 +131,10 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case funeralUrnAllowance
     case funeralExtraAllowance
     case cemeteryTermYears
+    // Subsidies proposed to the street: for a deceased dibao or tekun beneficiary (the amount
+    // is the city's to enter), and for an eco-burial (tree, sea, scattering).
+    case funeralSubsidy
+    case ecoBurialSubsidy
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -144,7 +148,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .adaptationCap, .adaptationCapRaised, .adaptationPriceGrabBar, .adaptationPriceAntiSlipFloor,
             .adaptationPriceShowerSeat, .adaptationPriceRaisedToilet, .adaptationPriceRamp,
             .adaptationPriceDoorWidening, .adaptationPriceNightLight, .adaptationPriceEmergencyCall,
-            .adaptationPriceGasAlarm, .adaptationPriceWalkingAid, .funeralUrnAllowance, .funeralExtraAllowance:
+            .adaptationPriceGasAlarm, .adaptationPriceWalkingAid, .funeralUrnAllowance, .funeralExtraAllowance,
+            .funeralSubsidy, .ecoBurialSubsidy:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
@@ -277,6 +282,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .funeralUrnAllowance: return "基本殡葬服务：骨灰盒免费额度（元）"
         case .funeralExtraAllowance: return "低保、特困等对象：另免殡葬服务费额度（元）"
         case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
+        case .funeralSubsidy: return "低保、特困对象去世：丧葬补贴（元，由街道审批）"
+        case .ecoBurialSubsidy: return "生态安葬（树葬、海葬、撒散）奖补（元，由街道审批）"
         }
     }
 }
