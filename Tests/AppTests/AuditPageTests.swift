@@ -47,6 +47,46 @@ struct AuditPageTests {
         }
     }
 
+    @Test(
+        "the next and previous pages seek from the page's edge events: the same rows as the pages by number",
+        arguments: TestDatabase.available)
+    func seeking(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            for i in 0..<60 {
+                let created = try await send(
+                    app, .POST, "/api/v1/households", token: admin,
+                    json: RegistryAPITests.household(
+                        region: "320402001", headID: residentID("3204021965031\(String(format: "%04d", 1000 + i))")))
+                #expect(created.status == .created)
+            }
+            let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "3204")
+            let headers: HTTPHeaders = ["Cookie": "minzheng_session=\(auditor)"]
+            func open(_ path: String) async throws -> (rows: Substring, next: String?, previous: String?) {
+                let page = try await send(
+                    app, .GET, path.replacingOccurrences(of: "&amp;", with: "&"), headers: headers)
+                #expect(page.status == .ok, "\(path)")
+                let body = page.body.string
+                let rows = body[body.range(of: "<tbody>")!.lowerBound..<body.range(of: "</tbody>")!.upperBound]
+                return (
+                    rows, body.firstMatch(of: /href="([^"]+)" rel="next"/).map { String($0.1) },
+                    body.firstMatch(of: /href="([^"]+)" rel="prev"/).map { String($0.1) }
+                )
+            }
+            let first = try await open("/audit?action=household.create")
+            let next = try #require(first.next)
+            #expect(next.contains("page=2") && next.contains("before="))
+            let second = try await open(next)
+            #expect(second.rows == (try await open("/audit?action=household.create&page=2")).rows)
+            #expect(second.rows.contains("登记家庭") && second.next == nil)
+            let back = try #require(second.previous)
+            #expect(back.contains("page=1") && back.contains("after="))
+            #expect((try await open(back)).rows == first.rows)
+            // An edge past the end is the page by its number.
+            #expect((try await open("/audit?action=household.create&page=2&before=1")).rows == second.rows)
+        }
+    }
+
     /// Every action the sources record (`record("…"`, `routine("…"`, `entry("…"`), so
     /// that an action added later is named on the audit page too.
     @Test("the catalogue names every action the code records")

@@ -18,6 +18,9 @@ struct AuditPageController: RouteCollection {
         var action: String?
         var entityId: String?
         var page: Int?
+        /// The edge sequence of the page beside: events older than `before`, newer than `after`.
+        var before: Int64?
+        var after: Int64?
     }
 
     func list(req: Request) async throws -> Response {
@@ -34,19 +37,36 @@ struct AuditPageController: RouteCollection {
             let filter = try Self.filter(query)
             let request = try PageRequest(page: query.page, perPage: 50)
             var count = try await store.cappedCount(within: user.scope, matching: filter)
-            let events = try await store.events(
-                within: user.scope, matching: filter, limit: request.perPage + 1, offset: request.offset)
-            if !events.isEmpty || request.offset == 0 {
-                count = count.refined(
-                    offset: request.offset, onPage: min(events.count, request.perPage),
-                    more: events.count > request.perPage)
+            var events: [AuditEvent] = []
+            var seeking = query.before != nil || query.after != nil
+            if seeking {
+                events = try await store.events(
+                    within: user.scope, matching: filter, limit: request.perPage + 1, before: query.before,
+                    after: query.after)
+                // Newer than `after`: the extra row is the newest, beyond the page's top.
+                if query.after != nil, events.count > request.perPage { events.removeFirst() }
+                seeking = !events.isEmpty
             }
-            page.rows = events.prefix(request.perPage).map { AuditRow($0, regions: req.platform.regions) }
+            if !seeking {
+                events = try await store.events(
+                    within: user.scope, matching: filter, limit: request.perPage + 1, offset: request.offset)
+            }
+            let more = query.after != nil ? true : events.count > request.perPage
+            if !seeking && (!events.isEmpty || request.offset == 0) {
+                count = count.refined(
+                    offset: request.offset, onPage: min(events.count, request.perPage), more: more)
+            }
+            let shown = events.prefix(request.perPage)
+            page.rows = shown.map { AuditRow($0, regions: req.platform.regions) }
             page.total = count.value
             page.totalLabel = count.label
             let filters = Self.filters(query)
             page.pager = Pager.make(
-                path: Route.audit.path, filters: filters, page: request.page, count: count, perPage: request.perPage)
+                path: Route.audit.path, filters: filters, page: request.page, count: count, perPage: request.perPage,
+                edges: (
+                    shown.first.map { ("after", String($0.sequence)) },
+                    more ? shown.last.map { ("before", String($0.sequence)) } : nil
+                ))
             page.exportLink = Pager.link(path: Route.auditExport.path, filters: filters)
         } catch let error as Refusal {
             page.error = error.message

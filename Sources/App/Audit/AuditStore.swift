@@ -44,6 +44,22 @@ struct AuditStore {
         ).all().map(AuditLog.event(from:))
     }
 
+    /// Newest first, from an edge of the page beside: the events older than `before` or
+    /// newer than `after` (a seek in the sequence's order, however deep the page).
+    func events(
+        within scope: RegionScope, matching filter: Filter, limit: Int, before: Int64? = nil, after: Int64? = nil
+    ) async throws -> [AuditEvent] {
+        let edge: SQLQueryString =
+            before.map { " AND sequence < \(bind: $0)" } ?? after.map { " AND sequence > \(bind: $0)" } ?? ""
+        let events = try await db.raw(
+            """
+            SELECT * FROM audit_events WHERE \(condition(scope, filter))\(edge)
+            ORDER BY sequence \(unsafeRaw: after == nil ? "DESC" : "ASC") LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all().map(AuditLog.event(from:))
+        return after == nil ? events : events.reversed()
+    }
+
     /// The chain in order, one page after `sequence`.
     func chain(after sequence: Int64, limit: Int) async throws -> [AuditEvent] {
         try await db.select().columns("*").from("audit_events").where("sequence", .greaterThan, sequence)

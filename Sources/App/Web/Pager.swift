@@ -31,21 +31,28 @@ struct Pager: Encodable {
             page: page, pageCount: pageCount, pageCountLabel: count.pageLabel(perPage: result.perPage),
             pageCountExact: count.exact,
             previous: page > 1
-                ? link(path: path, filters: filters, page: page - 1, edge: result.previous.map { ("before", $0) })
-                : nil,
+                ? link(
+                    path: path, filters: filters, page: page - 1,
+                    edge: result.previous.map { ("before", $0.uuidString) }) : nil,
             next: more
-                ? link(path: path, filters: filters, page: page + 1, edge: result.next.map { ("after", $0) }) : nil,
+                ? link(path: path, filters: filters, page: page + 1, edge: result.next.map { ("after", $0.uuidString) })
+                : nil,
             path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
     }
 
-    /// Pages by number of a list counted to `ListCount.cap`.
-    static func make(path: String, filters: [String: String?], page: Int, count: ListCount, perPage: Int) -> Pager {
+    /// Pages of a list counted to `ListCount.cap`, by number, or from the page's edge rows
+    /// when the list gives them (`edges`: the query items naming the rows before and after).
+    static func make(
+        path: String, filters: [String: String?], page: Int, count: ListCount, perPage: Int,
+        edges: (previous: (String, String)?, next: (String, String)?) = (nil, nil)
+    ) -> Pager {
         let pageCount = count.pageCount(perPage: perPage)
         return Pager(
             page: page, pageCount: pageCount, pageCountLabel: count.pageLabel(perPage: perPage),
             pageCountExact: count.exact,
-            previous: page > 1 ? link(path: path, filters: filters, page: page - 1) : nil,
-            next: page < pageCount || !count.exact ? link(path: path, filters: filters, page: page + 1) : nil,
+            previous: page > 1 ? link(path: path, filters: filters, page: page - 1, edge: edges.previous) : nil,
+            next: page < pageCount || !count.exact
+                ? link(path: path, filters: filters, page: page + 1, edge: edges.next) : nil,
             path: path, fields: queryItems(filters).map { Field(name: $0.name, value: $0.value ?? "") })
     }
 
@@ -60,11 +67,11 @@ struct Pager: Encodable {
     /// `path?key=value…` with the non-empty filters in a stable order, then the page (and the
     /// row the page starts after or before).
     static func link(
-        path: String, filters: [String: String?], page: Int? = nil, edge: (String, UUID)? = nil
+        path: String, filters: [String: String?], page: Int? = nil, edge: (String, String)? = nil
     ) -> String {
         var items = queryItems(filters)
         if let page { items.append(URLQueryItem(name: "page", value: String(page))) }
-        if let edge { items.append(URLQueryItem(name: edge.0, value: edge.1.uuidString)) }
+        if let edge { items.append(URLQueryItem(name: edge.0, value: edge.1)) }
         var c = URLComponents()
         c.path = path
         c.queryItems = items.isEmpty ? nil : items
