@@ -64,7 +64,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateFuneralServices())
     app.migrations.add(CreateCemeteries())
     app.migrations.add(IndexRegistryForCityScaleReads())
-    app.migrations.add(IndexApplicationsForSeekLists())
+    app.migrations.add(IndexWorkListsForSeeking())
     app.migrations.add(CreateFuneralSubsidies())
 
     app.http.server.configuration.hostname = config.hostname

@@ -1,5 +1,5 @@
 /// The orders of the application queue: oldest first is the order work is done in.
-enum ApplicationSort: String, ListSort {
+enum ApplicationSort: String, SeekSort {
     case submitted, deadline, region, state, latest
 
     var label: String {
@@ -27,6 +27,4 @@ enum ApplicationSort: String, ListSort {
 
     /// The columns of a cursor row's key, the id left out.
     var cursorColumns: [String] { order.dropLast().map { String($0.dropFirst(2)) } }
-
-    var orderBy: String { order.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ") }
 }

@@ -7,8 +7,12 @@ struct UserAPIController: RouteCollection {
     struct ListQuery: Content {
         let role: String?
         let username: String?
+        let sort: String?
         let page: Int?
         let perPage: Int?
+        /// The row a page starts after or before (the `next`/`previous` of the page beside it).
+        let after: String?
+        let before: String?
     }
 
     struct PasswordAnswer: Content {
@@ -33,7 +37,8 @@ struct UserAPIController: RouteCollection {
         let q = try req.query.decode(ListQuery.self)
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
         return try await admin.list(
-            .init(role: role, username: q.username), page: try PageRequest(page: q.page, perPage: q.perPage))
+            .init(role: role, username: q.username, sort: UserSort.parse(q.sort)),
+            page: try PageRequest(page: q.page, perPage: q.perPage, after: q.after, before: q.before))
     }
 
     func create(req: Request) async throws -> Response {

@@ -20,6 +20,8 @@ struct UserPageController: RouteCollection {
         let username: String?
         let sort: String?
         let page: Int?
+        let after: String?
+        let before: String?
     }
 
     func list(req: Request) async throws -> View {
@@ -28,7 +30,7 @@ struct UserPageController: RouteCollection {
         let role = try q.role.flatMap { $0.isEmpty ? nil : $0 }.map { try UserAdmin.role($0) }
         let result = try await admin.list(
             .init(role: role, username: q.username, sort: UserSort.parse(q.sort)),
-            page: try PageRequest(page: q.page, perPage: 20))
+            page: try PageRequest(page: q.page, perPage: 20, after: q.after, before: q.before))
         let now = req.application.accountsClock.now()
         return try await req.view.render(
             "users/list",

@@ -1,5 +1,5 @@
 /// The orders of the account list.
-enum UserSort: String, ListSort {
+enum UserSort: String, SeekSort {
     case region, username, role, created
 
     var label: String {
@@ -11,12 +11,19 @@ enum UserSort: String, ListSort {
         }
     }
 
-    var orderBy: String {
+    /// The order's columns, ending with the id, as `SeekList` reads them; "latest created"
+    /// pages by number (a descending order does not seek).
+    var order: [String] {
         switch self {
-        case .region: return "region, username"
-        case .username: return "username"
-        case .role: return "role, region, username"
-        case .created: return "created_at DESC, username"
+        case .region: return ["region", "username", "id"]
+        case .username: return ["username", "id"]
+        case .role: return ["role", "region", "username", "id"]
+        case .created: return ["created_at", "id"]
         }
     }
+
+    var descending: Bool { self == .created }
+
+    /// The columns of a cursor row's key (all text); none for an order paged by number.
+    var cursorColumns: [String]? { descending ? nil : Array(order.dropLast()) }
 }

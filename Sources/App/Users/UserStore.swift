@@ -53,23 +53,26 @@ struct UserStore {
     private static let columns =
         "id, version, username, display_name, role, region, department, disabled, must_change_password, locked_until, created_at"
 
+    /// A page of the region's accounts, seeking from the page's edge rows (`SeekList`):
+    /// resident accounts make the list as long as a city's registry.
     func users(within scope: RegionScope, matching query: Query, page: PageRequest) async throws -> Page<UserSummary> {
-        var filter = SQLQueryString("\(scope.condition("region"))")
-        if let role = query.role { filter = "\(filter) AND role = \(bind: role.rawValue)" }
+        var conditions: [SQLQueryString] = []
+        if let role = query.role { conditions.append("role = \(bind: role.rawValue)") }
         if let name = query.username, !name.isEmpty {
-            filter = "\(filter) AND username LIKE \(bind: RegistryStore.likePrefix(name)) ESCAPE '\\'"
+            conditions.append("username LIKE \(bind: RegistryStore.likePrefix(name)) ESCAPE '\\'")
         }
-        let total =
-            try await db.raw("SELECT COUNT(*) AS n FROM users WHERE \(filter)").first()?.decode(
-                column: "n", as: Int.self) ?? 0
-        let page = page.clamped(total: total)
-        let rows = try await db.raw(
-            """
-            SELECT \(unsafeRaw: Self.columns) FROM users WHERE \(filter)
-            ORDER BY \(unsafeRaw: query.sort.orderBy) LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
-            """
-        ).all()
-        return Page(items: try rows.map(Self.summary), total: total, page: page.page, perPage: page.perPage)
+        let list = SeekList(
+            db: db, from: "users", id: "id", region: "region", scope: scope,
+            filter: conditions.isEmpty ? nil : conditions.joined(separator: " AND "), order: query.sort.order,
+            descending: query.sort.descending, cursor: query.sort.cursorColumns.map { ("users", $0) })
+        let result = try await list.read(page)
+        let rows =
+            result.ids.isEmpty
+            ? []
+            : try await db.raw(
+                "SELECT \(unsafeRaw: Self.columns) FROM users WHERE id IN \(SQLBind.group(result.ids))"
+            ).all().map(Self.summary)
+        return result.page(rows: rows, id: \.id, perPage: page.perPage)
     }
 
     func user(id: UUID, within scope: RegionScope) async throws -> UserSummary? {

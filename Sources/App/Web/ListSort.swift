@@ -15,3 +15,13 @@ extension ListSort {
 
     static var choices: [Choice] { allCases.map { Choice(value: $0.rawValue, label: $0.label) } }
 }
+
+/// A list order `SeekList` reads: its columns, ending with the id, one direction.
+protocol SeekSort: ListSort {
+    var order: [String] { get }
+    var descending: Bool { get }
+}
+
+extension SeekSort {
+    var orderBy: String { order.map { $0 + (descending ? " DESC" : "") }.joined(separator: ", ") }
+}

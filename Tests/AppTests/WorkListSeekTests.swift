@@ -5,10 +5,10 @@ import SQLKit
 import Testing
 import VaporTesting
 
-/// Issue 22 for the application queue: a region's queue seeks from its edge rows in every
-/// order, counts to the cap, and reads an index in order on both databases.
-@Suite("The application queue at city scale")
-struct ApplicationQueueSeekTests {
+/// Issue 22 for the application queue and the account list: a region's list seeks from its
+/// edge rows in every order, counts to the cap, and reads an index in order on both databases.
+@Suite("The application queue and the account list at city scale")
+struct WorkListSeekTests {
     /// 25 applications over two streets, five submitting days and three states; returns
     /// the city administrator's token.
     static func twentyFive(_ app: Application) async throws -> String {
@@ -107,6 +107,60 @@ struct ApplicationQueueSeekTests {
                 }
             }
             #expect(plans.count > 40)
+            let problems = CityScaleReadsTests.problems(plans, db)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("the account list seeks in every order, within the administrator's region", arguments: TestDatabase.available)
+    func accounts(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let admin = try await app.token(role: .cityAdmin, region: "3204", username: "a-admin")
+            let roles: [Role] = [.streetOfficer, .communityWorker, .auditor]
+            for i in 0..<24 {
+                _ = try await app.token(
+                    role: roles[i % 3], region: i % 2 == 0 ? "320402001" : "320411001",
+                    username: "u\(String(format: "%02d", 24 - i))")
+            }
+            for sort in ["region", "username", "role"] {
+                let base = "/api/v1/users?sort=\(sort)&perPage=10"
+                let all = try await CityScaleReadsTests.list(app, "/api/v1/users?sort=\(sort)&perPage=50", token: admin)
+                    .ids
+                #expect(all.count == 25)
+                let first = try await CityScaleReadsTests.list(app, base, token: admin)
+                #expect(first.ids == Array(all[0..<10]) && first.next == all[9], "\(sort)")
+                let second = try await CityScaleReadsTests.list(
+                    app, base + "&page=2&after=\(first.next!)", token: admin)
+                #expect(second.ids == Array(all[10..<20]), "\(sort)")
+                let back = try await CityScaleReadsTests.list(
+                    app, base + "&page=1&before=\(second.previous!)", token: admin)
+                #expect(back.ids == first.ids, "\(sort)")
+                #expect(
+                    try await CityScaleReadsTests.list(app, base + "&page=3", token: admin).ids == Array(all[20...]))
+            }
+            // A district administrator's list: their district's twelve and themselves.
+            let district = try await app.token(role: .districtOfficer, region: "320411", username: "d-admin")
+            let theirs = try await CityScaleReadsTests.list(app, "/api/v1/users?perPage=10", token: district)
+            #expect(theirs.total == 13)
+            let rest = try await CityScaleReadsTests.list(
+                app, "/api/v1/users?perPage=10&page=2&after=\(theirs.next!)", token: district)
+            #expect(rest.items.count == 3 && Set(rest.ids).isDisjoint(with: theirs.ids))
+            let plans = try await CityScaleReadsTests.plans(app, db) { sql, _ in
+                let store = UserStore(db: sql)
+                let edge = try await sql.raw("SELECT id FROM users WHERE username = 'u07'").first()!.decode(
+                    column: "id", as: UUID.self)
+                for scope in [RegionScope(RegionCode("3204")!), RegionScope(RegionCode("320402001")!)] {
+                    for sort in UserSort.allCases {
+                        for page in [
+                            try PageRequest(page: 1, perPage: 10), try PageRequest(page: 2, perPage: 10, after: edge),
+                            try PageRequest(page: 2, perPage: 10, before: edge),
+                        ] {
+                            _ = try await store.users(
+                                within: scope, matching: UserStore.Query(sort: sort), page: page)
+                        }
+                    }
+                }
+            }
             let problems = CityScaleReadsTests.problems(plans, db)
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         }
