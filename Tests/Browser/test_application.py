@@ -43,24 +43,28 @@ def registered_household(site):
     return head, phone
 
 
-def test_resident_applies_and_an_officer_accepts(browser, site):
-    head, phone = registered_household(site)
-    password = "Resident-password-1"
+RESIDENT_PASSWORD = "Resident-password-1"
 
-    # The resident registers with the facts on file, then signs in with the ID number.
+
+def register_and_sign_in(browser, site, head, phone):
+    """The resident of `registered_household` registers with the facts on file, then signs in
+    with the ID number and lands on their applications."""
     browser.get(site.url("/register"))
     assert heading(browser) == "居民注册"
-    browser.find_element(By.ID, "f-name").send_keys("王秀兰")
-    browser.find_element(By.ID, "f-id").send_keys(head)
-    browser.find_element(By.ID, "f-phone").send_keys(phone)
-    browser.find_element(By.ID, "f-password").send_keys(password)
-    browser.find_element(By.ID, "f-confirm").send_keys(password)
+    for field, value in (("f-name", "王秀兰"), ("f-id", head), ("f-phone", phone), ("f-password", RESIDENT_PASSWORD),
+                         ("f-confirm", RESIDENT_PASSWORD)):
+        browser.find_element(By.ID, field).send_keys(value)
     browser.find_element(By.CSS_SELECTOR, "form[action='/register'] button[type='submit']").click()
     wait_for_path(browser, "/login")
     assert "注册成功" in browser.find_element(By.CSS_SELECTOR, "main").text
-    submit_login(browser, head, password)
+    submit_login(browser, head, RESIDENT_PASSWORD)
     wait_for_path(browser, "/applications")
     assert heading(browser) == "我的申请"
+
+
+def test_resident_applies_and_an_officer_accepts(browser, site):
+    head, phone = registered_household(site)
+    register_and_sign_in(browser, site, head, phone)
 
     # Apply for dibao, declaring a small pension.
     browser.find_element(By.LINK_TEXT, "申请救助").click()

@@ -6,8 +6,8 @@ import random
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import click_and_wait_for_new_page, heading, submit_login, wait, wait_for_path
-from test_application import registered_household, resident_id
+from conftest import click_and_wait_for_new_page, heading, wait_for_path
+from test_application import register_and_sign_in, registered_household, resident_id
 
 
 def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
@@ -15,17 +15,9 @@ def test_a_couple_books_a_marriage_slot_on_a_phone(browser, site):
     # A man and a woman: the 17th digit's parity is the sex, the partner's the other one.
     sequence = random.randint(50, 499) * 2 + (1 - int(head[16]) % 2)
     partner = resident_id("3204021960%02d%02d%03d" % (random.randint(1, 12), random.randint(1, 28), sequence))
-    password = "Resident-password-1"
     browser.set_window_size(390, 844)
     try:
-        browser.get(site.url("/register"))
-        for field, value in (("f-name", "王秀兰"), ("f-id", head), ("f-phone", phone), ("f-password", password),
-                             ("f-confirm", password)):
-            browser.find_element(By.ID, field).send_keys(value)
-        browser.find_element(By.CSS_SELECTOR, "form[action='/register'] button[type='submit']").click()
-        wait_for_path(browser, "/login")
-        submit_login(browser, head, password)
-        wait_for_path(browser, "/applications")
+        register_and_sign_in(browser, site, head, phone)
 
         # The first day after tomorrow on which the registries have slots (a working day).
         day = site.query("SELECT MIN(day) FROM booking_slots WHERE kind = 'marriage' AND day > date('now', '+1 day')")[0][0]

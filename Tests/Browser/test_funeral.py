@@ -7,24 +7,16 @@ import random
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import click_and_wait_for_new_page, heading, submit_login, wait_for_path
-from test_application import registered_household, resident_id
+from conftest import click_and_wait_for_new_page, heading, wait_for_path
+from test_application import register_and_sign_in, registered_household, resident_id
 
 
 def test_a_family_books_a_cremation_on_a_phone(browser, site):
     head, phone = registered_household(site)
     deceased = resident_id("3204021938%02d%02d%03d" % (random.randint(1, 12), random.randint(1, 28), random.randint(100, 999)))
-    password = "Resident-password-1"
     browser.set_window_size(390, 844)
     try:
-        browser.get(site.url("/register"))
-        for field, value in (("f-name", "王秀兰"), ("f-id", head), ("f-phone", phone), ("f-password", password),
-                             ("f-confirm", password)):
-            browser.find_element(By.ID, field).send_keys(value)
-        browser.find_element(By.CSS_SELECTOR, "form[action='/register'] button[type='submit']").click()
-        wait_for_path(browser, "/login")
-        submit_login(browser, head, password)
-        wait_for_path(browser, "/applications")
+        register_and_sign_in(browser, site, head, phone)
 
         day = site.query("SELECT MIN(day) FROM booking_slots WHERE kind = 'cremation' AND day > date('now', '+1 day')")[0][0]
 
