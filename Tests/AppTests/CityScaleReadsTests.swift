@@ -301,6 +301,8 @@ struct CityScaleReadsTests {
                         _ = try await store.persons(
                             within: scope, matching: query, page: try PageRequest(page: 2, perPage: 10, after: edge))
                     }
+                    // A person's record and its membership history.
+                    _ = try await store.person(id: edge, within: scope)
                     var named = RegistryStore.PersonQuery()
                     named.terms.name = "王秀"
                     _ = try await store.persons(

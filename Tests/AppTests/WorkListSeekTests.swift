@@ -109,6 +109,26 @@ struct WorkListSeekTests {
             #expect(plans.count > 40)
             let problems = CityScaleReadsTests.problems(plans, db)
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+            // A person's page: their applications and their household's, found by either index
+            // (the few found may be sorted), never a walk of the queue.
+            let person = try await app.sql.raw(
+                "SELECT m.person_id, m.household_id FROM memberships m JOIN applications a ON a.household_id = m.household_id LIMIT 1"
+            ).first()!
+            let own = try await CityScaleReadsTests.plans(app, db) { sql, _ in
+                _ = try await ApplicationStore(db: sql).queue(
+                    for: .staff(RegionScope(RegionCode("3204")!)),
+                    filter: ApplicationStore.QueueFilter(
+                        person: (
+                            try person.decode(column: "person_id", as: UUID.self),
+                            try person.decode(column: "household_id", as: UUID.self)
+                        ), sort: .latest),
+                    page: try PageRequest(page: 1, perPage: 50), catalog: catalog, regions: app.platform.regions,
+                    today: CivilDate(year: 2026, month: 11, day: 20)!)
+            }
+            let scans = own.flatMap(\.plan).filter {
+                db == .postgres ? $0.contains("Seq Scan") : ($0.contains("SCAN") && !$0.contains("INDEX"))
+            }
+            #expect(scans.isEmpty, "\(scans)")
         }
     }
 

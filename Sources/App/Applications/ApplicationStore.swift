@@ -105,7 +105,7 @@ struct ApplicationStore {
         let rows: [any SQLRow]
         let paged: ([ApplicationSummary]) -> Page<ApplicationSummary>
         switch viewer {
-        case .staff(let scope), .department(_, let scope):
+        case .staff(let scope) where filter.person == nil, .department(_, let scope) where filter.person == nil:
             // A region's queue seeks (`SeekList`): capped count, pages from the edge rows.
             // The scope is the list's own; the flow (and department) lead its indexes.
             let list = SeekList(
@@ -118,8 +118,9 @@ struct ApplicationStore {
                 ? []
                 : try await db.raw("\(Self.summaryColumns) WHERE a.id IN \(SQLBind.group(seek.ids))").all()
             paged = { seek.page(rows: $0, id: \.id, perPage: page.perPage) }
-        case .resident:
-            // A household's own few applications: counted and numbered.
+        case .staff, .department, .resident:
+            // A household's own few applications (a resident's, or on a person's page): counted
+            // and numbered, found by the household's index.
             let sql = ([condition(viewer)] + conditions).joined(separator: " AND ")
             let total =
                 try await db.raw("SELECT COUNT(*) AS n FROM applications a WHERE \(sql)").first()?.decode(

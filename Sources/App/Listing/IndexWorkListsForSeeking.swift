@@ -9,6 +9,10 @@ import SQLKit
 ///   `applications_region_state` stays: the page's counts by state read it.
 /// - Accounts: resident accounts make the list as long as the registry; "latest created"
 ///   walks its index backwards.
+/// - A person's page lists their own applications and their household's: by person or by
+///   household (the household's index was there), never a walk of the queue.
+/// - A person's record reads their membership history by person (only the current
+///   membership had an index: the history scanned every membership, 1.2 s at 1 M persons).
 struct IndexWorkListsForSeeking: AsyncMigration {
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("applications_flow_submitted", "applications", ["flow", "submitted_on", "id", "region"]),
@@ -20,6 +24,8 @@ struct IndexWorkListsForSeeking: AsyncMigration {
         ("users_username_id", "users", ["username", "id", "region"]),
         ("users_role_region", "users", ["role", "region", "username", "id"]),
         ("users_created", "users", ["created_at", "id", "region"]),
+        ("memberships_person_joined", "memberships", ["person_id", "joined_at"]),
+        ("applications_person", "applications", ["person_id"]),
     ]
 
     func prepare(on database: Database) async throws {
