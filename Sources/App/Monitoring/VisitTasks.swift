@@ -125,7 +125,6 @@ struct VisitTasks {
         ).all().map(Self.task)
     }
 
-    /// One page of them, with how many there are in all.
     /// The open tasks of a region and how many of them are past their day, for the home page.
     func counts(within scope: RegionScope, today: CivilDate) async throws -> (open: Int, overdue: Int) {
         let row = try await db.raw(
@@ -137,6 +136,8 @@ struct VisitTasks {
         return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "late", as: Int.self) ?? 0)
     }
 
+    /// One page of them, with how many there are in all (open tasks are the month's visit
+    /// plan, a bounded list: counted and numbered).
     func openPage(within scope: RegionScope, matching filter: Filter, page: PageRequest) async throws -> Page<Task> {
         let total =
             try await db.raw(
