@@ -33,6 +33,7 @@ struct LinkWalkTests {
                 "/ability-assessments/{uuid}", "/persons/{uuid}/ability-assessments/new",
                 "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
                 "/funeral-prices/{uuid}", "/funeral-prices/{uuid}/new", "/funeral-bills/{uuid}",
+                "/disability-subsidies", "/disability-subsidies?status=confirmed",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -62,6 +63,9 @@ struct LinkWalkTests {
             try $0.decode(column: "kind", as: String.self)
         }
         #expect(kinds == ["ecoBurial", "funeral"])
+        // The demo's disability certificates and the proposals of the month's run.
+        let (certificates, proposed) = try await DemoDisability.seed(app)
+        #expect(certificates > 0 && proposed > 0)
     }
 }
 

@@ -55,6 +55,7 @@ enum FirstStart {
         try await DemoAppointments.seedIfEmpty(app)
         try await DemoMarriages.seedIfEmpty(app)
         try await DemoFuneral.seedIfEmpty(app)
+        try await DemoDisability.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

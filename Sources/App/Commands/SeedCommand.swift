@@ -41,6 +41,13 @@ struct SeedCommand: AsyncCommand {
 }
 
 /// One line of JSON with sorted keys, for command summaries.
+/// A command's `--month YYYY-MM`, or the month of `today` without one.
+func commandMonth(_ text: String?, today: CivilDate) throws -> YearMonth {
+    guard let text else { return today.yearMonth }
+    guard let month = YearMonth(text) else { throw Refusal.invalid("month", "月份应为 YYYY-MM") }
+    return month
+}
+
 func jsonLine<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

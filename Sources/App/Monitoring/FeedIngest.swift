@@ -136,6 +136,12 @@ struct FeedIngest {
             }
             try await Self.applyDeaths(tx, deaths, cipher: cipher, clock: clock, audit: audit)
             try await RealEstateHoldingsStore(db: tx).record(reportedHoldings, at: now)
+            // Each registered person's latest disability certificate, for the two subsidies' run.
+            try await DisabilitySubsidyStore(db: tx).recordCertificates(
+                fresh.compactMap { record, person in
+                    guard let person, case .disability(let certificate) = record.payload else { return nil }
+                    return (person.id, certificate, record.sourceRecordId)
+                }, at: now)
             counts.alerts = try await AlertWriter(db: tx).raise(drafts)
             try await audit.record(
                 "feed.ingest", entity: "feed", id: kind.rawValue, region: RegionTable.changzhou.value,

@@ -73,6 +73,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
             app.logger.report(error: error)
         }
         await SeniorAllowanceService.hourly(app)
+        await DisabilitySubsidyRun.hourly(app)
         do {
             // Booking reaches one more day each day: its slots are opened ahead of it; popular
             // dates are drawn at their opening, and unconfirmed bookings and divorce

@@ -173,6 +173,8 @@ enum Route {
     // The street's queue of subsidies proposed after a death; the cemetery's staff desk.
     static let funeralSubsidies = Template<Void>("/funeral-subsidies")
     static let funeralSubsidy = Template<UUID>("/funeral-subsidies/:id")
+    static let disabilitySubsidies = Template<Void>("/disability-subsidies")
+    static let disabilitySubsidy = Template<UUID>("/disability-subsidies/:id")
     static let cemeteryDesk = Template<Void>("/cemetery-desk")
     static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
     static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
@@ -272,6 +274,8 @@ enum Route {
         static let cemeteryRenewal = Template<UUID>("/api/v1/cemetery-allocations/:id/renewal")
         static let funeralSubsidies = Template<Void>("/api/v1/funeral-subsidies")
         static let funeralSubsidy = Template<UUID>("/api/v1/funeral-subsidies/:id")
+        static let disabilitySubsidyProposals = Template<Void>("/api/v1/disability-subsidy/proposals")
+        static let disabilitySubsidyProposal = Template<UUID>("/api/v1/disability-subsidy/proposals/:id")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

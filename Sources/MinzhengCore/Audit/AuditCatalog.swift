@@ -64,6 +64,10 @@ public enum AuditCatalog {
             ("cemetery.allocate", "公益性公墓：安葬登记"), ("cemetery.reserve", "公益性公墓：为在世配偶预留"),
             ("cemetery.renew", "公益性公墓：续期"), ("funeral.subsidy.propose", "殡葬补贴：提交街道审核"),
             ("funeral.subsidy.approve", "殡葬补贴：街道批准"), ("funeral.subsidy.refuse", "殡葬补贴：街道不予批准"),
+            ("disabilitySubsidy.propose", "残疾人两项补贴：提交街道确认"),
+            ("disabilitySubsidy.confirm", "残疾人两项补贴：街道确认纳入"),
+            ("disabilitySubsidy.refuse", "残疾人两项补贴：街道不予确认"),
+            ("disabilitySubsidy.stop", "残疾人两项补贴：年审停发"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

@@ -124,13 +124,7 @@ struct ElderlyCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            let month: YearMonth
-            if let text = signature.month {
-                guard let parsed = YearMonth(text) else { throw Refusal.invalid("month", "月份应为 YYYY-MM") }
-                month = parsed
-            } else {
-                month = app.platform.clock.today.yearMonth
-            }
+            let month = try commandMonth(signature.month, today: app.platform.clock.today)
             let counts = try await app.seniorAllowances(actor: .system("cli:elderly")).run(
                 month: month, within: SeniorAllowanceStore.city)
             context.console.output("\(jsonLine(counts))")
