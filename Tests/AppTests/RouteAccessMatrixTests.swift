@@ -28,6 +28,8 @@ struct RouteAccessMatrixTests {
         var otherBill = UUID()
         /// A niche of a cemetery in 320404.
         var otherUnit = UUID()
+        /// A child-protection case in 320404001, assigned to nobody yet.
+        var otherChildCase = UUID()
     }
 
     struct Route: Sendable {
@@ -226,6 +228,13 @@ struct RouteAccessMatrixTests {
             name: "confirm a disability subsidy proposal not of one's region", method: .POST,
             path: { "/api/v1/disability-subsidy/proposals/\($0.otherUnit)" },
             body: { _ in ["action": "confirm", "version": 1] }),
+        Route(name: "child-protection cases", method: .GET, path: { _ in "/api/v1/child-cases" }, body: { _ in nil }),
+        Route(
+            name: "report a child-protection case", method: .POST, path: { _ in "/api/v1/child-cases" },
+            body: { _ in ChildCaseTests.call }),
+        Route(
+            name: "open a child-protection case not one's own", method: .GET,
+            path: { "/api/v1/child-cases/\($0.otherChildCase)" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -250,12 +259,14 @@ struct RouteAccessMatrixTests {
         //                                          cemeteries: list allocate (other district)
         //                                          funeral subsidies: queue, decide (not in the region)
         //                                          disability subsidies: queue, confirm (not in the region)
+        //                                          child cases: list, report, open (not assigned)
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
+                200, 403, 404,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -263,6 +274,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
+                200, 403, 404,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -270,6 +282,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
+                200, 403, 404,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -277,6 +290,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                200, 403, 404,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -284,6 +298,7 @@ struct RouteAccessMatrixTests {
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -291,6 +306,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -298,6 +314,14 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403,
+            ]),
+        Case(
+            role: .childWelfare, region: "3204",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
             ]),
     ]
 
@@ -387,6 +411,7 @@ struct RouteAccessMatrixTests {
             try await CemeteryStore(db: app.sql).insertSection(
                 id: UUID(), cemetery: cemetery, name: "骨灰堂", kind: .niche, fee: 150_000, units: 1, prefix: "N",
                 at: Date())
+            world.otherChildCase = try await ChildCaseTests.unassigned(app, region: "320404001")
             world.otherUnit = try #require(
                 try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
             let token: String

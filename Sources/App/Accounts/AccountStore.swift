@@ -130,9 +130,10 @@ struct AccountStore {
         .first()?.decode(column: "person_id", as: UUID?.self)
     }
 
-    func countUsers() async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(
-            column: "n", as: Int.self) ?? 0
+    func countUsers(role: Role? = nil) async throws -> Int {
+        var query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users")
+        if let role { query = query.where("role", .equal, role.rawValue) }
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Issues a bearer token; only its SHA-256 is stored.

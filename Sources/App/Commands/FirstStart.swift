@@ -10,29 +10,12 @@ enum FirstStart {
     static func run(_ app: Application) async throws {
         let accounts = AccountStore(db: app.sql)
         if try await accounts.countUsers() == 0 {
-            let password = oneTimePassword()
-            let account = try await AccountStore.prepare(
-                username: "admin", displayName: "市级管理员", password: password, role: .cityAdmin,
-                region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
-            try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
-                let id = try await AccountStore(db: tx).insert(account)
-                try await audit.record(
-                    "user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
-                    after: ["username": "admin", "role": Role.cityAdmin.rawValue])
-            }
-            // Written straight to the file descriptor: seen at once even when standard
-            // output is a file or a pipe, where `print` would sit in a buffer.
-            FileHandle.standardOutput.write(
-                Data(
-                    """
-
-                    ==> 首次启动：已创建市级管理员 First start: a city administrator was created
-                        用户名 username: admin
-                        一次性密码 one-time password: \(password)
-                        请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
-
-
-                    """.utf8))
+            try await firstAccount(app, username: "admin", displayName: "市级管理员", role: .cityAdmin)
+        }
+        // No administrator may make the child-protection office's accounts (`Role.childWelfare`
+        // holds what no administrator holds): the office's first account is made here.
+        if try await accounts.countUsers(role: .childWelfare) == 0 {
+            try await firstAccount(app, username: "childwelfare", displayName: "未成年人保护中心", role: .childWelfare)
         }
         let registry = RegistryStore(
             db: app.sql, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock)
@@ -56,6 +39,34 @@ enum FirstStart {
         try await DemoMarriages.seedIfEmpty(app)
         try await DemoFuneral.seedIfEmpty(app)
         try await DemoDisability.seedIfEmpty(app)
+        try await DemoChildCases.seedIfEmpty(app)
+    }
+
+    /// A city-level account with a one-time password, printed for whoever started the server.
+    static func firstAccount(_ app: Application, username: String, displayName: String, role: Role) async throws {
+        let password = oneTimePassword()
+        let account = try await AccountStore.prepare(
+            username: username, displayName: displayName, password: password, role: role,
+            region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
+        try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
+            let id = try await AccountStore(db: tx).insert(account)
+            try await audit.record(
+                "user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
+                after: ["username": username, "role": role.rawValue])
+        }
+        // Written straight to the file descriptor: seen at once even when standard
+        // output is a file or a pipe, where `print` would sit in a buffer.
+        FileHandle.standardOutput.write(
+            Data(
+                """
+
+                ==> 首次启动：已创建\(displayName)账户 First start: an account of role \(role.rawValue) was created
+                    用户名 username: \(username)
+                    一次性密码 one-time password: \(password)
+                    请在 http://\(app.platform.config.hostname):\(app.platform.config.port)/login 登录并修改密码。
+
+
+                """.utf8))
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

@@ -82,6 +82,17 @@ struct UserStore {
         .first().map(Self.summary)
     }
 
+    /// The enabled accounts of `roles` inside the region, by name: the staff a case can be given to.
+    func active(roles: [Role], within scope: RegionScope) async throws -> [UserSummary] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM users
+            WHERE role IN \(SQLBind.group(roles.map(\.rawValue))) AND disabled = \(bind: false)
+            AND \(scope.condition("region")) ORDER BY region, display_name LIMIT 500
+            """
+        ).all().map(Self.summary)
+    }
+
     func setDisabled(id: UUID, _ disabled: Bool) async throws {
         try await db.raw("UPDATE users SET disabled = \(bind: disabled), version = version + 1 WHERE id = \(bind: id)")
             .run()

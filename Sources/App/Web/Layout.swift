@@ -26,6 +26,8 @@ struct LayoutContext: Encodable {
     let canInspectFacilities: Bool
     let canAnswerAdvice: Bool
     let canHandleBookings: Bool
+    /// The child-protection office, or staff who may be assigned a case (未成年人保护).
+    let canSeeChildCases: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -54,6 +56,7 @@ struct LayoutContext: Encodable {
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
+        canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
     }
 }
 

@@ -175,6 +175,12 @@ enum Route {
     static let funeralSubsidy = Template<UUID>("/funeral-subsidies/:id")
     static let disabilitySubsidies = Template<Void>("/disability-subsidies")
     static let disabilitySubsidy = Template<UUID>("/disability-subsidies/:id")
+    // Child protection: the hotline's cases.
+    static let childCases = Template<Void>("/child-cases")
+    static let newChildCase = Template<Void>("/child-cases/new")
+    static let childCase = Template<UUID>("/child-cases/:id")
+    static let childCaseStep = Template<(UUID, String)>("/child-cases/:id/:step")
+    static let childCaseReferral = Template<(UUID, UUID)>("/child-cases/:id/answers/:referral")
     static let cemeteryDesk = Template<Void>("/cemetery-desk")
     static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
     static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
@@ -276,6 +282,10 @@ enum Route {
         static let funeralSubsidy = Template<UUID>("/api/v1/funeral-subsidies/:id")
         static let disabilitySubsidyProposals = Template<Void>("/api/v1/disability-subsidy/proposals")
         static let disabilitySubsidyProposal = Template<UUID>("/api/v1/disability-subsidy/proposals/:id")
+        static let childCases = Template<Void>("/api/v1/child-cases")
+        static let childCase = Template<UUID>("/api/v1/child-cases/:id")
+        static let childCaseStep = Template<(UUID, String)>("/api/v1/child-cases/:id/:step")
+        static let childCaseReferral = Template<(UUID, UUID)>("/api/v1/child-cases/:id/answers/:referral")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

@@ -4,6 +4,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// A resident using the self-service pages (掌上办): linked to one registry person,
     /// placed at that person's household region.
     case resident
+    /// The city's child-protection office (未成年人救助保护中心): answers the hotline, takes
+    /// mandated reports, assigns each case to a worker and a supervisor, and follows every case.
+    case childWelfare
 
     public var chinese: String {
         switch self {
@@ -14,6 +17,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .auditor: return "审计员"
         case .department: return "协同部门"
         case .resident: return "居民"
+        case .childWelfare: return "未成年人保护中心"
         }
     }
 
@@ -27,6 +31,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .auditor: return [.city, .district, .street]
         case .department: return [.city, .district]
         case .resident: return [.street, .community]
+        case .childWelfare: return [.city]
         }
     }
 }
@@ -78,6 +83,16 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Run a bookable service's day (婚姻登记处, 殡仪馆, 公墓) in one's region: see its bookings,
     /// mark arrivals and no-shows.
     case handleBookings
+    /// Take child-protection reports (热线, 强制报告), triage and assign them, and follow every
+    /// case of one's region: the city's child-protection office only. No administrator holds it,
+    /// so none can create or take over an office account (they are made with `minzheng user
+    /// create --role childWelfare`) and no administrator reads the cases.
+    case protectChildren
+    /// Be assigned a child-protection case as its worker (a community's child director) or its
+    /// supervisor (the street's child supervisor), and see only the cases one is assigned. The
+    /// office assigns street and community staff; the levels above hold it so that they may
+    /// create those accounts.
+    case workChildCases
 }
 
 extension Role {
@@ -87,28 +102,29 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings,
+            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings,
+            .answerAdvice, .handleBookings, .workChildCases,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .answerAdvice,
+            .inspectFacilities, .answerAdvice, .workChildCases,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities,
+            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases,
         ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
         .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
+        .childWelfare: [.protectChildren],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }

@@ -68,6 +68,12 @@ public enum AuditCatalog {
             ("disabilitySubsidy.confirm", "残疾人两项补贴：街道确认纳入"),
             ("disabilitySubsidy.refuse", "残疾人两项补贴：街道不予确认"),
             ("disabilitySubsidy.stop", "残疾人两项补贴：年审停发"),
+            ("childCase.report", "未成年人保护：受理报告"), ("childCase.view", "未成年人保护：查阅个案"),
+            ("childCase.assign", "未成年人保护：分派承办人和督导员"), ("childCase.record", "未成年人保护：记录响应、走访或计划"),
+            ("childCase.refer", "未成年人保护：转介部门"), ("childCase.answerReferral", "未成年人保护：登记部门回复"),
+            ("childCase.chaseReferral", "未成年人保护：催办转介"), ("childCase.proposeClosure", "未成年人保护：申请结案"),
+            ("childCase.approveClosure", "未成年人保护：督导员同意结案"),
+            ("childCase.rejectClosure", "未成年人保护：督导员退回结案"), ("demo.childCases", "生成演示未成年人保护个案"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
@@ -104,6 +110,6 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }

@@ -57,6 +57,10 @@ struct PolicyParametersTests {
             .funeralExtraAllowance: 40000, .cemeteryTermYears: 20,
             // The funeral subsidy (the city's to enter; 1 000 yuan until it does) and the eco-burial subsidy.
             .funeralSubsidy: 100_000, .ecoBurialSubsidy: 150_000,
+            // CHILDREN.md's hotline: on site within 24 h, contact within 3 working days, answers
+            // within 5, a visit at least every 30 days.
+            .childCaseUrgentResponseHours: 24, .childCaseNormalResponseWorkingDays: 3,
+            .childCaseReferralAnswerWorkingDays: 5, .childCaseVisitIntervalDays: 30,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

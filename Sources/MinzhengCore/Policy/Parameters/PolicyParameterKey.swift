@@ -135,6 +135,11 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     // is the city's to enter), and for an eco-burial (tree, sea, scattering).
     case funeralSubsidy
     case ecoBurialSubsidy
+    // Child-protection hotline cases (CHILDREN.md): response times, referral answers, visits.
+    case childCaseUrgentResponseHours
+    case childCaseNormalResponseWorkingDays
+    case childCaseReferralAnswerWorkingDays
+    case childCaseVisitIntervalDays
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -171,7 +176,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
             .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
-            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears:
+            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears,
+            .childCaseUrgentResponseHours, .childCaseNormalResponseWorkingDays, .childCaseReferralAnswerWorkingDays,
+            .childCaseVisitIntervalDays:
             return .integer
         }
     }
@@ -284,6 +291,10 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
         case .funeralSubsidy: return "低保、特困对象去世：丧葬补贴（元，由街道审批）"
         case .ecoBurialSubsidy: return "生态安葬（树葬、海葬、撒散）奖补（元，由街道审批）"
+        case .childCaseUrgentResponseHours: return "未成年人保护紧急个案到场时限（小时）"
+        case .childCaseNormalResponseWorkingDays: return "未成年人保护一般个案响应时限（工作日）"
+        case .childCaseReferralAnswerWorkingDays: return "转介部门回复时限（工作日，逾期催办）"
+        case .childCaseVisitIntervalDays: return "未成年人保护个案跟进走访最长间隔（天）"
         }
     }
 }
