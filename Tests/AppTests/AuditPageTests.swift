@@ -84,6 +84,12 @@ struct AuditPageTests {
             #expect((try await open(back)).rows == first.rows)
             // An edge past the end is the page by its number.
             #expect((try await open("/audit?action=household.create&page=2&before=1")).rows == second.rows)
+            // An edge that is no sequence number is refused naming the field, not with a bare 400.
+            for edge in ["before=99999999999999999999", "after=abc", "before=-1"] {
+                let refused = try await send(app, .GET, "/audit?\(edge)", headers: headers)
+                #expect(refused.status == .badRequest, "\(edge)")
+                #expect(refused.body.string.contains("应为审计记录的序号"), "\(edge)")
+            }
         }
     }
 

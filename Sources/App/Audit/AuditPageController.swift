@@ -19,8 +19,19 @@ struct AuditPageController: RouteCollection {
         var entityId: String?
         var page: Int?
         /// The edge sequence of the page beside: events older than `before`, newer than `after`.
-        var before: Int64?
-        var after: Int64?
+        /// Read as text, so that a number that is not one is refused naming its field.
+        var before: String?
+        var after: String?
+
+        /// `before` and `after` as sequence numbers; a value that is not one is refused.
+        func edges() throws -> (before: Int64?, after: Int64?) {
+            func sequence(_ text: String?, field: String) throws -> Int64? {
+                guard let text, !text.isEmpty else { return nil }
+                guard let value = Int64(text), value >= 0 else { throw Refusal.invalid(field, "应为审计记录的序号") }
+                return value
+            }
+            return (try sequence(before, field: "before"), try sequence(after, field: "after"))
+        }
     }
 
     func list(req: Request) async throws -> Response {
@@ -38,20 +49,21 @@ struct AuditPageController: RouteCollection {
             let request = try PageRequest(page: query.page, perPage: 50)
             var count = try await store.cappedCount(within: user.scope, matching: filter)
             var events: [AuditEvent] = []
-            var seeking = query.before != nil || query.after != nil
+            let edges = try query.edges()
+            var seeking = edges.before != nil || edges.after != nil
             if seeking {
                 events = try await store.events(
-                    within: user.scope, matching: filter, limit: request.perPage + 1, before: query.before,
-                    after: query.after)
+                    within: user.scope, matching: filter, limit: request.perPage + 1, before: edges.before,
+                    after: edges.after)
                 // Newer than `after`: the extra row is the newest, beyond the page's top.
-                if query.after != nil, events.count > request.perPage { events.removeFirst() }
+                if edges.after != nil, events.count > request.perPage { events.removeFirst() }
                 seeking = !events.isEmpty
             }
             if !seeking {
                 events = try await store.events(
                     within: user.scope, matching: filter, limit: request.perPage + 1, offset: request.offset)
             }
-            let more = query.after != nil ? true : events.count > request.perPage
+            let more = edges.after != nil ? true : events.count > request.perPage
             if !seeking && (!events.isEmpty || request.offset == 0) {
                 count = count.refined(
                     offset: request.offset, onPage: min(events.count, request.perPage), more: more)
