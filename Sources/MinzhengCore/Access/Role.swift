@@ -78,6 +78,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Run a bookable service's day (婚姻登记处, 殡仪馆, 公墓) in one's region: see its bookings,
     /// mark arrivals and no-shows.
     case handleBookings
+    /// Family search (寻亲): enter notices of people the station took in, run the matcher, and
+    /// confirm or reject a match with the police's DNA or face results (staff of a district or
+    /// the city: the station serves the whole city and families come from anywhere).
+    case handleFamilySearch
 }
 
 extension Role {
@@ -87,14 +91,14 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings,
+            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .handleFamilySearch,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings,
+            .answerAdvice, .handleBookings, .handleFamilySearch,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

@@ -68,6 +68,10 @@ public enum AuditCatalog {
             ("disabilitySubsidy.confirm", "残疾人两项补贴：街道确认纳入"),
             ("disabilitySubsidy.refuse", "残疾人两项补贴：街道不予确认"),
             ("disabilitySubsidy.stop", "残疾人两项补贴：年审停发"),
+            ("familySearch.report", "寻亲登记：家属登记走失人员"), ("familySearch.notice", "寻亲公告：登记受助人员并发布"),
+            ("familySearch.match", "寻亲比对：发现候选"), ("familySearch.confirm", "寻亲比对：确认为同一人"),
+            ("familySearch.reject", "寻亲比对：排除"), ("familySearch.reunite", "寻亲：通知家属并登记团聚"),
+            ("demo.familySearch", "生成演示寻亲数据"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
