@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Argument(
             name: "what",
             help:
-                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map"
+                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map | family-search"
         )
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
@@ -42,12 +42,16 @@ struct BenchCommand: AsyncCommand {
         var connections: Int?
         @Option(name: "seconds", help: "reads: seconds of load for each read (default 20)")
         var seconds: Double?
+        @Option(name: "reports", help: "family-search: how many family reports (default 1000000)")
+        var reports: Int?
+        @Option(name: "notices", help: "family-search: how many notices to rematch (default 10000)")
+        var notices: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
 
     var help: String {
-        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）"
+        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）| bench family-search（寻亲比对）"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -95,6 +99,11 @@ struct BenchCommand: AsyncCommand {
             let figures = try await ServiceMapBenchmark(app: context.application).run(
                 facilities: signature.facilities ?? 5_000, samples: signature.samples ?? 500)
             context.console.output("\(jsonLine(figures))")
+        case "family-search":
+            let figures = try await FamilySearchBenchmark(app: context.application).run(
+                reports: signature.reports ?? 1_000_000, notices: signature.notices ?? 10_000,
+                samples: signature.samples ?? 1_000, seed: signature.seed ?? 1)
+            context.console.output("\(jsonLine(figures))")
         case "home-care":
             let figures = try await HomeCareBenchmark(app: context.application).run(
                 orders: signature.orders ?? 1_000_000)
@@ -102,7 +111,7 @@ struct BenchCommand: AsyncCommand {
         default:
             throw Refusal.invalid(
                 "what",
-                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map"
+                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map、family-search"
             )
         }
     }

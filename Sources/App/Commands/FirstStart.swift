@@ -40,6 +40,7 @@ enum FirstStart {
         try await DemoFuneral.seedIfEmpty(app)
         try await DemoDisability.seedIfEmpty(app)
         try await DemoChildCases.seedIfEmpty(app)
+        try await DemoFamilySearch.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

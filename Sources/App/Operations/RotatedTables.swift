@@ -23,6 +23,7 @@ struct RotatedTable: Sendable {
         sealed("applications", key: "id", column: "means_cipher"),
         sealed("ability_assessments", key: "id", column: "answers_cipher"),
         sealed("advice_requests", key: "id", column: "phone_cipher"),
+        sealed("family_search_reports", key: "id", column: "contact_cipher"),
         sealed("background_jobs", key: "id", column: "outcome_cipher"),
         residentAccounts,
         feedRows,

@@ -286,6 +286,13 @@ enum Route {
         static let childCase = Template<UUID>("/api/v1/child-cases/:id")
         static let childCaseStep = Template<(UUID, String)>("/api/v1/child-cases/:id/:step")
         static let childCaseReferral = Template<(UUID, UUID)>("/api/v1/child-cases/:id/answers/:referral")
+        // Family search (寻亲).
+        static let familySearchMatches = Template<Void>("/api/v1/family-search/matches")
+        static let familySearchMatch = Template<UUID>("/api/v1/family-search/matches/:id")
+        static let familySearchNotices = Template<Void>("/api/v1/family-search/notices")
+        static let familySearchReports = Template<Void>("/api/v1/family-search/reports")
+        static let familySearchReport = Template<UUID>("/api/v1/family-search/reports/:id")
+        static let familySearchQueue = Template<Void>("/api/v1/family-search/queue")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

@@ -93,6 +93,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// office assigns street and community staff; the levels above hold it so that they may
     /// create those accounts.
     case workChildCases
+    /// Family search (寻亲): enter notices of people the station took in, run the matcher, and
+    /// confirm or reject a match with the police's DNA or face results (staff of a district or
+    /// the city: the station serves the whole city and families come from anywhere).
+    case handleFamilySearch
 }
 
 extension Role {
@@ -103,13 +107,14 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
+            .handleFamilySearch,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings, .workChildCases,
+            .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

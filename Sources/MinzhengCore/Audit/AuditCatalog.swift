@@ -73,7 +73,11 @@ public enum AuditCatalog {
             ("childCase.refer", "未成年人保护：转介部门"), ("childCase.answerReferral", "未成年人保护：登记部门回复"),
             ("childCase.chaseReferral", "未成年人保护：催办转介"), ("childCase.proposeClosure", "未成年人保护：申请结案"),
             ("childCase.approveClosure", "未成年人保护：督导员同意结案"),
-            ("childCase.rejectClosure", "未成年人保护：督导员退回结案"), ("demo.childCases", "生成演示未成年人保护个案"),
+            ("childCase.rejectClosure", "未成年人保护：督导员退回结案"),
+            ("familySearch.report", "寻亲登记：家属登记走失人员"), ("familySearch.notice", "寻亲公告：登记受助人员并发布"),
+            ("familySearch.match", "寻亲比对：发现候选"), ("familySearch.confirm", "寻亲比对：确认为同一人"),
+            ("familySearch.reject", "寻亲比对：排除"), ("familySearch.reunite", "寻亲：通知家属并登记团聚"),
+            ("demo.familySearch", "生成演示寻亲数据"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

@@ -1,0 +1,91 @@
+import Fluent
+import SQLKit
+
+/// 寻亲: `family_search_reports` (a family's report of a missing person; the family's contact
+/// encrypted, masked for staff lists), `family_search_notices` (the station's notice of a person
+/// taken in, only what may be published), `family_search_keys` (each record's blocking keys: sex,
+/// birth band and a pinyin or dialect key, indexed so that a new record meets thousands, not
+/// millions) and `family_search_matches` (a notice and a report the matcher paired, with the
+/// score and why, then confirmed with the evidence, rejected, or reunited).
+struct CreateFamilySearch: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("family_search_reports")
+            .id()
+            .field("owner_id", .uuid, .required)
+            .field("name", .string)
+            .field("nicknames", .string, .required)
+            .field("sex", .string)
+            .field("birth_date", .string)
+            .field("age_at_loss", .int)
+            .field("height_cm", .int)
+            .field("dialect", .string)
+            .field("home_region", .string)
+            .field("lost_place", .string)
+            .field("lost_place_text", .string)
+            .field("lost_on", .string)
+            .field("features", .string)
+            .field("contact_name", .string, .required)
+            .field("contact_cipher", .string, .required)
+            .field("contact_masked", .string, .required)
+            .field("status", .string, .required)
+            .field("version", .int, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema("family_search_notices")
+            .id()
+            .field("station_region", .string, .required)
+            .field("name", .string)
+            .field("sex", .string)
+            .field("estimated_age", .int)
+            .field("height_cm", .int)
+            .field("dialect", .string)
+            .field("found_place", .string)
+            .field("found_place_text", .string)
+            .field("found_on", .string, .required)
+            .field("features", .string)
+            .field("clothing", .string)
+            .field("status", .string, .required)
+            .field("published_at", .datetime, .required)
+            .field("version", .int, .required)
+            .create()
+        try await database.schema("family_search_keys")
+            .field("side", .string, .required)
+            .field("key", .string, .required)
+            .field("record_id", .uuid, .required)
+            .create()
+        try await database.schema("family_search_matches")
+            .id()
+            .field("notice_id", .uuid, .required, .references("family_search_notices", "id"))
+            .field("report_id", .uuid, .required, .references("family_search_reports", "id"))
+            .field("score", .double, .required)
+            .field("why", .string, .required)
+            .field("status", .string, .required)
+            .field("evidence", .string)
+            .field("decided_by", .string)
+            .field("decided_at", .datetime)
+            .field("reunited_on", .string)
+            .field("version", .int, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "notice_id", "report_id")
+            .create()
+        let sql = database.sql
+        try await sql.create(index: "family_search_keys_lookup").on("family_search_keys")
+            .column("side").column("key").column("record_id").run()
+        try await sql.create(index: "family_search_keys_record").on("family_search_keys").column("record_id").run()
+        try await sql.create(index: "family_search_reports_owner").on("family_search_reports").column("owner_id").run()
+        try await sql.create(index: "family_search_matches_report").on("family_search_matches").column("report_id")
+            .run()
+        try await sql.create(index: "family_search_matches_queue").on("family_search_matches")
+            .column("status").column("score").run()
+        try await sql.create(index: "family_search_notices_public").on("family_search_notices")
+            .column("status").column("found_on").run()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("family_search_matches").delete()
+        try await database.schema("family_search_keys").delete()
+        try await database.schema("family_search_notices").delete()
+        try await database.schema("family_search_reports").delete()
+    }
+}

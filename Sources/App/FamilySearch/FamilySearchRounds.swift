@@ -1,0 +1,181 @@
+import Foundation
+import MinzhengCore
+import MinzhengDemo
+import SQLKit
+import Vapor
+
+extension FamilySearchService {
+    /// The hourly round's step: the rematch of every notice against every report, once a night
+    /// (the round of 02:00–02:59 Beijing time).
+    static func nightly(_ app: Application) async {
+        let clock = app.platform.clock
+        let hour = Int(clock.now.timeIntervalSince(BeijingTime.startOfDay(clock.today)) / 3600)
+        guard hour == 2 else { return }
+        do {
+            let result = try await app.familySearch(actor: .system("monitoring-timer")).rematch()
+            app.logger.info("family search rematch: \(result.notices) notices, \(result.newMatches) new matches")
+        } catch {
+            app.logger.report(error: error)
+        }
+    }
+}
+
+/// `minzheng family-search rematch`: the nightly rematch now, printing `{"notices", "newMatches"}`.
+struct FamilySearchCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["rematch": RematchCommand()] }
+    var help: String { "寻亲：family-search rematch（全部公告与寻亲登记重新比对）" }
+
+    struct RematchCommand: AsyncCommand {
+        struct Signature: CommandSignature {}
+        var help: String { "全部寻亲公告与寻亲登记重新比对，新候选提交核实" }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let result = try await context.application.familySearch(actor: .system("cli:family-search")).rematch()
+            context.console.output("\(jsonLine(result))")
+        }
+    }
+}
+
+/// Writes a generated family-search set (`FamilySearchSynthetic`) into the tables, in audited
+/// batches: the demo's notices and reports and the benchmark's. Answers the ids in order.
+enum FamilySearchLoader {
+    static func load(
+        _ set: FamilySearchSynthetic, app: Application, actor: AuditActor, batch: Int = 500
+    ) async throws -> (reports: [UUID], notices: [UUID]) {
+        let cipher = app.platform.cipher
+        let writer = app.writer(actor: actor)
+        let now = app.platform.clock.now
+        let reportIDs = set.reports.map { _ in UUID() }
+        let noticeIDs = set.notices.map { _ in UUID() }
+        let phone = "13900000000"
+        let (sealed, masked) = (cipher.encrypt(phone), RegistryValidation.maskPhone(phone))
+        for start in stride(from: 0, to: set.reports.count, by: batch) {
+            let range = start..<min(start + batch, set.reports.count)
+            try await writer.transaction { tx, audit in
+                let store = FamilySearchStore(db: tx)
+                for i in range {
+                    try await store.insertReport(
+                        .init(
+                            profile: set.reports[i], contactName: "家属", contactCipher: sealed, contactMasked: masked),
+                        id: reportIDs[i], owner: reportIDs[i], at: now)
+                }
+                try await audit.record(
+                    "demo.familySearch", entity: "family_search_report", id: nil, region: "3204",
+                    after: ["reports": "\(range.count)"])
+            }
+        }
+        for start in stride(from: 0, to: set.notices.count, by: batch) {
+            let range = start..<min(start + batch, set.notices.count)
+            try await writer.transaction { tx, audit in
+                let store = FamilySearchStore(db: tx)
+                for i in range {
+                    try await store.insertNotice(
+                        .init(profile: set.notices[i], stationRegion: "320402", clothing: nil), id: noticeIDs[i],
+                        at: now)
+                }
+                try await audit.record(
+                    "demo.familySearch", entity: "family_search_notice", id: nil, region: "3204",
+                    after: ["notices": "\(range.count)"])
+            }
+        }
+        return (reportIDs, noticeIDs)
+    }
+}
+
+/// The demo's station: a year of notices of people taken in and families' reports, some of them
+/// the same person (the generator's true matches), then the rematch, so that the caseworkers'
+/// queue holds matches to confirm on a fresh `serve`.
+enum DemoFamilySearch {
+    static func seedIfEmpty(_ app: Application) async throws {
+        guard app.platform.config.demoHouseholds > 0 else { return }
+        let existing =
+            try await app.sql.raw("SELECT COUNT(*) AS n FROM family_search_reports").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        guard existing == 0 else { return }
+        let set = FamilySearchSynthetic.generate(
+            reports: 600, notices: 150, matchedPerMille: 300, seed: 19, today: app.platform.clock.today)
+        _ = try await FamilySearchLoader.load(set, app: app, actor: .system("demo"))
+        let result = try await app.familySearch(actor: .system("demo")).rematch()
+        app.logger.info(
+            "Demo family search: \(set.reports.count) reports, \(set.notices.count) notices, \(result.newMatches) matches to confirm"
+        )
+    }
+}
+
+/// `minzheng bench family-search [--reports N] [--notices M] [--samples S]`: a generated labelled
+/// set written to the database; the top 10 for S new notices among the N reports (through the
+/// blocking index, timed one by one), recall@10 and the precision and recall at the proposal
+/// threshold, then the rematch of the M notices; one line of JSON.
+struct FamilySearchBenchmark {
+    let app: Application
+
+    struct Figures: Encodable {
+        let benchmark = "family-search"
+        let reports: Int
+        let notices: Int
+        let samples: Int
+        let loadSeconds: Double
+        let top10MedianMilliseconds: Double
+        let top10P95Milliseconds: Double
+        let top10MaxMilliseconds: Double
+        let meanCandidatesCompared: Double
+        let recallAt10: Double
+        let threshold: Double
+        let precisionAtThreshold: Double
+        let recallAtThreshold: Double
+        let rematchSeconds: Double
+        let rematchNewMatches: Int
+    }
+
+    func run(reports: Int, notices: Int, samples: Int, seed: UInt64) async throws -> Figures {
+        let today = app.platform.clock.today
+        let set = FamilySearchSynthetic.generate(
+            reports: reports, notices: notices, matchedPerMille: 400, seed: seed, today: today)
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let (reportIDs, _) = try await FamilySearchLoader.load(set, app: app, actor: .system("bench"), batch: 2000)
+        let loadSeconds = seconds(clock.now - loadStart)
+        let service = app.familySearch(actor: .system("bench"))
+        let store = FamilySearchStore(db: app.sql)
+        var times: [Double] = []
+        var compared = 0
+        var (truePairs, hitsAt10, proposed, proposedTrue, matchedAtThreshold) = (0, 0, 0, 0, 0)
+        for n in 0..<min(samples, set.notices.count) {
+            let notice = set.notices[n]
+            let start = clock.now
+            let top = try await service.candidates(notice, limit: 10)
+            times.append(seconds(clock.now - start) * 1000)
+            compared += try await store.candidateReports(keys: PreparedProfile(notice).blockingKeys(query: true)).count
+            let truth = set.truth[n].map { reportIDs[$0] }
+            if truth != nil { truePairs += 1 }
+            if let truth, top.contains(where: { $0.id == truth }) { hitsAt10 += 1 }
+            for c in top where c.score >= FamilySearchThresholds.propose {
+                proposed += 1
+                if c.id == truth {
+                    proposedTrue += 1
+                    matchedAtThreshold += 1
+                }
+            }
+        }
+        let rematchStart = clock.now
+        let rematch = try await service.rematch()
+        let rematchSeconds = seconds(clock.now - rematchStart)
+        if times.isEmpty { times = [0] }
+        let round = { (x: Double) in (x * 1000).rounded() / 1000 }
+        return Figures(
+            reports: reports, notices: notices, samples: min(samples, set.notices.count),
+            loadSeconds: round(loadSeconds),
+            top10MedianMilliseconds: times.percentile(0.5), top10P95Milliseconds: times.percentile(0.95),
+            top10MaxMilliseconds: times.percentile(1),
+            meanCandidatesCompared: round(Double(compared) / Double(max(times.count, 1))),
+            recallAt10: round(Double(hitsAt10) / Double(max(truePairs, 1))),
+            threshold: FamilySearchThresholds.propose,
+            precisionAtThreshold: round(Double(proposedTrue) / Double(max(proposed, 1))),
+            recallAtThreshold: round(Double(matchedAtThreshold) / Double(max(truePairs, 1))),
+            rematchSeconds: round(rematchSeconds), rematchNewMatches: rematch.newMatches)
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,371 @@
+import Foundation
+import MinzhengCore
+import SQLKit
+import Vapor
+
+/// The only code that names the family-search tables (`CreateFamilySearch`): reports, notices,
+/// their blocking keys and the matches.
+struct FamilySearchStore {
+    let db: SQLDatabase
+
+    enum Side: String { case report, notice }
+
+    /// A family's report as the family and the station see it (the contact masked).
+    struct Report: Content, Sendable {
+        let id: UUID
+        let name: String?
+        let nicknames: [String]
+        let sex: String?
+        let birthDate: String?
+        let ageAtLoss: Int?
+        let heightCm: Int?
+        let dialect: String?
+        let homeRegion: String?
+        let lostPlace: String?
+        let lostPlaceText: String?
+        let lostOn: String?
+        let features: String?
+        let contactName: String
+        let contactMasked: String
+        let status: String
+        let version: Int
+
+        var profile: FamilySearchProfile {
+            FamilySearchProfile(
+                side: .lost, name: name, nicknames: nicknames, sex: sex.flatMap(Sex.init(rawValue:)),
+                birthDate: birthDate.flatMap(CivilDate.init), age: ageAtLoss, heightCm: heightCm, dialect: dialect,
+                homeRegion: homeRegion, place: lostPlace, date: lostOn.flatMap(CivilDate.init), features: features)
+        }
+
+        init(row: SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            name = try row.decode(column: "name", as: String?.self)
+            let nick = try row.decode(column: "nicknames", as: String.self)
+            nicknames = nick.split(separator: "、").map(String.init)
+            sex = try row.decode(column: "sex", as: String?.self)
+            birthDate = try row.decode(column: "birth_date", as: String?.self)
+            ageAtLoss = try row.decode(column: "age_at_loss", as: Int?.self)
+            heightCm = try row.decode(column: "height_cm", as: Int?.self)
+            dialect = try row.decode(column: "dialect", as: String?.self)
+            homeRegion = try row.decode(column: "home_region", as: String?.self)
+            lostPlace = try row.decode(column: "lost_place", as: String?.self)
+            lostPlaceText = try row.decode(column: "lost_place_text", as: String?.self)
+            lostOn = try row.decode(column: "lost_on", as: String?.self)
+            features = try row.decode(column: "features", as: String?.self)
+            contactName = try row.decode(column: "contact_name", as: String.self)
+            contactMasked = try row.decode(column: "contact_masked", as: String.self)
+            status = try row.decode(column: "status", as: String.self)
+            version = try row.decode(column: "version", as: Int.self)
+        }
+    }
+
+    /// A notice: only what may be published (FAMILY-SEARCH.md), never an ID number or health.
+    struct Notice: Content, Sendable {
+        let id: UUID
+        let stationRegion: String
+        let name: String?
+        let sex: String?
+        let estimatedAge: Int?
+        let heightCm: Int?
+        let dialect: String?
+        let foundPlace: String?
+        let foundPlaceText: String?
+        let foundOn: String
+        let features: String?
+        let clothing: String?
+        let status: String
+
+        var profile: FamilySearchProfile {
+            FamilySearchProfile(
+                side: .found, name: name, sex: sex.flatMap(Sex.init(rawValue:)), age: estimatedAge, heightCm: heightCm,
+                dialect: dialect, place: foundPlace, date: CivilDate(foundOn), features: features)
+        }
+
+        init(row: SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            stationRegion = try row.decode(column: "station_region", as: String.self)
+            name = try row.decode(column: "name", as: String?.self)
+            sex = try row.decode(column: "sex", as: String?.self)
+            estimatedAge = try row.decode(column: "estimated_age", as: Int?.self)
+            heightCm = try row.decode(column: "height_cm", as: Int?.self)
+            dialect = try row.decode(column: "dialect", as: String?.self)
+            foundPlace = try row.decode(column: "found_place", as: String?.self)
+            foundPlaceText = try row.decode(column: "found_place_text", as: String?.self)
+            foundOn = try row.decode(column: "found_on", as: String.self)
+            features = try row.decode(column: "features", as: String?.self)
+            clothing = try row.decode(column: "clothing", as: String?.self)
+            status = try row.decode(column: "status", as: String.self)
+        }
+    }
+
+    struct Match: Content, Sendable {
+        let id: UUID
+        let noticeId: UUID
+        let reportId: UUID
+        let score: Double
+        let why: [String]
+        let status: String
+        let evidence: String?
+        let decidedBy: String?
+        let reunitedOn: String?
+        let version: Int
+
+        init(row: SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            noticeId = try row.decode(column: "notice_id", as: UUID.self)
+            reportId = try row.decode(column: "report_id", as: UUID.self)
+            score = try row.decode(column: "score", as: Double.self)
+            let whyText = try row.decode(column: "why", as: String.self)
+            why = (try? JSONDecoder().decode([String].self, from: Data(whyText.utf8))) ?? []
+            status = try row.decode(column: "status", as: String.self)
+            evidence = try row.decode(column: "evidence", as: String?.self)
+            decidedBy = try row.decode(column: "decided_by", as: String?.self)
+            reunitedOn = try row.decode(column: "reunited_on", as: String?.self)
+            version = try row.decode(column: "version", as: Int.self)
+        }
+    }
+
+    static let reportColumns = """
+        id, name, nicknames, sex, birth_date, age_at_loss, height_cm, dialect, home_region, lost_place, lost_place_text, \
+        lost_on, features, contact_name, contact_masked, status, version
+        """
+    static let noticeColumns = """
+        id, station_region, name, sex, estimated_age, height_cm, dialect, found_place, found_place_text, found_on, \
+        features, clothing, status
+        """
+    static let matchColumns =
+        "id, notice_id, report_id, score, why, status, evidence, decided_by, reunited_on, version"
+
+    struct ReportDraft: Sendable {
+        var profile: FamilySearchProfile
+        var lostPlaceText: String?
+        var contactName: String
+        var contactCipher: String
+        var contactMasked: String
+    }
+
+    func insertReport(_ d: ReportDraft, id: UUID, owner: UUID, at now: Date) async throws {
+        let p = d.profile
+        try await db.insert(into: "family_search_reports")
+            .columns(
+                "id", "owner_id", "name", "nicknames", "sex", "birth_date", "age_at_loss", "height_cm", "dialect",
+                "home_region", "lost_place", "lost_place_text", "lost_on", "features", "contact_name", "contact_cipher",
+                "contact_masked", "status", "version", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(owner), SQLBind(p.name), SQLBind(p.nicknames.joined(separator: "、")),
+                SQLBind(p.sex?.rawValue), SQLBind(p.birthDate?.description), SQLBind(p.age), SQLBind(p.heightCm),
+                SQLBind(p.dialect), SQLBind(p.homeRegion), SQLBind(p.place), SQLBind(d.lostPlaceText),
+                SQLBind(p.date?.description), SQLBind(p.features), SQLBind(d.contactName), SQLBind(d.contactCipher),
+                SQLBind(d.contactMasked), SQLBind("open"), SQLBind(1), SQLBind(now)
+            ).run()
+        try await insertKeys(.report, id: id, keys: PreparedProfile(p).blockingKeys())
+    }
+
+    struct NoticeDraft: Sendable {
+        var profile: FamilySearchProfile
+        var stationRegion: String
+        var foundPlaceText: String?
+        var clothing: String?
+    }
+
+    func insertNotice(_ d: NoticeDraft, id: UUID, at now: Date) async throws {
+        let p = d.profile
+        try await db.insert(into: "family_search_notices")
+            .columns(
+                "id", "station_region", "name", "sex", "estimated_age", "height_cm", "dialect", "found_place",
+                "found_place_text", "found_on", "features", "clothing", "status", "published_at", "version"
+            )
+            .values(
+                SQLBind(id), SQLBind(d.stationRegion), SQLBind(p.name), SQLBind(p.sex?.rawValue), SQLBind(p.age),
+                SQLBind(p.heightCm), SQLBind(p.dialect), SQLBind(p.place), SQLBind(d.foundPlaceText),
+                SQLBind(p.date?.description ?? ""), SQLBind(p.features), SQLBind(d.clothing), SQLBind("published"),
+                SQLBind(now), SQLBind(1)
+            ).run()
+        try await insertKeys(.notice, id: id, keys: PreparedProfile(p).blockingKeys())
+    }
+
+    private func insertKeys(_ side: Side, id: UUID, keys: [String]) async throws {
+        guard !keys.isEmpty else { return }
+        let insert = db.insert(into: "family_search_keys").columns("side", "key", "record_id")
+        for key in keys { insert.values(SQLBind(side.rawValue), SQLBind(key), SQLBind(id)) }
+        try await insert.run()
+    }
+
+    private static func list(_ keys: [String]) -> SQLQueryString {
+        var q: SQLQueryString = ""
+        for (i, key) in keys.enumerated() { q = q + (i == 0 ? "" : ", ") + "\(bind: key)" }
+        return q
+    }
+
+    /// The open reports sharing a blocking key with `keys` (the index answers; each report once).
+    func candidateReports(keys: [String]) async throws -> [Report] {
+        guard !keys.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports WHERE status = 'open' AND id IN
+            (SELECT record_id FROM family_search_keys WHERE side = 'report' AND key IN (\(Self.list(keys))))
+            """
+        ).all().map(Report.init)
+    }
+
+    /// The published notices sharing a blocking key with `keys`.
+    func candidateNotices(keys: [String]) async throws -> [Notice] {
+        guard !keys.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE status = 'published' AND id IN
+            (SELECT record_id FROM family_search_keys WHERE side = 'notice' AND key IN (\(Self.list(keys))))
+            """
+        ).all().map(Notice.init)
+    }
+
+    func report(id: UUID) async throws -> Report? {
+        try await db.raw("SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports WHERE id = \(bind: id)")
+            .first().map(Report.init)
+    }
+
+    /// A report of this owner only (another family's answers nil, as if it did not exist).
+    func report(id: UUID, owner: UUID) async throws -> Report? {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports
+            WHERE id = \(bind: id) AND owner_id = \(bind: owner)
+            """
+        ).first().map(Report.init)
+    }
+
+    func reports(owner: UUID) async throws -> [Report] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports WHERE owner_id = \(bind: owner)
+            ORDER BY created_at DESC, id
+            """
+        ).all().map(Report.init)
+    }
+
+    func notice(id: UUID) async throws -> Notice? {
+        try await db.raw("SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE id = \(bind: id)")
+            .first().map(Notice.init)
+    }
+
+    /// Every published notice, in pages of ids (the nightly rematch).
+    func publishedNotices(after: UUID?, limit: Int) async throws -> [Notice] {
+        let cond: SQLQueryString = after.map { "AND id > \(bind: $0)" } ?? ""
+        return try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE status = 'published' \(cond)
+            ORDER BY id LIMIT \(bind: limit)
+            """
+        ).all().map(Notice.init)
+    }
+
+    /// The public search: published notices by sex, an age, a height, the found place's region
+    /// prefix and a date (found on or after), newest first.
+    struct NoticeFilter: Sendable {
+        var sex: Sex?
+        var age: Int?
+        var heightCm: Int?
+        var region: String?
+        var foundSince: CivilDate?
+    }
+
+    func publicNotices(_ f: NoticeFilter, page: PageRequest) async throws -> Page<Notice> {
+        var cond: SQLQueryString = "status = 'published'"
+        if let s = f.sex { cond = cond + " AND (sex = \(bind: s.rawValue) OR sex IS NULL)" }
+        if let a = f.age { cond = cond + " AND estimated_age BETWEEN \(bind: a - 8) AND \(bind: a + 8)" }
+        if let h = f.heightCm { cond = cond + " AND height_cm BETWEEN \(bind: h - 8) AND \(bind: h + 8)" }
+        if let r = f.region, !r.isEmpty { cond = cond + " AND found_place LIKE \(bind: r + "%")" }
+        if let d = f.foundSince { cond = cond + " AND found_on >= \(bind: d.description)" }
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM family_search_notices WHERE \(cond)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let page = page.clamped(total: total)
+        let rows = try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE \(cond)
+            ORDER BY found_on DESC, id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            """
+        ).all().map(Notice.init)
+        return Page(items: rows, total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// Records a pair the matcher found, or updates its score and why while it is still
+    /// proposed; answers whether the pair is new.
+    func upsertMatch(notice: UUID, report: UUID, score: Double, why: [String], at now: Date) async throws -> Bool {
+        let whyText = String(decoding: try JSONEncoder().encode(why), as: UTF8.self)
+        if let existing = try await db.raw(
+            "SELECT status FROM family_search_matches WHERE notice_id = \(bind: notice) AND report_id = \(bind: report)"
+        ).first() {
+            if try existing.decode(column: "status", as: String.self) == "proposed" {
+                try await db.raw(
+                    """
+                    UPDATE family_search_matches SET score = \(bind: score), why = \(bind: whyText), updated_at = \(bind: now)
+                    WHERE notice_id = \(bind: notice) AND report_id = \(bind: report)
+                    """
+                ).run()
+            }
+            return false
+        }
+        try await db.insert(into: "family_search_matches")
+            .columns(
+                "id", "notice_id", "report_id", "score", "why", "status", "version", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(notice), SQLBind(report), SQLBind(score), SQLBind(whyText),
+                SQLBind("proposed"), SQLBind(1), SQLBind(now), SQLBind(now)
+            ).run()
+        return true
+    }
+
+    func matches(report: UUID) async throws -> [Match] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.matchColumns) FROM family_search_matches WHERE report_id = \(bind: report)
+            AND status <> 'rejected' ORDER BY score DESC, id
+            """
+        ).all().map(Match.init)
+    }
+
+    /// The caseworkers' queue: proposed matches at or above `minimum`, best first.
+    func proposedMatches(minimum: Double, limit: Int) async throws -> [Match] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.matchColumns) FROM family_search_matches
+            WHERE status = 'proposed' AND score >= \(bind: minimum) ORDER BY score DESC, id LIMIT \(bind: limit)
+            """
+        ).all().map(Match.init)
+    }
+
+    func match(id: UUID) async throws -> Match? {
+        try await db.raw("SELECT \(unsafeRaw: Self.matchColumns) FROM family_search_matches WHERE id = \(bind: id)")
+            .first().map(Match.init)
+    }
+
+    /// Moves a match to `status` if its version is still `version`; false when it moved.
+    func decide(
+        match id: UUID, version: Int, status: String, evidence: String?, by name: String, reunitedOn: CivilDate?,
+        at now: Date
+    ) async throws -> Bool {
+        let rows = try await db.raw(
+            """
+            UPDATE family_search_matches SET status = \(bind: status),
+              evidence = COALESCE(\(bind: evidence), evidence), decided_by = \(bind: name), decided_at = \(bind: now),
+              reunited_on = COALESCE(\(bind: reunitedOn?.description), reunited_on), version = version + 1,
+              updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
+            """
+        ).all()
+        return !rows.isEmpty
+    }
+
+    /// A reunion closes the report and takes the notice down (the history kept).
+    func close(report: UUID, notice: UUID) async throws {
+        try await db.raw(
+            "UPDATE family_search_reports SET status = 'reunited', version = version + 1 WHERE id = \(bind: report)"
+        ).run()
+        try await db.raw(
+            "UPDATE family_search_notices SET status = 'identified', version = version + 1 WHERE id = \(bind: notice)"
+        ).run()
+    }
+}
