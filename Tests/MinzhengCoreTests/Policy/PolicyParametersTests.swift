@@ -56,7 +56,9 @@ struct PolicyParametersTests {
             .funeralColdStorageFreeDays: 3, .funeralAshStorageFreeYears: 3, .funeralUrnAllowance: 20000,
             .funeralExtraAllowance: 40000, .cemeteryTermYears: 20,
             // The funeral subsidy (the city's to enter; 1 000 yuan until it does) and the eco-burial subsidy.
-            .funeralSubsidy: 100_000, .ecoBurialSubsidy: 150_000,
+            .funeralSubsidy: 100_000, .ecoBurialSubsidy: 150_000, .childVisitMonthsScatteredOrphan: 1,
+            .childVisitMonthsUnsupported: 1, .childVisitMonthsInDistress: 1, .childVisitMonthsLeftBehind: 3,
+            .childLeftBehindAgeLimit: 16, .childAgeingNoticeMonths: 3,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -135,6 +135,14 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     // is the city's to enter), and for an eco-burial (tree, sea, scattering).
     case funeralSubsidy
     case ecoBurialSubsidy
+    // Child protection (CHILDREN.md): the child director's visits, the left-behind age, the
+    // street's notice of children turning adult.
+    case childVisitMonthsScatteredOrphan
+    case childVisitMonthsUnsupported
+    case childVisitMonthsInDistress
+    case childVisitMonthsLeftBehind
+    case childLeftBehindAgeLimit
+    case childAgeingNoticeMonths
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -171,7 +179,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
             .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
-            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears:
+            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears,
+            .childVisitMonthsScatteredOrphan, .childVisitMonthsUnsupported, .childVisitMonthsInDistress,
+            .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths:
             return .integer
         }
     }
@@ -284,6 +294,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
         case .funeralSubsidy: return "低保、特困对象去世：丧葬补贴（元，由街道审批）"
         case .ecoBurialSubsidy: return "生态安葬（树葬、海葬、撒散）奖补（元，由街道审批）"
+        case .childVisitMonthsScatteredOrphan: return "儿童主任巡访：社会散居孤儿（每几个月一次）"
+        case .childVisitMonthsUnsupported: return "儿童主任巡访：事实无人抚养儿童（每几个月一次）"
+        case .childVisitMonthsInDistress: return "儿童主任巡访：困境儿童（每几个月一次）"
+        case .childVisitMonthsLeftBehind: return "儿童主任巡访：留守儿童（每几个月一次）"
+        case .childLeftBehindAgeLimit: return "留守儿童年龄上限（周岁）"
+        case .childAgeingNoticeMonths: return "即将年满18周岁儿童提前提示（月）"
         }
     }
 }

@@ -85,6 +85,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var facilities: FacilityParameters
     /// The free basic funeral services' limits and the extras (`FuneralParameters.keys`).
     public var funeral: FuneralParameters
+    /// The child director's visits and the ageing notice (`ChildParameters.keys`).
+    public var children: ChildParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -178,6 +180,7 @@ public struct PolicyParameters: Sendable, Hashable {
         abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
         facilities = FacilityParameters(values: values)
         funeral = FuneralParameters(values: values)
+        children = ChildParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -267,6 +270,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
-        return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
+        return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }.merging(children.values) { $1 }
     }
 }
