@@ -69,6 +69,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateDisabilitySubsidies())
     app.migrations.add(CreateChildCases())
     app.migrations.add(CreateFamilySearch())
+    app.migrations.add(CreateChildProtection())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

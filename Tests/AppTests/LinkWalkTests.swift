@@ -34,6 +34,8 @@ struct LinkWalkTests {
                 "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
                 "/funeral-prices/{uuid}", "/funeral-prices/{uuid}/new", "/funeral-bills/{uuid}",
                 "/disability-subsidies", "/disability-subsidies?status=confirmed",
+                "/children", "/children/new", "/children/{uuid}", "/children/turning-adult", "/child-visits/{uuid}",
+                "/child-care-homes", "/child-care-homes/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -66,6 +68,9 @@ struct LinkWalkTests {
         // The demo's disability certificates and the proposals of the month's run.
         let (certificates, proposed) = try await DemoDisability.seed(app)
         #expect(certificates > 0 && proposed > 0)
+        // The demo's children in need, their visits and care homes.
+        let (children, homes) = try await DemoChildren.seed(app)
+        #expect(children > 0 && homes > 0)
     }
 }
 

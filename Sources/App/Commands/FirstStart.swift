@@ -41,6 +41,7 @@ enum FirstStart {
         try await DemoDisability.seedIfEmpty(app)
         try await DemoChildCases.seedIfEmpty(app)
         try await DemoFamilySearch.seedIfEmpty(app)
+        try await DemoChildren.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

@@ -39,23 +39,12 @@ struct VisitSchedule {
     /// Creates the month's scheduled tasks; a person who already has one this month gets no second.
     func schedule(month: YearMonth) async throws -> Int {
         let members = try await groupMembers(on: month.lastDay)
-        let existing = Set(
-            try await db.raw(
-                """
-                SELECT person_id FROM visit_tasks WHERE kind = 'scheduled' AND due_on >= \(bind: month.firstDay.description)
-                  AND due_on <= \(bind: month.lastDay.description)
-                """
-            ).all().map { try $0.decode(column: "person_id", as: UUID.self) })
-        var tasks = BulkInsert(table: "visit_tasks", columns: VisitTasks.columns)
-        for m in members where !existing.contains(m.person) {
-            tasks.append(
-                VisitTasks.values(
-                    alert: nil, person: m.person, household: m.household, region: m.region, due: month.lastDay,
-                    kind: "scheduled"))
-        }
-        let created = tasks.pendingCount
-        try await tasks.flush(on: db)
-        return created
+        return try await VisitTasks(db: db).createMissing(
+            members.map {
+                VisitTasks.Target(
+                    person: $0.person, household: $0.household, region: $0.region, from: month.firstDay,
+                    due: month.lastDay)
+            }, kind: "scheduled")
     }
 
     /// Raises "alone and unvisited" for people of 80 or more living alone without a visit in 30 days.

@@ -36,6 +36,9 @@ struct VisitTasks {
         let visitedOn: String?
         let findings: String?
         let doneBy: String?
+        /// A child visit's needs found and where it was referred (`ChildReferral`).
+        let needs: String?
+        let referral: String?
     }
 
     /// The task with whom it is about, for every list and the task's page.
@@ -47,7 +50,50 @@ struct VisitTasks {
 
     /// What a task without an alert is, in the lists: the scheduled visits to special groups.
     static func kindName(_ kind: String) -> String {
-        kind == "scheduled" ? "定期走访" : "走访"
+        switch kind {
+        case "scheduled": return "定期走访"
+        case childKind: return "儿童巡访"
+        default: return "走访"
+        }
+    }
+
+    /// The community child director's visits to children known by category (`ChildVisitSchedule`).
+    static let childKind = "child"
+
+    /// Whom a scheduled visit is to, and the period it belongs to.
+    struct Target: Sendable {
+        let person: UUID
+        let household: UUID
+        let region: String
+        /// The period's first day: a task of the kind due from this day to `due` is this period's.
+        let from: CivilDate
+        let due: CivilDate
+    }
+
+    /// Creates an open task of `kind` for each target that has none due within its period;
+    /// how many were created (the month's special-group visits and the child visits).
+    func createMissing(_ targets: [Target], kind: String) async throws -> Int {
+        guard let earliest = targets.map(\.from).min(), let latest = targets.map(\.due).max() else { return 0 }
+        var existing: [UUID: [CivilDate]] = [:]
+        for r in try await db.raw(
+            """
+            SELECT person_id, due_on FROM visit_tasks WHERE kind = \(bind: kind) AND due_on >= \(bind: earliest.description)
+              AND due_on <= \(bind: latest.description)
+            """
+        ).all() {
+            guard let due = CivilDate(try r.decode(column: "due_on", as: String.self)) else { continue }
+            existing[try r.decode(column: "person_id", as: UUID.self), default: []].append(due)
+        }
+        var tasks = BulkInsert(table: "visit_tasks", columns: Self.columns)
+        for t in targets where !(existing[t.person] ?? []).contains(where: { t.from <= $0 && $0 <= t.due }) {
+            tasks.append(
+                Self.values(
+                    alert: nil, person: t.person, household: t.household, region: t.region, due: t.due, kind: kind))
+            existing[t.person, default: []].append(t.due)
+        }
+        let created = tasks.pendingCount
+        try await tasks.flush(on: db)
+        return created
     }
 
     static let columns = [
@@ -200,10 +246,12 @@ struct VisitTasks {
 
     /// Records the visit; the task and its alert close.
     func recordVisit(
-        _ task: Task, visitedOn: CivilDate, findings: String, outcome: String, by name: String
+        _ task: Task, visitedOn: CivilDate, findings: String, outcome: String, by name: String,
+        needs: String? = nil, referral: String? = nil
     ) async throws {
         try await db.update("visit_tasks").set("status", to: "done").set("visited_on", to: visitedOn.description)
-            .set("findings", to: findings).set("outcome", to: outcome).set("done_by", to: name).where(
+            .set("findings", to: findings).set("outcome", to: outcome).set("done_by", to: name)
+            .set("needs", to: needs).set("referral", to: referral).where(
                 "id", .equal, task.id
             ).run()
         if let alert = task.alertId {
@@ -233,6 +281,8 @@ struct VisitTasks {
             address: try r.decode(column: "address", as: String.self),
             visitedOn: try r.decode(column: "visited_on", as: String?.self),
             findings: try r.decode(column: "findings", as: String?.self),
-            doneBy: try r.decode(column: "done_by", as: String?.self))
+            doneBy: try r.decode(column: "done_by", as: String?.self),
+            needs: try r.decode(column: "needs", as: String?.self),
+            referral: try r.decode(column: "referral", as: String?.self))
     }
 }

@@ -36,6 +36,7 @@ struct RotatedTable: Sendable {
         sealed("child_cases", key: "id", column: "case_cipher"),
         sealed("child_case_entries", key: "id", column: "text_cipher"),
         sealed("child_case_referrals", key: "id", column: "text_cipher"),
+        sealed("child_categories", key: "id", column: "guardian_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

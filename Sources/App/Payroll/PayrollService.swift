@@ -25,6 +25,9 @@ struct PayrollService {
         let id = try await bulk.run(cacheMB: 96) { [writer] bulk in
             try await writer.transaction(on: bulk) { tx, audit in
                 let store = PayrollStore(db: tx)
+                // A child benefit ends from the month after the adult-age birthday, whether or
+                // not the hourly round has run since (CHILDREN.md).
+                _ = try await ChildRound.endBenefits(db: tx, audit: audit, payableFrom: month)
                 let id = try await store.generate(month: month, region: region, by: name, replace: replace, at: now)
                 let roll = try await store.roll(id: id)
                 try await audit.record(

@@ -78,6 +78,12 @@ public enum AuditCatalog {
             ("familySearch.match", "寻亲比对：发现候选"), ("familySearch.confirm", "寻亲比对：确认为同一人"),
             ("familySearch.reject", "寻亲比对：排除"), ("familySearch.reunite", "寻亲：通知家属并登记团聚"),
             ("demo.familySearch", "生成演示寻亲数据"),
+            ("child.category.record", "儿童保障：认定类别"), ("child.category.change", "儿童保障：变更类别"),
+            ("child.category.end", "儿童保障：终止类别"), ("child.ageOut", "儿童保障：年龄届满自动终止"),
+            ("child.benefitEnd", "儿童保障：年满18周岁待遇次月终止"),
+            ("child.visit.schedule", "儿童主任巡访：生成本期巡访任务"), ("child.visit.record", "儿童主任巡访：记录巡访"),
+            ("child.careHome.create", "关爱之家：登记"), ("child.careHome.activity", "关爱之家：记录活动"),
+            ("child.careHome.attend", "关爱之家：儿童加入"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

@@ -140,6 +140,14 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case childCaseNormalResponseWorkingDays
     case childCaseReferralAnswerWorkingDays
     case childCaseVisitIntervalDays
+    // Child protection (CHILDREN.md): the child director's visits, the left-behind age, the
+    // street's notice of children turning adult.
+    case childVisitMonthsScatteredOrphan
+    case childVisitMonthsUnsupported
+    case childVisitMonthsInDistress
+    case childVisitMonthsLeftBehind
+    case childLeftBehindAgeLimit
+    case childAgeingNoticeMonths
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -178,7 +186,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
             .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears,
             .childCaseUrgentResponseHours, .childCaseNormalResponseWorkingDays, .childCaseReferralAnswerWorkingDays,
-            .childCaseVisitIntervalDays:
+            .childCaseVisitIntervalDays,
+            .childVisitMonthsScatteredOrphan, .childVisitMonthsUnsupported, .childVisitMonthsInDistress,
+            .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths:
             return .integer
         }
     }
@@ -295,6 +305,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .childCaseNormalResponseWorkingDays: return "未成年人保护一般个案响应时限（工作日）"
         case .childCaseReferralAnswerWorkingDays: return "转介部门回复时限（工作日，逾期催办）"
         case .childCaseVisitIntervalDays: return "未成年人保护个案跟进走访最长间隔（天）"
+        case .childVisitMonthsScatteredOrphan: return "儿童主任巡访：社会散居孤儿（每几个月一次）"
+        case .childVisitMonthsUnsupported: return "儿童主任巡访：事实无人抚养儿童（每几个月一次）"
+        case .childVisitMonthsInDistress: return "儿童主任巡访：困境儿童（每几个月一次）"
+        case .childVisitMonthsLeftBehind: return "儿童主任巡访：留守儿童（每几个月一次）"
+        case .childLeftBehindAgeLimit: return "留守儿童年龄上限（周岁）"
+        case .childAgeingNoticeMonths: return "即将年满18周岁儿童提前提示（月）"
         }
     }
 }

@@ -87,6 +87,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var funeral: FuneralParameters
     /// The child-protection hotline's response times (`ChildProtectionParameters.keys`).
     public var childProtection: ChildProtectionParameters
+    /// The child director's visits and the ageing notice (`ChildParameters.keys`).
+    public var children: ChildParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -181,6 +183,7 @@ public struct PolicyParameters: Sendable, Hashable {
         facilities = FacilityParameters(values: values)
         funeral = FuneralParameters(values: values)
         childProtection = ChildProtectionParameters(values: values)
+        children = ChildParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -271,6 +274,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
-            .merging(childProtection.values) { $1 }
+            .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
     }
 }
