@@ -57,6 +57,9 @@ struct PolicyParametersTests {
             .funeralExtraAllowance: 40000, .cemeteryTermYears: 20,
             // The funeral subsidy (the city's to enter; 1 000 yuan until it does) and the eco-burial subsidy.
             .funeralSubsidy: 100_000, .ecoBurialSubsidy: 150_000,
+            // ORGANISATIONS.md: the report by 31 May, 24 months to the serious list, 2 years missed.
+            .organisationReportDeadlineMonth: 5, .organisationReportDeadlineDay: 31, .organisationReminderDays: 30,
+            .organisationSeriousAfterMonths: 24, .organisationRevocationMissedYears: 2, .organisationDormantYears: 2,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

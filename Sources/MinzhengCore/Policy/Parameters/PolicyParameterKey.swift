@@ -135,6 +135,13 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     // is the city's to enter), and for an eco-burial (tree, sea, scattering).
     case funeralSubsidy
     case ecoBurialSubsidy
+    // Social organisations (ORGANISATIONS.md): the annual report's window and the credit rules.
+    case organisationReportDeadlineMonth
+    case organisationReportDeadlineDay
+    case organisationReminderDays
+    case organisationSeriousAfterMonths
+    case organisationRevocationMissedYears
+    case organisationDormantYears
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -171,7 +178,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .facilityGrade2Total, .facilityGrade1Total, .facilityGradeFiledMonths, .facilityGradeIncidentFreeMonths,
             .facilityGradeValidityMonths, .facilityGradeFirstReminderMonths, .facilityGradeSecondReminderMonths,
             .facilityGradePublicityDays, .hazardSeriousDays, .hazardGeneralDays, .serviceCircleMetres, .adviceReplyDays,
-            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears:
+            .funeralColdStorageFreeDays, .funeralAshStorageFreeYears, .cemeteryTermYears,
+            .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
+            .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears:
             return .integer
         }
     }
@@ -284,6 +293,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .cemeteryTermYears: return "公益性公墓：墓穴、格位使用期限（年，可续期）"
         case .funeralSubsidy: return "低保、特困对象去世：丧葬补贴（元，由街道审批）"
         case .ecoBurialSubsidy: return "生态安葬（树葬、海葬、撒散）奖补（元，由街道审批）"
+        case .organisationReportDeadlineMonth: return "社会组织年度报告：报送截止月（次年）"
+        case .organisationReportDeadlineDay: return "社会组织年度报告：报送截止日"
+        case .organisationReminderDays: return "社会组织年度报告：截止前提醒（天）"
+        case .organisationSeriousAfterMonths: return "社会组织：列入活动异常名录满（月）未移出，列入严重违法失信名单"
+        case .organisationRevocationMissedYears: return "社会组织：连续未参加年检（年），提请撤销登记"
+        case .organisationDormantYears: return "社会组织：僵尸型排查看最近（年）"
         }
     }
 }

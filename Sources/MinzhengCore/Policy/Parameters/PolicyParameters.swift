@@ -85,6 +85,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var facilities: FacilityParameters
     /// The free basic funeral services' limits and the extras (`FuneralParameters.keys`).
     public var funeral: FuneralParameters
+    /// Social organisations' annual reports and credit rules (`OrganisationParameters.keys`).
+    public var organisations: OrganisationParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -178,6 +180,7 @@ public struct PolicyParameters: Sendable, Hashable {
         abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
         facilities = FacilityParameters(values: values)
         funeral = FuneralParameters(values: values)
+        organisations = OrganisationParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -268,5 +271,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
         ]
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
+            .merging(organisations.values) { $1 }
     }
 }
