@@ -67,6 +67,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(IndexWorkListsForSeeking())
     app.migrations.add(CreateFuneralSubsidies())
     app.migrations.add(CreateDisabilitySubsidies())
+    app.migrations.add(CreateOrganisations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

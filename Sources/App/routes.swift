@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: BookingRulesPageController())
     try FuneralRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try DisabilityRoutes.register(api: apiUser, signedIn: signedIn)
+    try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

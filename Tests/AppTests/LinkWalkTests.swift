@@ -34,6 +34,8 @@ struct LinkWalkTests {
                 "/facilities/{uuid}", "/hazards/{uuid}", "/inspections/rounds/{uuid}",
                 "/funeral-prices/{uuid}", "/funeral-prices/{uuid}/new", "/funeral-bills/{uuid}",
                 "/disability-subsidies", "/disability-subsidies?status=confirmed",
+                "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
+                "/organisation-notices",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -66,6 +68,9 @@ struct LinkWalkTests {
         // The demo's disability certificates and the proposals of the month's run.
         let (certificates, proposed) = try await DemoDisability.seed(app)
         #expect(certificates > 0 && proposed > 0)
+        // Social organisations (a small registry) and the credit runs' lists.
+        let credit = try await DemoOrganisations.seed(app, count: 200)
+        #expect(credit.listedAbnormal > 0)
     }
 }
 

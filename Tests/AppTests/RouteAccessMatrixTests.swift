@@ -28,6 +28,8 @@ struct RouteAccessMatrixTests {
         var otherBill = UUID()
         /// A niche of a cemetery in 320404.
         var otherUnit = UUID()
+        /// A social organisation of 320404001.
+        var otherOrganisation = UUID()
     }
 
     struct Route: Sendable {
@@ -226,6 +228,18 @@ struct RouteAccessMatrixTests {
             name: "confirm a disability subsidy proposal not of one's region", method: .POST,
             path: { "/api/v1/disability-subsidy/proposals/\($0.otherUnit)" },
             body: { _ in ["action": "confirm", "version": 1] }),
+        Route(name: "list organisations", method: .GET, path: { _ in "/api/v1/organisations" }, body: { _ in nil }),
+        Route(
+            name: "register an organisation in 320402001", method: .POST, path: { _ in "/api/v1/organisations" },
+            body: { _ in OrganisationTests.body() }),
+        Route(
+            name: "other district's organisation", method: .GET,
+            path: { "/api/v1/organisations/\($0.otherOrganisation)" }, body: { _ in nil }),
+        Route(
+            name: "file a report of another organisation", method: .POST,
+            path: { "/api/v1/organisations/\($0.otherOrganisation)/reports" },
+            body: { _ in OrganisationTests.report(year: 2025) }),
+        Route(name: "dormant sweep", method: .GET, path: { _ in "/api/v1/organisation-sweep" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -250,12 +264,14 @@ struct RouteAccessMatrixTests {
         //                                          cemeteries: list allocate (other district)
         //                                          funeral subsidies: queue, decide (not in the region)
         //                                          disability subsidies: queue, confirm (not in the region)
+        //                                          organisations: list, register, other district's, file its report, sweep
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
+                200, 201, 200, 403, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -263,6 +279,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
+                200, 201, 404, 403, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -270,6 +287,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
+                403, 403, 403, 403, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -277,6 +295,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -284,6 +303,7 @@ struct RouteAccessMatrixTests {
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -291,6 +311,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -298,6 +319,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403,
             ]),
     ]
 
@@ -389,6 +411,10 @@ struct RouteAccessMatrixTests {
                 at: Date())
             world.otherUnit = try #require(
                 try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
+            world.otherOrganisation =
+                try await OrganisationTests.create(
+                    app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
+                ).id
             let token: String
             switch c.role {
             case .resident: token = f.resident

@@ -13,6 +13,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(FacilityCommands(), as: "facilities")
     app.asyncCommands.use(ElderlyCommands(), as: "elderly")
     app.asyncCommands.use(DisabilityCommands(), as: "disability")
+    app.asyncCommands.use(OrganisationCommands(), as: "organisations")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(KeyCommands(), as: "keys")

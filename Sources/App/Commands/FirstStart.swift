@@ -56,6 +56,7 @@ enum FirstStart {
         try await DemoMarriages.seedIfEmpty(app)
         try await DemoFuneral.seedIfEmpty(app)
         try await DemoDisability.seedIfEmpty(app)
+        try await DemoOrganisations.seedIfEmpty(app)
     }
 
     /// 16 characters without look-alikes (0/O, 1/l/I).

@@ -74,6 +74,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         }
         await SeniorAllowanceService.hourly(app)
         await DisabilitySubsidyRun.hourly(app)
+        await OrganisationCreditRun.hourly(app)
         do {
             // Booking reaches one more day each day: its slots are opened ahead of it; popular
             // dates are drawn at their opening, and unconfirmed bookings and divorce

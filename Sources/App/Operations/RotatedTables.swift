@@ -32,6 +32,7 @@ struct RotatedTable: Sendable {
         indexed("funeral_bills", column: "deceased_cipher", index: "deceased_index"),
         indexed("death_certificates", column: "id_cipher", index: "id_index"),
         indexed("cemetery_allocations", column: "person_cipher", index: "person_index"),
+        indexed("organisations", column: "rep_id_cipher", index: "rep_id_index"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

@@ -26,6 +26,8 @@ struct LayoutContext: Encodable {
     let canInspectFacilities: Bool
     let canAnswerAdvice: Bool
     let canHandleBookings: Bool
+    let canManageOrganisations: Bool
+    let isOrganisation: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -54,6 +56,8 @@ struct LayoutContext: Encodable {
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
+        canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
+        isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
     }
 }
 

@@ -4,6 +4,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// A resident using the self-service pages (掌上办): linked to one registry person,
     /// placed at that person's household region.
     case resident
+    /// A social organisation's own account (its secretary): files the organisation's annual
+    /// reports and sees only that organisation; placed at the organisation's region.
+    case organisation
 
     public var chinese: String {
         switch self {
@@ -14,6 +17,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .auditor: return "审计员"
         case .department: return "协同部门"
         case .resident: return "居民"
+        case .organisation: return "社会组织"
         }
     }
 
@@ -27,6 +31,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .auditor: return [.city, .district, .street]
         case .department: return [.city, .district]
         case .resident: return [.street, .community]
+        case .organisation: return [.city, .district, .street, .community]
         }
     }
 }
@@ -78,6 +83,11 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Run a bookable service's day (婚姻登记处, 殡仪馆, 公墓) in one's region: see its bookings,
     /// mark arrivals and no-shows.
     case handleBookings
+    /// Keep the registry of social organisations of one's region (登记管理机关): register them,
+    /// open their accounts, review their annual reports, run the credit rules and the sweep.
+    case manageOrganisations
+    /// File one's own organisation's annual report (the organisation's account only).
+    case fileOrganisationReport
 }
 
 extension Role {
@@ -87,14 +97,14 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings,
+            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .manageOrganisations,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings,
+            .answerAdvice, .handleBookings, .manageOrganisations,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
@@ -109,6 +119,7 @@ extension Role {
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
         .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
+        .organisation: [.fileOrganisationReport],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }

@@ -68,6 +68,15 @@ public enum AuditCatalog {
             ("disabilitySubsidy.confirm", "残疾人两项补贴：街道确认纳入"),
             ("disabilitySubsidy.refuse", "残疾人两项补贴：街道不予确认"),
             ("disabilitySubsidy.stop", "残疾人两项补贴：年审停发"),
+            ("organisation.seed", "社会组织：写入演示数据"), ("organisation.create", "社会组织：登记"),
+            ("organisation.account", "社会组织：开通组织账户"),
+            ("organisation.report.file", "社会组织：报送年度工作报告"),
+            ("organisation.report.review", "社会组织：年检结论"),
+            ("organisation.listAbnormal", "社会组织：列入活动异常名录"),
+            ("organisation.removeAbnormal", "社会组织：移出活动异常名录"),
+            ("organisation.listSerious", "社会组织：列入严重违法失信名单"),
+            ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
+            ("organisation.remind", "社会组织：年报提醒"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

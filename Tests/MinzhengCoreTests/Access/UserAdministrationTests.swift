@@ -85,8 +85,9 @@ struct UserAdministrationTests {
     @Test(
         "the roles a form offers are exactly those the creator may create somewhere",
         arguments: [
-            // Residents register themselves: no administrator holds their self-service permission.
-            (at(.cityAdmin, "3204"), Role.allCases.filter { $0 != .resident }),
+            // Residents register themselves, the registry clerk opens an organisation's account: no
+            // administrator holds their self-service or filing permission.
+            (at(.cityAdmin, "3204"), Role.allCases.filter { $0 != .resident && $0 != .organisation }),
             (at(.districtOfficer, "320402"), [Role.districtOfficer, .streetOfficer, .communityWorker]),
             (at(.streetOfficer, "320402001"), []),
             (at(.auditor, "3204"), []),
@@ -96,10 +97,11 @@ struct UserAdministrationTests {
     }
 
     @Test(
-        "only a cityAdmin covers every staff role; nobody but a cityAdmin covers a cityAdmin; nobody covers a resident")
+        "only a cityAdmin covers every staff role; nobody but a cityAdmin covers a cityAdmin; nobody covers a resident or an organisation"
+    )
     func covers() {
         for role in Role.allCases {
-            #expect(at(.cityAdmin, "3204").covers(role) == (role != .resident))
+            #expect(at(.cityAdmin, "3204").covers(role) == (role != .resident && role != .organisation))
             #expect(at(role, "3204").covers(.cityAdmin) == (role == .cityAdmin))
         }
     }
