@@ -87,6 +87,9 @@ export MINZHENG_TEST_PASSWORD="Bt-street-$RANDOM$RANDOM"
 # A medical-insurance department account: its feed raises the alerts the grid worker's test visits.
 export MINZHENG_TEST_DEPT_USER=bt-medical
 export MINZHENG_TEST_DEPT_PASSWORD="Bt-medical-$RANDOM$RANDOM"
+# A district's registry clerk: registers the organisation whose secretary files its annual report.
+export MINZHENG_TEST_REGISTRY_USER=bt-registry
+export MINZHENG_TEST_REGISTRY_PASSWORD="Bt-registry-$RANDOM$RANDOM"
 export MINZHENG_BROWSER_ARTIFACTS="${MINZHENG_BROWSER_ARTIFACTS:-${TMPDIR:-/tmp}/minzheng-browser-artifacts}"
 rm -rf "$MINZHENG_BROWSER_ARTIFACTS"
 
@@ -99,6 +102,9 @@ FIRST_PASSWORD="Bt-first-$RANDOM$RANDOM"
 "$BIN" user create --username "$MINZHENG_TEST_DEPT_USER" --password "$FIRST_PASSWORD" --role department --department medicalInsurance \
   --region 3204 --name "浏览器测试医保" >>"$WORK/user-create.log" 2>&1 \
   || { cat "$WORK/user-create.log" >&2; fail "minzheng user create (department) failed"; }
+"$BIN" user create --username "$MINZHENG_TEST_REGISTRY_USER" --password "$FIRST_PASSWORD" --role districtOfficer \
+  --region 320402 --name "浏览器测试登记员" >>"$WORK/user-create.log" 2>&1 \
+  || { cat "$WORK/user-create.log" >&2; fail "minzheng user create (registry clerk) failed"; }
 
 say "starting the server on $MINZHENG_BASE_URL (data in $WORK)"
 "$BIN" serve >"$WORK/server.log" 2>&1 </dev/null &
@@ -125,7 +131,8 @@ EOF
 say "server up after $((SECONDS - START))s"
 
 "$PY" - "$MINZHENG_BASE_URL" "$FIRST_PASSWORD" "$MINZHENG_TEST_USER" "$MINZHENG_TEST_PASSWORD" \
-  "$MINZHENG_TEST_DEPT_USER" "$MINZHENG_TEST_DEPT_PASSWORD" <<'EOF' || fail "the test users' first password change failed"
+  "$MINZHENG_TEST_DEPT_USER" "$MINZHENG_TEST_DEPT_PASSWORD" \
+  "$MINZHENG_TEST_REGISTRY_USER" "$MINZHENG_TEST_REGISTRY_PASSWORD" <<'EOF' || fail "the test users' first password change failed"
 import json, sys, urllib.request
 base, first = sys.argv[1:3]
 accounts = list(zip(sys.argv[3::2], sys.argv[4::2]))
