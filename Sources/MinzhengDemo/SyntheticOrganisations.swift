@@ -25,8 +25,11 @@ public enum SyntheticOrganisations {
 
     /// `fullHistory`: every organisation registered about `years` years ago, so each has a report
     /// due for each of those years (the benchmark's shape); otherwise registered over the period.
+    /// `firstNumber`: the codes of a run are numbered from it, so that runs of one seed adding to
+    /// the same registry never repeat a code.
     public static func generate(
-        seed: UInt64 = 1, count: Int = 3_000, years: Int = 12, today: CivilDate, fullHistory: Bool = false
+        seed: UInt64 = 1, count: Int = 3_000, years: Int = 12, today: CivilDate, fullHistory: Bool = false,
+        firstNumber: Int = 0
     ) -> [SyntheticOrganisation] {
         var random = SplitMix64(seed: seed &+ 0x0A6_0517)
         let table = RegionTable.shipped
@@ -53,7 +56,7 @@ public enum SyntheticOrganisations {
             let name = (kind == .foundation ? "常州市" : "常州市" + place) + subject + suffix
             let registered = today.adding(days: -random.inRange((fullHistory ? years * 365 - 60 : 200)...(years * 365)))
             var body = "MJ"
-            var n = i &+ Int(seed % 1_000) * 1_000_000
+            var n = firstNumber + i + Int(seed % 1_000) * 1_000_000
             for _ in 0..<6 {
                 body.append(codeAlphabet[n % 31])
                 n /= 31

@@ -82,6 +82,10 @@ struct CreateOrganisations: AsyncMigration {
         try await sql.create(index: "organisations_status").on("organisations").column("status").column("region").run()
         try await sql.create(index: "organisation_status_history_organisation").on("organisation_status_history")
             .column("organisation_id").column("since").run()
+        // The dormant sweep's pass over the reports of the years it looks at (covering).
+        try await sql.create(index: "organisation_reports_year").on("organisation_reports")
+            .column("year").column("organisation_id").column("activities").column("income_fen")
+            .column("expenditure_fen").run()
         try await sql.create(index: "organisation_notices_public").on("organisation_notices")
             .column("is_public").column("notice_on").run()
         // The annual report's window and the credit rules' defaults for a database stored before them.

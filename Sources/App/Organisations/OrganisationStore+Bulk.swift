@@ -198,7 +198,8 @@ struct OrganisationSweepBenchmark {
             while made < missing {
                 let n = min(10_000, missing - made)
                 let synthetic = SyntheticOrganisations.generate(
-                    seed: 7 + UInt64(made / 10_000), count: n, years: years, today: today, fullHistory: true)
+                    seed: 7 + UInt64(made / 10_000), count: n, years: years, today: today, fullHistory: true,
+                    firstNumber: existing + made)
                 let rows = try OrganisationStore.bulk(synthetic, cipher: app.platform.cipher, today: today)
                 try await DemoOrganisations.insert(app, rows, reviewedBefore: lastDue, actor: "bench")
                 made += n

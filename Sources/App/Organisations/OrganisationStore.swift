@@ -418,39 +418,52 @@ struct OrganisationStore {
     }
 
     /// Every registered organisation within `scope` that the sweep finds on `day`, with the
-    /// evidence: one pass over the organisations and the reports of the years it looks at.
+    /// evidence. The query narrows to those that may be candidates — unreachable, or registered
+    /// before the years the sweep looks at with no report of them or only empty ones (one pass
+    /// over those years' reports, an index on the year) — and `DormantSweep` decides on each
+    /// with its reports, so a city of 100 000 decodes only its candidates.
     func dormant(
         within scope: RegionScope, on day: CivilDate, _ p: OrganisationParameters
     ) async throws
         -> [DormantCandidate]
     {
         let lastDue =
-            OrganisationCredit.dueYears(registeredOn: CivilDate(year: 1900, month: 1, day: 1)!, on: day, p)
-            .last ?? day.year - 2
+            OrganisationCredit.dueYears(registeredOn: CivilDate(year: 1900, month: 1, day: 1)!, on: day, p).last
+            ?? day.year - 2
         let firstYear = lastDue - max(p.dormantYears, 1) + 1
+        let registeredBefore = "\(firstYear + 1)-01-01"
+        let rows = try await db.raw(
+            """
+            SELECT o.id, o.credit_code, o.name, o.kind, o.region, o.status, o.registered_on, o.unreachable_since
+            FROM organisations o LEFT JOIN (
+              SELECT organisation_id, COUNT(*) AS filed,
+                SUM(CASE WHEN activities = 0 AND income_fen = 0 AND expenditure_fen = 0 THEN 1 ELSE 0 END) AS empty
+              FROM organisation_reports WHERE year >= \(bind: firstYear) AND year <= \(bind: lastDue)
+              GROUP BY organisation_id) a ON a.organisation_id = o.id
+            WHERE o.status NOT IN ('revoked', 'deregistered') AND \(scope.condition("o.region"))
+              AND (o.unreachable_since IS NOT NULL OR (o.registered_on < \(bind: registeredBefore)
+                AND (a.filed IS NULL OR a.filed = a.empty)))
+            ORDER BY o.region, o.name, o.id
+            """
+        ).all()
         var reports: [UUID: [Int: ReportActivity]] = [:]
-        for r in try await db.raw(
-            """
-            SELECT r.organisation_id, r.year, r.activities, r.income_fen, r.expenditure_fen
-            FROM organisation_reports r JOIN organisations o ON o.id = r.organisation_id
-            WHERE r.year >= \(bind: firstYear) AND r.year <= \(bind: lastDue)
-              AND o.status NOT IN ('revoked', 'deregistered') AND \(scope.condition("o.region"))
-            """
-        ).all() {
-            reports[try r.decode(column: "organisation_id", as: UUID.self), default: [:]][
-                try r.decode(column: "year", as: Int.self)] = ReportActivity(
-                    activities: try r.decode(column: "activities", as: Int.self),
-                    incomeFen: try r.decode(column: "income_fen", as: Int64.self),
-                    expenditureFen: try r.decode(column: "expenditure_fen", as: Int64.self))
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        for chunk in ids.chunked(500) {
+            for r in try await db.raw(
+                """
+                SELECT organisation_id, year, activities, income_fen, expenditure_fen FROM organisation_reports
+                WHERE organisation_id IN \(SQLBind.group(chunk)) AND year >= \(bind: firstYear) AND year <= \(bind: lastDue)
+                """
+            ).all() {
+                reports[try r.decode(column: "organisation_id", as: UUID.self), default: [:]][
+                    try r.decode(column: "year", as: Int.self)] = ReportActivity(
+                        activities: try r.decode(column: "activities", as: Int.self),
+                        incomeFen: try r.decode(column: "income_fen", as: Int64.self),
+                        expenditureFen: try r.decode(column: "expenditure_fen", as: Int64.self))
+            }
         }
         var found: [DormantCandidate] = []
-        for r in try await db.raw(
-            """
-            SELECT id, credit_code, name, kind, region, status, registered_on, unreachable_since FROM organisations
-            WHERE status NOT IN ('revoked', 'deregistered') AND \(scope.condition("region")) ORDER BY region, name, id
-            """
-        ).all() {
-            let id = try r.decode(column: "id", as: UUID.self)
+        for (id, r) in zip(ids, rows) {
             guard let registered = CivilDate(try r.decode(column: "registered_on", as: String.self)) else { continue }
             let evidence = DormantSweep.evidence(
                 registeredOn: registered, reports: reports[id] ?? [:],
