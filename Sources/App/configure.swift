@@ -70,6 +70,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateChildCases())
     app.migrations.add(CreateFamilySearch())
     app.migrations.add(CreateChildProtection())
+    app.migrations.add(CreateOrganisations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
     try ChildProtectionRoutes.register(api: apiUser, signedIn: signedIn)
     try FamilySearchRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try ChildRoutes.register(api: apiUser, signedIn: signedIn)
+    try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

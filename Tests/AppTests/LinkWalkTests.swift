@@ -36,6 +36,8 @@ struct LinkWalkTests {
                 "/disability-subsidies", "/disability-subsidies?status=confirmed",
                 "/children", "/children/new", "/children/{uuid}", "/children/turning-adult", "/child-visits/{uuid}",
                 "/child-care-homes", "/child-care-homes/{uuid}",
+                "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
+                "/organisation-notices",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -71,6 +73,9 @@ struct LinkWalkTests {
         // The demo's children in need, their visits and care homes.
         let (children, homes) = try await DemoChildren.seed(app)
         #expect(children > 0 && homes > 0)
+        // Social organisations (a small registry) and the credit runs' lists.
+        let credit = try await DemoOrganisations.seed(app, count: 200)
+        #expect(credit.listedAbnormal > 0)
     }
 }
 

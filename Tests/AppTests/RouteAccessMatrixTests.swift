@@ -30,6 +30,8 @@ struct RouteAccessMatrixTests {
         var otherUnit = UUID()
         /// A child-protection case in 320404001, assigned to nobody yet.
         var otherChildCase = UUID()
+        /// A social organisation of 320404001.
+        var otherOrganisation = UUID()
     }
 
     struct Route: Sendable {
@@ -252,6 +254,18 @@ struct RouteAccessMatrixTests {
         Route(
             name: "care homes for children", method: .GET, path: { _ in "/api/v1/child-care-homes" },
             body: { _ in nil }),
+        Route(name: "list organisations", method: .GET, path: { _ in "/api/v1/organisations" }, body: { _ in nil }),
+        Route(
+            name: "register an organisation in 320402001", method: .POST, path: { _ in "/api/v1/organisations" },
+            body: { _ in OrganisationTests.body() }),
+        Route(
+            name: "other district's organisation", method: .GET,
+            path: { "/api/v1/organisations/\($0.otherOrganisation)" }, body: { _ in nil }),
+        Route(
+            name: "file a report of another organisation", method: .POST,
+            path: { "/api/v1/organisations/\($0.otherOrganisation)/reports" },
+            body: { _ in OrganisationTests.report(year: 2025) }),
+        Route(name: "dormant sweep", method: .GET, path: { _ in "/api/v1/organisation-sweep" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -279,13 +293,14 @@ struct RouteAccessMatrixTests {
         //                                          child cases: list, report, open (not assigned)
         //                                          family search: matcher, another family's report
         //                                          children: list, turning 18, visit (not in the region), care homes
+        //                                          organisations: list, register, other district's, file its report, sweep
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
                 200, 201, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201, 201, 200, 200, 201, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
-                200, 403, 404, 200, 403, 200, 200, 404, 200,
+                200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -293,7 +308,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 200, 201, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
-                200, 403, 404, 200, 403, 200, 200, 404, 200,
+                200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -301,7 +316,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 200,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
-                200, 403, 404, 403, 403, 200, 200, 404, 200,
+                200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -309,7 +324,7 @@ struct RouteAccessMatrixTests {
                 200, 201, 200, 404, 404, 404, 200, 200, 404, 200, 403, 403, 403, 200, 200, 404, 200, 200, 200, 403, 403,
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
-                200, 403, 404, 403, 403, 200, 200, 404, 200,
+                200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -317,7 +332,7 @@ struct RouteAccessMatrixTests {
                 200, 403, 200, 404, 403, 403, 200, 200, 404, 403, 403, 403, 403, 200, 403, 403, 200, 200, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
-                403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -325,7 +340,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 200, 403,
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
-                403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -333,14 +348,15 @@ struct RouteAccessMatrixTests {
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 400, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
-                403, 403, 403, 403, 404, 403, 403, 403, 403,
+                403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .childWelfare, region: "3204",
             expected: [
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403,
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200, 403, 403, 403, 403, 403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 
@@ -433,6 +449,10 @@ struct RouteAccessMatrixTests {
             world.otherChildCase = try await ChildCaseTests.unassigned(app, region: "320404001")
             world.otherUnit = try #require(
                 try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
+            world.otherOrganisation =
+                try await OrganisationTests.create(
+                    app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
+                ).id
             let token: String
             switch c.role {
             case .resident: token = f.resident

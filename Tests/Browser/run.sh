@@ -90,6 +90,9 @@ export MINZHENG_TEST_DEPT_PASSWORD="Bt-medical-$RANDOM$RANDOM"
 # A community child director (儿童主任) of the same street: the child visit's test signs in as them.
 export MINZHENG_TEST_DIRECTOR_USER=bt-director
 export MINZHENG_TEST_DIRECTOR_PASSWORD="Bt-director-$RANDOM$RANDOM"
+# A district's registry clerk: registers the organisation whose secretary files its annual report.
+export MINZHENG_TEST_REGISTRY_USER=bt-registry
+export MINZHENG_TEST_REGISTRY_PASSWORD="Bt-registry-$RANDOM$RANDOM"
 export MINZHENG_BROWSER_ARTIFACTS="${MINZHENG_BROWSER_ARTIFACTS:-${TMPDIR:-/tmp}/minzheng-browser-artifacts}"
 rm -rf "$MINZHENG_BROWSER_ARTIFACTS"
 
@@ -105,6 +108,9 @@ FIRST_PASSWORD="Bt-first-$RANDOM$RANDOM"
 "$BIN" user create --username "$MINZHENG_TEST_DIRECTOR_USER" --password "$FIRST_PASSWORD" --role communityWorker \
   --region "$MINZHENG_TEST_STREET" --name "浏览器测试儿童主任" >>"$WORK/user-create.log" 2>&1 \
   || { cat "$WORK/user-create.log" >&2; fail "minzheng user create (child director) failed"; }
+"$BIN" user create --username "$MINZHENG_TEST_REGISTRY_USER" --password "$FIRST_PASSWORD" --role districtOfficer \
+  --region 320402 --name "浏览器测试登记员" >>"$WORK/user-create.log" 2>&1 \
+  || { cat "$WORK/user-create.log" >&2; fail "minzheng user create (registry clerk) failed"; }
 
 say "starting the server on $MINZHENG_BASE_URL (data in $WORK)"
 "$BIN" serve >"$WORK/server.log" 2>&1 </dev/null &
@@ -132,7 +138,8 @@ say "server up after $((SECONDS - START))s"
 
 "$PY" - "$MINZHENG_BASE_URL" "$FIRST_PASSWORD" "$MINZHENG_TEST_USER" "$MINZHENG_TEST_PASSWORD" \
   "$MINZHENG_TEST_DEPT_USER" "$MINZHENG_TEST_DEPT_PASSWORD" \
-  "$MINZHENG_TEST_DIRECTOR_USER" "$MINZHENG_TEST_DIRECTOR_PASSWORD" <<'EOF' || fail "the test users' first password change failed"
+"$MINZHENG_TEST_DIRECTOR_USER" "$MINZHENG_TEST_DIRECTOR_PASSWORD" \
+  "$MINZHENG_TEST_REGISTRY_USER" "$MINZHENG_TEST_REGISTRY_PASSWORD" <<'EOF' || fail "the test users' first password change failed"
 import json, sys, urllib.request
 base, first = sys.argv[1:3]
 accounts = list(zip(sys.argv[3::2], sys.argv[4::2]))

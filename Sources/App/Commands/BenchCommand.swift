@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Argument(
             name: "what",
             help:
-                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map | family-search"
+                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map | family-search | organisation-sweep"
         )
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
@@ -46,12 +46,16 @@ struct BenchCommand: AsyncCommand {
         var reports: Int?
         @Option(name: "notices", help: "family-search: how many notices to rematch (default 10000)")
         var notices: Int?
+        @Option(name: "organisations", help: "organisation-sweep: registry size, added when smaller (default 100000)")
+        var organisations: Int?
+        @Option(name: "years", help: "organisation-sweep: years of annual reports of the added ones (default 10)")
+        var years: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
 
     var help: String {
-        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）| bench family-search（寻亲比对）"
+        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）| bench family-search（寻亲比对） | bench organisation-sweep（僵尸型社会组织排查）"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -108,10 +112,14 @@ struct BenchCommand: AsyncCommand {
             let figures = try await HomeCareBenchmark(app: context.application).run(
                 orders: signature.orders ?? 1_000_000)
             context.console.output("\(jsonLine(figures))")
+        case "organisation-sweep":
+            let figures = try await OrganisationSweepBenchmark(app: context.application).run(
+                organisations: signature.organisations ?? 100_000, years: signature.years ?? 10)
+            context.console.output("\(jsonLine(figures))")
         default:
             throw Refusal.invalid(
                 "what",
-                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map、family-search"
+                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map、family-search、organisation-sweep"
             )
         }
     }

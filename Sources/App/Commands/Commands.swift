@@ -14,6 +14,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ElderlyCommands(), as: "elderly")
     app.asyncCommands.use(DisabilityCommands(), as: "disability")
     app.asyncCommands.use(FamilySearchCommands(), as: "family-search")
+    app.asyncCommands.use(OrganisationCommands(), as: "organisations")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(KeyCommands(), as: "keys")

@@ -42,6 +42,7 @@ enum FirstStart {
         try await DemoChildCases.seedIfEmpty(app)
         try await DemoFamilySearch.seedIfEmpty(app)
         try await DemoChildren.seedIfEmpty(app)
+        try await DemoOrganisations.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

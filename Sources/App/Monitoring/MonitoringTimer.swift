@@ -76,6 +76,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         await DisabilitySubsidyRun.hourly(app)
         await FamilySearchService.nightly(app)
         await ChildRound.hourly(app)
+        await OrganisationCreditRun.hourly(app)
         do {
             // Booking reaches one more day each day: its slots are opened ahead of it; popular
             // dates are drawn at their opening, and unconfirmed bookings and divorce

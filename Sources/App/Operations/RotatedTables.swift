@@ -37,6 +37,7 @@ struct RotatedTable: Sendable {
         sealed("child_case_entries", key: "id", column: "text_cipher"),
         sealed("child_case_referrals", key: "id", column: "text_cipher"),
         sealed("child_categories", key: "id", column: "guardian_cipher"),
+        indexed("organisations", column: "rep_id_cipher", index: "rep_id_index"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

@@ -85,7 +85,9 @@ struct RegistryPageController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         let user = try req.user
-        // Residents and partner departments work on applications only.
+        // An organisation's account files its own reports; residents and partner departments
+        // work on applications only.
+        if user.role.may(.fileOrganisationReport) { return req.redirect(to: Route.myOrganisation.path) }
         guard user.role.may(.viewRegistry) else { return req.redirect(to: Route.applications.path) }
         let scope = user.scope
         let households = try await req.registry.householdCount(within: scope)

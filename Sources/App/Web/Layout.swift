@@ -28,6 +28,8 @@ struct LayoutContext: Encodable {
     let canHandleBookings: Bool
     /// The child-protection office, or staff who may be assigned a case (未成年人保护).
     let canSeeChildCases: Bool
+    let canManageOrganisations: Bool
+    let isOrganisation: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -57,6 +59,8 @@ struct LayoutContext: Encodable {
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
+        canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
+        isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
     }
 }
 

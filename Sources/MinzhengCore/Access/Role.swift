@@ -7,6 +7,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// The city's child-protection office (未成年人救助保护中心): answers the hotline, takes
     /// mandated reports, assigns each case to a worker and a supervisor, and follows every case.
     case childWelfare
+    /// A social organisation's own account (its secretary): files the organisation's annual
+    /// reports and sees only that organisation; placed at the organisation's region.
+    case organisation
 
     public var chinese: String {
         switch self {
@@ -18,6 +21,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .department: return "协同部门"
         case .resident: return "居民"
         case .childWelfare: return "未成年人保护中心"
+        case .organisation: return "社会组织"
         }
     }
 
@@ -32,6 +36,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .department: return [.city, .district]
         case .resident: return [.street, .community]
         case .childWelfare: return [.city]
+        case .organisation: return [.city, .district, .street, .community]
         }
     }
 }
@@ -97,6 +102,11 @@ public enum Permission: String, Sendable, CaseIterable {
     /// confirm or reject a match with the police's DNA or face results (staff of a district or
     /// the city: the station serves the whole city and families come from anywhere).
     case handleFamilySearch
+    /// Keep the registry of social organisations of one's region (登记管理机关): register them,
+    /// open their accounts, review their annual reports, run the credit rules and the sweep.
+    case manageOrganisations
+    /// File one's own organisation's annual report (the organisation's account only).
+    case fileOrganisationReport
 }
 
 extension Role {
@@ -107,14 +117,14 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
-            .handleFamilySearch,
+            .handleFamilySearch, .manageOrganisations,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch,
+            .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
@@ -130,6 +140,7 @@ extension Role {
         .department: [.handleApplications, .scoreAbility],
         .resident: [.selfService],
         .childWelfare: [.protectChildren],
+        .organisation: [.fileOrganisationReport],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }

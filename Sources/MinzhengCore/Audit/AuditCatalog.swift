@@ -84,6 +84,15 @@ public enum AuditCatalog {
             ("child.visit.schedule", "儿童主任巡访：生成本期巡访任务"), ("child.visit.record", "儿童主任巡访：记录巡访"),
             ("child.careHome.create", "关爱之家：登记"), ("child.careHome.activity", "关爱之家：记录活动"),
             ("child.careHome.attend", "关爱之家：儿童加入"),
+            ("organisation.seed", "社会组织：写入演示数据"), ("organisation.create", "社会组织：登记"),
+            ("organisation.account", "社会组织：开通组织账户"),
+            ("organisation.report.file", "社会组织：报送年度工作报告"),
+            ("organisation.report.review", "社会组织：年检结论"),
+            ("organisation.listAbnormal", "社会组织：列入活动异常名录"),
+            ("organisation.removeAbnormal", "社会组织：移出活动异常名录"),
+            ("organisation.listSerious", "社会组织：列入严重违法失信名单"),
+            ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
+            ("organisation.remind", "社会组织：年报提醒"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {

@@ -85,9 +85,10 @@ struct UserAdministrationTests {
     @Test(
         "the roles a form offers are exactly those the creator may create somewhere",
         arguments: [
-            // Residents register themselves: no administrator holds their self-service permission;
-            // nor the child-protection office's, whose accounts the command line makes.
-            (at(.cityAdmin, "3204"), Role.allCases.filter { $0 != .resident && $0 != .childWelfare }),
+            // Residents register themselves, the registry clerk opens an organisation's account, the
+            // command line makes the child-protection office's: no administrator holds their
+            // self-service, filing or child-protection permission.
+            (at(.cityAdmin, "3204"), Role.allCases.filter { ![.resident, .organisation, .childWelfare].contains($0) }),
             (at(.districtOfficer, "320402"), [Role.districtOfficer, .streetOfficer, .communityWorker]),
             (at(.streetOfficer, "320402001"), []),
             (at(.auditor, "3204"), []),
@@ -97,11 +98,11 @@ struct UserAdministrationTests {
     }
 
     @Test(
-        "a cityAdmin covers every staff role but the child-protection office; nobody but a cityAdmin covers a cityAdmin; nobody covers a resident"
+        "a cityAdmin covers every staff role but the child-protection office; nobody but a cityAdmin covers a cityAdmin; nobody covers a resident or an organisation"
     )
     func covers() {
         for role in Role.allCases {
-            #expect(at(.cityAdmin, "3204").covers(role) == (role != .resident && role != .childWelfare))
+            #expect(at(.cityAdmin, "3204").covers(role) == ![.resident, .organisation, .childWelfare].contains(role))
             #expect(at(role, "3204").covers(.cityAdmin) == (role == .cityAdmin))
         }
     }

@@ -60,9 +60,13 @@ struct PolicyParametersTests {
             // CHILDREN.md's hotline: on site within 24 h, contact within 3 working days, answers
             // within 5, a visit at least every 30 days.
             .childCaseUrgentResponseHours: 24, .childCaseNormalResponseWorkingDays: 3,
-            .childCaseReferralAnswerWorkingDays: 5, .childCaseVisitIntervalDays: 30, .childVisitMonthsScatteredOrphan: 1,
+            .childCaseReferralAnswerWorkingDays: 5, .childCaseVisitIntervalDays: 30,
+            .childVisitMonthsScatteredOrphan: 1,
             .childVisitMonthsUnsupported: 1, .childVisitMonthsInDistress: 1, .childVisitMonthsLeftBehind: 3,
             .childLeftBehindAgeLimit: 16, .childAgeingNoticeMonths: 3,
+            // ORGANISATIONS.md: the report by 31 May, 24 months to the serious list, 2 years missed.
+            .organisationReportDeadlineMonth: 5, .organisationReportDeadlineDay: 31, .organisationReminderDays: 30,
+            .organisationSeriousAfterMonths: 24, .organisationRevocationMissedYears: 2, .organisationDormantYears: 2,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -148,6 +148,13 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case childVisitMonthsLeftBehind
     case childLeftBehindAgeLimit
     case childAgeingNoticeMonths
+    // Social organisations (ORGANISATIONS.md): the annual report's window and the credit rules.
+    case organisationReportDeadlineMonth
+    case organisationReportDeadlineDay
+    case organisationReminderDays
+    case organisationSeriousAfterMonths
+    case organisationRevocationMissedYears
+    case organisationDormantYears
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -188,7 +195,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .childCaseUrgentResponseHours, .childCaseNormalResponseWorkingDays, .childCaseReferralAnswerWorkingDays,
             .childCaseVisitIntervalDays,
             .childVisitMonthsScatteredOrphan, .childVisitMonthsUnsupported, .childVisitMonthsInDistress,
-            .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths:
+            .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths,
+            .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
+            .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears:
             return .integer
         }
     }
@@ -311,6 +320,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .childVisitMonthsLeftBehind: return "儿童主任巡访：留守儿童（每几个月一次）"
         case .childLeftBehindAgeLimit: return "留守儿童年龄上限（周岁）"
         case .childAgeingNoticeMonths: return "即将年满18周岁儿童提前提示（月）"
+        case .organisationReportDeadlineMonth: return "社会组织年度报告：报送截止月（次年）"
+        case .organisationReportDeadlineDay: return "社会组织年度报告：报送截止日"
+        case .organisationReminderDays: return "社会组织年度报告：截止前提醒（天）"
+        case .organisationSeriousAfterMonths: return "社会组织：列入活动异常名录满（月）未移出，列入严重违法失信名单"
+        case .organisationRevocationMissedYears: return "社会组织：连续未参加年检（年），提请撤销登记"
+        case .organisationDormantYears: return "社会组织：僵尸型排查看最近（年）"
         }
     }
 }

@@ -89,6 +89,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var childProtection: ChildProtectionParameters
     /// The child director's visits and the ageing notice (`ChildParameters.keys`).
     public var children: ChildParameters
+    /// Social organisations' annual reports and credit rules (`OrganisationParameters.keys`).
+    public var organisations: OrganisationParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -184,6 +186,7 @@ public struct PolicyParameters: Sendable, Hashable {
         funeral = FuneralParameters(values: values)
         childProtection = ChildProtectionParameters(values: values)
         children = ChildParameters(values: values)
+        organisations = OrganisationParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -275,5 +278,6 @@ public struct PolicyParameters: Sendable, Hashable {
         ]
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
+            .merging(organisations.values) { $1 }
     }
 }
