@@ -68,6 +68,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateFuneralSubsidies())
     app.migrations.add(CreateDisabilitySubsidies())
     app.migrations.add(CreateChildCases())
+    app.migrations.add(CreateAdoptions())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

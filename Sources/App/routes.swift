@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     try FuneralRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try DisabilityRoutes.register(api: apiUser, signedIn: signedIn)
     try ChildProtectionRoutes.register(api: apiUser, signedIn: signedIn)
+    try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -35,6 +35,7 @@ struct RotatedTable: Sendable {
         sealed("child_cases", key: "id", column: "case_cipher"),
         sealed("child_case_entries", key: "id", column: "text_cipher"),
         sealed("child_case_referrals", key: "id", column: "text_cipher"),
+        sealed("adoption_records", key: "id", column: "details_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

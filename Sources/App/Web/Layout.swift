@@ -28,6 +28,7 @@ struct LayoutContext: Encodable {
     let canHandleBookings: Bool
     /// The child-protection office, or staff who may be assigned a case (未成年人保护).
     let canSeeChildCases: Bool
+    let canRegisterAdoptions: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -56,6 +57,7 @@ struct LayoutContext: Encodable {
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
+        canRegisterAdoptions = user?.role.may(.registerAdoptions) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
     }
 }

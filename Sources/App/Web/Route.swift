@@ -181,6 +181,10 @@ enum Route {
     static let childCase = Template<UUID>("/child-cases/:id")
     static let childCaseStep = Template<(UUID, String)>("/child-cases/:id/:step")
     static let childCaseReferral = Template<(UUID, UUID)>("/child-cases/:id/answers/:referral")
+    // Adoption registration.
+    static let adoptions = Template<Void>("/adoptions")
+    static let adoption = Template<UUID>("/adoptions/:id")
+    static let adoptionDissolution = Template<UUID>("/adoptions/:id/dissolution")
     static let cemeteryDesk = Template<Void>("/cemetery-desk")
     static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
     static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
@@ -286,6 +290,9 @@ enum Route {
         static let childCase = Template<UUID>("/api/v1/child-cases/:id")
         static let childCaseStep = Template<(UUID, String)>("/api/v1/child-cases/:id/:step")
         static let childCaseReferral = Template<(UUID, UUID)>("/api/v1/child-cases/:id/answers/:referral")
+        static let adoptions = Template<Void>("/api/v1/adoptions")
+        static let adoption = Template<UUID>("/api/v1/adoptions/:id")
+        static let adoptionDissolution = Template<UUID>("/api/v1/adoptions/:id/dissolution")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

@@ -93,6 +93,8 @@ public enum Permission: String, Sendable, CaseIterable {
     /// office assigns street and community staff; the levels above hold it so that they may
     /// create those accounts.
     case workChildCases
+    /// Register adoptions and their dissolution (收养登记) at the district's registry.
+    case registerAdoptions
 }
 
 extension Role {
@@ -102,14 +104,14 @@ extension Role {
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewAudit,
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
+            .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases, .registerAdoptions,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
             .simulatePolicy,
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
-            .answerAdvice, .handleBookings, .workChildCases,
+            .answerAdvice, .handleBookings, .workChildCases, .registerAdoptions,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

@@ -73,7 +73,8 @@ public enum AuditCatalog {
             ("childCase.refer", "未成年人保护：转介部门"), ("childCase.answerReferral", "未成年人保护：登记部门回复"),
             ("childCase.chaseReferral", "未成年人保护：催办转介"), ("childCase.proposeClosure", "未成年人保护：申请结案"),
             ("childCase.approveClosure", "未成年人保护：督导员同意结案"),
-            ("childCase.rejectClosure", "未成年人保护：督导员退回结案"), ("demo.childCases", "生成演示未成年人保护个案"),
+            ("childCase.rejectClosure", "未成年人保护：督导员退回结案"),
+            ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
@@ -110,6 +111,6 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }
