@@ -71,6 +71,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateFamilySearch())
     app.migrations.add(CreateChildProtection())
     app.migrations.add(CreateOrganisations())
+    app.migrations.add(CreateAdoptions())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     try FamilySearchRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try ChildRoutes.register(api: apiUser, signedIn: signedIn)
     try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
+    try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -37,7 +37,7 @@ struct LinkWalkTests {
                 "/children", "/children/new", "/children/{uuid}", "/children/turning-adult", "/child-visits/{uuid}",
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
-                "/organisation-notices",
+                "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -76,6 +76,11 @@ struct LinkWalkTests {
         // Social organisations (a small registry) and the credit runs' lists.
         let credit = try await DemoOrganisations.seed(app, count: 200)
         #expect(credit.listedAbnormal > 0)
+        // Couples of the registry adopting children of their district.
+        let registrar = CurrentUser(
+            id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
+            department: nil)
+        #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
     }
 }
 

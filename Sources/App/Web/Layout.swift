@@ -30,6 +30,7 @@ struct LayoutContext: Encodable {
     let canSeeChildCases: Bool
     let canManageOrganisations: Bool
     let isOrganisation: Bool
+    let canRegisterAdoptions: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -58,6 +59,7 @@ struct LayoutContext: Encodable {
         canInspectFacilities = user?.role.may(.inspectFacilities) ?? false
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
+        canRegisterAdoptions = user?.role.may(.registerAdoptions) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

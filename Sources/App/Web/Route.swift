@@ -204,6 +204,10 @@ enum Route {
     static let organisationNotices = Template<Void>("/organisation-notices")
     static let myOrganisation = Template<Void>("/my-organisation")
     static let myOrganisationReport = Template<Void>("/my-organisation/report")
+    // Adoption registration.
+    static let adoptions = Template<Void>("/adoptions")
+    static let adoption = Template<UUID>("/adoptions/:id")
+    static let adoptionDissolution = Template<UUID>("/adoptions/:id/dissolution")
     static let cemeteryDesk = Template<Void>("/cemetery-desk")
     static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
     static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
@@ -335,6 +339,9 @@ enum Route {
         static let dormantOrganisations = Template<Void>("/api/v1/organisation-sweep")
         static let organisationNotices = Template<Void>("/api/v1/organisation-notices")
         static let myOrganisation = Template<Void>("/api/v1/my-organisation")
+        static let adoptions = Template<Void>("/api/v1/adoptions")
+        static let adoption = Template<UUID>("/api/v1/adoptions/:id")
+        static let adoptionDissolution = Template<UUID>("/api/v1/adoptions/:id/dissolution")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

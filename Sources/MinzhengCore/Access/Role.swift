@@ -107,6 +107,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageOrganisations
     /// File one's own organisation's annual report (the organisation's account only).
     case fileOrganisationReport
+    /// Register adoptions and their dissolution (收养登记) at the district's registry.
+    case registerAdoptions
 }
 
 extension Role {
@@ -117,7 +119,7 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
-            .handleFamilySearch, .manageOrganisations,
+            .handleFamilySearch, .manageOrganisations, .registerAdoptions,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -125,6 +127,7 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
+            .registerAdoptions,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

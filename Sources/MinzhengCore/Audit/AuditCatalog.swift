@@ -93,6 +93,7 @@ public enum AuditCatalog {
             ("organisation.listSerious", "社会组织：列入严重违法失信名单"),
             ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
             ("organisation.remind", "社会组织：年报提醒"),
+            ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
@@ -129,6 +130,6 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }
