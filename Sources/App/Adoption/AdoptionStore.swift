@@ -25,11 +25,7 @@ struct AdoptionStore {
 
     /// The next certificate number of a prefix (`SY320402-2026-`), inside the registration's transaction.
     func nextNumber(prefix: String) async throws -> String {
-        let last = try await db.raw(
-            "SELECT MAX(number) AS n FROM adoption_records WHERE number LIKE \(bind: prefix + "%")"
-        ).first()?.decode(column: "n", as: String?.self)
-        let serial = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-        return prefix + String(format: "%06d", serial)
+        try await SerialNumber.next(prefix: prefix, in: "adoption_records", db: db)
     }
 
     func insert(_ row: Row, at now: Date) async throws {

@@ -78,12 +78,7 @@ struct ChildCaseStore {
 
     /// The next number of the year's series, `WB2026-000001`, inside the intake's transaction.
     func nextNumber(year: Int) async throws -> String {
-        let prefix = "WB\(year)-"
-        let last = try await db.raw(
-            "SELECT MAX(number) AS n FROM child_cases WHERE number LIKE \(bind: prefix + "%")"
-        ).first()?.decode(column: "n", as: String?.self)
-        let serial = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-        return prefix + String(format: "%06d", serial)
+        try await SerialNumber.next(prefix: "WB\(year)-", in: "child_cases", db: db)
     }
 
     func insert(_ row: Row, at now: Date) async throws {
