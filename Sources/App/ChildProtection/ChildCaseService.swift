@@ -299,8 +299,8 @@ struct ChildCaseService {
             } ?? today
         try check(version: input.version, of: row)
         if kind == .plan {
-            guard let days = input.visitEveryDays, days >= 1 else {
-                throw Refusal.invalid("visitEveryDays", "请填写计划的走访间隔（天）")
+            guard let days = input.visitEveryDays, (1...366).contains(days) else {
+                throw Refusal.invalid("visitEveryDays", "请填写计划的走访间隔（1 至 366 天）")
             }
             var sealed = try opened(row)
             sealed.plan = text

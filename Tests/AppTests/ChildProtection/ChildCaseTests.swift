@@ -177,6 +177,12 @@ struct ChildCaseTests {
                 app, .POST, "/api/v1/child-cases/\(c.id)/records", token: w.worker,
                 json: ["kind": "response", "text": "当日到校见到儿童，已联系派出所。", "version": 2])
             #expect(responded.status == .ok, "\(responded.body.string)")
+            // A plan's interval beyond a year (or past any column) is refused naming the field.
+            let huge = try await send(
+                app, .POST, "/api/v1/child-cases/\(c.id)/records", token: w.worker,
+                json: ["kind": "plan", "text": "每周走访", "visitEveryDays": 99_999_999_999, "version": 3])
+            #expect(huge.status == .badRequest)
+            #expect(try huge.json(ErrorAnswer.self).field == "visitEveryDays")
             let after = try responded.json(Detail.self)
             #expect(after.status == "responded")
             #expect(after.nextVisitDue == app.platform.clock.today.adding(days: 30).description)
