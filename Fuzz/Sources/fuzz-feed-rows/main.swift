@@ -54,6 +54,7 @@ func values(of record: FeedRecord) -> [String: Value] {
         v["grade"] = .number(String(d.grade.value))
         v["kind"] = .text(d.kind.rawValue)
         v["certifiedDate"] = date(d.certifiedDate)
+        if let until = d.validUntil { v["validUntil"] = date(until) }
     case .vehicle(let x):
         v["registeredDate"] = date(x.registeredDate)
         v["valueFen"] = fen(x.valueFen)

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Argument(
             name: "what",
             help:
-                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map | family-search | organisation-sweep"
+                "policy | lookup | household-list | bookings | reads | payroll | feeds | home-care | elderly-allowances | service-map | family-search | organisation-sweep | disability-subsidies"
         )
         var what: String
         @Option(name: "households", help: "policy: how many synthetic households to assess (default 1000000)")
@@ -34,7 +34,9 @@ struct BenchCommand: AsyncCommand {
         var folder: String?
         @Option(name: "orders", help: "home-care: how many visits of a month to settle (default 1000000)")
         var orders: Int?
-        @Option(name: "persons", help: "elderly-allowances: registry size, seeded when smaller (default 1000000)")
+        @Option(
+            name: "persons",
+            help: "elderly-allowances, disability-subsidies: registry size, seeded when smaller (default 1000000)")
         var persons: Int?
         @Option(name: "facilities", help: "service-map: how many facilities the city has (default 5000)")
         var facilities: Int?
@@ -50,12 +52,14 @@ struct BenchCommand: AsyncCommand {
         var organisations: Int?
         @Option(name: "years", help: "organisation-sweep: years of annual reports of the added ones (default 10)")
         var years: Int?
+        @Option(name: "certificates", help: "disability-subsidies: the federation's certificates (default 60000)")
+        var certificates: Int?
         @Flag(name: "files-only", help: "feeds: create the enrollments and write the files, without ingesting them")
         var filesOnly: Bool
     }
 
     var help: String {
-        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）| bench family-search（寻亲比对） | bench organisation-sweep（僵尸型社会组织排查）"
+        "性能基准：bench policy（政策引擎吞吐量）| bench lookup（按身份证号查人 API 延迟）| bench payroll（名册生成与调标）| bench home-care（居家服务月度结算）| bench service-map（养老服务地图查询）| bench family-search（寻亲比对） | bench organisation-sweep（僵尸型社会组织排查）| bench disability-subsidies（两项补贴免申即享识别）"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -116,10 +120,14 @@ struct BenchCommand: AsyncCommand {
             let figures = try await OrganisationSweepBenchmark(app: context.application).run(
                 organisations: signature.organisations ?? 100_000, years: signature.years ?? 10)
             context.console.output("\(jsonLine(figures))")
+        case "disability-subsidies":
+            let figures = try await DisabilitySubsidyBenchmark(app: context.application).run(
+                persons: signature.persons ?? 1_000_000, certificates: signature.certificates ?? 60_000)
+            context.console.output("\(jsonLine(figures))")
         default:
             throw Refusal.invalid(
                 "what",
-                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map、family-search、organisation-sweep"
+                "未知基准 \(signature.what)，可用：policy、lookup、household-list、reads、payroll、feeds、home-care、elderly-allowances、service-map、family-search、organisation-sweep、disability-subsidies"
             )
         }
     }

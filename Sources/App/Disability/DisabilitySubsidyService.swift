@@ -48,9 +48,11 @@ struct DisabilitySubsidyRun {
                         result.stopped += 1
                         continue
                     }
+                    // Judged on the first day it would be paid (a confirmation enrolls from the
+                    // next month): a certificate running out this month proposes nothing.
                     guard !candidate.settled.contains(program),
                         case .success(let rule) = DisabilitySubsidyRules.eligibility(
-                            program, candidate.facts, on: month.firstDay),
+                            program, candidate.facts, on: month.adding(months: 1).firstDay),
                         let grade = candidate.facts.grade
                     else { continue }
                     let parameters = try history.parameters(for: candidate.region, month: month)

@@ -35,15 +35,18 @@ struct DisabilitySubsidyStore {
                 values.append(
                     """
                     (\(bind: person), \(bind: c.certificate.grade.value), \(bind: c.certificate.kind.rawValue),
-                      \(bind: c.certificate.certifiedDate.description), \(bind: c.source), \(bind: now))
+                      \(bind: c.certificate.certifiedDate.description),
+                      \(bind: c.certificate.validUntil?.description), \(bind: c.source), \(bind: now))
                     """)
             }
             try await db.raw(
                 """
-                INSERT INTO disability_certificates (person_id, grade, kind, certified_on, source_record_id, updated_at)
+                INSERT INTO disability_certificates (person_id, grade, kind, certified_on, valid_until, source_record_id,
+                  updated_at)
                 VALUES \(values.joined(separator: ", "))
                 ON CONFLICT (person_id) DO UPDATE SET grade = excluded.grade, kind = excluded.kind,
-                  certified_on = excluded.certified_on, source_record_id = excluded.source_record_id,
+                  certified_on = excluded.certified_on, valid_until = excluded.valid_until,
+                  source_record_id = excluded.source_record_id,
                   updated_at = excluded.updated_at
                 WHERE excluded.certified_on >= disability_certificates.certified_on
                 """
@@ -77,7 +80,7 @@ struct DisabilitySubsidyStore {
         let items = DisabilitySubsidyProgram.allCases.map(\.rawValue)
         let rows = try await db.raw(
             """
-            SELECT p.id, p.household_id, p.region, p.hukou, p.deceased_on, c.grade, c.certified_on,
+            SELECT p.id, p.household_id, p.region, p.hukou, p.deceased_on, c.grade, c.certified_on, c.valid_until,
               CASE WHEN EXISTS (SELECT 1 FROM enrollments e WHERE e.household_id = p.household_id
                 AND e.item_code = \(bind: AssistanceItemCode.dibao.rawValue) AND \(Self.inForce(m))) THEN 1 ELSE 0 END AS dibao,
               CASE WHEN EXISTS (SELECT 1 FROM enrollments e WHERE e.person_id = p.id
@@ -99,6 +102,7 @@ struct DisabilitySubsidyStore {
             let facts = DisabilitySubsidyRules.Facts(
                 grade: try r.decode(column: "grade", as: Int.self),
                 certifiedOn: CivilDate(try r.decode(column: "certified_on", as: String.self)),
+                validUntil: try r.decode(column: "valid_until", as: String?.self).flatMap(CivilDate.init),
                 diedOn: try r.decode(column: "deceased_on", as: String?.self).flatMap(CivilDate.init),
                 hukouInCity: region.hasPrefix(Self.city.prefix),
                 dibaoHousehold: try r.decode(column: "dibao", as: Int.self) == 1,

@@ -87,6 +87,17 @@ struct PayrollBenchmark {
             round += 1
         }
         plan = Array(plan.prefix(target))
+        try await insert(plan, start: start)
+        return plan.count
+    }
+
+    /// Active enrollments from `start` with their amounts, 20 000 a transaction (a benchmark's
+    /// untimed setup; the disability-subsidy benchmark uses it for its dibao households).
+    func insert(
+        _ plan: [(household: UUID, person: UUID?, region: String, item: String)], start: YearMonth
+    )
+        async throws
+    {
         var enrollments = BulkInsert(
             table: "enrollments",
             columns: [
@@ -114,7 +125,6 @@ struct PayrollBenchmark {
             }
         }
         try await flush(&enrollments, &amounts)
-        return plan.count
     }
 
     private func flush(_ enrollments: inout BulkInsert, _ amounts: inout BulkInsert) async throws {

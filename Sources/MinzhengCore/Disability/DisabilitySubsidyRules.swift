@@ -128,10 +128,13 @@ public enum DisabilitySubsidyRules {
 
     /// The yearly re-check of an enrollment in `month`: nil when it goes on (or it is not the
     /// anniversary month, or no certificate date is on record to tell it), else why it stops
-    /// (from the next month).
+    /// (from the next month). A certificate whose validity ends in `month` or before stops it
+    /// whatever the month: the subsidy is paid to the end of the month the certificate ran out,
+    /// never for a month it does not cover.
     public static func recheck(
         _ program: DisabilitySubsidyProgram, _ facts: Facts, month: YearMonth
     ) -> DisabilitySubsidyStop? {
+        if let until = facts.validUntil, until.yearMonth <= month { return .certificateExpired }
         guard isRecheckMonth(facts, month) else { return nil }
         switch eligibility(program, facts, on: month.firstDay) {
         case .success: return nil

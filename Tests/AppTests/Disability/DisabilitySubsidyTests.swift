@@ -162,4 +162,59 @@ struct DisabilitySubsidyTests {
             #expect(try await FuneralSubsidyTests.count(app, "disabilitySubsidy.stop") == 1)
         }
     }
+
+    @Test(
+        "a certificate's end of validity from the feed: nothing proposed in the month it runs out; an enrollment stops from the month after it ran out, anniversary or not",
+        arguments: TestDatabase.available)
+    func expiry(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await HouseholdChangeTests.family(app)
+            let federation = try await MonitoringTests.departmentToken(app, "disabledFederation")
+            try await Self.certificate(
+                app, federation,
+                [
+                    [
+                        "sourceRecordId": "E-1", "idNumber": residentID(HouseholdChangeTests.headID), "grade": 1,
+                        "kind": "physical", "certifiedDate": "2025-12-10", "validUntil": "2027-03-09",
+                    ]
+                ])
+            #expect(try await Self.run(app, "2027-03") == DisabilitySubsidyRun.Outcome())
+            let first = try await Self.run(app, "2026-12")
+            #expect(first.proposed == 2 && first.proposals.allSatisfy { $0.personId == f.head })
+
+            let street = try await app.token(role: .streetOfficer, region: "320402001")
+            let queue = try await send(app, .GET, "/api/v1/disability-subsidy/proposals", token: street)
+                .json(Queue.self)
+            let nursing = try #require(queue.items.first { $0.program == "nursingSubsidy" })
+            let confirmed = try await send(
+                app, .POST, "/api/v1/disability-subsidy/proposals/\(nursing.id)", token: street,
+                json: ["action": "confirm", "version": nursing.version])
+            let enrollment = try #require(try confirmed.json(Proposal.self).enrollmentId)
+
+            #expect(try await Self.run(app, "2027-02").stopped == 0)
+            let ranOut = try await Self.run(app, "2027-03")
+            #expect(ranOut.stopped == 1 && ranOut.proposed == 0)
+            let stopped = try #require(
+                try await app.sql.raw("SELECT status, end_month FROM enrollments WHERE id = \(bind: enrollment)")
+                    .first())
+            #expect(try stopped.decode(column: "status", as: String.self) == "ended")
+            #expect(try stopped.decode(column: "end_month", as: String?.self) == "2027-03")
+            let stop = try #require(
+                try await app.sql.raw(
+                    "SELECT after_json FROM audit_events WHERE action = 'disabilitySubsidy.stop'"
+                ).first())
+            #expect(try stop.decode(column: "after_json", as: String.self).contains("certificateExpired"))
+
+            // A renewed certificate (a later certifiedDate, no end) makes the person eligible again.
+            try await Self.certificate(
+                app, federation,
+                [
+                    [
+                        "sourceRecordId": "E-2", "idNumber": residentID(HouseholdChangeTests.headID), "grade": 1,
+                        "kind": "physical", "certifiedDate": "2026-11-20",
+                    ]
+                ])
+            #expect(try await Self.run(app, "2027-04").proposals.contains { $0.program == "nursingSubsidy" })
+        }
+    }
 }

@@ -40,6 +40,7 @@ struct DisabilitySubsidyRulesTests {
     }
 
     static let certified = CivilDate(year: 2024, month: 6, day: 18)!
+    static let expiry = CivilDate(year: 2026, month: 3, day: 17)!
 
     @Test(
         "the re-check runs in the certificate's anniversary month only",
@@ -63,6 +64,16 @@ struct DisabilitySubsidyRulesTests {
             (.livingSubsidy, Facts(grade: 4, certifiedOn: certified, dibaoHousehold: true), "2025-06", nil),
             (.livingSubsidy, Facts(grade: 4, certifiedOn: certified), "2025-05", nil),
             (.livingSubsidy, Facts(grade: nil), "2025-05", nil),
+            // An expiry stops it in the month it falls in, anniversary or not; not before.
+            (
+                .livingSubsidy, Facts(grade: 4, certifiedOn: certified, validUntil: expiry, dibaoHousehold: true),
+                "2026-02", nil
+            ),
+            (
+                .livingSubsidy, Facts(grade: 4, certifiedOn: certified, validUntil: expiry, dibaoHousehold: true),
+                "2026-03", .certificateExpired
+            ),
+            (.nursingSubsidy, Facts(grade: 1, validUntil: expiry), "2026-09", .certificateExpired),
         ] as [(DisabilitySubsidyProgram, Facts, String, DisabilitySubsidyStop?)])
     func recheck(_ program: DisabilitySubsidyProgram, _ facts: Facts, _ month: String, _ stop: DisabilitySubsidyStop?) {
         #expect(DisabilitySubsidyRules.recheck(program, facts, month: YearMonth(month)!) == stop)

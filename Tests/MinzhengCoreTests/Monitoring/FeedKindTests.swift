@@ -44,13 +44,13 @@ struct FeedKindTests {
     }
 
     @Test(
-        "each feed has exactly the fields of CATALOG.md after sourceRecordId and idNumber",
+        "each feed has exactly the fields of CATALOG.md after sourceRecordId and idNumber (plus the disability certificate's optional validUntil)",
         arguments: [
             (FeedKind.death, ["deathDate"]),
             (.medicalExpense, ["admissionDate", "dischargeDate", "totalFen", "outOfPocketFen", "seriousIllness"]),
             (.unemployment, ["registeredDate", "status"]),
             (.pension, ["monthlyFen", "fromMonth"]),
-            (.disability, ["grade", "kind", "certifiedDate"]),
+            (.disability, ["grade", "kind", "certifiedDate", "validUntil"]),
             (.vehicle, ["registeredDate", "valueFen"]),
             (.realEstate, ["properties", "areaM2"]),
             (.business, ["registeredDate", "capitalFen", "status"]),

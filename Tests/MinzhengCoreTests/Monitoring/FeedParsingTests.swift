@@ -27,7 +27,7 @@ struct FeedParsingTests {
                     admissionDate: F.date("2024-05-01"), dischargeDate: F.date("2024-05-20"),
                     totalFen: 3_500_000, outOfPocketFen: 1_200_000, seriousIllness: true))
         guard case .disability(let d) = F.parsed(.disability).payload else { Issue.record("kind"); return }
-        #expect(d.grade == DisabilityGrade(2) && d.kind == .physical)
+        #expect(d.grade == DisabilityGrade(2) && d.kind == .physical && d.validUntil == F.date("2029-06-02"))
         guard case .realEstate(let r) = F.parsed(.realEstate).payload else { Issue.record("kind"); return }
         #expect(r.properties == 2 && r.areaM2 == SquareMetres(hundredths: 8550) && r.areaM2.description == "85.50")
         guard case .pension(let p) = F.parsed(.pension).payload else { Issue.record("kind"); return }
@@ -70,6 +70,12 @@ struct FeedParsingTests {
         var nullEnd = F.jsonRow(.custody)
         nullEnd["endDate"] = NSNull()
         #expect(try FeedRecord(kind: .custody, json: nullEnd, today: F.today) == F.parseCSV(.custody, custody))
+
+        let permanent = F.csvRow(.disability).filter { $0.0 != "validUntil" }
+        guard case .disability(let d) = try F.parseCSV(.disability, permanent).payload else {
+            Issue.record("kind"); return
+        }
+        #expect(d.validUntil == nil)
     }
 
     /// (kind, field, bad CSV text, the message after `field: `)
@@ -94,6 +100,8 @@ struct FeedParsingTests {
             (.pension, "fromMonth", "2024-13", "应为 YYYY-MM"),
             (.disability, "grade", "5", "应为 1–4 级"),
             (.disability, "grade", "0", "应为 1–4 级"),
+            (.disability, "validUntil", "2024-06-02", "早于发证日期 certifiedDate"),
+            (.disability, "validUntil", "2029-02-30", "应为 YYYY-MM-DD"),
             (.realEstate, "areaM2", "85.555", "应为非负数，最多两位小数"),
             (.business, "status", "open", "应为 active（存续）、revoked（吊销）、deregistered（注销） 之一"),
             (.school, "level", "university", "应为 preschool（学前）、primary（小学）、middle（初中）、high（高中）、college（大学） 之一"),

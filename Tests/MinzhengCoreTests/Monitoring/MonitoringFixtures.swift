@@ -25,7 +25,10 @@ enum MonitoringFixtures {
             ]
         case .unemployment: return common + [("registeredDate", "2024-06-01"), ("status", "registered")]
         case .pension: return common + [("monthlyFen", "185000"), ("fromMonth", "2024-07")]
-        case .disability: return common + [("grade", "2"), ("kind", "physical"), ("certifiedDate", "2024-06-03")]
+        case .disability:
+            return common + [
+                ("grade", "2"), ("kind", "physical"), ("certifiedDate", "2024-06-03"), ("validUntil", "2029-06-02"),
+            ]
         case .vehicle: return common + [("registeredDate", "2024-04-18"), ("valueFen", "8900000")]
         case .realEstate: return common + [("properties", "2"), ("areaM2", "85.5")]
         case .business:

@@ -32,7 +32,7 @@ public enum FeedKind: String, CaseIterable, Codable, Sendable {
         case .medicalExpense: return ["admissionDate", "dischargeDate", "totalFen", "outOfPocketFen", "seriousIllness"]
         case .unemployment: return ["registeredDate", "status"]
         case .pension: return ["monthlyFen", "fromMonth"]
-        case .disability: return ["grade", "kind", "certifiedDate"]
+        case .disability: return ["grade", "kind", "certifiedDate", "validUntil"]
         case .vehicle: return ["registeredDate", "valueFen"]
         case .realEstate: return ["properties", "areaM2"]
         case .business: return ["registeredDate", "capitalFen", "status"]
@@ -46,11 +46,13 @@ public enum FeedKind: String, CaseIterable, Codable, Sendable {
     /// not silently dropped.
     public var allFields: [String] { FeedRecord.commonFields + payloadFields }
 
-    /// Fields a row may leave out: a custody still running has no end date, and most
-    /// settlements are not for a serious illness.
+    /// Fields a row may leave out: a custody still running has no end date, most
+    /// settlements are not for a serious illness, and a permanent disability certificate has no
+    /// end of validity.
     public var optionalFields: Set<String> {
         switch self {
         case .medicalExpense: return ["seriousIllness"]
+        case .disability: return ["validUntil"]
         case .custody: return ["endDate"]
         default: return []
         }

@@ -48,15 +48,19 @@ public struct PensionAward: Hashable, Sendable {
     }
 }
 
-/// `disability` (残联): a disability certificate.
+/// `disability` (残联): a disability certificate. `validUntil` (the last valid day of a
+/// certificate issued for a term; absent for a permanent one) goes beyond CATALOG.md's fields:
+/// without it an expired certificate could never stop the two subsidies.
 public struct DisabilityCertificate: Hashable, Sendable {
     public let grade: DisabilityGrade
     public let kind: DisabilityKind
     public let certifiedDate: CivilDate
-    public init(grade: DisabilityGrade, kind: DisabilityKind, certifiedDate: CivilDate) {
+    public let validUntil: CivilDate?
+    public init(grade: DisabilityGrade, kind: DisabilityKind, certifiedDate: CivilDate, validUntil: CivilDate? = nil) {
         self.grade = grade
         self.kind = kind
         self.certifiedDate = certifiedDate
+        self.validUntil = validUntil
     }
 }
 

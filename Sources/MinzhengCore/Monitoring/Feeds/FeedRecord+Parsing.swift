@@ -58,7 +58,10 @@ extension FeedRecord {
             guard let grade = DisabilityGrade(Int(gradeNumber)) else { throw FieldProblem("grade", "应为 1–4 级") }
             let kind: DisabilityKind = try f.choice("kind", chinese: \.chinese)
             let certified = try f.date("certifiedDate", notAfter: today)
-            return .disability(DisabilityCertificate(grade: grade, kind: kind, certifiedDate: certified))
+            let until = try f.optionalDate("validUntil")
+            if let until, until < certified { throw FieldProblem("validUntil", "早于发证日期 certifiedDate") }
+            return .disability(
+                DisabilityCertificate(grade: grade, kind: kind, certifiedDate: certified, validUntil: until))
 
         case .vehicle:
             let registered = try f.date("registeredDate", notAfter: today)
