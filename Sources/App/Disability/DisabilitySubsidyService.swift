@@ -30,6 +30,27 @@ struct DisabilitySubsidyRun {
         return try await writer.transaction { tx, audit in
             let store = DisabilitySubsidyStore(db: tx)
             var result = Outcome()
+            var parameters: [String: PolicyParameters] = [:]
+            var pending: [DisabilitySubsidyStore.NewProposal] = []
+            // Proposals go in a thousand at a time, each batch's audit events with them.
+            func flush() async throws {
+                let inserted = try await store.propose(pending, month: month, at: now)
+                pending.removeAll(keepingCapacity: true)
+                try await audit.record(
+                    inserted.map { p in
+                        audit.entry(
+                            "disabilitySubsidy.propose", entity: "disability_subsidy_proposal", id: p.id.uuidString,
+                            region: p.candidate.region,
+                            after: [
+                                "program": p.program.rawValue, "person": p.candidate.person.uuidString,
+                                "rule": p.rule.rawValue, "amountFen": "\(p.amount.value)", "month": month.description,
+                            ])
+                    })
+                result.proposed += inserted.count
+                result.proposals += inserted.map {
+                    Proposed(personId: $0.candidate.person, program: $0.program.rawValue, rule: $0.rule.rawValue)
+                }
+            }
             for candidate in try await store.candidates(month: month, within: scope) {
                 for program in DisabilitySubsidyProgram.allCases {
                     if let enrollment = candidate.enrollments[program] {
@@ -55,25 +76,17 @@ struct DisabilitySubsidyRun {
                             program, candidate.facts, on: month.adding(months: 1).firstDay),
                         let grade = candidate.facts.grade
                     else { continue }
-                    let parameters = try history.parameters(for: candidate.region, month: month)
+                    if parameters[candidate.region] == nil {
+                        parameters[candidate.region] = try history.parameters(for: candidate.region, month: month)
+                    }
+                    guard let regional = parameters[candidate.region] else { continue }
                     let amount = DisabilitySubsidyRules.amount(
-                        program, grade: grade, urbanHukou: candidate.urbanHukou, parameters: parameters)
-                    guard
-                        let id = try await store.propose(
-                            candidate, program: program, rule: rule, amount: amount, month: month, at: now)
-                    else { continue }
-                    try await audit.record(
-                        "disabilitySubsidy.propose", entity: "disability_subsidy_proposal", id: id.uuidString,
-                        region: candidate.region,
-                        after: [
-                            "program": program.rawValue, "person": candidate.person.uuidString, "rule": rule.rawValue,
-                            "amountFen": "\(amount.value)", "month": month.description,
-                        ])
-                    result.proposed += 1
-                    result.proposals.append(
-                        Proposed(personId: candidate.person, program: program.rawValue, rule: rule.rawValue))
+                        program, grade: grade, urbanHukou: candidate.urbanHukou, parameters: regional)
+                    pending.append(.init(candidate: candidate, program: program, rule: rule, amount: amount))
                 }
+                if pending.count >= 1000 { try await flush() }
             }
+            try await flush()
             return result
         }
     }

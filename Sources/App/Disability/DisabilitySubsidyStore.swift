@@ -147,23 +147,40 @@ struct DisabilitySubsidyStore {
         return order.compactMap { found[$0] }
     }
 
-    /// Inserts an open proposal unless one stands for the person and program; its id, or nil.
-    func propose(
-        _ candidate: Candidate, program: DisabilitySubsidyProgram, rule: DisabilitySubsidyRule, amount: Fen,
-        month: YearMonth, at now: Date
-    ) async throws -> UUID? {
+    /// A proposal the run makes.
+    struct NewProposal: Sendable {
         let id = UUID()
-        return try await db.raw(
-            """
-            INSERT INTO disability_subsidy_proposals (id, person_id, household_id, region, program, rule, grade,
-              certified_on, amount_fen, month, status, version, created_at)
-            VALUES (\(bind: id), \(bind: candidate.person), \(bind: candidate.household), \(bind: candidate.region),
-              \(bind: program.rawValue), \(bind: rule.rawValue), \(bind: candidate.facts.grade ?? 0),
-              \(bind: candidate.facts.certifiedOn?.description ?? ""), \(bind: amount.value), \(bind: month.description),
-              'open', 1, \(bind: now))
-            ON CONFLICT (person_id, program) WHERE status = 'open' DO NOTHING RETURNING id
-            """
-        ).first() != nil ? id : nil
+        let candidate: Candidate
+        let program: DisabilitySubsidyProgram
+        let rule: DisabilitySubsidyRule
+        let amount: Fen
+    }
+
+    /// Inserts the proposals as open, but where one already stands for the person and program
+    /// (the partial unique index); those inserted, in order. Five hundred rows a statement.
+    func propose(_ proposals: [NewProposal], month: YearMonth, at now: Date) async throws -> [NewProposal] {
+        var inserted: [NewProposal] = []
+        for chunk in proposals.chunked(500) {
+            let values = chunk.map { p -> SQLQueryString in
+                """
+                (\(bind: p.id), \(bind: p.candidate.person), \(bind: p.candidate.household), \(bind: p.candidate.region),
+                  \(bind: p.program.rawValue), \(bind: p.rule.rawValue), \(bind: p.candidate.facts.grade ?? 0),
+                  \(bind: p.candidate.facts.certifiedOn?.description ?? ""), \(bind: p.amount.value),
+                  \(bind: month.description), 'open', 1, \(bind: now))
+                """
+            }
+            let ids = Set(
+                try await db.raw(
+                    """
+                    INSERT INTO disability_subsidy_proposals (id, person_id, household_id, region, program, rule, grade,
+                      certified_on, amount_fen, month, status, version, created_at)
+                    VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT (person_id, program) WHERE status = 'open' DO NOTHING RETURNING id
+                    """
+                ).all().map { try $0.decode(column: "id", as: UUID.self) })
+            inserted += chunk.filter { ids.contains($0.id) }
+        }
+        return inserted
     }
 
     // MARK: the street's queue
