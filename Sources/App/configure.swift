@@ -73,6 +73,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateOrganisations())
     app.migrations.add(CreateAdoptions())
     app.migrations.add(AddDisabilityCertificateValidity())
+    app.migrations.add(CreatePlaceNames())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

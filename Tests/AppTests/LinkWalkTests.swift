@@ -38,6 +38,7 @@ struct LinkWalkTests {
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
+                "/place-names", "/place-names/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -81,6 +82,8 @@ struct LinkWalkTests {
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
+        // The register of place names.
+        #expect(try await DemoPlaceNames.seed(app).1 > 0)
     }
 }
 

@@ -208,6 +208,11 @@ enum Route {
     static let adoptions = Template<Void>("/adoptions")
     static let adoption = Template<UUID>("/adoptions/:id")
     static let adoptionDissolution = Template<UUID>("/adoptions/:id/dissolution")
+
+    // Place names.
+    static let placeNames = Template<Void>("/place-names")
+    static let placeName = Template<UUID>("/place-names/:id")
+    static let placeNameSteps = Template<UUID>("/place-names/:id/steps")
     static let cemeteryDesk = Template<Void>("/cemetery-desk")
     static let cemeteryDeskAllocation = Template<Void>("/cemetery-desk/allocations")
     static let cemeteryDeskRenewal = Template<UUID>("/cemetery-desk/allocations/:id/renewal")
@@ -342,6 +347,9 @@ enum Route {
         static let adoptions = Template<Void>("/api/v1/adoptions")
         static let adoption = Template<UUID>("/api/v1/adoptions/:id")
         static let adoptionDissolution = Template<UUID>("/api/v1/adoptions/:id/dissolution")
+        static let placeNames = Template<Void>("/api/v1/place-names")
+        static let placeName = Template<UUID>("/api/v1/place-names/:id")
+        static let placeNameSteps = Template<UUID>("/api/v1/place-names/:id/steps")
         // Elderly care: the ability assessment.
         static let abilityScores = Template<Void>("/api/v1/ability-scores")
         static let personAbilityAssessments = Template<UUID>("/api/v1/persons/:id/ability-assessments")

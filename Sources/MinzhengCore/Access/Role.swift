@@ -109,6 +109,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case fileOrganisationReport
     /// Register adoptions and their dissolution (收养登记) at the district's registry.
     case registerAdoptions
+    /// Keep the register of standard place names of one's county or the city (地名管理):
+    /// propose names and renamings, publicise, approve and announce them.
+    case managePlaceNames
 }
 
 extension Role {
@@ -119,7 +122,7 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
-            .handleFamilySearch, .manageOrganisations, .registerAdoptions,
+            .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -127,7 +130,7 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
-            .registerAdoptions,
+            .registerAdoptions, .managePlaceNames,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,

@@ -94,7 +94,10 @@ public enum AuditCatalog {
             ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
             ("organisation.remind", "社会组织：年报提醒"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
+            ("placeName.propose", "地名：申报命名或更名"), ("placeName.renamed", "地名：因更名停用"),
+            ("placeName.seed", "地名：写入演示数据"),
         ])
+        + PlaceNameStep.allCases.map { Action(code: "placeName.\($0.rawValue)", name: "地名：\($0.chinese)") }
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
