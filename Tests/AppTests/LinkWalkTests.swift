@@ -38,6 +38,7 @@ struct LinkWalkTests {
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
+                "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -81,6 +82,9 @@ struct LinkWalkTests {
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
+        // 德康驿站 on the busiest streets, a few patients each.
+        let rehab = try await DemoRehab.seed(app, patientsPerStation: 4)
+        #expect(rehab.stations > 0 && rehab.patients > 0)
     }
 }
 

@@ -10,6 +10,12 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// A social organisation's own account (its secretary): files the organisation's annual
     /// reports and sees only that organisation; placed at the organisation's region.
     case organisation
+    /// The staff of a 德康驿站 (community mental-health rehabilitation station): enrol the
+    /// station's patients, keep their attendance and services; placed at the station's street.
+    case stationStaff
+    /// The district's health liaison (精防联络员, the hospital side of the four-party model):
+    /// follows the patients of every station of the district; placed at the district.
+    case healthLiaison
 
     public var chinese: String {
         switch self {
@@ -22,6 +28,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .resident: return "居民"
         case .childWelfare: return "未成年人保护中心"
         case .organisation: return "社会组织"
+        case .stationStaff: return "德康驿站工作人员"
+        case .healthLiaison: return "精神卫生联络员"
         }
     }
 
@@ -37,6 +45,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .resident: return [.street, .community]
         case .childWelfare: return [.city]
         case .organisation: return [.city, .district, .street, .community]
+        case .stationStaff: return [.street]
+        case .healthLiaison: return [.district]
         }
     }
 }
@@ -109,6 +119,16 @@ public enum Permission: String, Sendable, CaseIterable {
     case fileOrganisationReport
     /// Register adoptions and their dissolution (收养登记) at the district's registry.
     case registerAdoptions
+    /// See the 德康驿站 of one's region: their equipment checklist and the month's counts
+    /// (patients, attendance, services by party) against the city's targets — counts only.
+    case viewRehabStations
+    /// Open stations of one's region and keep their standard equipment checklist.
+    case manageRehabStations
+    /// Open the patients' records of the stations of one's region — the diagnosis and the
+    /// family's contact — enrol and discharge them, keep attendance and services: the station's
+    /// staff and the district's health liaison only. No administrator holds it, so none reads a
+    /// diagnosis or makes such an account (`minzheng user create --role stationStaff|healthLiaison`).
+    case rehabCare
 }
 
 extension Role {
@@ -119,7 +139,8 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
-            .handleFamilySearch, .manageOrganisations, .registerAdoptions,
+            .handleFamilySearch, .manageOrganisations, .registerAdoptions, .viewRehabStations,
+            .manageRehabStations,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -127,13 +148,13 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
-            .registerAdoptions,
+            .registerAdoptions, .viewRehabStations, .manageRehabStations,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .answerAdvice, .workChildCases,
+            .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
@@ -144,6 +165,8 @@ extension Role {
         .resident: [.selfService],
         .childWelfare: [.protectChildren],
         .organisation: [.fileOrganisationReport],
+        .stationStaff: [.viewRehabStations, .rehabCare],
+        .healthLiaison: [.viewRehabStations, .rehabCare],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }
