@@ -15,6 +15,11 @@ enum DemoRehab {
     static let diagnoses = [
         "精神分裂症", "双相情感障碍", "偏执性精神病", "分裂情感性障碍", "癫痫所致精神障碍", "精神发育迟滞伴发精神障碍",
     ]
+    /// What each party does: the hospital supervises medication and refers, the family is supported, …
+    static let serviceKinds: [RehabParty: [RehabServiceKind]] = [
+        .hospital: [.medicationSupervision, .referral], .community: [.skillsTraining, .occupationalTherapy],
+        .family: [.familySupport], .socialOrganisation: [.counselling, .skillsTraining, .occupationalTherapy],
+    ]
     static let operators = ["常州市心航社会工作服务中心", "常州市阳光心理服务社", "常州市康馨社会工作服务社"]
 
     static func seedIfEmpty(_ app: Application) async throws {
@@ -116,7 +121,8 @@ enum DemoRehab {
                     }
                     if next(10) == 0 {
                         let party = RehabParty.allCases[next(RehabParty.allCases.count)]
-                        let kind = RehabServiceKind.allCases[next(RehabServiceKind.allCases.count)]
+                        let kinds = serviceKinds[party] ?? []
+                        let kind = kinds[next(kinds.count)]
                         services.append([
                             .uuid(UUID()), .uuid(patient.id), .uuid(station.id), .text(day.description),
                             .text(party.rawValue), .text(kind.rawValue), .null, .text("演示数据"), .date(now),
