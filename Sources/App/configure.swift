@@ -74,6 +74,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAdoptions())
     app.migrations.add(AddDisabilityCertificateValidity())
     app.migrations.add(CreatePlaceNames())
+    app.migrations.add(CreateRehabStations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

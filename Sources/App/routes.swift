@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
     try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)
     try PlaceNameRoutes.register(api: apiUser, signedIn: signedIn)
+    try RehabRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -39,6 +39,7 @@ struct LinkWalkTests {
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
                 "/place-names", "/place-names/{uuid}",
+                "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -84,6 +85,9 @@ struct LinkWalkTests {
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
         // The register of place names.
         #expect(try await DemoPlaceNames.seed(app).1 > 0)
+        // 德康驿站 on the busiest streets, a few patients each.
+        let rehab = try await DemoRehab.seed(app, patientsPerStation: 4)
+        #expect(rehab.stations > 0 && rehab.patients > 0)
     }
 }
 

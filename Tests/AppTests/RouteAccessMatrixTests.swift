@@ -32,6 +32,9 @@ struct RouteAccessMatrixTests {
         var otherChildCase = UUID()
         /// A social organisation of 320404001.
         var otherOrganisation = UUID()
+        /// A 德康驿站 of 320404001 and a patient enrolled there.
+        var otherStation = UUID()
+        var otherPatient = UUID()
     }
 
     struct Route: Sendable {
@@ -270,6 +273,13 @@ struct RouteAccessMatrixTests {
         Route(
             name: "an adoption not of one's district", method: .GET, path: { "/api/v1/adoptions/\($0.otherUnit)" },
             body: { _ in nil }),
+        Route(name: "德康驿站 and counts", method: .GET, path: { _ in "/api/v1/rehab-stations" }, body: { _ in nil }),
+        Route(
+            name: "a 德康驿站 of 320404001", method: .GET, path: { "/api/v1/rehab-stations/\($0.otherStation)" },
+            body: { _ in nil }),
+        Route(
+            name: "a 德康驿站 patient of 320404001 (the diagnosis)", method: .GET,
+            path: { "/api/v1/rehab-patients/\($0.otherPatient)" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -299,6 +309,7 @@ struct RouteAccessMatrixTests {
         //                                          children: list, turning 18, visit (not in the region), care homes
         //                                          organisations: list, register, other district's, file its report, sweep
         //                                          adoptions: list, not of one's district
+        //                                          德康驿站: list and counts, a station of 320404001, its patient
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
@@ -306,6 +317,7 @@ struct RouteAccessMatrixTests {
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404,
+                200, 200, 403,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -314,6 +326,7 @@ struct RouteAccessMatrixTests {
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200, 200, 404,
+                200, 404, 403,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -322,6 +335,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
+                200, 404, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -330,6 +344,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -338,6 +353,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -346,6 +362,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -354,6 +371,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .childWelfare, region: "3204",
@@ -362,6 +380,31 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
+            ]),
+        Case(
+            role: .stationStaff, region: "320402001",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404,
+            ]),
+        Case(
+            role: .healthLiaison, region: "320402",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404,
+            ]),
+        Case(
+            role: .healthLiaison, region: "320404",
+            expected: [
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403,
+                403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200,
             ]),
     ]
 
@@ -458,6 +501,8 @@ struct RouteAccessMatrixTests {
                 try await OrganisationTests.create(
                     app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
                 ).id
+            (world.otherStation, world.otherPatient) = try await RehabTests.stationWithPatient(
+                app, region: "320404001", person: other.members[0].personId)
             let token: String
             switch c.role {
             case .resident: token = f.resident

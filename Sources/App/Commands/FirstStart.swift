@@ -45,18 +45,22 @@ enum FirstStart {
         try await DemoOrganisations.seedIfEmpty(app)
         try await DemoAdoptions.seedIfEmpty(app)
         try await DemoPlaceNames.seedIfEmpty(app)
+        try await DemoRehab.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.
-    static func firstAccount(_ app: Application, username: String, displayName: String, role: Role) async throws {
+    static func firstAccount(
+        _ app: Application, username: String, displayName: String, role: Role,
+        region: RegionCode = RegionTable.changzhou
+    ) async throws {
         let password = oneTimePassword()
         let account = try await AccountStore.prepare(
             username: username, displayName: displayName, password: password, role: role,
-            region: RegionTable.changzhou, mustChangePassword: true, hash: { try app.password.hash($0) })
+            region: region, mustChangePassword: true, hash: { try app.password.hash($0) })
         try await app.auditedTransaction(actor: .system("first-start")) { tx, audit in
             let id = try await AccountStore(db: tx).insert(account)
             try await audit.record(
-                "user.create", entity: "user", id: id.uuidString, region: RegionTable.changzhou.value,
+                "user.create", entity: "user", id: id.uuidString, region: region.value,
                 after: ["username": username, "role": role.rawValue])
         }
         // Written straight to the file descriptor: seen at once even when standard

@@ -39,6 +39,8 @@ struct RotatedTable: Sendable {
         sealed("child_categories", key: "id", column: "guardian_cipher"),
         indexed("organisations", column: "rep_id_cipher", index: "rep_id_index"),
         sealed("adoption_records", key: "id", column: "details_cipher"),
+        sealed("rehab_patients", key: "id", column: "details_cipher"),
+        sealed("rehab_services", key: "id", column: "note_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

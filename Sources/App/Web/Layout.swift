@@ -32,6 +32,9 @@ struct LayoutContext: Encodable {
     let isOrganisation: Bool
     let canRegisterAdoptions: Bool
     let canManagePlaceNames: Bool
+    /// 德康驿站: officers (counts) and the stations' staff and health liaisons (patients).
+    let canViewRehabStations: Bool
+    let canManageRehabStations: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -62,6 +65,8 @@ struct LayoutContext: Encodable {
         canHandleBookings = user?.role.may(.handleBookings) ?? false
         canRegisterAdoptions = user?.role.may(.registerAdoptions) ?? false
         canManagePlaceNames = user?.role.may(.managePlaceNames) ?? false
+        canViewRehabStations = user?.role.may(.viewRehabStations) ?? false
+        canManageRehabStations = user?.role.may(.manageRehabStations) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

@@ -10,6 +10,12 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// A social organisation's own account (its secretary): files the organisation's annual
     /// reports and sees only that organisation; placed at the organisation's region.
     case organisation
+    /// The staff of a 德康驿站 (community mental-health rehabilitation station): enrol the
+    /// station's patients, keep their attendance and services; placed at the station's street.
+    case stationStaff
+    /// The district's health liaison (精防联络员, the hospital side of the four-party model):
+    /// follows the patients of every station of the district; placed at the district.
+    case healthLiaison
 
     public var chinese: String {
         switch self {
@@ -22,6 +28,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .resident: return "居民"
         case .childWelfare: return "未成年人保护中心"
         case .organisation: return "社会组织"
+        case .stationStaff: return "德康驿站工作人员"
+        case .healthLiaison: return "精神卫生联络员"
         }
     }
 
@@ -37,6 +45,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .resident: return [.street, .community]
         case .childWelfare: return [.city]
         case .organisation: return [.city, .district, .street, .community]
+        case .stationStaff: return [.street]
+        case .healthLiaison: return [.district]
         }
     }
 }
@@ -112,6 +122,16 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Keep the register of standard place names of one's county or the city (地名管理):
     /// propose names and renamings, publicise, approve and announce them.
     case managePlaceNames
+    /// See the 德康驿站 of one's region: their equipment checklist and the month's counts
+    /// (patients, attendance, services by party) against the city's targets — counts only.
+    case viewRehabStations
+    /// Open stations of one's region and keep their standard equipment checklist.
+    case manageRehabStations
+    /// Open the patients' records of the stations of one's region — the diagnosis and the
+    /// family's contact — enrol and discharge them, keep attendance and services: the station's
+    /// staff and the district's health liaison only. No administrator holds it, so none reads a
+    /// diagnosis or makes such an account (`minzheng user create --role stationStaff|healthLiaison`).
+    case rehabCare
 }
 
 extension Role {
@@ -123,6 +143,7 @@ extension Role {
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
+            .viewRehabStations, .manageRehabStations,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -130,13 +151,13 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
-            .registerAdoptions, .managePlaceNames,
+            .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .answerAdvice, .workChildCases,
+            .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
@@ -147,6 +168,8 @@ extension Role {
         .resident: [.selfService],
         .childWelfare: [.protectChildren],
         .organisation: [.fileOrganisationReport],
+        .stationStaff: [.viewRehabStations, .rehabCare],
+        .healthLiaison: [.viewRehabStations, .rehabCare],
     ]
 
     public func may(_ permission: Permission) -> Bool { Role.table[self]?.contains(permission) ?? false }

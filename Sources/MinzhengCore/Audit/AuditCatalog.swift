@@ -96,6 +96,10 @@ public enum AuditCatalog {
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
             ("placeName.propose", "地名：申报命名或更名"), ("placeName.renamed", "地名：因更名停用"),
             ("placeName.seed", "地名：写入演示数据"),
+            ("rehab.seed", "德康驿站：写入演示数据"), ("rehab.station.create", "德康驿站：登记驿站"),
+            ("rehab.station.equipment", "德康驿站：更新标准化设备清单"), ("rehab.patient.enrol", "德康驿站：患者入站"),
+            ("rehab.patient.view", "德康驿站：查看患者档案"), ("rehab.patient.leave", "德康驿站：患者离站"),
+            ("rehab.attendance.record", "德康驿站：登记到站"), ("rehab.service.record", "德康驿站：记录四方服务"),
         ])
         + PlaceNameStep.allCases.map { Action(code: "placeName.\($0.rawValue)", name: "地名：\($0.chinese)") }
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
@@ -133,6 +137,7 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
+        "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }

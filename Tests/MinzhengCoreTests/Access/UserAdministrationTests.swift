@@ -88,7 +88,12 @@ struct UserAdministrationTests {
             // Residents register themselves, the registry clerk opens an organisation's account, the
             // command line makes the child-protection office's: no administrator holds their
             // self-service, filing or child-protection permission.
-            (at(.cityAdmin, "3204"), Role.allCases.filter { ![.resident, .organisation, .childWelfare].contains($0) }),
+            (
+                at(.cityAdmin, "3204"),
+                Role.allCases.filter {
+                    ![.resident, .organisation, .childWelfare, .stationStaff, .healthLiaison].contains($0)
+                }
+            ),
             (at(.districtOfficer, "320402"), [Role.districtOfficer, .streetOfficer, .communityWorker]),
             (at(.streetOfficer, "320402001"), []),
             (at(.auditor, "3204"), []),
@@ -102,7 +107,10 @@ struct UserAdministrationTests {
     )
     func covers() {
         for role in Role.allCases {
-            #expect(at(.cityAdmin, "3204").covers(role) == ![.resident, .organisation, .childWelfare].contains(role))
+            #expect(
+                at(.cityAdmin, "3204").covers(role) == ![
+                    .resident, .organisation, .childWelfare, .stationStaff, .healthLiaison,
+                ].contains(role))
             #expect(at(role, "3204").covers(.cityAdmin) == (role == .cityAdmin))
         }
     }

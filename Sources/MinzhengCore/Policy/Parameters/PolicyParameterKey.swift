@@ -155,6 +155,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case organisationSeriousAfterMonths
     case organisationRevocationMissedYears
     case organisationDormantYears
+    // 德康驿站 (community mental-health rehabilitation): the city's targets, stations and patients served.
+    case rehabStationTarget
+    case rehabPatientTarget
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -197,7 +200,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .childVisitMonthsScatteredOrphan, .childVisitMonthsUnsupported, .childVisitMonthsInDistress,
             .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths,
             .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
-            .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears:
+            .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears,
+            .rehabStationTarget, .rehabPatientTarget:
             return .integer
         }
     }
@@ -326,6 +330,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .organisationSeriousAfterMonths: return "社会组织：列入活动异常名录满（月）未移出，列入严重违法失信名单"
         case .organisationRevocationMissedYears: return "社会组织：连续未参加年检（年），提请撤销登记"
         case .organisationDormantYears: return "社会组织：僵尸型排查看最近（年）"
+        case .rehabStationTarget: return "德康驿站：规划建成数（个）"
+        case .rehabPatientTarget: return "德康驿站：规划服务患者数（人）"
         }
     }
 }

@@ -76,6 +76,9 @@ public struct PolicyParameters: Sendable, Hashable {
     public var adaptationPriceGasAlarm: Fen
     public var adaptationPriceWalkingAid: Fen
     public var adaptationYearTarget: Int
+    /// 德康驿站: the stations and the patients served the city plans (20, 5 000).
+    public var rehabStationTarget: Int
+    public var rehabPatientTarget: Int
     /// Months from one ability assessment to the next one due.
     public var abilityReassessmentMonths: Int
     /// The lowest final ability level recorded as partial self-care (2), and as none (3).
@@ -179,6 +182,8 @@ public struct PolicyParameters: Sendable, Hashable {
         adaptationPriceGasAlarm = fen(.adaptationPriceGasAlarm)
         adaptationPriceWalkingAid = fen(.adaptationPriceWalkingAid)
         adaptationYearTarget = int(.adaptationYearTarget)
+        rehabStationTarget = int(.rehabStationTarget)
+        rehabPatientTarget = int(.rehabPatientTarget)
         abilityReassessmentMonths = int(.abilityReassessmentMonths)
         abilityPartialSelfCareLevel = int(.abilityPartialSelfCareLevel)
         abilityNoSelfCareLevel = int(.abilityNoSelfCareLevel)
@@ -272,6 +277,7 @@ public struct PolicyParameters: Sendable, Hashable {
             .adaptationPriceGasAlarm: adaptationPriceGasAlarm.value,
             .adaptationPriceWalkingAid: adaptationPriceWalkingAid.value,
             .adaptationYearTarget: Int64(adaptationYearTarget),
+            .rehabStationTarget: Int64(rehabStationTarget), .rehabPatientTarget: Int64(rehabPatientTarget),
             .abilityReassessmentMonths: Int64(abilityReassessmentMonths),
             .abilityPartialSelfCareLevel: Int64(abilityPartialSelfCareLevel),
             .abilityNoSelfCareLevel: Int64(abilityNoSelfCareLevel),
