@@ -93,6 +93,10 @@ public enum AuditCatalog {
             ("organisation.listSerious", "社会组织：列入严重违法失信名单"),
             ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
             ("organisation.remind", "社会组织：年报提醒"),
+            ("organisation.penalty", "社会组织：记录行政处罚"), ("rating.seed", "等级评估：写入演示数据"),
+            ("rating.reviewer.add", "等级评估：加入评估专家"), ("rating.declare", "等级评估：利益冲突申报"),
+            ("rating.apply", "等级评估：申请"), ("rating.assign", "等级评估：指派评估专家"), ("rating.score", "等级评估：专家评分"),
+            ("rating.publicise", "等级评估：结束评分并公示"), ("rating.decide", "等级评估：评定等级"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
