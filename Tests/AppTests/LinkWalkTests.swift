@@ -38,6 +38,7 @@ struct LinkWalkTests {
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
+                "/ratings", "/ratings/{uuid}", "/rating-reviewers",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -76,6 +77,8 @@ struct LinkWalkTests {
         // Social organisations (a small registry) and the credit runs' lists.
         let credit = try await DemoOrganisations.seed(app, count: 200)
         #expect(credit.listedAbnormal > 0)
+        // Their ratings: decided, in publicity, being scored.
+        #expect(try await DemoRatings.seed(app).rated > 0)
         // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,

@@ -30,6 +30,8 @@ struct LayoutContext: Encodable {
     let canSeeChildCases: Bool
     let canManageOrganisations: Bool
     let isOrganisation: Bool
+    /// Staff who may sit on the rating's reviewer pool (等级评估): the list of their assignments.
+    let canReviewRatings: Bool
     let canRegisterAdoptions: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
@@ -63,6 +65,7 @@ struct LayoutContext: Encodable {
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
+        canReviewRatings = user.map { RatingService.mayReview($0.role) } ?? false
     }
 }
 
