@@ -73,6 +73,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateOrganisations())
     app.migrations.add(CreateAdoptions())
     app.migrations.add(CreateOrganisationRatings())
+    app.migrations.add(CreateFundingRounds())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

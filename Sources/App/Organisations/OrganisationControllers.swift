@@ -119,6 +119,7 @@ enum OrganisationRoutes {
         try signedIn.register(collection: OrganisationPageController())
         try signedIn.register(collection: MyOrganisationPageController())
         try api.register(collection: RatingAPIController())
+        try api.register(collection: FundingAPIController())
         try signedIn.register(collection: RatingPageController())
     }
 }

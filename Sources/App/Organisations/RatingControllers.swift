@@ -250,7 +250,8 @@ struct RatingPageController: RouteCollection {
             ][$0]
         }
         let typed = detail.mine.map {
-            RatingSheet.Input(basic: $0.basic, governance: $0.governance, performance: $0.performance, social: $0.social)
+            RatingSheet.Input(
+                basic: $0.basic, governance: $0.governance, performance: $0.performance, social: $0.social)
         }
         let sections = RatingSection.allCases.map { s in
             Section(

@@ -97,6 +97,10 @@ public enum AuditCatalog {
             ("rating.reviewer.add", "等级评估：加入评估专家"), ("rating.declare", "等级评估：利益冲突申报"),
             ("rating.apply", "等级评估：申请"), ("rating.assign", "等级评估：指派评估专家"), ("rating.score", "等级评估：专家评分"),
             ("rating.publicise", "等级评估：结束评分并公示"), ("rating.decide", "等级评估：评定等级"),
+            ("funding.round.create", "公益创投：发布创投活动"), ("funding.propose", "公益创投：申报项目"),
+            ("funding.assign", "公益创投：指派评审专家"), ("funding.score", "公益创投：专家评分"),
+            ("funding.award", "公益创投：评定资助"), ("funding.milestone.report", "公益创投：提交节点报告"),
+            ("funding.milestone.accept", "公益创投：节点验收"), ("funding.milestone.pay", "公益创投：拨付资金"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
