@@ -302,13 +302,21 @@ struct FundingService {
         }
         guard let report else { throw Refusal.invalid("report", "请填写节点报告") }
         let today = clock.today
+        return try await record(found, m, "funding.milestone.report", refused: "\(m.chinese)报告已提交") { store in
+            try await store.report(found.id, m, text: report, on: today)
+        }
+    }
+
+    /// One audited step on a milestone: `step` false is refused with `refused`; the milestones after.
+    private func record(
+        _ found: FundingProposalRecord, _ m: FundingMilestone, _ action: String, refused: String,
+        details: [String: String] = [:], _ step: @escaping @Sendable (FundingStore) async throws -> Bool
+    ) async throws -> [FundingMilestoneRecord] {
         try await writer.transaction { tx, audit in
-            guard try await FundingStore(db: tx).report(found.id, m, text: report, on: today) else {
-                throw Refusal(.conflict, "\(m.chinese)报告已提交", field: "milestone")
-            }
+            guard try await step(FundingStore(db: tx)) else { throw Refusal(.conflict, refused, field: "milestone") }
             try await audit.record(
-                "funding.milestone.report", entity: "fundingProposal", id: found.id.uuidString, region: found.region,
-                after: ["milestone": m.rawValue])
+                action, entity: "fundingProposal", id: found.id.uuidString, region: found.region,
+                after: details.merging(["milestone": m.rawValue]) { $1 })
         }
         return try await store.milestones(found.id)
     }
@@ -319,15 +327,9 @@ struct FundingService {
         _ = try await clerksRound(found.roundId)
         let m = try milestone(text)
         let (today, by) = (clock.today, user.displayName)
-        try await writer.transaction { tx, audit in
-            guard try await FundingStore(db: tx).accept(found.id, m, on: today, by: by) else {
-                throw Refusal(.conflict, "\(m.chinese)报告未提交或已验收", field: "milestone")
-            }
-            try await audit.record(
-                "funding.milestone.accept", entity: "fundingProposal", id: found.id.uuidString, region: found.region,
-                after: ["milestone": m.rawValue])
+        return try await record(found, m, "funding.milestone.accept", refused: "\(m.chinese)报告未提交或已验收") { store in
+            try await store.accept(found.id, m, on: today, by: by)
         }
-        return try await store.milestones(found.id)
     }
 
     /// Releases a milestone's payment: only on its accepted report, after the earlier ones.
@@ -343,15 +345,11 @@ struct FundingService {
         if let problem = FundingRules.releaseProblem(m, accepted: accepted, paid: paid) { throw problem }
         let amount = FundingRules.payments(awardFen: award, try await parameters())[m] ?? 0
         let (today, by) = (clock.today, user.displayName)
-        try await writer.transaction { tx, audit in
-            guard try await FundingStore(db: tx).pay(found.id, m, fen: amount, on: today, by: by) else {
-                throw Refusal(.conflict, "\(m.chinese)款项不能拨付", field: "milestone")
-            }
-            try await audit.record(
-                "funding.milestone.pay", entity: "fundingProposal", id: found.id.uuidString, region: found.region,
-                after: ["milestone": m.rawValue, "fen": "\(amount)"])
+        return try await record(
+            found, m, "funding.milestone.pay", refused: "\(m.chinese)款项不能拨付", details: ["fen": "\(amount)"]
+        ) { store in
+            try await store.pay(found.id, m, fen: amount, on: today, by: by)
         }
-        return try await store.milestones(found.id)
     }
 }
 
