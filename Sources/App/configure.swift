@@ -75,6 +75,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(AddDisabilityCertificateValidity())
     app.migrations.add(CreatePlaceNames())
     app.migrations.add(CreateRehabStations())
+    app.migrations.add(CreateOrganisationRatings())
+    app.migrations.add(CreateFundingRounds())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -40,6 +40,7 @@ struct LinkWalkTests {
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
+                "/ratings", "/ratings/{uuid}", "/rating-reviewers",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -78,6 +79,8 @@ struct LinkWalkTests {
         // Social organisations (a small registry) and the credit runs' lists.
         let credit = try await DemoOrganisations.seed(app, count: 200)
         #expect(credit.listedAbnormal > 0)
+        // Their ratings: decided, in publicity, being scored.
+        #expect(try await DemoRatings.seed(app).rated > 0)
         // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,

@@ -280,6 +280,12 @@ struct RouteAccessMatrixTests {
         Route(
             name: "a 德康驿站 patient of 320404001 (the diagnosis)", method: .GET,
             path: { "/api/v1/rehab-patients/\($0.otherPatient)" }, body: { _ in nil }),
+        Route(name: "rating applications", method: .GET, path: { _ in "/api/v1/ratings" }, body: { _ in nil }),
+        Route(
+            name: "a rating application not one's own", method: .GET, path: { "/api/v1/ratings/\($0.otherUnit)" },
+            body: { _ in nil }),
+        Route(name: "the reviewer pool", method: .GET, path: { _ in "/api/v1/rating-reviewers" }, body: { _ in nil }),
+        Route(name: "funding rounds", method: .GET, path: { _ in "/api/v1/funding-rounds" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -310,6 +316,7 @@ struct RouteAccessMatrixTests {
         //                                          organisations: list, register, other district's, file its report, sweep
         //                                          adoptions: list, not of one's district
         //                                          德康驿站: list and counts, a station of 320404001, its patient
+        //                                          ratings: list, not one's own, the reviewer pool; funding rounds
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
@@ -318,6 +325,7 @@ struct RouteAccessMatrixTests {
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404,
                 200, 200, 403,
+                200, 404, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -327,6 +335,7 @@ struct RouteAccessMatrixTests {
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200, 200, 404,
                 200, 404, 403,
+                200, 404, 200, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -336,6 +345,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
                 200, 404, 403,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -345,6 +355,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -354,6 +365,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .department, region: "3204",
@@ -363,6 +375,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -372,6 +385,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403,
+                403, 403, 403, 403,
             ]),
         Case(
             role: .childWelfare, region: "3204",
@@ -381,6 +395,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403,
+                403, 403, 403, 403,
             ]),
         Case(
             role: .stationStaff, region: "320402001",
@@ -389,6 +404,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .healthLiaison, region: "320402",
@@ -397,6 +413,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404,
+                200, 404, 403, 200,
             ]),
         Case(
             role: .healthLiaison, region: "320404",
@@ -405,6 +422,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200,
+                200, 404, 403, 200,
             ]),
     ]
 

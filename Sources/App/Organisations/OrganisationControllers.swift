@@ -8,12 +8,19 @@ struct OrganisationDetail: Content {
     let history: [OrganisationStatusEntry]
     let reports: [AnnualReportRecord]
     let notices: [OrganisationNotice]
+    /// The grade on record (等级评估), current or past its expiry today.
+    let grade: OrganisationGrade?
+    /// Its rating applications, newest first.
+    let ratings: [RatingApplicationRecord]
 
     static func load(_ registry: OrganisationRegistry, _ id: UUID?) async throws -> OrganisationDetail {
         let organisation = try await registry.find(id)
+        let ratings = RatingStore(db: registry.db)
         return OrganisationDetail(
             organisation: organisation, history: try await registry.history(organisation.id),
-            reports: try await registry.reports(organisation.id), notices: try await registry.notices(organisation.id))
+            reports: try await registry.reports(organisation.id), notices: try await registry.notices(organisation.id),
+            grade: try await ratings.grade(organisation.id, on: registry.clock.today),
+            ratings: try await ratings.applications(ofOrganisation: organisation.id))
     }
 }
 
@@ -111,5 +118,8 @@ enum OrganisationRoutes {
         try api.register(collection: OrganisationAPIController())
         try signedIn.register(collection: OrganisationPageController())
         try signedIn.register(collection: MyOrganisationPageController())
+        try api.register(collection: RatingAPIController())
+        try api.register(collection: FundingAPIController())
+        try signedIn.register(collection: RatingPageController())
     }
 }

@@ -30,6 +30,8 @@ struct LayoutContext: Encodable {
     let canSeeChildCases: Bool
     let canManageOrganisations: Bool
     let isOrganisation: Bool
+    /// Staff who may sit on the rating's reviewer pool (等级评估): the list of their assignments.
+    let canReviewRatings: Bool
     let canRegisterAdoptions: Bool
     let canManagePlaceNames: Bool
     /// 德康驿站: officers (counts) and the stations' staff and health liaisons (patients).
@@ -70,6 +72,7 @@ struct LayoutContext: Encodable {
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
+        canReviewRatings = user.map { RatingService.mayReview($0.role) } ?? false
     }
 }
 

@@ -69,6 +69,14 @@ struct PolicyParametersTests {
             .organisationSeriousAfterMonths: 24, .organisationRevocationMissedYears: 2, .organisationDormantYears: 2,
             // Issue 16: 德康驿站, 20 stations serving 5 000 patients planned.
             .rehabStationTarget: 20, .rehabPatientTarget: 5000,
+            // ORGANISATIONS.md "Rating": 60/340/420/180, 950…750, 5 years, 3 reviewers, 3-year conflicts.
+            .ratingBasicMax: 60, .ratingGovernanceMax: 340, .ratingPerformanceMax: 420, .ratingSocialMax: 180,
+            .rating5ATotal: 950, .rating4ATotal: 900, .rating3ATotal: 850, .rating2ATotal: 800, .rating1ATotal: 750,
+            .ratingValidityYears: 5, .ratingMinReviewers: 3, .ratingConflictYears: 3, .ratingExclusionYears: 2,
+            .ratingPublicityDays: 7,
+            // ORGANISATIONS.md "五社联动": 3 reviewers, 0–100, never below 60, paid 40/40/20.
+            .fundingMinReviewers: 3, .fundingMaxScore: 100, .fundingPassScore: 60, .fundingStartPercent: 40,
+            .fundingMidtermPercent: 40, .fundingFinalPercent: 20,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -158,6 +158,29 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     // 德康驿站 (community mental-health rehabilitation): the city's targets, stations and patients served.
     case rehabStationTarget
     case rehabPatientTarget
+    // Social organisations' rating (ORGANISATIONS.md "Rating"): the 1 000-point sheet's sections,
+    // the grades' totals, validity, reviewers, the conflict window, exclusions and publicity.
+    case ratingBasicMax
+    case ratingGovernanceMax
+    case ratingPerformanceMax
+    case ratingSocialMax
+    case rating5ATotal
+    case rating4ATotal
+    case rating3ATotal
+    case rating2ATotal
+    case rating1ATotal
+    case ratingValidityYears
+    case ratingMinReviewers
+    case ratingConflictYears
+    case ratingExclusionYears
+    case ratingPublicityDays
+    // 五社联动 project funding (公益创投): reviewers, the score scale and pass, the milestone payments.
+    case fundingMinReviewers
+    case fundingMaxScore
+    case fundingPassScore
+    case fundingStartPercent
+    case fundingMidtermPercent
+    case fundingFinalPercent
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -201,7 +224,12 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths,
             .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
             .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears,
-            .rehabStationTarget, .rehabPatientTarget:
+            .rehabStationTarget, .rehabPatientTarget,
+            .ratingBasicMax, .ratingGovernanceMax, .ratingPerformanceMax, .ratingSocialMax, .rating5ATotal,
+            .rating4ATotal, .rating3ATotal, .rating2ATotal, .rating1ATotal, .ratingValidityYears, .ratingMinReviewers,
+            .ratingConflictYears, .ratingExclusionYears, .ratingPublicityDays,
+            .fundingMinReviewers, .fundingMaxScore, .fundingPassScore, .fundingStartPercent, .fundingMidtermPercent,
+            .fundingFinalPercent:
             return .integer
         }
     }
@@ -332,6 +360,26 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .organisationDormantYears: return "社会组织：僵尸型排查看最近（年）"
         case .rehabStationTarget: return "德康驿站：规划建成数（个）"
         case .rehabPatientTarget: return "德康驿站：规划服务患者数（人）"
+        case .ratingBasicMax: return "社会组织等级评估：基础条件满分"
+        case .ratingGovernanceMax: return "社会组织等级评估：内部治理满分"
+        case .ratingPerformanceMax: return "社会组织等级评估：工作绩效满分"
+        case .ratingSocialMax: return "社会组织等级评估：社会评价满分"
+        case .rating5ATotal: return "社会组织 5A 级：总分不低于"
+        case .rating4ATotal: return "社会组织 4A 级：总分不低于"
+        case .rating3ATotal: return "社会组织 3A 级：总分不低于"
+        case .rating2ATotal: return "社会组织 2A 级：总分不低于"
+        case .rating1ATotal: return "社会组织 1A 级：总分不低于"
+        case .ratingValidityYears: return "社会组织评估等级有效期（年）"
+        case .ratingMinReviewers: return "社会组织等级评估：评估专家不少于（人）"
+        case .ratingConflictYears: return "评估专家回避：近（年）内曾任职或受酬于该组织"
+        case .ratingExclusionYears: return "不予评估：近（年）内受过行政处罚或年检非合格"
+        case .ratingPublicityDays: return "社会组织等级评估：公示期（天）"
+        case .fundingMinReviewers: return "公益创投：评审专家不少于（人）"
+        case .fundingMaxScore: return "公益创投：评审满分"
+        case .fundingPassScore: return "公益创投：平均分低于此分不予资助"
+        case .fundingStartPercent: return "公益创投：项目启动拨付比例（%）"
+        case .fundingMidtermPercent: return "公益创投：中期验收拨付比例（%）"
+        case .fundingFinalPercent: return "公益创投：结项评估拨付比例（%）"
         }
     }
 }

@@ -94,6 +94,10 @@ public struct PolicyParameters: Sendable, Hashable {
     public var children: ChildParameters
     /// Social organisations' annual reports and credit rules (`OrganisationParameters.keys`).
     public var organisations: OrganisationParameters
+    /// Social organisations' rating (`RatingParameters.keys`).
+    public var rating: RatingParameters
+    /// 五社联动 project funding (`FundingParameters.keys`).
+    public var funding: FundingParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -192,6 +196,8 @@ public struct PolicyParameters: Sendable, Hashable {
         childProtection = ChildProtectionParameters(values: values)
         children = ChildParameters(values: values)
         organisations = OrganisationParameters(values: values)
+        rating = RatingParameters(values: values)
+        funding = FundingParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -284,6 +290,7 @@ public struct PolicyParameters: Sendable, Hashable {
         ]
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
-            .merging(organisations.values) { $1 }
+            .merging(organisations.values) { $1 }.merging(rating.values) { $1 }
+            .merging(funding.values) { $1 }
     }
 }

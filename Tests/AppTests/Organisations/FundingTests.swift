@@ -1,0 +1,163 @@
+@testable import App
+import Foundation
+import MinzhengCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// 五社联动 project funding (issue 17 item 5) through the API: a round, proposals within the cap,
+/// scores by the rating's reviewers, awards in score order within the budget, never below 60,
+/// and payments only on accepted milestone reports.
+@Suite("Social organisations: 五社联动 funding rounds")
+struct FundingTests {
+    struct Proposal: Decodable {
+        let id: UUID
+        let status: String
+        let awardFen: Int64?
+        let meanTenths: Int?
+    }
+
+    struct Round: Decodable {
+        struct Info: Decodable {
+            let id: UUID
+            let version: Int
+            let status: String
+        }
+        struct Total: Decodable {
+            let key: String
+            let awardFen: Int64
+            let paidFen: Int64
+        }
+        let round: Info
+        let proposals: [Proposal]
+        let awardedFen: Int64
+        let byTopic: [Total]
+        let byDistrict: [Total]
+    }
+
+    struct Milestone: Decodable {
+        let milestone: String
+        let acceptedOn: String?
+        let paidFen: Int64?
+    }
+
+    @Test(
+        "awards in score order within the budget, never below 60; payments 40/40/20 only on accepted milestone reports",
+        arguments: TestDatabase.available)
+    func round(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            app.platform.clock = .fixed(CivilDate(year: 2026, month: 3, day: 10)!)
+            let clerk = try await app.token(role: .districtOfficer, region: "320402")
+            let created = try await send(
+                app, .POST, "/api/v1/funding-rounds", token: clerk,
+                json: [
+                    "name": "2026 年天宁区公益创投", "budgetFen": 25_000_000, "capFen": 10_000_000,
+                    "topics": ["为老服务", "儿童关爱"], "closesOn": "2026-03-31",
+                ] as [String: Any])
+            #expect(created.status == .created, "\(created.body.string)")
+            let roundID = try created.value("id", as: UUID.self)
+            var proposals: [UUID] = []
+            var secretaries: [String] = []
+            for (i, fen) in [10_000_000, 9_000_000, 8_000_000, 5_000_000].enumerated() {
+                let org = try await OrganisationTests.create(
+                    app, clerk, OrganisationTests.body(body: "MJ20000\(i)"))
+                let secretary = try await OrganisationTests.account(app, clerk, org.id, "org-fund-\(i)")
+                if i == 0 {
+                    let over = try await send(
+                        app, .POST, "/api/v1/funding-rounds/\(roundID)/proposals", token: secretary,
+                        json: ["topic": "为老服务", "title": "助餐", "summary": "x", "requestedFen": 10_000_001]
+                            as [String: Any])
+                    #expect(over.status == .badRequest)
+                    #expect(try over.json(ErrorAnswer.self).field == "requestedFen")
+                    let topic = try await send(
+                        app, .POST, "/api/v1/funding-rounds/\(roundID)/proposals", token: secretary,
+                        json: ["topic": "环保", "title": "助餐", "summary": "x", "requestedFen": 100] as [String: Any])
+                    #expect(try topic.json(ErrorAnswer.self).field == "topic")
+                }
+                let res = try await send(
+                    app, .POST, "/api/v1/funding-rounds/\(roundID)/proposals", token: secretary,
+                    json: [
+                        "topic": i % 2 == 0 ? "为老服务" : "儿童关爱", "title": "项目\(i)", "summary": "社区服务",
+                        "requestedFen": fen,
+                    ] as [String: Any])
+                #expect(res.status == .created, "\(res.body.string)")
+                proposals.append(try res.json(Proposal.self).id)
+                secretaries.append(secretary)
+            }
+            // An organisation sees its own proposal only.
+            #expect(
+                try await send(app, .GET, "/api/v1/funding-proposals/\(proposals[0])", token: secretaries[1]).status
+                    == .notFound)
+            let experts = try await [
+                RatingTests.expert(app, clerk, "甲"), RatingTests.expert(app, clerk, "乙"),
+                RatingTests.expert(app, clerk, "丙"),
+            ]
+            let scores = [[90, 90, 90], [85, 85, 85], [80, 80, 80], [59, 60, 60]]
+            for (proposal, marks) in zip(proposals, scores) {
+                for (expert, mark) in zip(experts, marks) {
+                    let assigned = try await send(
+                        app, .POST, "/api/v1/funding-proposals/\(proposal)/reviewers", token: clerk,
+                        json: ["reviewerId": expert.id.uuidString])
+                    #expect(assigned.status == .ok, "\(assigned.body.string)")
+                    let scored = try await send(
+                        app, .POST, "/api/v1/funding-proposals/\(proposal)/scores", token: clerk,
+                        json: ["reviewerId": expert.id.uuidString, "score": mark] as [String: Any])
+                    #expect(scored.status == .ok, "\(scored.body.string)")
+                }
+            }
+            let bad = try await send(
+                app, .POST, "/api/v1/funding-proposals/\(proposals[0])/scores", token: clerk,
+                json: ["reviewerId": experts[0].id.uuidString, "score": 101] as [String: Any])
+            #expect(try bad.json(ErrorAnswer.self).field == "score")
+            // Not before the round closes.
+            #expect(
+                try await send(
+                    app, .POST, "/api/v1/funding-rounds/\(roundID)/awards", token: clerk, json: ["version": 1]
+                )
+                .status == .conflict)
+            app.platform.clock = .fixed(CivilDate(year: 2026, month: 4, day: 1)!)
+            let awarded = try await send(
+                app, .POST, "/api/v1/funding-rounds/\(roundID)/awards", token: clerk, json: ["version": 1])
+            #expect(awarded.status == .ok, "\(awarded.body.string)")
+            let round = try awarded.json(Round.self)
+            #expect(round.round.status == "awarded")
+            #expect(round.proposals.map(\.status) == ["awarded", "awarded", "notFunded", "notFunded"])
+            #expect(round.awardedFen == 19_000_000 && round.awardedFen <= 25_000_000)
+            #expect(round.proposals.map(\.meanTenths) == [900, 850, 800, 597])
+
+            // Payments: never before the milestone's report is accepted, in order, 40/40/20.
+            let first = proposals[0]
+            let base = "/api/v1/funding-proposals/\(first)/milestones"
+            #expect(try await send(app, .POST, "\(base)/start/payment", token: clerk).status == .conflict)
+            #expect(
+                try await send(app, .POST, "\(base)/start", token: secretaries[0], json: ["report": "项目已启动"]).status
+                    == .ok)
+            #expect(try await send(app, .POST, "\(base)/start/payment", token: clerk).status == .conflict)
+            #expect(try await send(app, .POST, "\(base)/start/acceptance", token: secretaries[0]).status == .forbidden)
+            #expect(try await send(app, .POST, "\(base)/start/acceptance", token: clerk).status == .ok)
+            #expect(try await send(app, .POST, "\(base)/midterm/payment", token: clerk).status == .conflict)
+            let paid = try await send(app, .POST, "\(base)/start/payment", token: clerk)
+            #expect(paid.status == .ok, "\(paid.body.string)")
+            #expect(try paid.json([Milestone].self).first?.paidFen == 4_000_000)
+            #expect(try await send(app, .POST, "\(base)/start/payment", token: clerk).status == .conflict)
+            for m in ["midterm", "final"] {
+                #expect(
+                    try await send(app, .POST, "\(base)/\(m)", token: secretaries[0], json: ["report": m]).status == .ok
+                )
+                #expect(try await send(app, .POST, "\(base)/\(m)/acceptance", token: clerk).status == .ok)
+                #expect(try await send(app, .POST, "\(base)/\(m)/payment", token: clerk).status == .ok)
+            }
+            let milestones = try await send(app, .GET, base, token: clerk).json([Milestone].self)
+            #expect(milestones.map(\.paidFen) == [4_000_000, 4_000_000, 2_000_000])
+            // A project not funded reports nothing.
+            #expect(
+                try await send(
+                    app, .POST, "/api/v1/funding-proposals/\(proposals[2])/milestones/start", token: secretaries[2],
+                    json: ["report": "x"]
+                ).status == .conflict)
+            let totals = try await send(app, .GET, "/api/v1/funding-rounds/\(roundID)", token: clerk).json(Round.self)
+            #expect(Set(totals.byTopic.map(\.key)) == ["为老服务", "儿童关爱"])
+            #expect(totals.byDistrict.map(\.paidFen) == [10_000_000])
+        }
+    }
+}
