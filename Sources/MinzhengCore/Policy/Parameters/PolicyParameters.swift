@@ -91,6 +91,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var children: ChildParameters
     /// Social organisations' annual reports and credit rules (`OrganisationParameters.keys`).
     public var organisations: OrganisationParameters
+    /// The community rental of assistive devices: prices, the subsidy, overdue and lost (`RentalParameters.keys`).
+    public var rental: RentalParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -187,6 +189,7 @@ public struct PolicyParameters: Sendable, Hashable {
         childProtection = ChildProtectionParameters(values: values)
         children = ChildParameters(values: values)
         organisations = OrganisationParameters(values: values)
+        rental = RentalParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -278,6 +281,6 @@ public struct PolicyParameters: Sendable, Hashable {
         ]
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
-            .merging(organisations.values) { $1 }
+            .merging(organisations.values) { $1 }.merging(rental.values) { $1 }
     }
 }
