@@ -72,6 +72,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateChildProtection())
     app.migrations.add(CreateOrganisations())
     app.migrations.add(CreateAdoptions())
+    app.migrations.add(CreateDeviceRental())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
     try ChildRoutes.register(api: apiUser, signedIn: signedIn)
     try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
     try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)
+    try RentalRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -38,6 +38,8 @@ struct LinkWalkTests {
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
+                "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
+                "/rental/settlement.xlsx?month={n}-{n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -81,6 +83,9 @@ struct LinkWalkTests {
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
+        // Rental points with their stock and rentals of the street's people.
+        let (points, rentals) = try await DemoRental.seed(app, by: registrar)
+        #expect(points > 0 && rentals > 0)
     }
 }
 

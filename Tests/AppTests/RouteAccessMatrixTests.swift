@@ -32,6 +32,8 @@ struct RouteAccessMatrixTests {
         var otherChildCase = UUID()
         /// A social organisation of 320404001.
         var otherOrganisation = UUID()
+        /// An assistive-device rental point of 320404001.
+        var otherRentalPoint = UUID()
     }
 
     struct Route: Sendable {
@@ -270,6 +272,13 @@ struct RouteAccessMatrixTests {
         Route(
             name: "an adoption not of one's district", method: .GET, path: { "/api/v1/adoptions/\($0.otherUnit)" },
             body: { _ in nil }),
+        Route(name: "rental points", method: .GET, path: { _ in "/api/v1/rental/points" }, body: { _ in nil }),
+        Route(
+            name: "a rental point not of one's district", method: .GET,
+            path: { "/api/v1/rental/points/\($0.otherRentalPoint)" }, body: { _ in nil }),
+        Route(
+            name: "the rental's monthly settlement", method: .GET, path: { _ in "/api/v1/rental/settlement" },
+            body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -299,6 +308,7 @@ struct RouteAccessMatrixTests {
         //                                          children: list, turning 18, visit (not in the region), care homes
         //                                          organisations: list, register, other district's, file its report, sweep
         //                                          adoptions: list, not of one's district
+        //                                          rental: points, a point not of one's district, settlement
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
@@ -306,6 +316,7 @@ struct RouteAccessMatrixTests {
                 200, 400, 200, 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 200, 200, 200, 200, 415, 403, 200, 403,
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404,
+                200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -314,6 +325,7 @@ struct RouteAccessMatrixTests {
                 200, 400, 200, 200, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 404, 403,
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404,
                 200, 403, 404, 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200, 200, 404,
+                200, 404, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -322,6 +334,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 201, 404, 404, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
+                200, 404, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -330,6 +343,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 200, 403, 404, 200, 200, 201, 404, 200, 200, 200, 403, 404, 403, 200, 200, 404, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 200, 403, 404, 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -338,6 +352,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 200, 403, 200, 403, 404, 403, 200, 200, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -346,6 +361,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -354,6 +370,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
         Case(
             role: .childWelfare, region: "3204",
@@ -362,6 +379,7 @@ struct RouteAccessMatrixTests {
                 403, 400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
+                403, 403, 403,
             ]),
     ]
 
@@ -454,6 +472,11 @@ struct RouteAccessMatrixTests {
             world.otherChildCase = try await ChildCaseTests.unassigned(app, region: "320404001")
             world.otherUnit = try #require(
                 try await app.sql.raw("SELECT id FROM cemetery_units").first()?.decode(column: "id", as: UUID.self))
+            world.otherRentalPoint = UUID()
+            try await RentalStore(db: app.sql).insertPoint(
+                RentalStore.Point(
+                    id: world.otherRentalPoint, name: "钟楼测试租赁点", region: "320404001", operatorName: "测试运营",
+                    address: "钟楼区"), at: Date())
             world.otherOrganisation =
                 try await OrganisationTests.create(
                     app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")

@@ -44,6 +44,7 @@ enum FirstStart {
         try await DemoChildren.seedIfEmpty(app)
         try await DemoOrganisations.seedIfEmpty(app)
         try await DemoAdoptions.seedIfEmpty(app)
+        try await DemoRental.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

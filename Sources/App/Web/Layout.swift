@@ -31,6 +31,7 @@ struct LayoutContext: Encodable {
     let canManageOrganisations: Bool
     let isOrganisation: Bool
     let canRegisterAdoptions: Bool
+    let canHandleDeviceRental: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -60,6 +61,7 @@ struct LayoutContext: Encodable {
         canAnswerAdvice = user?.role.may(.answerAdvice) ?? false
         canHandleBookings = user?.role.may(.handleBookings) ?? false
         canRegisterAdoptions = user?.role.may(.registerAdoptions) ?? false
+        canHandleDeviceRental = user?.role.may(.handleDeviceRental) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

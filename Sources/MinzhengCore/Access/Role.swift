@@ -109,6 +109,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case fileOrganisationReport
     /// Register adoptions and their dissolution (收养登记) at the district's registry.
     case registerAdoptions
+    /// Run the community rental of assistive devices (康复辅助器具社区租赁) of one's region: the
+    /// points and their stock, rentals from the request to the return, cleaning and
+    /// disinfection, repairs and write-offs. The operator's monthly settlement is money and
+    /// needs `managePayroll` too.
+    case handleDeviceRental
 }
 
 extension Role {
@@ -119,7 +124,7 @@ extension Role {
             .viewPolicy, .managePolicy, .simulatePolicy, .handleApplications, .visitHouseholds, .confirmBenefitChanges,
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
-            .handleFamilySearch, .manageOrganisations, .registerAdoptions,
+            .handleFamilySearch, .manageOrganisations, .registerAdoptions, .handleDeviceRental,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -127,13 +132,13 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
-            .registerAdoptions,
+            .registerAdoptions, .handleDeviceRental,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .answerAdvice, .workChildCases,
+            .inspectFacilities, .answerAdvice, .workChildCases, .handleDeviceRental,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,

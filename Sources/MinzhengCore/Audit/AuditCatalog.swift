@@ -94,12 +94,20 @@ public enum AuditCatalog {
             ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
             ("organisation.remind", "社会组织：年报提醒"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
+            ("rental.point.create", "辅具租赁：设立租赁点"), ("rental.device.add", "辅具租赁：设备入库"),
+            ("rental.request", "辅具租赁：租赁申请（预留设备）"), ("rental.deliver", "辅具租赁：交付"),
+            ("rental.return", "辅具租赁：归还"), ("rental.cancel", "辅具租赁：取消申请"),
+            ("rental.markLost", "辅具租赁：认定灭失（押金不退）"), ("rental.settlement.export", "辅具租赁：下载月度结算"),
+            ("rental.demo", "辅具租赁：写入演示数据"),
         ])
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
         }
         + AdaptationState.Action.allCases.map { Action(code: "adaptation.\($0.rawValue)", name: "适老化改造：\($0.label)") }
+        + RentalDeviceState.pointActions.map {
+            Action(code: "rental.device.\($0.rawValue)", name: "辅具租赁：设备\($0.chinese)")
+        }
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
         pairs.map { Action(code: $0.0, name: $0.1) }
@@ -130,6 +138,7 @@ public enum AuditCatalog {
         "ability_assessment": "能力评估",
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
-        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "rental_point": "辅具租赁点",
+        "rental_device": "租赁辅具", "rental": "辅具租赁", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }
