@@ -307,4 +307,47 @@ struct RentalTests {
             #expect(exports == 1)
         }
     }
+
+    @Test(
+        "a wheelchair not returned: due back after the end, overdue after 30 days, lost after 90 with the deposit kept; no rent after the loss",
+        arguments: TestDatabase.available)
+    func overdueAndLost(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            app.platform.clock = .fixed(CivilDate("2026-03-10")!)
+            let old = "32040219410101601"
+            _ = try await PayrollTests.household(app, region: "320402001", head: old)
+            let (officer, point, _) = try await Self.point(app, devices: 1)
+            let rental = try await Self.request(app, officer, point: point, idNumber: residentID(old)).json(Rental.self)
+            #expect(rental.subsidyRule == "aged" && rental.depositFen == 30_000)
+            #expect(try await Self.act(app, officer, rental.id, "deliver").status == .ok)
+            func standing(_ day: String) async throws -> (String, Bool) {
+                app.platform.clock = .fixed(CivilDate(day)!)
+                let r = try await send(app, .GET, "/api/v1/rentals/\(rental.id)", token: officer)
+                return (try r.value("standing", as: String.self), try r.value("depositKept", as: Bool.self))
+            }
+            // Two months from 10 March: the end is 10 May.
+            #expect(try await standing("2026-05-10") == ("renting", false))
+            #expect(try await standing("2026-05-11") == ("dueBack", false))
+            #expect(try await standing("2026-06-10") == ("overdue", false))
+            #expect(try await Self.act(app, officer, rental.id, "markLost").status == .conflict)
+            #expect(try await standing("2026-08-09") == ("lost", true))
+            let lost = try await Self.act(app, officer, rental.id, "markLost")
+            #expect(lost.status == .ok, "\(lost.body.string)")
+            #expect(try lost.value("status", as: String.self) == "lost")
+            #expect(try lost.value("depositKept", as: Bool.self))
+            let devices = try await send(app, .GET, "/api/v1/rental/points/\(point)", token: officer)
+            #expect(devices.body.string.contains("\"status\":\"lost\""))
+            // Rent each month from March while out: July's month (from 10 July) is charged, August's is not.
+            func lines(_ month: String) async throws -> [Settlement.Line] {
+                try await send(app, .GET, "/api/v1/rental/settlement?month=\(month)", token: officer)
+                    .json(Settlement.self).lines
+            }
+            #expect(try await lines("2026-03").map(\.subsidyFen) == [1500])
+            #expect(try await lines("2026-07").map(\.personPaysFen) == [1500])
+            #expect(try await lines("2026-08").isEmpty)
+            let year = try await send(app, .GET, "/api/v1/rental/year?year=2026", token: officer).json(Year.self)
+            #expect(year.subsidised == 1)
+        }
+    }
+
 }
