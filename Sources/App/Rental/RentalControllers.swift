@@ -174,7 +174,9 @@ struct RentalPageController: RouteCollection {
                 return try await Self.home(req, error: error).encodeResponse(status: error.status, for: req)
             }
         }
-        routes.get(Route.rentalPoint.pattern) { req async throws -> View in try await Self.point(req, error: nil) }
+        routes.get(Route.rentalPoint.pattern) { req async throws -> View in
+            try await Self.point(req, id: req.parameters.get("id", as: UUID.self), error: nil)
+        }
         routes.post(Route.rentalPointDevices.pattern) { req async throws -> Response in
             let form = try req.content.decode(RentalService.NewDevice.self)
             let id = try req.parameters.require("id", as: UUID.self)
@@ -182,14 +184,20 @@ struct RentalPageController: RouteCollection {
                 _ = try await req.rental().addDevice(point: id, form)
                 return req.redirect(to: Route.rentalPoint.path(id) + "?done=1")
             } catch let error as Refusal where error.kind != .notFound {
-                return try await Self.point(req, error: error).encodeResponse(status: error.status, for: req)
+                return try await Self.point(req, id: id, error: error).encodeResponse(status: error.status, for: req)
             }
         }
         routes.post(Route.rentalDevice.pattern) { req async throws -> Response in
             let form = try req.content.decode(RentalService.DeviceAction.self)
             let rental = try req.rental()
-            let device = try await rental.act(device: req.parameters.get("id", as: UUID.self), form)
-            return req.redirect(to: Route.rentalPoint.path(try await rental.pointOf(device: device.id)) + "?done=1")
+            let device = req.parameters.get("id", as: UUID.self)
+            let point = try await rental.pointOf(device: device)
+            do {
+                _ = try await rental.act(device: device, form)
+                return req.redirect(to: Route.rentalPoint.path(point) + "?done=1")
+            } catch let error as Refusal where error.kind != .notFound {
+                return try await Self.point(req, id: point, error: error).encodeResponse(status: error.status, for: req)
+            }
         }
         routes.get(Route.rentalRecord.pattern) { req async throws -> View in try await Self.record(req, error: nil) }
         routes.post(Route.rentalRecord.pattern) { req async throws -> Response in
@@ -244,9 +252,9 @@ struct RentalPageController: RouteCollection {
                 }, error: error?.message, errorField: error?.field))
     }
 
-    static func point(_ req: Request, error: Refusal?) async throws -> View {
+    static func point(_ req: Request, id: UUID?, error: Refusal?) async throws -> View {
         let rental = try req.rental()
-        let detail = try await rental.point(req.parameters.get("id", as: UUID.self))
+        let detail = try await rental.point(id)
         return try await req.view.render(
             "rental/point",
             PointPage(
@@ -307,8 +315,8 @@ extension Request {
 
 extension RentalService {
     /// The point a device of one's region stands at.
-    func pointOf(device id: UUID) async throws -> UUID {
-        guard let device = try await RentalStore(db: db).device(id, within: user.scope) else {
+    func pointOf(device id: UUID?) async throws -> UUID {
+        guard let id, let device = try await RentalStore(db: db).device(id, within: user.scope) else {
             throw Refusal.notFound("设备")
         }
         return device.pointId

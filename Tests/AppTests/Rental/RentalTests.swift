@@ -298,6 +298,12 @@ struct RentalTests {
             }
             let home = try await AccountFixtures.get(app, "/rental", cookie: cookie)
             #expect(home.body.string.contains("雕庄街道辅具租赁点") && home.body.string.contains("手动轮椅"))
+            // A write-off without its reason: the point's page again, with the refusal.
+            let device = try #require(rental.deviceId)
+            let visit = try await FormVisit.open(app, "/rental/points/\(point)", cookie: cookie)
+            let refused = try await visit.post(app, "/rental/devices/\(device)", [("action", "writeOff")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("报废请写明原因"))
             let file = try await AccountFixtures.get(app, "/rental/settlement.xlsx", cookie: cookie)
             #expect(file.status == .ok)
             #expect(file.headers.contentType?.subType.contains("spreadsheet") == true)
