@@ -77,6 +77,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateRehabStations())
     app.migrations.add(CreateOrganisationRatings())
     app.migrations.add(CreateFundingRounds())
+    app.migrations.add(CreateDeviceRental())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

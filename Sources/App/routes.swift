@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)
     try PlaceNameRoutes.register(api: apiUser, signedIn: signedIn)
     try RehabRoutes.register(api: apiUser, signedIn: signedIn)
+    try RentalRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

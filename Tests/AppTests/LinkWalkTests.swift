@@ -41,6 +41,8 @@ struct LinkWalkTests {
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
+                "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
+                "/rental/settlement.xlsx?month={n}-{n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -91,6 +93,9 @@ struct LinkWalkTests {
         // 德康驿站 on the busiest streets, a few patients each.
         let rehab = try await DemoRehab.seed(app, patientsPerStation: 4)
         #expect(rehab.stations > 0 && rehab.patients > 0)
+        // Rental points with their stock and rentals of the street's people.
+        let (points, rentals) = try await DemoRental.seed(app, by: registrar)
+        #expect(points > 0 && rentals > 0)
     }
 }
 

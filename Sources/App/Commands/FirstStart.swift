@@ -47,6 +47,7 @@ enum FirstStart {
         try await DemoAdoptions.seedIfEmpty(app)
         try await DemoPlaceNames.seedIfEmpty(app)
         try await DemoRehab.seedIfEmpty(app)
+        try await DemoRental.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

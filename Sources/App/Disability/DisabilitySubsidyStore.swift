@@ -67,7 +67,8 @@ struct DisabilitySubsidyStore {
         var settled: Set<DisabilitySubsidyProgram>
     }
 
-    private static func inForce(_ month: String) -> SQLQueryString {
+    /// An enrollment `e` paid in `month` (also the rental's eligibility, `RentalStore.facts`).
+    static func inForce(_ month: String) -> SQLQueryString {
         """
         e.start_month <= \(bind: month) AND (e.end_month IS NULL OR e.end_month >= \(bind: month))
           AND e.status <> \(bind: EnrollmentStatus.suspended.rawValue)

@@ -37,6 +37,7 @@ struct LayoutContext: Encodable {
     /// 德康驿站: officers (counts) and the stations' staff and health liaisons (patients).
     let canViewRehabStations: Bool
     let canManageRehabStations: Bool
+    let canHandleDeviceRental: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -69,6 +70,7 @@ struct LayoutContext: Encodable {
         canManagePlaceNames = user?.role.may(.managePlaceNames) ?? false
         canViewRehabStations = user?.role.may(.viewRehabStations) ?? false
         canManageRehabStations = user?.role.may(.manageRehabStations) ?? false
+        canHandleDeviceRental = user?.role.may(.handleDeviceRental) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

@@ -132,6 +132,11 @@ public enum Permission: String, Sendable, CaseIterable {
     /// staff and the district's health liaison only. No administrator holds it, so none reads a
     /// diagnosis or makes such an account (`minzheng user create --role stationStaff|healthLiaison`).
     case rehabCare
+    /// Run the community rental of assistive devices (康复辅助器具社区租赁) of one's region: the
+    /// points and their stock, rentals from the request to the return, cleaning and
+    /// disinfection, repairs and write-offs. The operator's monthly settlement is money and
+    /// needs `managePayroll` too.
+    case handleDeviceRental
 }
 
 extension Role {
@@ -143,7 +148,7 @@ extension Role {
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
-            .viewRehabStations, .manageRehabStations,
+            .viewRehabStations, .manageRehabStations, .handleDeviceRental,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -151,13 +156,13 @@ extension Role {
             .handleApplications, .visitHouseholds, .confirmBenefitChanges, .managePayroll, .handleHomeCare,
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
-            .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations,
+            .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations, .handleDeviceRental,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
-            .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations,
+            .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations, .handleDeviceRental,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,

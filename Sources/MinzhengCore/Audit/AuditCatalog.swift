@@ -108,6 +108,11 @@ public enum AuditCatalog {
             ("rehab.station.equipment", "德康驿站：更新标准化设备清单"), ("rehab.patient.enrol", "德康驿站：患者入站"),
             ("rehab.patient.view", "德康驿站：查看患者档案"), ("rehab.patient.leave", "德康驿站：患者离站"),
             ("rehab.attendance.record", "德康驿站：登记到站"), ("rehab.service.record", "德康驿站：记录四方服务"),
+            ("rental.point.create", "辅具租赁：设立租赁点"), ("rental.device.add", "辅具租赁：设备入库"),
+            ("rental.request", "辅具租赁：租赁申请（预留设备）"), ("rental.deliver", "辅具租赁：交付"),
+            ("rental.return", "辅具租赁：归还"), ("rental.cancel", "辅具租赁：取消申请"),
+            ("rental.markLost", "辅具租赁：认定灭失（押金不退）"), ("rental.settlement.export", "辅具租赁：下载月度结算"),
+            ("rental.demo", "辅具租赁：写入演示数据"),
         ])
         + PlaceNameStep.allCases.map { Action(code: "placeName.\($0.rawValue)", name: "地名：\($0.chinese)") }
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
@@ -115,6 +120,9 @@ public enum AuditCatalog {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
         }
         + AdaptationState.Action.allCases.map { Action(code: "adaptation.\($0.rawValue)", name: "适老化改造：\($0.label)") }
+        + RentalDeviceState.pointActions.map {
+            Action(code: "rental.device.\($0.rawValue)", name: "辅具租赁：设备\($0.chinese)")
+        }
 
     private static func list(_ pairs: [(String, String)]) -> [Action] {
         pairs.map { Action(code: $0.0, name: $0.1) }
@@ -147,5 +155,7 @@ public enum AuditCatalog {
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
         "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
         "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "backup": "数据库备份", "data_key": "数据密钥",
+        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "rental_point": "辅具租赁点",
+        "rental_device": "租赁辅具", "rental": "辅具租赁", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }

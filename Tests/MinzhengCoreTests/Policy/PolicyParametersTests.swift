@@ -77,6 +77,16 @@ struct PolicyParametersTests {
             // ORGANISATIONS.md "五社联动": 3 reviewers, 0–100, never below 60, paid 40/40/20.
             .fundingMinReviewers: 3, .fundingMaxScore: 100, .fundingPassScore: 60, .fundingStartPercent: 40,
             .fundingMidtermPercent: 40, .fundingFinalPercent: 20,
+            // CHILDREN.md's assistive-device rental: rents and deposits, 100 % up to 200 yuan, 50 % up to 100,
+            // 80 years, overdue after 30 days, lost after 90, 5 000 people a year.
+            .rentalRentManualWheelchair: 3000, .rentalRentElectricWheelchair: 15_000, .rentalRentWalker: 1000,
+            .rentalRentCareBed: 10_000, .rentalRentCommodeChair: 1500, .rentalRentBathSeat: 1000,
+            .rentalRentAntiBedsoreMattress: 4000, .rentalDepositManualWheelchair: 30_000,
+            .rentalDepositElectricWheelchair: 200_000, .rentalDepositWalker: 10_000, .rentalDepositCareBed: 100_000,
+            .rentalDepositCommodeChair: 15_000, .rentalDepositBathSeat: 10_000,
+            .rentalDepositAntiBedsoreMattress: 40_000, .rentalSubsidyFullShare: 10_000, .rentalSubsidyFullCap: 20_000,
+            .rentalSubsidyHalfShare: 5000, .rentalSubsidyHalfCap: 10_000, .rentalSubsidyAge: 80, .rentalOverdueDays: 30,
+            .rentalLostDays: 90, .rentalYearTarget: 5000,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

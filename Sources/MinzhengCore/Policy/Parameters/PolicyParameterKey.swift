@@ -181,6 +181,30 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case fundingStartPercent
     case fundingMidtermPercent
     case fundingFinalPercent
+    // Assistive-device rental (CHILDREN.md): each kind's rent a month and deposit, the subsidy's
+    // shares and caps, the qualifying age, overdue and lost, the yearly target.
+    case rentalRentManualWheelchair
+    case rentalRentElectricWheelchair
+    case rentalRentWalker
+    case rentalRentCareBed
+    case rentalRentCommodeChair
+    case rentalRentBathSeat
+    case rentalRentAntiBedsoreMattress
+    case rentalDepositManualWheelchair
+    case rentalDepositElectricWheelchair
+    case rentalDepositWalker
+    case rentalDepositCareBed
+    case rentalDepositCommodeChair
+    case rentalDepositBathSeat
+    case rentalDepositAntiBedsoreMattress
+    case rentalSubsidyFullShare
+    case rentalSubsidyFullCap
+    case rentalSubsidyHalfShare
+    case rentalSubsidyHalfCap
+    case rentalSubsidyAge
+    case rentalOverdueDays
+    case rentalLostDays
+    case rentalYearTarget
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -195,7 +219,11 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .adaptationPriceShowerSeat, .adaptationPriceRaisedToilet, .adaptationPriceRamp,
             .adaptationPriceDoorWidening, .adaptationPriceNightLight, .adaptationPriceEmergencyCall,
             .adaptationPriceGasAlarm, .adaptationPriceWalkingAid, .funeralUrnAllowance, .funeralExtraAllowance,
-            .funeralSubsidy, .ecoBurialSubsidy:
+            .funeralSubsidy, .ecoBurialSubsidy, .rentalRentManualWheelchair, .rentalRentElectricWheelchair,
+            .rentalRentWalker, .rentalRentCareBed, .rentalRentCommodeChair, .rentalRentBathSeat,
+            .rentalRentAntiBedsoreMattress, .rentalDepositManualWheelchair, .rentalDepositElectricWheelchair,
+            .rentalDepositWalker, .rentalDepositCareBed, .rentalDepositCommodeChair, .rentalDepositBathSeat,
+            .rentalDepositAntiBedsoreMattress, .rentalSubsidyFullCap, .rentalSubsidyHalfCap:
             return .fen
         case .employmentDeductionRate, .dibaoAddOnElderlyMinorRate, .dibaoAddOnDisabilityIllnessRate,
             .individualDibaoCeiling, .individualDibaoSevereRate, .individualDibaoIntellectualMentalRate,
@@ -203,7 +231,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .tekunCareNoneRate, .childGuardianshipLostRate, .childDisabledOrIllRate,
             .livingSubsidySevereRate, .livingSubsidyOtherRate, .warningIncomeRiseShare,
             .facilityGrade5SectionShare, .facilityGrade4SectionShare, .facilityGrade3SectionShare,
-            .facilityGrade2SectionShare, .facilityGrade1SectionShare, .nursingBedTarget:
+            .facilityGrade2SectionShare, .facilityGrade1SectionShare, .nursingBedTarget, .rentalSubsidyFullShare,
+            .rentalSubsidyHalfShare:
             return .rate
         case .workingAgeMin, .workingAgeMax, .adultAge, .elderlyAge, .assetFinancialMonths,
             .maxResidentialProperties, .seniorAllowanceTier1Age, .seniorAllowanceTier2Age,
@@ -229,7 +258,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .rating4ATotal, .rating3ATotal, .rating2ATotal, .rating1ATotal, .ratingValidityYears, .ratingMinReviewers,
             .ratingConflictYears, .ratingExclusionYears, .ratingPublicityDays,
             .fundingMinReviewers, .fundingMaxScore, .fundingPassScore, .fundingStartPercent, .fundingMidtermPercent,
-            .fundingFinalPercent:
+            .fundingFinalPercent,
+            .rentalSubsidyAge, .rentalOverdueDays, .rentalLostDays, .rentalYearTarget:
             return .integer
         }
     }
@@ -380,6 +410,28 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .fundingStartPercent: return "公益创投：项目启动拨付比例（%）"
         case .fundingMidtermPercent: return "公益创投：中期验收拨付比例（%）"
         case .fundingFinalPercent: return "公益创投：结项评估拨付比例（%）"
+        case .rentalRentManualWheelchair: return "辅具租赁：手动轮椅租金（元/月）"
+        case .rentalRentElectricWheelchair: return "辅具租赁：电动轮椅租金（元/月）"
+        case .rentalRentWalker: return "辅具租赁：助行器租金（元/月）"
+        case .rentalRentCareBed: return "辅具租赁：护理床租金（元/月）"
+        case .rentalRentCommodeChair: return "辅具租赁：坐便椅租金（元/月）"
+        case .rentalRentBathSeat: return "辅具租赁：洗澡椅租金（元/月）"
+        case .rentalRentAntiBedsoreMattress: return "辅具租赁：防褥疮床垫租金（元/月）"
+        case .rentalDepositManualWheelchair: return "辅具租赁：手动轮椅押金（元）"
+        case .rentalDepositElectricWheelchair: return "辅具租赁：电动轮椅押金（元）"
+        case .rentalDepositWalker: return "辅具租赁：助行器押金（元）"
+        case .rentalDepositCareBed: return "辅具租赁：护理床押金（元）"
+        case .rentalDepositCommodeChair: return "辅具租赁：坐便椅押金（元）"
+        case .rentalDepositBathSeat: return "辅具租赁：洗澡椅押金（元）"
+        case .rentalDepositAntiBedsoreMattress: return "辅具租赁：防褥疮床垫押金（元）"
+        case .rentalSubsidyFullShare: return "辅具租赁补贴：低保、特困对象租金补贴比例"
+        case .rentalSubsidyFullCap: return "辅具租赁补贴：低保、特困对象每月上限（元，免押金）"
+        case .rentalSubsidyHalfShare: return "辅具租赁补贴：持证残疾人、高龄老人租金补贴比例"
+        case .rentalSubsidyHalfCap: return "辅具租赁补贴：持证残疾人、高龄老人每月上限（元）"
+        case .rentalSubsidyAge: return "辅具租赁补贴：高龄老人年龄（周岁）"
+        case .rentalOverdueDays: return "辅具租赁：到期后未归还（天）视为逾期"
+        case .rentalLostDays: return "辅具租赁：到期后未归还（天）视为灭失，押金不退"
+        case .rentalYearTarget: return "辅具租赁：年度补贴人数目标"
         }
     }
 }

@@ -98,6 +98,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var rating: RatingParameters
     /// 五社联动 project funding (`FundingParameters.keys`).
     public var funding: FundingParameters
+    /// The community rental of assistive devices: prices, the subsidy, overdue and lost (`RentalParameters.keys`).
+    public var rental: RentalParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -198,6 +200,7 @@ public struct PolicyParameters: Sendable, Hashable {
         organisations = OrganisationParameters(values: values)
         rating = RatingParameters(values: values)
         funding = FundingParameters(values: values)
+        rental = RentalParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -291,6 +294,6 @@ public struct PolicyParameters: Sendable, Hashable {
         return own.merging(facilities.values) { $1 }.merging(funeral.values) { $1 }
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
             .merging(organisations.values) { $1 }.merging(rating.values) { $1 }
-            .merging(funding.values) { $1 }
+            .merging(funding.values) { $1 }.merging(rental.values) { $1 }
     }
 }
