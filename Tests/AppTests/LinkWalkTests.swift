@@ -102,7 +102,7 @@ struct LinkWalkTests {
 /// A breadth-first walk over the links of the pages: each link once, at most `samplesPerPattern`
 /// links per pattern (links differing only by an id or a number), at most `maximumPages` pages.
 struct LinkWalk {
-    var maximumPages = 400
+    var maximumPages = 600
     var samplesPerPattern = 3
     private(set) var visited = 0
     private(set) var failures: [String] = []

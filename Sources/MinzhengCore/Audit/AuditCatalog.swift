@@ -154,8 +154,7 @@ public enum AuditCatalog {
         "facility": "养老服务设施", "facility_grading": "等级评定", "inspection_round": "安全检查批次",
         "inspection": "安全检查", "hazard": "安全隐患", "facility_price": "收费项目", "region_location": "驻地位置",
         "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
-        "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "backup": "数据库备份", "data_key": "数据密钥",
-        "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记", "rental_point": "辅具租赁点",
-        "rental_device": "租赁辅具", "rental": "辅具租赁", "backup": "数据库备份", "data_key": "数据密钥",
+        "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "rental_point": "辅具租赁点",
+        "rental_device": "租赁辅具", "rental": "辅具租赁", "place_name": "地名", "backup": "数据库备份", "data_key": "数据密钥",
     ]
 }
