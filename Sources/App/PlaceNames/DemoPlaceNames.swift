@@ -124,9 +124,22 @@ enum DemoPlaceNames {
         let announced = try await app.writer(actor: .system("demo")).transaction { tx, audit in
             let store = PlaceNameStore(db: tx)
             var announced = 0
+            let signs = PlaceNameSignStore(db: tx)
             for (proposal, status, fields) in rows
             where try await store.insert(proposal, status: status, fields, at: now) {
-                if status == .announced { announced += 1 }
+                guard status == .announced, let announcedOn = fields.announcedOn else { continue }
+                announced += 1
+                // A sign at the start of every third announced road, one in five of them found faded.
+                guard proposal.category == .road, announced % 3 == 0 else { continue }
+                let sign = UUID()
+                try await signs.insert(
+                    id: sign, placeName: proposal.id, region: proposal.region, kind: .roadSign,
+                    location: "\(proposal.name)起点", installedOn: announcedOn.adding(days: 30), at: now)
+                if announced % 15 == 0 {
+                    try await signs.inspect(
+                        sign: sign, on: today.adding(days: -7), condition: .faded, note: "字面褪色，需更换",
+                        by: "演示数据", at: now)
+                }
             }
             try await audit.record(
                 "placeName.seed", entity: "place_name", id: nil, region: RegionTable.changzhou.value,

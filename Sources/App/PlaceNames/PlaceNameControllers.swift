@@ -34,7 +34,9 @@ struct PlaceNameListQuery: Content {
 /// `GET|POST /api/v1/place-names` (`?category=&status=&q=&red=1`; a proposal as
 /// `PlaceNameService.Draft`), `GET /api/v1/place-names/{id}`,
 /// `POST /api/v1/place-names/{id}/steps` (`{action: publicise|approve|reject|announce|retire,
-/// version, publicityEnds?, approvingBody?, note?}`).
+/// version, publicityEnds?, approvingBody?, note?}`), `GET|POST /api/v1/place-names/{id}/signs`
+/// (`{kind, location, installedOn}`), `POST /api/v1/place-name-signs/{id}/inspections`
+/// (`{condition, inspectedOn?, note?}`).
 struct PlaceNameAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(Route.API.placeNames.pattern) { req async throws -> Page<PlaceNameRecord> in
@@ -52,6 +54,18 @@ struct PlaceNameAPIController: RouteCollection {
         routes.post(Route.API.placeNameSteps.pattern) { req async throws -> PlaceNameRecord in
             try await req.placeNames().take(
                 req.parameters.get("id", as: UUID.self), try req.content.decode(PlaceNameService.Step.self))
+        }
+        routes.get(Route.API.placeNameSigns.pattern) { req async throws -> [PlaceNameSignRecord] in
+            try await req.placeNames().signs(req.parameters.get("id", as: UUID.self))
+        }
+        routes.post(Route.API.placeNameSigns.pattern) { req async throws -> Response in
+            let sign = try await req.placeNames().addSign(
+                req.parameters.get("id", as: UUID.self), try req.content.decode(PlaceNameService.NewSign.self))
+            return try await sign.encodeResponse(status: .created, for: req)
+        }
+        routes.post(Route.API.placeNameSignInspections.pattern) { req async throws -> PlaceNameSignRecord in
+            try await req.placeNames().inspect(
+                req.parameters.get("id", as: UUID.self), try req.content.decode(PlaceNameService.Inspection.self))
         }
     }
 }
@@ -82,6 +96,9 @@ struct PlaceNamePageController: RouteCollection {
         let n: PlaceNameRecord
         let regionName: String
         let steps: [Choice]
+        let signs: [PlaceNameSignRecord]
+        let signKinds: [Choice]
+        let conditions: [Choice]
         let today: String
         let done: Bool
         let error: String?
@@ -136,6 +153,20 @@ struct PlaceNamePageController: RouteCollection {
                 return try await Self.renderRecord(req, error: error).encodeResponse(status: error.status, for: req)
             }
         }
+        routes.post(Route.placeNameSigns.pattern) { req async throws -> Response in
+            let id = req.parameters.get("id", as: UUID.self)
+            do {
+                _ = try await req.placeNames().addSign(id, try req.content.decode(PlaceNameService.NewSign.self))
+                return req.redirect(to: Route.placeName.path(id ?? UUID()) + "?done=1#signs")
+            } catch let error as Refusal where error.kind != .notFound {
+                return try await Self.renderRecord(req, error: error).encodeResponse(status: error.status, for: req)
+            }
+        }
+        routes.post(Route.placeNameSignInspections.pattern) { req async throws -> Response in
+            let sign = try await req.placeNames().inspect(
+                req.parameters.get("id", as: UUID.self), try req.content.decode(PlaceNameService.Inspection.self))
+            return req.redirect(to: Route.placeName.path(sign.placeNameId) + "?done=1#signs")
+        }
     }
 
     static func renderList(_ req: Request, error: Refusal?) async throws -> View {
@@ -163,7 +194,11 @@ struct PlaceNamePageController: RouteCollection {
             RecordPage(
                 layout: LayoutContext(request: req, title: "地名 \(record.name)", user: service.user), n: record,
                 regionName: RegionCode(record.region).map(service.regions.fullName) ?? record.region,
-                steps: steps.map { Choice(code: $0.rawValue, name: $0.chinese) }, today: req.today.description,
+                steps: steps.map { Choice(code: $0.rawValue, name: $0.chinese) },
+                signs: try await service.signs(record.id),
+                signKinds: PlaceNameSignKind.allCases.map { Choice(code: $0.rawValue, name: $0.chinese) },
+                conditions: PlaceNameSignCondition.allCases.map { Choice(code: $0.rawValue, name: $0.chinese) },
+                today: req.today.description,
                 done: req.query[String.self, at: "done"] != nil, error: error?.message, errorField: error?.field))
     }
 }

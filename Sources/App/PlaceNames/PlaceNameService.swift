@@ -188,6 +188,82 @@ struct PlaceNameService {
         return try await record(current.id)
     }
 
+    struct NewSign: Content {
+        var kind: String?
+        var location: String?
+        var installedOn: String?
+    }
+
+    struct Inspection: Content {
+        var condition: String?
+        var inspectedOn: String?
+        var note: String?
+    }
+
+    func signs(_ id: UUID?) async throws -> [PlaceNameSignRecord] {
+        try await PlaceNameSignStore(db: db).signs(of: try await record(id).id)
+    }
+
+    /// A sign put up for an announced name (a sign shows a standard name, never a proposal).
+    func addSign(_ id: UUID?, _ input: NewSign) async throws -> PlaceNameSignRecord {
+        let name = try await record(id)
+        guard name.status == PlaceNameStatus.announced.rawValue else {
+            throw Refusal(.conflict, "只有已公告的标准地名才能设置地名标志", field: "status")
+        }
+        guard let kind = input.kind.flatMap(PlaceNameSignKind.init(rawValue:)) else {
+            throw Refusal.invalid("kind", "标志种类应为 " + PlaceNameSignKind.allCases.map(\.rawValue).joined(separator: "、"))
+        }
+        let location = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.line(input.location, field: "location", label: "设置位置", maximumLength: 200)
+        }
+        guard let text = input.installedOn, let installed = CivilDate(text), installed <= clock.today else {
+            throw Refusal.invalid("installedOn", "设置日期应为不晚于今天的 YYYY-MM-DD")
+        }
+        let signID = UUID()
+        let now = clock.now
+        try await writer.transaction { tx, audit in
+            try await PlaceNameSignStore(db: tx).insert(
+                id: signID, placeName: name.id, region: name.region, kind: kind, location: location ?? "",
+                installedOn: installed, at: now)
+            try await audit.record(
+                "placeName.sign.add", entity: "place_name", id: name.id.uuidString, region: name.region,
+                after: ["sign": signID.uuidString, "kind": kind.rawValue, "location": location ?? ""])
+        }
+        return try await signs(name.id).first { $0.id == signID }!
+    }
+
+    func inspect(_ signID: UUID?, _ input: Inspection) async throws -> PlaceNameSignRecord {
+        let store = PlaceNameSignStore(db: db)
+        guard let signID, let found = try await store.sign(id: signID, within: user.scope) else {
+            throw Refusal.notFound("地名标志")
+        }
+        guard let condition = input.condition.flatMap(PlaceNameSignCondition.init(rawValue:)) else {
+            throw Refusal.invalid(
+                "condition", "检查结果应为 " + PlaceNameSignCondition.allCases.map(\.rawValue).joined(separator: "、"))
+        }
+        let day =
+            try input.inspectedOn.map { text in
+                guard let d = CivilDate(text), d <= clock.today, d >= CivilDate(found.sign.installedOn) ?? d else {
+                    throw Refusal.invalid("inspectedOn", "检查日期应在设置日期与今天之间")
+                }
+                return d
+            } ?? clock.today
+        let note = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.text(input.note, field: "note", label: "检查情况")
+        }
+        if condition.needsRepair, note == nil { throw Refusal.invalid("note", "标志需维护时应写明情况") }
+        let (name, now) = (user.displayName, clock.now)
+        try await writer.transaction { tx, audit in
+            try await PlaceNameSignStore(db: tx).inspect(
+                sign: signID, on: day, condition: condition, note: note, by: name, at: now)
+            try await audit.record(
+                "placeName.sign.inspect", entity: "place_name", id: found.sign.placeNameId.uuidString,
+                region: found.region,
+                after: ["sign": signID.uuidString, "condition": condition.rawValue, "on": day.description])
+        }
+        return try await signs(found.sign.placeNameId).first { $0.id == signID }!
+    }
+
     static func refusal(_ problem: PlaceNameProblem) -> Refusal {
         Refusal.invalid(problem.field, problem.message)
     }

@@ -224,6 +224,8 @@ enum Route {
     static let placeNames = Template<Void>("/place-names")
     static let placeName = Template<UUID>("/place-names/:id")
     static let placeNameSteps = Template<UUID>("/place-names/:id/steps")
+    static let placeNameSigns = Template<UUID>("/place-names/:id/signs")
+    static let placeNameSignInspections = Template<UUID>("/place-name-signs/:id/inspections")
     // 德康驿站: stations, their checklist and counts; the patients' records.
     static let rehabStations = Template<Void>("/rehab-stations")
     static let rehabStation = Template<UUID>("/rehab-stations/:id")
@@ -402,6 +404,8 @@ enum Route {
         static let placeNames = Template<Void>("/api/v1/place-names")
         static let placeName = Template<UUID>("/api/v1/place-names/:id")
         static let placeNameSteps = Template<UUID>("/api/v1/place-names/:id/steps")
+        static let placeNameSigns = Template<UUID>("/api/v1/place-names/:id/signs")
+        static let placeNameSignInspections = Template<UUID>("/api/v1/place-name-signs/:id/inspections")
         static let rehabStations = Template<Void>("/api/v1/rehab-stations")
         static let rehabStation = Template<UUID>("/api/v1/rehab-stations/:id")
         static let rehabStationEquipment = Template<UUID>("/api/v1/rehab-stations/:id/equipment")

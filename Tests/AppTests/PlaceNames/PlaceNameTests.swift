@@ -23,6 +23,12 @@ struct PlaceNameTests {
         let replacesId: UUID?
     }
 
+    struct Sign: Decodable {
+        let id: UUID
+        let condition: String
+        let needsRepair: Bool
+    }
+
     struct List: Decodable {
         let items: [Name]
         let total: Int
@@ -113,6 +119,27 @@ struct PlaceNameTests {
             let again = try await Self.step(app, tianning, road, ["action": "announce"])
             #expect(again.status == .conflict)
 
+            // Its signs: put up once announced, inspected; a sign needing repair says why.
+            let sign = try await send(
+                app, .POST, "/api/v1/place-names/\(road.id)/signs", token: tianning,
+                json: ["kind": "roadSign", "location": "龙城大道与和平路口", "installedOn": today.description])
+            #expect(sign.status == .created, "\(sign.body.string)")
+            let signID = try sign.json(Sign.self).id
+            let vague = try await send(
+                app, .POST, "/api/v1/place-name-signs/\(signID)/inspections", token: tianning,
+                json: ["condition": "damaged"])
+            #expect(try vague.json(ErrorAnswer.self).field == "note")
+            #expect(
+                try await send(
+                    app, .POST, "/api/v1/place-name-signs/\(signID)/inspections", token: zhonglou,
+                    json: ["condition": "good"]
+                ).status == .notFound)
+            let inspected = try await send(
+                app, .POST, "/api/v1/place-name-signs/\(signID)/inspections", token: tianning,
+                json: ["condition": "damaged", "note": "被车辆撞弯"]
+            ).json(Sign.self)
+            #expect(inspected.condition == "damaged" && inspected.needsRepair)
+
             // Renaming: proposed with `replaces`, announced → the old name is renamed and frees its sound.
             let renaming = try await send(
                 app, .POST, "/api/v1/place-names", token: tianning,
@@ -120,6 +147,10 @@ struct PlaceNameTests {
             #expect(renaming.status == .created, "\(renaming.body.string)")
             var renamed = try renaming.json(Name.self)
             #expect(renamed.replacesId == road.id)
+            let unannounced = try await send(
+                app, .POST, "/api/v1/place-names/\(renamed.id)/signs", token: tianning,
+                json: ["kind": "roadSign", "location": "路口", "installedOn": today.description])
+            #expect(unannounced.status == .conflict)
             try await app.sql.raw(
                 "UPDATE place_names SET status = 'approved', version = version + 1 WHERE id = \(bind: renamed.id)"
             ).run()
@@ -139,8 +170,8 @@ struct PlaceNameTests {
             #expect(
                 actions.filter { $0 != "placeName.propose" }
                     == [
-                        "placeName.publicise", "placeName.approve", "placeName.announce", "placeName.announce",
-                        "placeName.renamed",
+                        "placeName.publicise", "placeName.approve", "placeName.announce", "placeName.sign.add",
+                        "placeName.sign.inspect", "placeName.announce", "placeName.renamed",
                     ])
 
             // The pages: the list with its filter, the record with its next step.
