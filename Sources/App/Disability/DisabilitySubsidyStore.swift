@@ -138,7 +138,7 @@ struct DisabilitySubsidyStore {
                 SELECT s.person_id, s.program FROM disability_subsidy_proposals s
                 JOIN disability_certificates c ON c.person_id = s.person_id
                 WHERE s.person_id IN \(SQLBind.group(chunk))
-                  AND (s.status = 'open' OR (s.status = 'refused' AND s.certified_on = c.certified_on))
+                  AND s.status IN ('open', 'refused') AND (s.status = 'open' OR s.certified_on = c.certified_on)
                 """
             ).all() {
                 let person = try r.decode(column: "person_id", as: UUID.self)
