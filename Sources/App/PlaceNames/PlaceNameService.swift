@@ -229,7 +229,15 @@ struct PlaceNameService {
                 "placeName.sign.add", entity: "place_name", id: name.id.uuidString, region: name.region,
                 after: ["sign": signID.uuidString, "kind": kind.rawValue, "location": location ?? ""])
         }
-        return try await signs(name.id).first { $0.id == signID }!
+        return try await sign(signID)
+    }
+
+    /// One sign of one's region, read by its id (after a write: the name's other signs are not read).
+    private func sign(_ id: UUID) async throws -> PlaceNameSignRecord {
+        guard let found = try await PlaceNameSignStore(db: db).sign(id: id, within: user.scope) else {
+            throw Refusal.notFound("地名标志")
+        }
+        return found.sign
     }
 
     func inspect(_ signID: UUID?, _ input: Inspection) async throws -> PlaceNameSignRecord {
@@ -261,7 +269,7 @@ struct PlaceNameService {
                 region: found.region,
                 after: ["sign": signID.uuidString, "condition": condition.rawValue, "on": day.description])
         }
-        return try await signs(found.sign.placeNameId).first { $0.id == signID }!
+        return try await sign(signID)
     }
 
     static func refusal(_ problem: PlaceNameProblem) -> Refusal {
