@@ -41,6 +41,7 @@ struct LinkWalkTests {
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
+                "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
             ] {
@@ -83,6 +84,8 @@ struct LinkWalkTests {
         #expect(credit.listedAbnormal > 0)
         // Their ratings: decided, in publicity, being scored.
         #expect(try await DemoRatings.seed(app).rated > 0)
+        // A funding round awarded with its projects at every milestone, and one open.
+        #expect(try await DemoFunding.seed(app).awarded > 0)
         // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,

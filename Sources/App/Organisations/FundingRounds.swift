@@ -96,12 +96,19 @@ struct FundingProposalRecord: Content, Sendable {
     let region: String
     let topic: String
     let title: String
+    let summary: String
     let requestedFen: Int64
     let submittedOn: String
     let status: String
+    let statusName: String
     let meanTenths: Int?
     let awardFen: Int64?
     let scores: Int
+    /// The final evaluation (结项评估): its outcome, in Chinese, the clerk's note and the day.
+    let evaluation: String?
+    let evaluationName: String?
+    let evaluationNote: String?
+    let evaluatedOn: String?
 }
 
 struct FundingMilestoneRecord: Content, Sendable {
@@ -188,19 +195,39 @@ struct FundingStore {
     }
 
     static func proposal(_ r: SQLRow) throws -> FundingProposalRecord {
-        FundingProposalRecord(
+        let status = try r.decode(column: "status", as: String.self)
+        let evaluation = try r.decode(column: "evaluation", as: String?.self)
+        return FundingProposalRecord(
             id: try r.decode(column: "id", as: UUID.self), roundId: try r.decode(column: "round_id", as: UUID.self),
             organisationId: try r.decode(column: "organisation_id", as: UUID.self),
             organisationName: try r.decode(column: "organisation_name", as: String.self),
             region: try r.decode(column: "region", as: String.self),
             topic: try r.decode(column: "topic", as: String.self),
             title: try r.decode(column: "title", as: String.self),
+            summary: try r.decode(column: "summary", as: String.self),
             requestedFen: try r.decode(column: "requested_fen", as: Int64.self),
             submittedOn: try r.decode(column: "submitted_on", as: String.self),
-            status: try r.decode(column: "status", as: String.self),
+            status: status, statusName: FundingProposalStatus(rawValue: status)?.chinese ?? status,
             meanTenths: try r.decode(column: "mean_tenths", as: Int?.self),
             awardFen: try r.decode(column: "award_fen", as: Int64?.self),
-            scores: try r.decode(column: "scored", as: Int.self))
+            scores: try r.decode(column: "scored", as: Int.self), evaluation: evaluation,
+            evaluationName: evaluation.flatMap(FundingEvaluation.init(rawValue:))?.chinese,
+            evaluationNote: try r.decode(column: "evaluation_note", as: String?.self),
+            evaluatedOn: try r.decode(column: "evaluated_on", as: String?.self))
+    }
+
+    /// The proposals `reviewer` is assigned to, with the score given (nil until scored), the
+    /// newest round first.
+    func assigned(to reviewer: UUID) async throws -> [(proposal: FundingProposalRecord, score: Int?)] {
+        try await db.raw(
+            """
+            SELECT p.*, o.name AS organisation_name, s.score AS my_score,
+              (SELECT COUNT(*) FROM funding_scores x WHERE x.proposal_id = p.id AND x.score IS NOT NULL) AS scored
+            FROM funding_scores s JOIN funding_proposals p ON p.id = s.proposal_id
+              JOIN organisations o ON o.id = p.organisation_id
+            WHERE s.reviewer_id = \(bind: reviewer) ORDER BY p.created_at DESC, p.id
+            """
+        ).all().map { (try Self.proposal($0), try $0.decode(column: "my_score", as: Int?.self)) }
     }
 
     func assign(_ proposal: UUID, reviewer: UUID, at now: Date) async throws -> Bool {
@@ -211,6 +238,33 @@ struct FundingStore {
             ON CONFLICT (proposal_id, reviewer_id) DO NOTHING RETURNING id
             """
         ).first() != nil
+    }
+
+    struct Review: Content, Sendable {
+        let reviewerId: UUID
+        let name: String
+        let affiliation: String
+        /// Whether the reviewer signs in (then scores themselves; otherwise the clerk enters it).
+        let hasAccount: Bool
+        let score: Int?
+    }
+
+    /// The reviewers on the proposal with their names and scores, in the order assigned.
+    func reviews(_ proposal: UUID) async throws -> [Review] {
+        try await db.raw(
+            """
+            SELECT s.reviewer_id, s.score, r.name, r.affiliation, r.user_id
+            FROM funding_scores s JOIN rating_reviewers r ON r.id = s.reviewer_id
+            WHERE s.proposal_id = \(bind: proposal) ORDER BY s.created_at, r.name
+            """
+        ).all().map { r in
+            Review(
+                reviewerId: try r.decode(column: "reviewer_id", as: UUID.self),
+                name: try r.decode(column: "name", as: String.self),
+                affiliation: try r.decode(column: "affiliation", as: String.self),
+                hasAccount: try r.decode(column: "user_id", as: UUID?.self) != nil,
+                score: try r.decode(column: "score", as: Int?.self))
+        }
     }
 
     /// The reviewers on the proposal and their scores (nil until scored).
@@ -292,13 +346,45 @@ struct FundingStore {
         ).first() != nil
     }
 
+    /// The final evaluation: a passing outcome accepts the final report, a failing one leaves it
+    /// unaccepted and ends the project failed (its last share is never paid).
+    func evaluate(
+        _ proposal: UUID, _ outcome: FundingEvaluation, note: String?, on day: CivilDate, by name: String
+    ) async throws -> Bool {
+        if outcome.passes {
+            guard try await accept(proposal, .final, on: day, by: name) else { return false }
+        } else {
+            guard
+                try await db.raw(
+                    """
+                    SELECT id FROM funding_milestones
+                    WHERE proposal_id = \(bind: proposal) AND milestone = 'final' AND accepted_on IS NULL
+                    """
+                ).first() != nil
+            else { return false }
+        }
+        let status: FundingProposalStatus = outcome.passes ? .awarded : .failed
+        return try await db.raw(
+            """
+            UPDATE funding_proposals SET evaluation = \(bind: outcome.rawValue), evaluation_note = \(bind: note),
+              evaluated_on = \(bind: day.description), evaluated_by = \(bind: name), status = \(bind: status.rawValue)
+            WHERE id = \(bind: proposal) AND status = 'awarded' AND evaluation IS NULL RETURNING id
+            """
+        ).first() != nil
+    }
+
     /// Records the payment only when the milestone's report is accepted and it is not paid yet.
     func pay(
         _ proposal: UUID, _ m: FundingMilestone, fen: Int64, on day: CivilDate, by name: String
     ) async throws
         -> Bool
     {
-        try await db.raw(
+        if m == .final {
+            try await db.raw(
+                "UPDATE funding_proposals SET status = 'completed' WHERE id = \(bind: proposal) AND status = 'awarded'"
+            ).run()
+        }
+        return try await db.raw(
             """
             UPDATE funding_milestones SET paid_on = \(bind: day.description), paid_fen = \(bind: fen), paid_by = \(bind: name)
             WHERE proposal_id = \(bind: proposal) AND milestone = \(bind: m.rawValue) AND accepted_on IS NOT NULL
@@ -318,23 +404,41 @@ struct FundingStore {
 
     /// The round's totals by topic and by district (the region's first six digits).
     func totals(round: UUID) async throws -> (byTopic: [Total], byDistrict: [Total]) {
-        func group(_ key: SQLQueryString) async throws -> [Total] {
-            try await db.raw(
-                """
-                SELECT \(key) AS k, COUNT(*) AS n, SUM(CASE WHEN p.status = 'awarded' THEN 1 ELSE 0 END) AS a,
-                  CAST(COALESCE(SUM(p.award_fen), 0) AS BIGINT) AS f,
-                  CAST(COALESCE(SUM((SELECT COALESCE(SUM(m.paid_fen), 0) FROM funding_milestones m
-                    WHERE m.proposal_id = p.id)), 0) AS BIGINT) AS paid
-                FROM funding_proposals p WHERE p.round_id = \(bind: round) GROUP BY \(key) ORDER BY \(key)
-                """
-            ).all().map { r in
-                Total(
-                    key: try r.decode(column: "k", as: String.self), proposals: try r.decode(column: "n", as: Int.self),
-                    awarded: try r.decode(column: "a", as: Int.self),
-                    awardFen: try r.decode(column: "f", as: Int64.self),
-                    paidFen: try r.decode(column: "paid", as: Int64.self))
-            }
+        let only: SQLQueryString = "p.round_id = \(bind: round)"
+        return (try await totals(only, by: "p.topic"), try await totals(only, by: "SUBSTR(p.region, 1, 6)"))
+    }
+
+    /// The totals across the rounds of `scope` that close in `year`: by round, district and topic.
+    func totals(
+        within scope: RegionScope?, year: Int
+    ) async throws -> (
+        byRound: [Total], byDistrict: [Total], byTopic: [Total]
+    ) {
+        var rounds: SQLQueryString = "r.closes_on LIKE \(bind: "\(year)-%")"
+        if let scope { rounds = "\(rounds) AND \(scope.condition("r.region"))" }
+        return (
+            try await totals(rounds, by: "r.name || ' · ' || r.closes_on"),
+            try await totals(rounds, by: "SUBSTR(p.region, 1, 6)"), try await totals(rounds, by: "p.topic")
+        )
+    }
+
+    /// Proposals, awards and payments grouped by `key` over the proposals `filter` selects
+    /// (`p` the proposal, `r` its round).
+    private func totals(_ filter: SQLQueryString, by key: SQLQueryString) async throws -> [Total] {
+        try await db.raw(
+            """
+            SELECT \(key) AS k, COUNT(*) AS n, SUM(CASE WHEN p.award_fen IS NOT NULL THEN 1 ELSE 0 END) AS a,
+              CAST(COALESCE(SUM(p.award_fen), 0) AS BIGINT) AS f,
+              CAST(COALESCE(SUM((SELECT COALESCE(SUM(m.paid_fen), 0) FROM funding_milestones m
+                WHERE m.proposal_id = p.id)), 0) AS BIGINT) AS paid
+            FROM funding_proposals p JOIN funding_rounds r ON r.id = p.round_id
+            WHERE \(filter) GROUP BY \(key) ORDER BY \(key)
+            """
+        ).all().map { r in
+            Total(
+                key: try r.decode(column: "k", as: String.self), proposals: try r.decode(column: "n", as: Int.self),
+                awarded: try r.decode(column: "a", as: Int.self), awardFen: try r.decode(column: "f", as: Int64.self),
+                paidFen: try r.decode(column: "paid", as: Int64.self))
         }
-        return (try await group("p.topic"), try await group("SUBSTR(p.region, 1, 6)"))
     }
 }

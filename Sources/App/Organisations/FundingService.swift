@@ -74,7 +74,7 @@ struct FundingService {
         return try await store.rounds(within: nil)
     }
 
-    private func round(_ id: UUID?) async throws -> FundingRoundRecord {
+    func round(_ id: UUID?) async throws -> FundingRoundRecord {
         guard let id, let found = try await store.round(id) else { throw Refusal.notFound("公益创投活动") }
         return found
     }
@@ -321,15 +321,86 @@ struct FundingService {
         return try await store.milestones(found.id)
     }
 
-    /// The clerk accepts a milestone's report.
-    func accept(_ id: UUID?, milestone text: String?) async throws -> [FundingMilestoneRecord] {
+    struct AcceptanceInput: Content {
+        var outcome: String?
+        var note: String?
+    }
+
+    /// The clerk accepts a milestone's report; the final one's acceptance is the final evaluation
+    /// (结项评估) with its outcome, and a failed project is not paid its last share.
+    func accept(
+        _ id: UUID?, milestone text: String?, _ input: AcceptanceInput = .init()
+    ) async throws
+        -> [FundingMilestoneRecord]
+    {
         let found = try await proposal(id)
         _ = try await clerksRound(found.roundId)
         let m = try milestone(text)
         let (today, by) = (clock.today, user.displayName)
-        return try await record(found, m, "funding.milestone.accept", refused: "\(m.chinese)报告未提交或已验收") { store in
-            try await store.accept(found.id, m, on: today, by: by)
+        let outcome = try RegistryInput.check { () throws(FieldProblem) in
+            try FundingEvaluation.required(input.outcome, for: m)
         }
+        guard let outcome else {
+            return try await record(found, m, "funding.milestone.accept", refused: "\(m.chinese)报告未提交或已验收") { store in
+                try await store.accept(found.id, m, on: today, by: by)
+            }
+        }
+        let note = try RegistryInput.check { () throws(FieldProblem) in
+            try InputRules.text(input.note, field: "note", label: "评估意见")
+        }
+        if !outcome.passes && note == nil { throw Refusal.invalid("note", "结项评估不合格须写明理由") }
+        return try await record(
+            found, m, "funding.evaluate", refused: "结项报告未提交或已评估", details: ["outcome": outcome.rawValue]
+        ) { store in
+            try await store.evaluate(found.id, outcome, note: note, on: today, by: by)
+        }
+    }
+
+    /// The totals across the rounds of the clerk's region that close in `year`.
+    struct Totals: Content {
+        let year: Int
+        let budgetFen: Int64
+        let awardFen: Int64
+        let paidFen: Int64
+        let byRound: [FundingStore.Total]
+        let byDistrict: [FundingStore.Total]
+        let byTopic: [FundingStore.Total]
+    }
+
+    func totals(year: Int?) async throws -> Totals {
+        try user.require(.manageOrganisations)
+        guard isClerk else { throw Refusal(.forbidden, "仅登记管理机关可查看公益创投汇总") }
+        let year = year ?? clock.today.year
+        guard (2000...2100).contains(year) else { throw Refusal.invalid("year", "年份应为 2000–2100") }
+        let totals = try await store.totals(within: user.scope, year: year)
+        let budget = try await store.rounds(within: user.scope).filter { $0.closesOn.hasPrefix("\(year)-") }
+            .reduce(0) { $0 + $1.budgetFen }
+        return Totals(
+            year: year, budgetFen: budget, awardFen: totals.byRound.reduce(0) { $0 + $1.awardFen },
+            paidFen: totals.byRound.reduce(0) { $0 + $1.paidFen }, byRound: totals.byRound,
+            byDistrict: totals.byDistrict, byTopic: totals.byTopic)
+    }
+
+    /// The reviewers of a proposal and their scores: every one for the clerk, only one's own for
+    /// a reviewer, none for the organisation (scores are not shown to the applicant).
+    func reviews(_ id: UUID?) async throws -> [FundingStore.Review] {
+        let found = try await proposal(id)
+        let all = try await store.reviews(found.id)
+        if isClerk { return all }
+        guard let mine = try await RatingStore(db: db).reviewer(ofUser: user.id) else { return [] }
+        return all.filter { $0.reviewerId == mine.id }
+    }
+
+    /// The pool's reviewers not yet on the proposal (the clerk's choice when assigning).
+    func unassignedReviewers(_ id: UUID?) async throws -> [RatingReviewerRecord] {
+        let on = Set(try await reviews(id).map(\.reviewerId))
+        return try await ratings.reviewers().filter { !on.contains($0.id) }
+    }
+
+    /// The proposals the signed-in reviewer is assigned to, with their own score.
+    func assignments() async throws -> [(proposal: FundingProposalRecord, score: Int?)] {
+        guard let reviewer = try await RatingStore(db: db).reviewer(ofUser: user.id) else { return [] }
+        return try await store.assigned(to: reviewer.id)
     }
 
     /// Releases a milestone's payment: only on its accepted report, after the earlier ones.
@@ -362,7 +433,7 @@ extension Request {
 /// `GET|POST /api/v1/funding-rounds`, `GET …/{id}`, `POST …/{id}/proposals`, `POST …/{id}/awards`,
 /// `GET /api/v1/funding-proposals/{id}`, `POST …/{id}/reviewers`, `POST …/{id}/scores`,
 /// `GET …/{id}/milestones`, `POST …/{id}/milestones/{milestone}`, `POST …/{milestone}/acceptance`,
-/// `POST …/{milestone}/payment`.
+/// `POST …/{milestone}/payment`, `GET /api/v1/funding-totals?year=`.
 struct FundingAPIController: RouteCollection {
     struct AssignInput: Content {
         var reviewerId: UUID?
@@ -410,8 +481,17 @@ struct FundingAPIController: RouteCollection {
                 try req.content.decode(FundingService.MilestoneInput.self))
         }
         routes.post(Route.API.fundingAcceptance.pattern) { req async throws -> [FundingMilestoneRecord] in
-            try await req.funding().accept(
-                req.parameters.get("id", as: UUID.self), milestone: req.parameters.get("milestone"))
+            // The start and mid-term acceptances carry no body; the final one its evaluation.
+            let input =
+                req.body.data == nil
+                ? FundingService.AcceptanceInput()
+                : try req.content.decode(
+                    FundingService.AcceptanceInput.self)
+            return try await req.funding().accept(
+                req.parameters.get("id", as: UUID.self), milestone: req.parameters.get("milestone"), input)
+        }
+        routes.get(Route.API.fundingTotals.pattern) { req async throws -> FundingService.Totals in
+            try await req.funding().totals(year: req.query[Int.self, at: "year"])
         }
         routes.post(Route.API.fundingPayment.pattern) { req async throws -> [FundingMilestoneRecord] in
             try await req.funding().pay(

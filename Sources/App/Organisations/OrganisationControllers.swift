@@ -121,5 +121,6 @@ enum OrganisationRoutes {
         try api.register(collection: RatingAPIController())
         try api.register(collection: FundingAPIController())
         try signedIn.register(collection: RatingPageController())
+        try signedIn.register(collection: FundingPageController())
     }
 }

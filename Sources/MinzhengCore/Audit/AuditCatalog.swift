@@ -101,6 +101,7 @@ public enum AuditCatalog {
             ("funding.assign", "公益创投：指派评审专家"), ("funding.score", "公益创投：专家评分"),
             ("funding.award", "公益创投：评定资助"), ("funding.milestone.report", "公益创投：提交节点报告"),
             ("funding.milestone.accept", "公益创投：节点验收"), ("funding.milestone.pay", "公益创投：拨付资金"),
+            ("funding.evaluate", "公益创投：结项评估"), ("funding.seed", "公益创投：写入演示数据"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
             ("placeName.propose", "地名：申报命名或更名"), ("placeName.renamed", "地名：因更名停用"),
             ("placeName.seed", "地名：写入演示数据"), ("placeName.sign.add", "地名：设置地名标志"),

@@ -191,3 +191,54 @@ public enum FundingRules {
         return nil
     }
 }
+
+/// Where a proposal stands: submitted until the round is awarded, then awarded or not funded;
+/// an awarded project ends completed (its final payment made) or failed at the final evaluation.
+public enum FundingProposalStatus: String, CaseIterable, Codable, Sendable {
+    case submitted, awarded, notFunded, completed, failed
+
+    public var chinese: String {
+        switch self {
+        case .submitted: return "评审中"
+        case .awarded: return "已立项"
+        case .notFunded: return "未获资助"
+        case .completed: return "已结项"
+        case .failed: return "结项不合格"
+        }
+    }
+}
+
+/// The final evaluation (结项评估) of a funded project; accepting the final milestone is this
+/// evaluation, and a project that fails it is not paid its last share.
+public enum FundingEvaluation: String, CaseIterable, Codable, Sendable {
+    case excellent, good, pass, fail
+
+    public var chinese: String {
+        switch self {
+        case .excellent: return "优秀"
+        case .good: return "良好"
+        case .pass: return "合格"
+        case .fail: return "不合格"
+        }
+    }
+
+    public var passes: Bool { self != .fail }
+
+    /// The outcome the clerk gave for `milestone`: required for the final one (the field named),
+    /// none for the others.
+    public static func required(
+        _ text: String?, for milestone: FundingMilestone
+    ) throws(FieldProblem)
+        -> FundingEvaluation?
+    {
+        guard milestone == .final else { return nil }
+        guard let text = text?.trimmedWhitespace, !text.isEmpty else {
+            throw FieldProblem("outcome", "结项评估请选择结论：" + allCases.map(\.chinese).joined(separator: "、"))
+        }
+        guard let outcome = FundingEvaluation(rawValue: text) else {
+            throw FieldProblem(
+                "outcome", "结项评估结论应为 " + allCases.map(\.rawValue).joined(separator: "、") + "，收到 \(text)")
+        }
+        return outcome
+    }
+}
