@@ -81,6 +81,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreatePlaceNameSigns())
     app.migrations.add(IndexDisabilityProposalsByPerson())
     app.migrations.add(AddFundingEvaluation())
+    app.migrations.add(CreateSeatMoves())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

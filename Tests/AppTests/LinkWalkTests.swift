@@ -38,7 +38,7 @@ struct LinkWalkTests {
                 "/child-care-homes", "/child-care-homes/{uuid}",
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
-                "/place-names", "/place-names/{uuid}",
+                "/place-names", "/place-names/{uuid}", "/seat-moves", "/seat-moves/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
                 "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",
@@ -93,6 +93,7 @@ struct LinkWalkTests {
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
         // The register of place names.
         #expect(try await DemoPlaceNames.seed(app).1 > 0)
+        #expect(try await DemoSeatMoves.seed(app) > 0)
         // 德康驿站 on the busiest streets, a few patients each.
         let rehab = try await DemoRehab.seed(app, patientsPerStation: 4)
         #expect(rehab.stations > 0 && rehab.patients > 0)

@@ -57,6 +57,7 @@ enum DemoPlaceNames {
             return
         }
         let (names, announced) = try await seed(app)
+        try await DemoSeatMoves.seed(app)
         app.logger.info("Demo place names: \(names) names, \(announced) announced")
     }
 

@@ -207,5 +207,7 @@ enum PlaceNameRoutes {
     static func register(api: RoutesBuilder, signedIn: RoutesBuilder) throws {
         try api.register(collection: PlaceNameAPIController())
         try signedIn.register(collection: PlaceNamePageController())
+        try api.register(collection: SeatMoveAPIController())
+        try signedIn.register(collection: SeatMovePageController())
     }
 }

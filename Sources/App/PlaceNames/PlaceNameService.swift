@@ -140,32 +140,12 @@ struct PlaceNameService {
         guard let version = input.version else { throw Refusal.invalid("version", "缺少 version（当前版本号）") }
         guard version == current.version else { throw Refusal.staleVersion(current: current.version) }
         let today = clock.today
-        var fields = PlaceNameStore.StepFields()
-        if step == .publicise {
-            guard let text = input.publicityEnds, let ends = CivilDate(text) else {
-                throw Refusal.invalid("publicityEnds", "公示截止日期应为 YYYY-MM-DD")
-            }
-            fields.publicityEnds = ends
-        }
+        let fields = try Self.stepFields(step, input, today: today)
         let status = try step.next(
             from: PlaceNameStatus(rawValue: current.status) ?? .proposed,
             publicityEnds: fields.publicityEnds ?? current.publicityEnds.flatMap(CivilDate.init), today: today
         ).get()
-        let (body, note) = try RegistryInput.check { () throws(FieldProblem) in
-            (
-                try InputRules.line(
-                    input.approvingBody, field: "approvingBody", label: "批准机关", maximumLength: 100,
-                    required: step == .approve),
-                try InputRules.text(input.note, field: "note", label: "说明")
-            )
-        }
-        if step == .reject || step == .retire, note == nil {
-            throw Refusal.invalid("note", "\(step.chinese)应写明理由")
-        }
-        fields.approvingBody = body
-        fields.note = note
-        if step == .approve { fields.approvedOn = today }
-        if step == .announce { fields.announcedOn = today }
+        let (body, note) = (fields.approvingBody, fields.note)
         let (now, written) = (clock.now, fields)
         try await writer.transaction { tx, audit in
             let store = PlaceNameStore(db: tx)
@@ -186,6 +166,35 @@ struct PlaceNameService {
             }
         }
         return try await record(current.id)
+    }
+
+    /// What a step writes, checked: the publicity's last day, the approving body (required to
+    /// approve), the note (required to reject or retire), the day of approval or announcement.
+    /// Shared with the street-seat moves, which take the same steps.
+    static func stepFields(_ step: PlaceNameStep, _ input: Step, today: CivilDate) throws -> PlaceNameStore.StepFields {
+        var fields = PlaceNameStore.StepFields()
+        if step == .publicise {
+            guard let text = input.publicityEnds, let ends = CivilDate(text) else {
+                throw Refusal.invalid("publicityEnds", "公示截止日期应为 YYYY-MM-DD")
+            }
+            fields.publicityEnds = ends
+        }
+        let (body, note) = try RegistryInput.check { () throws(FieldProblem) in
+            (
+                try InputRules.line(
+                    input.approvingBody, field: "approvingBody", label: "批准机关", maximumLength: 100,
+                    required: step == .approve),
+                try InputRules.text(input.note, field: "note", label: "说明")
+            )
+        }
+        if step == .reject || step == .retire, note == nil {
+            throw Refusal.invalid("note", "\(step.chinese)应写明理由")
+        }
+        fields.approvingBody = body
+        fields.note = note
+        if step == .approve { fields.approvedOn = today }
+        if step == .announce { fields.announcedOn = today }
+        return fields
     }
 
     struct NewSign: Content {

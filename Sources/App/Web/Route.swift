@@ -232,6 +232,9 @@ enum Route {
 
     // Place names.
     static let placeNames = Template<Void>("/place-names")
+    static let seatMoves = Template<Void>("/seat-moves")
+    static let seatMove = Template<UUID>("/seat-moves/:id")
+    static let seatMoveSteps = Template<UUID>("/seat-moves/:id/steps")
     static let placeName = Template<UUID>("/place-names/:id")
     static let placeNameSteps = Template<UUID>("/place-names/:id/steps")
     static let placeNameSigns = Template<UUID>("/place-names/:id/signs")
@@ -413,6 +416,9 @@ enum Route {
         static let adoption = Template<UUID>("/api/v1/adoptions/:id")
         static let adoptionDissolution = Template<UUID>("/api/v1/adoptions/:id/dissolution")
         static let placeNames = Template<Void>("/api/v1/place-names")
+        static let seatMoves = Template<Void>("/api/v1/seat-moves")
+        static let seatMove = Template<UUID>("/api/v1/seat-moves/:id")
+        static let seatMoveSteps = Template<UUID>("/api/v1/seat-moves/:id/steps")
         static let placeName = Template<UUID>("/api/v1/place-names/:id")
         static let placeNameSteps = Template<UUID>("/api/v1/place-names/:id/steps")
         static let placeNameSigns = Template<UUID>("/api/v1/place-names/:id/signs")

@@ -105,7 +105,8 @@ public enum AuditCatalog {
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
             ("placeName.propose", "地名：申报命名或更名"), ("placeName.renamed", "地名：因更名停用"),
             ("placeName.seed", "地名：写入演示数据"), ("placeName.sign.add", "地名：设置地名标志"),
-            ("placeName.sign.inspect", "地名：检查地名标志"),
+            ("placeName.sign.inspect", "地名：检查地名标志"), ("seatMove.propose", "驻地迁移：申报"),
+            ("seatMove.seed", "驻地迁移：写入演示数据"),
             ("rehab.seed", "德康驿站：写入演示数据"), ("rehab.station.create", "德康驿站：登记驿站"),
             ("rehab.station.equipment", "德康驿站：更新标准化设备清单"), ("rehab.patient.enrol", "德康驿站：患者入站"),
             ("rehab.patient.view", "德康驿站：查看患者档案"), ("rehab.patient.leave", "德康驿站：患者离站"),
@@ -117,6 +118,7 @@ public enum AuditCatalog {
             ("rental.demo", "辅具租赁：写入演示数据"),
         ])
         + PlaceNameStep.allCases.map { Action(code: "placeName.\($0.rawValue)", name: "地名：\($0.chinese)") }
+        + SeatMoveRules.steps.map { Action(code: "seatMove.\($0.rawValue)", name: "驻地迁移：\($0.chinese)") }
         + BookingState.Action.allCases.map { Action(code: "booking.\($0.rawValue)", name: "预约：\($0.chinese)") }
         + HomeCareOrderState.Action.allCases.map {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")

@@ -100,6 +100,23 @@ struct PlaceNameRulesTests {
             #expect((try? result.get()) == nil)
         }
     }
+
+    @Test(
+        "a street-seat move takes a name's steps but is never retired; the new seat differs from the old",
+        arguments: [
+            (PlaceNameStep.announce, PlaceNameStatus.approved, PlaceNameStatus?.some(.announced)),
+            (.reject, .publicised, .rejected),
+            (.retire, .announced, nil),
+            (.publicise, .announced, nil),
+        ] as [(PlaceNameStep, PlaceNameStatus, PlaceNameStatus?)])
+    func seatMoves(_ step: PlaceNameStep, _ from: PlaceNameStatus, _ to: PlaceNameStatus?) throws {
+        let result = SeatMoveRules.next(step, from: from, publicityEnds: nil, today: Self.today)
+        #expect((try? result.get()) == to)
+        #expect(!SeatMoveRules.available(from: .announced).contains(.retire))
+        #expect(SeatMoveRules.isOpen(.publicised) && !SeatMoveRules.isOpen(.announced))
+        #expect(throws: FieldProblem.self) { try SeatMoveRules.checkedSeats(from: "青山路 6 号", to: "青山路6号") }
+        try SeatMoveRules.checkedSeats(from: "北大街 25 号", to: "青山路 6 号")
+    }
 }
 
 extension Result {
