@@ -37,6 +37,8 @@ struct RouteAccessMatrixTests {
         var otherPatient = UUID()
         /// An assistive-device rental point of 320404001.
         var otherRentalPoint = UUID()
+        /// A community worker of 320404001.
+        var otherCommunityWorker = UUID()
     }
 
     struct Route: Sendable {
@@ -302,6 +304,22 @@ struct RouteAccessMatrixTests {
         Route(
             name: "the signs of a place name not of one's county", method: .GET,
             path: { "/api/v1/place-names/\($0.otherUnit)/signs" }, body: { _ in nil }),
+        Route(
+            name: "community committees", method: .GET, path: { _ in "/api/v1/community-committees" },
+            body: { _ in nil }),
+        Route(name: "community workers", method: .GET, path: { _ in "/api/v1/community-workers" }, body: { _ in nil }),
+        Route(
+            name: "a community worker of 320404001", method: .GET,
+            path: { "/api/v1/community-workers/\($0.otherCommunityWorker)" }, body: { _ in nil }),
+        Route(
+            name: "social-work stations' coverage", method: .GET,
+            path: { _ in "/api/v1/social-work-stations/coverage" },
+            body: { _ in nil }),
+        Route(name: "the admission list", method: .GET, path: { _ in "/api/v1/admission-items" }, body: { _ in nil }),
+        Route(
+            name: "tasks sent to communities", method: .GET, path: { _ in "/api/v1/community-assignments" },
+            body: { _ in nil }),
+        Route(name: "communities' tasks", method: .GET, path: { _ in "/api/v1/community-tasks" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -335,6 +353,8 @@ struct RouteAccessMatrixTests {
         //                                          ratings: list, not one's own, the reviewer pool; funding rounds
         //                                          rental: points, a point not of one's district, settlement
         //                                          place names: list, not of one's county, its signs
+        //                                          communities: committees, workers, a worker of 320404001,
+        //                                          coverage, admission list, assignments, communities' tasks
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
@@ -343,6 +363,7 @@ struct RouteAccessMatrixTests {
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404, 200, 403, 404,
                 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404, 200, 200, 403, 200, 404, 200, 200, 200,
                 200, 200, 200, 404, 404,
+                200, 200, 200, 200, 200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -352,6 +373,7 @@ struct RouteAccessMatrixTests {
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404, 200, 403, 404,
                 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200, 200, 404, 200, 404, 403, 200, 404, 200, 200, 200,
                 404, 200, 200, 404, 404,
+                200, 200, 404, 200, 200, 403, 200,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -361,6 +383,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404, 200, 403, 404,
                 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 404, 403, 200, 200,
                 404, 403, 403, 403, 403,
+                200, 200, 404, 200, 200, 403, 200,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -370,6 +393,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 200, 403, 200,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -379,6 +403,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -388,6 +413,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 200, 200, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -397,6 +423,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .childWelfare, region: "3204",
@@ -406,6 +433,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .stationStaff, region: "320402001",
@@ -415,6 +443,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .healthLiaison, region: "320402",
@@ -424,6 +453,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
         Case(
             role: .healthLiaison, region: "320404",
@@ -433,6 +463,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403,
+                403, 403, 403, 403, 403, 403, 403,
             ]),
     ]
 
@@ -530,6 +561,12 @@ struct RouteAccessMatrixTests {
                 RentalStore.Point(
                     id: world.otherRentalPoint, name: "钟楼测试租赁点", region: "320404001", operatorName: "测试运营",
                     address: "钟楼区"), at: Date())
+            world.otherCommunityWorker = UUID()
+            _ = try await CommunityStore(db: app.sql, regions: app.platform.regions).insertWorker(
+                CommunityStore.NewWorker(
+                    id: world.otherCommunityWorker, region: "320404001001", name: "钟楼社工", personID: nil,
+                    cipher: "x", index: "matrix-worker", masked: "3204**", startedOn: CivilDate("2015-01-01")!,
+                    qualification: .assistant), at: Date())
             world.otherOrganisation =
                 try await OrganisationTests.create(
                     app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
