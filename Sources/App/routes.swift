@@ -69,6 +69,7 @@ func routes(_ app: Application) throws {
     try PlaceNameRoutes.register(api: apiUser, signedIn: signedIn)
     try RehabRoutes.register(api: apiUser, signedIn: signedIn)
     try RentalRoutes.register(api: apiUser, signedIn: signedIn)
+    try CommunityRoutes.register(api: apiUser, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -44,6 +44,9 @@ struct LinkWalkTests {
                 "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
+                "/community-committees", "/community-committees/{uuid}", "/committee-untrained", "/community-workers",
+                "/community-workers/{uuid}", "/social-work-stations", "/admission-items", "/community-assignments",
+                "/community-tasks",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -100,6 +103,8 @@ struct LinkWalkTests {
         // Rental points with their stock and rentals of the street's people.
         let (points, rentals) = try await DemoRental.seed(app, by: registrar)
         #expect(points > 0 && rentals > 0)
+        // Committees, workers with stars, social-work stations, the admission list and tasks.
+        #expect(try await DemoCommunities.seed(app).workers > 0)
     }
 }
 

@@ -41,6 +41,8 @@ struct RotatedTable: Sendable {
         sealed("adoption_records", key: "id", column: "details_cipher"),
         sealed("rehab_patients", key: "id", column: "details_cipher"),
         sealed("rehab_services", key: "id", column: "note_cipher"),
+        indexed("committee_members", column: "id_cipher", index: "id_index"),
+        indexed("community_workers", column: "id_cipher", index: "id_index"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

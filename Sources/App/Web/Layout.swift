@@ -38,6 +38,10 @@ struct LayoutContext: Encodable {
     let canViewRehabStations: Bool
     let canManageRehabStations: Bool
     let canHandleDeviceRental: Bool
+    let canManageCommunities: Bool
+    let canManageAdmissionList: Bool
+    let canAssignCommunityTasks: Bool
+    let canViewCommunityTasks: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -71,6 +75,10 @@ struct LayoutContext: Encodable {
         canViewRehabStations = user?.role.may(.viewRehabStations) ?? false
         canManageRehabStations = user?.role.may(.manageRehabStations) ?? false
         canHandleDeviceRental = user?.role.may(.handleDeviceRental) ?? false
+        canManageCommunities = user?.role.may(.manageCommunities) ?? false
+        canManageAdmissionList = user?.role.may(.manageAdmissionList) ?? false
+        canAssignCommunityTasks = (user?.role.may(.assignCommunityTasks) ?? false) && user?.department != nil
+        canViewCommunityTasks = user?.role.may(.viewCommunityTasks) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

@@ -137,6 +137,18 @@ public enum Permission: String, Sendable, CaseIterable {
     /// disinfection, repairs and write-offs. The operator's monthly settlement is money and
     /// needs `managePayroll` too.
     case handleDeviceRental
+    /// Keep the communities of one's region (基层政权和社区建设): the two committees by term, their
+    /// members and training, the community workers with their evaluations, awards and stars, and
+    /// the streets' social-work stations (社工站) — the street for its own communities, the city for all.
+    case manageCommunities
+    /// Keep the admission list of community affairs (社区事务准入) and see every task departments
+    /// sent to communities, those outside the list (未准入) first: the city's.
+    case manageAdmissionList
+    /// Send a task to communities naming an item of the admission list: a department's account (the
+    /// city administrator holds it so as to create such accounts; sending needs a department code).
+    case assignCommunityTasks
+    /// See the tasks departments sent to the communities of one's region.
+    case viewCommunityTasks
 }
 
 extension Role {
@@ -148,7 +160,8 @@ extension Role {
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
-            .viewRehabStations, .manageRehabStations, .handleDeviceRental,
+            .viewRehabStations, .manageRehabStations, .handleDeviceRental, .manageCommunities, .manageAdmissionList,
+            .viewCommunityTasks, .assignCommunityTasks,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -157,19 +170,21 @@ extension Role {
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
             .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations, .handleDeviceRental,
+            .manageCommunities, .viewCommunityTasks,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations, .handleDeviceRental,
+            .manageCommunities, .viewCommunityTasks,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases,
+            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases, .viewCommunityTasks,
         ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
-        .department: [.handleApplications, .scoreAbility],
+        .department: [.handleApplications, .scoreAbility, .assignCommunityTasks],
         .resident: [.selfService],
         .childWelfare: [.protectChildren],
         .organisation: [.fileOrganisationReport],

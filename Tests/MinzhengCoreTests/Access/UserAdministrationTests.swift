@@ -19,8 +19,9 @@ struct UserAdministrationTests {
             ),
             (.districtOfficer, "320402", .streetOfficer, "320402001", nil),
             (.districtOfficer, "320402", .districtOfficer, "320402", nil),
-            // A department account acts for its department (feeds mark deaths): the city's to make (issue 12).
-            (.districtOfficer, "320402", .department, "320402", .cityOnly(.department)),
+            // A department account acts for its department (feeds mark deaths, tasks sent to communities): the
+            // city's to make (issue 12) — a district officer lacks what it holds (sending tasks to communities).
+            (.districtOfficer, "320402", .department, "320402", .morePowerful(.department)),
             (.cityAdmin, "3204", .department, "320402", nil),
             (
                 .districtOfficer, "320402", .streetOfficer, "320411002",
@@ -72,8 +73,11 @@ struct UserAdministrationTests {
                 at(.streetOfficer, "320402001"), at(.communityWorker, "320402001001"), false, .disable,
                 .notPermitted(.streetOfficer)
             ),
-            (at(.districtOfficer, "320402"), at(.department, "320402"), false, .resetPassword, .cityOnly(.department)),
-            (at(.districtOfficer, "320402"), at(.department, "320402"), false, .enable, .cityOnly(.department)),
+            (
+                at(.districtOfficer, "320402"), at(.department, "320402"), false, .resetPassword,
+                .morePowerful(.department)
+            ),
+            (at(.districtOfficer, "320402"), at(.department, "320402"), false, .enable, .morePowerful(.department)),
             (at(.cityAdmin, "3204"), at(.department, "320402"), false, .resetPassword, nil),
         ] as [(Assignment, Assignment, Bool, UserAdminAction, UserAdminRefusal?)])
     func manage(

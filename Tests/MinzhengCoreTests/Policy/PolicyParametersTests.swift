@@ -87,6 +87,12 @@ struct PolicyParametersTests {
             .rentalDepositAntiBedsoreMattress: 40_000, .rentalSubsidyFullShare: 10_000, .rentalSubsidyFullCap: 20_000,
             .rentalSubsidyHalfShare: 5000, .rentalSubsidyHalfCap: 10_000, .rentalSubsidyAge: 80, .rentalOverdueDays: 30,
             .rentalLostDays: 90, .rentalYearTarget: 5000,
+            // ORGANISATIONS.md "Community workers' stars": 2 a year (30), 10/20/30, 10/5/0 over 3 years,
+            // awards 10/20 (30), stars at 30/50/70/90, 不称职 caps at 1.
+            .starPointsPerYear: 2, .starServiceMax: 30, .starAssistantPoints: 10, .starSocialWorkerPoints: 20,
+            .starSeniorPoints: 30, .starExcellentPoints: 10, .starCompetentPoints: 5, .starBasicallyCompetentPoints: 0,
+            .starEvaluationYears: 3, .starCityAwardPoints: 10, .starProvincialAwardPoints: 20, .starAwardMax: 30,
+            .starTwoStars: 30, .starThreeStars: 50, .starFourStars: 70, .starFiveStars: 90, .starIncompetentCap: 1,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -205,6 +205,25 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case rentalOverdueDays
     case rentalLostDays
     case rentalYearTarget
+    // Community workers' stars (ORGANISATIONS.md): points of service, qualification, evaluations and
+    // awards, the stars' thresholds and the 不称职 cap.
+    case starPointsPerYear
+    case starServiceMax
+    case starAssistantPoints
+    case starSocialWorkerPoints
+    case starSeniorPoints
+    case starExcellentPoints
+    case starCompetentPoints
+    case starBasicallyCompetentPoints
+    case starEvaluationYears
+    case starCityAwardPoints
+    case starProvincialAwardPoints
+    case starAwardMax
+    case starTwoStars
+    case starThreeStars
+    case starFourStars
+    case starFiveStars
+    case starIncompetentCap
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -259,7 +278,11 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .ratingConflictYears, .ratingExclusionYears, .ratingPublicityDays,
             .fundingMinReviewers, .fundingMaxScore, .fundingPassScore, .fundingStartPercent, .fundingMidtermPercent,
             .fundingFinalPercent,
-            .rentalSubsidyAge, .rentalOverdueDays, .rentalLostDays, .rentalYearTarget:
+            .rentalSubsidyAge, .rentalOverdueDays, .rentalLostDays, .rentalYearTarget,
+            .starPointsPerYear, .starServiceMax, .starAssistantPoints, .starSocialWorkerPoints, .starSeniorPoints,
+            .starExcellentPoints, .starCompetentPoints, .starBasicallyCompetentPoints, .starEvaluationYears,
+            .starCityAwardPoints, .starProvincialAwardPoints, .starAwardMax, .starTwoStars, .starThreeStars,
+            .starFourStars, .starFiveStars, .starIncompetentCap:
             return .integer
         }
     }
@@ -428,6 +451,23 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .rentalSubsidyFullCap: return "辅具租赁补贴：低保、特困对象每月上限（元，免押金）"
         case .rentalSubsidyHalfShare: return "辅具租赁补贴：持证残疾人、高龄老人租金补贴比例"
         case .rentalSubsidyHalfCap: return "辅具租赁补贴：持证残疾人、高龄老人每月上限（元）"
+        case .starPointsPerYear: return "社区工作者星级：每满一年工作年限计分"
+        case .starServiceMax: return "社区工作者星级：工作年限计分上限"
+        case .starAssistantPoints: return "社区工作者星级：助理社工师计分"
+        case .starSocialWorkerPoints: return "社区工作者星级：社工师计分"
+        case .starSeniorPoints: return "社区工作者星级：高级社工师计分"
+        case .starExcellentPoints: return "社区工作者星级：年度考核优秀计分"
+        case .starCompetentPoints: return "社区工作者星级：年度考核称职计分"
+        case .starBasicallyCompetentPoints: return "社区工作者星级：年度考核基本称职计分"
+        case .starEvaluationYears: return "社区工作者星级：计入近（年）年度考核"
+        case .starCityAwardPoints: return "社区工作者星级：市级表彰计分"
+        case .starProvincialAwardPoints: return "社区工作者星级：省级表彰计分"
+        case .starAwardMax: return "社区工作者星级：表彰计分上限"
+        case .starTwoStars: return "社区工作者二星：总分不低于"
+        case .starThreeStars: return "社区工作者三星：总分不低于"
+        case .starFourStars: return "社区工作者四星：总分不低于"
+        case .starFiveStars: return "社区工作者五星：总分不低于"
+        case .starIncompetentCap: return "上年度考核不称职：星级不高于（星）"
         case .rentalSubsidyAge: return "辅具租赁补贴：高龄老人年龄（周岁）"
         case .rentalOverdueDays: return "辅具租赁：到期后未归还（天）视为逾期"
         case .rentalLostDays: return "辅具租赁：到期后未归还（天）视为灭失，押金不退"

@@ -100,6 +100,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var funding: FundingParameters
     /// The community rental of assistive devices: prices, the subsidy, overdue and lost (`RentalParameters.keys`).
     public var rental: RentalParameters
+    /// The community workers' star rating (`StarParameters.keys`).
+    public var stars: StarParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -201,6 +203,7 @@ public struct PolicyParameters: Sendable, Hashable {
         rating = RatingParameters(values: values)
         funding = FundingParameters(values: values)
         rental = RentalParameters(values: values)
+        stars = StarParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -295,5 +298,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
             .merging(organisations.values) { $1 }.merging(rating.values) { $1 }
             .merging(funding.values) { $1 }.merging(rental.values) { $1 }
+            .merging(stars.values) { $1 }
     }
 }
