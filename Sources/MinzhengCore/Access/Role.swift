@@ -137,6 +137,14 @@ public enum Permission: String, Sendable, CaseIterable {
     /// disinfection, repairs and write-offs. The operator's monthly settlement is money and
     /// needs `managePayroll` too.
     case handleDeviceRental
+    /// The charity division of a district or the city (慈善): recognise charitable organisations,
+    /// grant and withdraw the public-fundraising qualification, take fundraising filings, run the
+    /// city charity award, and decide the 1798 needs of one's region (match them to a charity
+    /// project or a donor, close them unmet).
+    case manageCharity
+    /// Record a low-income household's unmet need for 1798 (一起救吧) charity assistance in one's
+    /// region and what was given: street and community staff and the levels above them.
+    case recordCharityNeeds
 }
 
 extension Role {
@@ -148,7 +156,7 @@ extension Role {
             .managePayroll, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
-            .viewRehabStations, .manageRehabStations, .handleDeviceRental,
+            .viewRehabStations, .manageRehabStations, .handleDeviceRental, .manageCharity, .recordCharityNeeds,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -157,16 +165,18 @@ extension Role {
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
             .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations, .handleDeviceRental,
+            .manageCharity, .recordCharityNeeds,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations, .handleDeviceRental,
+            .recordCharityNeeds,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
-            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases,
+            .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases, .recordCharityNeeds,
         ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
         .department: [.handleApplications, .scoreAbility],

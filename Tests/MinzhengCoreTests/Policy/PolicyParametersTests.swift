@@ -87,6 +87,8 @@ struct PolicyParametersTests {
             .rentalDepositAntiBedsoreMattress: 40_000, .rentalSubsidyFullShare: 10_000, .rentalSubsidyFullCap: 20_000,
             .rentalSubsidyHalfShare: 5000, .rentalSubsidyHalfCap: 10_000, .rentalSubsidyAge: 80, .rentalOverdueDays: 30,
             .rentalLostDays: 90, .rentalYearTarget: 5000,
+            // Charity: 7 days' publicity, filed 10 days ahead, registered 1 year.
+            .charityAwardPublicityDays: 7, .charityFilingLeadDays: 10, .charityQualificationYears: 1,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -100,6 +100,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var funding: FundingParameters
     /// The community rental of assistive devices: prices, the subsidy, overdue and lost (`RentalParameters.keys`).
     public var rental: RentalParameters
+    /// Charity: the award's publicity, the filing's lead time, the qualification's years (`CharityParameters.keys`).
+    public var charity: CharityParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -201,6 +203,7 @@ public struct PolicyParameters: Sendable, Hashable {
         rating = RatingParameters(values: values)
         funding = FundingParameters(values: values)
         rental = RentalParameters(values: values)
+        charity = CharityParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -295,5 +298,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .merging(childProtection.values) { $1 }.merging(children.values) { $1 }
             .merging(organisations.values) { $1 }.merging(rating.values) { $1 }
             .merging(funding.values) { $1 }.merging(rental.values) { $1 }
+            .merging(charity.values) { $1 }
     }
 }
