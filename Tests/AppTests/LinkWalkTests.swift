@@ -43,6 +43,8 @@ struct LinkWalkTests {
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
+                "/charity", "/charity/needs", "/charity/needs/{uuid}", "/charity/organisations",
+                "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -96,6 +98,9 @@ struct LinkWalkTests {
         // Rental points with their stock and rentals of the street's people.
         let (points, rentals) = try await DemoRental.seed(app, by: registrar)
         #expect(points > 0 && rentals > 0)
+        // Charitable organisations, their filings, the award in publicity, 1798 needs in every state.
+        let (charitable, needs) = try await DemoCharity.seed(app, by: registrar, today: today)
+        #expect(charitable > 0 && needs > 0)
     }
 }
 

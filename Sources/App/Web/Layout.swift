@@ -38,6 +38,8 @@ struct LayoutContext: Encodable {
     let canViewRehabStations: Bool
     let canManageRehabStations: Bool
     let canHandleDeviceRental: Bool
+    /// Charity (慈善): the 1798 needs for the region's staff; the clerk's pages for `manageCharity`.
+    let canRecordCharityNeeds: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -71,6 +73,7 @@ struct LayoutContext: Encodable {
         canViewRehabStations = user?.role.may(.viewRehabStations) ?? false
         canManageRehabStations = user?.role.may(.manageRehabStations) ?? false
         canHandleDeviceRental = user?.role.may(.handleDeviceRental) ?? false
+        canRecordCharityNeeds = user?.role.may(.recordCharityNeeds) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
