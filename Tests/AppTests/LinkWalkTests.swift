@@ -47,6 +47,8 @@ struct LinkWalkTests {
                 "/community-committees", "/community-committees/{uuid}", "/committee-untrained", "/community-workers",
                 "/community-workers/{uuid}", "/social-work-stations", "/admission-items", "/community-assignments",
                 "/community-tasks",
+                "/charity", "/charity/needs", "/charity/needs/{uuid}", "/charity/organisations",
+                "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -105,6 +107,9 @@ struct LinkWalkTests {
         #expect(points > 0 && rentals > 0)
         // Committees, workers with stars, social-work stations, the admission list and tasks.
         #expect(try await DemoCommunities.seed(app).workers > 0)
+        // Charitable organisations, their filings, the award in publicity, 1798 needs in every state.
+        let (charitable, needs) = try await DemoCharity.seed(app, by: registrar, today: today)
+        #expect(charitable > 0 && needs > 0)
     }
 }
 

@@ -50,6 +50,7 @@ enum FirstStart {
         try await DemoRehab.seedIfEmpty(app)
         try await DemoRental.seedIfEmpty(app)
         try await DemoCommunities.seedIfEmpty(app)
+        try await DemoCharity.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

@@ -43,6 +43,7 @@ struct RotatedTable: Sendable {
         sealed("rehab_services", key: "id", column: "note_cipher"),
         indexed("committee_members", column: "id_cipher", index: "id_index"),
         indexed("community_workers", column: "id_cipher", index: "id_index"),
+        sealed("charity_needs", key: "id", column: "donor_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

@@ -120,6 +120,8 @@ enum OrganisationRoutes {
         try signedIn.register(collection: MyOrganisationPageController())
         try api.register(collection: RatingAPIController())
         try api.register(collection: FundingAPIController())
+        try api.register(collection: CharityAPIController())
+        try signedIn.register(collection: CharityPageController())
         try signedIn.register(collection: RatingPageController())
         try signedIn.register(collection: FundingPageController())
     }

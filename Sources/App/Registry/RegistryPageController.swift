@@ -191,8 +191,9 @@ struct RegistryPageController: RouteCollection {
         error: Refusal? = nil, errorForm: String? = nil, notice: String? = nil
     ) async throws -> View {
         let edit = edit ?? householdForm(household)
-        return try await req.view.render(
-            "registry/household",
+        var charity: CharityNeedService.HouseholdAssistance? = nil
+        if user.role.may(.recordCharityNeeds) { charity = try await req.charityNeeds().household(household.id) }
+        var page =
             HouseholdPage(
                 layout: LayoutContext(request: req, title: "家庭档案", user: user), household: household,
                 picker: householdPicker(
@@ -201,7 +202,10 @@ struct RegistryPageController: RouteCollection {
                 edit: edit,
                 member: member, moveIn: moveIn, error: error?.message, errorField: error?.field,
                 errorForm: error == nil ? nil : errorForm,
-                notice: notice))
+                notice: notice)
+        page.charity = charity?.needs
+        page.charityGiven = charity?.given
+        return try await req.view.render("registry/household", page)
     }
 
     func updateHousehold(req: Request) async throws -> Response {

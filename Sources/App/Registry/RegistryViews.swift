@@ -50,6 +50,10 @@ extension RegistryPageController {
         /// The form the error belongs to: "edit", "member" or "moveIn".
         let errorForm: String?
         let notice: String?
+        /// The household's 1798 charity assistance (needs and what was given), for staff who
+        /// record needs; nil for others.
+        var charity: [CharityNeedRecord]? = nil
+        var charityGiven: String? = nil
     }
 
     struct NewHouseholdPage: Encodable {

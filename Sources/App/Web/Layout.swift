@@ -42,6 +42,8 @@ struct LayoutContext: Encodable {
     let canManageAdmissionList: Bool
     let canAssignCommunityTasks: Bool
     let canViewCommunityTasks: Bool
+    /// Charity (慈善): the 1798 needs for the region's staff; the clerk's pages for `manageCharity`.
+    let canRecordCharityNeeds: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -79,6 +81,7 @@ struct LayoutContext: Encodable {
         canManageAdmissionList = user?.role.may(.manageAdmissionList) ?? false
         canAssignCommunityTasks = (user?.role.may(.assignCommunityTasks) ?? false) && user?.department != nil
         canViewCommunityTasks = user?.role.may(.viewCommunityTasks) ?? false
+        canRecordCharityNeeds = user?.role.may(.recordCharityNeeds) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false

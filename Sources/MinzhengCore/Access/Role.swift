@@ -149,6 +149,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case assignCommunityTasks
     /// See the tasks departments sent to the communities of one's region.
     case viewCommunityTasks
+    /// The charity division of a district or the city (慈善): recognise charitable organisations,
+    /// grant and withdraw the public-fundraising qualification, take fundraising filings, run the
+    /// city charity award, and decide the 1798 needs of one's region (match them to a charity
+    /// project or a donor, close them unmet).
+    case manageCharity
+    /// Record a low-income household's unmet need for 1798 (一起救吧) charity assistance in one's
+    /// region and what was given: street and community staff and the levels above them.
+    case recordCharityNeeds
 }
 
 extension Role {
@@ -161,7 +169,7 @@ extension Role {
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
             .viewRehabStations, .manageRehabStations, .handleDeviceRental, .manageCommunities, .manageAdmissionList,
-            .viewCommunityTasks, .assignCommunityTasks,
+            .viewCommunityTasks, .assignCommunityTasks, .manageCharity, .recordCharityNeeds,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -170,18 +178,19 @@ extension Role {
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
             .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations, .handleDeviceRental,
-            .manageCommunities, .viewCommunityTasks,
+            .manageCommunities, .viewCommunityTasks, .manageCharity, .recordCharityNeeds,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations, .handleDeviceRental,
-            .manageCommunities, .viewCommunityTasks,
+            .manageCommunities, .viewCommunityTasks, .recordCharityNeeds,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
             .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases, .viewCommunityTasks,
+            .recordCharityNeeds,
         ],
         .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
         .department: [.handleApplications, .scoreAbility, .assignCommunityTasks],

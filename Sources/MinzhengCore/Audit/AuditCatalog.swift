@@ -122,6 +122,15 @@ public enum AuditCatalog {
             ("rental.return", "辅具租赁：归还"), ("rental.cancel", "辅具租赁：取消申请"),
             ("rental.markLost", "辅具租赁：认定灭失（押金不退）"), ("rental.settlement.export", "辅具租赁：下载月度结算"),
             ("rental.demo", "辅具租赁：写入演示数据"),
+            ("charity.organisation.apply", "慈善组织：申请认定"), ("charity.organisation.decide", "慈善组织：认定决定"),
+            ("charity.qualification.grant", "慈善组织：授予公开募捐资格"),
+            ("charity.qualification.withdraw", "慈善组织：撤销公开募捐资格"),
+            ("charity.filing.create", "公开募捐：募捐方案备案"), ("charity.filing.raised", "公开募捐：报告募得金额"),
+            ("charity.award.create", "慈善奖：发布评选"), ("charity.award.nominate", "慈善奖：提名"),
+            ("charity.award.review", "慈善奖：评审"), ("charity.award.publicise", "慈善奖：公示"),
+            ("charity.award.object", "慈善奖：登记异议"), ("charity.award.resolve", "慈善奖：处理异议"),
+            ("charity.award.award", "慈善奖：颁奖"), ("charity.need.create", "1798 一起救吧：登记需求"),
+            ("charity.demo", "慈善：写入演示数据"),
         ])
         + PlaceNameStep.allCases.map { Action(code: "placeName.\($0.rawValue)", name: "地名：\($0.chinese)") }
         + SeatMoveRules.steps.map { Action(code: "seatMove.\($0.rawValue)", name: "驻地迁移：\($0.chinese)") }
@@ -130,6 +139,9 @@ public enum AuditCatalog {
             Action(code: "home_care.order.\($0.rawValue)", name: "居家服务工单：\($0.label)")
         }
         + AdaptationState.Action.allCases.map { Action(code: "adaptation.\($0.rawValue)", name: "适老化改造：\($0.label)") }
+        + CharityNeedState.Action.allCases.map {
+            Action(code: "charity.need.\($0.rawValue)", name: "1798 一起救吧：\($0.chinese)")
+        }
         + RentalDeviceState.pointActions.map {
             Action(code: "rental.device.\($0.rawValue)", name: "辅具租赁：设备\($0.chinese)")
         }

@@ -93,6 +93,8 @@ struct PolicyParametersTests {
             .starSeniorPoints: 30, .starExcellentPoints: 10, .starCompetentPoints: 5, .starBasicallyCompetentPoints: 0,
             .starEvaluationYears: 3, .starCityAwardPoints: 10, .starProvincialAwardPoints: 20, .starAwardMax: 30,
             .starTwoStars: 30, .starThreeStars: 50, .starFourStars: 70, .starFiveStars: 90, .starIncompetentCap: 1,
+            // Charity: 7 days' publicity, filed 10 days ahead, registered 1 year.
+            .charityAwardPublicityDays: 7, .charityFilingLeadDays: 10, .charityQualificationYears: 1,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

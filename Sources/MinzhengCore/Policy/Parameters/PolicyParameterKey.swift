@@ -224,6 +224,11 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case starFourStars
     case starFiveStars
     case starIncompetentCap
+    // Charity (慈善, ORGANISATIONS.md): the award's publicity, the filing's lead time, the years
+    // registered before the public-fundraising qualification.
+    case charityAwardPublicityDays
+    case charityFilingLeadDays
+    case charityQualificationYears
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -282,7 +287,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .starPointsPerYear, .starServiceMax, .starAssistantPoints, .starSocialWorkerPoints, .starSeniorPoints,
             .starExcellentPoints, .starCompetentPoints, .starBasicallyCompetentPoints, .starEvaluationYears,
             .starCityAwardPoints, .starProvincialAwardPoints, .starAwardMax, .starTwoStars, .starThreeStars,
-            .starFourStars, .starFiveStars, .starIncompetentCap:
+            .starFourStars, .starFiveStars, .starIncompetentCap,
+            .charityAwardPublicityDays, .charityFilingLeadDays, .charityQualificationYears:
             return .integer
         }
     }
@@ -472,6 +478,9 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .rentalOverdueDays: return "辅具租赁：到期后未归还（天）视为逾期"
         case .rentalLostDays: return "辅具租赁：到期后未归还（天）视为灭失，押金不退"
         case .rentalYearTarget: return "辅具租赁：年度补贴人数目标"
+        case .charityAwardPublicityDays: return "慈善奖：公示期（天）"
+        case .charityFilingLeadDays: return "公开募捐：募捐开始前至少（天）备案"
+        case .charityQualificationYears: return "公开募捐资格：依法登记满（年）"
         }
     }
 }

@@ -102,6 +102,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var rental: RentalParameters
     /// The community workers' star rating (`StarParameters.keys`).
     public var stars: StarParameters
+    /// Charity: the award's publicity, the filing's lead time, the qualification's years (`CharityParameters.keys`).
+    public var charity: CharityParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -204,6 +206,7 @@ public struct PolicyParameters: Sendable, Hashable {
         funding = FundingParameters(values: values)
         rental = RentalParameters(values: values)
         stars = StarParameters(values: values)
+        charity = CharityParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -299,5 +302,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .merging(organisations.values) { $1 }.merging(rating.values) { $1 }
             .merging(funding.values) { $1 }.merging(rental.values) { $1 }
             .merging(stars.values) { $1 }
+            .merging(charity.values) { $1 }
     }
 }
