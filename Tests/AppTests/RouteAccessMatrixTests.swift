@@ -37,6 +37,8 @@ struct RouteAccessMatrixTests {
         var otherPatient = UUID()
         /// An assistive-device rental point of 320404001.
         var otherRentalPoint = UUID()
+        /// A community worker of 320404001.
+        var otherCommunityWorker = UUID()
     }
 
     struct Route: Sendable {
@@ -560,6 +562,12 @@ struct RouteAccessMatrixTests {
                 RentalStore.Point(
                     id: world.otherRentalPoint, name: "钟楼测试租赁点", region: "320404001", operatorName: "测试运营",
                     address: "钟楼区"), at: Date())
+            world.otherCommunityWorker = UUID()
+            _ = try await CommunityStore(db: app.sql, regions: app.platform.regions).insertWorker(
+                CommunityStore.NewWorker(
+                    id: world.otherCommunityWorker, region: "320404001001", name: "钟楼社工", personID: nil,
+                    cipher: "x", index: "matrix-worker", masked: "3204**", startedOn: CivilDate("2015-01-01")!,
+                    qualification: .assistant), at: Date())
             world.otherOrganisation =
                 try await OrganisationTests.create(
                     app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
