@@ -41,6 +41,7 @@ struct LinkWalkTests {
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
+                "/organisation-applications", "/organisation-applications/{uuid}", "/organisation-certificates/{uuid}",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
             ] {
@@ -83,10 +84,12 @@ struct LinkWalkTests {
         #expect(credit.listedAbnormal > 0)
         // Their ratings: decided, in publicity, being scored.
         #expect(try await DemoRatings.seed(app).rated > 0)
-        // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)
+        // Registrations at every step and their certificates.
+        #expect(try await DemoRegistrations.seed(app, registrar: registrar).1 > 0)
+        // Couples of the registry adopting children of their district.
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
         // The register of place names.
         #expect(try await DemoPlaceNames.seed(app).1 > 0)
