@@ -41,7 +41,7 @@ struct LinkWalkTests {
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
-                "/organisation-applications", "/organisation-applications/{uuid}", "/organisation-certificates/{uuid}",
+                "/organisation-applications", "/organisation-applications/{uuid}",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
             ] {
