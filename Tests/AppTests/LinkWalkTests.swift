@@ -42,6 +42,7 @@ struct LinkWalkTests {
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
                 "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",
+                "/organisation-applications", "/organisation-applications/{uuid}",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
                 "/community-committees", "/community-committees/{uuid}", "/committee-untrained", "/community-workers",
@@ -91,10 +92,12 @@ struct LinkWalkTests {
         #expect(try await DemoRatings.seed(app).rated > 0)
         // A funding round awarded with its projects at every milestone, and one open.
         #expect(try await DemoFunding.seed(app).awarded > 0)
-        // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)
+        // Registrations at every step and their certificates.
+        #expect(try await DemoRegistrations.seed(app, registrar: registrar).1 > 0)
+        // Couples of the registry adopting children of their district.
         #expect(try await DemoAdoptions.seed(app, registrar: registrar) > 0)
         // The register of place names.
         #expect(try await DemoPlaceNames.seed(app).1 > 0)

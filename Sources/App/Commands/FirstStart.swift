@@ -45,6 +45,7 @@ enum FirstStart {
         try await DemoOrganisations.seedIfEmpty(app)
         try await DemoRatings.seedIfEmpty(app)
         try await DemoFunding.seedIfEmpty(app)
+        try await DemoRegistrations.seedIfEmpty(app)
         try await DemoAdoptions.seedIfEmpty(app)
         try await DemoPlaceNames.seedIfEmpty(app)
         try await DemoRehab.seedIfEmpty(app)

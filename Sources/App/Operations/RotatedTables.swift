@@ -38,6 +38,7 @@ struct RotatedTable: Sendable {
         sealed("child_case_referrals", key: "id", column: "text_cipher"),
         sealed("child_categories", key: "id", column: "guardian_cipher"),
         indexed("organisations", column: "rep_id_cipher", index: "rep_id_index"),
+        sealed("organisation_applications", key: "id", column: "rep_id_cipher"),
         sealed("adoption_records", key: "id", column: "details_cipher"),
         sealed("rehab_patients", key: "id", column: "details_cipher"),
         sealed("rehab_services", key: "id", column: "note_cipher"),

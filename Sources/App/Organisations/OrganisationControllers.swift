@@ -12,15 +12,28 @@ struct OrganisationDetail: Content {
     let grade: OrganisationGrade?
     /// Its rating applications, newest first.
     let ratings: [RatingApplicationRecord]
+    /// Its registration certificates (the current one and those superseded or withdrawn), newest first.
+    let certificates: [CertificateRecord]
+    /// The old and new values of every field a change altered, newest first.
+    let changes: [OrganisationChangeEntry]
+    /// Its change and deregistration applications (and the establishment that registered it), newest first.
+    let registrations: [RegistrationRecord]
 
     static func load(_ registry: OrganisationRegistry, _ id: UUID?) async throws -> OrganisationDetail {
         let organisation = try await registry.find(id)
         let ratings = RatingStore(db: registry.db)
+        let registrations = RegistrationStore(db: registry.db)
         return OrganisationDetail(
             organisation: organisation, history: try await registry.history(organisation.id),
             reports: try await registry.reports(organisation.id), notices: try await registry.notices(organisation.id),
             grade: try await ratings.grade(organisation.id, on: registry.clock.today),
-            ratings: try await ratings.applications(ofOrganisation: organisation.id))
+            ratings: try await ratings.applications(ofOrganisation: organisation.id),
+            certificates: try await registrations.certificates(organisation.id),
+            changes: try await registrations.changes(organisation.id),
+            registrations: try await registrations.list(
+                for: .organisation(organisation.id), state: nil, type: nil, organisation: nil,
+                page: try PageRequest(page: 1, perPage: 20)
+            ).items)
     }
 }
 
@@ -122,6 +135,8 @@ enum OrganisationRoutes {
         try api.register(collection: FundingAPIController())
         try api.register(collection: CharityAPIController())
         try signedIn.register(collection: CharityPageController())
+        try api.register(collection: RegistrationAPIController())
+        try signedIn.register(collection: RegistrationPageController())
         try signedIn.register(collection: RatingPageController())
         try signedIn.register(collection: FundingPageController())
     }

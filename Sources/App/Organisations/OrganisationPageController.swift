@@ -140,7 +140,11 @@ struct OrganisationPageController: RouteCollection {
         try registry.user.require(.manageOrganisations)
         let detail = try await OrganisationDetail.load(registry, req.parameters.get("id", as: UUID.self))
         let done = req.query[String.self, at: "done"].flatMap {
-            ["created": "已登记。", "reviewed": "已作出年检结论。", "account": "已开通组织账户，首次登录须修改密码。"][$0]
+            [
+                "created": "已登记。", "reviewed": "已作出年检结论。", "account": "已开通组织账户，首次登录须修改密码。",
+                "revoked": "已撤销登记，登记证书已收缴，已列入严重违法失信名单并公告。", "unreachable": "已标记为通过登记的住所无法联系。",
+                "reachable": "已撤销无法联系标记。",
+            ][$0]
         }
         return try await req.view.render(
             "organisations/show",

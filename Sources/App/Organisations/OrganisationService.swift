@@ -77,7 +77,7 @@ struct OrganisationRegistry {
     }
 
     /// A registry person's sealed ID is copied (they are in the user's region); an outsider's is sealed here.
-    private func seal(_ r: OrganisationDraft.Representative) async throws -> OrganisationStore.SealedRepresentative {
+    func seal(_ r: OrganisationDraft.Representative) async throws -> OrganisationStore.SealedRepresentative {
         switch r {
         case .person(let text):
             guard let id = UUID(uuidString: text),

@@ -185,6 +185,13 @@ struct OrganisationStore {
         ).first().map(Self.record)
     }
 
+    /// The records of `ids`, in that order (those that exist).
+    func records(_ ids: [UUID]) async throws -> [OrganisationRecord] {
+        var found: [OrganisationRecord] = []
+        for id in ids { if let r = try await find(id, within: Self.city) { found.append(r) } }
+        return found
+    }
+
     func history(_ id: UUID) async throws -> [OrganisationStatusEntry] {
         try await db.raw(
             """

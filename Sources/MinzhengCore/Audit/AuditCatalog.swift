@@ -93,7 +93,20 @@ public enum AuditCatalog {
             ("organisation.listSerious", "社会组织：列入严重违法失信名单"),
             ("organisation.proposeRevocation", "社会组织：提请撤销登记"),
             ("organisation.remind", "社会组织：年报提醒"),
-            ("organisation.penalty", "社会组织：记录行政处罚"), ("rating.seed", "等级评估：写入演示数据"),
+            ("organisation.penalty", "社会组织：记录行政处罚"),
+            ("registration.submit", "社会组织登记：提交申请"), ("registration.seed", "社会组织登记：写入演示数据"),
+            ("organisation.change", "社会组织：变更登记事项"), ("organisation.deregister", "社会组织：注销登记"),
+            ("organisation.revoke", "社会组织：撤销登记"),
+            ("organisation.unreachable", "社会组织：标记通过登记住所无法联系"),
+            ("organisation.reachable", "社会组织：撤销无法联系标记"),
+            ("organisation.certificate.issue", "社会组织：颁发登记证书"),
+            ("organisation.certificate.end", "社会组织：登记证书作废或收缴"),
+        ])
+        + WorkflowActionKind.allCases.map {
+            Action(code: "registration.\($0.rawValue)", name: "社会组织登记：\($0.chinese)")
+        }
+        + list([
+            ("rating.seed", "等级评估：写入演示数据"),
             ("rating.reviewer.add", "等级评估：加入评估专家"), ("rating.declare", "等级评估：利益冲突申报"),
             ("rating.apply", "等级评估：申请"), ("rating.assign", "等级评估：指派评估专家"), ("rating.score", "等级评估：专家评分"),
             ("rating.publicise", "等级评估：结束评分并公示"), ("rating.decide", "等级评估：评定等级"),

@@ -37,48 +37,46 @@ public struct OrganisationDraft: Sendable, Equatable {
         public init() {}
     }
 
-    public static func validated(_ i: Input, today: CivilDate) throws(FieldProblem) -> OrganisationDraft {
-        guard let kindText = i.kind?.trimmedWhitespace, let kind = OrganisationKind(rawValue: kindText) else {
+    /// The kind as typed, or the problem naming `kind`.
+    public static func kind(_ text: String?) throws(FieldProblem) -> OrganisationKind {
+        guard let kindText = text?.trimmedWhitespace, let kind = OrganisationKind(rawValue: kindText) else {
             throw FieldProblem(
                 "kind",
                 "社会组织类型应为 " + OrganisationKind.allCases.map { "\($0.rawValue)（\($0.chinese)）" }.joined(separator: "、"))
         }
-        let code: UnifiedSocialCreditCode
+        return kind
+    }
+
+    /// The code as typed for an organisation of `kind` (GB 32100), or the problem naming
+    /// `creditCode` with the reason in words and its key in brackets.
+    public static func creditCode(
+        _ text: String?, kind: OrganisationKind
+    ) throws(FieldProblem)
+        -> UnifiedSocialCreditCode
+    {
         do {
-            code = try UnifiedSocialCreditCode(i.creditCode ?? "", kind: kind)
+            return try UnifiedSocialCreditCode(text ?? "", kind: kind)
         } catch {
             throw FieldProblem("creditCode", "\(error.chinese)（\(error.rawValue)）")
         }
-        let name = try InputRules.line(i.name, field: "name", label: "名称", maximumLength: 100) ?? ""
-        guard let regionText = i.region?.trimmedWhitespace, let region = RegionCode(regionText),
-            region.level == .street || region.level == .community
-        else {
-            throw FieldProblem("region", "住所所在区划应为街道（9 位）或社区（12 位）代码")
-        }
-        let domicile = try InputRules.line(i.domicile, field: "domicile", label: "住所", maximumLength: 200) ?? ""
-        let scope = try InputRules.text(i.businessScope, field: "businessScope", label: "业务范围") ?? ""
-        guard !scope.isEmpty else { throw FieldProblem("businessScope", "业务范围不能为空") }
-        let unit = try InputRules.line(
-            i.supervisingUnit, field: "supervisingUnit", label: "业务主管单位", maximumLength: 100, required: false)
-        let capital = try InputRules.amount(i.registeredCapitalFen ?? -1, field: "registeredCapitalFen")
+    }
+
+    public static func validated(_ i: Input, today: CivilDate) throws(FieldProblem) -> OrganisationDraft {
+        let kind = try kind(i.kind)
+        let code = try creditCode(i.creditCode, kind: kind)
+        let p = try OrganisationProposal.validated(
+            OrganisationProposal.Fields(
+                name: i.name, region: i.region, domicile: i.domicile, businessScope: i.businessScope,
+                supervisingUnit: i.supervisingUnit, registeredCapitalFen: i.registeredCapitalFen,
+                legalRepresentativePersonId: i.legalRepresentativePersonId,
+                legalRepresentativeName: i.legalRepresentativeName,
+                legalRepresentativeIdNumber: i.legalRepresentativeIdNumber), kind: kind, today: today)
         guard let registered = i.registeredOn.flatMap({ CivilDate($0.trimmedWhitespace) }), registered <= today else {
             throw FieldProblem("registeredOn", "登记日期应为 YYYY-MM-DD，且不晚于今天")
         }
-        let representative: Representative
-        if let person = i.legalRepresentativePersonId?.trimmedWhitespace, !person.isEmpty {
-            representative = .person(person)
-        } else {
-            let repName = try RegistryValidation.name(i.legalRepresentativeName, field: "legalRepresentativeName")
-            let id = try RegistryValidation.residentID(
-                i.legalRepresentativeIdNumber, today: today, field: "legalRepresentativeIdNumber")
-            representative = .outsider(name: repName, id: id)
-        }
-        return OrganisationDraft(
-            creditCode: code, name: name, kind: kind, region: region, domicile: domicile, businessScope: scope,
-            supervisingUnit: unit, registeredCapital: capital, registeredOn: registered, representative: representative)
+        return p.draft(creditCode: code, registeredOn: registered)
     }
 }
-
 /// An annual report as filed by the organisation.
 public struct AnnualReportDraft: Sendable, Equatable {
     public var year: Int

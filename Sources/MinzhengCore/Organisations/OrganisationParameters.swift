@@ -13,19 +13,22 @@ public struct OrganisationParameters: Sendable, Hashable {
     public var revocationMissedYears: Int
     /// The dormant sweep looks at this many last years due (2).
     public var dormantYears: Int
+    /// A registration certificate is valid this many years from its issue (5).
+    public var certificateValidityYears: Int
 
     public static let keys: [PolicyParameterKey] = [
         .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
         .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears,
+        .organisationCertificateValidityYears,
     ]
 
     public static let defaults = OrganisationParameters(
         reportDeadlineMonth: 5, reportDeadlineDay: 31, reminderDays: 30, seriousAfterMonths: 24,
-        revocationMissedYears: 2, dormantYears: 2)
+        revocationMissedYears: 2, dormantYears: 2, certificateValidityYears: 5)
 
     public init(
         reportDeadlineMonth: Int, reportDeadlineDay: Int, reminderDays: Int, seriousAfterMonths: Int,
-        revocationMissedYears: Int, dormantYears: Int
+        revocationMissedYears: Int, dormantYears: Int, certificateValidityYears: Int
     ) {
         self.reportDeadlineMonth = reportDeadlineMonth
         self.reportDeadlineDay = reportDeadlineDay
@@ -33,6 +36,7 @@ public struct OrganisationParameters: Sendable, Hashable {
         self.seriousAfterMonths = seriousAfterMonths
         self.revocationMissedYears = revocationMissedYears
         self.dormantYears = dormantYears
+        self.certificateValidityYears = certificateValidityYears
     }
 
     /// `values` holds every key of `keys` (PolicyParameters checked that).
@@ -43,7 +47,8 @@ public struct OrganisationParameters: Sendable, Hashable {
             reportDeadlineDay: int(.organisationReportDeadlineDay), reminderDays: int(.organisationReminderDays),
             seriousAfterMonths: int(.organisationSeriousAfterMonths),
             revocationMissedYears: int(.organisationRevocationMissedYears),
-            dormantYears: int(.organisationDormantYears))
+            dormantYears: int(.organisationDormantYears),
+            certificateValidityYears: int(.organisationCertificateValidityYears))
     }
 
     public var values: [PolicyParameterKey: Int64] {
@@ -53,6 +58,7 @@ public struct OrganisationParameters: Sendable, Hashable {
             .organisationSeriousAfterMonths: Int64(seriousAfterMonths),
             .organisationRevocationMissedYears: Int64(revocationMissedYears),
             .organisationDormantYears: Int64(dormantYears),
+            .organisationCertificateValidityYears: Int64(certificateValidityYears),
         ]
     }
 

@@ -67,6 +67,7 @@ struct PolicyParametersTests {
             // ORGANISATIONS.md: the report by 31 May, 24 months to the serious list, 2 years missed.
             .organisationReportDeadlineMonth: 5, .organisationReportDeadlineDay: 31, .organisationReminderDays: 30,
             .organisationSeriousAfterMonths: 24, .organisationRevocationMissedYears: 2, .organisationDormantYears: 2,
+            .organisationCertificateValidityYears: 5,
             // Issue 16: 德康驿站, 20 stations serving 5 000 patients planned.
             .rehabStationTarget: 20, .rehabPatientTarget: 5000,
             // ORGANISATIONS.md "Rating": 60/340/420/180, 950…750, 5 years, 3 reviewers, 3-year conflicts.

@@ -177,7 +177,7 @@ public struct ApplicationWorkflow: Sendable {
             guard let forward = WorkflowTable.forwardAction(in: state.status, flow: flow) else { return false }
             let forwardAuthorities = (WorkflowTable.authority[flow]?[forward] ?? []).subtracting([.whoseTurn])
             return forwardAuthorities.contains { holds($0, state, actor) }
-        case .streetStaff, .streetOfficer, .approver, .cityAdmin, .matchingDepartment:
+        case .streetStaff, .streetOfficer, .approver, .cityAdmin, .matchingDepartment, .registrar:
             guard case .staff(let role, let region, let department) = actor else { return false }
             switch authority {
             case .streetStaff:
@@ -192,6 +192,8 @@ public struct ApplicationWorkflow: Sendable {
             case .matchingDepartment:
                 guard role == .department, let code = state.flow.departmentCode else { return false }
                 return department == code
+            case .registrar:
+                return state.flow == .registry && role.may(.manageOrganisations)
             default:
                 return false
             }

@@ -86,15 +86,19 @@ public enum WorkflowFlow: Hashable, Sendable {
     /// An item of another department (医保, 人社 …), routed to that department's queue and
     /// decided by its `department` users whose department code equals `code`.
     case department(code: String)
+    /// A registration of the registry of social organisations (成立、变更、注销登记): accepted,
+    /// reviewed and approved by the registry clerk (`manageOrganisations`) of the region.
+    case registry
 
     public enum Kind: String, Codable, Sendable, CaseIterable, Hashable {
-        case civilAffairs, department
+        case civilAffairs, department, registry
     }
 
     public var kind: Kind {
         switch self {
         case .civilAffairs: return .civilAffairs
         case .department: return .department
+        case .registry: return .registry
         }
     }
 

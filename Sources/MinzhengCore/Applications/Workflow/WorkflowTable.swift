@@ -34,6 +34,9 @@ public enum WorkflowAuthority: String, Hashable, Sendable, CaseIterable {
     /// Whoever may take the state's next forward step (`WorkflowTable.forwardAction`):
     /// asking for more documents belongs to the step that needs them.
     case whoseTurn
+    /// The registry clerk of the application's region: a role that keeps the registry of social
+    /// organisations (`Permission.manageOrganisations`).
+    case registrar
 }
 
 /// The two tables that define the workflow. Everything else is read from them.
@@ -78,6 +81,22 @@ public enum WorkflowTable {
             .returned: [.resubmit: .returnedFrom, .withdraw: .to(.withdrawn)],
             .approved: [:], .rejected: [:], .withdrawn: [:],
         ],
+        .registry: [
+            .submitted: [
+                .accept: .to(.accepted),
+                .reject: .to(.rejected), .returnForDocuments: .to(.returned), .withdraw: .to(.withdrawn),
+            ],
+            .accepted: [
+                .review: .to(.reviewed),
+                .reject: .to(.rejected), .returnForDocuments: .to(.returned), .withdraw: .to(.withdrawn),
+            ],
+            .reviewed: [
+                .approve: .to(.approved),
+                .reject: .to(.rejected), .returnForDocuments: .to(.returned), .withdraw: .to(.withdrawn),
+            ],
+            .returned: [.resubmit: .returnedFrom, .withdraw: .to(.withdrawn)],
+            .approved: [:], .rejected: [:], .withdrawn: [:],
+        ],
     ]
 
     /// For each flow and action: who may take it (any one authority suffices).
@@ -103,6 +122,16 @@ public enum WorkflowTable {
             .resubmit: [.applicant],
             .withdraw: [.applicant],
         ],
+        // The clerk resubmits or withdraws at the window on the applicant's written request.
+        .registry: [
+            .accept: [.registrar],
+            .review: [.registrar],
+            .approve: [.registrar],
+            .reject: [.registrar],
+            .returnForDocuments: [.registrar],
+            .resubmit: [.applicant, .registrar],
+            .withdraw: [.applicant, .registrar],
+        ],
     ]
 
     /// The step that moves an application on from `state` (nil where there is none).
@@ -112,6 +141,8 @@ public enum WorkflowTable {
         case (.civilAffairs, .accepted): return .investigate
         case (.civilAffairs, .investigated): return .review
         case (.civilAffairs, .reviewed): return .publicize
+        case (.registry, .accepted): return .review
+        case (.registry, .reviewed): return .approve
         case (_, .publicized), (.department, .accepted): return .approve
         case (_, .returned): return .resubmit
         default: return nil

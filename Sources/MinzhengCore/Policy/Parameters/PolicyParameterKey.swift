@@ -155,6 +155,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case organisationSeriousAfterMonths
     case organisationRevocationMissedYears
     case organisationDormantYears
+    /// The years a registration certificate (登记证书) is valid (5).
+    case organisationCertificateValidityYears
     // 德康驿站 (community mental-health rehabilitation): the city's targets, stations and patients served.
     case rehabStationTarget
     case rehabPatientTarget
@@ -277,6 +279,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .childVisitMonthsLeftBehind, .childLeftBehindAgeLimit, .childAgeingNoticeMonths,
             .organisationReportDeadlineMonth, .organisationReportDeadlineDay, .organisationReminderDays,
             .organisationSeriousAfterMonths, .organisationRevocationMissedYears, .organisationDormantYears,
+            .organisationCertificateValidityYears,
             .rehabStationTarget, .rehabPatientTarget,
             .ratingBasicMax, .ratingGovernanceMax, .ratingPerformanceMax, .ratingSocialMax, .rating5ATotal,
             .rating4ATotal, .rating3ATotal, .rating2ATotal, .rating1ATotal, .ratingValidityYears, .ratingMinReviewers,
@@ -417,6 +420,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .organisationSeriousAfterMonths: return "社会组织：列入活动异常名录满（月）未移出，列入严重违法失信名单"
         case .organisationRevocationMissedYears: return "社会组织：连续未参加年检（年），提请撤销登记"
         case .organisationDormantYears: return "社会组织：僵尸型排查看最近（年）"
+        case .organisationCertificateValidityYears: return "社会组织：登记证书有效期（年）"
         case .rehabStationTarget: return "德康驿站：规划建成数（个）"
         case .rehabPatientTarget: return "德康驿站：规划服务患者数（人）"
         case .ratingBasicMax: return "社会组织等级评估：基础条件满分"
