@@ -80,6 +80,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateDeviceRental())
     app.migrations.add(CreatePlaceNameSigns())
     app.migrations.add(IndexDisabilityProposalsByPerson())
+    app.migrations.add(CreateIllegalOrganisations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -41,6 +41,8 @@ struct LinkWalkTests {
                 "/place-names", "/place-names/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
+                "/illegal-organisations", "/illegal-organisations/new", "/illegal-organisations/{uuid}",
+                "/trade-association-fees", "/trade-association-fees/{uuid}", "/trade-association-fees.xlsx",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
             ] {
@@ -83,6 +85,9 @@ struct LinkWalkTests {
         #expect(credit.listedAbnormal > 0)
         // Their ratings: decided, in publicity, being scored.
         #expect(try await DemoRatings.seed(app).rated > 0)
+        // Reports of illegal organisations in every state; trade associations' fees and refunds.
+        #expect(try await DemoIllegalOrganisations.seedReports(app) > 0)
+        #expect(try await DemoIllegalOrganisations.seedFees(app).items > 0)
         // Couples of the registry adopting children of their district.
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,

@@ -44,6 +44,7 @@ enum FirstStart {
         try await DemoChildren.seedIfEmpty(app)
         try await DemoOrganisations.seedIfEmpty(app)
         try await DemoRatings.seedIfEmpty(app)
+        try await DemoIllegalOrganisations.seedIfEmpty(app)
         try await DemoAdoptions.seedIfEmpty(app)
         try await DemoPlaceNames.seedIfEmpty(app)
         try await DemoRehab.seedIfEmpty(app)

@@ -41,6 +41,7 @@ struct RotatedTable: Sendable {
         sealed("adoption_records", key: "id", column: "details_cipher"),
         sealed("rehab_patients", key: "id", column: "details_cipher"),
         sealed("rehab_services", key: "id", column: "note_cipher"),
+        sealed("illegal_org_reports", key: "id", column: "reporter_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

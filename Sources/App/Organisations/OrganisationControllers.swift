@@ -121,5 +121,8 @@ enum OrganisationRoutes {
         try api.register(collection: RatingAPIController())
         try api.register(collection: FundingAPIController())
         try signedIn.register(collection: RatingPageController())
+        try api.register(collection: IllegalOrganisationAPIController())
+        try signedIn.register(collection: IllegalOrganisationPageController())
+        try signedIn.register(collection: TradeFeePageController())
     }
 }
