@@ -153,7 +153,7 @@ struct IllegalOrganisationTests {
             let noOutcome = try await Self.post(
                 app, "/api/v1/illegal-organisations/\(mine.id)/closure", clerk,
                 ["version": 3, "outcome": "stopped", "note": "x"])
-            #expect(noOutcome.status == .badRequest && (noOutcome.json(ErrorAnswer.self).field) == "outcome")
+            #expect(try noOutcome.status == .badRequest && (noOutcome.json(ErrorAnswer.self).field) == "outcome")
             let closed = try await Self.post(
                 app, "/api/v1/illegal-organisations/\(mine.id)/closure", clerk,
                 ["version": 3, "outcome": "banned", "note": "依法取缔，没收宣传资料"])
@@ -164,7 +164,7 @@ struct IllegalOrganisationTests {
             let again = try await Self.post(
                 app, "/api/v1/illegal-organisations/\(mine.id)/closure", clerk,
                 ["version": 4, "outcome": "banned", "note": "x"])
-            #expect(again.status == .conflict && (again.json(ErrorAnswer.self).field) == "action")
+            #expect(try again.status == .conflict && (again.json(ErrorAnswer.self).field) == "action")
 
             // The reporter sees the outcome, not the investigation.
             let seen = try await send(app, .GET, "/api/v1/illegal-organisations/\(mine.id)", token: resident).json(
@@ -202,7 +202,7 @@ struct IllegalOrganisationTests {
             var outside = Self.report(region: "320404001")
             outside["reporterName"] = "李四"
             let refused = try await Self.post(app, "/api/v1/illegal-organisations", clerk, outside)
-            #expect(refused.status == .badRequest && (refused.json(ErrorAnswer.self).field) == "region")
+            #expect(try refused.status == .badRequest && (refused.json(ErrorAnswer.self).field) == "region")
             for (field, value) in [
                 ("activities", "" as Any), ("organisationName", ""), ("region", "999999"), ("reporterPhone", "abc"),
                 ("reportedOn", "2026-03-11"),
@@ -230,7 +230,7 @@ struct IllegalOrganisationTests {
             let mine = try await send(app, .GET, "/api/v1/illegal-organisations", token: police).json(List.self)
             #expect(mine.items.map(\.id) == [department.id])
             let bad = try await send(app, .GET, "/api/v1/illegal-organisations?state=done", token: clerk)
-            #expect(bad.status == .badRequest && (bad.json(ErrorAnswer.self).field) == "state")
+            #expect(try bad.status == .badRequest && (bad.json(ErrorAnswer.self).field) == "state")
         }
     }
 
@@ -299,10 +299,10 @@ struct IllegalOrganisationTests {
             // Not marked yet: 409; a foundation cannot be a trade association.
             let early = try await Self.post(
                 app, "/api/v1/trade-association-fees", clerk, Self.fee(a.id, year: 2024, fen: 1))
-            #expect(early.status == .conflict && (early.json(ErrorAnswer.self).field) == "organisationId")
+            #expect(try early.status == .conflict && (early.json(ErrorAnswer.self).field) == "organisationId")
             let wrongKind = try await Self.post(
                 app, "/api/v1/organisations/\(foundation.id)/trade-association", clerk, [:])
-            #expect(wrongKind.status == .conflict && (wrongKind.json(ErrorAnswer.self).field) == "kind")
+            #expect(try wrongKind.status == .conflict && (wrongKind.json(ErrorAnswer.self).field) == "kind")
             for org in [a, b] {
                 let marked = try await Self.post(app, "/api/v1/organisations/\(org.id)/trade-association", clerk, [:])
                 #expect(marked.status == .ok, "\(marked.body.string)")
@@ -339,10 +339,10 @@ struct IllegalOrganisationTests {
             let unfound = try await Self.post(
                 app, "/api/v1/trade-association-fees/\(a1.id)/refunds", clerk,
                 ["refundedOn": "2025-06-01", "amountFen": 1])
-            #expect(unfound.status == .conflict && (unfound.json(ErrorAnswer.self).field) == "finding")
+            #expect(try unfound.status == .conflict && (unfound.json(ErrorAnswer.self).field) == "finding")
             let noRule = try await Self.post(
                 app, "/api/v1/trade-association-fees/\(a1.id)/finding", clerk, ["finding": "improper", "version": 1])
-            #expect(noRule.status == .badRequest && (noRule.json(ErrorAnswer.self).field) == "rule")
+            #expect(try noRule.status == .badRequest && (noRule.json(ErrorAnswer.self).field) == "rule")
             func find(_ fee: Fee, _ finding: String) async throws {
                 let res = try await Self.post(
                     app, "/api/v1/trade-association-fees/\(fee.id)/finding", clerk,
@@ -360,17 +360,17 @@ struct IllegalOrganisationTests {
             }
             // Over the improper amount: 400 naming amountFen; exactly up to it: accepted.
             let over = try await refund(a1, 1_234_568)
-            #expect(over.status == .badRequest && (over.json(ErrorAnswer.self).field) == "amountFen")
+            #expect(try over.status == .badRequest && (over.json(ErrorAnswer.self).field) == "amountFen")
             #expect(try await refund(a1, 1_000_000).status == .created)
             let past = try await refund(a1, 234_568)
-            #expect(past.status == .badRequest && (past.json(ErrorAnswer.self).field) == "amountFen")
+            #expect(try past.status == .badRequest && (past.json(ErrorAnswer.self).field) == "amountFen")
             let last = try await refund(a1, 234_567)
             #expect(last.status == .created)
             #expect(try last.json(FeeDetail.self).item.outstandingFen == 0)
             #expect(try await refund(a1, 1).status == .badRequest)
             #expect(try await refund(a2, 1).status == .conflict)
             let early2024 = try await refund(a3, 1, on: "2024-12-31")
-            #expect(early2024.status == .badRequest && (early2024.json(ErrorAnswer.self).field) == "refundedOn")
+            #expect(try early2024.status == .badRequest && (early2024.json(ErrorAnswer.self).field) == "refundedOn")
             #expect(try await refund(a3, 300_000, on: "2026-01-15").status == .created)
             #expect(try await refund(b1, 3_000_000).status == .created)
             // The finding is fixed once refunded.
