@@ -82,7 +82,8 @@ struct IllegalOrganisationStore {
         try await db.raw(
             """
             SELECT kind, on_day, text, by_name FROM illegal_org_entries WHERE report_id = \(bind: report)
-            ORDER BY on_day, created_at, id
+            ORDER BY on_day,
+              CASE kind WHEN 'received' THEN 0 WHEN 'assigned' THEN 1 WHEN 'note' THEN 2 ELSE 3 END, created_at, id
             """
         ).all().map { r in
             Entry(
