@@ -85,6 +85,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateCommunityAffairs())
     app.migrations.add(CreateCharity())
     app.migrations.add(CreateOrganisationRegistrations())
+    app.migrations.add(CreateIllegalOrganisations())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -43,6 +43,8 @@ struct LinkWalkTests {
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
                 "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",
                 "/organisation-applications", "/organisation-applications/{uuid}",
+                "/illegal-organisations", "/illegal-organisations/new", "/illegal-organisations/{uuid}",
+                "/trade-association-fees", "/trade-association-fees/{uuid}", "/trade-association-fees.xlsx",
                 "/rental", "/rental/points/{uuid}", "/rentals/{uuid}", "/rental/settlement",
                 "/rental/settlement.xlsx?month={n}-{n}",
                 "/community-committees", "/community-committees/{uuid}", "/committee-untrained", "/community-workers",
@@ -92,6 +94,9 @@ struct LinkWalkTests {
         #expect(try await DemoRatings.seed(app).rated > 0)
         // A funding round awarded with its projects at every milestone, and one open.
         #expect(try await DemoFunding.seed(app).awarded > 0)
+        // Reports of illegal organisations in every state; trade associations' fees and refunds.
+        #expect(try await DemoIllegalOrganisations.seedReports(app) > 0)
+        #expect(try await DemoIllegalOrganisations.seedFees(app).items > 0)
         let registrar = CurrentUser(
             id: UUID(), username: "demo", displayName: "演示登记员", role: .cityAdmin, region: RegionTable.changzhou,
             department: nil)

@@ -46,6 +46,7 @@ enum FirstStart {
         try await DemoRatings.seedIfEmpty(app)
         try await DemoFunding.seedIfEmpty(app)
         try await DemoRegistrations.seedIfEmpty(app)
+        try await DemoIllegalOrganisations.seedIfEmpty(app)
         try await DemoAdoptions.seedIfEmpty(app)
         try await DemoPlaceNames.seedIfEmpty(app)
         try await DemoRehab.seedIfEmpty(app)

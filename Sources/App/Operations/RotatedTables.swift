@@ -45,6 +45,7 @@ struct RotatedTable: Sendable {
         indexed("committee_members", column: "id_cipher", index: "id_index"),
         indexed("community_workers", column: "id_cipher", index: "id_index"),
         sealed("charity_needs", key: "id", column: "donor_cipher"),
+        sealed("illegal_org_reports", key: "id", column: "reporter_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

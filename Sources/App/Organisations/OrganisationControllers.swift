@@ -139,5 +139,8 @@ enum OrganisationRoutes {
         try signedIn.register(collection: RegistrationPageController())
         try signedIn.register(collection: RatingPageController())
         try signedIn.register(collection: FundingPageController())
+        try api.register(collection: IllegalOrganisationAPIController())
+        try signedIn.register(collection: IllegalOrganisationPageController())
+        try signedIn.register(collection: TradeFeePageController())
     }
 }

@@ -29,6 +29,8 @@ struct LayoutContext: Encodable {
     /// The child-protection office, or staff who may be assigned a case (未成年人保护).
     let canSeeChildCases: Bool
     let canManageOrganisations: Bool
+    /// A partner department's account: it may report an illegal social organisation (非法社会组织).
+    let isDepartment: Bool
     let isOrganisation: Bool
     /// Staff who may sit on the rating's reviewer pool (等级评估): the list of their assignments.
     let canReviewRatings: Bool
@@ -84,6 +86,7 @@ struct LayoutContext: Encodable {
         canRecordCharityNeeds = user?.role.may(.recordCharityNeeds) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
+        isDepartment = user?.role == .department
         isOrganisation = user?.role.may(.fileOrganisationReport) ?? false
         canReviewRatings = user.map { RatingService.mayReview($0.role) } ?? false
     }

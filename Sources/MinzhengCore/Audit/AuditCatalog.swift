@@ -115,6 +115,14 @@ public enum AuditCatalog {
             ("funding.award", "公益创投：评定资助"), ("funding.milestone.report", "公益创投：提交节点报告"),
             ("funding.milestone.accept", "公益创投：节点验收"), ("funding.milestone.pay", "公益创投：拨付资金"),
             ("funding.evaluate", "公益创投：结项评估"), ("funding.seed", "公益创投：写入演示数据"),
+            ("illegalOrganisation.report", "非法社会组织：受理举报"),
+            ("illegalOrganisation.assign", "非法社会组织：指派调查人"),
+            ("illegalOrganisation.note", "非法社会组织：调查记录"), ("illegalOrganisation.close", "非法社会组织：办结"),
+            ("illegalOrganisation.seed", "非法社会组织：写入演示数据"),
+            ("organisation.markTradeAssociation", "社会组织：标记为行业协会商会"),
+            ("tradeFee.create", "涉企收费：登记收费项目"), ("tradeFee.finding", "涉企收费：认定是否违规"),
+            ("tradeFee.refund", "涉企收费：记录清退"), ("tradeFee.export", "涉企收费：导出清退汇总"),
+            ("tradeFee.seed", "涉企收费：写入演示数据"),
             ("adoption.register", "收养登记"), ("adoption.dissolve", "解除收养关系登记"),
             ("placeName.propose", "地名：申报命名或更名"), ("placeName.renamed", "地名：因更名停用"),
             ("placeName.seed", "地名：写入演示数据"), ("placeName.sign.add", "地名：设置地名标志"),
@@ -191,5 +199,6 @@ public enum AuditCatalog {
         "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
         "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "rental_point": "辅具租赁点",
         "rental_device": "租赁辅具", "rental": "辅具租赁", "place_name": "地名", "backup": "数据库备份", "data_key": "数据密钥",
+        "illegalOrganisationReport": "非法社会组织举报", "tradeAssociationFee": "行业协会收费项目",
     ]
 }
