@@ -275,7 +275,8 @@ struct TradeAssociationFeeService {
         }.map { key, s -> AssociationYear in
             let (id, organisationName, code) = names[key.association] ?? (UUID(), key.association, "")
             return AssociationYear(
-                organisationId: id, organisationName: organisationName, creditCode: code, year: key.year, items: s.items,
+                organisationId: id, organisationName: organisationName, creditCode: code, year: key.year,
+                items: s.items,
                 improperItems: s.improperItems, chargedFen: s.chargedFen, improperFen: s.improperFen,
                 refundedFen: s.refundedFen, outstandingFen: s.outstandingFen)
         }
