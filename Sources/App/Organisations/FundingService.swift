@@ -40,6 +40,8 @@ struct FundingService {
         guard let cap = input.capFen, cap > 0, cap <= budget else {
             throw Refusal.invalid("capFen", "单个项目上限应大于 0 且不超过预算")
         }
+        // Bounded like every amount, so that the payments' shares and the year's totals never overflow.
+        _ = try RegistryInput.check { () throws(FieldProblem) in try InputRules.amount(budget, field: "budgetFen") }
         let topics = (input.topics ?? []).map(\.trimmedWhitespace).filter { !$0.isEmpty }
         guard !topics.isEmpty, topics.allSatisfy({ $0.count <= 50 }) else {
             throw Refusal.invalid("topics", "请填写至少一个项目领域（每个不超过 50 字）")

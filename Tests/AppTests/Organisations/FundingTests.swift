@@ -56,6 +56,15 @@ struct FundingTests {
                 ] as [String: Any])
             #expect(created.status == .created, "\(created.body.string)")
             let roundID = try created.value("id", as: UUID.self)
+            // A budget past any real one (Int64's limit) is a 400 naming it, not an overflow later.
+            let huge = try await send(
+                app, .POST, "/api/v1/funding-rounds", token: clerk,
+                json: [
+                    "name": "过大的预算", "budgetFen": Int64.max, "capFen": Int64.max / 2, "topics": ["为老服务"],
+                    "closesOn": "2026-03-31",
+                ] as [String: Any])
+            #expect(huge.status == .badRequest)
+            #expect(try huge.json(ErrorAnswer.self).field == "budgetFen")
             var proposals: [UUID] = []
             var secretaries: [String] = []
             for (i, fen) in [10_000_000, 9_000_000, 8_000_000, 5_000_000].enumerated() {
