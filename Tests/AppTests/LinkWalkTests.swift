@@ -39,6 +39,8 @@ struct LinkWalkTests {
                 "/organisations", "/organisations/new", "/organisations/{uuid}", "/organisation-sweep",
                 "/organisation-notices", "/child-cases", "/adoptions", "/adoptions/{uuid}",
                 "/place-names", "/place-names/{uuid}", "/seat-moves", "/seat-moves/{uuid}",
+                "/place-name-signs", "/place-name-signs.xlsx?condition=repair", "/place-name-directory",
+                "/place-name-directory/{uuid}",
                 "/rehab-stations", "/rehab-stations/{uuid}?month={n}-{n}", "/rehab-stations?month={n}-{n}",
                 "/ratings", "/ratings/{uuid}", "/rating-reviewers",
                 "/funding-rounds", "/funding-rounds/{uuid}", "/funding-proposals/{uuid}",

@@ -204,9 +204,16 @@ struct PlaceNamePageController: RouteCollection {
 }
 
 enum PlaceNameRoutes {
-    static func register(api: RoutesBuilder, signedIn: RoutesBuilder) throws {
+    static func registerOpen(on routes: RoutesBuilder) {
+        PlaceNameDirectoryAPI.registerOpen(on: routes)
+    }
+
+    static func register(api: RoutesBuilder, pages: RoutesBuilder, signedIn: RoutesBuilder) throws {
         try api.register(collection: PlaceNameAPIController())
+        try api.register(collection: PlaceNameSignListAPIController())
+        try pages.register(collection: PlaceNameDirectoryPageController())
         try signedIn.register(collection: PlaceNamePageController())
+        try signedIn.register(collection: PlaceNameSignListPageController())
         try api.register(collection: SeatMoveAPIController())
         try signedIn.register(collection: SeatMovePageController())
     }

@@ -70,7 +70,7 @@ struct PlaceNameSignStore {
         ).run()
     }
 
-    private static func record(_ r: SQLRow) throws -> PlaceNameSignRecord {
+    static func record(_ r: SQLRow) throws -> PlaceNameSignRecord {
         let kind = PlaceNameSignKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .roadSign
         let condition =
             PlaceNameSignCondition(rawValue: try r.decode(column: "condition", as: String.self)) ?? .good

@@ -288,6 +288,11 @@ enum Route {
     static let placeNameSteps = Template<UUID>("/place-names/:id/steps")
     static let placeNameSigns = Template<UUID>("/place-names/:id/signs")
     static let placeNameSignInspections = Template<UUID>("/place-name-signs/:id/inspections")
+    static let placeNameSignList = Template<Void>("/place-name-signs")
+    static let placeNameSignListExport = Template<Void>("/place-name-signs.xlsx")
+    // 地名查询: the public register, no sign-in.
+    static let placeNameDirectory = Template<Void>("/place-name-directory")
+    static let placeNameDirectoryEntry = Template<UUID>("/place-name-directory/:id")
     // 德康驿站: stations, their checklist and counts; the patients' records.
     static let rehabStations = Template<Void>("/rehab-stations")
     static let rehabStation = Template<UUID>("/rehab-stations/:id")
@@ -527,6 +532,9 @@ enum Route {
         static let placeNameSteps = Template<UUID>("/api/v1/place-names/:id/steps")
         static let placeNameSigns = Template<UUID>("/api/v1/place-names/:id/signs")
         static let placeNameSignInspections = Template<UUID>("/api/v1/place-name-signs/:id/inspections")
+        static let placeNameSignList = Template<Void>("/api/v1/place-name-signs")
+        static let placeNameDirectory = Template<Void>("/api/v1/place-name-directory")
+        static let placeNameDirectoryEntry = Template<UUID>("/api/v1/place-name-directory/:id")
         static let rehabStations = Template<Void>("/api/v1/rehab-stations")
         static let rehabStation = Template<UUID>("/api/v1/rehab-stations/:id")
         static let rehabStationEquipment = Template<UUID>("/api/v1/rehab-stations/:id/equipment")
