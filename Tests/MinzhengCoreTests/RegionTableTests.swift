@@ -77,6 +77,15 @@ struct RegionTableTests {
         #expect(table.fullName(of: RegionCode(code)!) == name)
     }
 
+    @Test(
+        "a stored code named below the city, anything else as stored",
+        arguments: [
+            ("320402", "天宁区"), ("320402001", "天宁区 雕庄街道"), ("3204", "常州市"), ("not a code", "not a code"),
+        ])
+    func nameInCity(code: String, name: String) {
+        #expect(table.nameInCity(code) == name)
+    }
+
     @Test("former and unknown codes are not in the table")
     func unknownCodes() {
         #expect(!table.contains(RegionCode("320405")!))

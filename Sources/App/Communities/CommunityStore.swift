@@ -171,8 +171,7 @@ struct CommunityStore {
         let kind = CommitteeBody(rawValue: try r.decode(column: "kind", as: String.self)) ?? .residents
         return CommitteeRecord(
             id: try r.decode(column: "id", as: UUID.self), community: community,
-            communityName: RegionCode(community).map { regions.fullName(of: $0, below: RegionTable.changzhou) }
-                ?? community,
+            communityName: regions.nameInCity(community),
             kind: kind.rawValue, kindName: kind.chinese, termStart: try r.decode(column: "term_start", as: String.self),
             termEnd: try r.decode(column: "term_end", as: String.self),
             electedOn: try r.decode(column: "elected_on", as: String.self),
@@ -256,8 +255,7 @@ struct CommunityStore {
             return CommitteeMemberRecord(
                 id: try r.decode(column: "id", as: UUID.self),
                 committeeId: try r.decode(column: "committee_id", as: UUID.self), community: community,
-                communityName: RegionCode(community).map { regions.fullName(of: $0, below: RegionTable.changzhou) }
-                    ?? community,
+                communityName: regions.nameInCity(community),
                 name: try r.decode(column: "name", as: String.self), body: body.rawValue, bodyName: body.chinese,
                 post: post.rawValue, postName: post.chinese,
                 personId: try r.decode(column: "person_id", as: UUID?.self),
@@ -408,7 +406,7 @@ struct CommunityStore {
                 }, asOf: asOf, p)
             return WorkerRecord(
                 id: id, version: try r.decode(column: "version", as: Int.self), region: region,
-                regionName: RegionCode(region).map { regions.fullName(of: $0, below: RegionTable.changzhou) } ?? region,
+                regionName: regions.nameInCity(region),
                 name: try r.decode(column: "name", as: String.self),
                 personId: try r.decode(column: "person_id", as: UUID?.self),
                 idMasked: try r.decode(column: "id_masked", as: String.self), startedOn: startedText,
@@ -462,8 +460,7 @@ struct CommunityStore {
                 let street = try r.decode(column: "street", as: String.self)
                 return StationRecord(
                     id: try r.decode(column: "id", as: UUID.self), street: street,
-                    streetName: RegionCode(street).map { regions.fullName(of: $0, below: RegionTable.changzhou) }
-                        ?? street,
+                    streetName: regions.nameInCity(street),
                     name: try r.decode(column: "name", as: String.self),
                     openedOn: try r.decode(column: "opened_on", as: String.self),
                     staffCount: try r.decode(column: "staff_count", as: Int.self),

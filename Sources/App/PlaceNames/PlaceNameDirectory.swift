@@ -129,29 +129,17 @@ struct PlaceNameDirectory {
         """
 
     private func entry(_ r: SQLRow) throws -> PlaceNameEntry {
-        let category = PlaceNameCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .other
-        let status = PlaceNameStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .announced
-        let region = try r.decode(column: "region", as: String.self)
-        let replaces = try r.decode(column: "replaces_id", as: UUID?.self)
+        let n = try PlaceNameStore.record(r)
         return PlaceNameEntry(
-            id: try r.decode(column: "id", as: UUID.self), name: try r.decode(column: "name", as: String.self),
-            pinyin: try r.decode(column: "pinyin", as: String.self),
-            signPinyin: try r.decode(column: "sign_pinyin", as: String.self), category: category.rawValue,
-            categoryName: category.chinese, county: try r.decode(column: "county", as: String.self), region: region,
-            regionName: RegionCode(region).map { regions.fullName(of: $0, below: RegionTable.changzhou) } ?? region,
-            specificPart: try r.decode(column: "specific_part", as: String.self),
-            genericPart: try r.decode(column: "generic_part", as: String.self),
-            meaning: try r.decode(column: "meaning", as: String?.self),
-            history: try r.decode(column: "history", as: String?.self),
-            latitude: try r.decode(column: "latitude", as: Double?.self),
-            longitude: try r.decode(column: "longitude", as: Double?.self),
-            red: try r.decode(column: "red", as: Bool.self),
-            redStory: try r.decode(column: "red_story", as: String?.self), status: status.rawValue,
-            statusName: status.chinese, approvingBody: try r.decode(column: "approving_body", as: String?.self),
-            approvedOn: try r.decode(column: "approved_on", as: String?.self),
-            announcedOn: try r.decode(column: "announced_on", as: String?.self),
-            formerName: replaces == nil ? nil : try r.decode(column: "former_name", as: String?.self),
-            formerId: replaces, successorName: try r.decode(column: "successor_name", as: String?.self),
+            id: n.id, name: n.name, pinyin: n.pinyin, signPinyin: n.signPinyin, category: n.category,
+            categoryName: n.categoryName, county: n.county, region: n.region,
+            regionName: regions.nameInCity(n.region),
+            specificPart: n.specificPart, genericPart: n.genericPart, meaning: n.meaning, history: n.history,
+            latitude: n.latitude, longitude: n.longitude, red: n.red, redStory: n.redStory, status: n.status,
+            statusName: n.statusName, approvingBody: n.approvingBody, approvedOn: n.approvedOn,
+            announcedOn: n.announcedOn,
+            formerName: n.replacesId == nil ? nil : try r.decode(column: "former_name", as: String?.self),
+            formerId: n.replacesId, successorName: try r.decode(column: "successor_name", as: String?.self),
             successorId: try r.decode(column: "successor_id", as: UUID?.self))
     }
 }

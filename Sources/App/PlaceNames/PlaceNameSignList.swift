@@ -100,7 +100,7 @@ extension PlaceNameService {
                 [
                     .text(l.placeName), .text(l.signPinyin), .text(l.sign.kindName), .text(l.sign.location),
                     .text(
-                        RegionCode(l.region).map { regions.fullName(of: $0, below: RegionTable.changzhou) } ?? l.region),
+                        regions.nameInCity(l.region)),
                     .text(l.sign.installedOn), .text(l.sign.conditionName), .text(l.sign.lastInspectedOn ?? "未检查"),
                     .text(l.lastNote ?? ""),
                 ]

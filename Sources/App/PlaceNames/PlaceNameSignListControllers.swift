@@ -51,10 +51,7 @@ struct PlaceNameSignListPageController: RouteCollection {
                     signs: page.items.map {
                         Row(
                             listing: $0,
-                            regionName: RegionCode($0.region).map {
-                                regions.fullName(of: $0, below: RegionTable.changzhou)
-                            }
-                                ?? $0.region)
+                            regionName: regions.nameInCity($0.region))
                     }, total: page.total,
                     pager: page.total > page.perPage
                         ? Pager.make(

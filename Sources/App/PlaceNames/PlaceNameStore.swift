@@ -173,7 +173,7 @@ struct PlaceNameStore {
         try await db.raw("SELECT COUNT(*) AS n FROM place_names").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    private static func record(_ r: SQLRow) throws -> PlaceNameRecord {
+    static func record(_ r: SQLRow) throws -> PlaceNameRecord {
         let category =
             PlaceNameCategory(rawValue: try r.decode(column: "category", as: String.self)) ?? .other
         let status = PlaceNameStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .proposed

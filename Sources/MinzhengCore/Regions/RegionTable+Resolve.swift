@@ -61,4 +61,9 @@ extension RegionTable {
     public func fullName(of code: RegionCode, below top: RegionCode) -> String {
         code.chain.filter { $0.level > top.level || $0 == code }.reversed().map(label).joined(separator: " ")
     }
+
+    /// A stored code's names below Changzhou (`天宁区 雕庄街道`); a code that is none, as stored.
+    public func nameInCity(_ code: String) -> String {
+        RegionCode(code).map { fullName(of: $0, below: RegionTable.changzhou) } ?? code
+    }
 }
