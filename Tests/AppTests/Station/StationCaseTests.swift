@@ -16,6 +16,7 @@ struct StationCaseTests {
         let idMasked: String?
         let status: String
         let noticeId: UUID?
+        let noticeStatus: String?
         let noticeOverdue: Bool
         let version: Int
     }
@@ -328,6 +329,36 @@ struct StationCaseTests {
             #expect(page.body.string.contains("常州市社会福利院") && page.body.string.contains("未完成"))
             let list = try await FormVisit.open(app, "/station-cases", cookie: cookie).page
             #expect(list.body.string.contains("章建国") && list.body.string.contains("常州火车站"))
+        }
+    }
+
+    @Test(
+        "the demo: the family-search demo's people found this year are the station's unidentified cases",
+        arguments: TestDatabase.available)
+    func demo(_ db: TestDatabase) async throws {
+        try await withTestApp(db, adjusting: { $0.demoHouseholds = 1 }) { app in
+            try await DemoFamilySearch.seedIfEmpty(app)
+            try await DemoStation.seedIfEmpty(app)
+            let written = try await app.sql.raw("SELECT COUNT(*) AS n FROM station_cases").first()!
+                .decode(column: "n", as: Int.self)
+            #expect(written > 50)
+            let staff = try await app.token(role: .districtOfficer, region: "320402")
+            let list = try await send(app, .GET, "/api/v1/station-cases?perPage=200", token: staff).json(List.self)
+            #expect(list.total == written)
+            let linked = list.items.filter { $0.noticeId != nil }
+            #expect(!linked.isEmpty && linked.allSatisfy { $0.idMasked == nil })
+            #expect(
+                list.items.contains { $0.status == "placedInCare" }
+                    && list.items.contains { $0.status == "returnedHome" })
+            #expect(
+                try await send(app, .GET, "/api/v1/station-cases?filter=overdue", token: staff).json(List.self).total
+                    == 1)
+            // A published notice's face photo is public; a placed person's notice is down.
+            let up = try #require(linked.first { $0.noticeStatus == "published" })
+            #expect(try await send(app, .GET, "/family-search/notices/\(up.noticeId!)/photo").status == .ok)
+            let down = try #require(linked.first { $0.status == "placedInCare" })
+            #expect(down.noticeStatus == "identified")
+            #expect(try await send(app, .GET, "/family-search/notices/\(down.noticeId!)/photo").status == .notFound)
         }
     }
 }
