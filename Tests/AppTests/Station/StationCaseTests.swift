@@ -128,6 +128,16 @@ struct StationCaseTests {
             let listPage = try await FormVisit.open(app, "/station-cases?filter=overdue", cookie: cookie).page
             #expect(listPage.status == .ok && listPage.body.string.contains("公告超时"))
 
+            // The case's page: the publish button and the outcome form, a refusal shown in place.
+            let freshPage = try await FormVisit.open(app, "/station-cases/\(freshID)", cookie: cookie)
+            #expect(freshPage.page.body.string.contains("发布寻亲公告") && freshPage.page.body.string.contains("公告超时"))
+            let noEscort = try await freshPage.post(
+                app, "/station-cases/\(freshID)/outcome", [("action", "returnHome"), ("version", "1")])
+            #expect(noEscort.status == .badRequest && noEscort.body.string.contains("返乡须登记护送人"))
+            let publishedByPage = try await freshPage.post(app, "/station-cases/\(freshID)/notice", [])
+            #expect(publishedByPage.status == .seeOther, "\(publishedByPage.body.string)")
+            #expect(try await overdue() == [c.summary.id])
+
             // Photos: JPEG or PNG only; one marked for the notice; private until published.
             let png = [UInt8](DemoAdaptations.photo)
             let pdf = try await Self.upload(
@@ -154,7 +164,7 @@ struct StationCaseTests {
             #expect(text.contains("蓝色棉袄") && text.contains("偏瘦"))
             let again = try await send(app, .POST, "/api/v1/station-cases/\(c.summary.id)/notice", token: staff)
             #expect(again.status == .conflict)
-            #expect(try await overdue() == [freshID])
+            #expect(try await overdue().isEmpty)
             let queue = try await send(app, .GET, "/api/v1/family-search/queue", token: staff)
             #expect(try queue.json([FamilySearchTests.Match].self).contains { $0.noticeId == notice.id })
             let noticeRow = try #require(
