@@ -39,6 +39,8 @@ struct RouteAccessMatrixTests {
         var otherRentalPoint = UUID()
         /// A community worker of 320404001.
         var otherCommunityWorker = UUID()
+        /// A person taken in by the station of 320404 (another county).
+        var otherStationCase = UUID()
     }
 
     struct Route: Sendable {
@@ -354,7 +356,8 @@ struct RouteAccessMatrixTests {
         // The assistance station (救助管理, issue 19 item 1).
         Route(name: "station cases", method: .GET, path: { _ in "/api/v1/station-cases" }, body: { _ in nil }),
         Route(
-            name: "a station case not of one's county", method: .GET, path: { "/api/v1/station-cases/\($0.otherUnit)" },
+            name: "a station case not of one's county", method: .GET,
+            path: { "/api/v1/station-cases/\($0.otherStationCase)" },
             body: { _ in nil }),
     ]
 
@@ -403,7 +406,7 @@ struct RouteAccessMatrixTests {
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404, 200, 403, 404,
                 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404, 200, 200, 403, 200, 404, 200, 200, 200,
                 200, 200, 200, 404, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 404, 200, 201,
-                404, 200, 200, 404,
+                404, 200, 200, 200,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -611,6 +614,10 @@ struct RouteAccessMatrixTests {
                 try await OrganisationTests.create(
                     app, admin, OrganisationTests.body(region: "320404001", body: "MJ900009")
                 ).id
+            world.otherStationCase = try await send(
+                app, .POST, "/api/v1/station-cases", token: admin,
+                json: StationCaseTests.intake.merging(["region": "320404", "foundAt": "", "intakeAt": ""]) { $1 }
+            ).json(StationCaseTests.CaseView.self).summary.id
             (world.otherStation, world.otherPatient) = try await RehabTests.stationWithPatient(
                 app, region: "320404001", person: other.members[0].personId)
             let token: String
