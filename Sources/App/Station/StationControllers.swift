@@ -82,7 +82,7 @@ struct StationPageController: RouteCollection {
 
     struct NewPage: Encodable {
         let layout: LayoutContext
-        let form: IntakeForm
+        let form: [String: String]
         let foundBys: [Choice]
         let counties: [Choice]
         let error: String?
@@ -100,41 +100,22 @@ struct StationPageController: RouteCollection {
         let errorField: String?
     }
 
-    /// The intake form as typed: numbers as text.
-    struct IntakeForm: Content {
-        var region: String?
-        var name: String?
-        var sex: String?
-        var estimatedAge: String?
-        var heightCm: String?
-        var build: String?
-        var dialect: String?
-        var features: String?
-        var clothing: String?
-        var belongings: String?
-        var foundBy: String?
-        var foundPlace: String?
-        var foundPlaceText: String?
-        var foundAt: String?
-        var intakeAt: String?
-        var idNumber: String?
-        var health: String?
-        var mentalState: String?
-        var intellect: String?
-
-        func intake() throws -> StationIntake {
-            func number(_ text: String?, _ field: String, _ label: String) throws -> Int? {
-                guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-                guard let n = Int(text) else { throw Refusal.invalid(field, "\(label)应为整数") }
-                return n
+    /// The intake form as typed (every field text, kept to show again): the numbers read, the
+    /// rest as `StationIntake` takes them.
+    static func intake(_ form: [String: String]) throws -> StationIntake {
+        var json: [String: Any] = [:]
+        let numbers = ["estimatedAge": "估计年龄", "heightCm": "身高"]
+        for (key, value) in form where key != "_csrf" && !value.isEmpty {
+            guard let label = numbers[key] else {
+                json[key] = value
+                continue
             }
-            return StationIntake(
-                region: region, name: name, sex: sex, estimatedAge: try number(estimatedAge, "estimatedAge", "估计年龄"),
-                heightCm: try number(heightCm, "heightCm", "身高"), build: build, dialect: dialect, features: features,
-                clothing: clothing, belongings: belongings, foundBy: foundBy, foundPlace: foundPlace,
-                foundPlaceText: foundPlaceText, foundAt: foundAt, intakeAt: intakeAt, idNumber: idNumber,
-                health: health, mentalState: mentalState, intellect: intellect)
+            guard let n = Int(value.trimmingCharacters(in: .whitespaces)) else {
+                throw Refusal.invalid(key, "\(label)应为整数")
+            }
+            json[key] = n
         }
+        return try JSONDecoder().decode(StationIntake.self, from: JSONSerialization.data(withJSONObject: json))
     }
 
     /// The outcome form as typed: the version as text.
@@ -166,12 +147,12 @@ struct StationPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(Route.stationCases.pattern, use: list)
         routes.get(Route.stationCaseNew.pattern) { req async throws -> View in
-            try await Self.renderNew(req, form: IntakeForm(), error: nil)
+            try await Self.renderNew(req, form: [:], error: nil)
         }
         routes.post(Route.stationCaseNew.pattern) { req async throws -> Response in
-            let form = try req.content.decode(IntakeForm.self)
+            let form = try req.content.decode([String: String].self)
             do {
-                let made = try await req.station().intake(try form.intake())
+                let made = try await req.station().intake(try Self.intake(form))
                 return req.redirect(to: Route.stationCase.path(made.summary.id) + "?done=1")
             } catch let error as Refusal where error.kind != .notFound && error.kind != .forbidden {
                 return try await Self.renderNew(req, form: form, error: error).encodeResponse(
@@ -264,7 +245,7 @@ struct StationPageController: RouteCollection {
                 filter: filter?.rawValue, hours: try await service.parameters().noticeDeadlineHours))
     }
 
-    static func renderNew(_ req: Request, form: IntakeForm, error: Refusal?) async throws -> View {
+    static func renderNew(_ req: Request, form: [String: String], error: Refusal?) async throws -> View {
         let service = try req.station()
         try service.user.require(.handleFamilySearch)
         let regions = req.platform.regions
