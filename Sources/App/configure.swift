@@ -87,6 +87,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateOrganisationRegistrations())
     app.migrations.add(CreateIllegalOrganisations())
     app.migrations.add(IndexPlaceNameSignsByRegion())
+    app.migrations.add(CreateStationCases())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
     try DisabilityRoutes.register(api: apiUser, signedIn: signedIn)
     try ChildProtectionRoutes.register(api: apiUser, signedIn: signedIn)
     try FamilySearchRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
+    try StationRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try ChildRoutes.register(api: apiUser, signedIn: signedIn)
     try OrganisationRoutes.register(api: apiUser, signedIn: signedIn)
     try AdoptionRoutes.register(api: apiUser, signedIn: signedIn)

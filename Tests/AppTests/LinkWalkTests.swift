@@ -54,6 +54,7 @@ struct LinkWalkTests {
                 "/community-tasks",
                 "/charity", "/charity/needs", "/charity/needs/{uuid}", "/charity/organisations",
                 "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
+                "/station-cases", "/station-cases/new", "/station-cases/{uuid}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -120,6 +121,8 @@ struct LinkWalkTests {
         // Charitable organisations, their filings, the award in publicity, 1798 needs in every state.
         let (charitable, needs) = try await DemoCharity.seed(app, by: registrar, today: today)
         #expect(charitable > 0 && needs > 0)
+        // The assistance station's year of cases.
+        #expect(try await DemoStation.seed(app) > 0)
     }
 }
 

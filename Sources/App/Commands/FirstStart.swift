@@ -41,6 +41,7 @@ enum FirstStart {
         try await DemoDisability.seedIfEmpty(app)
         try await DemoChildCases.seedIfEmpty(app)
         try await DemoFamilySearch.seedIfEmpty(app)
+        try await DemoStation.seedIfEmpty(app)
         try await DemoChildren.seedIfEmpty(app)
         try await DemoOrganisations.seedIfEmpty(app)
         try await DemoRatings.seedIfEmpty(app)

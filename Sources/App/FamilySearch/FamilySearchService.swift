@@ -122,7 +122,7 @@ struct FamilySearchService {
     static func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
 
     /// Records the pairs of `id` (of `side`) that reach the proposal threshold; answers how many are new.
-    private func recordMatches(
+    func recordMatches(
         _ profile: FamilySearchProfile, id: UUID, tx: SQLDatabase, audit: AuditRecorder, region: String, at now: Date
     ) async throws -> Int {
         let service = FamilySearchService(db: tx, writer: writer, clock: clock, cipher: cipher, model: model)
@@ -274,6 +274,8 @@ struct FamilySearchService {
                     reunitedOn: reunitedOn, at: now)
             else { throw Refusal.staleVersion(current: version + 1) }
             if status == .reunited { try await store.close(report: match.reportId, notice: match.noticeId) }
+            // Identified: the notice comes down (its history kept).
+            if status == .confirmed { _ = try await store.takeDown(notice: match.noticeId) }
             try await audit.record(
                 "familySearch.\(action.rawValue)", entity: "family_search_match", id: id.uuidString, region: region,
                 before: ["status": match.status],

@@ -46,6 +46,8 @@ struct RotatedTable: Sendable {
         indexed("community_workers", column: "id_cipher", index: "id_index"),
         sealed("charity_needs", key: "id", column: "donor_cipher"),
         sealed("illegal_org_reports", key: "id", column: "reporter_cipher"),
+        sealed("station_cases", key: "id", column: "private_cipher"),
+        sealed("station_case_entries", key: "id", column: "text_cipher"),
     ]
 
     private static func after(_ column: String, _ key: UUID?) -> SQLQueryString {

@@ -36,6 +36,8 @@ struct LayoutContext: Encodable {
     let canReviewRatings: Bool
     let canRegisterAdoptions: Bool
     let canManagePlaceNames: Bool
+    /// The assistance station's casework (救助管理): staff with `handleFamilySearch`.
+    let canHandleStationCases: Bool
     /// 德康驿站: officers (counts) and the stations' staff and health liaisons (patients).
     let canViewRehabStations: Bool
     let canManageRehabStations: Bool
@@ -76,6 +78,7 @@ struct LayoutContext: Encodable {
         canHandleBookings = user?.role.may(.handleBookings) ?? false
         canRegisterAdoptions = user?.role.may(.registerAdoptions) ?? false
         canManagePlaceNames = user?.role.may(.managePlaceNames) ?? false
+        canHandleStationCases = user?.role.may(.handleFamilySearch) ?? false
         canViewRehabStations = user?.role.may(.viewRehabStations) ?? false
         canManageRehabStations = user?.role.may(.manageRehabStations) ?? false
         canHandleDeviceRental = user?.role.may(.handleDeviceRental) ?? false

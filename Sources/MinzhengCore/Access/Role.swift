@@ -108,9 +108,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// office assigns street and community staff; the levels above hold it so that they may
     /// create those accounts.
     case workChildCases
-    /// Family search (寻亲): enter notices of people the station took in, run the matcher, and
-    /// confirm or reject a match with the police's DNA or face results (staff of a district or
-    /// the city: the station serves the whole city and families come from anywhere).
+    /// Family search (寻亲) and the assistance station's casework (救助管理): take people in, keep
+    /// their stay, checklist and outcomes, publish their notices, run the matcher, and confirm or
+    /// reject a match with the police's DNA or face results (staff of a district over the
+    /// county's station, or the city over all; families come from anywhere).
     case handleFamilySearch
     /// Keep the registry of social organisations of one's region (登记管理机关): register them,
     /// open their accounts, review their annual reports, run the credit rules and the sweep.

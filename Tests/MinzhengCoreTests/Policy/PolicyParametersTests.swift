@@ -96,6 +96,8 @@ struct PolicyParametersTests {
             .starTwoStars: 30, .starThreeStars: 50, .starFourStars: 70, .starFiveStars: 90, .starIncompetentCap: 1,
             // Charity: 7 days' publicity, filed 10 days ahead, registered 1 year.
             .charityAwardPublicityDays: 7, .charityFilingLeadDays: 10, .charityQualificationYears: 1,
+            // FAMILY-SEARCH.md: an unidentified person's notice within 24 hours.
+            .stationNoticeDeadlineHours: 24,
         ]
         #expect(p.values == expected)
         #expect(p.dibaoStandard == Fen(94000))

@@ -231,6 +231,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
     case charityAwardPublicityDays
     case charityFilingLeadDays
     case charityQualificationYears
+    // The assistance station (救助站, FAMILY-SEARCH.md): an unidentified person's notice within hours.
+    case stationNoticeDeadlineHours
 
     public var kind: PolicyParameterKind {
         switch self {
@@ -291,7 +293,8 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
             .starExcellentPoints, .starCompetentPoints, .starBasicallyCompetentPoints, .starEvaluationYears,
             .starCityAwardPoints, .starProvincialAwardPoints, .starAwardMax, .starTwoStars, .starThreeStars,
             .starFourStars, .starFiveStars, .starIncompetentCap,
-            .charityAwardPublicityDays, .charityFilingLeadDays, .charityQualificationYears:
+            .charityAwardPublicityDays, .charityFilingLeadDays, .charityQualificationYears,
+            .stationNoticeDeadlineHours:
             return .integer
         }
     }
@@ -485,6 +488,7 @@ public enum PolicyParameterKey: String, Sendable, CaseIterable, Codable {
         case .charityAwardPublicityDays: return "慈善奖：公示期（天）"
         case .charityFilingLeadDays: return "公开募捐：募捐开始前至少（天）备案"
         case .charityQualificationYears: return "公开募捐资格：依法登记满（年）"
+        case .stationNoticeDeadlineHours: return "救助站：身份不明的受助人员入站后发布寻亲公告时限（小时）"
         }
     }
 }

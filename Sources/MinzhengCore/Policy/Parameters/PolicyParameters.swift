@@ -104,6 +104,8 @@ public struct PolicyParameters: Sendable, Hashable {
     public var stars: StarParameters
     /// Charity: the award's publicity, the filing's lead time, the qualification's years (`CharityParameters.keys`).
     public var charity: CharityParameters
+    /// The assistance station: the notice's deadline in hours (`StationParameters.keys`).
+    public var station: StationParameters
 
     /// Reads one value per key; a missing key, a negative or absurdly large value, or
     /// inconsistent age bounds is an error naming the key.
@@ -207,6 +209,7 @@ public struct PolicyParameters: Sendable, Hashable {
         rental = RentalParameters(values: values)
         stars = StarParameters(values: values)
         charity = CharityParameters(values: values)
+        station = StationParameters(values: values)
 
         guard workingAgeMin <= workingAgeMax else {
             throw .invalid(key: .workingAgeMin, value: Int64(workingAgeMin), problem: .workingAgeMinAboveMax)
@@ -303,5 +306,6 @@ public struct PolicyParameters: Sendable, Hashable {
             .merging(funding.values) { $1 }.merging(rental.values) { $1 }
             .merging(stars.values) { $1 }
             .merging(charity.values) { $1 }
+            .merging(station.values) { $1 }
     }
 }
