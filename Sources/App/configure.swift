@@ -86,6 +86,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateCharity())
     app.migrations.add(CreateOrganisationRegistrations())
     app.migrations.add(CreateIllegalOrganisations())
+    app.migrations.add(CreateFamilySearchPhotos())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

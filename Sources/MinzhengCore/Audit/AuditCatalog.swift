@@ -77,6 +77,7 @@ public enum AuditCatalog {
             ("familySearch.report", "寻亲登记：家属登记走失人员"), ("familySearch.notice", "寻亲公告：登记受助人员并发布"),
             ("familySearch.match", "寻亲比对：发现候选"), ("familySearch.confirm", "寻亲比对：确认为同一人"),
             ("familySearch.reject", "寻亲比对：排除"), ("familySearch.reunite", "寻亲：通知家属并登记团聚"),
+            ("familySearch.photo", "寻亲登记：上传走失者照片"),
             ("demo.familySearch", "生成演示寻亲数据"),
             ("child.category.record", "儿童保障：认定类别"), ("child.category.change", "儿童保障：变更类别"),
             ("child.category.end", "儿童保障：终止类别"), ("child.ageOut", "儿童保障：年龄届满自动终止"),
