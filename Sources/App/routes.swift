@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AssessmentAPIController())
     BookingAPIController.registerOpen(on: app)
     FuneralRoutes.registerOpen(on: app)
+    FamilySearchPublicPageController.registerOpen(on: app)
     let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
