@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     BookingAPIController.registerOpen(on: app)
     FuneralRoutes.registerOpen(on: app)
     PlaceNameRoutes.registerOpen(on: app)
+    FamilySearchPublicPageController.registerOpen(on: app)
     let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())

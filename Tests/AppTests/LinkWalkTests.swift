@@ -55,6 +55,7 @@ struct LinkWalkTests {
                 "/charity", "/charity/needs", "/charity/needs/{uuid}", "/charity/organisations",
                 "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
                 "/station-cases", "/station-cases/new", "/station-cases/{uuid}",
+                "/family-search/notices", "/family-search/notices/{uuid}", "/family-search/queue",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -121,8 +122,46 @@ struct LinkWalkTests {
         // Charitable organisations, their filings, the award in publicity, 1798 needs in every state.
         let (charitable, needs) = try await DemoCharity.seed(app, by: registrar, today: today)
         #expect(charitable > 0 && needs > 0)
+        // Family search: notices and reports, the matches proposed by the rematch.
+        #expect(try await DemoFamilySearch.seed(app, reports: 60, notices: 20, matchedPerMille: 500).matches > 0)
         // The assistance station's year of cases.
         #expect(try await DemoStation.seed(app) > 0)
+    }
+
+    @Test(
+        "a family (a resident) follows every link of its family-search pages: its reports, a report, its photo, the notices",
+        arguments: TestDatabase.available)
+    func familyWalk(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            app.platform.clock = .fixed(FamilySearchPagesTests.day)
+            let staff = try await app.token(role: .districtOfficer, region: "320402")
+            _ = try await FamilySearchPagesTests.publish(app, token: staff, FamilySearchPagesTests.notice())
+            let family = try await PolicyPageTests.signedIn(app, role: .resident, region: "320402001")
+            let visit = try await FormVisit.open(app, "/family-search/reports", cookie: family)
+            let registered = try await visit.post(app, "/family-search/reports", FamilySearchPagesTests.form())
+            let location = try #require(registered.headers.first(name: .location))
+            let report = try #require(
+                UUID(uuidString: String(location.dropFirst("/family-search/reports/".count).prefix(36))))
+            let page = try await FormVisit.open(app, "/family-search/reports/\(report)", cookie: family)
+            let uploaded = try await FamilySearchPagesTests.photoUpload(
+                app, report: report, visit: page, name: "照片.png", type: "image/png",
+                bytes: [UInt8](DemoAdaptations.photo))
+            #expect(uploaded.status == .seeOther)
+            var walk = LinkWalk(start: "/family-search/reports", only: "/family-search/")
+            while let link = walk.next() {
+                walk.record(
+                    link.url, from: link.from, response: try await AccountFixtures.get(app, link.url, cookie: family))
+            }
+            #expect(
+                walk.failures.isEmpty, "dead links (page → link: status):\n\(walk.failures.joined(separator: "\n"))")
+            for pattern in [
+                "/family-search/reports", "/family-search/reports/{uuid}",
+                "/family-search/reports/{uuid}/photos/{uuid}",
+                "/family-search/notices", "/family-search/notices/{uuid}",
+            ] {
+                #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
+            }
+        }
     }
 }
 
@@ -134,9 +173,17 @@ struct LinkWalk {
     private(set) var visited = 0
     private(set) var failures: [String] = []
     private(set) var patterns: Set<String> = []
-    private var queue: [(url: String, from: String)] = [("/", "(start)")]
-    private var queued: Set<String> = ["/"]
+    private var queue: [(url: String, from: String)]
+    private var queued: Set<String>
     private var samples: [String: Int] = [:]
+    /// Only links starting with this are followed (a walk of one feature's pages); nil for all.
+    private let only: String?
+
+    init(start: String = "/", only: String? = nil) {
+        queue = [(start, "(start)")]
+        queued = [start]
+        self.only = only
+    }
 
     /// The next link to follow, and the page that linked to it.
     mutating func next() -> (url: String, from: String)? {
@@ -161,7 +208,9 @@ struct LinkWalk {
     }
 
     private mutating func enqueue(_ href: String, on page: String) {
-        guard let url = Self.sameOrigin(href, on: page), !queued.contains(url), url != "/logout" else { return }
+        guard let url = Self.sameOrigin(href, on: page), !queued.contains(url), url != "/logout",
+            only.map({ url.hasPrefix($0) }) ?? true
+        else { return }
         let pattern = Self.pattern(of: url)
         guard samples[pattern, default: 0] < samplesPerPattern else { return }
         samples[pattern, default: 0] += 1

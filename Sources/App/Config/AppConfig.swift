@@ -39,6 +39,10 @@ public struct AppConfig: Sendable {
     /// separated). Behind one, every request comes from its address; the client's own is the
     /// last one in `X-Forwarded-For` that is not a proxy, and the per-address limits count that.
     public var trustedProxies: [String] = []
+    /// `MINZHENG_STATION_PHONE`: the assistance station's phone shown on the public family-search
+    /// notices (寻亲公告). The default is the city's 12345 hotline, which puts callers through to the
+    /// station; a deployment sets the station's own line.
+    public var stationPhone = "12345"
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -85,6 +89,14 @@ public struct AppConfig: Sendable {
         case "1", "true": behindTLS = true
         case let other: throw Invalid(variable: "MINZHENG_BEHIND_TLS", reason: "must be true or false, got \(other)")
         }
+        let stationPhone = env["MINZHENG_STATION_PHONE"].flatMap { $0.isEmpty ? nil : $0 } ?? "12345"
+        guard (3...20).contains(stationPhone.count),
+            stationPhone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+        else {
+            throw Invalid(
+                variable: "MINZHENG_STATION_PHONE", reason: "must be a phone number (digits and -), got \(stationPhone)"
+            )
+        }
         var startsAt: Date?
         if let text = env["MINZHENG_NOW"], !text.isEmpty {
             guard let instant = BeijingTime.instant(text) else {
@@ -108,7 +120,8 @@ public struct AppConfig: Sendable {
             startsAt: startsAt,
             trustedProxies: (env["MINZHENG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty }
+            }.filter { !$0.isEmpty },
+            stationPhone: stationPhone
         )
     }
 

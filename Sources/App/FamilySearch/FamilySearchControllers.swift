@@ -48,5 +48,7 @@ struct FamilySearchAPIController: RouteCollection {
 enum FamilySearchRoutes {
     static func register(api: RoutesBuilder, pages: RoutesBuilder, signedIn: RoutesBuilder) throws {
         try api.register(collection: FamilySearchAPIController())
+        try pages.register(collection: FamilySearchPublicPageController())
+        try signedIn.register(collection: FamilySearchPageController())
     }
 }

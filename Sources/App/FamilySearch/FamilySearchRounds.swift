@@ -91,14 +91,57 @@ enum DemoFamilySearch {
         let existing =
             try await app.sql.raw("SELECT COUNT(*) AS n FROM family_search_reports").first()?
             .decode(column: "n", as: Int.self) ?? 0
-        guard existing == 0 else { return }
+        if existing == 0 {
+            let (reports, notices, matches) = try await seed(app, reports: 600, notices: 150, matchedPerMille: 300)
+            app.logger.info(
+                "Demo family search: \(reports) reports, \(notices) notices, \(matches) matches to confirm")
+        }
+        try await seedFamily(app)
+    }
+
+    /// A generated set written (the generator's true matches among it), then the rematch;
+    /// answers how many reports, notices and proposed matches.
+    @discardableResult
+    static func seed(
+        _ app: Application, reports: Int, notices: Int, matchedPerMille: Int
+    ) async throws -> (reports: Int, notices: Int, matches: Int) {
         let set = FamilySearchSynthetic.generate(
-            reports: 600, notices: 150, matchedPerMille: 300, seed: 19, today: app.platform.clock.today)
+            reports: reports, notices: notices, matchedPerMille: matchedPerMille, seed: 19,
+            today: app.platform.clock.today)
         _ = try await FamilySearchLoader.load(set, app: app, actor: .system("demo"))
         let result = try await app.familySearch(actor: .system("demo")).rematch()
-        app.logger.info(
-            "Demo family search: \(set.reports.count) reports, \(set.notices.count) notices, \(result.newMatches) matches to confirm"
-        )
+        return (set.reports.count, set.notices.count, result.newMatches)
+    }
+
+    static let familyUsername = "xunqin"
+
+    /// The demo's family: a resident account `xunqin` (its one-time password printed at start)
+    /// owning the report of the best proposed match, which a caseworker has confirmed with the
+    /// police's DNA result — so that a family's page with a confirmed match shows on a fresh
+    /// `serve`. Once: nothing when the account exists or no match was proposed.
+    static func seedFamily(_ app: Application) async throws {
+        let accounts = AccountStore(db: app.sql)
+        guard try await accounts.userRow(username: familyUsername) == nil,
+            let match = try await FamilySearchStore(db: app.sql).proposedMatches(
+                minimum: FamilySearchThresholds.propose, limit: 1
+            ).first
+        else { return }
+        try await FirstStart.firstAccount(
+            app, username: familyUsername, displayName: "寻亲家属（演示）", role: .resident,
+            region: RegionCode("320402001")!)
+        guard let family = try await accounts.userRow(username: familyUsername) else { return }
+        let now = app.platform.clock.now
+        let evidence = "公安 DNA 比对：亲缘关系成立（演示数据）"
+        try await app.writer(actor: .system("demo")).transaction { tx, audit in
+            let store = FamilySearchStore(db: tx)
+            try await store.setOwner(report: match.reportId, owner: family.id)
+            _ = try await store.decide(
+                match: match.id, version: match.version, status: FamilySearchMatchStatus.confirmed.rawValue,
+                evidence: evidence, by: "演示数据", reunitedOn: nil, at: now)
+            try await audit.record(
+                "familySearch.confirm", entity: "family_search_match", id: match.id.uuidString, region: "3204",
+                before: ["status": match.status], after: ["status": "confirmed", "evidence": evidence])
+        }
     }
 }
 

@@ -86,6 +86,8 @@ struct FamilySearchService {
     let writer: AuditedWriter
     let clock: PlatformClock
     let cipher: FieldCipher
+    /// Where the photos on families' reports are kept: `family-search` under the data folder.
+    let folder: String
     var model: MatchModel = FamilySearchModel.current
 
     /// Scores `query` against the other side on file: the best `limit`, best first.
@@ -125,7 +127,8 @@ struct FamilySearchService {
     func recordMatches(
         _ profile: FamilySearchProfile, id: UUID, tx: SQLDatabase, audit: AuditRecorder, region: String, at now: Date
     ) async throws -> Int {
-        let service = FamilySearchService(db: tx, writer: writer, clock: clock, cipher: cipher, model: model)
+        let service = FamilySearchService(
+            db: tx, writer: writer, clock: clock, cipher: cipher, folder: folder, model: model)
         var new = 0
         for c in try await service.candidates(profile, limit: 20) where c.score >= FamilySearchThresholds.propose {
             let (notice, report) = profile.side == .found ? (id, c.id) : (c.id, id)
@@ -196,10 +199,13 @@ struct FamilySearchService {
     }
 
     /// A family's own report with its possible and confirmed matches (the notices' public
-    /// fields); another family's report answers 404.
+    /// fields) and its photos; another family's report answers 404. A proposed match whose notice
+    /// was taken down (the person found by another family) is not shown: its details are no
+    /// longer public.
     struct ReportView: Content {
         let report: FamilySearchStore.Report
         let matches: [MatchView]
+        let photos: [FamilySearchStore.Photo]
     }
 
     struct MatchView: Content {
@@ -215,9 +221,11 @@ struct FamilySearchService {
         }
         var views: [MatchView] = []
         for m in try await store.matches(report: report.id) {
-            views.append(MatchView(match: m, notice: try await store.notice(id: m.noticeId)))
+            let notice = try await store.notice(id: m.noticeId)
+            if m.status == FamilySearchMatchStatus.proposed.rawValue, notice?.status != "published" { continue }
+            views.append(MatchView(match: m, notice: notice))
         }
-        return ReportView(report: report, matches: views)
+        return ReportView(report: report, matches: views, photos: try await store.photos(report: report.id))
     }
 
     func ownReports(user: CurrentUser) async throws -> [FamilySearchStore.Report] {
@@ -318,12 +326,16 @@ struct FamilySearchService {
 
 extension Request {
     var familySearch: FamilySearchService {
-        FamilySearchService(db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher)
+        FamilySearchService(
+            db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher,
+            folder: platform.config.dataDirectory + "/family-search")
     }
 }
 
 extension Application {
     func familySearch(actor: AuditActor) -> FamilySearchService {
-        FamilySearchService(db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher)
+        FamilySearchService(
+            db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher,
+            folder: platform.config.dataDirectory + "/family-search")
     }
 }

@@ -260,23 +260,30 @@ struct FamilySearchStore {
         ).all().map(Notice.init)
     }
 
-    /// The public search: published notices by sex, an age, a height, the found place's region
-    /// prefix and a date (found on or after), newest first.
-    struct NoticeFilter: Sendable {
+    /// The public search: published notices by sex (a notice of unknown sex is kept), estimated
+    /// age and height ranges, the found place's region prefix and the day found (from, to),
+    /// newest first. Taken-down notices are never listed.
+    struct NoticeFilter: Sendable, Equatable {
         var sex: Sex?
-        var age: Int?
-        var heightCm: Int?
+        var ageFrom: Int?
+        var ageTo: Int?
+        var heightFrom: Int?
+        var heightTo: Int?
         var region: String?
-        var foundSince: CivilDate?
+        var foundFrom: CivilDate?
+        var foundTo: CivilDate?
     }
 
     func publicNotices(_ f: NoticeFilter, page: PageRequest) async throws -> Page<Notice> {
         var cond: SQLQueryString = "status = 'published'"
         if let s = f.sex { cond = cond + " AND (sex = \(bind: s.rawValue) OR sex IS NULL)" }
-        if let a = f.age { cond = cond + " AND estimated_age BETWEEN \(bind: a - 8) AND \(bind: a + 8)" }
-        if let h = f.heightCm { cond = cond + " AND height_cm BETWEEN \(bind: h - 8) AND \(bind: h + 8)" }
+        if let a = f.ageFrom { cond = cond + " AND estimated_age >= \(bind: a)" }
+        if let a = f.ageTo { cond = cond + " AND estimated_age <= \(bind: a)" }
+        if let h = f.heightFrom { cond = cond + " AND height_cm >= \(bind: h)" }
+        if let h = f.heightTo { cond = cond + " AND height_cm <= \(bind: h)" }
         if let r = f.region, !r.isEmpty { cond = cond + " AND found_place LIKE \(bind: r + "%")" }
-        if let d = f.foundSince { cond = cond + " AND found_on >= \(bind: d.description)" }
+        if let d = f.foundFrom { cond = cond + " AND found_on >= \(bind: d.description)" }
+        if let d = f.foundTo { cond = cond + " AND found_on <= \(bind: d.description)" }
         let total =
             try await db.raw("SELECT COUNT(*) AS n FROM family_search_notices WHERE \(cond)").first()?
             .decode(column: "n", as: Int.self) ?? 0
@@ -284,10 +291,67 @@ struct FamilySearchStore {
         let rows = try await db.raw(
             """
             SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE \(cond)
-            ORDER BY found_on DESC, id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
+            ORDER BY found_on DESC, published_at DESC, id LIMIT \(bind: page.perPage) OFFSET \(bind: page.offset)
             """
         ).all().map(Notice.init)
         return Page(items: rows, total: total, page: page.page, perPage: page.perPage)
+    }
+
+    /// The reports of `ids` (the caseworkers' queue shows each match's report beside its notice).
+    func reports(ids: [UUID]) async throws -> [UUID: Report] {
+        guard !ids.isEmpty else { return [:] }
+        var list: SQLQueryString = ""
+        for (i, id) in ids.enumerated() { list = list + (i == 0 ? "" : ", ") + "\(bind: id)" }
+        let rows = try await db.raw(
+            "SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports WHERE id IN (\(list))"
+        ).all().map(Report.init)
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The owner of a report (the family's account), or nil when there is no such report.
+    func owner(report id: UUID) async throws -> UUID? {
+        try await db.raw("SELECT owner_id FROM family_search_reports WHERE id = \(bind: id)").first()?
+            .decode(column: "owner_id", as: UUID.self)
+    }
+
+    /// Gives a report to an account (the demo's family).
+    func setOwner(report id: UUID, owner: UUID) async throws {
+        try await db.raw("UPDATE family_search_reports SET owner_id = \(bind: owner) WHERE id = \(bind: id)").run()
+    }
+
+    /// A photo of the missing person on a report.
+    struct Photo: Content, Sendable {
+        let id: UUID
+        let reportId: UUID
+        let fileName: String
+        let contentType: String
+        let size: Int
+
+        init(row: SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            reportId = try row.decode(column: "report_id", as: UUID.self)
+            fileName = try row.decode(column: "file_name", as: String.self)
+            contentType = try row.decode(column: "content_type", as: String.self)
+            size = try row.decode(column: "size", as: Int.self)
+        }
+    }
+
+    func addPhoto(_ file: StoredUpload, id: UUID, report: UUID, by name: String, at now: Date) async throws {
+        try await db.insert(into: "family_search_photos")
+            .columns("id", "report_id", "file_name", "content_type", "size", "sha256", "uploaded_by", "created_at")
+            .values(
+                SQLBind(id), SQLBind(report), SQLBind(file.fileName), SQLBind(file.kind.mimeType), SQLBind(file.size),
+                SQLBind(file.sha256), SQLBind(name), SQLBind(now)
+            ).run()
+    }
+
+    func photos(report: UUID) async throws -> [Photo] {
+        try await db.raw(
+            """
+            SELECT id, report_id, file_name, content_type, size FROM family_search_photos
+            WHERE report_id = \(bind: report) ORDER BY created_at, id
+            """
+        ).all().map(Photo.init)
     }
 
     /// Records a pair the matcher found, or updates its score and why while it is still
@@ -333,6 +397,16 @@ struct FamilySearchStore {
             """
             SELECT \(unsafeRaw: Self.matchColumns) FROM family_search_matches
             WHERE status = 'proposed' AND score >= \(bind: minimum) ORDER BY score DESC, id LIMIT \(bind: limit)
+            """
+        ).all().map(Match.init)
+    }
+
+    /// Matches in `status`, best first (the confirmed ones waiting for the reunion).
+    func matches(status: String, limit: Int) async throws -> [Match] {
+        try await db.raw(
+            """
+            SELECT \(unsafeRaw: Self.matchColumns) FROM family_search_matches
+            WHERE status = \(bind: status) ORDER BY score DESC, id LIMIT \(bind: limit)
             """
         ).all().map(Match.init)
     }

@@ -48,6 +48,8 @@ struct LayoutContext: Encodable {
     let canViewCommunityTasks: Bool
     /// Charity (慈善): the 1798 needs for the region's staff; the clerk's pages for `manageCharity`.
     let canRecordCharityNeeds: Bool
+    /// The caseworkers of family search (寻亲比对): the queue of matches.
+    let canHandleFamilySearch: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
 
@@ -87,6 +89,7 @@ struct LayoutContext: Encodable {
         canAssignCommunityTasks = (user?.role.may(.assignCommunityTasks) ?? false) && user?.department != nil
         canViewCommunityTasks = user?.role.may(.viewCommunityTasks) ?? false
         canRecordCharityNeeds = user?.role.may(.recordCharityNeeds) ?? false
+        canHandleFamilySearch = user?.role.may(.handleFamilySearch) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isDepartment = user?.role == .department

@@ -234,6 +234,15 @@ enum Route {
     static let reviewerDeclarations = Template<UUID>("/rating-reviewers/:id/declarations")
     static let organisationRating = Template<UUID>("/organisations/:id/rating")
     static let myOrganisationRating = Template<Void>("/my-organisation/rating")
+    // Family search (寻亲): the public notices, a family's own reports, the caseworkers' queue.
+    static let familySearchNotices = Template<Void>("/family-search/notices")
+    static let familySearchNotice = Template<UUID>("/family-search/notices/:id")
+    static let familySearchReports = Template<Void>("/family-search/reports")
+    static let familySearchReport = Template<UUID>("/family-search/reports/:id")
+    static let familySearchReportPhotos = Template<UUID>("/family-search/reports/:id/photos")
+    static let familySearchReportPhoto = Template<(UUID, UUID)>("/family-search/reports/:id/photos/:photo")
+    static let familySearchQueue = Template<Void>("/family-search/queue")
+    static let familySearchDecision = Template<UUID>("/family-search/matches/:id")
     // Illegal social organisations (非法社会组织) and improper fees of trade associations (涉企违规收费).
     static let illegalOrganisations = Template<Void>("/illegal-organisations")
     static let newIllegalOrganisation = Template<Void>("/illegal-organisations/new")
@@ -436,6 +445,7 @@ enum Route {
         static let familySearchReports = Template<Void>("/api/v1/family-search/reports")
         static let familySearchReport = Template<UUID>("/api/v1/family-search/reports/:id")
         static let familySearchQueue = Template<Void>("/api/v1/family-search/queue")
+        static let familySearchPublicNotices = Template<Void>("/api/v1/family-search/public-notices")
         static let children = Template<Void>("/api/v1/children")
         static let child = Template<UUID>("/api/v1/children/:id")
         static let childCategoryChange = Template<UUID>("/api/v1/children/categories/:id/change")

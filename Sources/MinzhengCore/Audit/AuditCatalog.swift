@@ -77,6 +77,7 @@ public enum AuditCatalog {
             ("familySearch.report", "寻亲登记：家属登记走失人员"), ("familySearch.notice", "寻亲公告：登记受助人员并发布"),
             ("familySearch.match", "寻亲比对：发现候选"), ("familySearch.confirm", "寻亲比对：确认为同一人"),
             ("familySearch.reject", "寻亲比对：排除"), ("familySearch.reunite", "寻亲：通知家属并登记团聚"),
+            ("familySearch.photo", "寻亲登记：上传走失者照片"),
             ("demo.familySearch", "生成演示寻亲数据"),
             ("station.intake", "救助站：受助人员入站登记"), ("station.entry", "救助站：登记床位、餐食或医疗"),
             ("station.check", "救助站：服务规范检查项完成"), ("station.photo", "救助站：上传受助人员照片"),
