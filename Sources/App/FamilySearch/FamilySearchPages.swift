@@ -78,6 +78,8 @@ struct FamilySearchPublicPageController: RouteCollection {
     struct ShowPage: Encodable {
         let layout: LayoutContext
         let notice: FamilySearchPublicNotice
+        /// The station chose a face photo for the notice (`GET /family-search/notices/{id}/photo`).
+        let hasPhoto: Bool
     }
 
     func boot(routes: RoutesBuilder) throws {
@@ -114,7 +116,8 @@ struct FamilySearchPublicPageController: RouteCollection {
                 ShowPage(
                     layout: LayoutContext(
                         request: req, title: "寻亲公告", user: req.auth.get(CurrentUser.self)),
-                    notice: req.publicNotice(notice)))
+                    notice: req.publicNotice(notice),
+                    hasPhoto: try await StationStore(db: req.sql).publishedFace(notice: notice.id) != nil))
         }
     }
 

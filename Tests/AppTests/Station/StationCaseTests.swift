@@ -176,6 +176,12 @@ struct StationCaseTests {
             #expect(open.status == .ok && open.headers.contentType?.description == "image/png")
             #expect(Array(open.body.readableBytesView) == png)
             #expect(try await send(app, .GET, "/family-search/notices/\(UUID())/photo").status == .notFound)
+            // The public notice page shows the photo and what may be published, never what is sealed.
+            let page = try await send(app, .GET, "/family-search/notices/\(notice.id)").body.string
+            #expect(page.contains("/family-search/notices/\(notice.id)/photo") && page.contains("蓝色棉袄"))
+            for secret in [Self.health, Self.mental, "反应迟缓", "塑料袋一个"] {
+                #expect(!page.contains(secret), "\(secret)")
+            }
 
             // An identified person: the ID number masked in lists, sealed, no notice needed.
             var named = Self.intake
