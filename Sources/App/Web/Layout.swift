@@ -96,4 +96,6 @@ struct ErrorPage: Encodable {
     let layout: LayoutContext
     let status: Int
     let message: String
+    /// Shown for the user to quote when calling the office.
+    let requestId: String
 }
