@@ -39,6 +39,12 @@ public struct AppConfig: Sendable {
     /// separated). Behind one, every request comes from its address; the client's own is the
     /// last one in `X-Forwarded-For` that is not a proxy, and the per-address limits count that.
     public var trustedProxies: [String] = []
+    /// `MINZHENG_METRICS_TOKEN`: the bearer token a Prometheus scraper sends to `/metrics`
+    /// (at least 32 visible characters). Without one, `/metrics` answers 404 to everyone.
+    public var metricsToken: String?
+    /// `MINZHENG_BUILD_VERSION`: what the deployment calls this build (a tag, a commit),
+    /// shown in `minzheng_build_info`; `dev` when unset.
+    public var buildVersion = "dev"
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -94,6 +100,22 @@ public struct AppConfig: Sendable {
             }
             startsAt = instant
         }
+        var metricsToken: String?
+        if let token = env["MINZHENG_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 32, token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw Invalid(
+                    variable: "MINZHENG_METRICS_TOKEN",
+                    reason: "must be at least 32 visible ASCII characters (e.g. `openssl rand -hex 32`)")
+            }
+            metricsToken = token
+        }
+        let buildVersion = env["MINZHENG_BUILD_VERSION"].flatMap { $0.isEmpty ? nil : $0 } ?? "dev"
+        guard buildVersion.count <= 64, buildVersion.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else {
+            throw Invalid(
+                variable: "MINZHENG_BUILD_VERSION",
+                reason: "must be at most 64 visible ASCII characters, got \(buildVersion)")
+        }
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -108,7 +130,9 @@ public struct AppConfig: Sendable {
             startsAt: startsAt,
             trustedProxies: (env["MINZHENG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty }
+            }.filter { !$0.isEmpty },
+            metricsToken: metricsToken,
+            buildVersion: buildVersion
         )
     }
 
