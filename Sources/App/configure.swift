@@ -24,9 +24,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(bucket: "assessment", limit: config.assessmentsPerMinute)
     app.adviceLimiter = RateLimiter(bucket: "careAdvice", limit: 5, windowSeconds: 3_600)
-    app.writeSerializer = WriteSerializer()
+    ProcessMetrics.bootstrapOnce()
+    app.metrics = AppMetrics(buildVersion: config.buildVersion, startedAt: Date())
+    app.writeSerializer = WriteSerializer(
+        queue: config.database.kind == "sqlite" ? app.metrics.writeQueue : nil)
     app.serverInstance = UUID()
     try configureDatabase(app, config: config)
+    app.recordDatabasePools()
 
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateAccounts())
@@ -92,6 +96,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
+    // Vapor's own request metrics go through the global MetricsSystem: ours (`MetricsMiddleware`)
+    // count the same per route into this application's registry.
+    app.http.server.configuration.reportMetrics = false
     // Pages and JSON gzip-compressed for clients that ask (static files carry ETags: FileMiddleware).
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.routes.defaultMaxBodySize = "1mb"
@@ -111,7 +118,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.leaf.configuration.rootDirectory = resourcesDirectory(app) + "Views/"
     app.leaf.cache.isEnabled = app.environment.isRelease
 
+    try routes(app)
     app.middleware = Middlewares()
+    // First, so that its time includes everything else; its table holds every route registered above.
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics, table: RouteInstruments.Table(app.routes.all)))
     app.middleware.use(SecurityHeaders(behindTLS: secureCookie))
     app.middleware.use(RequestIDLogging())
     app.middleware.use(FileMiddleware(publicDirectory: resourcesDirectory(app) + "Public/"))
@@ -119,8 +129,6 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // carries the layout's CSRF token, which lives in the session.
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ErrorRenderingMiddleware())
-
-    try routes(app)
     registerCommands(app)
 }
 

@@ -3,6 +3,9 @@ import Vapor
 /// The route table: which paths are open, which need a signed-in user, and how.
 func routes(_ app: Application) throws {
     app.get(Route.health.pattern) { _ in HealthStatus(status: "ok") }
+    // Operations: readiness for the load balancer, the figures for Prometheus (token).
+    ReadinessRoutes.register(on: app)
+    MetricsRoutes.register(on: app)
 
     // The API: bearer tokens, JSON errors. Its paths (`Route.API`) all start with /api/v1.
     try app.register(collection: SessionAPIController())

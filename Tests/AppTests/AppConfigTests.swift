@@ -17,6 +17,8 @@ struct AppConfigTests {
         #expect(config.demoHouseholds == 2000)
         #expect(config.assessmentsPerMinute == 60)
         #expect(config.postgresConnectionsPerLoop == 4)
+        #expect(config.metricsToken == nil)
+        #expect(config.buildVersion == "dev")
     }
 
     @Test(
@@ -56,6 +58,9 @@ struct AppConfigTests {
             ("MINZHENG_NOW", "2026-13-01"),
             ("MINZHENG_NOW", "2026-12-02T25:00"),
             ("MINZHENG_NOW", "yesterday"),
+            ("MINZHENG_METRICS_TOKEN", "short"),
+            ("MINZHENG_METRICS_TOKEN", String(repeating: "a", count: 31) + " b"),
+            ("MINZHENG_BUILD_VERSION", "v1 with spaces"),
         ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }

@@ -79,6 +79,7 @@ func residentID(_ first17: String) -> String {
 struct ErrorAnswer: Decodable {
     let error: String
     let field: String?
+    var requestId: String?
 }
 
 /// One request through the app in memory; `json` is sent as the JSON body.

@@ -27,7 +27,7 @@ struct SessionAPIController: RouteCollection {
         let row = try await SignIn(req: req).attempt(username: account, password: credentials.password)
         // A credential is a write like any other: audited, with tokens long expired cleared
         // in the same transaction so that the table does not grow for ever.
-        let signingIn = AuditActor(id: row.id.uuidString, name: row.username, requestID: req.id)
+        let signingIn = AuditActor(id: row.id.uuidString, name: row.username, requestID: req.requestID)
         let token = try await req.application.auditedTransaction(actor: signingIn) { tx, audit in
             let store = AccountStore(db: tx)
             let purged = try await store.purgeTokens(

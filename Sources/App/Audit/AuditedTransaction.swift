@@ -165,7 +165,7 @@ extension Request {
     /// The signed-in user as the acting party of this request's audit events.
     var auditActor: AuditActor {
         let user = auth.get(CurrentUser.self)
-        return AuditActor(id: user?.id.uuidString, name: user?.username ?? "anonymous", requestID: id)
+        return AuditActor(id: user?.id.uuidString, name: user?.username ?? "anonymous", requestID: requestID)
     }
 
     /// The signed-in user's writer.

@@ -43,6 +43,12 @@ public struct AppConfig: Sendable {
     /// notices (寻亲公告). The default is the city's 12345 hotline, which puts callers through to the
     /// station; a deployment sets the station's own line.
     public var stationPhone = "12345"
+    /// `MINZHENG_METRICS_TOKEN`: the bearer token a Prometheus scraper sends to `/metrics`
+    /// (at least 32 visible characters). Without one, `/metrics` answers 404 to everyone.
+    public var metricsToken: String?
+    /// `MINZHENG_BUILD_VERSION`: what the deployment calls this build (a tag, a commit),
+    /// shown in `minzheng_build_info`; `dev` when unset.
+    public var buildVersion = "dev"
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -106,6 +112,22 @@ public struct AppConfig: Sendable {
             }
             startsAt = instant
         }
+        var metricsToken: String?
+        if let token = env["MINZHENG_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 32, token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw Invalid(
+                    variable: "MINZHENG_METRICS_TOKEN",
+                    reason: "must be at least 32 visible ASCII characters (e.g. `openssl rand -hex 32`)")
+            }
+            metricsToken = token
+        }
+        let buildVersion = env["MINZHENG_BUILD_VERSION"].flatMap { $0.isEmpty ? nil : $0 } ?? "dev"
+        guard buildVersion.count <= 64, buildVersion.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else {
+            throw Invalid(
+                variable: "MINZHENG_BUILD_VERSION",
+                reason: "must be at most 64 visible ASCII characters, got \(buildVersion)")
+        }
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -121,7 +143,9 @@ public struct AppConfig: Sendable {
             trustedProxies: (env["MINZHENG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty },
-            stationPhone: stationPhone
+            stationPhone: stationPhone,
+            metricsToken: metricsToken,
+            buildVersion: buildVersion
         )
     }
 

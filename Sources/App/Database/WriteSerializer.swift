@@ -1,10 +1,15 @@
+import CoreMetrics
 import Vapor
 
 /// Lets the process's audited write transactions run one at a time (used on SQLite, where
-/// a second concurrent writer would only fail with "database is locked").
+/// a second concurrent writer would only fail with "database is locked"). How many wait
+/// is a gauge of `/metrics` (`minzheng_sqlite_writers_waiting`).
 actor WriteSerializer {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let queue: CoreMetrics.Meter?
+
+    init(queue: CoreMetrics.Meter? = nil) { self.queue = queue }
 
     func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await acquire()
@@ -24,11 +29,19 @@ actor WriteSerializer {
             busy = true
             return
         }
-        await withCheckedContinuation { waiting.append($0) }
+        await withCheckedContinuation {
+            waiting.append($0)
+            queue?.set(waiting.count)
+        }
     }
 
     func release() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+            queue?.set(waiting.count)
+        }
     }
 }
 

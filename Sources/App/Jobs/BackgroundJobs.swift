@@ -33,6 +33,8 @@ struct BackgroundJobs<Outcome: Codable & Sendable & RefusingRows>: Sendable {
     let clock: PlatformClock
     /// The server that runs the jobs this value starts.
     let server: UUID
+    /// This server's figures of its jobs, for `/metrics`.
+    let metrics: JobMetrics
 
     /// The outcome as stored, sealed: the summary with the refused rows, personal data.
     private struct Sealed: Codable {
@@ -47,8 +49,10 @@ struct BackgroundJobs<Outcome: Codable & Sendable & RefusingRows>: Sendable {
     ) async throws -> UUID {
         let id = UUID()
         try await store.insert(id: id, kind: kind, owner: user.id, title: title, server: server, at: clock.now)
-        let (store, clock, cipher) = (store, clock, cipher)
+        let (store, clock, cipher, metrics, kind) = (store, clock, cipher, metrics, kind)
+        metrics.started(id, kind: kind)
         let progress = JobProgress(reporting: { percent in
+            metrics.progressed(id, kind: kind, percent: percent)
             Task { try? await store.progress(id, percent: percent, at: clock.now) }
         })
         Task {
@@ -65,7 +69,9 @@ struct BackgroundJobs<Outcome: Codable & Sendable & RefusingRows>: Sendable {
                 let text = String(decoding: try JSONEncoder().encode(sealed), as: UTF8.self)
                 try await store.finish(
                     id, state: .done, outcomeCipher: cipher.encrypt(text), error: nil, at: clock.now)
+                metrics.finished(id, kind: kind, failed: false)
             } catch {
+                metrics.finished(id, kind: kind, failed: true)
                 logger.report(error: error)
                 do {
                     try await store.finish(
@@ -111,6 +117,6 @@ extension Application {
     private func backgroundJobs<Outcome>(_ kind: JobStore.Kind) -> BackgroundJobs<Outcome> {
         BackgroundJobs(
             kind: kind, store: JobStore(db: sql, turn: writeTurn), cipher: platform.cipher, clock: platform.clock,
-            server: serverInstance)
+            server: serverInstance, metrics: metrics.jobs)
     }
 }

@@ -89,6 +89,8 @@ struct StationService {
     let regions: RegionTable
     /// Where the photos are kept: `station-photos` under the data folder.
     let folder: String
+    /// Matches a new notice against the families' reports at once.
+    let matcher: FamilySearchService
     let user: CurrentUser
 
     private var store: StationStore { StationStore(db: db) }
@@ -407,7 +409,6 @@ struct StationService {
         let (now, name) = (clock.now, user.displayName)
         let draft = FamilySearchStore.NoticeDraft(
             profile: profile, stationRegion: r.region, foundPlaceText: r.foundPlaceText, clothing: r.clothing)
-        let matcher = FamilySearchService(db: db, writer: writer, clock: clock, cipher: cipher)
         try await writer.transaction { tx, audit in
             let notices = FamilySearchStore(db: tx)
             try await notices.insertNotice(draft, id: notice, at: now)
@@ -494,7 +495,7 @@ extension Request {
     func station() throws -> StationService {
         StationService(
             db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher, regions: platform.regions,
-            folder: Self.stationFolder(platform.config), user: try user)
+            folder: Self.stationFolder(platform.config), matcher: familySearch, user: try user)
     }
 
     static func stationFolder(_ config: AppConfig) -> String { config.dataDirectory + "/station-photos" }
@@ -504,6 +505,7 @@ extension Application {
     func station(as user: CurrentUser, actor: AuditActor) -> StationService {
         StationService(
             db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher,
-            regions: platform.regions, folder: Request.stationFolder(platform.config), user: user)
+            regions: platform.regions, folder: Request.stationFolder(platform.config),
+            matcher: familySearch(actor: actor), user: user)
     }
 }

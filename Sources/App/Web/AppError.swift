@@ -40,18 +40,24 @@ extension Refusal {
 struct ErrorBody: Content {
     let error: String
     let field: String?
+    /// The request's id (also in `X-Request-ID`), for the user to quote and the office to
+    /// find the request's log lines with.
+    var requestId: String?
 }
 
-/// Renders every error: for `/api` routes as the JSON body DESIGN.md fixes, for pages as
-/// a Chinese error page. Internal errors' details are logged, never shown.
+/// Renders every error: for `/api` routes (and the probes and `/metrics`) as the JSON body
+/// DESIGN.md fixes, for pages as a Chinese error page; both carry the request's id. Internal
+/// errors' details are logged, never shown.
 struct ErrorRenderingMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, body) = Self.describe(error, request: request)
+            let (status, described) = Self.describe(error, request: request)
+            var body = described
+            body.requestId = request.requestID
             let response: Response
-            if request.url.path.hasPrefix("/api/") || request.url.path == Route.health.path {
+            if Self.answersInJSON(request) {
                 response = Response(status: status)
                 try response.content.encode(body)
             } else {
@@ -60,17 +66,28 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                     "error",
                     ErrorPage(
                         layout: LayoutContext(request: request, title: "出错了", user: user),
-                        status: Int(status.code), message: body.error)
+                        status: Int(status.code), message: body.error, requestId: request.requestID)
                 )
                 .encodeResponse(status: status, for: request)
             }
-            if let abort = error as? AbortError {
-                for (name, value) in abort.headers where name.lowercased() != "content-type" {
-                    response.headers.replaceOrAdd(name: name, value: value)
-                }
-            }
+            Self.copyHeaders(of: error, to: response)
             return response
         }
+    }
+
+    /// An `AbortError`'s headers (`Retry-After`, `WWW-Authenticate`) on its answer.
+    static func copyHeaders(of error: any Error, to response: Response) {
+        guard let abort = error as? AbortError else { return }
+        for (name, value) in abort.headers where name.lowercased() != "content-type" {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+    }
+
+    /// The paths outside `/api` that programs read (probes, the scraper): errors in JSON.
+    static let machinePaths: Set<String> = [Route.health.path, Route.readiness.path, Route.metrics.path]
+
+    static func answersInJSON(_ request: Request) -> Bool {
+        request.url.path.hasPrefix("/api/") || machinePaths.contains(request.url.path)
     }
 
     static func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, ErrorBody) {

@@ -102,4 +102,6 @@ struct ErrorPage: Encodable {
     let layout: LayoutContext
     let status: Int
     let message: String
+    /// Shown for the user to quote when calling the office.
+    let requestId: String
 }

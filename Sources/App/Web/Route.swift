@@ -26,6 +26,10 @@ enum Route {
     }
 
     static let health = Template<Void>("/healthz")
+    /// 200 when the database answers `SELECT 1` in time, 503 otherwise (`Readiness`).
+    static let readiness = Template<Void>("/readyz")
+    /// Prometheus's scrape, with the bearer token of `MINZHENG_METRICS_TOKEN` (`MetricsRoutes`).
+    static let metrics = Template<Void>("/metrics")
     static let home = Template<Void>("/")
 
     // Signing in and accounts.
