@@ -78,7 +78,7 @@ struct DocumentStore {
 extension Request {
     var documents: DocumentStore {
         DocumentStore(
-            folder: platform.config.dataDirectory + "/documents", db: sql, writer: writer, clock: platform.clock)
+            folder: UploadFolder.documents.path(platform.config), db: sql, writer: writer, clock: platform.clock)
     }
 
     /// An application's document as an inline download that no shared cache keeps.

@@ -497,7 +497,7 @@ extension Request {
             folder: Self.stationFolder(platform.config), user: try user)
     }
 
-    static func stationFolder(_ config: AppConfig) -> String { config.dataDirectory + "/station-photos" }
+    static func stationFolder(_ config: AppConfig) -> String { UploadFolder.stationPhotos.path(config) }
 }
 
 extension Application {

@@ -224,6 +224,6 @@ struct AdaptationService {
 extension Request {
     var adaptations: AdaptationService {
         AdaptationService(
-            db: sql, writer: writer, clock: platform.clock, folder: platform.config.dataDirectory + "/adaptations")
+            db: sql, writer: writer, clock: platform.clock, folder: UploadFolder.adaptations.path(platform.config))
     }
 }

@@ -259,6 +259,6 @@ extension Request {
     var inspections: InspectionService {
         InspectionService(
             db: sql, writer: writer, regions: platform.regions, clock: platform.clock,
-            folder: platform.config.dataDirectory + "/hazards")
+            folder: UploadFolder.hazards.path(platform.config))
     }
 }
