@@ -1,4 +1,5 @@
 @testable import App
+import Crypto
 import Foundation
 import MinzhengCore
 import NIOConcurrencyHelpers
@@ -205,9 +206,11 @@ struct UploadBackupTests {
         }
         let files = try #require(try Self.manifest(file).files)
         #expect(files.map { $0.path.split(separator: "/").first! } == ["documents", "station-photos"])
+        // The copies are the files as stored: sealed with the data key (the test apps' fixed one).
         let copies = BackupManifest.filesPath(forBackup: file)
-        #expect(FileManager.default.contents(atPath: copies + "/" + files[0].path) == Data(Self.pdf))
-        #expect(FileManager.default.contents(atPath: copies + "/" + files[1].path) == DemoAdaptations.photo)
+        let cipher = FieldCipher(masterKey: SymmetricKey(data: Data(repeating: 7, count: 32)))
+        #expect(try StoredUpload.read(copies + "/" + files[0].path, cipher: cipher) == Data(Self.pdf))
+        #expect(try StoredUpload.read(copies + "/" + files[1].path, cipher: cipher) == DemoAdaptations.photo)
         // A new server: its data directory holds none of the files.
         try await withTestApp(db) { app in
             let data = app.platform.config.dataDirectory
@@ -229,8 +232,13 @@ struct UploadBackupTests {
 
             let report = try await app.backups(actor: .system("test")).restore(from: file, force: false)
             #expect(report.files == 2)
-            #expect(FileManager.default.contents(atPath: data + "/" + files[0].path) == Data(Self.pdf))
-            #expect(FileManager.default.contents(atPath: data + "/" + files[1].path) == DemoAdaptations.photo)
+            for restored in files {
+                #expect(
+                    FileManager.default.contents(atPath: data + "/" + restored.path)
+                        == FileManager.default.contents(atPath: copies + "/" + restored.path))
+            }
+            #expect(
+                try StoredUpload.read(data + "/" + files[1].path, cipher: app.platform.cipher) == DemoAdaptations.photo)
             // The restored document is served again, to the restored account.
             let served = try await send(app, .GET, download.0, token: download.1)
             #expect(served.status == .ok)
