@@ -1,10 +1,12 @@
 @testable import App
+import Crypto
 import Foundation
 import MinzhengCore
 import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
+import VaporTesting
 
 /// `minzheng backup` and `minzheng restore`: a copy taken while households are being
 /// written is consistent and matches its manifest, restores into an empty database with the
@@ -149,6 +151,153 @@ struct BackupRestoreTests {
                 #expect(refusal.message.contains("SHA-256"))
             }
             #expect(try await Self.count(app, "households") == 0)
+        }
+    }
+}
+
+/// The uploaded files' part of a backup: applicants' documents and the station's photos go
+/// into `FILE.files/` with their hashes in the manifest and come back byte-identical; a
+/// changed file in the backup is refused by name; a backup made before files were backed up
+/// still restores its database.
+@Suite("backup and restore of uploaded files")
+struct UploadBackupTests {
+    static let pdf = Array("%PDF-1.7\n收入证明 backup".utf8)
+
+    /// An application with one document and a station case with one photo; the document's
+    /// URL path and the application's street officer's token.
+    static func uploads(_ app: Application) async throws -> (document: String, token: String) {
+        let f = try await ApplicationFlowTests.fixture(app)
+        let a = try await ApplicationFlowTests.dibaoApplication(f)
+        let (headers, body) = multipartForm(
+            fields: [("requirement", "incomeProof")], file: ("file", "收入证明.pdf", "application/pdf", pdf),
+            headers: .bearer(f.resident))
+        let sent = try await app.testing().performTest(
+            request: TestingHTTPRequest(
+                method: .POST, url: URI(path: "/api/v1/applications/\(a.id)/documents"), headers: headers, body: body))
+        #expect(sent.status == .created, "\(sent.body.string)")
+        let id: String = try sent.value("id")
+        let staff = try await app.token(role: .districtOfficer, region: "320402")
+        let made = try await send(app, .POST, "/api/v1/station-cases", token: staff, json: StationCaseTests.intake)
+        let station = try made.json(StationCaseTests.CaseView.self).summary.id
+        let photographed = try await StationCaseTests.upload(
+            app, station, token: staff, name: "脸.png", type: "image/png", bytes: [UInt8](DemoAdaptations.photo),
+            face: true)
+        #expect(photographed.status == .created, "\(photographed.body.string)")
+        return ("/api/v1/applications/\(a.id)/documents/\(id)", f.streetOfficer)
+    }
+
+    static func manifest(_ file: String) throws -> BackupManifest {
+        try BackupManifest.decode(
+            try #require(FileManager.default.contents(atPath: BackupManifest.path(forBackup: file))))
+    }
+
+    @Test(
+        "documents and station photos are backed up with their hashes and restored byte-identical; a different file in place is not overwritten unforced",
+        arguments: BackupRestoreTests.databases)
+    func roundTrip(_ db: TestDatabase) async throws {
+        let folder = try BackupRestoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/minzheng.backup"
+        var download = ("", "")
+        try await withTestApp(db) { app in
+            download = try await Self.uploads(app)
+            let report = try await app.backups(actor: .system("test")).backup(to: file)
+            #expect(report.files == 2)
+        }
+        let files = try #require(try Self.manifest(file).files)
+        #expect(files.map { $0.path.split(separator: "/").first! } == ["documents", "station-photos"])
+        // The copies are the files as stored: sealed with the data key (the test apps' fixed one).
+        let copies = BackupManifest.filesPath(forBackup: file)
+        let cipher = FieldCipher(masterKey: SymmetricKey(data: Data(repeating: 7, count: 32)))
+        #expect(try StoredUpload.read(copies + "/" + files[0].path, cipher: cipher) == Data(Self.pdf))
+        #expect(try StoredUpload.read(copies + "/" + files[1].path, cipher: cipher) == DemoAdaptations.photo)
+        // A new server: its data directory holds none of the files.
+        try await withTestApp(db) { app in
+            let data = app.platform.config.dataDirectory
+            #expect(!FileManager.default.fileExists(atPath: data + "/" + files[0].path))
+            // A different file where the backup's would go is refused unless forced.
+            let other = data + "/" + files[1].path
+            try FileManager.default.createDirectory(
+                atPath: (other as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: other, contents: Data("other".utf8))
+            do {
+                _ = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+                Issue.record("a different file was overwritten unforced")
+            } catch let refusal as Refusal {
+                #expect(refusal.field == "force")
+                #expect(refusal.message.contains(files[1].path))
+            }
+            #expect(try await BackupRestoreTests.count(app, "users") == 0)
+            try FileManager.default.removeItem(atPath: other)
+
+            let report = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+            #expect(report.files == 2)
+            for restored in files {
+                #expect(
+                    FileManager.default.contents(atPath: data + "/" + restored.path)
+                        == FileManager.default.contents(atPath: copies + "/" + restored.path))
+            }
+            #expect(
+                try StoredUpload.read(data + "/" + files[1].path, cipher: app.platform.cipher) == DemoAdaptations.photo)
+            // The restored document is served again, to the restored account.
+            let served = try await send(app, .GET, download.0, token: download.1)
+            #expect(served.status == .ok)
+            #expect(Array(served.body.readableBytesView) == Self.pdf)
+        }
+    }
+
+    @Test(
+        "a changed file in the backup is refused by name before anything is written",
+        arguments: BackupRestoreTests.databases)
+    func tampered(_ db: TestDatabase) async throws {
+        let folder = try BackupRestoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/minzheng.backup"
+        try await withTestApp(db) { app in
+            _ = try await Self.uploads(app)
+            _ = try await app.backups(actor: .system("test")).backup(to: file)
+        }
+        let photo = try #require(try Self.manifest(file).files?.first { $0.path.hasPrefix("station-photos/") })
+        let copy = BackupManifest.filesPath(forBackup: file) + "/" + photo.path
+        var bytes = try #require(FileManager.default.contents(atPath: copy))
+        bytes[bytes.count - 1] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: copy))
+        try await withTestApp(db) { app in
+            do {
+                _ = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+                Issue.record("a changed file was restored")
+            } catch let refusal as Refusal {
+                #expect(refusal.field == "file")
+                #expect(refusal.message.contains(photo.path))
+            }
+            #expect(try await BackupRestoreTests.count(app, "users") == 0)
+            #expect(
+                UploadBackup.regularFiles(under: UploadFolder.documents.path(app.platform.config)).isEmpty)
+        }
+    }
+
+    @Test(
+        "a backup made before uploaded files were backed up restores its database",
+        arguments: BackupRestoreTests.databases)
+    func withoutFiles(_ db: TestDatabase) async throws {
+        let folder = try BackupRestoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/minzheng.backup"
+        try await withTestApp(db) { app in
+            let token = try await app.token(role: .cityAdmin, region: "3204")
+            try await BackupRestoreTests.household(app, token: token, 1)
+            _ = try await app.backups(actor: .system("test")).backup(to: file)
+        }
+        // As the earlier version wrote it: no `files` in the manifest, no folder beside it.
+        var manifest = try Self.manifest(file)
+        manifest.files = nil
+        #expect(!String(decoding: try manifest.encoded(), as: UTF8.self).contains("\"files\""))
+        try manifest.encoded().write(to: URL(fileURLWithPath: BackupManifest.path(forBackup: file)))
+        try FileManager.default.removeItem(atPath: BackupManifest.filesPath(forBackup: file))
+        try await withTestApp(db) { app in
+            let report = try await app.backups(actor: .system("test")).restore(from: file, force: false)
+            #expect(report.files == nil)
+            #expect(try await BackupRestoreTests.count(app, "households") == 1)
         }
     }
 }

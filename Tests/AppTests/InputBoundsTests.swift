@@ -303,7 +303,7 @@ struct InputBoundsTests {
             func mode(_ path: String) throws -> Int {
                 (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
             }
-            let folder = config.dataDirectory + "/documents/\(a.id.uuidString)"
+            let folder = UploadFolder.documents.path(config) + "/\(a.id.uuidString)"
             #expect(try mode(config.dataDirectory) == 0o700)
             #expect(try mode(folder) == 0o700)
             for file in try FileManager.default.contentsOfDirectory(atPath: folder) {

@@ -107,9 +107,18 @@ struct KeyRotationTests {
         try await Self.withKeyFileApp(db) { app in
             let token = try await Self.seed(app)
             let old = try Self.key(app, "data.key")
+            // An uploaded photo sealed under the old key.
+            let photo = UploadFolder.stationPhotos.path(app.platform.config) + "/case/photo"
+            _ = try StoredUpload.save(
+                DemoAdaptations.photo, fileName: "a.png", defaultName: "照片", cipher: app.platform.cipher, at: photo)
             let status = try await Self.service(app).rotate(batchSize: 5, grace: .zero)
             #expect(status.state == "complete")
             let new = try Self.key(app, "data.key")
+            // The photo was sealed anew: the new key alone opens it.
+            #expect(try StoredUpload.read(photo, cipher: FieldCipher(masterKey: new)) == DemoAdaptations.photo)
+            #expect(throws: FieldCipher.DecryptionFailed.self) {
+                try StoredUpload.read(photo, cipher: FieldCipher(masterKey: old))
+            }
             #expect(DataKey(new).id == status.newKeyId && DataKey(old).id == status.oldKeyId)
             #expect(status.keysHeld == [DataKey(new).id])
             let folder = app.platform.config.dataDirectory

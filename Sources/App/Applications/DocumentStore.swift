@@ -12,6 +12,8 @@ struct DocumentStore {
     let db: SQLDatabase
     let writer: AuditedWriter
     let clock: PlatformClock
+    /// Seals the files at rest and opens them.
+    let cipher: FieldCipher
 
     private func path(application: UUID, document: UUID) -> String {
         folder + "/\(application.uuidString)/\(document.uuidString)"
@@ -33,7 +35,8 @@ struct DocumentStore {
         }
         let id = UUID.random()
         let file = try StoredUpload.save(
-            data, fileName: fileName, defaultName: "材料", at: path(application: application.id, document: id))
+            data, fileName: fileName, defaultName: "材料", cipher: cipher,
+            at: path(application: application.id, document: id))
         let (kind, digest, name) = (file.kind, file.sha256, file.fileName)
         let now = clock.now
         do {
@@ -67,7 +70,7 @@ struct DocumentStore {
     /// The document and its bytes; not found when it is not this application's.
     func file(of application: ApplicationRecord, document id: UUID) throws -> (ApplicationRecord.Document, Data) {
         guard let doc = application.documents.first(where: { $0.id == id }),
-            let data = FileManager.default.contents(atPath: path(application: application.id, document: id))
+            let data = try StoredUpload.read(path(application: application.id, document: id), cipher: cipher)
         else {
             throw Refusal.notFound("材料")
         }
@@ -78,7 +81,8 @@ struct DocumentStore {
 extension Request {
     var documents: DocumentStore {
         DocumentStore(
-            folder: platform.config.dataDirectory + "/documents", db: sql, writer: writer, clock: platform.clock)
+            folder: UploadFolder.documents.path(platform.config), db: sql, writer: writer, clock: platform.clock,
+            cipher: platform.cipher)
     }
 
     /// An application's document as an inline download that no shared cache keeps.

@@ -22,7 +22,7 @@ struct DemoElderlyCare {
         let adaptations = try await DemoAdaptations(
             service: AdaptationService(
                 db: app.sql, writer: writer, clock: app.platform.clock,
-                folder: app.platform.config.dataDirectory + "/adaptations")
+                folder: UploadFolder.adaptations.path(app.platform.config), cipher: app.platform.cipher)
         ).seed(today: today)
         // The month's senior allowances, as the hourly round would enroll them.
         let allowances = try await app.seniorAllowances(actor: .system("demo")).run(

@@ -15,10 +15,16 @@ import Vapor
 /// PostgreSQL: `pg_dump` in the snapshot a repeatable-read transaction exports, in which
 /// the inventory is read and the audit chain verified; the archive's data is then read back
 /// (`pg_restore --data-only`) and its rows counted.
+///
+/// The uploaded files (`UploadFolder`) go to `FILE.files/`, copied after the snapshot: a
+/// file is written before the row that names it and never removed once that row is in, so
+/// every file the copied rows name is in the copy (a few newer ones may be too).
 struct BackupService {
     let database: any FluentKit.Database
     let location: AppConfig.DatabaseLocation
     let writer: AuditedWriter
+    /// Where the uploaded files live (`AppConfig.dataDirectory`).
+    let dataDirectory: String
 
     struct Report: Encodable, Sendable {
         let file: String
@@ -29,6 +35,10 @@ struct BackupService {
         let auditEvents: Int64
         let sha256: String
         let bytes: Int64
+        /// The uploaded files in the backup and their bytes; absent for a backup made before
+        /// uploads were backed up.
+        let files: Int?
+        let fileBytes: Int64?
         let checked = true
     }
 
@@ -41,16 +51,21 @@ struct BackupService {
     /// `file.manifest.json`; the backup is an audit event.
     func backup(to file: String) async throws -> Report {
         let manifestPath = BackupManifest.path(forBackup: file)
+        let filesPath = BackupManifest.filesPath(forBackup: file)
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: file), !fm.fileExists(atPath: manifestPath) else {
+        guard !fm.fileExists(atPath: file), !fm.fileExists(atPath: manifestPath), !fm.fileExists(atPath: filesPath)
+        else {
             throw Refusal(.conflict, "\(file) 已存在：备份不覆盖已有文件，请换一个文件名", field: "file")
         }
         // Written under another name and renamed once checked: a crash leaves no file that looks complete.
         let partial = file + ".partial"
+        let filesPartial = filesPath + ".partial"
         try? fm.removeItem(atPath: partial)
+        try? fm.removeItem(atPath: filesPartial)
         let createdAt = Date()  // real time: when the snapshot was taken
         let inventory: DatabaseInventory
         let differences: [BackupDifference]
+        let files: [BackupFile]
         do {
             switch location {
             case .sqlite(let path):
@@ -85,15 +100,18 @@ struct BackupService {
                 throw Refusal(
                     .failed, "备份校验未通过 / backup check failed: " + differences.map(\.description).joined(separator: "; "))
             }
+            files = try UploadBackup.copy(from: dataDirectory, to: filesPartial)
         } catch {
             try? fm.removeItem(atPath: partial)
+            try? fm.removeItem(atPath: filesPartial)
             throw error
         }
         let (sha256, bytes) = try Self.digest(of: partial)
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial)
         try fm.moveItem(atPath: partial, toPath: file)
+        try fm.moveItem(atPath: filesPartial, toPath: filesPath)
         let manifest = BackupManifest(
-            engine: engine, createdAt: createdAt, inventory: inventory, sha256: sha256, bytes: bytes)
+            engine: engine, createdAt: createdAt, inventory: inventory, sha256: sha256, bytes: bytes, files: files)
         guard
             fm.createFile(
                 atPath: manifestPath, contents: try manifest.encoded(), attributes: [.posixPermissions: 0o600])
@@ -109,7 +127,9 @@ struct BackupService {
     /// Restores `file` into this database after checking it against its manifest; a
     /// database holding records is refused unless `force`. The restored database is
     /// checked against the manifest and its audit chain verified; the restore is then an
-    /// audit event in it.
+    /// audit event in it. The backup's uploaded files are checked before anything is
+    /// written, put back (an existing file with other contents only when `force`) and checked
+    /// in place; a backup made before uploads were backed up restores the database alone.
     func restore(from file: String, force: Bool) async throws -> Report {
         let manifestPath = BackupManifest.path(forBackup: file)
         guard let data = FileManager.default.contents(atPath: manifestPath) else {
@@ -120,9 +140,19 @@ struct BackupService {
         guard sha256 == manifest.sha256, bytes == manifest.bytes else {
             throw Refusal.invalid("file", "备份文件与清单不符（已损坏或不完整）：SHA-256 \(sha256)，应为 \(manifest.sha256)")
         }
+        let filesPath = BackupManifest.filesPath(forBackup: file)
+        if let files = manifest.files { try UploadBackup.check(files, in: filesPath) }
         let target = try await InventoryStore(db: database.sql).inventory()
         if let refusal = RestoreRule.check(target: target, targetEngine: engine, manifest: manifest, force: force) {
             throw refusal
+        }
+        let conflicts = UploadBackup.conflicts(manifest.files ?? [], in: dataDirectory)
+        guard conflicts.isEmpty || force else {
+            throw Refusal(
+                .conflict,
+                "数据目录中已有内容不同的文件，恢复会覆盖它们；确认覆盖请加 --force / files differ: "
+                    + conflicts.prefix(5).joined(separator: ", ") + (conflicts.count > 5 ? " …" : ""),
+                field: "force")
         }
         switch location {
         case .sqlite(let path):
@@ -155,6 +185,7 @@ struct BackupService {
                 "恢复后的数据库与备份清单不符 / restored database differs: "
                     + differences.map(\.description).joined(separator: "; "))
         }
+        if let files = manifest.files { _ = try UploadBackup.restore(files, from: filesPath, into: dataDirectory) }
         let report = Report(manifest, file: file)
         try await writer.transaction { _, audit in
             try await audit.record(
@@ -201,13 +232,16 @@ extension BackupService.Report {
         self.init(
             file: file, manifest: BackupManifest.path(forBackup: file), engine: manifest.engine.rawValue,
             tables: manifest.inventory.tables.count, rows: manifest.inventory.totalRows,
-            auditEvents: manifest.inventory.auditHead.sequence, sha256: manifest.sha256, bytes: manifest.bytes)
+            auditEvents: manifest.inventory.auditHead.sequence, sha256: manifest.sha256, bytes: manifest.bytes,
+            files: manifest.files?.count, fileBytes: manifest.files?.reduce(0) { $0 + $1.bytes })
     }
 }
 
 extension Application {
     /// The backup service acting as `actor`.
     func backups(actor: AuditActor) -> BackupService {
-        BackupService(database: db, location: platform.config.database, writer: writer(actor: actor))
+        BackupService(
+            database: db, location: platform.config.database, writer: writer(actor: actor),
+            dataDirectory: platform.config.dataDirectory)
     }
 }

@@ -12,7 +12,8 @@ import Vapor
 /// both keys (`DataKeyRing`: servers re-read the files every 2 s, `DataKeyWatcher`), seals and
 /// indexes with the new one, opens with either and looks up under both. After a grace period
 /// the tables are walked in batches — one transaction each, the progress row written in it —
-/// twice (`KeyRotation.Phase`). Then the rotation is marked complete, the old key is archived
+/// twice (`KeyRotation.Phase`). Then the uploaded files are sealed anew
+/// (`FieldCipher.resealUploads`), the rotation is marked complete, the old key is archived
 /// as `data.key.retired-<id>` and `data.key.next` is renamed over `data.key`.
 struct KeyRotationService {
     let database: any FluentKit.Database
@@ -153,13 +154,16 @@ struct KeyRotationService {
 
     /// Marks the rotation complete (audited), then swaps the key files.
     private func finish(_ rotation: UUID, tables: [KeyRotation.TableProgress]) async throws {
+        // The uploaded files too, while both keys are held (idempotent: a resumed run walks them again).
+        let files = try cipher.resealUploads(under: config.dataDirectory)
         let now = Date()
         try await writer.transaction { tx, audit in
             try await KeyRotationStore(db: tx).complete(rotation, at: now)
+            var after = Dictionary(uniqueKeysWithValues: tables.map { ($0.table, String($0.rowsChanged)) })
+            after["uploadFiles"] = String(files)
             try await audit.record(
                 "keys.rotation.complete", entity: "data_key", id: cipher.ring.current.id,
-                region: RegionTable.changzhou.value,
-                after: Dictionary(uniqueKeysWithValues: tables.map { ($0.table, String($0.rowsChanged)) }))
+                region: RegionTable.changzhou.value, after: after)
         }
         if let done = try await store.latest() { _ = try finishKeyFiles(done) }
     }

@@ -15,7 +15,7 @@ enum PrivateFiles {
         umask(0o077)
         let fm = FileManager.default
         try fm.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
-        let folders = [config.dataDirectory, config.dataDirectory + "/documents"]
+        let folders = [config.dataDirectory] + UploadFolder.allCases.map { $0.path(config) }
         var files: [String] = []
         // The database's own folder may be a shared one (sqlite:/srv/x.sqlite): only its files.
         if case .sqlite(let path) = config.database { files = [path, path + "-wal", path + "-shm"] }

@@ -163,7 +163,7 @@ enum DemoStation {
                         let photo = UUID()
                         let file = try StoredUpload.save(
                             DemoAdaptations.photo, fileName: "面部照片.png", defaultName: "受助人员照片",
-                            at: folder + "/\(r.id.uuidString)/\(photo.uuidString)")
+                            cipher: cipher, at: folder + "/\(r.id.uuidString)/\(photo.uuidString)")
                         try await store.addPhoto(file, id: photo, case: r.id, face: true, by: "演示救助站", at: r.intakeAt)
                     }
                 }

@@ -201,7 +201,7 @@ struct StationPageController: RouteCollection {
     static func registerOpen(on routes: RoutesBuilder) {
         routes.get(Route.familySearchNoticePhoto.pattern) { req async throws -> Response in
             let (p, data) = try await StationService.publicPhoto(
-                db: req.sql, folder: Request.stationFolder(req.platform.config),
+                db: req.sql, folder: Request.stationFolder(req.platform.config), cipher: req.platform.cipher,
                 notice: req.parameters.get("id", as: UUID.self))
             return StationPageController.image(p, data, cache: "no-cache")
         }

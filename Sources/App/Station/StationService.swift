@@ -337,7 +337,7 @@ struct StationService {
         let r = try await row(id)
         let photo = UUID()
         let file = try StoredUpload.save(
-            bytes, fileName: fileName, defaultName: "受助人员照片",
+            bytes, fileName: fileName, defaultName: "受助人员照片", cipher: cipher,
             at: folder + "/\(r.id.uuidString)/\(photo.uuidString)")
         guard file.kind == .jpeg || file.kind == .png else {
             file.discard()
@@ -374,17 +374,21 @@ struct StationService {
     func photo(_ id: UUID?, photo: UUID?) async throws -> (StationStore.Photo, Data) {
         let r = try await row(id)
         guard let photo, let p = try await store.photos(case: r.id).first(where: { $0.id == photo }),
-            let data = FileManager.default.contents(atPath: folder + "/\(r.id.uuidString)/\(photo.uuidString)")
+            let data = try StoredUpload.read(folder + "/\(r.id.uuidString)/\(photo.uuidString)", cipher: cipher)
         else { throw Refusal.notFound("照片") }
         return (p, data)
     }
 
     /// The face photo of a published notice, for anyone (nil otherwise: not published, taken
     /// down, no case, no face photo).
-    static func publicPhoto(db: SQLDatabase, folder: String, notice: UUID?) async throws -> (StationStore.Photo, Data) {
+    static func publicPhoto(
+        db: SQLDatabase, folder: String, cipher: FieldCipher, notice: UUID?
+    ) async throws -> (
+        StationStore.Photo, Data
+    ) {
         guard let notice, let found = try await StationStore(db: db).publishedFace(notice: notice),
-            let data = FileManager.default.contents(
-                atPath: folder + "/\(found.caseID.uuidString)/\(found.photo.id.uuidString)")
+            let data = try StoredUpload.read(
+                folder + "/\(found.caseID.uuidString)/\(found.photo.id.uuidString)", cipher: cipher)
         else { throw Refusal.notFound("照片") }
         return (found.photo, data)
     }
@@ -498,7 +502,7 @@ extension Request {
             folder: Self.stationFolder(platform.config), matcher: familySearch, user: try user)
     }
 
-    static func stationFolder(_ config: AppConfig) -> String { config.dataDirectory + "/station-photos" }
+    static func stationFolder(_ config: AppConfig) -> String { UploadFolder.stationPhotos.path(config) }
 }
 
 extension Application {

@@ -46,9 +46,13 @@ public struct BackupManifest: Codable, Hashable, Sendable {
     /// SHA-256 (hex) and size of the backup file, to tell a damaged or truncated copy.
     public var sha256: String
     public var bytes: Int64
+    /// The uploaded files copied into `FILE.files/`, each with its path under the data
+    /// directory, size and SHA-256; `nil` in a backup made before uploads were backed up.
+    public var files: [BackupFile]?
 
     public init(
-        engine: Engine, createdAt: Date, inventory: DatabaseInventory, sha256: String, bytes: Int64
+        engine: Engine, createdAt: Date, inventory: DatabaseInventory, sha256: String, bytes: Int64,
+        files: [BackupFile]? = nil
     ) {
         format = Self.currentFormat
         self.engine = engine
@@ -56,10 +60,14 @@ public struct BackupManifest: Codable, Hashable, Sendable {
         self.inventory = inventory
         self.sha256 = sha256
         self.bytes = bytes
+        self.files = files
     }
 
     /// The manifest's path for a backup file.
     public static func path(forBackup file: String) -> String { file + ".manifest.json" }
+
+    /// The folder of a backup's uploaded files, beside the backup file.
+    public static func filesPath(forBackup file: String) -> String { file + ".files" }
 
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
@@ -76,6 +84,27 @@ public struct BackupManifest: Codable, Hashable, Sendable {
             throw Refusal.invalid("manifest", "备份清单格式 \(manifest.format) 不受支持（应为 \(currentFormat)）")
         }
         return manifest
+    }
+}
+
+/// One uploaded file in a backup: its path relative to the data directory (and to the
+/// backup's `FILE.files/` folder), its size and the SHA-256 (hex) of its bytes.
+public struct BackupFile: Codable, Hashable, Sendable {
+    public var path: String
+    public var bytes: Int64
+    public var sha256: String
+
+    public init(path: String, bytes: Int64, sha256: String) {
+        self.path = path
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
+
+    /// Whether a relative path stays inside the folder it is joined to (no `..`, not absolute),
+    /// so that a tampered manifest cannot make a restore write elsewhere.
+    public var isContained: Bool {
+        !path.isEmpty && !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
     }
 }
 

@@ -24,6 +24,27 @@ struct BackupManifestTests {
         #expect(BackupManifest.path(forBackup: "/b/x.db") == "/b/x.db.manifest.json")
     }
 
+    @Test("the uploaded files survive the JSON; a manifest written before them reads as a backup without files")
+    func files() throws {
+        var manifest = Self.manifest()
+        manifest.files = [BackupFile(path: "documents/a/b", bytes: 3, sha256: String(repeating: "1", count: 64))]
+        #expect(try BackupManifest.decode(manifest.encoded()) == manifest)
+        #expect(BackupManifest.filesPath(forBackup: "/b/x.db") == "/b/x.db.files")
+        let earlier = try JSONSerialization.jsonObject(with: Self.manifest().encoded()) as! [String: Any]
+        #expect(earlier["files"] == nil)
+        #expect(try BackupManifest.decode(JSONSerialization.data(withJSONObject: earlier)).files == nil)
+    }
+
+    @Test(
+        "a file's path must stay inside the folder it is restored to",
+        arguments: [
+            ("documents/a/b", true), ("station-photos/x", true), ("../data.key", false), ("/etc/passwd", false),
+            ("documents/../../x", false), ("documents//x", false), ("", false),
+        ])
+    func contained(path: String, inside: Bool) {
+        #expect(BackupFile(path: path, bytes: 0, sha256: "").isContained == inside)
+    }
+
     @Test("a manifest of another format is refused")
     func otherFormat() throws {
         var manifest = Self.manifest()

@@ -14,7 +14,8 @@ extension AdaptationService {
         }
         let photo = UUID.random()
         let file = try StoredUpload.save(
-            bytes, fileName: fileName, defaultName: "完工照片", at: folder + "/\(id.uuidString)/\(photo.uuidString)")
+            bytes, fileName: fileName, defaultName: "完工照片", cipher: cipher,
+            at: folder + "/\(id.uuidString)/\(photo.uuidString)")
         let now = clock.now
         do {
             try await writer.transaction { [writer] tx, audit in
@@ -34,7 +35,7 @@ extension AdaptationService {
     func photo(_ photo: UUID, of id: UUID, for user: CurrentUser) async throws -> (AdaptationCase.Photo, Data) {
         let found = try await adaptationCase(id, for: user)
         guard let p = found.photos.first(where: { $0.id == photo }),
-            let data = FileManager.default.contents(atPath: folder + "/\(id.uuidString)/\(photo.uuidString)")
+            let data = try StoredUpload.read(folder + "/\(id.uuidString)/\(photo.uuidString)", cipher: cipher)
         else { throw Refusal.notFound("完工照片") }
         return (p, data)
     }

@@ -13,6 +13,8 @@ struct AdaptationService {
     let clock: PlatformClock
     /// Where completion photos are kept: `adaptations` under the data folder.
     let folder: String
+    /// Seals the photos at rest and opens them.
+    let cipher: FieldCipher
 
     private func parameterHistory() async throws -> PolicyParameterHistory { try await PolicyStore(db: db).history() }
 
@@ -224,6 +226,7 @@ struct AdaptationService {
 extension Request {
     var adaptations: AdaptationService {
         AdaptationService(
-            db: sql, writer: writer, clock: platform.clock, folder: platform.config.dataDirectory + "/adaptations")
+            db: sql, writer: writer, clock: platform.clock, folder: UploadFolder.adaptations.path(platform.config),
+            cipher: platform.cipher)
     }
 }

@@ -13,6 +13,8 @@ struct InspectionService {
     let clock: PlatformClock
     /// Where evidence photos are kept: `hazards` under the data folder.
     let folder: String
+    /// Seals the photos at rest and opens them.
+    let cipher: FieldCipher
 
     var store: InspectionStore { InspectionStore(db: db, regions: regions) }
 
@@ -172,7 +174,8 @@ struct InspectionService {
         }
         let eventID = UUID.random()
         let file = try StoredUpload.save(
-            bytes, fileName: fileName, defaultName: "整改照片", at: folder + "/\(id.uuidString)/\(eventID.uuidString)")
+            bytes, fileName: fileName, defaultName: "整改照片", cipher: cipher,
+            at: folder + "/\(id.uuidString)/\(eventID.uuidString)")
         let (today, now) = (clock.today, clock.now)
         do {
             try await writer.transaction { [regions, writer] tx, audit in
@@ -227,7 +230,7 @@ struct InspectionService {
     func photo(hazard id: UUID, event: UUID, for user: CurrentUser) async throws -> (HazardRecord.Event, Data) {
         let h = try await hazard(id, for: user)
         guard let e = h.events.first(where: { $0.id == event && $0.fileName != nil }),
-            let data = FileManager.default.contents(atPath: folder + "/\(id.uuidString)/\(event.uuidString)")
+            let data = try StoredUpload.read(folder + "/\(id.uuidString)/\(event.uuidString)", cipher: cipher)
         else { throw Refusal.notFound("整改照片") }
         return (e, data)
     }
@@ -259,6 +262,6 @@ extension Request {
     var inspections: InspectionService {
         InspectionService(
             db: sql, writer: writer, regions: platform.regions, clock: platform.clock,
-            folder: platform.config.dataDirectory + "/hazards")
+            folder: UploadFolder.hazards.path(platform.config), cipher: platform.cipher)
     }
 }
