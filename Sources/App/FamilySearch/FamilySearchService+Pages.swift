@@ -112,7 +112,8 @@ extension FamilySearchService {
         guard let id, try await store.report(id: id, owner: user.id) != nil else { throw Refusal.notFound("寻亲登记") }
         let photo = UUID()
         let file = try StoredUpload.save(
-            bytes, fileName: fileName, defaultName: "走失者照片", at: folder + "/\(id.uuidString)/\(photo.uuidString)")
+            bytes, fileName: fileName, defaultName: "走失者照片", cipher: cipher,
+            at: folder + "/\(id.uuidString)/\(photo.uuidString)")
         guard file.kind != .pdf else {
             file.discard()
             throw Refusal.invalid("file", "请上传走失者的照片（JPEG 或 PNG）")
@@ -143,7 +144,7 @@ extension FamilySearchService {
         let report = try await reportForPhotos(id, user: user)
         guard let photo,
             let p = try await FamilySearchStore(db: db).photos(report: report).first(where: { $0.id == photo }),
-            let data = FileManager.default.contents(atPath: folder + "/\(report.uuidString)/\(photo.uuidString)")
+            let data = try StoredUpload.read(folder + "/\(report.uuidString)/\(photo.uuidString)", cipher: cipher)
         else { throw Refusal.notFound("照片") }
         return (p, data)
     }

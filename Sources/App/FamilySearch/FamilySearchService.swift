@@ -328,7 +328,7 @@ extension Request {
     var familySearch: FamilySearchService {
         FamilySearchService(
             db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher,
-            folder: platform.config.dataDirectory + "/family-search")
+            folder: UploadFolder.familySearch.path(platform.config))
     }
 }
 
@@ -336,6 +336,6 @@ extension Application {
     func familySearch(actor: AuditActor) -> FamilySearchService {
         FamilySearchService(
             db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher,
-            folder: platform.config.dataDirectory + "/family-search")
+            folder: UploadFolder.familySearch.path(platform.config))
     }
 }

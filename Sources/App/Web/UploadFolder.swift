@@ -14,6 +14,8 @@ enum UploadFolder: String, CaseIterable, Sendable {
     case adaptations
     /// Hazard rectification photos: `hazards/<hazard>/<event>`.
     case hazards
+    /// Photos of a missing person on a family's report: `family-search/<report>/<photo>`.
+    case familySearch = "family-search"
 
     /// The folder's path under `config`'s data directory.
     func path(_ config: AppConfig) -> String { Self.path(rawValue, under: config.dataDirectory) }
