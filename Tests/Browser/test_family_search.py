@@ -74,10 +74,12 @@ def test_family_registers_and_sees_a_match(browser, site):
     matches = browser.find_element(By.ID, "matches")
     assert "已确认为同一人" in matches.text and "公安 DNA 比对" in matches.text
 
-    # The notice itself, from the match.
+    # The notice itself, from the match: the person is identified, so it is taken down and the public
+    # page no longer shows who was found (FAMILY-SEARCH.md: taken down when identified).
     link = browser.find_element(By.CSS_SELECTOR, f"#matches a[href='/family-search/notices/{notice['id']}']")
     click_and_wait_for_new_page(browser, link, "the notice did not open")
-    assert ("编号%s" % mark) in browser.find_element(By.ID, "notice").text
+    assert "已撤下" in browser.find_element(By.ID, "taken-down").text
+    assert ("编号%s" % mark) not in browser.page_source
 
 
 def test_public_notices_on_a_phone(browser, site):
