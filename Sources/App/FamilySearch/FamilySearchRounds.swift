@@ -188,7 +188,9 @@ struct FamilySearchBenchmark {
             let start = clock.now
             let top = try await service.candidates(notice, limit: 10)
             times.append(seconds(clock.now - start) * 1000)
-            compared += try await store.candidateReports(keys: PreparedProfile(notice).blockingKeys(query: true)).count
+            compared += try await store.candidates(
+                of: .report, keys: PreparedProfile(notice).blockingKeys(query: true)
+            ).count
             let truth = set.truth[n].map { reportIDs[$0] }
             if truth != nil { truePairs += 1 }
             if let truth, top.contains(where: { $0.id == truth }) { hitsAt10 += 1 }

@@ -98,13 +98,11 @@ struct FamilySearchService {
     )] {
         let prepared = PreparedProfile(query)
         let store = FamilySearchStore(db: db)
-        let others: [(UUID, FamilySearchProfile)] =
-            query.side == .found
-            ? try await store.candidateReports(keys: prepared.blockingKeys(query: true)).map { ($0.id, $0.profile) }
-            : try await store.candidateNotices(keys: prepared.blockingKeys(query: true)).map { ($0.id, $0.profile) }
+        let others = try await store.candidates(
+            of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true))
         let scored = others.map { id, profile in
             let v = FamilySearchIndex.compare(prepared, PreparedProfile(profile))
-            return (id: id, score: model.score(v), vector: v)
+            return (id: id, score: model.score(v, block: others.count), vector: v)
         }
         return Array(
             scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id.uuidString < $1.id.uuidString }

@@ -198,26 +198,54 @@ struct FamilySearchStore {
         return q
     }
 
-    /// The open reports sharing a blocking key with `keys` (the index answers; each report once).
-    func candidateReports(keys: [String]) async throws -> [Report] {
+    /// The other side's records sharing a blocking key with `keys`, as profiles, each once: the
+    /// open reports (`side` .report) or the published notices. Each row comes back as one packed
+    /// text column, because decoding a dozen columns of thousands of rows was most of a query's time.
+    func candidates(of side: Side, keys: [String]) async throws -> [(id: UUID, profile: FamilySearchProfile)] {
         guard !keys.isEmpty else { return [] }
-        return try await db.raw(
+        let (table, status, columns): (String, String, [String]) =
+            side == .report
+            ? ("family_search_reports", "open", Self.reportProfileColumns)
+            : ("family_search_notices", "published", Self.noticeProfileColumns)
+        let packed = columns.map { "COALESCE(CAST(\($0) AS TEXT), '')" }.joined(separator: " || '\u{1F}' || ")
+        let rows = try await db.raw(
             """
-            SELECT \(unsafeRaw: Self.reportColumns) FROM family_search_reports WHERE status = 'open' AND id IN
-            (SELECT record_id FROM family_search_keys WHERE side = 'report' AND key IN (\(Self.list(keys))))
+            SELECT id, \(unsafeRaw: packed) AS packed FROM \(unsafeRaw: table) WHERE status = \(bind: status) AND id IN
+            (SELECT record_id FROM family_search_keys WHERE side = \(bind: side.rawValue) AND key IN (\(Self.list(keys))))
             """
-        ).all().map(Report.init)
+        ).all()
+        return try rows.map { row in
+            let fields = try row.decode(column: "packed", as: String.self)
+                .split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+            guard fields.count == columns.count else {
+                throw Abort(.internalServerError, reason: "family-search candidate row has \(fields.count) fields")
+            }
+            let profile = side == .report ? Self.reportProfile(fields) : Self.noticeProfile(fields)
+            return (try row.decode(column: "id", as: UUID.self), profile)
+        }
     }
 
-    /// The published notices sharing a blocking key with `keys`.
-    func candidateNotices(keys: [String]) async throws -> [Notice] {
-        guard !keys.isEmpty else { return [] }
-        return try await db.raw(
-            """
-            SELECT \(unsafeRaw: Self.noticeColumns) FROM family_search_notices WHERE status = 'published' AND id IN
-            (SELECT record_id FROM family_search_keys WHERE side = 'notice' AND key IN (\(Self.list(keys))))
-            """
-        ).all().map(Notice.init)
+    static let reportProfileColumns = [
+        "name", "nicknames", "sex", "birth_date", "age_at_loss", "height_cm", "dialect", "home_region", "lost_place",
+        "lost_on", "features",
+    ]
+    static let noticeProfileColumns = [
+        "name", "sex", "estimated_age", "height_cm", "dialect", "found_place", "found_on", "features",
+    ]
+
+    private static func reportProfile(_ f: [String?]) -> FamilySearchProfile {
+        FamilySearchProfile(
+            side: .lost, name: f[0], nicknames: f[1].map { $0.split(separator: "、").map(String.init) } ?? [],
+            sex: f[2].flatMap(Sex.init(rawValue:)), birthDate: f[3].flatMap(CivilDate.init),
+            age: f[4].flatMap { Int($0) }, heightCm: f[5].flatMap { Int($0) }, dialect: f[6], homeRegion: f[7],
+            place: f[8], date: f[9].flatMap(CivilDate.init), features: f[10])
+    }
+
+    private static func noticeProfile(_ f: [String?]) -> FamilySearchProfile {
+        FamilySearchProfile(
+            side: .found, name: f[0], sex: f[1].flatMap(Sex.init(rawValue:)), age: f[2].flatMap { Int($0) },
+            heightCm: f[3].flatMap { Int($0) }, dialect: f[4], place: f[5], date: f[6].flatMap(CivilDate.init),
+            features: f[7])
     }
 
     func report(id: UUID) async throws -> Report? {

@@ -27,8 +27,10 @@ public struct FamilySearchIndex: Sendable {
 
     /// The best `limit` candidates by score, best first (ties by index).
     public func top(_ limit: Int, for query: PreparedProfile, model: MatchModel) -> [FamilySearchCandidate] {
-        FamilySearchCandidate.best(
-            pairs(for: query).map { FamilySearchCandidate(index: $0.index, vector: $0.vector, model: model) }, limit)
+        let pairs = pairs(for: query)
+        return FamilySearchCandidate.best(
+            pairs.map { FamilySearchCandidate(index: $0.index, vector: $0.vector, block: pairs.count, model: model) },
+            limit)
     }
 
     /// Compares two profiles with the found person first, whichever side the query is.
@@ -43,10 +45,11 @@ public struct FamilySearchCandidate: Sendable {
     public let vector: ComparisonVector
     public let score: Double
 
-    public init(index: Int, vector: ComparisonVector, model: MatchModel) {
+    /// `block`: how many candidates the query met (the score's prior depends on it).
+    public init(index: Int, vector: ComparisonVector, block: Int, model: MatchModel) {
         self.index = index
         self.vector = vector
-        score = model.score(vector)
+        score = model.score(vector, block: block)
     }
 
     public static func best(_ all: [FamilySearchCandidate], _ limit: Int) -> [FamilySearchCandidate] {

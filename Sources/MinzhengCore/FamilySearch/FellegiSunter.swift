@@ -10,10 +10,15 @@ public struct MatchModel: Sendable, Hashable, Codable {
     public var prior: Double
     public var m: [[Double]]
     public var u: [[Double]]
-    /// The posterior's log2 odds are `slope × weight + offset`: slope 1 and the prior's odds as
-    /// offset is Fellegi–Sunter as written; `calibrated(on:)` fits both on labelled pairs, which
-    /// corrects for fields that are not independent (a name's sound and the blocking that chose it).
+    /// The posterior's log2 odds are `slope × weight + blockSlope × log2(block) + offset`: slope 1,
+    /// no block term and the prior's odds as offset is Fellegi–Sunter as written; `calibrated(on:)`
+    /// fits all three on labelled pairs, which corrects for fields that are not independent (a
+    /// name's sound and the blocking that chose it) and for the file's size: the more candidates a
+    /// query meets, the smaller the prior that any one of them is the person (about 1 / block, so
+    /// the fitted `blockSlope` comes out near −1), which keeps a score's meaning from a file of
+    /// three thousand reports to one of a million.
     public var slope: Double = 1
+    public var blockSlope: Double = 0
     public var offset: Double?
 
     public init(prior: Double, m: [[Double]], u: [[Double]]) {
@@ -34,9 +39,11 @@ public struct MatchModel: Sendable, Hashable, Codable {
         return w
     }
 
-    /// The posterior probability of the same person, 0…1.
-    public func score(_ v: ComparisonVector) -> Double {
-        let odds = slope * matchWeight(v) + (offset ?? log2(prior / (1 - prior)))
+    /// The posterior probability of the same person, 0…1, for a pair among `block` candidates
+    /// compared for the same query.
+    public func score(_ v: ComparisonVector, block: Int) -> Double {
+        let odds =
+            slope * matchWeight(v) + blockSlope * log2(Double(max(block, 1))) + (offset ?? log2(prior / (1 - prior)))
         return 1 / (1 + pow(2, -odds))
     }
 
@@ -83,7 +90,7 @@ public struct MatchModel: Sendable, Hashable, Codable {
             var matchTotal = 0.0
             var all = 0.0
             for (v, n) in list {
-                let g = model.score(v)
+                let g = model.score(v, block: 1)
                 matchTotal += g * n
                 all += n
                 for f in fields {
@@ -99,39 +106,54 @@ public struct MatchModel: Sendable, Hashable, Codable {
         return model
     }
 
-    /// The model with slope and offset fitted to labelled pairs by logistic regression on the
-    /// match weight (Newton's method; Platt's scaling), so that a score is the share of such
-    /// pairs that are the same person.
-    public func calibrated(on labelled: [(ComparisonVector, Bool)]) -> MatchModel {
-        var weights: [Double: (n: Double, same: Double)] = [:]
-        for (v, same) in labelled {
-            let w = matchWeight(v)
-            weights[w, default: (0, 0)].n += 1
-            if same { weights[w, default: (0, 0)].same += 1 }
+    /// The model with slope, block slope and offset fitted to labelled pairs (each with the number
+    /// of candidates its query met) by logistic regression on the match weight and log2 of the
+    /// block (Newton's method; Platt's scaling with the block as a second input), so that a score
+    /// is the share of such pairs that are the same person.
+    public func calibrated(on labelled: [(vector: ComparisonVector, block: Int, same: Bool)]) -> MatchModel {
+        var groups: [[Double]: (n: Double, same: Double)] = [:]
+        for (v, block, same) in labelled {
+            let x = [matchWeight(v), log2(Double(max(block, 1))), 1]
+            groups[x, default: (0, 0)].n += 1
+            if same { groups[x, default: (0, 0)].same += 1 }
         }
         let ln2 = log(2.0)
-        var (a, b) = (1.0, log2(prior / (1 - prior)))
+        var theta = [1.0, 0, log2(prior / (1 - prior))]
         for _ in 0..<50 {
-            var (ga, gb, haa, hab, hbb) = (0.0, 0.0, 0.0, 0.0, 0.0)
-            for (w, c) in weights {
-                let p = 1 / (1 + pow(2, -(a * w + b)))
+            var gradient = [0.0, 0, 0]
+            var hessian = Array(repeating: [0.0, 0, 0], count: 3)
+            for (x, c) in groups {
+                let p = 1 / (1 + pow(2, -zip(theta, x).map(*).reduce(0, +)))
                 let r = (c.same - c.n * p) * ln2
                 let h = c.n * p * (1 - p) * ln2 * ln2
-                ga += r * w
-                gb += r
-                haa += h * w * w
-                hab += h * w
-                hbb += h
+                for i in 0..<3 {
+                    gradient[i] += r * x[i]
+                    for j in 0..<3 { hessian[i][j] += h * x[i] * x[j] }
+                }
             }
-            let det = haa * hbb - hab * hab
-            guard det > 1e-12 else { break }
-            a += (hbb * ga - hab * gb) / det
-            b += (haa * gb - hab * ga) / det
+            guard let step = Self.solve(hessian, gradient) else { break }
+            theta = zip(theta, step).map(+)
         }
         var model = self
-        model.slope = a
-        model.offset = b
+        (model.slope, model.blockSlope, model.offset) = (theta[0], theta[1], theta[2])
         return model
+    }
+
+    /// Solves `a × x = b` for three unknowns (Gaussian elimination with partial pivoting); nil
+    /// when `a` is singular (every pair alike).
+    static func solve(_ a: [[Double]], _ b: [Double]) -> [Double]? {
+        var m = zip(a, b).map { $0 + [$1] }
+        let n = b.count
+        for col in 0..<n {
+            let pivot = (col..<n).max { abs(m[$0][col]) < abs(m[$1][col]) }!
+            guard abs(m[pivot][col]) > 1e-12 else { return nil }
+            m.swapAt(col, pivot)
+            for row in 0..<n where row != col {
+                let f = m[row][col] / m[col][col]
+                for k in col...n { m[row][k] -= f * m[col][k] }
+            }
+        }
+        return (0..<n).map { m[$0][n] / m[$0][$0] }
     }
 
     /// Frequencies of a row of counts, each level given 1/100 000 of the row's mass (at least a trace).
