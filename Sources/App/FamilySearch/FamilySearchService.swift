@@ -90,18 +90,20 @@ struct FamilySearchService {
     let folder: String
     var model: MatchModel = FamilySearchModel.current
 
+    typealias Ranked = (id: UUID, score: Double, vector: ComparisonVector)
+
     /// Scores `query` against the other side on file: the best `limit`, best first.
-    func candidates(
-        _ query: FamilySearchProfile, limit: Int = 10
-    ) async throws -> [(
-        id: UUID, score: Double, vector: ComparisonVector
-    )] {
+    func candidates(_ query: FamilySearchProfile, limit: Int = 10) async throws -> [Ranked] {
         let prepared = PreparedProfile(query)
-        let store = FamilySearchStore(db: db)
-        let others = try await store.candidates(
+        let others = try await FamilySearchStore(db: db).candidates(
             of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true))
-        let scored = others.map { id, profile in
-            let v = FamilySearchIndex.compare(prepared, PreparedProfile(profile))
+        return ranked(prepared, among: others.map { ($0.id, PreparedProfile($0.profile)) }, limit: limit)
+    }
+
+    /// The best `limit` of `others` for `query`, best first (ties by id); the block is all of `others`.
+    func ranked(_ query: PreparedProfile, among others: [(UUID, PreparedProfile)], limit: Int) -> [Ranked] {
+        let scored = others.map { id, other in
+            let v = FamilySearchIndex.compare(query, other)
             return (id: id, score: model.score(v, block: others.count), vector: v)
         }
         return Array(
@@ -127,9 +129,19 @@ struct FamilySearchService {
     ) async throws -> Int {
         let service = FamilySearchService(
             db: tx, writer: writer, clock: clock, cipher: cipher, folder: folder, model: model)
+        return try await record(
+            try await service.candidates(profile, limit: 20), of: profile.side, id: id, tx: tx, audit: audit,
+            region: region, at: now)
+    }
+
+    /// Records `top` (the other side's candidates of `id`) from the proposal threshold; answers how many are new.
+    private func record(
+        _ top: [Ranked], of side: FamilySearchProfile.Side, id: UUID, tx: SQLDatabase, audit: AuditRecorder,
+        region: String, at now: Date
+    ) async throws -> Int {
         var new = 0
-        for c in try await service.candidates(profile, limit: 20) where c.score >= FamilySearchThresholds.propose {
-            let (notice, report) = profile.side == .found ? (id, c.id) : (c.id, id)
+        for c in top where c.score >= FamilySearchThresholds.propose {
+            let (notice, report) = side == .found ? (id, c.id) : (c.id, id)
             if try await FamilySearchStore(db: tx).upsertMatch(
                 notice: notice, report: report, score: Self.rounded(c.score), why: model.why(c.vector), at: now)
             {
@@ -298,26 +310,49 @@ struct FamilySearchService {
     }
 
     /// The nightly rematch: every published notice against every open report (through the
-    /// blocking index), new pairs above the threshold recorded, proposed ones re-scored.
+    /// blocking index), new pairs above the threshold recorded, proposed ones re-scored. Notices
+    /// with the same blocking keys are scored together, so that each block of reports is read and
+    /// prepared once: those without a name share a few broad blocks (sex, age band, dialect) of
+    /// thousands of reports each, which read once per notice were nearly all of the run's time.
     func rematch() async throws -> RematchOutcome {
         var outcome = RematchOutcome()
-        var after: UUID?
-        let now = clock.now
+        let store = FamilySearchStore(db: db)
+        var notices: [FamilySearchStore.Notice] = []
         while true {
-            let notices = try await FamilySearchStore(db: db).publishedNotices(after: after, limit: 200)
-            guard let last = notices.last else { break }
-            after = last.id
-            let found = try await writer.transaction { tx, audit in
+            let page = try await store.publishedNotices(after: notices.last?.id, limit: 1000)
+            guard !page.isEmpty else { break }
+            notices += page
+        }
+        let now = clock.now
+        var pending: [(notice: FamilySearchStore.Notice, top: [Ranked])] = []
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            let batch = pending
+            outcome.newMatches += try await writer.transaction { tx, audit in
                 var n = 0
-                for notice in notices {
-                    n += try await recordMatches(
-                        notice.profile, id: notice.id, tx: tx, audit: audit, region: notice.stationRegion, at: now)
+                for (notice, top) in batch {
+                    n += try await record(
+                        top, of: .found, id: notice.id, tx: tx, audit: audit, region: notice.stationRegion, at: now)
                 }
                 return n
             }
-            outcome.notices += notices.count
-            outcome.newMatches += found
+            pending = []
         }
+        let groups = Dictionary(grouping: notices.map { ($0, PreparedProfile($0.profile)) }) {
+            $0.1.blockingKeys(query: true)
+        }
+        for (keys, group) in groups.sorted(by: { $0.key.joined() < $1.key.joined() }) {
+            let reports = try await store.candidates(of: .report, keys: keys).map {
+                ($0.id, PreparedProfile($0.profile))
+            }
+            for (notice, prepared) in group {
+                let top = ranked(prepared, among: reports, limit: 20)
+                if top.contains(where: { $0.score >= FamilySearchThresholds.propose }) { pending.append((notice, top)) }
+            }
+            if pending.count >= 200 { try await flush() }
+            outcome.notices += group.count
+        }
+        try await flush()
         return outcome
     }
 }
