@@ -23,6 +23,8 @@ import json, sys
 b = json.loads(sys.argv[1])
 print(json.dumps({"reports": b["reports"], "notices": b["notices"],
                   "top10MedianMilliseconds": b["top10MedianMilliseconds"], "top10P95Milliseconds": b["top10P95Milliseconds"],
+                  "top10NamedP95Milliseconds": b["top10NamedP95Milliseconds"],
+                  "top10NamelessP95Milliseconds": b["top10NamelessP95Milliseconds"], "namelessShare": b["namelessShare"],
                   "rematchSeconds": b["rematchSeconds"], "recallAt10": b["recallAt10"],
                   "precisionAtThreshold": b["precisionAtThreshold"],
                   "targets": {"top10P95Under100ms": b["top10P95Milliseconds"] < 100,

@@ -161,6 +161,12 @@ struct FamilySearchBenchmark {
         let top10MedianMilliseconds: Double
         let top10P95Milliseconds: Double
         let top10MaxMilliseconds: Double
+        /// The same for the notices with a name (or a nickname) and those without: a notice
+        /// without one meets every report of its sex, age band and dialect.
+        let top10NamedP95Milliseconds: Double
+        let top10NamelessMedianMilliseconds: Double
+        let top10NamelessP95Milliseconds: Double
+        let namelessShare: Double
         let meanCandidatesCompared: Double
         let recallAt10: Double
         let threshold: Double
@@ -181,13 +187,20 @@ struct FamilySearchBenchmark {
         let service = app.familySearch(actor: .system("bench"))
         let store = FamilySearchStore(db: app.sql)
         var times: [Double] = []
+        var (named, nameless): ([Double], [Double]) = ([], [])
         var compared = 0
         var (truePairs, hitsAt10, proposed, proposedTrue, matchedAtThreshold) = (0, 0, 0, 0, 0)
         for n in 0..<min(samples, set.notices.count) {
             let notice = set.notices[n]
             let start = clock.now
             let top = try await service.candidates(notice, limit: 10)
-            times.append(seconds(clock.now - start) * 1000)
+            let elapsed = seconds(clock.now - start) * 1000
+            times.append(elapsed)
+            if notice.name == nil && notice.nicknames.isEmpty {
+                nameless.append(elapsed)
+            } else {
+                named.append(elapsed)
+            }
             compared += try await store.candidates(
                 of: .report, keys: PreparedProfile(notice).blockingKeys(query: true)
             ).count
@@ -212,6 +225,10 @@ struct FamilySearchBenchmark {
             loadSeconds: round(loadSeconds),
             top10MedianMilliseconds: times.percentile(0.5), top10P95Milliseconds: times.percentile(0.95),
             top10MaxMilliseconds: times.percentile(1),
+            top10NamedP95Milliseconds: named.isEmpty ? 0 : named.percentile(0.95),
+            top10NamelessMedianMilliseconds: nameless.isEmpty ? 0 : nameless.percentile(0.5),
+            top10NamelessP95Milliseconds: nameless.isEmpty ? 0 : nameless.percentile(0.95),
+            namelessShare: round(Double(nameless.count) / Double(times.count)),
             meanCandidatesCompared: round(Double(compared) / Double(max(times.count, 1))),
             recallAt10: round(Double(hitsAt10) / Double(max(truePairs, 1))),
             threshold: FamilySearchThresholds.propose,
