@@ -88,13 +88,7 @@ extension Request {
     /// An application's document as an inline download that no shared cache keeps.
     func documentDownload(of application: ApplicationRecord, document id: UUID) throws -> Response {
         let (doc, data) = try documents.file(of: application, document: id)
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: doc.contentType)
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: DocumentRules.inlineDisposition(fileName: doc.fileName))
-        // Personal documents: never kept by shared caches; never sniffed into something else.
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return FileDownload.inline(
+            data, type: doc.contentType, disposition: DocumentRules.inlineDisposition(fileName: doc.fileName))
     }
 }

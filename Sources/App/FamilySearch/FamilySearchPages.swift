@@ -302,10 +302,7 @@ struct FamilySearchPageController: RouteCollection {
             let (p, data) = try await req.familySearch.photo(
                 req.parameters.get("photo", as: UUID.self), of: req.parameters.get("id", as: UUID.self),
                 user: try req.user)
-            let response = Response(status: .ok, body: .init(data: data))
-            response.headers.replaceOrAdd(name: .contentType, value: p.contentType)
-            response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-            return response
+            return FileDownload.inline(data, type: p.contentType)
         }
         routes.get(Route.familySearchQueue.pattern) { req async throws -> View in
             try await Self.renderQueue(req, failed: nil)

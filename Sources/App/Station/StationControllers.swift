@@ -193,7 +193,7 @@ struct StationPageController: RouteCollection {
         routes.get(Route.stationCasePhoto.pattern) { req async throws -> Response in
             let (p, data) = try await req.station().photo(
                 req.parameters.get("id", as: UUID.self), photo: req.parameters.get("photo", as: UUID.self))
-            return Self.image(p, data, cache: "private, no-store")
+            return FileDownload.inline(data, type: p.contentType)
         }
     }
 
@@ -203,16 +203,8 @@ struct StationPageController: RouteCollection {
             let (p, data) = try await StationService.publicPhoto(
                 db: req.sql, folder: Request.stationFolder(req.platform.config), cipher: req.platform.cipher,
                 notice: req.parameters.get("id", as: UUID.self))
-            return StationPageController.image(p, data, cache: "no-cache")
+            return FileDownload.inline(data, type: p.contentType, cache: "no-cache")
         }
-    }
-
-    static func image(_ p: StationStore.Photo, _ data: Data, cache: String) -> Response {
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: p.contentType)
-        response.headers.replaceOrAdd(name: .cacheControl, value: cache)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
     }
 
     /// A form on the case's page: done, back to the case; refused, the case again with the refusal.
