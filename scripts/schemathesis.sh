@@ -158,7 +158,7 @@ run_as() {
     --checks not_a_server_error,response_schema_conformance \
     --header "Authorization: Bearer $token" \
     --max-examples "$EXAMPLES" --max-time "$SECONDS_PER_TOKEN" --seed "$SEED" \
-    --phases examples,coverage,fuzzing --workers 2 --request-timeout 30 --no-shrink \
+    --phases examples,coverage,fuzzing --workers 1 --request-timeout 30 --no-shrink \
     --exclude-path /api/v1/account/password --exclude-path /api/v1/sessions \
     --suppress-health-check all --warnings off \
     --report junit --report-dir "$WORK/report-$who"
