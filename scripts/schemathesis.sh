@@ -19,7 +19,7 @@
 # Exits non-zero on any failure; the server log's 5xx lines are printed. Always stops the
 # server and deletes the scratch directory (MINZHENG_SCHEMATHESIS_KEEP=1 keeps it).
 # Knobs: MINZHENG_SCHEMATHESIS_EXAMPLES (per operation, default 6), MINZHENG_SCHEMATHESIS_SECONDS
-# (per token, default 150), MINZHENG_SCHEMATHESIS_SEED (default: random, printed).
+# (per token, default 120), MINZHENG_SCHEMATHESIS_SEED (default: random, printed).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,7 +30,7 @@ START=$SECONDS
 VENV="${MINZHENG_SCHEMATHESIS_VENV:-$ROOT/.venv-schemathesis}"
 WANT="schemathesis==4.32.5"
 EXAMPLES="${MINZHENG_SCHEMATHESIS_EXAMPLES:-6}"
-SECONDS_PER_TOKEN="${MINZHENG_SCHEMATHESIS_SECONDS:-150}"
+SECONDS_PER_TOKEN="${MINZHENG_SCHEMATHESIS_SECONDS:-120}"
 SEED="${MINZHENG_SCHEMATHESIS_SEED:-$RANDOM$RANDOM}"
 
 say() { echo "schemathesis: $*" >&2; }
