@@ -8,13 +8,14 @@ func routes(_ app: Application) throws {
     MetricsRoutes.register(on: app)
 
     // The API: bearer tokens, JSON errors. Its paths (`Route.API`) all start with /api/v1.
+    APIDocumentRoutes.registerOpen(on: app)
     try app.register(collection: SessionAPIController())
     try app.register(collection: AssessmentAPIController())
     BookingAPIController.registerOpen(on: app)
     FuneralRoutes.registerOpen(on: app)
     PlaceNameRoutes.registerOpen(on: app)
     FamilySearchPublicPageController.registerOpen(on: app)
-    let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
+    let apiUser = app.grouped(BearerUserAuthenticator(), RequireAPIUser(), APICallLog(), RequireTokenScope())
     try apiUser.register(collection: RegistryAPIController())
     try apiUser.register(collection: BankAccountAPIController())
     try apiUser.register(collection: UserAPIController())
@@ -33,6 +34,7 @@ func routes(_ app: Application) throws {
     // The pages: session cookie (the sessions middleware is global), CSRF on every POST.
     let pages = app.grouped(SessionUserAuthenticator(), CSRFMiddleware())
     try pages.register(collection: SignInPageController())
+    APIDocumentRoutes.register(pages: pages)
     try pages.register(collection: CalculatorPageController())
     try pages.register(collection: ResidentRegistrationController())
     let signedIn = pages.grouped(RequirePageUser())
@@ -51,6 +53,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: MonitoringPageController())
     try signedIn.register(collection: FeedPageController())
     try signedIn.register(collection: AccountPageController())
+    APICallsController.register(api: apiUser, pages: signedIn)
     try signedIn.register(collection: UserPageController())
     try signedIn.register(collection: HomeCarePageController())
     try signedIn.register(collection: AdaptationPageController())

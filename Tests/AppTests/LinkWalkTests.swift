@@ -56,6 +56,7 @@ struct LinkWalkTests {
                 "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
                 "/station-cases", "/station-cases/new", "/station-cases/{uuid}",
                 "/family-search/notices", "/family-search/notices/{uuid}", "/family-search/queue",
+                "/api-docs", "/api/v{n}/openapi.json", "/account/api-calls",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }

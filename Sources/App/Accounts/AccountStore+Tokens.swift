@@ -13,6 +13,8 @@ struct TokenSummary: Content, Sendable {
     let lastUsedAt: Date?
     let revoked: Bool
     let revokedAt: Date?
+    /// What the token is limited to (`APIScope` codes); absent: not limited.
+    var scopes: [String]? = nil
 }
 
 extension AccountStore {
@@ -21,10 +23,12 @@ extension AccountStore {
         let total =
             try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("api_tokens")
             .where("user_id", .equal, SQLBind(userID)).first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await db.select().columns("id", "name", "created_at", "expires_at", "last_used_at", "revoked_at")
-            .from("api_tokens")
-            .where("user_id", .equal, SQLBind(userID)).orderBy("created_at", .descending).orderBy("id")
-            .limit(page.perPage).offset(page.offset).all()
+        let rows = try await db.select().columns(
+            "id", "name", "created_at", "expires_at", "last_used_at", "revoked_at", "scopes"
+        )
+        .from("api_tokens")
+        .where("user_id", .equal, SQLBind(userID)).orderBy("created_at", .descending).orderBy("id")
+        .limit(page.perPage).offset(page.offset).all()
         let items = try rows.map { r in
             let revokedAt = try r.decode(column: "revoked_at", as: Date?.self)
             return TokenSummary(
@@ -32,7 +36,7 @@ extension AccountStore {
                 createdAt: try r.decode(column: "created_at", as: Date.self),
                 expiresAt: try r.decode(column: "expires_at", as: Date.self),
                 lastUsedAt: try r.decode(column: "last_used_at", as: Date?.self), revoked: revokedAt != nil,
-                revokedAt: revokedAt)
+                revokedAt: revokedAt, scopes: APIScope.parse(stored: try r.decode(column: "scopes", as: String?.self)))
         }
         return Page(items: items, total: total, page: page.page, perPage: page.perPage)
     }

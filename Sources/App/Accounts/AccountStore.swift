@@ -149,16 +149,16 @@ struct AccountStore {
         return stale
     }
 
-    func issueToken(userID: UUID, name: String) async throws -> String {
+    func issueToken(userID: UUID, name: String, scopes: [APIScope]? = nil) async throws -> String {
         let token = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
                 of: "=", with: "")
         let now = Date()
         try await db.insert(into: "api_tokens")
-            .columns("id", "user_id", "token_hash", "name", "created_at", "expires_at")
+            .columns("id", "user_id", "token_hash", "name", "created_at", "expires_at", "scopes")
             .values(
                 SQLBind(UUID()), SQLBind(userID), SQLBind(Self.hashToken(token)), SQLBind(name), SQLBind(now),
-                SQLBind(now.addingTimeInterval(Self.tokenLifetime))
+                SQLBind(now.addingTimeInterval(Self.tokenLifetime)), SQLBind(APIScope.stored(scopes))
             )
             .run()
         return token
@@ -169,6 +169,8 @@ struct AccountStore {
         let user: CurrentUser
         let tokenID: UUID
         let lastUsedAt: Date?
+        /// The token's scopes (`APIScope` codes); nil: not limited.
+        var scopes: [String]? = nil
     }
 
     /// The user a live, unrevoked token belongs to.
@@ -176,7 +178,7 @@ struct AccountStore {
         guard
             let row = try await db.raw(
                 """
-                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at, t.scopes AS token_scopes FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
                   AND t.expires_at > \(bind: now) AND u.disabled = \(bind: false)
                 """
@@ -184,7 +186,8 @@ struct AccountStore {
         else { return nil }
         return TokenHolder(
             user: user, tokenID: try row.decode(column: "token_id", as: UUID.self),
-            lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self))
+            lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self),
+            scopes: APIScope.parse(stored: try row.decode(column: "token_scopes", as: String?.self)))
     }
 
     static func hashToken(_ token: String) -> String {

@@ -17,6 +17,8 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
                 try await AccountStore(db: app.sql).touchToken(id: holder.tokenID, at: now)
             }
         }
+        if let scopes = holder.scopes { request.storage[TokenScopesKey.self] = scopes }
+        request.storage[TokenIDKey.self] = holder.tokenID
         request.auth.login(holder.user)
     }
 }

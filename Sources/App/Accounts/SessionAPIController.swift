@@ -1,12 +1,14 @@
 import MinzhengCore
 import Vapor
 
-/// `POST /api/v1/sessions` `{"username","password"}` → `{"token"}`; 401 for a wrong name or
-/// password, 429 with `Retry-After` while the account or the client address waits.
+/// `POST /api/v1/sessions` `{"username","password","scopes"?}` → `{"token"}`; 401 for a wrong name or
+/// password, 429 with `Retry-After` while the account or the client address waits. `scopes`
+/// (`APIScope` codes) limits the token to those operations.
 struct SessionAPIController: RouteCollection {
     struct Credentials: Content {
         let username: String
         let password: String
+        var scopes: [String]?
     }
 
     struct TokenAnswer: Content {
@@ -20,6 +22,7 @@ struct SessionAPIController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
+        let scopes = try APIScope.requested(credentials.scopes)
         // Residents sign in with their ID number, which names their account.
         let account = try await ResidentAccounts.username(
             forLogin: credentials.username.trimmedWhitespace, cipher: req.platform.cipher, today: req.today, db: req.sql
@@ -32,10 +35,11 @@ struct SessionAPIController: RouteCollection {
             let store = AccountStore(db: tx)
             let purged = try await store.purgeTokens(
                 expiredBefore: Date().addingTimeInterval(-AccountStore.expiredTokenRetention))
-            let token = try await store.issueToken(userID: row.id, name: "api")
+            let token = try await store.issueToken(userID: row.id, name: "api", scopes: scopes)
+            var issued = ["name": "api", "via": "POST /api/v1/sessions", "expiredTokensCleared": String(purged)]
+            if let scopes = APIScope.stored(scopes) { issued["scopes"] = scopes }
             try await audit.record(
-                "token.issue", entity: "user", id: row.id.uuidString, region: row.region,
-                after: ["name": "api", "via": "POST /api/v1/sessions", "expiredTokensCleared": String(purged)])
+                "token.issue", entity: "user", id: row.id.uuidString, region: row.region, after: issued)
             return token
         }
         return try await TokenAnswer(token: token, expiresInSeconds: Int(AccountStore.tokenLifetime)).encodeResponse(

@@ -44,6 +44,8 @@ struct TokenView: Encodable {
     let lastUsedAt: String
     let state: String
     let live: Bool
+    /// The scopes it is limited to, or 不限.
+    let scopes: String
     /// Where its revoke button posts: the own account's route or the administered user's.
     let revoke: String
 
@@ -56,6 +58,7 @@ struct TokenView: Encodable {
         lastUsedAt = token.lastUsedAt.map(UserView.time) ?? "从未使用"
         live = !token.revoked && token.expiresAt > now
         state = token.revoked ? "已吊销" : live ? "有效" : "已过期"
+        scopes = token.scopes?.joined(separator: " ") ?? "不限"
     }
 }
 

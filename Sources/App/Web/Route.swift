@@ -37,6 +37,8 @@ enum Route {
     static let logout = Template<Void>("/logout")
     static let register = Template<Void>("/register")
     static let account = Template<Void>("/account")
+    /// A partner department's own API calls: the last ones, their status, errors per day.
+    static let accountAPICalls = Template<Void>("/account/api-calls")
     static let accountPassword = Template<Void>("/account/password")
     static let accountTokenRevoke = Template<UUID>("/account/tokens/:id/revoke")
     static let users = Template<Void>("/users")
@@ -357,11 +359,18 @@ enum Route {
     static let seniorAllowances = Template<Void>("/elderly/allowances")
     static let seniorAllowanceWrongPaymentsExport = Template<Void>("/elderly/allowances/wrong-payments.xlsx")
 
+    /// The API document as a page: each route, its parameters and who may call it (open).
+    static let apiDocs = Template<Void>("/api-docs")
+
     /// The API: bearer tokens, JSON answers.
     enum API {
+        /// The OpenAPI 3.1 document of every route here (`APIOperations`), open.
+        static let document = Template<Void>("/api/v1/openapi.json")
         static let sessions = Template<Void>("/api/v1/sessions")
         static let assessments = Template<Void>("/api/v1/assessments")
         static let password = Template<Void>("/api/v1/account/password")
+        /// The caller's own recent API calls and its errors per day (`APICallLog`).
+        static let accountCalls = Template<Void>("/api/v1/account/api-calls")
         static let tokens = Template<Void>("/api/v1/tokens")
         static let token = Template<UUID>("/api/v1/tokens/:id")
         static let users = Template<Void>("/api/v1/users")
