@@ -31,6 +31,13 @@ enum Route {
     /// Prometheus's scrape, with the bearer token of `MINZHENG_METRICS_TOKEN` (`MetricsRoutes`).
     static let metrics = Template<Void>("/metrics")
     static let home = Template<Void>("/")
+    // 民政通, the resident portal: the categories, a category's services, a service's guide and
+    // its edit page (city administrator), the search; the large-text switch of every page.
+    static let services = Template<Void>("/services")
+    static let serviceCategory = Template<String>("/services/:category")
+    static let service = Template<(String, String)>("/services/:category/:service")
+    static let serviceEdit = Template<(String, String)>("/services/:category/:service/edit")
+    static let textSize = Template<Void>("/text-size")
 
     // Signing in and accounts.
     static let login = Template<Void>("/login")
@@ -360,6 +367,8 @@ enum Route {
     /// The API: bearer tokens, JSON answers.
     enum API {
         static let sessions = Template<Void>("/api/v1/sessions")
+        /// 民政通's services and their guides (public).
+        static let services = Template<Void>("/api/v1/services")
         static let assessments = Template<Void>("/api/v1/assessments")
         static let password = Template<Void>("/api/v1/account/password")
         static let tokens = Template<Void>("/api/v1/tokens")
@@ -622,6 +631,10 @@ extension Route.Template where Parameters == String {
 
 extension Route.Template where Parameters == (UUID, UUID) {
     func path(_ first: UUID, _ second: UUID) -> String { filled(first.uuidString, second.uuidString) }
+}
+
+extension Route.Template where Parameters == (String, String) {
+    func path(_ first: String, _ second: String) -> String { filled(first, second) }
 }
 
 extension Route.Template where Parameters == (UUID, String) {
