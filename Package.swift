@@ -27,6 +27,7 @@ let package = Package(
             name: "MinzhengCore",
             resources: [
                 .copy("Resources/regions"), .copy("Resources/policy-defaults.json"), .copy("Resources/booking-rules.json"),
+                .copy("Resources/portal-services.json"),
             ]
         ),
         // The demo's synthetic city (households, names, means, caseload) and the policy engine's

@@ -95,6 +95,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateFamilySearchPhotos())
     app.migrations.add(AddScopesToAPITokens())
     app.migrations.add(CreateAPICalls())
+    app.migrations.add(CreatePortalServices())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: CalculatorPageController())
     try pages.register(collection: ResidentRegistrationController())
     let signedIn = pages.grouped(RequirePageUser())
+    PortalRoutes.register(api: app, pages: pages, signedIn: signedIn)
     try signedIn.register(collection: RegistryPageController())
     try signedIn.register(collection: PersonPageController())
     try signedIn.register(collection: RegistryExportController())

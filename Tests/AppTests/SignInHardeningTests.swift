@@ -138,7 +138,9 @@ struct SignInHardeningTests {
             let expired = try await F.get(app, "/households", cookie: cookie)
             #expect(expired.status == .seeOther)
             #expect(F.location(expired) == "/login?next=%2Fhouseholds&expired=1")
-            #expect(try await F.get(app, "/", cookie: cookie).status == .seeOther, "the session has forgotten the user")
+            #expect(
+                try await F.get(app, "/households", cookie: cookie).status == .seeOther,
+                "the session has forgotten the user")
             let login = try await F.get(app, "/login?expired=1", cookie: cookie)
             #expect(login.body.string.contains("30 分钟未操作"))
         }

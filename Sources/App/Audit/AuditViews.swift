@@ -67,6 +67,8 @@ struct AuditRow: Content {
         case "policy_parameter":
             return id.split(separator: "/").dropFirst().first.map { Route.policyParameter.path(String($0)) }
         case "assistance_item": return Route.catalog.path + "#\(id)"
+        case "portal_service":
+            return Int(id).flatMap(PortalCatalog.bundled.service).map { Route.service.path($0.category, id) }
         default: return nil
         }
     }

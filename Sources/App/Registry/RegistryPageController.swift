@@ -5,7 +5,6 @@ import Vapor
 /// The registry's Chinese pages: home, household search and view, person view and edit.
 struct RegistryPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(Route.home.pattern, use: home)
         routes.get(Route.households.pattern, use: households)
         routes.get(Route.newHousehold.pattern, use: newHousehold)
         routes.post(Route.newHousehold.pattern, use: createHousehold)
@@ -83,6 +82,7 @@ struct RegistryPageController: RouteCollection {
 
     // MARK: handlers
 
+    /// The staff's workbench at `/` (registered by `PortalRoutes`: visitors and residents get 民政通).
     func home(req: Request) async throws -> Response {
         let user = try req.user
         // An organisation's account files its own reports; residents and partner departments

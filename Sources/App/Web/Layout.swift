@@ -52,6 +52,8 @@ struct LayoutContext: Encodable {
     let canHandleFamilySearch: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
+    /// The large-text mode (适老化: bigger type and spacing, high contrast), from its cookie.
+    let largeText: Bool
 
     init(request: Request, title: String, user: CurrentUser?) {
         self.title = title
@@ -60,6 +62,7 @@ struct LayoutContext: Encodable {
         roleName = user.flatMap { $0.role.chinese == $0.displayName ? nil : $0.role.chinese }
         regionName = user.map { request.platform.regions.fullName(of: $0.region) }
         csrf = CSRF.token(for: request)
+        largeText = request.cookies[PortalPageController.textCookie]?.string == "large"
         canImport = user?.role.may(.importRegistry) ?? false
         canEdit = user?.role.may(.editRegistry) ?? false
         canViewPolicy = user?.role.may(.viewPolicy) ?? false

@@ -31,6 +31,13 @@ enum Route {
     /// Prometheus's scrape, with the bearer token of `MINZHENG_METRICS_TOKEN` (`MetricsRoutes`).
     static let metrics = Template<Void>("/metrics")
     static let home = Template<Void>("/")
+    // 民政通, the resident portal: the categories, a category's services, a service's guide and
+    // its edit page (city administrator), the search; the large-text switch of every page.
+    static let services = Template<Void>("/services")
+    static let serviceCategory = Template<String>("/services/:category")
+    static let service = Template<(String, String)>("/services/:category/:service")
+    static let serviceEdit = Template<(String, String)>("/services/:category/:service/edit")
+    static let textSize = Template<Void>("/text-size")
 
     // Signing in and accounts.
     static let login = Template<Void>("/login")
@@ -367,6 +374,8 @@ enum Route {
         /// The OpenAPI 3.1 document of every route here (`APIOperations`), open.
         static let document = Template<Void>("/api/v1/openapi.json")
         static let sessions = Template<Void>("/api/v1/sessions")
+        /// 民政通's services and their guides (public).
+        static let services = Template<Void>("/api/v1/services")
         static let assessments = Template<Void>("/api/v1/assessments")
         static let password = Template<Void>("/api/v1/account/password")
         /// The caller's own recent API calls and its errors per day (`APICallLog`).
@@ -631,6 +640,10 @@ extension Route.Template where Parameters == String {
 
 extension Route.Template where Parameters == (UUID, UUID) {
     func path(_ first: UUID, _ second: UUID) -> String { filled(first.uuidString, second.uuidString) }
+}
+
+extension Route.Template where Parameters == (String, String) {
+    func path(_ first: String, _ second: String) -> String { filled(first, second) }
 }
 
 extension Route.Template where Parameters == (UUID, String) {

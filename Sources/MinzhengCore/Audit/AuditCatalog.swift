@@ -31,6 +31,7 @@ public enum AuditCatalog {
             ("visit.record", "记录走访结果"), ("visit.schedule", "生成月度走访任务"), ("visit.escalate", "超期走访升级到街道"),
             ("alert.watch", "独居老人未走访巡查"), ("feed.ingest", "接收部门数据"),
             ("policy.parameter.create", "新增政策参数版本"), ("catalog.item.update", "修改救助事项设置"),
+            ("portal.service.update", "修改民政通办事指南"),
             ("user.create", "创建账户"), ("user.register", "居民注册账户"), ("user.disable", "停用账户"), ("user.enable", "启用账户"),
             ("user.password.reset", "重置密码"), ("user.password.change", "修改密码"), ("user.locked", "账户锁定（密码错误过多）"),
             ("token.issue", "登录并签发接口令牌"), ("api_token.revoke", "吊销接口令牌"),
@@ -197,7 +198,7 @@ public enum AuditCatalog {
     private static let entities = [
         "person": "人员", "household": "家庭", "user": "账户", "application": "救助申请", "enrollment": "救助待遇",
         "payroll_roll": "发放名册", "visit_task": "走访任务", "alert": "预警", "feed": "部门数据", "import": "批量导入",
-        "policy_parameter": "政策参数", "assistance_item": "救助事项", "api_token": "接口令牌",
+        "policy_parameter": "政策参数", "assistance_item": "救助事项", "portal_service": "民政通服务事项", "api_token": "接口令牌",
         "home_care_provider": "居家服务组织", "home_care_order": "居家服务工单",
         "adaptation_case": "适老化改造",
         "ability_assessment": "能力评估",
