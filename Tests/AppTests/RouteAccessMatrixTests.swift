@@ -41,6 +41,8 @@ struct RouteAccessMatrixTests {
         var otherCommunityWorker = UUID()
         /// A person taken in by the station of 320404 (another county).
         var otherStationCase = UUID()
+        /// The receipt number (受理编号) of the resident's booking.
+        var bookingReceipt = ""
     }
 
     struct Route: Sendable {
@@ -369,6 +371,16 @@ struct RouteAccessMatrixTests {
         Route(
             name: "family-search public notices (open)", method: .GET,
             path: { _ in "/api/v1/family-search/public-notices?sex=male" }, body: { _ in nil }),
+        // 办件查询 (issue 20 item 2): a code to the phone on file (open, the same answer for any
+        // number); a lookup (the owner needs no code, anyone else is asked for one); one's own.
+        Route(
+            name: "progress: a code for an unknown receipt number (open)", method: .POST,
+            path: { _ in "/api/v1/progress/codes" },
+            body: { _ in ["receiptNumber": ReceiptNumber(day: CivilDate("2020-01-01")!, serial: 1).value] }),
+        Route(
+            name: "progress: the resident's booking by its number, no code", method: .POST,
+            path: { _ in "/api/v1/progress/lookups" }, body: { ["receiptNumber": $0.bookingReceipt] }),
+        Route(name: "progress: one's own filings", method: .GET, path: { _ in "/api/v1/progress" }, body: { _ in nil }),
     ]
 
     /// The deceased of the funeral rows (a death certificate on record).
@@ -409,6 +421,7 @@ struct RouteAccessMatrixTests {
         //                                          illegal organisations: list, report, not one's own; fee totals
         //                                          assistance station: cases, a case not of one's county
         //                                          family search: public notices (open)
+        //                                          progress: code (open), lookup without a code, one's own
         Case(
             role: .cityAdmin, region: "3204",
             expected: [
@@ -417,7 +430,7 @@ struct RouteAccessMatrixTests {
                 200, 200, 200, 200, 201, 201, 200, 200, 200, 201, 403, 400, 200, 201, 200, 404, 200, 404, 200, 403, 404,
                 200, 403, 200, 200, 404, 200, 200, 201, 200, 403, 200, 200, 404, 200, 200, 403, 200, 404, 200, 200, 200,
                 200, 200, 200, 404, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 404, 200, 201,
-                404, 200, 200, 200, 200, 200, 200,
+                404, 200, 200, 200, 200, 200, 200, 202, 400, 403,
             ]),
         Case(
             role: .districtOfficer, region: "320402",
@@ -427,7 +440,7 @@ struct RouteAccessMatrixTests {
                 200, 404, 200, 200, 403, 404, 200, 404, 200, 201, 403, 400, 200, 404, 200, 404, 200, 404, 200, 403, 404,
                 200, 403, 200, 200, 404, 200, 200, 201, 404, 403, 200, 200, 404, 200, 404, 403, 200, 404, 200, 200, 200,
                 404, 200, 200, 404, 404, 200, 200, 200, 200, 404, 200, 200, 403, 200, 200, 200, 404, 200, 404, 200, 201,
-                404, 200, 200, 200, 200, 404, 200,
+                404, 200, 200, 200, 200, 404, 200, 202, 400, 403,
             ]),
         Case(
             role: .streetOfficer, region: "320402001",
@@ -437,7 +450,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 404, 200, 404, 200, 403, 404,
                 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 404, 403, 200, 200,
                 404, 403, 403, 403, 403, 403, 403, 200, 200, 404, 200, 200, 403, 200, 403, 200, 404, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .communityWorker, region: "320402001",
@@ -447,7 +460,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 403, 404,
                 403, 403, 200, 200, 404, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 404, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .auditor, region: "320402",
@@ -457,7 +470,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .department, region: "3204",
@@ -467,7 +480,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 200, 201,
-                404, 403, 403, 200, 403, 403, 200,
+                404, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .resident, region: "320402001",
@@ -477,7 +490,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 201, 404, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 201,
-                404, 403, 403, 200, 403, 403, 200,
+                404, 403, 403, 200, 403, 403, 200, 202, 200, 200,
             ]),
         Case(
             role: .childWelfare, region: "3204",
@@ -487,7 +500,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 200, 201, 200,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .stationStaff, region: "320402001",
@@ -497,7 +510,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .healthLiaison, region: "320402",
@@ -507,7 +520,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404, 404, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
         Case(
             role: .healthLiaison, region: "320404",
@@ -517,7 +530,7 @@ struct RouteAccessMatrixTests {
                 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 404, 403, 200, 403,
                 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,
-                403, 403, 403, 200, 403, 403, 200,
+                403, 403, 403, 200, 403, 403, 200, 202, 400, 403,
             ]),
     ]
 
@@ -599,6 +612,8 @@ struct RouteAccessMatrixTests {
                 try await app.sql.raw("SELECT id FROM adaptation_cases WHERE household_id = \(bind: other.id)").first()?
                     .decode(column: "id", as: UUID.self))
             world.otherBooking = try await Self.booking(app, resident: f.resident)
+            world.bookingReceipt = try #require(
+                try await ReceiptStore(db: app.sql).number(.booking, record: world.otherBooking))
             world.otherMarriage = try await Self.marriage(app)
             (world.otherHome, world.otherBill) = try await Self.funeralHome(app)
             let cemetery = UUID()
