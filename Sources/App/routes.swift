@@ -80,6 +80,8 @@ func routes(_ app: Application) throws {
     try RehabRoutes.register(api: apiUser, signedIn: signedIn)
     try RentalRoutes.register(api: apiUser, signedIn: signedIn)
     try CommunityRoutes.register(api: apiUser, signedIn: signedIn)
+    ProgressRoutes.register(
+        openAPI: app.grouped(BearerUserAuthenticator()), api: apiUser, pages: pages, signedIn: signedIn)
 }
 
 struct HealthStatus: Content {

@@ -59,6 +59,7 @@ struct LinkWalkTests {
                 "/api-docs", "/api/v{n}/openapi.json", "/account/api-calls",
                 "/services", "/services/assistance", "/services/assistance/{n}", "/services/assistance/{n}/edit",
                 "/services/placenames/{n}", "/text-size?large={n}",
+                "/progress?number=CZ{n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }

@@ -55,6 +55,8 @@ struct ApplicationRecord: Content, Sendable {
     let version: Int
     var steps: [Step] = []
     var documents: [Document] = []
+    /// The receipt's number (受理编号), for 办件查询.
+    var receiptNumber: String? = nil
 
     /// What the workflow needs, rebuilt from the row.
     var workflowState: ApplicationState {

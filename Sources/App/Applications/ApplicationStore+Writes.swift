@@ -54,6 +54,9 @@ extension ApplicationStore {
                 SQLBind(a.submittedBy), SQLBind(a.version), SQLBind(now), SQLBind(now)
             )
             .run()
+        try await ReceiptStore(db: db).issue(
+            .application, record: a.id, owner: a.applicantUserID, person: a.person, household: a.household,
+            region: a.region, on: a.submittedOn, at: now)
     }
 
     /// One step of the review as the application's history shows it.

@@ -43,6 +43,7 @@ struct ApplicationStore {
             return nil
         }
         var record = try ApplicationRecord(row: row, catalog: catalog)
+        record.receiptNumber = try await ReceiptStore(db: db).number(.application, record: id)
         record.steps = try await db.raw(
             """
             SELECT action, from_state, to_state, actor_name, note, at FROM application_steps

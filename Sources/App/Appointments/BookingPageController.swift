@@ -166,6 +166,8 @@ struct BookingPageController: RouteCollection {
         let kind: String
         let canCancel: Bool
         let canConfirm: Bool
+        /// The receipt's number (受理编号), for 办件查询.
+        let receiptNumber: String?
     }
 
     func show(req: Request) async throws -> View {
@@ -177,7 +179,8 @@ struct BookingPageController: RouteCollection {
             "bookings/show",
             DetailPage(
                 layout: LayoutContext(request: req, title: "我的预约", user: user), booking: booking,
-                kind: booking.slot.service.chinese, canCancel: own && booking.state == .active, canConfirm: toConfirm))
+                kind: booking.slot.service.chinese, canCancel: own && booking.state == .active, canConfirm: toConfirm,
+                receiptNumber: try await ReceiptStore(db: req.sql).number(.booking, record: booking.id)))
     }
 
     /// The partner's confirmation, from their own account.

@@ -122,6 +122,8 @@ struct BookingStore {
                 SQLBind(slot.day.description), SQLBind(account), SQLBind(code), SQLBind(BookingState.active.rawValue),
                 SQLBind(seats), SQLBind(now), SQLBind(now)
             ).run()
+        try await ReceiptStore(db: db).issue(
+            .booking, record: id, owner: account, person: nil, region: slot.region, at: now)
         var ids: [UUID] = []
         for (position, person) in persons.enumerated() {
             let personID = UUID()

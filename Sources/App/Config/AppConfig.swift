@@ -49,6 +49,9 @@ public struct AppConfig: Sendable {
     /// `MINZHENG_BUILD_VERSION`: what the deployment calls this build (a tag, a commit),
     /// shown in `minzheng_build_info`; `dev` when unset.
     public var buildVersion = "dev"
+    /// `MINZHENG_PROGRESS_CODE_MINUTES`: how long a one-time code of 办件查询 (progress lookup
+    /// by receipt number) stays valid after it is sent; 10 when unset.
+    public var progressCodeMinutes = 10
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -145,7 +148,8 @@ public struct AppConfig: Sendable {
             }.filter { !$0.isEmpty },
             stationPhone: stationPhone,
             metricsToken: metricsToken,
-            buildVersion: buildVersion
+            buildVersion: buildVersion,
+            progressCodeMinutes: try integer(env, "MINZHENG_PROGRESS_CODE_MINUTES", default: 10, range: 1...60)
         )
     }
 

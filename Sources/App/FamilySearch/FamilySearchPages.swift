@@ -217,6 +217,8 @@ struct FamilySearchPageController: RouteCollection {
         let done: String?
         let error: String?
         let errorField: String?
+        /// The receipt's number (受理编号), for 办件查询.
+        let receiptNumber: String?
     }
 
     struct QueueRow: Encodable {
@@ -373,7 +375,8 @@ struct FamilySearchPageController: RouteCollection {
                         confirmed: status == .confirmed || status == .reunited,
                         evidence: status == .proposed ? nil : m.match.evidence, reunitedOn: m.match.reunitedOn,
                         why: m.match.why.map(plain), notice: m.notice.map(req.publicNotice))
-                }, photos: view.photos, done: done, error: error?.message, errorField: error?.field))
+                }, photos: view.photos, done: done, error: error?.message, errorField: error?.field,
+                receiptNumber: try await ReceiptStore(db: req.sql).number(.familySearch, record: r.id)))
     }
 
     static func renderQueue(_ req: Request, failed: (id: UUID?, refusal: Refusal)?) async throws -> View {

@@ -159,6 +159,8 @@ struct FamilySearchStore {
                 SQLBind(p.date?.description), SQLBind(p.features), SQLBind(d.contactName), SQLBind(d.contactCipher),
                 SQLBind(d.contactMasked), SQLBind("open"), SQLBind(1), SQLBind(now)
             ).run()
+        try await ReceiptStore(db: db).issue(
+            .familySearch, record: id, owner: owner, person: nil, region: RegionTable.changzhou.value, at: now)
         try await insertKeys(.report, id: id, keys: PreparedProfile(p).blockingKeys())
     }
 
@@ -345,6 +347,7 @@ struct FamilySearchStore {
     /// Gives a report to an account (the demo's family).
     func setOwner(report id: UUID, owner: UUID) async throws {
         try await db.raw("UPDATE family_search_reports SET owner_id = \(bind: owner) WHERE id = \(bind: id)").run()
+        try await ReceiptStore(db: db).setOwner(.familySearch, record: id, owner: owner)
     }
 
     /// A photo of the missing person on a report.

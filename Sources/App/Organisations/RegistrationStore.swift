@@ -264,6 +264,9 @@ struct RegistrationStore {
               \(bind: now), \(bind: now))
             """
         ).run()
+        try await ReceiptStore(db: db).issue(
+            .organisationRegistration, record: r.id, owner: r.applicant, person: nil, region: r.region,
+            on: r.submittedOn, at: now)
     }
 
     private static let select: SQLQueryString = """

@@ -150,7 +150,7 @@ enum APITag: String, CaseIterable, Sendable {
     case homeCare, adaptations, ability, facilities, seniorAllowance
     case bookings, marriage, funeral, disability, childProtection, children, familySearch, station
     case organisations, ratings, funding, charity, illegalOrganisations, adoption, placeNames, rehab, rental
-    case communities
+    case communities, portal
 
     var title: String {
         switch self {
@@ -185,6 +185,7 @@ enum APITag: String, CaseIterable, Sendable {
         case .rehab: return "德康驿站"
         case .rental: return "辅具租赁"
         case .communities: return "社区建设"
+        case .portal: return "民政通与办件查询"
         }
     }
 

@@ -438,6 +438,13 @@ enum APIOperations {
         .get(Route.API.communityAssignments, "list: community assignments", .communities),
         .post(Route.API.communityAssignments, "create or send: community assignments", .communities).answers(201),
         .get(Route.API.communityTasks, "list: community tasks", .communities),
+        // the resident portal and progress lookup
+        .get(Route.API.services, "民政通：8 类服务与办事指南", .portal).opened(),
+        .post(Route.API.progressCodes, "办件查询：向受理编号登记的手机发送验证码（是否有此编号答复相同）", .portal).opened()
+            .body(S.object(["receiptNumber": S.string], required: ["receiptNumber"], closed: true)).answers(202),
+        .post(Route.API.progressLookups, "办件查询：凭受理编号与验证码（本人令牌无需验证码）查看进度", .portal).opened()
+            .body(S.object(["receiptNumber": S.string, "code": S.string], required: ["receiptNumber"], closed: true)),
+        .get(Route.API.myProgress, "本人的全部办件：状态、下一步与期限", .portal).only(.resident),
     ]
 
     /// `GET /api/v1/households/:id`, the key of an operation and of a registered route.

@@ -358,6 +358,12 @@ enum Route {
     static let facilityPriceRemove = Template<(UUID, UUID)>("/facilities/:id/prices/:price/remove")
     // Personal information rights (个人信息保护法): the resident's own file, staff's queue of corrections.
     static let me = Template<Void>("/me")
+    /// 我的办件: everything of the resident's in progress, from every part of the platform.
+    static let myProgress = Template<Void>("/me/progress")
+    /// 办件查询: a filing's progress by its receipt number (受理编号).
+    static let progress = Template<Void>("/progress")
+    static let progressCodes = Template<Void>("/progress/codes")
+    static let progressLookups = Template<Void>("/progress/lookups")
     static let meExport = Template<Void>("/me/data.json")
     static let meCorrections = Template<Void>("/me/corrections")
     static let corrections = Template<Void>("/corrections")
@@ -377,6 +383,11 @@ enum Route {
         /// 民政通's services and their guides (public).
         static let services = Template<Void>("/api/v1/services")
         static let assessments = Template<Void>("/api/v1/assessments")
+        /// 办件查询 (open; a signed-in owner needs no code): a code to the phone on file, a lookup.
+        static let progressCodes = Template<Void>("/api/v1/progress/codes")
+        static let progressLookups = Template<Void>("/api/v1/progress/lookups")
+        /// The signed-in resident's filings, newest first.
+        static let myProgress = Template<Void>("/api/v1/progress")
         static let password = Template<Void>("/api/v1/account/password")
         /// The caller's own recent API calls and its errors per day (`APICallLog`).
         static let accountCalls = Template<Void>("/api/v1/account/api-calls")

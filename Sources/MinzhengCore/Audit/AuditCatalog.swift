@@ -51,6 +51,8 @@ public enum AuditCatalog {
             ("advice.answer", "养老顾问：答复"), ("demo.service_map", "生成演示养老服务地图数据"),
             ("person.selfExport", "本人下载个人信息副本"), ("correction.request", "本人申请更正个人信息"),
             ("correction.decide", "处理个人信息更正申请"),
+            ("progress.code.send", "办件查询：发送验证码到登记手机"), ("progress.code.wrong", "办件查询：验证码错误"),
+            ("progress.lookup", "办件查询：凭验证码查询办理进度"),
             ("backup.create", "备份数据库"), ("backup.restore", "从备份恢复数据库"),
             ("keys.rotation.start", "开始轮换数据密钥"), ("keys.rotation.resume", "继续中断的数据密钥轮换"),
             ("keys.rotation.complete", "完成数据密钥轮换（旧密钥归档）"),
@@ -207,6 +209,6 @@ public enum AuditCatalog {
         "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
         "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "rental_point": "辅具租赁点",
         "rental_device": "租赁辅具", "rental": "辅具租赁", "place_name": "地名", "backup": "数据库备份", "data_key": "数据密钥",
-        "illegalOrganisationReport": "非法社会组织举报", "tradeAssociationFee": "行业协会收费项目",
+        "illegalOrganisationReport": "非法社会组织举报", "tradeAssociationFee": "行业协会收费项目", "receipt": "受理编号（办件）",
     ]
 }

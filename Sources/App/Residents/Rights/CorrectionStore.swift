@@ -9,8 +9,11 @@ struct CorrectionStore {
     let regions: RegionTable
 
     static let columns =
-        "c.id, c.person_id, p.name AS person_name, c.region, c.field, c.requested, c.reason, c.state, c.answer, c.handled_by, c.handled_at, c.version, c.created_at"
-    static let from = "FROM correction_requests c JOIN persons p ON p.id = c.person_id"
+        "c.id, c.person_id, p.name AS person_name, c.region, c.field, c.requested, c.reason, c.state, c.answer, c.handled_by, c.handled_at, c.version, c.created_at, rc.number AS receipt_number"
+    static let from = """
+        FROM correction_requests c JOIN persons p ON p.id = c.person_id
+        LEFT JOIN receipts rc ON rc.kind = 'correction' AND rc.record_id = c.id
+        """
 
     func insert(
         _ d: CorrectionDraft, id: UUID, person: UUID, region: String, by user: UUID, at now: Date
@@ -24,6 +27,8 @@ struct CorrectionStore {
                 SQLBind(id), SQLBind(person), SQLBind(region), SQLBind(d.field.rawValue), SQLBind(d.correct),
                 SQLBind(d.reason), SQLBind(CorrectionState.open.rawValue), SQLBind(user), SQLBind(1), SQLBind(now)
             ).run()
+        try await ReceiptStore(db: db).issue(
+            .correction, record: id, owner: user, person: person, region: region, at: now)
     }
 
     func requests(of person: UUID) async throws -> [CorrectionRow] {
@@ -94,6 +99,8 @@ struct CorrectionRow: Content, Sendable {
     let handledAt: Date?
     let version: Int
     let createdAt: Date
+    /// The receipt's number (受理编号), for 办件查询.
+    let receiptNumber: String?
 
     init(row: SQLRow, regions: RegionTable) throws {
         id = try row.decode(column: "id", as: UUID.self)
@@ -112,5 +119,6 @@ struct CorrectionRow: Content, Sendable {
         handledAt = try row.decode(column: "handled_at", as: Date?.self)
         version = try row.decode(column: "version", as: Int.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
+        receiptNumber = try row.decode(column: "receipt_number", as: String?.self)
     }
 }
