@@ -93,6 +93,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(IndexPlaceNameSignsByRegion())
     app.migrations.add(CreateStationCases())
     app.migrations.add(CreateFamilySearchPhotos())
+    app.migrations.add(CreateStatisticsSnapshots())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -56,6 +56,8 @@ struct LinkWalkTests {
                 "/charity/organisations/{uuid}", "/charity/awards", "/charity/awards/{uuid}",
                 "/station-cases", "/station-cases/new", "/station-cases/{uuid}",
                 "/family-search/notices", "/family-search/notices/{uuid}", "/family-search/queue",
+                "/statistics", "/statistics?month={n}-{n}&region={n}", "/statistics.xlsx?month={n}-{n}&region={n}",
+                "/dashboard", "/statistics?year={n}&region={n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -126,6 +128,8 @@ struct LinkWalkTests {
         #expect(try await DemoFamilySearch.seed(app, reports: 60, notices: 20, matchedPerMille: 500).matches > 0)
         // The assistance station's year of cases.
         #expect(try await DemoStation.seed(app) > 0)
+        // The finished months with payroll rolls frozen.
+        #expect(try await DemoStatistics.seed(app).count > 0)
     }
 
     @Test(
