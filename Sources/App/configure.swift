@@ -97,6 +97,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateAPICalls())
     app.migrations.add(CreatePortalServices())
     app.migrations.add(CreateReceipts())
+    app.migrations.add(CreateStatisticsSnapshots())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     try PlaceNameRoutes.register(api: apiUser, pages: pages, signedIn: signedIn)
     try RehabRoutes.register(api: apiUser, signedIn: signedIn)
     try RentalRoutes.register(api: apiUser, signedIn: signedIn)
+    try StatisticsRoutes.register(api: apiUser, signedIn: signedIn)
     try CommunityRoutes.register(api: apiUser, signedIn: signedIn)
     ProgressRoutes.register(
         openAPI: app.grouped(BearerUserAuthenticator()), api: apiUser, pages: pages, signedIn: signedIn)

@@ -60,6 +60,8 @@ struct LinkWalkTests {
                 "/services", "/services/assistance", "/services/assistance/{n}", "/services/assistance/{n}/edit",
                 "/services/placenames/{n}", "/text-size?large={n}",
                 "/progress?number=CZ{n}",
+                "/statistics", "/statistics?month={n}-{n}&region={n}", "/statistics.xlsx?month={n}-{n}&region={n}",
+                "/dashboard", "/statistics?year={n}&region={n}",
             ] {
                 #expect(walk.patterns.contains(pattern), "the walk did not reach \(pattern)")
             }
@@ -130,6 +132,8 @@ struct LinkWalkTests {
         #expect(try await DemoFamilySearch.seed(app, reports: 60, notices: 20, matchedPerMille: 500).matches > 0)
         // The assistance station's year of cases.
         #expect(try await DemoStation.seed(app) > 0)
+        // The finished months with payroll rolls frozen.
+        #expect(try await DemoStatistics.seed(app).count > 0)
     }
 
     @Test(

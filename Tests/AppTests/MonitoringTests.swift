@@ -538,8 +538,9 @@ struct MonitoringTests {
                 "SELECT action FROM audit_events WHERE actor_name = 'monitoring-timer' ORDER BY sequence"
             )
             .all().map { try $0.decode(column: "action", as: String.self) }
-            // The head, 80+, is also enrolled in the senior allowance (尊老金) by the same round.
-            #expect(actions == ["visit.schedule", "alert.watch", "seniorAllowance.run"])
+            // The head, 80+, is also enrolled in the senior allowance (尊老金) by the same round, and
+            // last month's statistics are frozen (民政统计) once.
+            #expect(actions == ["visit.schedule", "alert.watch", "seniorAllowance.run", "statistics.freeze"])
             let tasks = try await Self.count(app, "visit_tasks")
             await MonitoringTimer.runOnce(app)
             #expect(try await Self.count(app, "visit_tasks") == tasks)

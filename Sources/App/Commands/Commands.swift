@@ -15,6 +15,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(DisabilityCommands(), as: "disability")
     app.asyncCommands.use(FamilySearchCommands(), as: "family-search")
     app.asyncCommands.use(OrganisationCommands(), as: "organisations")
+    app.asyncCommands.use(StatisticsCommands(), as: "statistics")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(KeyCommands(), as: "keys")

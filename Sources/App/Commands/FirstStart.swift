@@ -54,6 +54,7 @@ enum FirstStart {
         try await DemoRental.seedIfEmpty(app)
         try await DemoCommunities.seedIfEmpty(app)
         try await DemoCharity.seedIfEmpty(app)
+        try await DemoStatistics.seedIfEmpty(app)
     }
 
     /// A city-level account with a one-time password, printed for whoever started the server.

@@ -77,6 +77,7 @@ final class MonitoringTimer: LifecycleHandler, Sendable {
         await FamilySearchService.nightly(app)
         await ChildRound.hourly(app)
         await OrganisationCreditRun.hourly(app)
+        await StatisticsFreeze.hourly(app)
         do {
             // Booking reaches one more day each day: its slots are opened ahead of it; popular
             // dates are drawn at their opening, and unconfirmed bookings and divorce

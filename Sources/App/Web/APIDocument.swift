@@ -150,7 +150,7 @@ enum APITag: String, CaseIterable, Sendable {
     case homeCare, adaptations, ability, facilities, seniorAllowance
     case bookings, marriage, funeral, disability, childProtection, children, familySearch, station
     case organisations, ratings, funding, charity, illegalOrganisations, adoption, placeNames, rehab, rental
-    case communities, portal
+    case communities, portal, statistics
 
     var title: String {
         switch self {
@@ -186,6 +186,7 @@ enum APITag: String, CaseIterable, Sendable {
         case .rental: return "辅具租赁"
         case .communities: return "社区建设"
         case .portal: return "民政通与办件查询"
+        case .statistics: return "民政统计"
         }
     }
 

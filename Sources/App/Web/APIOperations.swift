@@ -445,6 +445,12 @@ enum APIOperations {
         .post(Route.API.progressLookups, "办件查询：凭受理编号与验证码（本人令牌无需验证码）查看进度", .portal).opened()
             .body(S.object(["receiptNumber": S.string, "code": S.string], required: ["receiptNumber"], closed: true)),
         .get(Route.API.myProgress, "本人的全部办件：状态、下一步与期限", .portal).only(.resident),
+        // statistics
+        .get(Route.API.statistics, "民政统计：某月或某年的各项数字，按区、街道（冻结月份取快照）", .statistics)
+            .query(
+                APIQuery("month", S.string, "月份 YYYY-MM（与 year 二选一）"), APIQuery("year", S.range(2000, 2100), "年度"),
+                .region
+            ).needs(.viewStatistics),
     ]
 
     /// `GET /api/v1/households/:id`, the key of an operation and of a registered route.

@@ -50,6 +50,8 @@ struct LayoutContext: Encodable {
     let canRecordCharityNeeds: Bool
     /// The caseworkers of family search (寻亲比对): the queue of matches.
     let canHandleFamilySearch: Bool
+    /// 民政统计 and the leadership dashboard.
+    let canViewStatistics: Bool
     /// Reload the page every so many seconds (a running job's page); nil for none.
     var refreshSeconds: Int?
     /// The large-text mode (适老化: bigger type and spacing, high contrast), from its cookie.
@@ -93,6 +95,7 @@ struct LayoutContext: Encodable {
         canViewCommunityTasks = user?.role.may(.viewCommunityTasks) ?? false
         canRecordCharityNeeds = user?.role.may(.recordCharityNeeds) ?? false
         canHandleFamilySearch = user?.role.may(.handleFamilySearch) ?? false
+        canViewStatistics = user?.role.may(.viewStatistics) ?? false
         canSeeChildCases = user.map { $0.role.may(.protectChildren) || $0.role.may(.workChildCases) } ?? false
         canManageOrganisations = user?.role.may(.manageOrganisations) ?? false
         isDepartment = user?.role == .department

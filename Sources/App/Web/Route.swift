@@ -336,6 +336,11 @@ enum Route {
     static let rehabPatient = Template<UUID>("/rehab-patients/:id")
     static let rehabPatientServices = Template<UUID>("/rehab-patients/:id/services")
     static let rehabPatientLeaving = Template<UUID>("/rehab-patients/:id/leaving")
+    // Statistics (民政统计) and the leadership dashboard.
+    static let statistics = Template<Void>("/statistics")
+    static let statisticsExport = Template<Void>("/statistics.xlsx")
+    static let dashboard = Template<Void>("/dashboard")
+
     // Assistive-device rental.
     static let rental = Template<Void>("/rental")
     static let rentalPoints = Template<Void>("/rental/points")
@@ -606,6 +611,7 @@ enum Route {
         static let rehabPatient = Template<UUID>("/api/v1/rehab-patients/:id")
         static let rehabPatientServices = Template<UUID>("/api/v1/rehab-patients/:id/services")
         static let rehabPatientLeaving = Template<UUID>("/api/v1/rehab-patients/:id/leaving")
+        static let statistics = Template<Void>("/api/v1/statistics")
         static let rentalCatalogue = Template<Void>("/api/v1/rental/catalogue")
         static let rentalPoints = Template<Void>("/api/v1/rental/points")
         static let rentalPoint = Template<UUID>("/api/v1/rental/points/:id")

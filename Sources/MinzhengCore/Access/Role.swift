@@ -158,6 +158,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Record a low-income household's unmet need for 1798 (一起救吧) charity assistance in one's
     /// region and what was given: street and community staff and the levels above them.
     case recordCharityNeeds
+    /// See the bureau's statistics of one's region (民政统计): the month's and the year's figures,
+    /// their trends and the .xlsx, and the leadership dashboard — figures only; a figure links to
+    /// its records only for roles that may open them.
+    case viewStatistics
 }
 
 extension Role {
@@ -170,7 +174,7 @@ extension Role {
             .inspectFacilities, .gradeFacilities, .answerAdvice, .handleBookings, .workChildCases,
             .handleFamilySearch, .manageOrganisations, .registerAdoptions, .managePlaceNames,
             .viewRehabStations, .manageRehabStations, .handleDeviceRental, .manageCommunities, .manageAdmissionList,
-            .viewCommunityTasks, .assignCommunityTasks, .manageCharity, .recordCharityNeeds,
+            .viewCommunityTasks, .assignCommunityTasks, .manageCharity, .recordCharityNeeds, .viewStatistics,
         ],
         .districtOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .manageUsers, .viewPolicy,
@@ -179,21 +183,21 @@ extension Role {
             .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities, .inspectFacilities, .gradeFacilities,
             .answerAdvice, .handleBookings, .workChildCases, .handleFamilySearch, .manageOrganisations,
             .registerAdoptions, .managePlaceNames, .viewRehabStations, .manageRehabStations, .handleDeviceRental,
-            .manageCommunities, .viewCommunityTasks, .manageCharity, .recordCharityNeeds,
+            .manageCommunities, .viewCommunityTasks, .manageCharity, .recordCharityNeeds, .viewStatistics,
         ],
         .streetOfficer: [
             .viewRegistry, .editRegistry, .importRegistry, .viewFullIdentity, .viewPolicy, .handleApplications,
             .visitHouseholds,
             .confirmBenefitChanges, .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .manageFacilities,
             .inspectFacilities, .answerAdvice, .workChildCases, .viewRehabStations, .handleDeviceRental,
-            .manageCommunities, .viewCommunityTasks, .recordCharityNeeds,
+            .manageCommunities, .viewCommunityTasks, .recordCharityNeeds, .viewStatistics,
         ],
         .communityWorker: [
             .viewRegistry, .editRegistry, .viewFullIdentity, .viewPolicy, .handleApplications, .visitHouseholds,
             .handleHomeCare, .assessAbility, .scoreAbility, .viewFacilities, .workChildCases, .viewCommunityTasks,
             .recordCharityNeeds,
         ],
-        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities],
+        .auditor: [.viewRegistry, .viewAudit, .viewPolicy, .scoreAbility, .viewFacilities, .viewStatistics],
         .department: [.handleApplications, .scoreAbility, .assignCommunityTasks],
         .resident: [.selfService],
         .childWelfare: [.protectChildren],

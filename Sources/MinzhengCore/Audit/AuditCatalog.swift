@@ -152,6 +152,7 @@ public enum AuditCatalog {
             ("rental.request", "辅具租赁：租赁申请（预留设备）"), ("rental.deliver", "辅具租赁：交付"),
             ("rental.return", "辅具租赁：归还"), ("rental.cancel", "辅具租赁：取消申请"),
             ("rental.markLost", "辅具租赁：认定灭失（押金不退）"), ("rental.settlement.export", "辅具租赁：下载月度结算"),
+            ("statistics.freeze", "民政统计：冻结月度数据"), ("statistics.export", "民政统计：下载统计报表"),
             ("rental.demo", "辅具租赁：写入演示数据"),
             ("charity.organisation.apply", "慈善组织：申请认定"), ("charity.organisation.decide", "慈善组织：认定决定"),
             ("charity.qualification.grant", "慈善组织：授予公开募捐资格"),
@@ -209,6 +210,6 @@ public enum AuditCatalog {
         "advice_request": "养老顾问咨询", "child_case": "未成年人保护个案", "adoption": "收养登记",
         "rehab_station": "德康驿站", "rehab_patient": "德康驿站患者", "rental_point": "辅具租赁点",
         "rental_device": "租赁辅具", "rental": "辅具租赁", "place_name": "地名", "backup": "数据库备份", "data_key": "数据密钥",
-        "illegalOrganisationReport": "非法社会组织举报", "tradeAssociationFee": "行业协会收费项目", "receipt": "受理编号（办件）",
+        "illegalOrganisationReport": "非法社会组织举报", "tradeAssociationFee": "行业协会收费项目", "receipt": "受理编号（办件）", "statistics": "民政统计",
     ]
 }
