@@ -194,7 +194,8 @@ enum APITag: String, CaseIterable, Sendable {
     /// by region or record: RouteAccessMatrixTests holds each role's exact answer).
     var permission: Permission? {
         switch self {
-        case .documentation, .accounts, .policy, .children: return nil
+        case .documentation, .accounts, .policy, .children, .portal: return nil
+        case .statistics: return .viewStatistics
         case .users: return .manageUsers
         case .registry: return .viewRegistry
         case .applications: return .handleApplications
