@@ -48,7 +48,7 @@ RESIDENT_PASSWORD = "Resident-password-1"
 
 def register_and_sign_in(browser, site, head, phone):
     """The resident of `registered_household` registers with the facts on file, then signs in
-    with the ID number and lands on their applications."""
+    with the ID number, lands on the portal (民政通) and goes on to their applications from it."""
     browser.get(site.url("/register"))
     assert heading(browser) == "居民注册"
     for field, value in (("f-name", "王秀兰"), ("f-id", head), ("f-phone", phone), ("f-password", RESIDENT_PASSWORD),
@@ -58,6 +58,8 @@ def register_and_sign_in(browser, site, head, phone):
     wait_for_path(browser, "/login")
     assert "注册成功" in browser.find_element(By.CSS_SELECTOR, "main").text
     submit_login(browser, head, RESIDENT_PASSWORD)
+    wait_for_path(browser, "/")
+    browser.find_element(By.LINK_TEXT, "我的救助申请").click()
     wait_for_path(browser, "/applications")
     assert heading(browser) == "我的申请"
 
