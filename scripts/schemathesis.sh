@@ -107,24 +107,7 @@ say "starting the server on $BASE (data in $WORK)"
 "$BIN" serve >"$WORK/server.log" 2>&1 </dev/null &
 SERVER_PID=$!
 
-"$PY" - "$BASE/healthz" "$SERVER_PID" <<'PYEOF' || fail "the server did not answer /healthz"
-import os, sys, time, urllib.request
-url, pid = sys.argv[1], int(sys.argv[2])
-deadline = time.monotonic() + 120
-while time.monotonic() < deadline:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        sys.exit("the server process exited during start-up")
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            if r.status == 200:
-                sys.exit(0)
-    except OSError:
-        pass
-    time.sleep(0.2)
-sys.exit("no answer from %s within 120s" % url)
-PYEOF
+"$PY" "$ROOT/scripts/wait-healthz.py" "$BASE/healthz" "$SERVER_PID" 120 || fail "the server did not answer /healthz"
 say "server up after $((SECONDS - START))s"
 
 # The one-time passwords replaced; each account's token is the answer of the change.

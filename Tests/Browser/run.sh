@@ -116,24 +116,7 @@ say "starting the server on $MINZHENG_BASE_URL (data in $WORK)"
 "$BIN" serve >"$WORK/server.log" 2>&1 </dev/null &
 SERVER_PID=$!
 
-"$PY" - "$MINZHENG_BASE_URL/healthz" "$SERVER_PID" <<'EOF' || fail "the server did not answer /healthz"
-import os, sys, time, urllib.request
-url, pid = sys.argv[1], int(sys.argv[2])
-deadline = time.monotonic() + 60
-while time.monotonic() < deadline:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        sys.exit("the server process exited during start-up")
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            if r.status == 200:
-                sys.exit(0)
-    except OSError:
-        pass
-    time.sleep(0.2)
-sys.exit("no answer from %s within 60s" % url)
-EOF
+"$PY" "$ROOT/scripts/wait-healthz.py" "$MINZHENG_BASE_URL/healthz" "$SERVER_PID" 60 || fail "the server did not answer /healthz"
 say "server up after $((SECONDS - START))s"
 
 "$PY" - "$MINZHENG_BASE_URL" "$FIRST_PASSWORD" "$MINZHENG_TEST_USER" "$MINZHENG_TEST_PASSWORD" \
