@@ -48,7 +48,7 @@ SIZES = {
     # rows of the household import, households seeded, feed rows, households seeded for the
     # payroll's enrollments, enrollments, kill points per job, server bursts
     "small": dict(import_rows=30_000, seed=16_000, feed_rows=30_000, payroll_households=6_000,
-                  enrollments=40_000, kills=3, server_rounds=3),
+                  enrollments=40_000, kills=2, server_rounds=3),
     "large": dict(import_rows=300_000, seed=60_000, feed_rows=300_000, payroll_households=40_000,
                   enrollments=400_000, kills=6, server_rounds=6),
 }

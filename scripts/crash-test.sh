@@ -18,7 +18,7 @@
 # The binary: $MINZHENG_BIN, else `swift build --show-bin-path`/minzheng (it does not build:
 # CI has built it). The seed is random unless given (--seed or CRASH_TEST_SEED) and printed
 # first, so that a failure can be run again. --size large (or CRASH_TEST_SIZE=large) is the
-# longer run (about ten times the rows, six kill points per job); small fits CI (~3 minutes).
+# longer run (about ten times the rows, six kill points per job); small fits CI (~3 minutes, two kill points per job).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
