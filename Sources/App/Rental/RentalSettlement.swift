@@ -49,29 +49,14 @@ extension RentalService {
     }
 
     func settlement(month: YearMonth) async throws -> Settlement {
-        let history = try await PolicyStore(db: db).history()
-        let store = RentalStore(db: db)
-        var lines: [SettlementLine] = []
-        for r in try await store.delivered(within: user.scope, onOrBefore: month.lastDay) {
-            guard let delivered = r.deliveredOn.flatMap(CivilDate.init),
-                let kind = RentalDeviceKind(rawValue: r.kind)
-            else { continue }
-            let p = try history.parameters(for: r.region, month: month).rental
-            let lost = r.endsOn.flatMap(CivilDate.init).map { RentalRules.lostOn(endsOn: $0, p) }
-            guard
-                let start = RentalRules.rentalMonthStart(
-                    in: month, deliveredOn: delivered, returnedOn: r.returnedOn.flatMap(CivilDate.init), lostOn: lost)
-            else { continue }
-            let facts = try await store.facts(person: r.personId, month: month)
-            let rule = facts.flatMap { RentalRules.rule($0, p) }
-            let charge = RentalRules.charge(kind, rule: rule, p)
-            lines.append(
-                SettlementLine(
-                    rentalId: r.id, pointName: r.pointName, operatorName: r.operatorName, personName: r.personName,
-                    idMasked: r.idMasked, kind: kind.rawValue, kindName: kind.chinese, serial: r.serial ?? "",
-                    monthStarts: start.description, rule: rule?.rawValue, ruleName: rule?.chinese ?? "自费",
-                    rentFen: charge.rent.value, subsidyFen: charge.subsidy.value,
-                    personPaysFen: charge.personPays.value, personId: r.personId))
+        var lines = try await RentalMonthCharges(db: db).charged(month: month, within: user.scope).map { c in
+            let r = c.rental
+            return SettlementLine(
+                rentalId: r.id, pointName: r.pointName, operatorName: r.operatorName, personName: r.personName,
+                idMasked: r.idMasked, kind: c.kind.rawValue, kindName: c.kind.chinese, serial: r.serial ?? "",
+                monthStarts: c.starts.description, rule: c.rule?.rawValue, ruleName: c.rule?.chinese ?? "自费",
+                rentFen: c.charge.rent.value, subsidyFen: c.charge.subsidy.value,
+                personPaysFen: c.charge.personPays.value, personId: r.personId)
         }
         lines.sort { ($0.operatorName, $0.pointName, $0.monthStarts) < ($1.operatorName, $1.pointName, $1.monthStarts) }
         var operators: [OperatorTotal] = []

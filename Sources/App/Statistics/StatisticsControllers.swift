@@ -13,6 +13,9 @@ struct StatisticsAPIController: RouteCollection {
             return try await statistics.report(
                 try StatisticsRoutes.period(req), region: try statistics.region(req.query[String.self, at: "region"]))
         }
+        routes.get(Route.API.dashboard.pattern) { req async throws -> StatisticsService.Dashboard in
+            try await req.statistics().dashboard(year: try RentalRoutes.year(req))
+        }
     }
 }
 
@@ -126,12 +129,16 @@ struct StatisticsPageController: RouteCollection {
             case .year(let y): return "?year=\(y)&region=\(code)"
             }
         }
+        let linkMonth: YearMonth? = {
+            if case .month(let m) = period { return m }
+            return nil
+        }()
         let show: (Int64, String) -> String = { value, unit in unit == "fen" ? Fen(value).formatted : "\(value)" }
         let areas = StatisticsArea.allCases.compactMap { area -> Area? in
             let lines = report.figures.filter { $0.area == area.rawValue }.map { f in
                 Line(
                     name: f.name, definition: f.definition, total: show(f.total, f.unit),
-                    href: StatisticsService.link(f.key, user: user),
+                    href: StatisticsService.link(f.key, user: user, month: linkMonth, region: region),
                     values: zip(report.columns, f.values).map { Cell(label: $0.name, value: show($1, f.unit)) })
             }
             return lines.isEmpty ? nil : Area(name: area.chinese, figures: lines)

@@ -195,21 +195,37 @@ struct StatisticsService {
         return file
     }
 
-    /// Where the records behind a figure are listed, for a role that may open them.
-    static func link(_ key: String, user: CurrentUser) -> String? {
+    /// Where the records behind a figure are listed, for a role that may open them, narrowed to
+    /// the view's region and month (and the figure's kind or category) where that list can be.
+    static func link(_ key: String, user: CurrentUser, month: YearMonth?, region: RegionCode) -> String? {
         let (path, permission): (String, Permission)
+        var query: [(String, String)] = []
         if key.hasSuffix(".recipients") || key.hasSuffix(".paid") || key == StatisticsCatalogue.dibaoPersons {
             (path, permission) = (Route.payroll.path, .managePayroll)
         } else if [StatisticsCatalogue.facilities, StatisticsCatalogue.beds, StatisticsCatalogue.nursingBeds].contains(
             key)
         {
             (path, permission) = (Route.facilities.path, .viewFacilities)
+            query = [("region", region.value)]
         } else if key == StatisticsCatalogue.adaptations {
             (path, permission) = (Route.adaptations.path, .handleHomeCare)
+        } else if key == StatisticsCatalogue.homeCareVisits || key == StatisticsCatalogue.homeCareSubsidy {
+            (path, permission) = (Route.homeCareSettlement.path, .handleHomeCare)
+            query = month.map { [("month", $0.description)] } ?? []
+        } else if key.hasPrefix("elderly.rental.") {
+            (path, permission) = (Route.rentalSettlement.path, .handleDeviceRental)
+            query = month.map { [("month", $0.description)] } ?? []
         } else if key.hasPrefix("organisations.") {
             (path, permission) = (Route.organisations.path, .manageOrganisations)
+            query = [("region", region.value)]
+            if let kind = OrganisationKind.allCases.first(where: { StatisticsCatalogue.organisations($0) == key }) {
+                query.append(("kind", kind.rawValue))
+            }
         } else if key.hasPrefix("children.") {
             (path, permission) = (Route.children.path, .visitHouseholds)
+            if let category = ChildCategory.allCases.first(where: { StatisticsCatalogue.children($0) == key }) {
+                query = [("category", category.rawValue)]
+            }
         } else if key == StatisticsCatalogue.rehabStations {
             (path, permission) = (Route.rehabStations.path, .viewRehabStations)
         } else if key == StatisticsCatalogue.marriages || key == StatisticsCatalogue.divorces {
@@ -221,7 +237,8 @@ struct StatisticsService {
         } else {
             return nil
         }
-        return user.role.may(permission) ? path : nil
+        guard user.role.may(permission) else { return nil }
+        return query.isEmpty ? path : path + "?" + query.map { "\($0)=\($1)" }.joined(separator: "&")
     }
 }
 

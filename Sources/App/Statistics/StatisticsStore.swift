@@ -4,7 +4,7 @@ import SQLKit
 
 /// The SQL of the bureau's statistics (民政统计): every figure of `StatisticsCatalogue` for a
 /// month, as cells by street, computed from the records (the payroll rolls, facilities,
-/// adaptations, children in need, 德康驿站, organisations, marriage records, funeral bills,
+/// adaptations, home-care visits, device rentals, children in need, 德康驿站, organisations, marriage records, funeral bills,
 /// family search) inside the region filter; and the frozen months
 /// (`statistics_snapshots`) with the data version they came from.
 struct StatisticsStore {
@@ -53,27 +53,17 @@ struct StatisticsStore {
             GROUP BY \(Self.street("l.region"))
             """)
         // Facilities filed by the month's end, their beds and nursing beds.
-        for row in try await db.raw(
+        cells += try await columns(
+            [
+                ("n", StatisticsCatalogue.facilities), ("beds", StatisticsCatalogue.beds),
+                ("nursing", StatisticsCatalogue.nursingBeds),
+            ],
             """
             SELECT \(Self.street("region")) AS bucket, COUNT(*) AS n,
               CAST(COALESCE(SUM(beds_total), 0) AS BIGINT) AS beds, CAST(COALESCE(SUM(nursing_beds), 0) AS BIGINT) AS nursing
             FROM facilities WHERE filed_on <= \(bind: last) AND \(scope.condition("region"))
             GROUP BY \(Self.street("region"))
-            """
-        ).all() {
-            let bucket = try row.decode(column: "bucket", as: String.self)
-            cells += [
-                StatisticsCell(
-                    region: bucket, figure: StatisticsCatalogue.facilities,
-                    value: try row.decode(column: "n", as: Int64.self)),
-                StatisticsCell(
-                    region: bucket, figure: StatisticsCatalogue.beds,
-                    value: try row.decode(column: "beds", as: Int64.self)),
-                StatisticsCell(
-                    region: bucket, figure: StatisticsCatalogue.nursingBeds,
-                    value: try row.decode(column: "nursing", as: Int64.self)),
-            ]
-        }
+            """)
         cells += try await counts(
             StatisticsCatalogue.adaptations,
             """
@@ -81,6 +71,16 @@ struct StatisticsStore {
             WHERE completed_on >= \(bind: first) AND completed_on <= \(bind: last) AND \(scope.condition("region"))
             GROUP BY \(Self.street("region"))
             """)
+        // Home care: the month's settled visits and their subsidy, by the settlement's own split.
+        cells += try await columns(
+            [("n", StatisticsCatalogue.homeCareVisits), ("subsidy", StatisticsCatalogue.homeCareSubsidy)],
+            """
+            \(HomeCareSettlementStore.split(month: month, within: scope))
+            SELECT \(Self.street("s.region")) AS bucket, COUNT(*) AS n, CAST(COALESCE(SUM(s.subsidy), 0) AS BIGINT) AS subsidy
+            FROM split s WHERE \(scope.condition("s.region"))
+            GROUP BY \(Self.street("s.region"))
+            """)
+        cells += StatisticsCells.within(scope.prefix, try await rentalCells(month: month))
         // Organisations on the register at the month's end, by kind; and those registered in the month.
         let gone = [OrganisationStatus.revoked.rawValue, OrganisationStatus.deregistered.rawValue]
         for row in try await db.raw(
@@ -176,12 +176,42 @@ struct StatisticsStore {
         return StatisticsCells.canonical(cells)
     }
 
+    /// Device rentals, from the operators' settlement of the month and of the year's earlier
+    /// months (who was subsidised before), city-wide: a person's first subsidised month is the
+    /// same whichever view asks, and a view takes its regions' cells.
+    private func rentalCells(month: YearMonth) async throws -> [StatisticsCell] {
+        let charges = RentalMonthCharges(db: db)
+        let city = RegionScope(RegionTable.changzhou)
+        func statistics(_ m: YearMonth) async throws -> [RentalStatistics.Charge] {
+            try await charges.charged(month: m, within: city).map {
+                RentalStatistics.Charge(
+                    region: $0.rental.region, person: $0.rental.personId, subsidyFen: $0.charge.subsidy.value)
+            }
+        }
+        var earlier: Set<UUID> = []
+        for m in 1..<month.month {
+            earlier.formUnion(RentalStatistics.subsidised(try await statistics(YearMonth(year: month.year, month: m)!)))
+        }
+        return RentalStatistics.cells(try await statistics(month), earlier: earlier)
+    }
+
     /// A query answering `bucket` and `n` as cells of one figure.
     private func counts(_ figure: String, _ query: SQLQueryString) async throws -> [StatisticsCell] {
-        try await db.raw(query).all().map {
-            StatisticsCell(
-                region: try $0.decode(column: "bucket", as: String.self), figure: figure,
-                value: try $0.decode(column: "n", as: Int64.self))
+        try await columns([("n", figure)], query)
+    }
+
+    /// A query answering `bucket` and a column for each figure, as cells.
+    private func columns(
+        _ figures: [(column: String, figure: String)], _ query: SQLQueryString
+    ) async throws
+        -> [StatisticsCell]
+    {
+        try await db.raw(query).all().flatMap { row in
+            let bucket = try row.decode(column: "bucket", as: String.self)
+            return try figures.map {
+                StatisticsCell(
+                    region: bucket, figure: $0.figure, value: try row.decode(column: $0.column, as: Int64.self))
+            }
         }
     }
 

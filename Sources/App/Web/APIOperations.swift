@@ -451,6 +451,24 @@ enum APIOperations {
                 APIQuery("month", S.string, "月份 YYYY-MM（与 year 二选一）"), APIQuery("year", S.range(2000, 2100), "年度"),
                 .region
             ).needs(.viewStatistics),
+        .get(Route.API.dashboard, "领导驾驶舱：本年度目标（政策参数）与本辖区及下辖各区、街道的完成情况", .statistics)
+            .query(APIQuery("year", S.range(2021, 2100), "年度（默认本年）")).needs(.viewStatistics)
+            .returns(
+                S.object(
+                    [
+                        "year": S.integer, "month": S.string,
+                        "lines": S.array(
+                            S.object(
+                                [
+                                    "key": S.string, "name": S.string,
+                                    "cells": S.array(
+                                        S.object(
+                                            [
+                                                "region": S.string, "regionName": S.string, "actual": S.string,
+                                                "target": S.string, "percent": S.integer, "reached": S.boolean,
+                                            ], required: ["region", "regionName", "actual", "reached"])),
+                                ], required: ["key", "name", "cells"])),
+                    ], required: ["year", "month", "lines"])),
     ]
 
     /// `GET /api/v1/households/:id`, the key of an operation and of a registered route.

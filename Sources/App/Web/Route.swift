@@ -612,6 +612,7 @@ enum Route {
         static let rehabPatientServices = Template<UUID>("/api/v1/rehab-patients/:id/services")
         static let rehabPatientLeaving = Template<UUID>("/api/v1/rehab-patients/:id/leaving")
         static let statistics = Template<Void>("/api/v1/statistics")
+        static let dashboard = Template<Void>("/api/v1/dashboard")
         static let rentalCatalogue = Template<Void>("/api/v1/rental/catalogue")
         static let rentalPoints = Template<Void>("/api/v1/rental/points")
         static let rentalPoint = Template<UUID>("/api/v1/rental/points/:id")

@@ -25,6 +25,8 @@ public struct DashboardTarget: Sendable {
         DashboardTarget(
             key: .adaptationYearTarget, name: "居家适老化改造完工（户）", measure: .count(StatisticsCatalogue.adaptations)),
         DashboardTarget(
+            key: .rentalYearTarget, name: "辅具租赁受补贴（人）", measure: .count(StatisticsCatalogue.rentalPeopleNew)),
+        DashboardTarget(
             key: .rehabStationTarget, name: "德康驿站（个）", measure: .count(StatisticsCatalogue.rehabStations)),
     ]
 

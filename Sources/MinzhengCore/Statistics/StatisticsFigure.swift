@@ -69,6 +69,11 @@ public enum StatisticsCatalogue {
     public static let beds = "elderly.beds"
     public static let nursingBeds = "elderly.nursingBeds"
     public static let adaptations = "elderly.adaptations"
+    public static let homeCareVisits = "elderly.homeCare.visits"
+    public static let homeCareSubsidy = "elderly.homeCare.subsidy"
+    public static let rentalMonths = "elderly.rental.months"
+    public static let rentalSubsidy = "elderly.rental.subsidy"
+    public static let rentalPeopleNew = "elderly.rental.peopleNew"
     public static let organisationsNew = "organisations.registeredInMonth"
     public static let familySearchReports = "familySearch.reports"
     public static let familySearchNotices = "familySearch.notices"
@@ -117,6 +122,21 @@ public enum StatisticsCatalogue {
             StatisticsFigure(
                 key: adaptations, area: .elderly, name: "适老化改造完工（户）", unit: .count, kind: .flow,
                 definition: "完工日期在当月的居家适老化改造案件数"),
+            StatisticsFigure(
+                key: homeCareVisits, area: .elderly, name: "居家上门服务（次）", unit: .count, kind: .flow,
+                definition: "当月已确认、未暂缓结算的居家上门服务工单数，按工单地区统计（与服务机构月结算同一口径）"),
+            StatisticsFigure(
+                key: homeCareSubsidy, area: .elderly, name: "居家上门服务政府补贴", unit: .fen, kind: .flow,
+                definition: "当月已确认服务按服务对象当月额度依次抵扣的补贴金额之和（超出额度部分自费，不计入）"),
+            StatisticsFigure(
+                key: rentalMonths, area: .elderly, name: "辅具租赁计租（件·月）", unit: .count, kind: .flow,
+                definition: "当月开始计租的租赁月数：已交付、当月未归还且未认定丢失的每件辅具每个租期月一笔（与运营机构月结算同一口径）"),
+            StatisticsFigure(
+                key: rentalSubsidy, area: .elderly, name: "辅具租赁政府补贴", unit: .fen, kind: .flow,
+                definition: "当月计租的租赁月按当月补贴类别（低保、特困、持证残疾人、高龄）计算的政府补贴之和"),
+            StatisticsFigure(
+                key: rentalPeopleNew, area: .elderly, name: "辅具租赁新增受补贴（人）", unit: .count, kind: .flow,
+                definition: "当月获租赁补贴、且当年此前各月未获补贴的人数，按租赁点地区统计；全年合计即当年受补贴人数"),
         ]
         for category in ChildCategory.allCases {
             list.append(

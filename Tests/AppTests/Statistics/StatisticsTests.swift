@@ -271,6 +271,16 @@ struct StatisticsTests {
         }
     }
 
+    /// The statistics as the city administrator sees them.
+    static func cityService(_ app: Application) throws -> StatisticsService {
+        try StatisticsService(
+            db: app.sql, writer: app.writer(actor: .system("test")), clock: app.platform.clock,
+            regions: app.platform.regions,
+            user: CurrentUser(
+                id: UUID(), username: "a", displayName: "a", role: .cityAdmin, region: RegionTable.changzhou,
+                department: nil))
+    }
+
     static func report(_ app: Application, _ query: String, token: String) async throws -> Report {
         let response = try await send(app, .GET, "/api/v1/statistics?\(query)", token: token)
         #expect(response.status == .ok, "\(response.body.string)")
@@ -405,7 +415,7 @@ struct StatisticsTests {
             let auditor = try await PolicyPageTests.signedIn(app, role: .auditor, region: "320402")
             let plain = try await AccountFixtures.get(app, "/statistics?month=2026-11", cookie: auditor).body.string
             #expect(plain.contains("最低生活保障（户）") && !plain.contains("href=\"/payroll\""))
-            #expect(plain.contains("href=\"/facilities\""))
+            #expect(plain.contains("href=\"/facilities?region=320402\""))
             let refused = try await AccountFixtures.get(app, "/statistics?month=1999-01", cookie: admin)
             #expect(refused.status == .badRequest && refused.body.string.contains("月份应为"))
             let year = try await AccountFixtures.get(app, "/statistics?year=2026&region=320402", cookie: admin)
@@ -438,12 +448,7 @@ struct StatisticsTests {
         try await withTestApp(db) { app in
             app.platform.clock = .fixed(CivilDate("2026-12-10")!)
             try await Self.november(app)
-            let service = try StatisticsService(
-                db: app.sql, writer: app.writer(actor: .system("test")), clock: app.platform.clock,
-                regions: app.platform.regions,
-                user: CurrentUser(
-                    id: UUID(), username: "a", displayName: "a", role: .cityAdmin, region: RegionTable.changzhou,
-                    department: nil))
+            let service = try Self.cityService(app)
             let d = try await service.dashboard(year: 2026)
             #expect(d.month == "2026-12")
             let beds = try #require(d.lines.first { $0.key == "nursingBedTarget" })
@@ -466,6 +471,83 @@ struct StatisticsTests {
             #expect(!page.body.string.contains("钟楼区"))
             let worker = try await PolicyPageTests.signedIn(app, role: .communityWorker, region: "320402001")
             #expect(try await AccountFixtures.get(app, "/dashboard", cookie: worker).status == .forbidden)
+        }
+    }
+
+    @Test(
+        "home-care visits and their subsidy, device rentals and the people first subsidised in the year: the settlements' own figures, on the dashboard",
+        arguments: TestDatabase.available)
+    func homeCareAndRentals(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // March: an old man (aged: half the rent) and a younger woman (self-paid) each take a
+            // wheelchair for two months and keep it: charged monthly until it counts as lost in August.
+            app.platform.clock = .fixed(CivilDate("2026-03-10")!)
+            let (old, young) = ("32040219410101601", "32040219700101602")
+            _ = try await PayrollTests.household(app, region: "320402001", head: old)
+            _ = try await PayrollTests.household(app, region: "320402001", head: young)
+            let (officer, point, _) = try await RentalTests.point(app, devices: 2)
+            for id in [old, young] {
+                let rental = try await RentalTests.request(app, officer, point: point, idNumber: residentID(id))
+                    .json(RentalTests.Rental.self)
+                #expect(try await RentalTests.act(app, officer, rental.id, "deliver").status == .ok)
+            }
+            // December: three confirmed cleaning visits of 80 yuan for an elder entitled to 200
+            // (the third half subsidised), and one served but not yet confirmed.
+            let (street, district, person, provider, worker) = try await HomeCareTests.fixture(app)
+            for day in ["10", "11", "12", "13"] {
+                let order = try await HomeCareTests.order(app, token: street, person: person)
+                try await HomeCareTests.visit(
+                    app, token: street, order.id, provider: provider, worker: worker, from: "2026-12-\(day)T09:00",
+                    to: "2026-12-\(day)T11:00", confirm: day != "13")
+            }
+            HomeCareTests.at(app, "2026-12-20T09:00")
+            let admin = try await app.token(role: .cityAdmin, region: "3204")
+            let december = try await Self.report(app, "month=2026-12", token: admin)
+            let settled = try await HomeCareTests.settlement(app, token: district)
+            #expect(december.value(StatisticsCatalogue.homeCareVisits) == 3)
+            #expect(december.value(StatisticsCatalogue.homeCareSubsidy) == 20_000)
+            #expect(settled.subsidyFen == 20_000 && settled.providers.map(\.visits) == [3])
+            #expect(december.value(StatisticsCatalogue.rentalMonths) == 0)
+
+            let expected: [(String, Int64, Int64, Int64)] = [
+                // month, rental months, subsidy in fen, people subsidised for the first time this year
+                ("2026-03", 2, 1_500, 1), ("2026-04", 2, 1_500, 0), ("2026-07", 2, 1_500, 0), ("2026-08", 0, 0, 0),
+            ]
+            for (month, months, subsidy, people) in expected {
+                let report = try await Self.report(app, "month=\(month)", token: district)
+                #expect(report.value(StatisticsCatalogue.rentalMonths) == months, "\(month)")
+                #expect(report.value(StatisticsCatalogue.rentalSubsidy) == subsidy, "\(month)")
+                #expect(report.value(StatisticsCatalogue.rentalPeopleNew) == people, "\(month)")
+                let settlement = try await send(app, .GET, "/api/v1/rental/settlement?month=\(month)", token: officer)
+                #expect(try settlement.json(RentalTests.Settlement.self).subsidyFen == subsidy, "\(month)")
+            }
+            // The year: five charged months each, one person subsidised — the rental year count's figure.
+            let year = try await Self.report(app, "year=2026", token: admin)
+            #expect(year.value(StatisticsCatalogue.rentalMonths) == 10)
+            #expect(year.value(StatisticsCatalogue.rentalSubsidy) == 7_500)
+            #expect(year.value(StatisticsCatalogue.rentalPeopleNew) == 1)
+            let count = try await send(app, .GET, "/api/v1/rental/year?year=2026", token: officer)
+            #expect(try count.json(RentalTests.Year.self).subsidised == 1)
+            let other = try await Self.report(app, "month=2026-03&region=320404", token: admin)
+            #expect(other.value(StatisticsCatalogue.rentalMonths) == 0)
+
+            let service = try Self.cityService(app)
+            let rentals = try #require(
+                try await service.dashboard(year: 2026).lines.first { $0.key == "rentalYearTarget" })
+            #expect(rentals.cells.first?.actual == "1" && rentals.cells.first?.target == "5000")
+            #expect(rentals.cells.first { $0.region == "320402" }?.target == nil)
+            let api = try await send(app, .GET, "/api/v1/dashboard?year=2026", token: admin)
+            #expect(api.status == .ok && api.body.string.contains("\"key\":\"rentalYearTarget\""))
+            let future = try await send(app, .GET, "/api/v1/dashboard?year=2027", token: admin)
+            #expect(future.status == .badRequest && future.body.string.contains("\"field\":\"year\""))
+
+            // Each figure links to its records for the view's month and region.
+            let cookie = try await PolicyPageTests.signedIn(app, role: .districtOfficer, region: "320402")
+            let html = try await AccountFixtures.get(app, "/statistics?month=2026-03", cookie: cookie).body.string
+            #expect(html.contains("href=\"/rental/settlement?month=2026-03\""))
+            #expect(html.contains("href=\"/home-care/settlement?month=2026-03\""))
+            #expect(html.contains("href=\"/facilities?region=320402\""))
+            #expect(html.contains("href=\"/organisations?region=320402&amp;kind=foundation\""))
         }
     }
 }

@@ -55,8 +55,9 @@ struct HomeCareSettlementStore {
     }
 
     /// Each settled visit with its subsidy: the orders of the month, for the persons with an
-    /// order inside `scope` (all of a person's visits count against one entitlement).
-    private static func split(month: YearMonth, within scope: RegionScope) -> SQLQueryString {
+    /// order inside `scope` (all of a person's visits count against one entitlement); the
+    /// statistics read the same CTE, so their figures are the settlement's.
+    static func split(month: YearMonth, within scope: RegionScope) -> SQLQueryString {
         let confirmed = HomeCareOrderState.confirmed.rawValue
         return """
             WITH charged AS (
