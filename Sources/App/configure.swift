@@ -24,6 +24,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         clock: config.startsAt.map(PlatformClock.starting(at:)) ?? .system)
     app.assessmentLimiter = RateLimiter(bucket: "assessment", limit: config.assessmentsPerMinute)
     app.adviceLimiter = RateLimiter(bucket: "careAdvice", limit: 5, windowSeconds: 3_600)
+    if let url = config.smsURL {
+        app.codeSender = GatewayCodeSender(
+            client: app.client, url: URI(string: url), token: config.smsToken, timeout: .seconds(5))
+    }
     ProcessMetrics.bootstrapOnce()
     app.metrics = AppMetrics(buildVersion: config.buildVersion, startedAt: Date())
     app.writeSerializer = WriteSerializer(

@@ -61,6 +61,8 @@ struct AppConfigTests {
             ("MINZHENG_METRICS_TOKEN", "short"),
             ("MINZHENG_METRICS_TOKEN", String(repeating: "a", count: 31) + " b"),
             ("MINZHENG_BUILD_VERSION", "v1 with spaces"),
+            ("MINZHENG_SMS_URL", "ftp://sms.example.gov.cn"),
+            ("MINZHENG_SMS_URL", "sms gateway"),
         ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }

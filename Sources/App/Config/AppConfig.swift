@@ -52,6 +52,10 @@ public struct AppConfig: Sendable {
     /// `MINZHENG_PROGRESS_CODE_MINUTES`: how long a one-time code of 办件查询 (progress lookup
     /// by receipt number) stays valid after it is sent; 10 when unset.
     public var progressCodeMinutes = 10
+    /// `MINZHENG_SMS_URL` (http or https) and `MINZHENG_SMS_TOKEN`: the SMS gateway that sends
+    /// those codes (`GatewayCodeSender`); without a URL they go to the log.
+    public var smsURL: String?
+    public var smsToken: String?
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -131,6 +135,12 @@ public struct AppConfig: Sendable {
                 variable: "MINZHENG_BUILD_VERSION",
                 reason: "must be at most 64 visible ASCII characters, got \(buildVersion)")
         }
+        let smsURL = env["MINZHENG_SMS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let smsURL {
+            guard let url = URL(string: smsURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw Invalid(variable: "MINZHENG_SMS_URL", reason: "must be an http:// or https:// URL, got \(smsURL)")
+            }
+        }
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,
@@ -149,7 +159,9 @@ public struct AppConfig: Sendable {
             stationPhone: stationPhone,
             metricsToken: metricsToken,
             buildVersion: buildVersion,
-            progressCodeMinutes: try integer(env, "MINZHENG_PROGRESS_CODE_MINUTES", default: 10, range: 1...60)
+            progressCodeMinutes: try integer(env, "MINZHENG_PROGRESS_CODE_MINUTES", default: 10, range: 1...60),
+            smsURL: smsURL,
+            smsToken: env["MINZHENG_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 
