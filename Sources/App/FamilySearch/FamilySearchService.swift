@@ -97,18 +97,22 @@ struct FamilySearchService {
         let prepared = PreparedProfile(query)
         let others = try await FamilySearchStore(db: db).candidates(
             of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true))
-        return ranked(prepared, among: others.map { ($0.id, PreparedProfile($0.profile)) }, limit: limit)
+        return ranked(
+            prepared, among: others.map { ($0.id, PreparedProfile($0.profile, names: prepared.comparesNames)) },
+            limit: limit)
     }
 
     /// The best `limit` of `others` for `query`, best first (ties by id); the block is all of `others`.
     func ranked(_ query: PreparedProfile, among others: [(UUID, PreparedProfile)], limit: Int) -> [Ranked] {
+        // Ties (many, without a name) go by the id's text, made once per candidate, not per comparison.
         let scored = others.map { id, other in
             let v = FamilySearchIndex.compare(query, other)
-            return (id: id, score: model.score(v, block: others.count), vector: v)
+            return (ranked: (id: id, score: model.score(v, block: others.count), vector: v), tie: id.uuidString)
         }
-        return Array(
-            scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id.uuidString < $1.id.uuidString }
-                .prefix(limit))
+        return scored.sorted {
+            $0.ranked.score != $1.ranked.score ? $0.ranked.score > $1.ranked.score : $0.tie < $1.tie
+        }
+        .prefix(limit).map(\.ranked)
     }
 
     /// `POST /api/v1/family-search/matches`: staff only, stores nothing.
@@ -342,8 +346,9 @@ struct FamilySearchService {
             $0.1.blockingKeys(query: true)
         }
         for (keys, group) in groups.sorted(by: { $0.key.joined() < $1.key.joined() }) {
+            let names = group.contains { $0.1.comparesNames }
             let reports = try await store.candidates(of: .report, keys: keys).map {
-                ($0.id, PreparedProfile($0.profile))
+                ($0.id, PreparedProfile($0.profile, names: names))
             }
             for (notice, prepared) in group {
                 let top = ranked(prepared, among: reports, limit: 20)

@@ -61,15 +61,20 @@ public struct MatchTolerances: Sendable, Hashable, Codable {
 public struct PreparedProfile: Sendable {
     public let profile: FamilySearchProfile
     let names: [NameForms]
+    /// Whether a candidate's names matter to this query (it has one to compare).
+    public var comparesNames: Bool { !names.isEmpty }
     let features: FeatureWords
     /// The dialect stated.
     let dialect: DialectGroup?
     /// The dialect stated, else the one of the home region (for blocking).
     let origin: DialectGroup?
 
-    public init(_ profile: FamilySearchProfile) {
+    /// `names: false` leaves the names unromanised: a candidate of a query without a name is
+    /// compared on everything but the name (`NameAgreement.compare` needs both sides), and its
+    /// pinyin forms were most of the cost of a nameless query's few thousand candidates.
+    public init(_ profile: FamilySearchProfile, names withNames: Bool = true) {
         self.profile = profile
-        names = ([profile.name].compactMap { $0 } + profile.nicknames).compactMap(NameForms.init)
+        names = withNames ? ([profile.name].compactMap { $0 } + profile.nicknames).compactMap(NameForms.init) : []
         features = FeatureWords(profile.features)
         dialect = profile.dialect.flatMap(DialectGroup.init(accent:))
         origin = dialect ?? profile.homeRegion.flatMap(DialectGroup.of(region:))

@@ -5,7 +5,7 @@ public struct FamilySearchIndex: Sendable {
     var byKey: [String: [Int32]] = [:]
 
     public init(_ profiles: [FamilySearchProfile]) {
-        self.profiles = profiles.map(PreparedProfile.init)
+        self.profiles = profiles.map { PreparedProfile($0) }
         for (i, p) in self.profiles.enumerated() {
             for key in p.blockingKeys() { byKey[key, default: []].append(Int32(i)) }
         }

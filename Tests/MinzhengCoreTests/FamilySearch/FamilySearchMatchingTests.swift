@@ -134,6 +134,28 @@ struct FamilySearchMatchingTests {
         #expect(found(age: 76, height: 166, on: june, place: "320205")[.whereWhen] == 2)
     }
 
+    @Test("a nameless notice compares the same with its candidates' names left unromanised")
+    func namelessSkipsNames() {
+        let notice = PreparedProfile(
+            FamilySearchProfile(
+                side: .found, sex: .male, age: 76, heightCm: 166, dialect: "河南口音", place: "320402",
+                date: CivilDate(year: 2026, month: 6, day: 1), features: "左脸有黑痣"))
+        #expect(!notice.comparesNames)
+        let reports = [
+            FamilySearchProfile(
+                side: .lost, name: "王建国", nicknames: ["国国"], sex: .male,
+                birthDate: CivilDate(year: 1950, month: 3, day: 1), heightCm: 168, homeRegion: "410105",
+                place: "320402", date: CivilDate(year: 2026, month: 5, day: 1), features: "左脸有痣"),
+            FamilySearchProfile(side: .lost, name: "李秀英", sex: .female, heightCm: 150, features: "右腿跛"),
+        ]
+        for report in reports {
+            let full = FamilySearchIndex.compare(notice, PreparedProfile(report))
+            #expect(full == FamilySearchIndex.compare(notice, PreparedProfile(report, names: false)))
+            #expect(full[.name] == nil)
+            #expect(PreparedProfile(report).comparesNames && !PreparedProfile(report, names: false).comparesNames)
+        }
+    }
+
     @Test("a child lost young has grown since: a taller notice still fits")
     func childGrowth() {
         let lost = PreparedProfile(
