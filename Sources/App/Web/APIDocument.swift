@@ -112,6 +112,13 @@ struct APIOperation: Sendable {
         }
     }
     func returns(_ schema: JSONValue) -> APIOperation { with { $0.answer = schema } }
+    // The same from the types the handler decodes and answers (`CodableSchema`), so that the
+    // document follows the code.
+    func body<T: Decodable>(_ type: T.Type) -> APIOperation { body(CodableSchema.request(T.self)) }
+    func returns<T: Decodable>(_ type: T.Type) -> APIOperation { returns(CodableSchema.answer(T.self)) }
+    func answers<T: Decodable>(_ status: Int, _ type: T.Type) -> APIOperation {
+        answers(status, CodableSchema.answer(T.self))
+    }
     func answersFile(_ mediaType: String) -> APIOperation { with { $0.file = mediaType } }
     func scoped(_ scope: APIScope) -> APIOperation { with { $0.scope = scope } }
 
