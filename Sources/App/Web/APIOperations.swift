@@ -85,9 +85,7 @@ enum APIOperations {
                         "page": S.range(1, 1_000_000), "perPage": S.range(1, 200),
                     ], closed: true)
             ).returns(S.page(S.ref("PersonSummary"))).scoped(.registryRead),
-        .get(Route.API.person, "一人的档案", .registry).returns(
-            S.object(["id": S.uuid, "version": S.integer], required: ["id"])
-        ).scoped(.registryRead),
+        .get(Route.API.person, "一人的档案", .registry).returns(PersonDetail.self).scoped(.registryRead),
         .patch(Route.API.person, "修改人员档案（带版本号，过期为 409）", .registry).body(RegistryAPIController.PersonChange.self)
             .returns(PersonDetail.self),
         .put(Route.API.personBankAccount, "登记或更换人员的收款银行账户（答复中账号打码）", .registry).body(
@@ -158,7 +156,7 @@ enum APIOperations {
                 .region, APIQuery("level", S.enumeration(["red", "orange", "yellow"])), APIQuery("overdue", S.string),
                 .page, .perPage
             )
-            .returns(S.page(S.object(["id": S.uuid], required: ["id"]))),
+            .returns(Page<VisitTasks.Task>.self),
         .post(Route.API.taskVisit, "登记走访结果（可转入救助申请）", .monitoring).body(MonitoringAPIController.Visit.self),
         // homeCare
         .get(Route.API.homeCareProviders, "居家上门服务机构", .homeCare).returns([HomeCareProvider].self),
@@ -188,10 +186,10 @@ enum APIOperations {
             AdaptationCase.self
         ).values(
             "action", AdaptationState.Action.allCases.map(\.rawValue)),
-        .post(Route.API.adaptationPhotos, "上传改造照片（施工前后）", .adaptations).answers(201),
+        .post(Route.API.adaptationPhotos, "上传改造照片（施工前后）", .adaptations).upload().answers(201),
         // ability
         .post(Route.API.abilityScores, "能力评估计分（不存储）", .ability),
-        .post(Route.API.personAbilityAssessments, "登记一人的能力评估", .ability).answers(201),
+        .post(Route.API.personAbilityAssessments, "登记一人的能力评估", .ability).answers(201, AbilityAssessmentRecord.self),
         .get(Route.API.personAbilityAssessments, "一人的能力评估记录", .ability).returns([AbilityAssessmentRecord].self),
         .get(Route.API.abilityAssessmentsDue, "到期应复评的老人", .ability).returns([AbilityDueRow].self),
         // facilities
@@ -208,14 +206,15 @@ enum APIOperations {
         .post(Route.API.gradingActions, "等级评定办理一步（受理、评分、公示、决定）", .facilities).body(GradingService.ActionRequest.self)
             .returns(GradingRecord.self),
         .get(Route.API.inspectionRounds, "安全检查轮次", .facilities).returns(FacilityAPIController.RoundList.self),
-        .post(Route.API.inspectionRounds, "新建安全检查轮次", .facilities).body(InspectionService.NewRound.self).answers(201),
+        .post(Route.API.inspectionRounds, "新建安全检查轮次", .facilities).body(InspectionService.NewRound.self).answers(
+            201, InspectionRoundRecord.self),
         .post(Route.API.inspections, "登记一次安全检查及发现的隐患", .facilities).body(InspectionService.NewInspection.self).answers(
             201, FacilityAPIController.Recorded.self),
         .get(Route.API.hazards, "安全隐患（按状态、超期）", .facilities).returns(FacilityAPIController.HazardList.self),
         .get(Route.API.hazard, "一项隐患：整改与复查", .facilities).returns(HazardRecord.self),
         .post(Route.API.hazardActions, "隐患办理一步（整改、复查、销号）", .facilities).body(InspectionService.HazardActionRequest.self)
             .returns(HazardRecord.self),
-        .post(Route.API.hazardEvidence, "上传隐患整改证明", .facilities).answers(201),
+        .post(Route.API.hazardEvidence, "上传隐患整改证明", .facilities).upload("note").answers(201),
         .get(Route.API.inspectionCounts, "安全检查与隐患统计", .facilities).returns(InspectionService.Counts.self),
         // seniorAllowance
         .get(Route.API.seniorAllowanceWrongPayments, "尊老金错发（死亡后仍发放等）", .seniorAllowance).returns(
@@ -239,11 +238,11 @@ enum APIOperations {
         .get(Route.API.marriages, "按身份证号查婚姻登记记录", .marriage).returns([MarriageRecordView].self),
         .post(Route.API.marriages, "结婚登记（凭预约）", .marriage).answers(201),
         .get(Route.API.marriage, "一条婚姻登记记录", .marriage).returns(MarriageRecordView.self),
-        .post(Route.API.marriageReplacement, "补领结婚证", .marriage).answers(201),
-        .post(Route.API.divorces, "离婚登记申请（进入冷静期）", .marriage).answers(201),
+        .post(Route.API.marriageReplacement, "补领结婚证", .marriage).answers(201, MarriageRecordView.self),
+        .post(Route.API.divorces, "离婚登记申请（进入冷静期）", .marriage).answers(201, DivorceView.self),
         .get(Route.API.divorce, "一件离婚登记申请", .marriage).returns(DivorceView.self),
         .post(Route.API.divorceWithdrawal, "撤回离婚登记申请", .marriage).returns(DivorceView.self),
-        .post(Route.API.divorceRegistration, "冷静期满后办理离婚登记", .marriage).answers(201),
+        .post(Route.API.divorceRegistration, "冷静期满后办理离婚登记", .marriage).answers(201, MarriageRecordView.self),
         // funeral
         .get(Route.API.cemeteries, "公益性公墓余量（公开）", .funeral).returns([CemeteryView].self).opened(),
         .post(Route.API.cemeteryAllocations, "分配公益性公墓墓位", .funeral).body(CemeteryService.AllocationInput.self).answers(
@@ -251,15 +250,17 @@ enum APIOperations {
         .post(Route.API.cemeteryRenewal, "墓位续期", .funeral).returns(CemeteryAllocationView.self),
         .get(Route.API.funeralHomes, "殡仪馆（公开）", .funeral).returns([FuneralHome].self).opened(),
         .get(Route.API.funeralHomePrices, "殡仪馆收费公示（公开）", .funeral).returns(PriceListView.self).opened(),
-        .post(Route.API.funeralHomePrices, "登记殡仪馆收费项目", .funeral).body(FuneralService.PriceInput.self).answers(201),
-        .post(Route.API.funeralBills, "登记殡葬服务账单", .funeral).body(FuneralService.BillInput.self).answers(201),
+        .post(Route.API.funeralHomePrices, "登记殡仪馆收费项目", .funeral).body(FuneralService.PriceInput.self).answers(
+            201, PriceListView.Row.self),
+        .post(Route.API.funeralBills, "登记殡葬服务账单", .funeral).body(FuneralService.BillInput.self).answers(
+            201, FuneralBillView.self),
         .get(Route.API.funeralBills, "殡葬服务账单", .funeral).returns([FuneralBillView].self),
         .get(Route.API.funeralBill, "一张殡葬服务账单", .funeral).returns(FuneralBillView.self),
         .get(Route.API.funeralPriceCheck, "收费核查：高于公示价格的账单", .funeral).returns([FuneralService.Finding].self),
         .post(Route.API.deathCertificates, "登记死亡证明", .funeral).body(FuneralAPIController.CertificateInput.self).answers(
             201, FuneralAPIController.CertificateAnswer.self),
-        .get(Route.API.gateCode, "殡仪馆出入核验码", .funeral).returns([String: String].self),
-        .post(Route.API.gateChecks, "殡仪馆出入核验", .funeral).returns(GateService.Check.self),
+        .get(Route.API.gateCode, "清明祭扫预约的入园核验码", .funeral).returns([String: String].self),
+        .post(Route.API.gateChecks, "祭扫入园核验（扫码）", .funeral).returns(GateService.Check.self),
         .get(Route.API.funeralSubsidies, "惠民殡葬补贴申请", .funeral).returns(Page<FuneralSubsidyStore.Subsidy>.self),
         .get(Route.API.funeralSubsidy, "一件惠民殡葬补贴", .funeral).returns(FuneralSubsidyStore.Subsidy.self),
         .post(Route.API.funeralSubsidy, "惠民殡葬补贴审核决定", .funeral).body(FuneralSubsidies.Decision.self).returns(
@@ -276,7 +277,8 @@ enum APIOperations {
         .get(Route.API.childCase, "一件未成年人保护个案", .childProtection).returns(ChildCaseDetail.self),
         .post(Route.API.childCaseStep, "个案办理一步（分派、记录、转介、结案）", .childProtection).returns(ChildCaseDetail.self).values(
             "step", ["assignment", "records", "referrals", "closure"]),
-        .post(Route.API.childCaseReferral, "个案转介其他部门", .childProtection).returns(ChildCaseDetail.self),
+        .post(Route.API.childCaseReferral, "转介部门答复（answer）或催办（action 为 chase）", .childProtection).returns(
+            ChildCaseDetail.self),
         // children
         .get(Route.API.children, "困境儿童、留守儿童名册", .children).returns(Page<ChildStore.Record>.self),
         .post(Route.API.children, "登记儿童类别（困境、留守等）", .children).body(ChildService.NewCategory.self).answers(
@@ -302,30 +304,29 @@ enum APIOperations {
         .get(Route.API.familySearchPublicNotices, "寻亲公告（公开）", .familySearch).opened().query(.page, .perPage),
         .post(Route.API.familySearchMatches, "寻亲比对：按特征找候选人", .familySearch)
             .body(APIOperations.familySearchProfile)
-            .returns(S.object(["candidates": S.array(S.object([:]))], required: ["candidates"])).scoped(.familySearch),
+            .returns(FamilySearchAPIController.Candidates.self).scoped(.familySearch),
         .post(Route.API.familySearchMatch, "确认或否定一个比对结果（DNA、人脸比对结果）", .familySearch).body(
             FamilySearchService.Decision.self
         ).returns(FamilySearchStore.Match.self).scoped(.familySearch),
         .post(Route.API.familySearchNotices, "发布寻亲公告", .familySearch).body(FamilySearchInput.self).answers(
             201, FamilySearchStore.Notice.self),
-        .get(Route.API.familySearchQueue, "待确认的比对结果", .familySearch).returns(
-            S.array(S.object(["id": S.uuid], required: ["id"]))
-        ).scoped(.familySearch),
+        .get(Route.API.familySearchQueue, "待确认的比对结果", .familySearch).returns([FamilySearchStore.Match].self).scoped(
+            .familySearch),
         .post(Route.API.familySearchReports, "登记寻亲报告（走失者或寻亲家属）", .familySearch).body(FamilySearchInput.self).answers(
             201, FamilySearchStore.Report.self),
         .get(Route.API.familySearchReports, "寻亲报告", .familySearch).returns([FamilySearchStore.Report].self),
         .get(Route.API.familySearchReport, "一份寻亲报告：比对结果", .familySearch).returns(FamilySearchService.ReportView.self),
         // station
         .get(Route.API.stationCases, "救助管理站受助人员", .station).returns(Page<StationCaseSummary>.self),
-        .post(Route.API.stationCases, "救助站接收登记", .station).body(StationIntake.self).answers(201),
+        .post(Route.API.stationCases, "救助站接收登记", .station).body(StationIntake.self).answers(201, StationCaseView.self),
         .get(Route.API.stationCase, "一名受助人员的全过程", .station).returns(StationCaseView.self),
         .post(Route.API.stationCaseEntries, "登记救助过程记录", .station).body(StationService.EntryInput.self).returns(
             StationCaseView.self),
         .post(Route.API.stationCaseChecks, "登记身份核查", .station).body(StationService.CheckInput.self).returns(
             StationCaseView.self),
-        .post(Route.API.stationCasePhotos, "上传受助人员照片", .station).answers(201),
-        .post(Route.API.stationCaseFace, "人脸比对寻亲", .station).returns(StationCaseView.self),
-        .post(Route.API.stationCaseNotice, "为受助人员发布寻亲公告", .station).answers(201),
+        .post(Route.API.stationCasePhotos, "上传受助人员照片", .station).upload("face").answers(201),
+        .post(Route.API.stationCaseFace, "将一张照片标为人脸照，用于比对寻亲", .station).returns(StationCaseView.self),
+        .post(Route.API.stationCaseNotice, "为受助人员发布寻亲公告", .station).answers(201, FamilySearchStore.Notice.self),
         .post(Route.API.stationCaseOutcome, "登记去向（返乡、送医、安置等）", .station).body(StationService.OutcomeInput.self).returns(
             StationCaseView.self),
         // organisations
@@ -358,7 +359,7 @@ enum APIOperations {
             201, AnnualReportRecord.self),
         .post(Route.API.organisationReview, "年度报告审核", .organisations).body(OrganisationRegistry.Review.self).returns(
             AnnualReportRecord.self),
-        .get(Route.API.dormantOrganisations, "连续未年报的社会组织", .organisations).returns(
+        .get(Route.API.dormantOrganisations, "疑似“僵尸”社会组织筛查（长期未年报）", .organisations).returns(
             OrganisationCommands.DormantList.self),
         .get(Route.API.organisationNotices, "社会组织公告", .organisations).returns(Page<OrganisationNotice>.self),
         .get(Route.API.myOrganisation, "本账户所属的社会组织", .organisations).returns(OrganisationDetail.self),
@@ -376,10 +377,11 @@ enum APIOperations {
         .post(Route.API.ratingDecision, "评估等级决定", .ratings).body(RatingService.VersionInput.self).returns(
             RatingApplicationRecord.self),
         .get(Route.API.reviewerPool, "评估专家库", .ratings).returns([RatingReviewerRecord].self),
-        .post(Route.API.reviewerPool, "专家入库", .ratings).body(RatingService.ReviewerInput.self).answers(201),
+        .post(Route.API.reviewerPool, "专家入库", .ratings).body(RatingService.ReviewerInput.self).answers(
+            201, RatingReviewerRecord.self),
         .get(Route.API.reviewerDeclarations, "一位专家的回避声明", .ratings).returns([RatingDeclarationRecord].self),
         .post(Route.API.reviewerDeclarations, "登记专家回避声明", .ratings).body(RatingService.DeclarationInput.self).answers(
-            201),
+            201, [RatingDeclarationRecord].self),
         .post(Route.API.organisationPenalties, "登记社会组织行政处罚（影响等级）", .ratings).body(RatingService.PenaltyInput.self)
             .answers(201),
         // funding
@@ -422,14 +424,16 @@ enum APIOperations {
         .post(Route.API.charityAwards, "新建慈善表彰轮次", .charity).body(CharityService.RoundInput.self).answers(
             201, CharityAwardRoundRecord.self),
         .get(Route.API.charityAward, "一个表彰轮次：提名与异议", .charity).returns(CharityService.RoundDetail.self),
-        .post(Route.API.charityNominations, "提名慈善表彰", .charity).body(CharityService.NominationInput.self).answers(201),
+        .post(Route.API.charityNominations, "提名慈善表彰", .charity).body(CharityService.NominationInput.self).answers(
+            201, CharityNominationRecord.self),
         .post(Route.API.charityPublicity, "表彰名单公示", .charity).body(RatingService.VersionInput.self).returns(
             CharityService.RoundDetail.self),
         .post(Route.API.charityAwarding, "表彰决定", .charity).body(RatingService.VersionInput.self).returns(
             CharityService.RoundDetail.self),
         .post(Route.API.charityReview, "提名审核", .charity).body(CharityService.ReviewInput.self).returns(
             CharityNominationRecord.self),
-        .post(Route.API.charityObjections, "对公示名单提出异议", .charity).body(CharityService.ObjectionInput.self).answers(201),
+        .post(Route.API.charityObjections, "对公示名单提出异议", .charity).body(CharityService.ObjectionInput.self).answers(
+            201, CharityObjectionRecord.self),
         .post(Route.API.charityResolution, "异议处理结果", .charity).body(CharityService.ResolutionInput.self).returns(
             CharityObjectionRecord.self),
         .get(Route.API.charityNeeds, "慈善帮扶需求", .charity).returns(Page<CharityNeedRecord>.self),
@@ -445,8 +449,7 @@ enum APIOperations {
         .get(Route.API.illegalOrganisations, "非法社会组织线索", .illegalOrganisations).returns(Page<IllegalReportRecord>.self),
         .post(Route.API.illegalOrganisations, "登记非法社会组织线索", .illegalOrganisations).body(
             IllegalOrganisationService.ReportInput.self
-        ).answers(
-            201),
+        ).answers(201, IllegalReportRecord.self),
         .get(Route.API.illegalOrganisationCounts, "非法社会组织线索统计", .illegalOrganisations),
         .get(Route.API.illegalOrganisation, "一条非法社会组织线索", .illegalOrganisations).returns(IllegalReportRecord.self),
         .post(Route.API.organisationTradeAssociation, "标记为行业协会商会（纳入涉企收费检查）", .illegalOrganisations).returns(
@@ -460,7 +463,7 @@ enum APIOperations {
         ).returns(TradeAssociationFeeService.Detail.self),
         .post(Route.API.tradeFeeRefunds, "登记清退款", .illegalOrganisations).body(
             TradeAssociationFeeService.RefundInput.self
-        ).answers(201),
+        ).answers(201, TradeAssociationFeeService.Detail.self),
         .get(Route.API.tradeFeeTotals, "涉企收费核查与清退汇总", .illegalOrganisations).returns(
             TradeAssociationFeeService.Totals.self),
         .post(Route.API.illegalOrganisationAssignment, "指派线索核查人", .illegalOrganisations),
@@ -496,29 +499,35 @@ enum APIOperations {
             .returns(PlaceNameSignRecord.self),
         // rehab
         .get(Route.API.rehabStations, "德康驿站概况", .rehab).returns(RehabOverview.self),
-        .post(Route.API.rehabStations, "登记德康驿站", .rehab).body(RehabService.NewStation.self).answers(201),
+        .post(Route.API.rehabStations, "登记德康驿站", .rehab).body(RehabService.NewStation.self).answers(
+            201, RehabStationDetail.self),
         .get(Route.API.rehabStation, "一个德康驿站：设备与学员", .rehab).returns(RehabStationDetail.self),
         .put(Route.API.rehabStationEquipment, "更新驿站设备", .rehab).body(RehabService.Equipment.self).returns(
             RehabStationDetail.self),
         .get(Route.API.rehabStationPatients, "驿站的学员", .rehab).returns([RehabPatientSummary].self),
-        .post(Route.API.rehabStationPatients, "学员入站", .rehab).body(RehabService.Enrolment.self).answers(201),
+        .post(Route.API.rehabStationPatients, "学员入站", .rehab).body(RehabService.Enrolment.self).answers(
+            201, RehabPatientRecord.self),
         .post(Route.API.rehabStationAttendance, "登记学员出勤", .rehab).body(RehabService.Attendance.self).returns(
             RehabAttendanceResult.self),
         .get(Route.API.rehabPatient, "一名学员：服务与出勤", .rehab).returns(RehabPatientRecord.self),
-        .post(Route.API.rehabPatientServices, "登记对学员的服务", .rehab).body(RehabService.Service.self).answers(201),
+        .post(Route.API.rehabPatientServices, "登记对学员的服务", .rehab).body(RehabService.Service.self).answers(
+            201, RehabPatientRecord.self),
         .post(Route.API.rehabPatientLeaving, "学员离站", .rehab).body(RehabService.Leaving.self).returns(
             RehabPatientRecord.self),
         // rental
         .get(Route.API.rentalCatalogue, "可租赁的辅具目录", .rental).returns([RentalService.CatalogueItem].self),
         .get(Route.API.rentalPoints, "辅具租赁点", .rental).returns([RentalService.PointSummary].self),
-        .post(Route.API.rentalPoints, "登记租赁点", .rental).body(RentalService.NewPoint.self).answers(201),
+        .post(Route.API.rentalPoints, "登记租赁点", .rental).body(RentalService.NewPoint.self).answers(
+            201, RentalService.PointSummary.self),
         .get(Route.API.rentalPoint, "一个租赁点：辅具与库存", .rental).returns(RentalService.PointDetail.self),
-        .post(Route.API.rentalPointDevices, "为租赁点登记辅具", .rental).body(RentalService.NewDevice.self).answers(201),
+        .post(Route.API.rentalPointDevices, "为租赁点登记辅具", .rental).body(RentalService.NewDevice.self).answers(
+            201, RentalService.DeviceRecord.self),
         .get(Route.API.rentalDevice, "一件辅具的流转记录", .rental).returns([RentalStore.Event].self),
         .post(Route.API.rentalDevice, "辅具办理一步（消毒、维修、报废）", .rental).body(RentalService.DeviceAction.self).returns(
             RentalService.DeviceRecord.self),
         .get(Route.API.rentals, "辅具租赁单", .rental).returns(Page<RentalService.RentalRecord>.self),
-        .post(Route.API.rentals, "办理辅具租赁", .rental).body(RentalService.NewRental.self).answers(201),
+        .post(Route.API.rentals, "办理辅具租赁", .rental).body(RentalService.NewRental.self).answers(
+            201, RentalService.RentalRecord.self),
         .get(Route.API.rental, "一张租赁单", .rental).returns(RentalService.RentalRecord.self),
         .post(Route.API.rental, "租赁单办理一步（归还、续租）", .rental).body(RentalService.RentalAction.self).returns(
             RentalService.RentalRecord.self),
@@ -527,29 +536,32 @@ enum APIOperations {
         // communities
         .get(Route.API.communityCommittees, "社区居（村）委会", .communities).returns(Page<CommitteeRecord>.self),
         .post(Route.API.communityCommittees, "登记居（村）委会", .communities).body(CommunityService.NewCommittee.self).answers(
-            201),
+            201, CommitteeRecord.self),
         .get(Route.API.communityCommittee, "一个居（村）委会：成员与培训", .communities).returns(CommitteeRecord.self),
         .post(Route.API.communityCommitteeMembers, "登记居（村）委会成员", .communities).body(CommunityService.NewMember.self)
-            .answers(201),
+            .answers(201, CommitteeMemberRecord.self),
         .post(Route.API.committeeMemberTrainings, "登记成员培训", .communities).body(CommunityService.NewTraining.self)
-            .answers(201),
+            .answers(201, CommitteeMemberRecord.self),
         .get(Route.API.committeeUntrained, "未参加培训的居（村）委会成员", .communities).returns(Page<CommitteeMemberRecord>.self),
         .get(Route.API.communityWorkers, "社区工作者", .communities).returns(CommunityService.WorkerList.self),
-        .post(Route.API.communityWorkers, "登记社区工作者", .communities).body(CommunityService.NewWorker.self).answers(201),
+        .post(Route.API.communityWorkers, "登记社区工作者", .communities).body(CommunityService.NewWorker.self).answers(
+            201, WorkerRecord.self),
         .get(Route.API.communityWorker, "一名社区工作者：考核与表彰", .communities).returns(WorkerRecord.self),
         .post(Route.API.communityWorkerEvaluations, "登记社区工作者考核", .communities).body(CommunityService.NewEvaluation.self)
-            .answers(201),
+            .answers(201, WorkerRecord.self),
         .post(Route.API.communityWorkerAwards, "登记社区工作者表彰", .communities).body(CommunityService.NewAward.self).answers(
-            201),
+            201, WorkerRecord.self),
         .get(Route.API.socialWorkStations, "社工站", .communities).returns(CommunityService.Coverage.self),
         .get(Route.API.socialWorkCoverage, "社工站覆盖情况（按街道）", .communities).returns(CommunityService.Coverage.self),
-        .post(Route.API.socialWorkStations, "登记社工站", .communities).body(CommunityService.NewStation.self).answers(201),
+        .post(Route.API.socialWorkStations, "登记社工站", .communities).body(CommunityService.NewStation.self).answers(
+            201, StationRecord.self),
         .get(Route.API.admissionItems, "社区准入事项清单", .communities).returns([AdmissionItemRecord].self),
-        .post(Route.API.admissionItems, "新增社区准入事项", .communities).body(AdmissionService.NewItem.self).answers(201),
+        .post(Route.API.admissionItems, "新增社区准入事项", .communities).body(AdmissionService.NewItem.self).answers(
+            201, AdmissionItemRecord.self),
         .post(Route.API.admissionItemWithdrawal, "退出社区准入事项", .communities).returns(AdmissionItemRecord.self),
         .get(Route.API.communityAssignments, "交办社区的工作", .communities).returns(Page<AssignmentRecord>.self),
         .post(Route.API.communityAssignments, "向社区交办工作（须为准入事项）", .communities).body(AdmissionService.NewAssignment.self)
-            .answers(201),
+            .answers(201, AssignmentRecord.self),
         .get(Route.API.communityTasks, "本社区承接的工作", .communities).returns(Page<AssignmentRecord>.self),
         // the resident portal and progress lookup
         .get(Route.API.services, "民政通：8 类服务与办事指南", .portal).opened(),
@@ -563,7 +575,7 @@ enum APIOperations {
             .query(
                 APIQuery("month", S.string, "月份 YYYY-MM（与 year 二选一）"), APIQuery("year", S.range(2000, 2100), "年度"),
                 .region
-            ).needs(.viewStatistics),
+            ).needs(.viewStatistics).returns(StatisticsService.Report.self),
     ]
 
     /// `GET /api/v1/households/:id`, the key of an operation and of a registered route.
