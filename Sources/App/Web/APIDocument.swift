@@ -112,6 +112,13 @@ struct APIOperation: Sendable {
         }
     }
     func returns(_ schema: JSONValue) -> APIOperation { with { $0.answer = schema } }
+    // The same from the types the handler decodes and answers (`CodableSchema`), so that the
+    // document follows the code.
+    func body<T: Decodable>(_ type: T.Type) -> APIOperation { body(CodableSchema.request(T.self)) }
+    func returns<T: Decodable>(_ type: T.Type) -> APIOperation { returns(CodableSchema.answer(T.self)) }
+    func answers<T: Decodable>(_ status: Int, _ type: T.Type) -> APIOperation {
+        answers(status, CodableSchema.answer(T.self))
+    }
     func answersFile(_ mediaType: String) -> APIOperation { with { $0.file = mediaType } }
     func scoped(_ scope: APIScope) -> APIOperation { with { $0.scope = scope } }
 
@@ -275,36 +282,12 @@ enum APIDocument {
     static let schemas: [String: JSONValue] = [
         "Error": errorSchema,
         "Token": S.object(["token": S.string], required: ["token"]),
-        "PersonSummary": S.object(
-            [
-                "id": S.uuid, "version": S.integer, "name": S.string, "idNumberMasked": S.string,
-                "phoneMasked": S.string,
-                "sex": S.string, "birthDate": S.string, "region": S.string, "regionName": S.string,
-                "householdId": S.uuid, "relation": S.string, "deceasedOn": S.string,
-            ], required: ["id", "version", "name", "idNumberMasked", "sex", "birthDate", "region", "regionName"]),
-        "HouseholdSummary": S.object(
-            [
-                "id": S.uuid, "version": S.integer, "region": S.string, "regionName": S.string, "address": S.string,
-                "headName": S.string, "memberCount": S.integer,
-            ], required: ["id", "version", "region", "regionName", "address", "memberCount"]),
-        "HouseholdDetail": S.object(
-            [
-                "id": S.uuid, "version": S.integer, "region": S.string, "regionName": S.string, "address": S.string,
-                "members": S.array(S.object([:])),
-            ], required: ["id", "version", "region", "regionName", "address", "members"]),
-        "ApplicationSummary": S.object(
-            [
-                "id": S.uuid, "itemName": S.string, "region": S.string, "regionName": S.string, "state": S.string,
-                "stateName": S.string, "submittedOn": S.string, "deadlineOn": S.string, "deadline": S.string,
-                "overdue": S.boolean, "version": S.integer,
-            ],
-            required: [
-                "id", "itemName", "region", "regionName", "state", "stateName", "submittedOn", "deadlineOn", "deadline",
-                "overdue", "version",
-            ]),
-        "ApplicationRecord": S.object(
-            ["id": S.uuid, "itemCode": S.string, "itemName": S.string, "state": S.string, "version": S.integer],
-            required: ["id", "itemCode", "itemName", "state", "version"]),
+        // The registry's and the applications' records, from the types the handlers answer.
+        "PersonSummary": CodableSchema.answer(PersonSummary.self),
+        "HouseholdSummary": CodableSchema.answer(HouseholdSummary.self),
+        "HouseholdDetail": CodableSchema.answer(HouseholdDetail.self),
+        "ApplicationSummary": CodableSchema.answer(ApplicationSummary.self),
+        "ApplicationRecord": CodableSchema.answer(ApplicationRecord.self),
         "FeedSummary": S.object(
             [
                 "accepted": S.integer, "duplicates": S.integer, "unknownPersons": S.integer, "alerts": S.integer,

@@ -104,11 +104,20 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             )
         case let e as AbortError:
             return (e.status, ErrorBody(error: e.status == .notFound ? "页面或记录不存在" : e.reason, field: nil))
+        case let e where isMultipartError(e):
+            return (.badRequest, ErrorBody(error: "上传内容格式错误（multipart/form-data）", field: nil))
         default:
             request.logger.report(error: error)
             return (.internalServerError, ErrorBody(error: "服务器内部错误，请稍后重试", field: nil))
         }
     }
+}
+
+/// An upload body that does not parse is the client's error, as a JSON body that does not is; but
+/// MultipartKit's parser throws its own type, private to it (`MultipartParser.Error.syntax`, found
+/// by schemathesis as a 500), so it is known by its module.
+private func isMultipartError(_ error: Error) -> Bool {
+    String(reflecting: type(of: error)).hasPrefix("MultipartKit.")
 }
 
 extension DecodingError {
