@@ -86,6 +86,8 @@ struct AssessmentAPITests {
     @Test("a client over its limit gets 429 with Retry-After; the limit is per address")
     func rateLimited() async throws {
         try await withTestApp(.sqlite, adjusting: { $0.assessmentsPerMinute = 2 }) { app in
+            // One moment for all three: on a busy machine they could otherwise straddle a minute.
+            app.platform.clock = .fixed(BeijingTime.instant("2026-12-02T10:00:30")!)
             let (request, _) = try Self.example("3-edge-and-senior.json")
             #expect(try await send(app, .POST, "/api/v1/assessments", json: request).status == .ok)
             #expect(try await send(app, .POST, "/api/v1/assessments", json: request).status == .ok)

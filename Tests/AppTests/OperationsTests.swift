@@ -113,15 +113,12 @@ struct OperationsTests {
     @Test("readiness: 503 when the database does not answer in time, or fails", arguments: TestDatabase.available)
     func notReady(_ db: TestDatabase) async throws {
         try await withTestApp(db, adjusting: { $0.metricsToken = Self.token }) { app in
-            // A database that never answers: the probe waits far longer than the timeout.
+            // A database that does not answer within the hour: only the timeout can answer (no
+            // bound on the wall clock, which a loaded machine would break).
             app.readiness = Readiness(
-                probe: { _ in try await Task.sleep(for: .seconds(60)) }, timeout: .milliseconds(200))
-            let clock = ContinuousClock()
-            let started = clock.now
+                probe: { _ in try await Task.sleep(for: .seconds(3_600)) }, timeout: .milliseconds(200))
             let hung = try await send(app, .GET, "/readyz")
             #expect(hung.status == .serviceUnavailable)
-            // The probe would take 60 s: the answer came at the timeout (generous bound for a loaded machine).
-            #expect(clock.now - started < .seconds(30))
             let answer = try hung.json(ErrorAnswer.self)
             #expect(answer.error.contains("时限"))
             #expect(answer.requestId == hung.headers.first(name: "X-Request-ID"))
