@@ -148,7 +148,6 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        SQLiteConnectionTuning.install()
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         ReadDatabase.register(app, sqlitePath: path)
     case .postgres(let url):
