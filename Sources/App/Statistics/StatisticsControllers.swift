@@ -129,16 +129,12 @@ struct StatisticsPageController: RouteCollection {
             case .year(let y): return "?year=\(y)&region=\(code)"
             }
         }
-        let linkMonth: YearMonth? = {
-            if case .month(let m) = period { return m }
-            return nil
-        }()
         let show: (Int64, String) -> String = { value, unit in unit == "fen" ? Fen(value).formatted : "\(value)" }
         let areas = StatisticsArea.allCases.compactMap { area -> Area? in
             let lines = report.figures.filter { $0.area == area.rawValue }.map { f in
                 Line(
                     name: f.name, definition: f.definition, total: show(f.total, f.unit),
-                    href: StatisticsService.link(f.key, user: user, month: linkMonth, region: region),
+                    href: StatisticsService.link(f.key, user: user, month: period.month, region: region),
                     values: zip(report.columns, f.values).map { Cell(label: $0.name, value: show($1, f.unit)) })
             }
             return lines.isEmpty ? nil : Area(name: area.chinese, figures: lines)

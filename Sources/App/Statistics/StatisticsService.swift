@@ -32,6 +32,12 @@ struct StatisticsService {
             case .year(let y): return String(y)
             }
         }
+
+        /// The month of a month's report; nil for a year.
+        var month: YearMonth? {
+            if case .month(let m) = self { return m }
+            return nil
+        }
     }
 
     struct Column: Content {
