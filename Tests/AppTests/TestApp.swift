@@ -7,13 +7,23 @@ import Vapor
 import VaporTesting
 
 /// The databases every database test runs against: SQLite always, PostgreSQL too when
-/// `DATABASE_URL` names one (CI sets it).
+/// `DATABASE_URL` names one. `MINZHENG_TEST_DATABASES=postgres` leaves SQLite out: CI runs the
+/// SQLite cases in its own step first, and running them again beside PostgreSQL cost ~5 minutes.
 enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite, postgres
 
     static var available: [TestDatabase] {
-        ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.hasPrefix("postgres") } == true
-            ? [.sqlite, .postgres] : [.sqlite]
+        let environment = ProcessInfo.processInfo.environment
+        let reachable: [TestDatabase] =
+            environment["DATABASE_URL"].map { $0.hasPrefix("postgres") } == true ? [.sqlite, .postgres] : [.sqlite]
+        guard let only = environment["MINZHENG_TEST_DATABASES"], !only.isEmpty else { return reachable }
+        // A misspelt name or an unreachable database would otherwise run no database test at all.
+        let names = only.split(separator: ",")
+        let known = names.compactMap { TestDatabase(rawValue: String($0)) }
+        guard known.count == names.count, known.allSatisfy(reachable.contains) else {
+            fatalError("MINZHENG_TEST_DATABASES=\(only): each must be one of \(reachable.map(\.rawValue))")
+        }
+        return known
     }
 
     var testDescription: String { rawValue }
