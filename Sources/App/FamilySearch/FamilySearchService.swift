@@ -90,29 +90,25 @@ struct FamilySearchService {
     let folder: String
     var model: MatchModel = FamilySearchModel.current
 
-    typealias Ranked = (id: UUID, score: Double, vector: ComparisonVector)
+    typealias Ranked = RankedCandidate<UUID>
 
-    /// Scores `query` against the other side on file: the best `limit`, best first.
+    /// Scores `query` against the other side on file: the best `limit`, best first (ties by id).
     func candidates(_ query: FamilySearchProfile, limit: Int = 10) async throws -> [Ranked] {
         let prepared = PreparedProfile(query)
         let others = try await FamilySearchStore(db: db).candidates(
             of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true))
-        return ranked(
-            prepared, among: others.map { ($0.id, PreparedProfile($0.profile, names: prepared.comparesNames)) },
-            limit: limit)
+        return model.top(limit, for: prepared, among: Self.prepared(others, names: prepared.comparesNames))
     }
 
-    /// The best `limit` of `others` for `query`, best first (ties by id); the block is all of `others`.
-    func ranked(_ query: PreparedProfile, among others: [(UUID, PreparedProfile)], limit: Int) -> [Ranked] {
-        // Ties (many, without a name) go by the id's text, made once per candidate, not per comparison.
-        let scored = others.map { id, other in
-            let v = FamilySearchIndex.compare(query, other)
-            return (ranked: (id: id, score: model.score(v, block: others.count), vector: v), tie: id.uuidString)
+    /// Records read for ranking, prepared once; `names: false` for queries without a name.
+    static func prepared(
+        _ records: [(id: UUID, profile: FamilySearchProfile)], names: Bool
+    )
+        -> [RankingCandidate<UUID>]
+    {
+        records.map {
+            RankingCandidate(id: $0.id, profile: PreparedProfile($0.profile, names: names), tie: TieKey($0.id))
         }
-        return scored.sorted {
-            $0.ranked.score != $1.ranked.score ? $0.ranked.score > $1.ranked.score : $0.tie < $1.tie
-        }
-        .prefix(limit).map(\.ranked)
     }
 
     /// `POST /api/v1/family-search/matches`: staff only, stores nothing.
@@ -347,11 +343,9 @@ struct FamilySearchService {
         }
         for (keys, group) in groups.sorted(by: { $0.key.joined() < $1.key.joined() }) {
             let names = group.contains { $0.1.comparesNames }
-            let reports = try await store.candidates(of: .report, keys: keys).map {
-                ($0.id, PreparedProfile($0.profile, names: names))
-            }
+            let reports = Self.prepared(try await store.candidates(of: .report, keys: keys), names: names)
             for (notice, prepared) in group {
-                let top = ranked(prepared, among: reports, limit: 20)
+                let top = model.top(20, for: prepared, among: reports)
                 if top.contains(where: { $0.score >= FamilySearchThresholds.propose }) { pending.append((notice, top)) }
             }
             if pending.count >= 200 { try await flush() }

@@ -26,33 +26,14 @@ public struct FamilySearchIndex: Sendable {
     }
 
     /// The best `limit` candidates by score, best first (ties by index).
-    public func top(_ limit: Int, for query: PreparedProfile, model: MatchModel) -> [FamilySearchCandidate] {
-        let pairs = pairs(for: query)
-        return FamilySearchCandidate.best(
-            pairs.map { FamilySearchCandidate(index: $0.index, vector: $0.vector, block: pairs.count, model: model) },
-            limit)
+    public func top(_ limit: Int, for query: PreparedProfile, model: MatchModel) -> [RankedCandidate<Int>] {
+        model.top(
+            limit, for: query,
+            among: candidates(for: query).map { RankingCandidate(id: $0, profile: profiles[$0], tie: TieKey($0)) })
     }
 
     /// Compares two profiles with the found person first, whichever side the query is.
     public static func compare(_ a: PreparedProfile, _ b: PreparedProfile) -> ComparisonVector {
         a.profile.side == .found ? .compare(found: a, lost: b) : .compare(found: b, lost: a)
-    }
-}
-
-/// A scored candidate with why it scored so.
-public struct FamilySearchCandidate: Sendable {
-    public let index: Int
-    public let vector: ComparisonVector
-    public let score: Double
-
-    /// `block`: how many candidates the query met (the score's prior depends on it).
-    public init(index: Int, vector: ComparisonVector, block: Int, model: MatchModel) {
-        self.index = index
-        self.vector = vector
-        score = model.score(vector, block: block)
-    }
-
-    public static func best(_ all: [FamilySearchCandidate], _ limit: Int) -> [FamilySearchCandidate] {
-        Array(all.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(limit))
     }
 }

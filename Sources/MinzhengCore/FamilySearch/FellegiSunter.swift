@@ -41,10 +41,29 @@ public struct MatchModel: Sendable, Hashable, Codable {
 
     /// The posterior probability of the same person, 0…1, for a pair among `block` candidates
     /// compared for the same query.
-    public func score(_ v: ComparisonVector, block: Int) -> Double {
-        let odds =
-            slope * matchWeight(v) + blockSlope * log2(Double(max(block, 1))) + (offset ?? log2(prior / (1 - prior)))
-        return 1 / (1 + pow(2, -odds))
+    public func score(_ v: ComparisonVector, block: Int) -> Double { Scorer(self, block: block).score(v) }
+
+    /// `score(_:block:)` for the many candidates of one query: the fields' weights and the
+    /// block's term are worked out once, not per pair.
+    public struct Scorer: Sendable {
+        let weights: [[Double]]
+        let slope: Double
+        /// The log2 odds before the evidence: the prior, and the block's size once calibrated.
+        let base: Double
+
+        public init(_ model: MatchModel, block: Int) {
+            weights = MatchField.allCases.map { field in (0..<field.levels).map { model.weight(field, $0) } }
+            slope = model.slope
+            base =
+                model.blockSlope * log2(Double(max(block, 1)))
+                + (model.offset ?? log2(model.prior / (1 - model.prior)))
+        }
+
+        public func score(_ v: ComparisonVector) -> Double {
+            var weight = 0.0
+            for (field, level) in v.levels.enumerated() { if let level { weight += weights[field][level] } }
+            return 1 / (1 + pow(2, -(slope * weight + base)))
+        }
     }
 
     /// Why a pair scored as it did: each known field's level in words with its weight, strongest first.

@@ -1,5 +1,5 @@
-import MinzhengCore
-import MinzhengDemo
+@testable import MinzhengCore
+@testable import MinzhengDemo
 import Testing
 
 @Suite("Family search matching: Chinese names by sound, the fields, calibrated scores")
@@ -103,6 +103,56 @@ struct FamilySearchMatchingTests {
         #expect(a.marks.contains(.init(word: "痣", place: "左脸")))
         #expect(a.marks.contains(.init(word: "跛", place: "右腿")))
         #expect(FeatureWords("走路瘸，有刺青").marks.map(\.word).sorted() == ["纹身", "跛"])
+    }
+
+    static let featureCases: [(text: String?, marks: Set<FeatureWords.Mark>)] = [
+        (nil, []),
+        ("", []),
+        ("无明显特征", []),
+        ("聋哑", [.init(word: "聋哑", place: nil)]),  // the two-character word, not 聋
+        ("秃顶，秃", [.init(word: "秃顶", place: nil), .init(word: "秃", place: nil)]),
+        ("脸上左脸有痣", [.init(word: "痣", place: "左脸")]),  // 左脸 is listed before 脸
+        ("右手有疤又有痣", [.init(word: "疤", place: "右手"), .init(word: "痣", place: nil)]),
+        ("左眼斜视瞎", [.init(word: "斜视", place: "左眼"), .init(word: "瞎", place: nil)]),
+        ("脖子上有胎记；下巴有痣", [.init(word: "胎记", place: "脖子"), .init(word: "痣", place: "下巴")]),
+        ("左手六指 头上有疤", [.init(word: "六指", place: "左手"), .init(word: "疤", place: "头")]),
+        ("豁嘴、结巴,烧伤", [.init(word: "兔唇", place: nil), .init(word: "口吃", place: nil), .init(word: "烫伤", place: nil)]),
+    ]
+
+    @Test("features: words, synonyms and places", arguments: featureCases)
+    func featureWords(text: String?, marks: Set<FeatureWords.Mark>) {
+        #expect(FeatureWords(text).marks == marks)
+    }
+
+    /// The first reading of features (every word searched with `range(of:)`), kept as the
+    /// definition the faster table reading must agree with.
+    static func referenceMarks(_ text: String) -> Set<FeatureWords.Mark> {
+        var marks = Set<FeatureWords.Mark>()
+        for clause in text.split(whereSeparator: { "，,、；;。 \n".contains($0) }) {
+            var rest = Substring(clause)
+            while true {
+                var best: (String, Range<Substring.Index>)?
+                for w in FeatureWords.words {
+                    if let r = rest.range(of: w), best == nil || r.lowerBound < best!.1.lowerBound { best = (w, r) }
+                }
+                guard let (word, range) = best else { break }
+                let before = rest[..<range.lowerBound]
+                let place = FeatureWords.places.first { before.contains($0) }
+                marks.insert(.init(word: FeatureWords.synonyms[word] ?? word, place: place))
+                rest = rest[range.upperBound...]
+            }
+        }
+        return marks
+    }
+
+    @Test("features: the table reading agrees with searching every word, on random texts")
+    func featureWordsAgreeWithSearch() {
+        var random = SplitMix64(seed: 7)
+        let pieces = FeatureWords.words + FeatureWords.places + ["有", "上", "一块", "，", "、", " ", "左", "指"]
+        for _ in 0..<3000 {
+            let text = (0..<random.below(9)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(FeatureWords(text).marks == Self.referenceMarks(text), "\(text)")
+        }
     }
 
     @Test("fields: age window from the estimate, height, found before lost, place")
@@ -230,7 +280,7 @@ struct FamilySearchMatchingTests {
         for (n, notice) in set.notices.enumerated() {
             guard let truth = set.truth[n] else { continue }
             total += 1
-            if index.top(10, for: PreparedProfile(notice), model: model).contains(where: { $0.index == truth }) {
+            if index.top(10, for: PreparedProfile(notice), model: model).contains(where: { $0.id == truth }) {
                 found += 1
             }
         }
