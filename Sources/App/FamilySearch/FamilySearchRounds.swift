@@ -166,6 +166,10 @@ struct FamilySearchBenchmark {
         let top10NamedP95Milliseconds: Double
         let top10NamelessMedianMilliseconds: Double
         let top10NamelessP95Milliseconds: Double
+        /// The floor under a nameless query: reading its candidates from the database alone
+        /// (no preparing, no scoring), the same read timed again right after the query.
+        let namelessReadMedianMilliseconds: Double
+        let namelessReadP95Milliseconds: Double
         let namelessShare: Double
         let meanCandidatesCompared: Double
         let recallAt10: Double
@@ -187,7 +191,7 @@ struct FamilySearchBenchmark {
         let service = app.familySearch(actor: .system("bench"))
         let store = FamilySearchStore(db: app.sql)
         var times: [Double] = []
-        var (named, nameless): ([Double], [Double]) = ([], [])
+        var (named, nameless, namelessReads): ([Double], [Double], [Double]) = ([], [], [])
         var compared = 0
         var (truePairs, hitsAt10, proposed, proposedTrue, matchedAtThreshold) = (0, 0, 0, 0, 0)
         for n in 0..<min(samples, set.notices.count) {
@@ -196,14 +200,16 @@ struct FamilySearchBenchmark {
             let top = try await service.candidates(notice, limit: 10)
             let elapsed = seconds(clock.now - start) * 1000
             times.append(elapsed)
-            if notice.name == nil && notice.nicknames.isEmpty {
-                nameless.append(elapsed)
-            } else {
-                named.append(elapsed)
-            }
+            let readStart = clock.now
             compared += try await store.candidates(
                 of: .report, keys: PreparedProfile(notice).blockingKeys(query: true)
             ).count
+            if notice.name == nil && notice.nicknames.isEmpty {
+                nameless.append(elapsed)
+                namelessReads.append(seconds(clock.now - readStart) * 1000)
+            } else {
+                named.append(elapsed)
+            }
             let truth = set.truth[n].map { reportIDs[$0] }
             if truth != nil { truePairs += 1 }
             if let truth, top.contains(where: { $0.id == truth }) { hitsAt10 += 1 }
@@ -228,6 +234,8 @@ struct FamilySearchBenchmark {
             top10NamedP95Milliseconds: named.isEmpty ? 0 : named.percentile(0.95),
             top10NamelessMedianMilliseconds: nameless.isEmpty ? 0 : nameless.percentile(0.5),
             top10NamelessP95Milliseconds: nameless.isEmpty ? 0 : nameless.percentile(0.95),
+            namelessReadMedianMilliseconds: namelessReads.isEmpty ? 0 : namelessReads.percentile(0.5),
+            namelessReadP95Milliseconds: namelessReads.isEmpty ? 0 : namelessReads.percentile(0.95),
             namelessShare: round(Double(nameless.count) / Double(times.count)),
             meanCandidatesCompared: round(Double(compared) / Double(max(times.count, 1))),
             recallAt10: round(Double(hitsAt10) / Double(max(truePairs, 1))),
