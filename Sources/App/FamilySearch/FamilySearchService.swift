@@ -324,7 +324,7 @@ struct FamilySearchService {
             notices += page
         }
         let now = clock.now
-        var pending: [(notice: FamilySearchStore.Notice, top: [Ranked])] = []
+        var pending: [Found] = []
         func flush() async throws {
             guard !pending.isEmpty else { return }
             let batch = pending
@@ -341,18 +341,43 @@ struct FamilySearchService {
         let groups = Dictionary(grouping: notices.map { ($0, PreparedProfile($0.profile)) }) {
             $0.1.blockingKeys(query: true)
         }
-        for (keys, group) in groups.sorted(by: { $0.key.joined() < $1.key.joined() }) {
-            let names = group.contains { $0.1.comparesNames }
-            let reports = Self.prepared(try await store.candidates(of: .report, keys: keys), names: names)
-            for (notice, prepared) in group {
-                let top = model.top(20, for: prepared, among: reports)
-                if top.contains(where: { $0.score >= FamilySearchThresholds.propose }) { pending.append((notice, top)) }
+        .sorted(by: { $0.key.joined() < $1.key.joined() })
+        // One group per core at a time: a group's reading waits on the database and its ranking
+        // keeps one core busy, so the run was bound to one of the cores.
+        var waiting = groups.makeIterator()
+        try await withThrowingTaskGroup(of: (notices: Int, found: [Found]).self) { running in
+            let (store, model) = (store, model)
+            func start() {
+                guard let (keys, group) = waiting.next() else { return }
+                running.addTask { try await Self.rank(group, keys: keys, store: store, model: model) }
             }
-            if pending.count >= 200 { try await flush() }
-            outcome.notices += group.count
+            for _ in 0..<max(ProcessInfo.processInfo.activeProcessorCount, 1) { start() }
+            while let ranked = try await running.next() {
+                pending += ranked.found
+                outcome.notices += ranked.notices
+                if pending.count >= 200 { try await flush() }
+                start()
+            }
         }
         try await flush()
         return outcome
+    }
+
+    typealias Found = (notice: FamilySearchStore.Notice, top: [Ranked])
+
+    /// The notices of one blocking group ranked against the reports of its keys, read and
+    /// prepared once: those with a candidate from the proposal threshold.
+    private static func rank(
+        _ group: [(FamilySearchStore.Notice, PreparedProfile)], keys: [String], store: FamilySearchStore,
+        model: MatchModel
+    ) async throws -> (notices: Int, found: [Found]) {
+        let names = group.contains { $0.1.comparesNames }
+        let reports = prepared(try await store.candidates(of: .report, keys: keys), names: names)
+        let found = group.compactMap { notice, query -> Found? in
+            let top = model.top(20, for: query, among: reports)
+            return top.contains(where: { $0.score >= FamilySearchThresholds.propose }) ? (notice, top) : nil
+        }
+        return (group.count, found)
     }
 }
 

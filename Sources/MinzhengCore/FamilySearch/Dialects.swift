@@ -112,47 +112,59 @@ public struct FeatureWords: Sendable, Hashable {
     /// Reads the marks clause by clause: at each position the word starting there (a two-character
     /// word before a one-character one: 聋哑 not 聋), with the place written between the last word
     /// and this one (the earliest-listed place: 左脸 before 脸). Every candidate of a query is read
-    /// this way, so it looks characters up in tables: `String.range(of:)` through Foundation was
-    /// most of a nameless query's and the nightly rematch's time.
+    /// this way, so it looks code points up in tables: `String.range(of:)` through Foundation was
+    /// most of a nameless query's and the nightly rematch's time, and cutting text into grapheme
+    /// clusters the next largest (every word, place and separator is one code point or two).
     public init(_ text: String?) {
         var marks = Set<Mark>()
-        for clause in (text ?? "").split(whereSeparator: { "，,、；;。 \n".contains($0) }) {
-            let characters = Array(clause)
-            var i = 0
-            var sinceLastWord = 0
-            while i < characters.count {
-                guard let (word, length) = Self.word(at: i, in: characters) else {
-                    i += 1
-                    continue
-                }
-                let place = Self.place(in: characters[sinceLastWord..<i])
-                marks.insert(Mark(word: Self.synonyms[word] ?? word, place: place))
+        let scalars = Array((text ?? "").unicodeScalars)
+        var i = 0
+        var sinceLastWord = 0
+        while i < scalars.count {
+            if Self.separators.contains(scalars[i]) {
+                i += 1
+                sinceLastWord = i
+            } else if let (word, length) = Self.entry(of: Self.wordKeys, at: i, in: scalars) {
+                let place = Self.place(in: scalars[sinceLastWord..<i])
+                marks.insert(Mark(word: Self.synonyms[Self.words[word]] ?? Self.words[word], place: place))
                 i += length
                 sinceLastWord = i
+            } else {
+                i += 1
             }
         }
         self.marks = marks
     }
 
-    static let wordSet = Set(words)
-    static let placeIndex = Dictionary(uniqueKeysWithValues: places.enumerated().map { ($1, $0) })
+    static let separators = Set("，,、；;。 \n".unicodeScalars)
+    static let wordKeys = keys(words)
+    static let placeKeys = keys(places)
 
-    /// The word starting at `i` (two characters tried first) and its length.
-    static func word(at i: Int, in characters: [Character]) -> (String, Int)? {
-        if i + 1 < characters.count {
-            let two = String(characters[i...i + 1])
-            if wordSet.contains(two) { return (two, 2) }
-        }
-        let one = String(characters[i])
-        return wordSet.contains(one) ? (one, 1) : nil
+    /// Each entry's index under the number made of its one or two code points.
+    static func keys(_ entries: [String]) -> [UInt64: Int] {
+        Dictionary(
+            uniqueKeysWithValues: entries.enumerated().map { index, entry in
+                let scalars = Array(entry.unicodeScalars)
+                return (key(scalars[0], scalars.count > 1 ? scalars[1] : nil), index)
+            })
+    }
+
+    static func key(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> UInt64 {
+        UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
+    }
+
+    /// The entry starting at `i` (two code points tried first) and its length.
+    static func entry(of table: [UInt64: Int], at i: Int, in scalars: [Unicode.Scalar]) -> (Int, Int)? {
+        if i + 1 < scalars.count, let two = table[key(scalars[i], scalars[i + 1])] { return (two, 2) }
+        return table[key(scalars[i], nil)].map { ($0, 1) }
     }
 
     /// The earliest-listed place written anywhere in `text`.
-    static func place(in text: ArraySlice<Character>) -> String? {
+    static func place(in text: ArraySlice<Unicode.Scalar>) -> String? {
         var best = Int.max
         for i in text.indices {
-            best = min(best, placeIndex[String(text[i])] ?? .max)
-            if i + 1 < text.endIndex { best = min(best, placeIndex[String(text[i...i + 1])] ?? .max) }
+            best = min(best, placeKeys[key(text[i], nil)] ?? .max)
+            if i + 1 < text.endIndex { best = min(best, placeKeys[key(text[i], text[i + 1])] ?? .max) }
         }
         return best < places.count ? places[best] : nil
     }
