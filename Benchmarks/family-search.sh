@@ -27,6 +27,7 @@ print(json.dumps({"reports": b["reports"], "notices": b["notices"],
                   "top10NamelessP95Milliseconds": b["top10NamelessP95Milliseconds"], "namelessShare": b["namelessShare"],
                   "namelessReadP95Milliseconds": b["namelessReadP95Milliseconds"],
                   "rematchSeconds": b["rematchSeconds"], "recallAt10": b["recallAt10"],
+                  "warmSeconds": b["warmSeconds"], "residentMegabytes": b["residentMegabytes"],
                   "precisionAtThreshold": b["precisionAtThreshold"],
                   "targets": {"top10P95Under100ms": b["top10P95Milliseconds"] < 100,
                               "rematchUnder5min": b["rematchSeconds"] < 300}}, sort_keys=True))

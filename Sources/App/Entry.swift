@@ -47,6 +47,7 @@ public func runMinzheng() async throws {
             _ = try app.platform.decoyPassword.hash
             app.lifecycle.use(MonitoringTimer())
             app.lifecycle.use(DataKeyWatcher())
+            app.lifecycle.use(FamilySearchWarmUp())
         }
         try await app.execute()
     } catch {

@@ -33,6 +33,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.writeSerializer = WriteSerializer(
         queue: config.database.kind == "sqlite" ? app.metrics.writeQueue : nil)
     app.serverInstance = UUID()
+    app.familySearchBlocks =
+        config.familySearchCache > 0 ? FamilySearchBlockCache(capacity: config.familySearchCache) : nil
     try configureDatabase(app, config: config)
     app.recordDatabasePools()
 
@@ -102,6 +104,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreatePortalServices())
     app.migrations.add(CreateReceipts())
     app.migrations.add(CreateStatisticsSnapshots())
+    app.migrations.add(CreateFamilySearchBlockVersions())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

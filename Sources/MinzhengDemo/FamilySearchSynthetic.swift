@@ -196,31 +196,29 @@ public struct FamilySearchSynthetic: Sendable {
 }
 
 extension FamilySearchSynthetic {
-    /// Every candidate pair the blocking finds for the notices, labelled, with the number of
-    /// candidates its notice met.
-    public func candidatePairs() -> [(notice: Int, report: Int, vector: ComparisonVector, block: Int, same: Bool)] {
-        let index = FamilySearchIndex(reports)
-        var out: [(Int, Int, ComparisonVector, Int, Bool)] = []
-        for (n, notice) in notices.enumerated() {
-            let pairs = index.pairs(for: PreparedProfile(notice))
-            for (r, v) in pairs { out.append((n, r, v, pairs.count, truth[n] == r)) }
-        }
-        return out
-    }
-
     /// The model the platform starts with: m and u counted on the labelled candidate pairs of a
     /// generated set (the blocking makes candidates share a name's sound, so EM without labels
     /// mistakes namesakes for the same person there; `MatchModel.estimate` stays for data on file
-    /// with wider blocks), the posterior's scale then fitted on the pairs of other sets, a small
-    /// and a large file, so that the fit is not flattered by the counts it starts from; reproducible.
+    /// with wider blocks), the posterior's scale then fitted on the notices of other sets (each
+    /// with its candidates, `calibrated(on:)`), a small and a large file, so that the fit is not
+    /// flattered by the counts it starts from; reproducible.
     public static func startingModel(today: CivilDate) -> MatchModel {
         let counted = generate(reports: 3000, notices: 1500, matchedPerMille: 400, seed: 2026, today: today)
         // Two file sizes, so that the fit sees how the prior falls as the blocks grow.
         let labelled = [(6000, 3000, 2027 as UInt64), (30000, 1500, 2028)].flatMap { reports, notices, seed in
             generate(reports: reports, notices: notices, matchedPerMille: 400, seed: seed, today: today)
-                .candidatePairs()
+                .candidateQueries()
         }
-        return MatchModel.counted(pairs: counted.candidatePairs().map { ($0.vector, $0.same) })
-            .calibrated(on: labelled.map { ($0.vector, $0.block, $0.same) })
+        return MatchModel.counted(pairs: counted.candidateQueries().flatMap(\.pairs))
+            .calibrated(on: labelled)
+    }
+
+    /// Each notice's candidates as the blocking finds them, with which is the reported person.
+    public func candidateQueries() -> [MatchModel.LabelledQuery] {
+        let index = FamilySearchIndex(reports)
+        return notices.enumerated().map { n, notice in
+            let pairs = index.pairs(for: PreparedProfile(notice))
+            return .init(vectors: pairs.map(\.vector), truth: pairs.firstIndex { truth[n] == $0.index })
+        }
     }
 }

@@ -19,6 +19,7 @@ struct AppConfigTests {
         #expect(config.postgresConnectionsPerLoop == 4)
         #expect(config.metricsToken == nil)
         #expect(config.buildVersion == "dev")
+        #expect(config.familySearchCache == 2_000_000)
     }
 
     @Test(
@@ -63,6 +64,8 @@ struct AppConfigTests {
             ("MINZHENG_BUILD_VERSION", "v1 with spaces"),
             ("MINZHENG_SMS_URL", "ftp://sms.example.gov.cn"),
             ("MINZHENG_SMS_URL", "sms gateway"),
+            ("MINZHENG_FAMILY_SEARCH_CACHE", "-1"),
+            ("MINZHENG_FAMILY_SEARCH_CACHE", "all"),
         ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }

@@ -56,6 +56,11 @@ public struct AppConfig: Sendable {
     /// those codes (`GatewayCodeSender`); without a URL they go to the log.
     public var smsURL: String?
     public var smsToken: String?
+    /// `MINZHENG_FAMILY_SEARCH_CACHE`: how many prepared family reports the matcher keeps in
+    /// memory between queries (`FamilySearchBlockCache`, about 0.8 KiB each); 0 keeps none and reads
+    /// every query's from the database. 2 000 000 when unset: a city's million reports, each
+    /// under a key or two of the broad blocks a notice without a name meets.
+    public var familySearchCache = 2_000_000
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -161,7 +166,9 @@ public struct AppConfig: Sendable {
             buildVersion: buildVersion,
             progressCodeMinutes: try integer(env, "MINZHENG_PROGRESS_CODE_MINUTES", default: 10, range: 1...60),
             smsURL: smsURL,
-            smsToken: env["MINZHENG_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            smsToken: env["MINZHENG_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            familySearchCache: try integer(
+                env, "MINZHENG_FAMILY_SEARCH_CACHE", default: 2_000_000, range: 0...100_000_000)
         )
     }
 

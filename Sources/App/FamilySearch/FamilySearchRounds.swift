@@ -158,6 +158,12 @@ struct FamilySearchBenchmark {
         let notices: Int
         let samples: Int
         let loadSeconds: Double
+        /// Reading the broad blocks into memory, as a server does once started
+        /// (`MINZHENG_FAMILY_SEARCH_CACHE`; 0 keeps none), then how many candidates are kept
+        /// after the queries and the process's resident memory.
+        let warmSeconds: Double
+        let keptCandidatesAfterQueries: Int
+        let residentMegabytes: Int
         let top10MedianMilliseconds: Double
         let top10P95Milliseconds: Double
         let top10MaxMilliseconds: Double
@@ -176,8 +182,14 @@ struct FamilySearchBenchmark {
         let threshold: Double
         let precisionAtThreshold: Double
         let recallAtThreshold: Double
+        /// The samples' top 10 by score band: the mean score against the share that is the
+        /// person (a score of 0.8 should be right about 80 % of the time at any size of file).
+        let calibrationTop10: [CalibrationBand]
         let rematchSeconds: Double
         let rematchNewMatches: Int
+        /// After the rematch, which keeps the blocks of every notice's keys up to the capacity.
+        let keptCandidatesAfterRematch: Int
+        let residentMegabytesAfterRematch: Int
     }
 
     func run(reports: Int, notices: Int, samples: Int, seed: UInt64) async throws -> Figures {
@@ -190,9 +202,13 @@ struct FamilySearchBenchmark {
         let loadSeconds = seconds(clock.now - loadStart)
         let service = app.familySearch(actor: .system("bench"))
         let store = FamilySearchStore(db: app.sql)
+        let warmStart = clock.now
+        try await service.warm()
+        let warmSeconds = seconds(clock.now - warmStart)
         var times: [Double] = []
         var (named, nameless, namelessReads): ([Double], [Double], [Double]) = ([], [], [])
         var compared = 0
+        var scored: [(score: Double, same: Bool)] = []
         var (truePairs, hitsAt10, proposed, proposedTrue, matchedAtThreshold) = (0, 0, 0, 0, 0)
         for n in 0..<min(samples, set.notices.count) {
             let notice = set.notices[n]
@@ -213,6 +229,7 @@ struct FamilySearchBenchmark {
             let truth = set.truth[n].map { reportIDs[$0] }
             if truth != nil { truePairs += 1 }
             if let truth, top.contains(where: { $0.id == truth }) { hitsAt10 += 1 }
+            scored += top.map { ($0.score, $0.id == truth) }
             for c in top where c.score >= FamilySearchThresholds.propose {
                 proposed += 1
                 if c.id == truth {
@@ -221,6 +238,8 @@ struct FamilySearchBenchmark {
                 }
             }
         }
+        let kept = app.familySearchBlocks?.size.candidates ?? 0
+        let resident = ProcessMetrics.residentBytes() / 1_048_576
         let rematchStart = clock.now
         let rematch = try await service.rematch()
         let rematchSeconds = seconds(clock.now - rematchStart)
@@ -228,7 +247,8 @@ struct FamilySearchBenchmark {
         let round = { (x: Double) in (x * 1000).rounded() / 1000 }
         return Figures(
             reports: reports, notices: notices, samples: min(samples, set.notices.count),
-            loadSeconds: round(loadSeconds),
+            loadSeconds: round(loadSeconds), warmSeconds: round(warmSeconds), keptCandidatesAfterQueries: kept,
+            residentMegabytes: resident,
             top10MedianMilliseconds: times.percentile(0.5), top10P95Milliseconds: times.percentile(0.95),
             top10MaxMilliseconds: times.percentile(1),
             top10NamedP95Milliseconds: named.isEmpty ? 0 : named.percentile(0.95),
@@ -242,10 +262,42 @@ struct FamilySearchBenchmark {
             threshold: FamilySearchThresholds.propose,
             precisionAtThreshold: round(Double(proposedTrue) / Double(max(proposed, 1))),
             recallAtThreshold: round(Double(matchedAtThreshold) / Double(max(truePairs, 1))),
-            rematchSeconds: round(rematchSeconds), rematchNewMatches: rematch.newMatches)
+            calibrationTop10: CalibrationBand.bands(scored),
+            rematchSeconds: round(rematchSeconds), rematchNewMatches: rematch.newMatches,
+            keptCandidatesAfterRematch: app.familySearchBlocks?.size.candidates ?? 0,
+            residentMegabytesAfterRematch: ProcessMetrics.residentBytes() / 1_048_576)
     }
 
     private func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// Reads the reports' broad blocks into memory once the server is up (`FamilySearchService.warm`),
+/// in the background: the server answers meanwhile, a query reading what is not kept yet.
+final class FamilySearchWarmUp: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    func didBoot(_ app: Application) throws {
+        guard app.familySearchBlocks != nil else { return }
+        let service = app.familySearch(actor: .system("family-search-warm-up"))
+        let logger = app.logger
+        task = Task {
+            let start = ContinuousClock.now
+            do {
+                let kept = try await service.warm()
+                logger.info(
+                    "family search: \(kept.candidates) reports of \(kept.blocks) blocks in memory in \(ContinuousClock.now - start)"
+                )
+            } catch is CancellationError {
+                // The server is stopping: nothing to report.
+            } catch {
+                logger.report(error: error)
+            }
+        }
+    }
+
+    func shutdown(_ app: Application) {
+        task?.cancel()
     }
 }

@@ -88,6 +88,9 @@ struct FamilySearchService {
     let cipher: FieldCipher
     /// Where the photos on families' reports are kept: `family-search` under the data folder.
     let folder: String
+    /// The reports' blocks kept between queries; nil reads every query's from the database.
+    /// Only ever given to a service reading outside a transaction (see the cache).
+    let blocks: FamilySearchBlockCache?
     var model: MatchModel = FamilySearchModel.current
 
     typealias Ranked = RankedCandidate<UUID>
@@ -95,9 +98,61 @@ struct FamilySearchService {
     /// Scores `query` against the other side on file: the best `limit`, best first (ties by id).
     func candidates(_ query: FamilySearchProfile, limit: Int = 10) async throws -> [Ranked] {
         let prepared = PreparedProfile(query)
-        let others = try await FamilySearchStore(db: db).candidates(
-            of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true))
-        return model.top(limit, for: prepared, among: Self.prepared(others, names: prepared.comparesNames))
+        let others = try await Self.candidates(
+            of: query.side == .found ? .report : .notice, keys: prepared.blockingKeys(query: true),
+            names: prepared.comparesNames, store: FamilySearchStore(db: db), blocks: blocks)
+        return model.top(limit, for: prepared, among: others)
+    }
+
+    /// The other side's records under `keys`, prepared (`names: false` for a query without a
+    /// name), each once: the reports' blocks from `blocks` where kept at their key's current
+    /// version, the rest read and kept. The versions are read first, so a block read after a
+    /// change is kept under the older number and read again next time: never stale, at worst
+    /// read twice.
+    static func candidates(
+        of side: FamilySearchStore.Side, keys: [String], names: Bool, store: FamilySearchStore,
+        blocks: FamilySearchBlockCache?
+    ) async throws -> [RankingCandidate<UUID>] {
+        guard side == .report, let blocks else {
+            return prepared(try await store.candidates(of: side, keys: keys), names: names)
+        }
+        let versions = try await store.blockVersions(keys)
+        var found: [[RankingCandidate<UUID>]] = []
+        var missing: [String] = []
+        for key in keys {
+            if let kept = blocks.candidates(.init(key: key, names: names), version: versions[key] ?? 0) {
+                found.append(kept)
+            } else {
+                missing.append(key)
+            }
+        }
+        let read = try await store.blocks(of: .report, keys: missing)
+        for key in missing {
+            let block = prepared(read[key] ?? [], names: names)
+            blocks.keep(block, as: .init(key: key, names: names), version: versions[key] ?? 0)
+            found.append(block)
+        }
+        guard found.count > 1 else { return found.first ?? [] }
+        // A report is filed under the birth bands either side of its year: some are in two blocks.
+        var seen = Set<UUID>()
+        return found.joined().filter { seen.insert($0.id).inserted }
+    }
+
+    /// Reads the broad blocks of the reports (those a query without a name meets) into the kept
+    /// blocks, a few keys at a time: at start-up, so that the first such notices do not wait for
+    /// them. Answers how many blocks and candidates are kept after it.
+    @discardableResult
+    func warm() async throws -> (candidates: Int, blocks: Int) {
+        guard let blocks else { return (0, 0) }
+        let store = FamilySearchStore(db: db)
+        let keys = try await store.broadReportKeys()
+        for start in stride(from: 0, to: keys.count, by: 16) {
+            try Task.checkCancellation()
+            _ = try await Self.candidates(
+                of: .report, keys: Array(keys[start..<min(start + 16, keys.count)]), names: false, store: store,
+                blocks: blocks)
+        }
+        return blocks.size
     }
 
     /// Records read for ranking, prepared once; `names: false` for queries without a name.
@@ -123,19 +178,15 @@ struct FamilySearchService {
 
     static func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
 
-    /// Records the pairs of `id` (of `side`) that reach the proposal threshold; answers how many are new.
-    func recordMatches(
-        _ profile: FamilySearchProfile, id: UUID, tx: SQLDatabase, audit: AuditRecorder, region: String, at now: Date
-    ) async throws -> Int {
-        let service = FamilySearchService(
-            db: tx, writer: writer, clock: clock, cipher: cipher, folder: folder, model: model)
-        return try await record(
-            try await service.candidates(profile, limit: 20), of: profile.side, id: id, tx: tx, audit: audit,
-            region: region, at: now)
+    /// The candidates a new record is matched with (`record` keeps those from the proposal
+    /// threshold). Read before the record's transaction, through the kept blocks: the new record
+    /// changes only its own side.
+    func matchesForNewRecord(_ profile: FamilySearchProfile) async throws -> [Ranked] {
+        try await candidates(profile, limit: 20)
     }
 
     /// Records `top` (the other side's candidates of `id`) from the proposal threshold; answers how many are new.
-    private func record(
+    func record(
         _ top: [Ranked], of side: FamilySearchProfile.Side, id: UUID, tx: SQLDatabase, audit: AuditRecorder,
         region: String, at now: Date
     ) async throws -> Int {
@@ -168,12 +219,13 @@ struct FamilySearchService {
         let (id, now, region) = (UUID(), clock.now, user.region.value)
         let draft = FamilySearchStore.NoticeDraft(
             profile: profile, stationRegion: region, foundPlaceText: input.placeText, clothing: clothing)
+        let top = try await matchesForNewRecord(profile)
         try await writer.transaction { tx, audit in
             try await FamilySearchStore(db: tx).insertNotice(draft, id: id, at: now)
             try await audit.record(
                 "familySearch.notice", entity: "family_search_notice", id: id.uuidString, region: region,
                 after: ["sex": profile.sex?.rawValue ?? "", "foundOn": profile.date?.description ?? ""])
-            _ = try await recordMatches(profile, id: id, tx: tx, audit: audit, region: region, at: now)
+            _ = try await record(top, of: .found, id: id, tx: tx, audit: audit, region: region, at: now)
         }
         return try await FamilySearchStore(db: db).notice(id: id)!
     }
@@ -198,12 +250,13 @@ struct FamilySearchService {
         let draft = FamilySearchStore.ReportDraft(
             profile: profile, lostPlaceText: input.placeText, contactName: contactName,
             contactCipher: cipher.encrypt(phone), contactMasked: RegistryValidation.maskPhone(phone))
+        let top = try await matchesForNewRecord(profile)
         try await writer.transaction { tx, audit in
             try await FamilySearchStore(db: tx).insertReport(draft, id: id, owner: user.id, at: now)
             try await audit.record(
                 "familySearch.report", entity: "family_search_report", id: id.uuidString, region: region,
                 after: ["sex": profile.sex?.rawValue ?? "", "lostOn": profile.date?.description ?? ""])
-            _ = try await recordMatches(profile, id: id, tx: tx, audit: audit, region: region, at: now)
+            _ = try await record(top, of: .lost, id: id, tx: tx, audit: audit, region: region, at: now)
         }
         return try await FamilySearchStore(db: db).report(id: id)!
     }
@@ -346,10 +399,10 @@ struct FamilySearchService {
         // keeps one core busy, so the run was bound to one of the cores.
         var waiting = groups.makeIterator()
         try await withThrowingTaskGroup(of: (notices: Int, found: [Found]).self) { running in
-            let (store, model) = (store, model)
+            let (store, model, blocks) = (store, model, blocks)
             func start() {
                 guard let (keys, group) = waiting.next() else { return }
-                running.addTask { try await Self.rank(group, keys: keys, store: store, model: model) }
+                running.addTask { try await Self.rank(group, keys: keys, store: store, blocks: blocks, model: model) }
             }
             for _ in 0..<max(ProcessInfo.processInfo.activeProcessorCount, 1) { start() }
             while let ranked = try await running.next() {
@@ -369,10 +422,10 @@ struct FamilySearchService {
     /// prepared once: those with a candidate from the proposal threshold.
     private static func rank(
         _ group: [(FamilySearchStore.Notice, PreparedProfile)], keys: [String], store: FamilySearchStore,
-        model: MatchModel
+        blocks: FamilySearchBlockCache?, model: MatchModel
     ) async throws -> (notices: Int, found: [Found]) {
         let names = group.contains { $0.1.comparesNames }
-        let reports = prepared(try await store.candidates(of: .report, keys: keys), names: names)
+        let reports = try await candidates(of: .report, keys: keys, names: names, store: store, blocks: blocks)
         let found = group.compactMap { notice, query -> Found? in
             let top = model.top(20, for: query, among: reports)
             return top.contains(where: { $0.score >= FamilySearchThresholds.propose }) ? (notice, top) : nil
@@ -385,7 +438,7 @@ extension Request {
     var familySearch: FamilySearchService {
         FamilySearchService(
             db: sql, writer: writer, clock: platform.clock, cipher: platform.cipher,
-            folder: UploadFolder.familySearch.path(platform.config))
+            folder: UploadFolder.familySearch.path(platform.config), blocks: application.familySearchBlocks)
     }
 }
 
@@ -393,6 +446,14 @@ extension Application {
     func familySearch(actor: AuditActor) -> FamilySearchService {
         FamilySearchService(
             db: sql, writer: writer(actor: actor), clock: platform.clock, cipher: platform.cipher,
-            folder: UploadFolder.familySearch.path(platform.config))
+            folder: UploadFolder.familySearch.path(platform.config), blocks: familySearchBlocks)
+    }
+
+    private struct FamilySearchBlocksKey: StorageKey { typealias Value = FamilySearchBlockCache }
+
+    /// The matcher's kept blocks of this process (`MINZHENG_FAMILY_SEARCH_CACHE`); nil when 0.
+    var familySearchBlocks: FamilySearchBlockCache? {
+        get { storage[FamilySearchBlocksKey.self] }
+        set { storage[FamilySearchBlocksKey.self] = newValue }
     }
 }

@@ -161,7 +161,9 @@ struct FamilySearchStore {
             ).run()
         try await ReceiptStore(db: db).issue(
             .familySearch, record: id, owner: owner, person: nil, region: RegionTable.changzhou.value, at: now)
-        try await insertKeys(.report, id: id, keys: PreparedProfile(p).blockingKeys())
+        let keys = PreparedProfile(p).blockingKeys()
+        try await insertKeys(.report, id: id, keys: keys)
+        try await raiseVersions(of: keys)
     }
 
     struct NoticeDraft: Sendable {
@@ -194,44 +196,99 @@ struct FamilySearchStore {
         try await insert.run()
     }
 
+    /// Raises the version of each of `keys` (its reports change in this transaction), in the
+    /// keys' order: two transactions that raise the same keys then wait, never deadlock.
+    private func raiseVersions(of keys: [String]) async throws {
+        guard !keys.isEmpty else { return }
+        var values: SQLQueryString = ""
+        for (i, key) in keys.sorted().enumerated() { values = values + (i == 0 ? "" : ", ") + "(\(bind: key), 1)" }
+        try await db.raw(
+            """
+            INSERT INTO family_search_block_versions (key, version) VALUES \(values)
+            ON CONFLICT (key) DO UPDATE SET version = family_search_block_versions.version + 1
+            """
+        ).run()
+    }
+
+    /// The report keys a query without a name looks up (`o:` a dialect group, `*` nothing to
+    /// key on), the broad blocks of thousands each.
+    func broadReportKeys() async throws -> [String] {
+        try await db.raw(
+            """
+            SELECT DISTINCT key FROM family_search_keys
+            WHERE side = 'report' AND (key LIKE '%|o:%' OR key LIKE '%|*') ORDER BY key
+            """
+        ).all().map { try $0.decode(column: "key", as: String.self) }
+    }
+
+    /// The versions of `keys` that have one (a key never raised is at 0).
+    func blockVersions(_ keys: [String]) async throws -> [String: Int64] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try await db.raw(
+            "SELECT key, version FROM family_search_block_versions WHERE key IN (\(Self.list(keys)))"
+        ).all()
+        return try Dictionary(
+            uniqueKeysWithValues: rows.map {
+                (try $0.decode(column: "key", as: String.self), try $0.decode(column: "version", as: Int64.self))
+            })
+    }
+
     private static func list(_ keys: [String]) -> SQLQueryString {
         var q: SQLQueryString = ""
         for (i, key) in keys.enumerated() { q = q + (i == 0 ? "" : ", ") + "\(bind: key)" }
         return q
     }
 
+    typealias Candidate = (id: UUID, profile: FamilySearchProfile)
+
     /// The other side's records sharing a blocking key with `keys`, as profiles, each once: the
-    /// open reports (`side` .report) or the published notices. All of them come back as one text
-    /// (a record per `\u{1E}`, a field per `\u{1F}`; input refuses control characters): a query
-    /// without a name meets thousands of records, and a driver row each was a quarter of its
-    /// reading (100 000 reports: median 65 → 50 ms).
-    func candidates(of side: Side, keys: [String]) async throws -> [(id: UUID, profile: FamilySearchProfile)] {
-        guard !keys.isEmpty else { return [] }
+    /// open reports (`side` .report) or the published notices.
+    func candidates(of side: Side, keys: [String]) async throws -> [Candidate] {
+        var seen = Set<UUID>()
+        return try await blocks(of: side, keys: keys).values.joined().filter { seen.insert($0.id).inserted }
+    }
+
+    /// The other side's records filed under each of `keys` (a key without any is absent). Each
+    /// key's come back as one text (a record per `\u{1E}`, a field per `\u{1F}`; input refuses
+    /// control characters): a query without a name meets thousands of records, and a driver row
+    /// each was a quarter of its reading (100 000 reports: median 65 → 50 ms).
+    func blocks(of side: Side, keys: [String]) async throws -> [String: [Candidate]] {
+        guard !keys.isEmpty else { return [:] }
         let (table, status, columns): (String, String, [String]) =
             side == .report
             ? ("family_search_reports", "open", Self.reportProfileColumns)
             : ("family_search_notices", "published", Self.noticeProfileColumns)
-        let packed = (["id"] + columns).map { "COALESCE(CAST(\($0) AS TEXT), '')" }.joined(
+        let packed = (["id"] + columns).map { "COALESCE(CAST(r.\($0) AS TEXT), '')" }.joined(
             separator: " || '\u{1F}' || ")
         let aggregate = db.dialect.name == "postgresql" ? "string_agg" : "group_concat"
-        let text = try await db.raw(
+        let rows = try await db.raw(
             """
-            SELECT \(unsafeRaw: aggregate)(\(unsafeRaw: packed), '\u{1E}') AS records FROM \(unsafeRaw: table)
-            WHERE status = \(bind: status) AND id IN
-            (SELECT record_id FROM family_search_keys WHERE side = \(bind: side.rawValue) AND key IN (\(Self.list(keys))))
+            SELECT k.key AS key, \(unsafeRaw: aggregate)(\(unsafeRaw: packed), '\u{1E}') AS records
+            FROM family_search_keys k JOIN \(unsafeRaw: table) r ON r.id = k.record_id
+            WHERE k.side = \(bind: side.rawValue) AND k.key IN (\(Self.list(keys))) AND r.status = \(bind: status)
+            GROUP BY k.key
             """
-        ).first()?.decode(column: "records", as: String?.self)
-        guard let text else { return [] }
-        // Cut as bytes: the two separators are ASCII, never part of another character's bytes,
-        // and cutting the text into characters first cost as much as the rest of the reading.
+        ).all()
+        var blocks: [String: [Candidate]] = [:]
+        for row in rows {
+            let key = try row.decode(column: "key", as: String.self)
+            blocks[key] = try Self.unpack(try row.decode(column: "records", as: String.self), side: side)
+        }
+        return blocks
+    }
+
+    /// Cut as bytes: the two separators are ASCII, never part of another character's bytes, and
+    /// cutting the text into characters first cost as much as the rest of the reading.
+    private static func unpack(_ text: String, side: Side) throws -> [Candidate] {
+        let columns = side == .report ? reportProfileColumns.count : noticeProfileColumns.count
         return try text.utf8.split(separator: 0x1E).map { record in
             let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
-            guard fields.count == columns.count + 1, let id = fields[0].flatMap(UUID.init(uuidString:)) else {
+            guard fields.count == columns + 1, let id = fields[0].flatMap(UUID.init(uuidString:)) else {
                 throw Abort(.internalServerError, reason: "family-search candidate record has \(fields.count) fields")
             }
             let profile = Array(fields.dropFirst())
-            return (id, side == .report ? Self.reportProfile(profile) : Self.noticeProfile(profile))
+            return (id, side == .report ? reportProfile(profile) : noticeProfile(profile))
         }
     }
 
@@ -472,8 +529,16 @@ struct FamilySearchStore {
         return !rows.isEmpty
     }
 
-    /// A reunion closes the report and takes the notice down (the history kept).
+    /// A reunion closes the report and takes the notice down (the history kept); the report's
+    /// keys move to a new version, so that no kept block still offers it.
     func close(report: UUID, notice: UUID) async throws {
+        try await db.raw(
+            """
+            INSERT INTO family_search_block_versions (key, version)
+            SELECT key, 1 FROM family_search_keys WHERE side = 'report' AND record_id = \(bind: report) ORDER BY key
+            ON CONFLICT (key) DO UPDATE SET version = family_search_block_versions.version + 1
+            """
+        ).run()
         try await db.raw(
             "UPDATE family_search_reports SET status = 'reunited', version = version + 1 WHERE id = \(bind: report)"
         ).run()

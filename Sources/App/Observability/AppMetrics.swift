@@ -103,6 +103,15 @@ enum ProcessMetrics {
     }()
 
     static func bootstrapOnce() { _ = bootstrapped }
+
+    /// The process's resident memory in bytes (Linux's `/proc/self/statm`, in pages); 0 where
+    /// it cannot be read. For the benchmarks' reports.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
 }
 
 extension Application {

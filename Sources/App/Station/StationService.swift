@@ -413,6 +413,7 @@ struct StationService {
         let (now, name) = (clock.now, user.displayName)
         let draft = FamilySearchStore.NoticeDraft(
             profile: profile, stationRegion: r.region, foundPlaceText: r.foundPlaceText, clothing: r.clothing)
+        let top = try await matcher.matchesForNewRecord(profile)
         try await writer.transaction { tx, audit in
             let notices = FamilySearchStore(db: tx)
             try await notices.insertNotice(draft, id: notice, at: now)
@@ -425,7 +426,7 @@ struct StationService {
             try await audit.record(
                 "familySearch.notice", entity: "family_search_notice", id: notice.uuidString, region: r.region,
                 after: ["sex": profile.sex?.rawValue ?? "", "foundOn": profile.date?.description ?? ""])
-            _ = try await matcher.recordMatches(profile, id: notice, tx: tx, audit: audit, region: r.region, at: now)
+            _ = try await matcher.record(top, of: .found, id: notice, tx: tx, audit: audit, region: r.region, at: now)
         }
         return try await FamilySearchStore(db: db).notice(id: notice)!
     }

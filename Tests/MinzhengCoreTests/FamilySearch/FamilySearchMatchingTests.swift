@@ -227,7 +227,9 @@ struct FamilySearchMatchingTests {
         let model = Self.model
         // A fresh set from another seed: the model never saw it.
         let set = FamilySearchSynthetic.generate(reports: reports, notices: notices, seed: seed, today: Self.today)
-        let scored = set.candidatePairs().map { (score: model.score($0.vector, block: $0.block), same: $0.same) }
+        let scored = set.candidateQueries().flatMap { q in
+            zip(model.scores(q.vectors), q.pairs).map { (score: $0, same: $1.1) }
+        }
         let bands = CalibrationBand.bands(scored)
         for band in bands where band.pairs >= 40 {
             #expect(abs(band.predicted - band.observed) < 0.15, "\(band)")
@@ -268,6 +270,39 @@ struct FamilySearchMatchingTests {
         #expect(abs(model.prior - 0.1) < 0.02, "\(model.prior)")
         #expect(abs(model.m[MatchField.name.rawValue][0] - 0.8) < 0.05)
         #expect(abs(model.u[MatchField.age.rawValue][2] - 0.6) < 0.05)
+    }
+
+    @Test(
+        "candidates alike share the chance: a query's scores add up to at most 1, and the top 10 carry the same scores")
+    func rivals() throws {
+        let model = Self.model
+        let set = FamilySearchSynthetic.generate(reports: 3000, notices: 200, seed: 13, today: Self.today)
+        let index = FamilySearchIndex(set.reports)
+        for notice in set.notices {
+            let query = PreparedProfile(notice)
+            let vectors = index.pairs(for: query).map(\.vector)
+            let scores = model.scores(vectors)
+            #expect(scores.reduce(0, +) <= 1 + 1e-9)
+            // The ranked top 10 carry the scores of all the candidates, the best ten of them.
+            let top = index.top(10, for: query, model: model).map(\.score)
+            #expect(zip(top, scores.sorted(by: >)).allSatisfy { abs($0 - $1) < 1e-12 }, "\(top)")
+            // Scored by shares on the cores: the same ten, the same scores.
+            let candidates = index.candidates(for: query).map {
+                RankingCandidate(id: $0, profile: index.profiles[$0], tie: TieKey($0))
+            }
+            let shared = model.top(10, for: query, among: candidates, parallelFrom: 1)
+            let alone = model.top(10, for: query, among: candidates, parallelFrom: .max)
+            #expect(shared.map(\.id) == alone.map(\.id))
+            #expect(zip(shared, alone).allSatisfy { abs($0.score - $1.score) < 1e-12 })
+        }
+        // A strong candidate alone, then beside its double: each of the two has less than half.
+        let strong = try #require(
+            set.notices.lazy.compactMap { n -> ComparisonVector? in
+                let pairs = index.pairs(for: PreparedProfile(n))
+                return pairs.map(\.vector).first { model.scores([$0])[0] > 0.9 }
+            }.first)
+        #expect(model.scores([strong])[0] > 0.9)
+        #expect(model.scores([strong, strong]).allSatisfy { $0 < 0.5 })
     }
 
     @Test("recall: the true report is among the top 10 for most found people")
