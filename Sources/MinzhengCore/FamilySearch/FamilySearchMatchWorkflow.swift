@@ -40,7 +40,8 @@ public enum FamilySearchMatchStatus: String, CaseIterable, Sendable, Codable {
 /// Where the matcher's scores are acted on: from `propose` a pair is recorded and put to a
 /// caseworker (and shown to the family as a possible match); candidates below are only
 /// answered to a staff search. The score is a calibrated probability, so 0.5 means "as likely
-/// the same person as not".
+/// the same person as not"; it counts the record's other candidates as rivals
+/// (`MatchModel.scores`), so at most one of them reaches it.
 public enum FamilySearchThresholds {
     public static let propose = 0.5
 }
