@@ -200,15 +200,17 @@ struct FamilySearchStore {
     /// keys' order: two transactions that raise the same keys then wait, never deadlock.
     private func raiseVersions(of keys: [String]) async throws {
         guard !keys.isEmpty else { return }
-        var values: SQLQueryString = ""
-        for (i, key) in keys.sorted().enumerated() { values = values + (i == 0 ? "" : ", ") + "(\(bind: key), 1)" }
         try await db.raw(
             """
-            INSERT INTO family_search_block_versions (key, version) VALUES \(values)
-            ON CONFLICT (key) DO UPDATE SET version = family_search_block_versions.version + 1
+            INSERT INTO family_search_block_versions (key, version) VALUES \(Self.list(keys.sorted()) { "(\(bind: $0), 1)" })
+            \(unsafeRaw: Self.raiseOnConflict)
             """
         ).run()
     }
+
+    /// A key already numbered moves to the next number.
+    private static let raiseOnConflict =
+        "ON CONFLICT (key) DO UPDATE SET version = family_search_block_versions.version + 1"
 
     /// The report keys a query without a name looks up (`o:` a dialect group, `*` nothing to
     /// key on), the broad blocks of thousands each.
@@ -233,9 +235,12 @@ struct FamilySearchStore {
             })
     }
 
-    private static func list(_ keys: [String]) -> SQLQueryString {
+    /// `keys` as a comma-separated SQL list, each as `item` writes it (bound by default).
+    private static func list(
+        _ keys: [String], _ item: (String) -> SQLQueryString = { "\(bind: $0)" }
+    ) -> SQLQueryString {
         var q: SQLQueryString = ""
-        for (i, key) in keys.enumerated() { q = q + (i == 0 ? "" : ", ") + "\(bind: key)" }
+        for (i, key) in keys.enumerated() { q = q + (i == 0 ? "" : ", ") + item(key) }
         return q
     }
 
@@ -536,7 +541,7 @@ struct FamilySearchStore {
             """
             INSERT INTO family_search_block_versions (key, version)
             SELECT key, 1 FROM family_search_keys WHERE side = 'report' AND record_id = \(bind: report) ORDER BY key
-            ON CONFLICT (key) DO UPDATE SET version = family_search_block_versions.version + 1
+            \(unsafeRaw: Self.raiseOnConflict)
             """
         ).run()
         try await db.raw(
