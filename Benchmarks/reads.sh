@@ -7,7 +7,8 @@
 # record — printing for each req/s, p50 and p99 and the ratio to /healthz of the same run.
 # usage: Benchmarks/reads.sh [PERSONS]   (default 1000000; 5000000 when asked)
 # env: MINZHENG_BIN (a release binary built already), DATABASES ("sqlite postgres"),
-#      CONNECTIONS, READ_SECONDS, READS_DIR (where the seeded SQLite file is kept between runs:
+#      CONNECTIONS, READ_SECONDS, ONLY (comma-separated read names' beginnings, e.g. "households"),
+#      READS_DIR (where the seeded SQLite file is kept between runs:
 #      an existing one of the same size is reused), SCALE_DATABASE_URL / PGPORT (as
 #      Benchmarks/scale-postgres.sh), KEEP=1 keeps the PostgreSQL database (with READS_DIR, which
 #      keeps the data key too).
@@ -67,7 +68,7 @@ for database in $databases; do
         ;;
     *) echo "unknown database $database" >&2; exit 2 ;;
     esac
-    "$bin" bench reads --connections "$connections" --seconds "$seconds" >"$work/reads.json" 2>"$work/err.txt" \
+    "$bin" bench reads --connections "$connections" --seconds "$seconds" ${ONLY:+--only "$ONLY"} >"$work/reads.json" 2>"$work/err.txt" \
       || { tail -20 "$work/err.txt" >&2; exit 1; }
     python3 - "$(tail -1 "$work/reads.json")" <<'PY'
 import json, sys

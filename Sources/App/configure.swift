@@ -105,6 +105,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateReceipts())
     app.migrations.add(CreateStatisticsSnapshots())
     app.migrations.add(CreateFamilySearchBlockVersions())
+    app.migrations.add(CountRegistryByRegion())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -151,6 +152,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
+        SQLiteConnectionTuning.install(cacheMiB: config.sqliteCacheMiB, mapMiB: config.sqliteMapMiB)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         ReadDatabase.register(app, sqlitePath: path)
     case .postgres(let url):

@@ -66,6 +66,8 @@ struct AppConfigTests {
             ("MINZHENG_SMS_URL", "sms gateway"),
             ("MINZHENG_FAMILY_SEARCH_CACHE", "-1"),
             ("MINZHENG_FAMILY_SEARCH_CACHE", "all"),
+            ("MINZHENG_SQLITE_CACHE_MIB", "0"),
+            ("MINZHENG_SQLITE_MMAP_MIB", "-1"),
         ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }

@@ -44,6 +44,9 @@ struct BenchCommand: AsyncCommand {
         var connections: Int?
         @Option(name: "seconds", help: "reads: seconds of load for each read (default 20)")
         var seconds: Double?
+        @Option(
+            name: "only", help: "reads: only the reads whose names start so, comma separated (/healthz always runs)")
+        var only: String?
         @Option(name: "reports", help: "family-search: how many family reports (default 1000000)")
         var reports: Int?
         @Option(name: "notices", help: "family-search: how many notices to rematch (default 10000)")
@@ -93,7 +96,8 @@ struct BenchCommand: AsyncCommand {
             context.console.output("\(jsonLine(figures))")
         case "reads":
             let figures = try await ReadsBenchmark(app: context.application).run(
-                connections: signature.connections ?? 64, seconds: signature.seconds ?? 20)
+                connections: signature.connections ?? 64, seconds: signature.seconds ?? 20,
+                only: signature.only.map { Set($0.split(separator: ",").map(String.init)) })
             context.console.output("\(jsonLine(figures))")
         case "elderly-allowances":
             let figures = try await SeniorAllowanceBenchmark(app: context.application).run(

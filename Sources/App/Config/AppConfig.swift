@@ -61,6 +61,13 @@ public struct AppConfig: Sendable {
     /// every query's from the database. 2 000 000 when unset: a city's million reports, each
     /// under a key or two of the broad blocks a notice without a name meets.
     public var familySearchCache = 2_000_000
+    /// `MINZHENG_SQLITE_CACHE_MIB`: each SQLite connection's page cache, in MiB (SQLite's own
+    /// default is 2). 64 when unset: a city list page reads more pages (the count's index, the
+    /// page's rows, their members) than 2 MiB holds, so every page read them again from the OS.
+    public var sqliteCacheMiB = 64
+    /// `MINZHENG_SQLITE_MMAP_MIB`: how much of the SQLite file each connection reads through a
+    /// memory map instead of `pread` (0 = none, SQLite's default). 0 when unset.
+    public var sqliteMapMiB = 0
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -168,7 +175,9 @@ public struct AppConfig: Sendable {
             smsURL: smsURL,
             smsToken: env["MINZHENG_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             familySearchCache: try integer(
-                env, "MINZHENG_FAMILY_SEARCH_CACHE", default: 2_000_000, range: 0...100_000_000)
+                env, "MINZHENG_FAMILY_SEARCH_CACHE", default: 2_000_000, range: 0...100_000_000),
+            sqliteCacheMiB: try integer(env, "MINZHENG_SQLITE_CACHE_MIB", default: 64, range: 1...65_536),
+            sqliteMapMiB: try integer(env, "MINZHENG_SQLITE_MMAP_MIB", default: 0, range: 0...1_048_576)
         )
     }
 

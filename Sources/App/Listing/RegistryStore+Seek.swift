@@ -13,7 +13,7 @@ extension RegistryStore {
             db: db, from: "households h", id: "h.id", region: "h.region",
             scope: SeekList.narrowest(scope, query.region.map(RegionScope.init)),
             order: ["h.region", "h.address", "h.id"],
-            cursor: ("households", ["region", "address"]))
+            cursor: ("households", ["region", "address"]), regionCounts: "households")
         if let address = query.address, !address.isEmpty {
             list.filter = "h.address LIKE \(bind: Self.likeContains(address)) ESCAPE '\\'"
         }
@@ -39,7 +39,7 @@ extension RegistryStore {
             db: db, from: "persons p", id: "p.id", region: "p.region",
             scope: SeekList.narrowest(scope, query.region.map(RegionScope.init)),
             order: ["p.region", "p.name", "p.id"],
-            cursor: ("persons", ["region", "name"]))
+            cursor: ("persons", ["region", "name"]), regionCounts: "persons")
         var conditions: [SQLQueryString] = []
         let terms = query.terms
         // Each blind index under every data key: during a key rotation a row may still hold the old one.
