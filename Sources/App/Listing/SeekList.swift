@@ -51,13 +51,11 @@ struct SeekList {
 
     func read(_ request: PageRequest) async throws -> Result {
         guard let scope else { return Result(ids: [], count: ListCount(value: 0, exact: true), page: 1) }
-        let count =
-            counted == nil ? try await cappedCount(scope) : ListCount(value: try await exactCount(scope), exact: true)
         if let seekable = cursor, !descending, let edge = request.after ?? request.before,
             let key = try await key(of: edge, in: seekable, scope)
         {
             let forward = request.after != nil
-            var ids = try await seek(
+            var (ids, count) = try await seek(
                 from: key.map { $0 as any Encodable & Sendable } + [edge], forward: forward, limit: request.perPage + 1,
                 scope)
             let more = ids.count > request.perPage
@@ -74,20 +72,18 @@ struct SeekList {
                     previous: more ? ids.first : nil)
             }
         }
-        return try await byNumber(request, count: count, scope)
+        return try await byNumber(request, scope)
     }
 
-    private func byNumber(_ request: PageRequest, count: ListCount, _ scope: RegionScope) async throws -> Result {
-        var count = count
-        var page =
-            count.exact ? PageWindow.clamp(request.page, total: count.value, perPage: request.perPage) : request.page
-        var ids = try await numbered(page: page, perPage: request.perPage, scope)
+    private func byNumber(_ request: PageRequest, _ scope: RegionScope) async throws -> Result {
+        var page = request.page
+        var (ids, count) = try await numbered(page: page, perPage: request.perPage, scope)
         if ids.isEmpty, page > 1 {
-            // Past the end of a list too long to count: the last page, counted exactly once.
-            let total = try await exactCount(scope)
+            // Past the end: the last page, the list counted exactly (once, when it was held to the cap).
+            let total = count.exact ? count.value : try await exactCount(scope)
             count = ListCount(value: total, exact: true)
             page = PageWindow.clamp(page, total: total, perPage: request.perPage)
-            ids = try await numbered(page: page, perPage: request.perPage, scope)
+            ids = try await numbered(page: page, perPage: request.perPage, scope).ids
         }
         let more = ids.count > request.perPage
         ids = Array(ids.prefix(request.perPage))
@@ -114,15 +110,41 @@ struct SeekList {
         return "\(unsafeRaw: order.map { "\($0) \(direction)" }.joined(separator: ", "))"
     }
 
-    func cappedCount(_ scope: RegionScope) async throws -> ListCount {
-        let counted =
-            try await db.raw(
+    /// The list's count as a column of a page's statement (a subquery of its own, evaluated
+    /// once), so that the page's ids and its count come in one statement: exact from the region
+    /// counts, otherwise held to `cap + 1` rows.
+    private func countColumn(_ scope: RegionScope) -> SQLQueryString {
+        if let counted {
+            return """
+                (SELECT CAST(SUM(n) AS BIGINT) FROM region_counts WHERE list = \(bind: counted) \
+                AND \(scope.condition("region")))
                 """
-                SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM \(from) WHERE \(scope.condition(region))\(conditions)
-                LIMIT \(bind: cap + 1)) c
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        return ListCount(counted: counted, cap: cap)
+        }
+        return """
+            (SELECT COUNT(*) FROM (SELECT 1 AS x FROM \(from) WHERE \(scope.condition(region))\(conditions) \
+            LIMIT \(bind: cap + 1)) c)
+            """
+    }
+
+    /// A page statement's ids and the count beside them; read alone when no row came back.
+    private func idsAndCount(_ query: SQLQueryString, _ scope: RegionScope) async throws -> ([UUID], ListCount) {
+        let rows = try await db.raw(query).all()
+        guard let first = rows.first else { return ([], try await count(scope)) }
+        return (
+            try rows.map { try $0.decode(column: "id", as: UUID.self) },
+            listCount(try first.decode(column: "list_count", as: Int?.self))
+        )
+    }
+
+    /// The count alone.
+    private func count(_ scope: RegionScope) async throws -> ListCount {
+        listCount(
+            try await db.raw("SELECT \(countColumn(scope)) AS list_count").first()?.decode(
+                column: "list_count", as: Int?.self))
+    }
+
+    private func listCount(_ counted: Int?) -> ListCount {
+        self.counted == nil ? ListCount(counted: counted ?? 0, cap: cap) : ListCount(value: counted ?? 0, exact: true)
     }
 
     private func exactCount(_ scope: RegionScope) async throws -> Int {
@@ -136,24 +158,27 @@ struct SeekList {
             .decode(column: "n", as: Int.self) ?? 0
     }
 
-    private func numbered(page: Int, perPage: Int, _ scope: RegionScope) async throws -> [UUID] {
+    private func numbered(
+        page: Int, perPage: Int, _ scope: RegionScope
+    ) async throws -> (ids: [UUID], count: ListCount) {
         var range = pageScope(scope)
         var offset = (page - 1) * perPage
         // In the region order, from the region the page's first row lies in: only the rows of
         // that region before it are skipped, not every row of the scope before the page.
-        if let counted, offset > 0, order.first == region, !descending,
-            let start = try await regionStart(of: offset, in: counted, scope)
-        {
+        if let counted, offset > 0, order.first == region, !descending {
+            guard let start = try await regionStart(of: offset, in: counted, scope) else {
+                // Past the last row: nothing to read.
+                return ([], try await count(scope))
+            }
             range = "\(unsafeRaw: region) >= \(bind: start.region)"
             if let upper = scope.upperBound { range = "\(range) AND \(unsafeRaw: region) < \(bind: upper)" }
             offset -= start.before
         }
-        return try await db.raw(
+        return try await idsAndCount(
             """
-            SELECT \(unsafeRaw: id) AS id FROM \(from) WHERE \(range)\(conditions)
+            SELECT \(unsafeRaw: id) AS id, \(countColumn(scope)) AS list_count FROM \(from) WHERE \(range)\(conditions)
             ORDER BY \(orderBy(forward: true)) LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
-            """
-        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """, scope)
     }
 
     /// The region holding the row at `offset` of the region order, with the rows of the scope's
@@ -195,7 +220,7 @@ struct SeekList {
 
     private func seek(
         from key: [any Encodable & Sendable], forward: Bool, limit: Int, _ scope: RegionScope
-    ) async throws -> [UUID] {
+    ) async throws -> ([UUID], ListCount) {
         // The scope's bound on the side the seek moves towards; the other is the cursor's.
         var bound = pageScope(scope)
         if order.first == region {
@@ -206,13 +231,12 @@ struct SeekList {
             }
         }
         let binds = SQLList(key.map { SQLBind($0) })
-        return try await db.raw(
+        return try await idsAndCount(
             """
-            SELECT \(unsafeRaw: id) AS id FROM \(from) WHERE \(bound)\(conditions)
+            SELECT \(unsafeRaw: id) AS id, \(countColumn(scope)) AS list_count FROM \(from) WHERE \(bound)\(conditions)
             AND (\(unsafeRaw: order.joined(separator: ", "))) \(unsafeRaw: forward ? ">" : "<") (\(binds))
             ORDER BY \(orderBy(forward: forward)) LIMIT \(bind: limit)
-            """
-        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """, scope)
     }
 
     /// The narrower of two scopes when one holds the other, nil when they do not overlap.
