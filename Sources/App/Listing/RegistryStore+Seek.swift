@@ -13,7 +13,8 @@ extension RegistryStore {
             db: db, from: "households h", id: "h.id", region: "h.region",
             scope: SeekList.narrowest(scope, query.region.map(RegionScope.init)),
             order: ["h.region", "h.address", "h.id"],
-            cursor: ("households", ["region", "address"]), regionCounts: "households")
+            cursor: ("households", ["region", "address"]), regionCounts: "households",
+            rows: (Self.householdColumns, "households h ON h.id = page.id"))
         if let address = query.address, !address.isEmpty {
             list.filter = "h.address LIKE \(bind: Self.likeContains(address)) ESCAPE '\\'"
         }
@@ -23,13 +24,7 @@ extension RegistryStore {
         case .updated: (list.order, list.descending, list.cursor) = (["h.updated_at", "h.id"], true, nil)
         }
         let result = try await list.read(request)
-        let rows =
-            result.ids.isEmpty
-            ? []
-            : try await db.raw(
-                "SELECT \(Self.householdColumns) FROM households h WHERE h.id IN \(SQLBind.group(result.ids))"
-            ).all().map(householdSummary)
-        return result.page(rows: rows, id: \.id, perPage: request.perPage)
+        return result.page(rows: try result.rows.map(householdSummary), id: \.id, perPage: request.perPage)
     }
 
     func seekPersons(
@@ -39,7 +34,11 @@ extension RegistryStore {
             db: db, from: "persons p", id: "p.id", region: "p.region",
             scope: SeekList.narrowest(scope, query.region.map(RegionScope.init)),
             order: ["p.region", "p.name", "p.id"],
-            cursor: ("persons", ["region", "name"]), regionCounts: "persons")
+            cursor: ("persons", ["region", "name"]), regionCounts: "persons",
+            rows: (
+                Self.personFields,
+                "persons p ON p.id = page.id LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL"
+            ))
         var conditions: [SQLQueryString] = []
         let terms = query.terms
         // Each blind index under every data key: during a key rotation a row may still hold the old one.
@@ -78,12 +77,7 @@ extension RegistryStore {
         if list.order.last != list.id { list.id = list.order.last! }
         if !conditions.isEmpty { list.filter = conditions.joined(separator: " AND ") }
         let result = try await list.read(request)
-        let rows =
-            result.ids.isEmpty
-            ? []
-            : try await db.raw("SELECT \(Self.personColumns) WHERE p.id IN \(SQLBind.group(result.ids))").all()
-                .map(personSummary)
-        return result.page(rows: rows, id: \.id, perPage: request.perPage)
+        return result.page(rows: try result.rows.map(personSummary), id: \.id, perPage: request.perPage)
     }
 
 }

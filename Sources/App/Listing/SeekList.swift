@@ -37,11 +37,17 @@ struct SeekList {
     /// region order chosen by its number starts in the region of its first row.
     var regionCounts: String? = nil
 
+    /// The page's rows, read in the same statement as its ids: their columns, of the tables
+    /// `join` brings in on `page.id` (e.g. `households h ON h.id = page.id`). nil: the ids only.
+    var rows: (columns: SQLQueryString, join: SQLQueryString)? = nil
+
     /// The counts per region stand for the list: no filter narrows it.
     private var counted: String? { filter == nil ? regionCounts : nil }
 
     struct Result {
         var ids: [UUID]
+        /// The ids' rows, in their order, when `rows` was given.
+        var rows: [any SQLRow] = []
         var count: ListCount
         var page: Int
         /// The id to read the next page after, and the previous before.
@@ -55,21 +61,21 @@ struct SeekList {
             let key = try await key(of: edge, in: seekable, scope)
         {
             let forward = request.after != nil
-            var (ids, count) = try await seek(
+            var found = try await seek(
                 from: key.map { $0 as any Encodable & Sendable } + [edge], forward: forward, limit: request.perPage + 1,
                 scope)
-            let more = ids.count > request.perPage
-            ids = Array(ids.prefix(request.perPage))
-            if !ids.isEmpty {
+            let more = found.ids.count > request.perPage
+            found = found.prefix(request.perPage)
+            if !found.ids.isEmpty {
                 if forward {
                     return Result(
-                        ids: ids, count: count, page: max(request.page, 2), next: more ? ids.last : nil,
-                        previous: ids.first)
+                        ids: found.ids, rows: found.rows, count: found.count, page: max(request.page, 2),
+                        next: more ? found.ids.last : nil, previous: found.ids.first)
                 }
-                ids.reverse()
+                found = found.reversed()
                 return Result(
-                    ids: ids, count: count, page: more ? max(request.page, 2) : 1, next: ids.last,
-                    previous: more ? ids.first : nil)
+                    ids: found.ids, rows: found.rows, count: found.count, page: more ? max(request.page, 2) : 1,
+                    next: found.ids.last, previous: more ? found.ids.first : nil)
             }
         }
         return try await byNumber(request, scope)
@@ -77,20 +83,22 @@ struct SeekList {
 
     private func byNumber(_ request: PageRequest, _ scope: RegionScope) async throws -> Result {
         var page = request.page
-        var (ids, count) = try await numbered(page: page, perPage: request.perPage, scope)
-        if ids.isEmpty, page > 1 {
+        var found = try await numbered(page: page, perPage: request.perPage, scope)
+        var count = found.count
+        if found.ids.isEmpty, page > 1 {
             // Past the end: the last page, the list counted exactly (once, when it was held to the cap).
             let total = count.exact ? count.value : try await exactCount(scope)
             count = ListCount(value: total, exact: true)
             page = PageWindow.clamp(page, total: total, perPage: request.perPage)
-            ids = try await numbered(page: page, perPage: request.perPage, scope).ids
+            found = try await numbered(page: page, perPage: request.perPage, scope)
         }
-        let more = ids.count > request.perPage
-        ids = Array(ids.prefix(request.perPage))
+        let more = found.ids.count > request.perPage
+        found = found.prefix(request.perPage)
+        let ids = found.ids
         let offset = (page - 1) * request.perPage
         let seeks = cursor != nil && !descending
         return Result(
-            ids: ids, count: count.refined(offset: offset, onPage: ids.count, more: more), page: page,
+            ids: ids, rows: found.rows, count: count.refined(offset: offset, onPage: ids.count, more: more), page: page,
             next: seeks && more ? ids.last : nil, previous: seeks && page > 1 ? ids.first : nil)
     }
 
@@ -126,14 +134,41 @@ struct SeekList {
             """
     }
 
-    /// A page statement's ids and the count beside them; read alone when no row came back.
-    private func idsAndCount(_ query: SQLQueryString, _ scope: RegionScope) async throws -> ([UUID], ListCount) {
-        let rows = try await db.raw(query).all()
-        guard let first = rows.first else { return ([], try await count(scope)) }
-        return (
-            try rows.map { try $0.decode(column: "id", as: UUID.self) },
-            listCount(try first.decode(column: "list_count", as: Int?.self))
-        )
+    /// A page's ids (with their rows when asked) and the list's count, as one statement read them.
+    struct Found {
+        var ids: [UUID]
+        var rows: [any SQLRow]
+        var count: ListCount
+
+        func prefix(_ n: Int) -> Found { Found(ids: Array(ids.prefix(n)), rows: Array(rows.prefix(n)), count: count) }
+        func reversed() -> Found { Found(ids: ids.reversed(), rows: rows.reversed(), count: count) }
+    }
+
+    /// The page statement's select list: the id, the order's keys when the rows are read too
+    /// (the outer statement orders the page's rows by them), and the count.
+    private func pageColumns(_ scope: RegionScope) -> SQLQueryString {
+        let keys = rows == nil ? "" : order.enumerated().map { ", \($0.element) AS k\($0.offset)" }.joined()
+        return "\(unsafeRaw: id) AS id\(unsafeRaw: keys), \(countColumn(scope)) AS list_count"
+    }
+
+    /// Runs a page statement (`pageColumns` … ORDER BY … LIMIT), joining the rows to its ids
+    /// when asked (the outer sort is of the page's rows only); the count alone when no row came back.
+    private func readPage(_ page: SQLQueryString, forward: Bool, _ scope: RegionScope) async throws -> Found {
+        var query = page
+        if let rows {
+            let direction = (forward != descending) ? "ASC" : "DESC"
+            let keys = order.indices.map { "page.k\($0) \(direction)" }.joined(separator: ", ")
+            query = """
+                SELECT page.id AS page_id, page.list_count AS list_count, \(rows.columns)
+                FROM (\(page)) page JOIN \(rows.join) ORDER BY \(unsafeRaw: keys)
+                """
+        }
+        let found = try await db.raw(query).all()
+        guard let first = found.first else { return Found(ids: [], rows: [], count: try await count(scope)) }
+        let idColumn = rows == nil ? "id" : "page_id"
+        return Found(
+            ids: try found.map { try $0.decode(column: idColumn, as: UUID.self) }, rows: rows == nil ? [] : found,
+            count: listCount(try first.decode(column: "list_count", as: Int?.self)))
     }
 
     /// The count alone.
@@ -158,9 +193,7 @@ struct SeekList {
             .decode(column: "n", as: Int.self) ?? 0
     }
 
-    private func numbered(
-        page: Int, perPage: Int, _ scope: RegionScope
-    ) async throws -> (ids: [UUID], count: ListCount) {
+    private func numbered(page: Int, perPage: Int, _ scope: RegionScope) async throws -> Found {
         var range = pageScope(scope)
         var offset = (page - 1) * perPage
         // In the region order, from the region the page's first row lies in: only the rows of
@@ -168,17 +201,17 @@ struct SeekList {
         if let counted, offset > 0, order.first == region, !descending {
             guard let start = try await regionStart(of: offset, in: counted, scope) else {
                 // Past the last row: nothing to read.
-                return ([], try await count(scope))
+                return Found(ids: [], rows: [], count: try await count(scope))
             }
             range = "\(unsafeRaw: region) >= \(bind: start.region)"
             if let upper = scope.upperBound { range = "\(range) AND \(unsafeRaw: region) < \(bind: upper)" }
             offset -= start.before
         }
-        return try await idsAndCount(
+        return try await readPage(
             """
-            SELECT \(unsafeRaw: id) AS id, \(countColumn(scope)) AS list_count FROM \(from) WHERE \(range)\(conditions)
+            SELECT \(pageColumns(scope)) FROM \(from) WHERE \(range)\(conditions)
             ORDER BY \(orderBy(forward: true)) LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
-            """, scope)
+            """, forward: true, scope)
     }
 
     /// The region holding the row at `offset` of the region order, with the rows of the scope's
@@ -220,7 +253,7 @@ struct SeekList {
 
     private func seek(
         from key: [any Encodable & Sendable], forward: Bool, limit: Int, _ scope: RegionScope
-    ) async throws -> ([UUID], ListCount) {
+    ) async throws -> Found {
         // The scope's bound on the side the seek moves towards; the other is the cursor's.
         var bound = pageScope(scope)
         if order.first == region {
@@ -231,12 +264,12 @@ struct SeekList {
             }
         }
         let binds = SQLList(key.map { SQLBind($0) })
-        return try await idsAndCount(
+        return try await readPage(
             """
-            SELECT \(unsafeRaw: id) AS id, \(countColumn(scope)) AS list_count FROM \(from) WHERE \(bound)\(conditions)
+            SELECT \(pageColumns(scope)) FROM \(from) WHERE \(bound)\(conditions)
             AND (\(unsafeRaw: order.joined(separator: ", "))) \(unsafeRaw: forward ? ">" : "<") (\(binds))
             ORDER BY \(orderBy(forward: forward)) LIMIT \(bind: limit)
-            """, scope)
+            """, forward: forward, scope)
     }
 
     /// The narrower of two scopes when one holds the other, nil when they do not overlap.

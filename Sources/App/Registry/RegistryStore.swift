@@ -212,9 +212,11 @@ struct RegistryStore {
     }
 
     /// A person summary's columns and tables (the current membership beside).
-    static let personColumns: SQLQueryString = """
+    static let personFields: SQLQueryString = """
         p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
-        FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
+        """
+    static let personColumns: SQLQueryString = """
+        \(personFields) FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
         """
 
     func personSummary(_ r: any SQLRow) throws -> PersonSummary {
