@@ -45,7 +45,10 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "seconds", help: "reads: seconds of load for each read (default 20)")
         var seconds: Double?
         @Option(
-            name: "only", help: "reads: only the reads whose names start so, comma separated (/healthz always runs)")
+            name: "only",
+            help:
+                "reads: only the reads whose names start so, comma separated (/healthz and the prepared page always run)"
+        )
         var only: String?
         @Option(name: "reports", help: "family-search: how many family reports (default 1000000)")
         var reports: Int?
