@@ -182,15 +182,10 @@ struct SeekList {
         self.counted == nil ? ListCount(counted: counted ?? 0, cap: cap) : ListCount(value: counted ?? 0, exact: true)
     }
 
+    /// The whole count of a list held to the cap (a region-counted list's count is exact already).
     private func exactCount(_ scope: RegionScope) async throws -> Int {
-        if let counted {
-            return try await db.raw(
-                "SELECT CAST(SUM(n) AS BIGINT) AS n FROM region_counts WHERE list = \(bind: counted) AND \(scope.condition("region"))"
-            ).first()?.decode(column: "n", as: Int?.self) ?? 0
-        }
-        return try await db.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(scope.condition(region))\(conditions)")
-            .first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        try await db.raw("SELECT COUNT(*) AS n FROM \(from) WHERE \(scope.condition(region))\(conditions)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     private func numbered(page: Int, perPage: Int, _ scope: RegionScope) async throws -> Found {
