@@ -6,7 +6,7 @@ import SQLKit
 /// seed's bulk writes included). A list without filters then counts exactly by adding its
 /// scope's few hundred numbers instead of walking up to 10 000 index entries, and a page of the
 /// region order chosen by its number starts at the region where its first row lies, skipping
-/// only within that region (`SeekList.counted`): page 5 000 of the city no longer walks the
+/// only within that region (`SeekList.regionCounts`): page 5 000 of the city no longer walks the
 /// 250 000 index entries before it on every request.
 ///
 /// On PostgreSQL a count's row is locked by the transaction that changes it until it ends:

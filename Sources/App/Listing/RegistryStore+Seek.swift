@@ -24,7 +24,7 @@ extension RegistryStore {
         case .updated: (list.order, list.descending, list.cursor) = (["h.updated_at", "h.id"], true, nil)
         }
         let result = try await list.read(request)
-        return result.page(rows: try result.rows.map(householdSummary), id: \.id, perPage: request.perPage)
+        return result.page(items: try result.rows.map(householdSummary), perPage: request.perPage)
     }
 
     func seekPersons(
@@ -35,10 +35,7 @@ extension RegistryStore {
             scope: SeekList.narrowest(scope, query.region.map(RegionScope.init)),
             order: ["p.region", "p.name", "p.id"],
             cursor: ("persons", ["region", "name"]), regionCounts: "persons",
-            rows: (
-                Self.personFields,
-                "persons p ON p.id = page.id LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL"
-            ))
+            rows: (Self.personFields, "persons p ON p.id = page.id \(Self.personMembership)"))
         var conditions: [SQLQueryString] = []
         let terms = query.terms
         // Each blind index under every data key: during a key rotation a row may still hold the old one.
@@ -77,17 +74,22 @@ extension RegistryStore {
         if list.order.last != list.id { list.id = list.order.last! }
         if !conditions.isEmpty { list.filter = conditions.joined(separator: " AND ") }
         let result = try await list.read(request)
-        return result.page(rows: try result.rows.map(personSummary), id: \.id, perPage: request.perPage)
+        return result.page(items: try result.rows.map(personSummary), perPage: request.perPage)
     }
 
 }
 
 extension SeekList.Result {
-    /// The rows in the order of the page's ids.
+    /// The page of items already in the order of the page's ids (read with them: `SeekList.rows`).
+    func page<Item: Content & Sendable>(items: [Item], perPage: Int) -> Page<Item> {
+        Page(
+            items: items, total: count.value, page: page, perPage: perPage, totalExact: count.exact, next: next,
+            previous: previous)
+    }
+
+    /// The page of rows read apart, put in the order of the page's ids.
     func page<Item: Content & Sendable>(rows: [Item], id: KeyPath<Item, UUID>, perPage: Int) -> Page<Item> {
         let byID = Dictionary(rows.map { ($0[keyPath: id], $0) }, uniquingKeysWith: { first, _ in first })
-        return Page(
-            items: ids.compactMap { byID[$0] }, total: count.value, page: page, perPage: perPage,
-            totalExact: count.exact, next: next, previous: previous)
+        return page(items: ids.compactMap { byID[$0] }, perPage: perPage)
     }
 }

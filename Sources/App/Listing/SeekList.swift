@@ -113,9 +113,11 @@ struct SeekList {
         return scope.condition("+" + region)
     }
 
+    /// The order's direction when reading forward or back.
+    private func direction(forward: Bool) -> String { (forward != descending) ? "ASC" : "DESC" }
+
     private func orderBy(forward: Bool) -> SQLQueryString {
-        let direction = (forward != descending) ? "ASC" : "DESC"
-        return "\(unsafeRaw: order.map { "\($0) \(direction)" }.joined(separator: ", "))"
+        "\(unsafeRaw: order.map { "\($0) \(direction(forward: forward))" }.joined(separator: ", "))"
     }
 
     /// The list's count as a column of a page's statement (a subquery of its own, evaluated
@@ -156,8 +158,7 @@ struct SeekList {
     private func readPage(_ page: SQLQueryString, forward: Bool, _ scope: RegionScope) async throws -> Found {
         var query = page
         if let rows {
-            let direction = (forward != descending) ? "ASC" : "DESC"
-            let keys = order.indices.map { "page.k\($0) \(direction)" }.joined(separator: ", ")
+            let keys = order.indices.map { "page.k\($0) \(direction(forward: forward))" }.joined(separator: ", ")
             query = """
                 SELECT page.id AS page_id, page.list_count AS list_count, \(rows.columns)
                 FROM (\(page)) page JOIN \(rows.join) ORDER BY \(unsafeRaw: keys)

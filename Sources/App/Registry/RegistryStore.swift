@@ -211,13 +211,14 @@ struct RegistryStore {
         ).all().map(personSummary)
     }
 
-    /// A person summary's columns and tables (the current membership beside).
+    /// A person summary's columns, of `persons p` and its current membership `m` (`personMembership`).
     static let personFields: SQLQueryString = """
         p.id, p.version, p.name, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.region, p.deceased_on, m.household_id, m.relation
         """
-    static let personColumns: SQLQueryString = """
-        \(personFields) FROM persons p LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL
-        """
+    static let personMembership: SQLQueryString =
+        "LEFT JOIN memberships m ON m.person_id = p.id AND m.left_at IS NULL"
+    /// A person summary's columns and tables.
+    static let personColumns: SQLQueryString = "\(personFields) FROM persons p \(personMembership)"
 
     func personSummary(_ r: any SQLRow) throws -> PersonSummary {
         let region = try r.decode(column: "region", as: String.self)
