@@ -35,6 +35,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.serverInstance = UUID()
     app.familySearchBlocks =
         config.familySearchCache > 0 ? FamilySearchBlockCache(capacity: config.familySearchCache) : nil
+    app.tokenHolders = config.tokenCacheSeconds > 0 ? TokenHolderCache(seconds: config.tokenCacheSeconds) : nil
     try configureDatabase(app, config: config)
     app.recordDatabasePools()
 

@@ -20,6 +20,7 @@ struct AppConfigTests {
         #expect(config.metricsToken == nil)
         #expect(config.buildVersion == "dev")
         #expect(config.familySearchCache == 2_000_000)
+        #expect(config.tokenCacheSeconds == 5)
     }
 
     @Test(
@@ -68,6 +69,8 @@ struct AppConfigTests {
             ("MINZHENG_FAMILY_SEARCH_CACHE", "all"),
             ("MINZHENG_SQLITE_CACHE_MIB", "0"),
             ("MINZHENG_SQLITE_MMAP_MIB", "-1"),
+            ("MINZHENG_TOKEN_CACHE_SECONDS", "61"),
+            ("MINZHENG_TOKEN_CACHE_SECONDS", "-1"),
         ])
     func refused(variable: String, value: String) {
         let error = #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment([variable: value]) }

@@ -147,6 +147,35 @@ struct SeveralServersTests {
         }
     }
 
+    @Test(
+        "a token revoked on one server stops there at once and on the other within MINZHENG_TOKEN_CACHE_SECONDS",
+        arguments: TestDatabase.available)
+    func revocationReachesTheOther(_ db: TestDatabase) async throws {
+        try await Self.withTwoServers(db) { a, b in
+            #expect(b.tokenHolders?.seconds == 5, "the default")
+            // B's clock stands still but for the steps below, whatever the machine's speed.
+            let start = Date()
+            b.accountsClock = AccountsClock { start }
+            let (officer, token) = try await F.withToken(a, .streetOfficer, "320402001")
+            let other = try await AccountStore(db: a.sql).issueToken(userID: officer.id, name: "other")
+            for server in [a, b] {
+                #expect(try await send(server, .GET, "/api/v1/households", token: token).status == .ok)
+            }
+            let tokenID = try await AccountStore(db: a.sql).tokens(
+                userID: officer.id, page: PageRequest(page: 1, perPage: 5)
+            ).items.first { $0.name == "test" }?.id
+            #expect(
+                try await send(a, .DELETE, "/api/v1/tokens/\(try #require(tokenID))", token: other).status == .noContent
+            )
+            #expect(try await send(a, .GET, "/api/v1/households", token: token).status == .unauthorized)
+            #expect(try await send(b, .GET, "/api/v1/households", token: token).status == .ok, "B read it 0 s ago")
+            b.accountsClock = AccountsClock { start.addingTimeInterval(4.9) }
+            #expect(try await send(b, .GET, "/api/v1/households", token: token).status == .ok, "B read it 4.9 s ago")
+            b.accountsClock = AccountsClock { start.addingTimeInterval(5) }
+            #expect(try await send(b, .GET, "/api/v1/households", token: token).status == .unauthorized)
+        }
+    }
+
     @Test("failed sign-ins of an unknown name on both servers lock it on both", arguments: TestDatabase.available)
     func sharedLockout(_ db: TestDatabase) async throws {
         try await Self.withTwoServers(db) { a, b in

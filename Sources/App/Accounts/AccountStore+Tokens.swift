@@ -73,10 +73,13 @@ struct TokenRevocation {
     /// Audited as whoever revokes.
     let writer: AuditedWriter
     let accountsClock: AccountsClock
+    /// Forgotten after a revocation, so that the token stops at once on this server.
+    let tokenHolders: TokenHolderCache?
 
     func revoke(_ tokenID: UUID?, ownerID: UUID, ownerRegion: String) async throws {
         guard let tokenID else { throw Refusal.notFound("令牌") }
         let now = accountsClock.now()
+        defer { tokenHolders?.forgetAll() }
         try await writer.transaction { tx, audit in
             guard let result = try await AccountStore(db: tx).revokeToken(id: tokenID, userID: ownerID, at: now) else {
                 throw Refusal.notFound("令牌")
@@ -92,6 +95,7 @@ struct TokenRevocation {
 
 extension Request {
     var tokenRevocation: TokenRevocation {
-        TokenRevocation(writer: writer, accountsClock: application.accountsClock)
+        TokenRevocation(
+            writer: writer, accountsClock: application.accountsClock, tokenHolders: application.tokenHolders)
     }
 }

@@ -168,18 +168,22 @@ struct AccountStore {
     struct TokenHolder {
         let user: CurrentUser
         let tokenID: UUID
-        let lastUsedAt: Date?
+        var lastUsedAt: Date?
+        /// When the token stops signing anyone in.
+        let expiresAt: Date
         /// The token's scopes (`APIScope` codes); nil: not limited.
         var scopes: [String]? = nil
     }
 
-    /// The user a live, unrevoked token belongs to.
-    func user(forToken token: String, now: Date = Date()) async throws -> TokenHolder? {
+    /// The user a live, unrevoked token belongs to, by the token's `hashToken`.
+    func user(tokenHash: String, now: Date = Date()) async throws -> TokenHolder? {
         guard
             let row = try await db.raw(
                 """
-                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at, t.scopes AS token_scopes FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = \(bind: Self.hashToken(token)) AND t.revoked_at IS NULL
+                SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at, t.expires_at AS token_expires_at,
+                  t.scopes AS token_scopes
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL
                   AND t.expires_at > \(bind: now) AND u.disabled = \(bind: false)
                 """
             ).first(), let user = try row.decode(model: UserRow.self).current
@@ -187,6 +191,7 @@ struct AccountStore {
         return TokenHolder(
             user: user, tokenID: try row.decode(column: "token_id", as: UUID.self),
             lastUsedAt: try row.decode(column: "token_last_used_at", as: Date?.self),
+            expiresAt: try row.decode(column: "token_expires_at", as: Date.self),
             scopes: APIScope.parse(stored: try row.decode(column: "token_scopes", as: String?.self)))
     }
 

@@ -2,13 +2,22 @@ import MinzhengCore
 import SQLKit
 import Vapor
 
-/// API clients: `Authorization: Bearer <token>`.
+/// API clients: `Authorization: Bearer <token>`. The holder comes from `TokenHolderCache`
+/// when it has the token, from the database otherwise.
 struct BearerUserAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let app = request.application
         let now = app.accountsClock.now()
-        guard let holder = try await AccountStore(db: request.reads).user(forToken: bearer.token, now: now) else {
-            return
+        let hash = AccountStore.hashToken(bearer.token)
+        let cache = app.tokenHolders
+        let holder: AccountStore.TokenHolder
+        if let cached = cache?.holder(hash: hash, now: now) {
+            holder = cached
+        } else {
+            let generation = cache?.generation
+            guard let read = try await AccountStore(db: request.reads).user(tokenHash: hash, now: now) else { return }
+            if let cache, let generation { cache.remember(read, hash: hash, readAt: now, generation: generation) }
+            holder = read
         }
         // The token list shows when each token was last used; to the minute is enough, and
         // saves a write on every request of a busy client.
@@ -16,6 +25,7 @@ struct BearerUserAuthenticator: AsyncBearerAuthenticator {
             try await app.serializedWrite {
                 try await AccountStore(db: app.sql).touchToken(id: holder.tokenID, at: now)
             }
+            cache?.touched(hash: hash, at: now)
         }
         if let scopes = holder.scopes { request.storage[TokenScopesKey.self] = scopes }
         request.storage[TokenIDKey.self] = holder.tokenID

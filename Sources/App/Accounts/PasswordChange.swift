@@ -26,6 +26,8 @@ struct PasswordChange {
     let passwords: AsyncPasswordHasher
     /// Sign-in security's own real-time clock.
     let accountsClock: AccountsClock
+    /// Forgotten after the change, so that the old tokens stop at once on this server.
+    let tokenHolders: TokenHolderCache?
 
     /// Changes the password and ends every other credential of the account (its API tokens,
     /// its sessions on other computers); answers the account's new session epoch, in which
@@ -46,6 +48,7 @@ struct PasswordChange {
         guard new == (form.confirmPassword ?? "") else { throw Refusal.invalid("confirmPassword", "两次输入的新密码不一致") }
         let hash = try await passwords.hash(new)
         let now = accountsClock.now()
+        defer { tokenHolders?.forgetAll() }
         return try await writer.transaction { tx, audit in
             let store = AccountStore(db: tx)
             try await store.setPassword(userID: user.id, hash: hash, mustChange: false)
@@ -62,6 +65,8 @@ struct PasswordChange {
 extension Request {
     /// The signed-in user's own password change.
     var passwordChange: PasswordChange {
-        PasswordChange(db: sql, writer: writer, passwords: password.async, accountsClock: application.accountsClock)
+        PasswordChange(
+            db: sql, writer: writer, passwords: password.async, accountsClock: application.accountsClock,
+            tokenHolders: application.tokenHolders)
     }
 }

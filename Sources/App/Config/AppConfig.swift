@@ -68,6 +68,11 @@ public struct AppConfig: Sendable {
     /// `MINZHENG_SQLITE_MMAP_MIB`: how much of the SQLite file each connection reads through a
     /// memory map instead of `pread` (0 = none, SQLite's default). 0 when unset.
     public var sqliteMapMiB = 0
+    /// `MINZHENG_TOKEN_CACHE_SECONDS`: how long a server answers an API token's holder from
+    /// memory (`TokenHolderCache`); 0 reads it from the database on every request. 5 when
+    /// unset: a credential ended on this server stops at once, on another server of the same
+    /// PostgreSQL database within these seconds.
+    public var tokenCacheSeconds = 5
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -177,7 +182,8 @@ public struct AppConfig: Sendable {
             familySearchCache: try integer(
                 env, "MINZHENG_FAMILY_SEARCH_CACHE", default: 2_000_000, range: 0...100_000_000),
             sqliteCacheMiB: try integer(env, "MINZHENG_SQLITE_CACHE_MIB", default: 64, range: 1...65_536),
-            sqliteMapMiB: try integer(env, "MINZHENG_SQLITE_MMAP_MIB", default: 0, range: 0...1_048_576)
+            sqliteMapMiB: try integer(env, "MINZHENG_SQLITE_MMAP_MIB", default: 0, range: 0...1_048_576),
+            tokenCacheSeconds: try integer(env, "MINZHENG_TOKEN_CACHE_SECONDS", default: 5, range: 0...60)
         )
     }
 

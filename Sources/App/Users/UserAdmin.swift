@@ -15,17 +15,19 @@ struct UserAdmin {
     let hash: @Sendable (String) async throws -> String
     /// Sign-in security's own real-time clock (`AccountsClock`).
     let accountsClock: AccountsClock
+    /// Forgotten after a credential ends, so that the change holds on this server at once.
+    let tokenHolders: TokenHolderCache?
     let admin: CurrentUser
 
     /// Refuses a user whose role may not administer users.
     init(
         db: SQLDatabase, writer: AuditedWriter, regions: RegionTable,
         hash: @escaping @Sendable (String) async throws -> String,
-        accountsClock: AccountsClock, admin: CurrentUser
+        accountsClock: AccountsClock, tokenHolders: TokenHolderCache?, admin: CurrentUser
     ) throws {
         try admin.require(.manageUsers)
-        (self.db, self.writer, self.regions, self.hash, self.accountsClock, self.admin) =
-            (db, writer, regions, hash, accountsClock, admin)
+        (self.db, self.writer, self.regions, self.hash, self.accountsClock, self.tokenHolders, self.admin) =
+            (db, writer, regions, hash, accountsClock, tokenHolders, admin)
     }
 
     /// The fields of a new account, from the API's JSON or the page's form.
@@ -95,6 +97,7 @@ struct UserAdmin {
         guard user.disabled != disabled else { return user }
         let scope = admin.scope
         let now = accountsClock.now()
+        defer { tokenHolders?.forgetAll() }
         return try await writer.transaction { tx, audit in
             try await UserStore(db: tx).setDisabled(id: user.id, disabled)
             // Both ways: what was signed in before a disable stays out after the enable.
@@ -118,6 +121,7 @@ struct UserAdmin {
         let hash = try await hash(password)
         let scope = admin.scope
         let now = accountsClock.now()
+        defer { tokenHolders?.forgetAll() }
         let after = try await writer.transaction { tx, audit in
             try await AccountStore(db: tx).setPassword(userID: user.id, hash: hash, mustChange: true)
             _ = try await AccountStore(db: tx).endCredentials(userID: user.id, at: now)
@@ -140,7 +144,7 @@ struct UserAdmin {
     func revokeToken(_ tokenID: UUID?, of id: UUID?) async throws {
         let user = try await find(id)
         try check(user, .revokeTokens)
-        try await TokenRevocation(writer: writer, accountsClock: accountsClock).revoke(
+        try await TokenRevocation(writer: writer, accountsClock: accountsClock, tokenHolders: tokenHolders).revoke(
             tokenID, ownerID: user.id, ownerRegion: user.region)
     }
 
@@ -195,6 +199,6 @@ extension Request {
         let hasher = password.async
         return try UserAdmin(
             db: sql, writer: writer, regions: platform.regions, hash: { try await hasher.hash($0) },
-            accountsClock: application.accountsClock, admin: try user)
+            accountsClock: application.accountsClock, tokenHolders: application.tokenHolders, admin: try user)
     }
 }
