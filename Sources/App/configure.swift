@@ -155,7 +155,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         }
         SQLiteConnectionTuning.install(cacheMiB: config.sqliteCacheMiB, mapMiB: config.sqliteMapMiB)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        ReadDatabase.register(app, sqlitePath: path)
+        try ReadDatabase.open(app, sqlitePath: path)
     case .postgres(let url):
         app.databases.use(
             .postgres(

@@ -18,9 +18,10 @@ final class RawSQLiteConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     /// Statements kept at most; SELECTs with IN-lists of varying length would otherwise pile up.
-    private let statementLimit = 64
+    private let statementLimit: Int
 
-    init(path: String) throws {
+    init(path: String, statementLimit: Int = 64) throws {
+        self.statementLimit = statementLimit
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard opened == SQLITE_OK else {

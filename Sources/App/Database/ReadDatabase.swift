@@ -1,33 +1,26 @@
-import FluentKit
-import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
-extension DatabaseID {
-    /// SQLite's read connections (`Request.reads`).
-    static let sqliteReads = DatabaseID(string: "sqlite-reads")
-}
-
-/// Where reads go. On SQLite (in WAL mode readers run beside the writer) a second set of
-/// connections, one per event loop as Fluent's SQLite driver gives them, used for reads
-/// only: a list never waits for a write's open transaction on the writer's connection, nor
-/// for an import (which has a connection of its own). On PostgreSQL the pool, as it is.
+/// Where reads go. On SQLite a pool of read-only connections of their own
+/// (`SQLiteReadPool`); on PostgreSQL the pool, as it is.
 enum ReadDatabase {
-    /// Registers the read connections of a SQLite file (none for a database in memory,
-    /// which a second connection would not see).
-    static func register(_ app: Application, sqlitePath path: String) {
-        app.databases.use(.sqlite(.file(path)), as: .sqliteReads, isDefault: false)
+    private struct PoolKey: StorageKey { typealias Value = SQLiteReadPool }
+
+    /// Opens the read connections of a SQLite file: two per core, so that a long read (an
+    /// export) leaves others for the lists.
+    static func open(_ app: Application, sqlitePath path: String) throws {
+        let pool = try SQLiteReadPool(
+            path: path, size: max(2, System.coreCount) * 2, eventLoop: app.eventLoopGroup.any(), logger: app.logger)
+        app.storage.set(PoolKey.self, to: pool, onShutdown: { $0.close() })
     }
+
+    static func pool(_ app: Application) -> SQLiteReadPool? { app.storage[PoolKey.self] }
 }
 
 extension Application {
-    var reads: SQLDatabase {
-        databases.ids().contains(.sqliteReads) ? db(.sqliteReads).sql : sql
-    }
+    var reads: SQLDatabase { ReadDatabase.pool(self) ?? sql }
 }
 
 extension Request {
-    var reads: SQLDatabase {
-        application.databases.ids().contains(.sqliteReads) ? db(.sqliteReads).sql : sql
-    }
+    var reads: SQLDatabase { application.reads }
 }

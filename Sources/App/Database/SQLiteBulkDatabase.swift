@@ -173,25 +173,15 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     private func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
-        let (text, binds) = serialize(query)
-        return (
-            text,
-            try binds.map { bind in
-                // Ids are most of a bulk job's binds: their text form without the encoder.
-                if let id = bind as? UUID { return .text(id.text) }
-                return try encoder.encode(bind)
-            }
-        )
+        try RawSQLiteAccess.statement(query, on: self, encoder: encoder)
     }
 
     private func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
-        }
+        try await RawSQLiteAccess.run(on: queue, work)
     }
 }
 
-/// A result row of `SQLiteBulkDatabase`, decoded the way SQLiteKit decodes its own rows.
+/// A result row of `SQLiteBulkDatabase` and `SQLiteReadPool`, decoded the way SQLiteKit decodes its own rows.
 struct RawSQLiteRow: SQLRow {
     let columns: [String]
     let values: [SQLiteData]

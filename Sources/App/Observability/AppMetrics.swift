@@ -132,8 +132,8 @@ extension Application {
         case .sqlite:
             // FluentSQLiteDriver opens one connection per loop; the reads have their own.
             metrics.databasePool(kind: "sqlite", pool: "default", connections: loops)
-            if databases.ids().contains(.sqliteReads) {
-                metrics.databasePool(kind: "sqlite", pool: "reads", connections: loops)
+            if let reads = ReadDatabase.pool(self) {
+                metrics.databasePool(kind: "sqlite", pool: "reads", connections: reads.size)
             }
         }
     }
