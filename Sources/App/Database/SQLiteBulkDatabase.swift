@@ -16,7 +16,7 @@ import SQLKit
 ///   (see `transaction`);
 /// - the connection is tuned for large transactions (see `init`).
 /// Every call runs on one serial queue, which owns the handle.
-final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
+final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
@@ -78,16 +78,7 @@ final class SQLiteBulkDatabase: SQLDatabase, @unchecked Sendable {
         try? await onQueue { [connection] in connection.close() }
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
-    /// The same without the `EventLoopFuture`: completing a future hops through an event
-    /// loop thread before the awaiting task resumes, a third thread switch per statement
-    /// (half the time of a file of deaths, whose rows each run a few small statements).
+    /// Without an `EventLoopFuture` (see `RawSQLiteDatabase`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (text, binds) = try serialized(query)
         try await onQueue { [connection, decoder] in

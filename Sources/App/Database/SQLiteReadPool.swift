@@ -17,7 +17,7 @@ import SQLKit
 /// NIO's thread pool, the event loop, the task). Here: the queue and back. The queues are not
 /// the cooperative pool's threads, so a long read (an export) holds one connection, never a
 /// thread that other requests' tasks need.
-final class SQLiteReadPool: SQLDatabase, @unchecked Sendable {
+final class SQLiteReadPool: RawSQLiteDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop
     let dialect: any SQLDialect = SQLiteDialect()
@@ -51,13 +51,6 @@ final class SQLiteReadPool: SQLDatabase, @unchecked Sendable {
     /// Closes every connection; a read still running finishes first.
     func close() {
         for (queue, connection) in zip(queues, connections) { queue.sync { connection.close() } }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
