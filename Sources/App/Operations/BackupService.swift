@@ -223,7 +223,7 @@ struct BackupService {
             hasher.update(data: chunk)
             bytes += Int64(chunk.count)
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes)
+        return (hasher.finalize().hexadecimal, bytes)
     }
 }
 

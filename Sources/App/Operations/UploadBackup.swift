@@ -101,5 +101,5 @@ enum UploadBackup {
         else { throw Refusal(.failed, "无法写入文件 \(path)") }
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ digest: SHA256.Digest) -> String { digest.hexadecimal }
 }

@@ -92,8 +92,9 @@ struct DataKey: Sendable {
         let indexKey = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: masterKey, info: Data("minzheng blind index".utf8), outputByteCount: 32)
         keyedIndexMAC = HMAC<SHA256>(key: indexKey)
-        id = HMAC<SHA256>.authenticationCode(for: Data("minzheng key id".utf8), using: masterKey).prefix(8)
-            .map { String(format: "%02x", $0) }.joined()
+        id =
+            HMAC<SHA256>.authenticationCode(for: Data("minzheng key id".utf8), using: masterKey).prefix(8)
+            .hexadecimal
     }
 
     func encrypt(_ plain: String) -> String {
@@ -110,14 +111,7 @@ struct DataKey: Sendable {
         var hmac = keyedIndexMAC
         var plain = plain
         plain.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
-        let mac = hmac.finalize()
-        var hex = ""
-        hex.reserveCapacity(32)
-        for byte in mac.prefix(16) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return hex
+        return hmac.finalize().prefix(16).hexadecimal
     }
 }
 
@@ -145,8 +139,6 @@ final class DataKeyRing: @unchecked Sendable {
         lock.withLock { held = keys }
     }
 }
-
-private let hexDigits: [Character] = Array("0123456789abcdef")
 
 /// Where the master key comes from: `MINZHENG_DATA_KEY`, or a key file created on first
 /// start under the data folder with mode 600.

@@ -39,7 +39,7 @@ struct StoredUpload: Sendable {
         else {
             throw Refusal(.failed, "无法保存上传的文件，请稍后重试")
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: data).hexadecimal
         return StoredUpload(
             kind: checked.kind, sha256: digest, size: data.count, fileName: checked.fileName, path: path)
     }

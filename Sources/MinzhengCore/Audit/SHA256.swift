@@ -54,16 +54,7 @@ enum SHA256 {
     }
 
     /// The digest as 64 lowercase hexadecimal digits: the form stored in the audit table.
-    static func hexDigest(_ message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest(message) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func hexDigest(_ message: [UInt8]) -> String { digest(message).hexadecimal }
 
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

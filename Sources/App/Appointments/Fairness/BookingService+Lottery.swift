@@ -100,7 +100,7 @@ extension BookingService {
     /// SHA-256 of seed and request id, so that anyone given the seed can check it.
     @discardableResult
     func draw(kind: BookingKind, day: CivilDate) async throws -> Bool {
-        let seed = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let seed = (0..<16).map { _ in UInt8.random(in: 0...255) }.hexadecimal
         let now = clock.now
         let rules = try rules(kind, on: day)
         let confirmDue = rules.confirmHours.map { now + Double($0 * 3_600) }
@@ -156,8 +156,7 @@ extension BookingService {
     /// The published order of a draw: by SHA-256 of `seed` and the request's id.
     static func drawOrder(_ requests: [UUID], seed: String) -> [UUID] {
         func key(_ id: UUID) -> String {
-            SHA256.hash(data: Data((seed + id.uuidString.lowercased()).utf8)).map { String(format: "%02x", $0) }
-                .joined()
+            SHA256.hash(data: Data((seed + id.uuidString.lowercased()).utf8)).hexadecimal
         }
         return requests.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
