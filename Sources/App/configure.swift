@@ -157,10 +157,11 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         try ReadDatabase.open(app, sqlitePath: path)
     case .postgres(let url):
+        let configuration = try SQLPostgresConfiguration(url: url)
         app.databases.use(
-            .postgres(
-                configuration: try SQLPostgresConfiguration(url: url),
-                maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop), as: .psql)
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresConnectionsPerLoop),
+            as: .psql)
+        ReadDatabase.open(app, postgres: configuration, connectionsPerLoop: config.postgresConnectionsPerLoop)
     }
 }
 

@@ -1,6 +1,5 @@
 import Dispatch
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLiteKit
@@ -22,18 +21,13 @@ final class SQLiteReadPool: RawSQLiteDatabase, @unchecked Sendable {
     let eventLoop: any EventLoop
     let dialect: any SQLDialect = SQLiteDialect()
     /// How many reads run at once.
-    var size: Int { connections.count }
+    var size: Int { slots.count }
     private let connections: [RawSQLiteConnection]
     private let queues: [DispatchQueue]
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
 
-    private struct Slots {
-        var idle: [Int]
-        /// Reads waiting for a connection, first come first served.
-        var waiting: [CheckedContinuation<Int, Never>] = []
-    }
-    private let slots: NIOLockedValueBox<Slots>
+    private let slots: ReadSlots
 
     /// Opens `size` read-only connections to the file at `path`.
     init(path: String, size: Int, eventLoop: any EventLoop, logger: Logger) throws {
@@ -45,7 +39,7 @@ final class SQLiteReadPool: RawSQLiteDatabase, @unchecked Sendable {
             return connection
         }
         queues = (0..<size).map { DispatchQueue(label: "minzheng.sqlite-read-\($0)") }
-        slots = NIOLockedValueBox(Slots(idle: Array(0..<size)))
+        slots = ReadSlots(count: size)
     }
 
     /// Closes every connection; a read still running finishes first.
@@ -55,35 +49,12 @@ final class SQLiteReadPool: RawSQLiteDatabase, @unchecked Sendable {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (text, binds) = try RawSQLiteAccess.statement(query, on: self, encoder: encoder)
-        let slot = await checkOut()
-        defer { checkIn(slot) }
-        try await RawSQLiteAccess.run(on: queues[slot]) { [connection = connections[slot], decoder] in
-            try connection.query(text, binds) { columns, values in
-                onRow(RawSQLiteRow(columns: columns, values: values, decoder: decoder))
+        try await slots.with { slot in
+            try await RawSQLiteAccess.run(on: queues[slot]) { [connection = connections[slot], decoder] in
+                try connection.query(text, binds) { columns, values in
+                    onRow(RawSQLiteRow(columns: columns, values: values, decoder: decoder))
+                }
             }
         }
-    }
-
-    private func checkOut() async -> Int {
-        if let slot = slots.withLockedValue({ $0.idle.popLast() }) { return slot }
-        return await withCheckedContinuation { waiter in
-            let slot = slots.withLockedValue { slots -> Int? in
-                if let slot = slots.idle.popLast() { return slot }
-                slots.waiting.append(waiter)
-                return nil
-            }
-            if let slot { waiter.resume(returning: slot) }
-        }
-    }
-
-    private func checkIn(_ slot: Int) {
-        let next = slots.withLockedValue { slots -> CheckedContinuation<Int, Never>? in
-            guard !slots.waiting.isEmpty else {
-                slots.idle.append(slot)
-                return nil
-            }
-            return slots.waiting.removeFirst()
-        }
-        next?.resume(returning: slot)
     }
 }

@@ -132,7 +132,7 @@ struct SeekList {
         }
         return """
             (SELECT COUNT(*) FROM (SELECT 1 AS x FROM \(from) WHERE \(scope.condition(region))\(conditions) \
-            LIMIT \(bind: cap + 1)) c)
+            LIMIT \(literal: cap + 1)) c)
             """
     }
 
@@ -206,7 +206,7 @@ struct SeekList {
         return try await readPage(
             """
             SELECT \(pageColumns(scope)) FROM \(from) WHERE \(range)\(conditions)
-            ORDER BY \(orderBy(forward: true)) LIMIT \(bind: perPage + 1) OFFSET \(bind: offset)
+            ORDER BY \(orderBy(forward: true)) LIMIT \(literal: perPage + 1)\(skipping: offset)
             """, forward: true, scope)
     }
 
@@ -264,7 +264,7 @@ struct SeekList {
             """
             SELECT \(pageColumns(scope)) FROM \(from) WHERE \(bound)\(conditions)
             AND (\(unsafeRaw: order.joined(separator: ", "))) \(unsafeRaw: forward ? ">" : "<") (\(binds))
-            ORDER BY \(orderBy(forward: forward)) LIMIT \(bind: limit)
+            ORDER BY \(orderBy(forward: forward)) LIMIT \(literal: limit)
             """, forward: forward, scope)
     }
 
@@ -274,5 +274,20 @@ struct SeekList {
         if filter.prefix.hasPrefix(scope.prefix) { return filter }
         if scope.prefix.hasPrefix(filter.prefix) { return scope }
         return nil
+    }
+}
+
+/// A page statement's row counts as PostgreSQL's planner wants them (`PostgresReadPool`):
+/// the LIMIT written into the text, and no OFFSET for a first page, so that a plan made for
+/// any values is costed as this one and PostgreSQL keeps it instead of planning every page
+/// again (with a LIMIT or OFFSET bound it costs the plan for an unknown, larger count). The
+/// page sizes are few, so the texts are too; a deep page's OFFSET stays a value.
+extension SQLQueryString.StringInterpolation {
+    fileprivate mutating func appendInterpolation(literal count: Int) {
+        appendInterpolation(unsafeRaw: String(count))
+    }
+
+    fileprivate mutating func appendInterpolation(skipping offset: Int) {
+        if offset > 0 { appendInterpolation(" OFFSET \(bind: offset)" as SQLQueryString) }
     }
 }

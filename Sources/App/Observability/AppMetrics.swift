@@ -129,6 +129,9 @@ extension Application {
         case .postgres:
             metrics.databasePool(
                 kind: "postgres", pool: "default", connections: loops * platform.config.postgresConnectionsPerLoop)
+            if let reads = ReadDatabase.pool(self) {
+                metrics.databasePool(kind: "postgres", pool: "reads", connections: reads.size)
+            }
         case .sqlite:
             // FluentSQLiteDriver opens one connection per loop; the reads have their own.
             metrics.databasePool(kind: "sqlite", pool: "default", connections: loops)
