@@ -26,14 +26,15 @@ struct PostgresReadPoolTests {
         #expect(PostgresReadStatement.bind([value, Decimal(1)]) == nil)
     }
 
-    /// A pool of its own over the test's database, of `size` connections.
-    private static func pool(_ app: Application, size: Int = 1) throws -> PostgresReadPool {
-        guard case .postgres(let url) = app.platform.config.database else { throw Skip() }
+    /// A pool of one connection of its own over the test app's database.
+    private static func pool(_ app: Application, statementLimit: Int = 1_000) throws -> PostgresReadPool {
+        let url: String? = if case .postgres(let url) = app.platform.config.database { url } else { nil }
         return PostgresReadPool(
-            configuration: try SQLPostgresConfiguration(url: url).coreConfiguration, size: size,
-            eventLoopGroup: app.eventLoopGroup, unprepared: { [unowned app] in app.sql }, logger: app.logger)
+            configuration: try SQLPostgresConfiguration(url: try #require(url)).coreConfiguration, size: 1,
+            eventLoopGroup: app.eventLoopGroup, unprepared: { [unowned app] in app.sql },
+            statementLimit: statementLimit,
+            logger: app.logger)
     }
-    private struct Skip: Error {}
 
     @Test("a statement is prepared once on a connection and answers with each run's values")
     func preparedOnce() async throws {
@@ -103,20 +104,22 @@ struct PostgresReadPoolTests {
     func pastTheLimit() async throws {
         guard TestDatabase.available.contains(.postgres) else { return }
         try await withTestApp(.postgres) { app in
-            let pool = try Self.pool(app, size: 2)
+            let pool = try Self.pool(app, statementLimit: 4)
             defer { pool.close() }
-            let limit = PostgresReadPool.statementLimit
-            // Many reads at once on two connections, each a statement of its own.
-            let sums = try await withThrowingTaskGroup(of: Int.self) { group in
-                for n in 0..<(limit + 20) {
-                    group.addTask {
-                        try await pool.raw("SELECT \(bind: n) + \(unsafeRaw: String(n)) AS twice").first()?
-                            .decode(column: "twice", as: Int.self) ?? -1
-                    }
-                }
-                return try await group.reduce(0, +)
+            let kept = {
+                try await pool.raw("SELECT COUNT(*) AS n FROM pg_prepared_statements").first()?.decode(
+                    column: "n", as: Int.self)
             }
-            #expect(sums == (0..<(limit + 20)).reduce(0) { $0 + 2 * $1 })
+            for n in 1...3 { #expect(try await Self.twice(n, pool) == 2 * n) }
+            #expect(try await kept() == 4)  // the three and the count itself
+            for n in 4...6 { #expect(try await Self.twice(n, pool) == 2 * n) }
+            #expect(try await kept() == 4)
         }
+    }
+
+    /// A statement of its own for each `n`.
+    private static func twice(_ n: Int, _ pool: PostgresReadPool) async throws -> Int? {
+        try await pool.raw("SELECT \(bind: n) + \(unsafeRaw: String(n)) AS twice").first()?.decode(
+            column: "twice", as: Int.self)
     }
 }

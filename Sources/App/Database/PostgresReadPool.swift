@@ -31,14 +31,16 @@ final class PostgresReadPool: SQLDatabase, @unchecked Sendable {
     private let slots: ReadSlots
     /// Each statement's name, by its text and types: the same on every connection.
     private let names = NIOLockedValueBox([String: String]())
-    /// Distinct statements kept on one connection; a server has a few hundred.
-    static let statementLimit = 1_000
+    /// Distinct statements kept on one connection (a server has a few hundred).
+    private let statementLimit: Int
 
     init(
         configuration: PostgresConnection.Configuration, size: Int, eventLoopGroup: any EventLoopGroup,
-        unprepared: @escaping @Sendable () -> any SQLDatabase, logger: Logger
+        unprepared: @escaping @Sendable () -> any SQLDatabase, statementLimit: Int = 1_000, logger: Logger
     ) {
-        (self.configuration, self.unprepared, self.logger) = (configuration, unprepared, logger)
+        (self.configuration, self.unprepared, self.statementLimit, self.logger) = (
+            configuration, unprepared, statementLimit, logger
+        )
         eventLoop = eventLoopGroup.any()
         loops = (0..<size).map { _ in eventLoopGroup.next() }
         connections = (0..<size).map { _ in ReadConnection() }
@@ -89,7 +91,7 @@ final class PostgresReadPool: SQLDatabase, @unchecked Sendable {
         // A read is safe to send again: once more on a new connection when the old one had closed.
         for attempt in 1...2 {
             let connection = try await holder.open(configuration, on: loops[slot], id: slot, logger: logger)
-            guard holder.prepare(shape.name, limit: Self.statementLimit) else { return false }
+            guard holder.prepare(shape.name, limit: statementLimit) else { return false }
             do {
                 let rows = try await PostgresReadStatement.$shape.withValue(shape) {
                     try await connection.execute(statement, logger: logger)
