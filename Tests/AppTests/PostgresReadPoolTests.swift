@@ -26,22 +26,26 @@ struct PostgresReadPoolTests {
         #expect(PostgresReadStatement.bind([value, Decimal(1)]) == nil)
     }
 
-    /// A pool of one connection of its own over the test app's database.
-    private static func pool(_ app: Application, statementLimit: Int = 1_000) throws -> PostgresReadPool {
-        let url: String? = if case .postgres(let url) = app.platform.config.database { url } else { nil }
-        return PostgresReadPool(
-            configuration: try SQLPostgresConfiguration(url: try #require(url)).coreConfiguration, size: 1,
-            eventLoopGroup: app.eventLoopGroup, unprepared: { [unowned app] in app.sql },
-            statementLimit: statementLimit,
-            logger: app.logger)
+    /// Runs `body` with the test app on PostgreSQL (when reachable) and a pool of one connection
+    /// of its own over the app's database.
+    private static func withPool(
+        statementLimit: Int = 1_000, _ body: (Application, PostgresReadPool) async throws -> Void
+    ) async throws {
+        guard TestDatabase.available.contains(.postgres) else { return }
+        try await withTestApp(.postgres) { app in
+            let url: String? = if case .postgres(let url) = app.platform.config.database { url } else { nil }
+            let pool = PostgresReadPool(
+                configuration: try SQLPostgresConfiguration(url: try #require(url)).coreConfiguration, size: 1,
+                eventLoopGroup: app.eventLoopGroup, unprepared: { [unowned app] in app.sql },
+                statementLimit: statementLimit, logger: app.logger)
+            defer { pool.close() }
+            try await body(app, pool)
+        }
     }
 
     @Test("a statement is prepared once on a connection and answers with each run's values")
     func preparedOnce() async throws {
-        guard TestDatabase.available.contains(.postgres) else { return }
-        try await withTestApp(.postgres) { app in
-            let pool = try Self.pool(app)
-            defer { pool.close() }
+        try await Self.withPool { _, pool in
             for (n, text) in [(1, "一"), (2, "二"), (3, "三")] {
                 let row = try #require(
                     try await pool.raw("SELECT \(bind: n) + 1 AS next, \(bind: text) || '!' AS said /* once */").first()
@@ -58,10 +62,7 @@ struct PostgresReadPoolTests {
 
     @Test("values come back as they went: an id, text, whole and real numbers, a truth value, a time")
     func valuesRoundTrip() async throws {
-        guard TestDatabase.available.contains(.postgres) else { return }
-        try await withTestApp(.postgres) { app in
-            let pool = try Self.pool(app)
-            defer { pool.close() }
+        try await Self.withPool { _, pool in
             let (id, time) = (UUID(), Date(timeIntervalSince1970: 1_796_000_000.123456))
             let row = try #require(
                 try await pool.raw(
@@ -84,10 +85,7 @@ struct PostgresReadPoolTests {
 
     @Test("a read after its connection was closed by the server opens another and answers")
     func reopensClosedConnection() async throws {
-        guard TestDatabase.available.contains(.postgres) else { return }
-        try await withTestApp(.postgres) { app in
-            let pool = try Self.pool(app)
-            defer { pool.close() }
+        try await Self.withPool { app, pool in
             let pid = {
                 try await pool.raw("SELECT pg_backend_pid() AS pid").first()?.decode(column: "pid", as: Int.self)
             }
@@ -102,24 +100,22 @@ struct PostgresReadPoolTests {
 
     @Test("past a connection's statements the rest run unprepared, with the same answers")
     func pastTheLimit() async throws {
-        guard TestDatabase.available.contains(.postgres) else { return }
-        try await withTestApp(.postgres) { app in
-            let pool = try Self.pool(app, statementLimit: 4)
-            defer { pool.close() }
-            let kept = {
+        try await Self.withPool(statementLimit: 4) { _, pool in
+            let kept: () async throws -> Int? = {
                 try await pool.raw("SELECT COUNT(*) AS n FROM pg_prepared_statements").first()?.decode(
                     column: "n", as: Int.self)
             }
-            for n in 1...3 { #expect(try await Self.twice(n, pool) == 2 * n) }
+            for n in 1...3 { try await Self.expectTwice(n, pool) }
             #expect(try await kept() == 4)  // the three and the count itself
-            for n in 4...6 { #expect(try await Self.twice(n, pool) == 2 * n) }
+            for n in 4...6 { try await Self.expectTwice(n, pool) }
             #expect(try await kept() == 4)
         }
     }
 
-    /// A statement of its own for each `n`.
-    private static func twice(_ n: Int, _ pool: PostgresReadPool) async throws -> Int? {
-        try await pool.raw("SELECT \(bind: n) + \(unsafeRaw: String(n)) AS twice").first()?.decode(
+    /// A statement of its own for each `n`, answering 2n.
+    private static func expectTwice(_ n: Int, _ pool: PostgresReadPool) async throws {
+        let twice = try await pool.raw("SELECT \(bind: n) + \(unsafeRaw: String(n)) AS twice").first()?.decode(
             column: "twice", as: Int.self)
+        #expect(twice == 2 * n)
     }
 }

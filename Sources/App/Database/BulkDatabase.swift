@@ -48,14 +48,16 @@ struct BulkJobs: Sendable {
     /// Runs a bulk job; on SQLite its connection is closed (and the WAL checkpointed) afterwards.
     /// `cacheMB` is the SQLite page cache: large enough for the indexes the job touches at
     /// random, small enough for the job's memory target.
-    /// `commitInterval`: how often a SQLite job commits (see `SQLiteBulkDatabase.transaction`).
+    /// `commitInterval`: how often a SQLite job commits (see `SQLiteBulkDatabase.transaction`);
+    /// `walLimit`: the WAL's bytes past which a commit waits for the checkpoint (`BackgroundCheckpointer`).
     func run<T: Sendable>(
-        cacheMB: Int = 256, commitInterval: Duration = .seconds(2),
+        cacheMB: Int = 256, commitInterval: Duration = .seconds(2), walLimit: Int = 256 << 20,
         _ body: @escaping @Sendable (BulkDatabase) async throws -> T
     ) async throws -> T {
         guard case .sqlite(let path) = location else { return try await body(.pool(pool)) }
         let bulk = try SQLiteBulkDatabase(
-            path: path, cacheMB: cacheMB, serializer: serializer, commitInterval: commitInterval, logger: logger)
+            path: path, cacheMB: cacheMB, serializer: serializer, commitInterval: commitInterval, walLimit: walLimit,
+            logger: logger)
         let result: T
         do {
             result = try await body(.sqlite(bulk))

@@ -17,7 +17,7 @@ import SQLKit
 ///
 /// A statement with a value of a type `PostgresReadStatement` does not handle, or one past a
 /// connection's `statementLimit`, runs unprepared on Fluent's pool, as before.
-final class PostgresReadPool: SQLDatabase, @unchecked Sendable {
+final class PostgresReadPool: AsyncSQLDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop
     let dialect: any SQLDialect = PostgresDialect()
@@ -50,13 +50,6 @@ final class PostgresReadPool: SQLDatabase, @unchecked Sendable {
     /// Closes the connections opened so far.
     func close() {
         for connection in connections { connection.close() }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {

@@ -31,21 +31,3 @@ enum RawSQLiteAccess {
         }
     }
 }
-
-/// An `SQLDatabase` over `RawSQLiteConnection`s whose statements run as tasks. SQLKit's
-/// future-based entry wraps the async one; store code awaits the async one directly, since
-/// completing a future hops through an event loop thread before the awaiting task resumes, a
-/// third thread switch per statement (half the time of a file of deaths, whose rows each run a
-/// few small statements).
-protocol RawSQLiteDatabase: SQLDatabase {
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws
-}
-
-extension RawSQLiteDatabase {
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-}

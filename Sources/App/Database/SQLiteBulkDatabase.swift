@@ -16,7 +16,7 @@ import SQLKit
 ///   (see `transaction`);
 /// - the connection is tuned for large transactions (see `init`).
 /// Every call runs on one serial queue, which owns the handle.
-final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
+final class SQLiteBulkDatabase: AsyncSQLDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
@@ -48,7 +48,8 @@ final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
     ///   file and synced it before the next batch): a `BackgroundCheckpointer` folds each
     ///   commit into the file beside the job, and `close()` folds in the rest.
     init(
-        path: String, cacheMB: Int, serializer: WriteSerializer, commitInterval: Duration = .seconds(2), logger: Logger
+        path: String, cacheMB: Int, serializer: WriteSerializer, commitInterval: Duration = .seconds(2),
+        walLimit: Int = 256 << 20, logger: Logger
     ) throws {
         self.logger = logger
         self.serializer = serializer
@@ -58,7 +59,7 @@ final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
             """
             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(-cacheMB * 1024); PRAGMA wal_autocheckpoint = 0
             """)
-        checkpointer = try BackgroundCheckpointer(path: path)
+        checkpointer = try BackgroundCheckpointer(path: path, walLimit: walLimit)
     }
 
     /// Commits what the job wrote, folds its WAL into the file and closes the connection.
@@ -78,7 +79,7 @@ final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
         try? await onQueue { [connection] in connection.close() }
     }
 
-    /// Without an `EventLoopFuture` (see `RawSQLiteDatabase`).
+    /// Without an `EventLoopFuture` (see `AsyncSQLDatabase`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (text, binds) = try serialized(query)
         try await onQueue { [connection, decoder] in
@@ -152,8 +153,9 @@ final class SQLiteBulkDatabase: RawSQLiteDatabase, @unchecked Sendable {
             throw error
         }
         outerBegan = nil
+        // Before the write turn goes: a waiting checkpoint must not let another writer in first.
+        await checkpointer.settle()
         await serializer.release()
-        checkpointer.request()
     }
 
     /// Ends the outer transaction undone and gives the write turn back.

@@ -16,7 +16,7 @@ import SQLKit
 /// NIO's thread pool, the event loop, the task). Here: the queue and back. The queues are not
 /// the cooperative pool's threads, so a long read (an export) holds one connection, never a
 /// thread that other requests' tasks need.
-final class SQLiteReadPool: RawSQLiteDatabase, @unchecked Sendable {
+final class SQLiteReadPool: AsyncSQLDatabase, @unchecked Sendable {
     let logger: Logger
     let eventLoop: any EventLoop
     let dialect: any SQLDialect = SQLiteDialect()

@@ -12,7 +12,7 @@ import SQLKit
 /// backup API from the same snapshot, while the server goes on writing (WAL: readers and
 /// the writer do not block each other). Every call runs on one serial queue, which owns
 /// the handle.
-final class SQLiteSnapshot: SQLDatabase, @unchecked Sendable {
+final class SQLiteSnapshot: AsyncSQLDatabase, @unchecked Sendable {
     let logger = Logger(label: "minzheng.backup")
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     let dialect: any SQLDialect = SQLiteDialect()
@@ -47,13 +47,6 @@ final class SQLiteSnapshot: SQLDatabase, @unchecked Sendable {
 
     func close() async {
         try? await onQueue { [connection] in connection.close() }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void>
-    {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
