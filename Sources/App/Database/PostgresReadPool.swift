@@ -81,7 +81,9 @@ final class PostgresReadPool: AsyncSQLDatabase, @unchecked Sendable {
         _ onRow: @escaping @Sendable (any SQLRow) -> ()
     ) async throws -> Bool {
         let holder = connections[slot]
-        // A read is safe to send again: once more on a new connection when the old one had closed.
+        // A read is safe to send again, once, on a new connection when the old one had closed
+        // before any of its rows came.
+        var delivered = false
         for attempt in 1...2 {
             let connection = try await holder.open(configuration, on: loops[slot], id: slot, logger: logger)
             guard holder.prepare(shape.name, limit: statementLimit) else { return false }
@@ -89,9 +91,12 @@ final class PostgresReadPool: AsyncSQLDatabase, @unchecked Sendable {
                 let rows = try await PostgresReadStatement.$shape.withValue(shape) {
                     try await connection.execute(statement, logger: logger)
                 }
-                for try await row in rows { onRow(row) }
+                for try await row in rows {
+                    delivered = true
+                    onRow(row)
+                }
                 return true
-            } catch  where attempt == 1 && connection.isClosed {
+            } catch  where attempt == 1 && !delivered && connection.isClosed {
                 holder.forget()
             }
         }
