@@ -272,8 +272,9 @@ struct CityScaleReadsTests {
                 // `SCAN c`: the count's derived table of at most cap + 1 rows; `SCAN (subquery-…)`:
                 // a subquery's rows as its own plan lines read them; `SCAN CONSTANT ROW`: a count
                 // asked alone (`SELECT (…) AS list_count`), its subquery's lines beside; `SCAN page`:
-                // the page's ids.
+                // the page's ids; `SCAN start`: the one row of a numbered page's starting region.
                 return step.hasPrefix("SCAN") && !step.hasPrefix("SCAN c") && !step.hasPrefix("SCAN (subquery-")
+                    && !step.hasPrefix("SCAN start")
                     && !step.hasPrefix("SCAN CONSTANT ROW") && !(withRows && step.hasPrefix("SCAN page"))
                     && !step.contains("INDEX")
             }.map { "\($0.element)  ←  \(entry.sql)" }

@@ -147,10 +147,10 @@ struct SeekList {
     }
 
     /// The page statement's select list: the id, the order's keys when the rows are read too
-    /// (the outer statement orders the page's rows by them), and the count.
-    private func pageColumns(_ scope: RegionScope) -> SQLQueryString {
+    /// (the outer statement orders the page's rows by them), and the count (`countColumn` unless given).
+    private func pageColumns(_ scope: RegionScope, count: SQLQueryString? = nil) -> SQLQueryString {
         let keys = rows == nil ? "" : order.enumerated().map { ", \($0.element) AS k\($0.offset)" }.joined()
-        return "\(unsafeRaw: id) AS id\(unsafeRaw: keys), \(countColumn(scope)) AS list_count"
+        return "\(unsafeRaw: id) AS id\(unsafeRaw: keys), \(count ?? countColumn(scope)) AS list_count"
     }
 
     /// Runs a page statement (`pageColumns` … ORDER BY … LIMIT), joining the rows to its ids
@@ -190,45 +190,44 @@ struct SeekList {
     }
 
     private func numbered(page: Int, perPage: Int, _ scope: RegionScope) async throws -> Found {
-        var range = pageScope(scope)
-        var offset = (page - 1) * perPage
-        // In the region order, from the region the page's first row lies in: only the rows of
-        // that region before it are skipped, not every row of the scope before the page.
+        let offset = (page - 1) * perPage
         if let counted, offset > 0, order.first == region, !descending {
-            guard let start = try await regionStart(of: offset, in: counted, scope) else {
-                // Past the last row: nothing to read.
-                return Found(ids: [], rows: [], count: try await count(scope))
-            }
-            range = "\(unsafeRaw: region) >= \(bind: start.region)"
-            if let upper = scope.upperBound { range = "\(range) AND \(unsafeRaw: region) < \(bind: upper)" }
-            offset -= start.before
+            return try await readPage(
+                regionStartPage(at: offset, perPage: perPage, in: counted, scope), forward: true, scope)
         }
         return try await readPage(
             """
-            SELECT \(pageColumns(scope)) FROM \(from) WHERE \(range)\(conditions)
+            SELECT \(pageColumns(scope)) FROM \(from) WHERE \(pageScope(scope))\(conditions)
             ORDER BY \(orderBy(forward: true)) LIMIT \(literal: perPage + 1)\(skipping: offset)
             """, forward: true, scope)
     }
 
-    /// The region holding the row at `offset` of the region order, with the rows of the scope's
-    /// regions before it; nil when the scope has no row that far. The running sum takes the
-    /// scope's regions in the order of `region_counts`' key (about 1 ms for a city's thousand
-    /// communities on SQLite); the regions are not sorted.
-    private func regionStart(
-        of offset: Int, in list: String, _ scope: RegionScope
-    ) async throws -> (region: String, before: Int)? {
-        let row = try await db.raw(
+    /// A page of the region order chosen by its number, read from the region its first row lies
+    /// in: only that region's rows before it are skipped, not every row of the scope before the
+    /// page. The region comes from a running sum over the scope's counts in `region_counts`' key
+    /// order (about 1 ms for a city's thousand communities on SQLite), in the same statement as
+    /// the page, which also takes the list's count from it: one statement, whose text does not
+    /// change with the page (PostgreSQL plans it once). The regions are not sorted (the first
+    /// whose rows end past the offset is the least of those). Past the last row it finds no
+    /// region and returns no row.
+    private func regionStartPage(
+        at offset: Int, perPage: Int, in list: String, _ scope: RegionScope
+    ) -> SQLQueryString {
+        var range: SQLQueryString = "\(unsafeRaw: region) >= (SELECT region FROM start)"
+        if let upper = scope.upperBound { range = "\(range) AND \(unsafeRaw: region) < \(bind: upper)" }
+        return """
+            WITH start AS (
+              SELECT MIN(CASE WHEN before + n > \(bind: offset) THEN region END) AS region,
+                MIN(CASE WHEN before + n > \(bind: offset) THEN before END) AS before, MAX(before + n) AS total
+              FROM (
+                SELECT region, n, CAST(SUM(n) OVER (ORDER BY region ROWS UNBOUNDED PRECEDING) AS BIGINT) - n AS before
+                FROM region_counts WHERE list = \(bind: list) AND \(scope.condition("region"))
+              ) c
+            )
+            SELECT \(pageColumns(scope, count: "(SELECT total FROM start)")) FROM \(from) WHERE \(range)\(conditions)
+            ORDER BY \(orderBy(forward: true)) LIMIT \(literal: perPage + 1)
+            OFFSET COALESCE((SELECT \(bind: offset) - before FROM start), 0)
             """
-            SELECT MIN(CASE WHEN before + n > \(bind: offset) THEN region END) AS region,
-              MIN(CASE WHEN before + n > \(bind: offset) THEN before END) AS before
-            FROM (
-              SELECT region, n, CAST(SUM(n) OVER (ORDER BY region ROWS UNBOUNDED PRECEDING) AS BIGINT) - n AS before
-              FROM region_counts WHERE list = \(bind: list) AND \(scope.condition("region"))
-            ) c
-            """
-        ).first()
-        guard let row, let region = try row.decode(column: "region", as: String?.self) else { return nil }
-        return (region, try row.decode(column: "before", as: Int.self))
     }
 
     /// The cursor row's key, if it is (still) within the scope.
