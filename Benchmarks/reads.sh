@@ -5,9 +5,14 @@
 # /healthz and on each read a caseworker makes — household list page 1 and page 5 000 as the
 # city sees them, a street officer's list, name contains, ID-number search, a person's
 # record — printing for each req/s, p50 and p99 and the ratio to /healthz of the same run.
+# The load comes from wrk (Debian's package, installed here when missing and we are root), a
+# process of its own, as the issue's reference figures did; LOAD=client makes it in the server's
+# process with the app's HTTP client instead.
 # usage: Benchmarks/reads.sh [PERSONS]   (default 1000000; 5000000 when asked)
 # env: MINZHENG_BIN (a release binary built already), DATABASES ("sqlite postgres"),
 #      CONNECTIONS, READ_SECONDS, ONLY (comma-separated read names' beginnings, e.g. "households"),
+#      NAME (the name-contains query; default the middle person's first two characters, which
+#      differ between registries of different sizes), LOAD (wrk or client),
 #      READS_DIR (where the seeded SQLite file is kept between runs:
 #      an existing one of the same size is reused), SCALE_DATABASE_URL / PGPORT (as
 #      Benchmarks/scale-postgres.sh), KEEP=1 keeps the PostgreSQL database (with READS_DIR, which
@@ -20,6 +25,11 @@ connections="${CONNECTIONS:-64}"
 seconds="${READ_SECONDS:-20}"
 databases="${DATABASES:-sqlite postgres}"
 work="$(mktemp -d)"
+load="${LOAD:-wrk}"
+if [[ "$load" == wrk ]] && ! command -v wrk >/dev/null; then
+    [[ "$(id -u)" == 0 ]] || { echo "wrk is not installed and we are not root: apt-get install wrk, or LOAD=client" >&2; exit 2; }
+    apt-get install -y -q wrk >&2 </dev/null || { apt-get update -q >&2 </dev/null && apt-get install -y -q wrk >&2 </dev/null; }
+fi
 if [[ -n "${MINZHENG_BIN:-}" ]]; then bin="$MINZHENG_BIN"; else
     swift build -c release --product minzheng >&2
     bin="$(swift build -c release --show-bin-path)/minzheng"
@@ -68,13 +78,14 @@ for database in $databases; do
         ;;
     *) echo "unknown database $database" >&2; exit 2 ;;
     esac
-    "$bin" bench reads --connections "$connections" --seconds "$seconds" ${ONLY:+--only "$ONLY"} >"$work/reads.json" 2>"$work/err.txt" \
+    "$bin" bench reads --connections "$connections" --seconds "$seconds" --load "$load" ${ONLY:+--only "$ONLY"} \
+      ${NAME:+--name "$NAME"} >"$work/reads.json" 2>"$work/err.txt" \
       || { tail -20 "$work/err.txt" >&2; exit 1; }
     python3 - "$(tail -1 "$work/reads.json")" <<'PY'
 import json, sys
 summary = json.loads(sys.argv[1])
 for read in summary["reads"]:
-    print(json.dumps({"database": summary["database"], "persons": summary["persons"],
+    print(json.dumps({"database": summary["database"], "load": summary["load"], "persons": summary["persons"],
                       "connections": summary["connections"], **read}, ensure_ascii=False))
 PY
 done

@@ -50,6 +50,14 @@ struct BenchCommand: AsyncCommand {
                 "reads: only the reads whose names start so, comma separated (/healthz and the prepared page always run)"
         )
         var only: String?
+        @Option(name: "name", help: "reads: the name-contains query (default the middle person's first two characters)")
+        var name: String?
+        @Option(
+            name: "load",
+            help:
+                "reads: who makes the load: wrk (a process of its own; the default when installed) or client (this process)"
+        )
+        var load: String?
         @Option(name: "reports", help: "family-search: how many family reports (default 1000000)")
         var reports: Int?
         @Option(name: "notices", help: "family-search: how many notices to rematch (default 10000)")
@@ -98,9 +106,17 @@ struct BenchCommand: AsyncCommand {
                 samples: signature.samples ?? 50)
             context.console.output("\(jsonLine(figures))")
         case "reads":
-            let figures = try await ReadsBenchmark(app: context.application).run(
+            var bench = ReadsBenchmark(app: context.application)
+            switch signature.load {
+            case nil: break
+            case "client": bench.wrk = nil
+            case "wrk":
+                guard bench.wrk != nil else { throw Refusal.invalid("load", "找不到 wrk：apt-get install wrk") }
+            case let other?: throw Refusal.invalid("load", "未知的负载 \(other)，可用：wrk、client")
+            }
+            let figures = try await bench.run(
                 connections: signature.connections ?? 64, seconds: signature.seconds ?? 20,
-                only: signature.only.map { Set($0.split(separator: ",").map(String.init)) })
+                only: signature.only.map { Set($0.split(separator: ",").map(String.init)) }, name: signature.name)
             context.console.output("\(jsonLine(figures))")
         case "elderly-allowances":
             let figures = try await SeniorAllowanceBenchmark(app: context.application).run(

@@ -5,8 +5,9 @@ import SQLKit
 import Vapor
 
 /// `minzheng bench reads`: the reads a caseworker makes, each under `connections` clients
-/// at once for `seconds`, over real HTTP on a loopback port (the load made in this process:
-/// keep-alive connections of the app's HTTP client): `/healthz` as the floor, the household
+/// at once for `seconds`, over real HTTP on a loopback port (the load made by `wrk` in a
+/// process of its own when it is installed, else in this process by keep-alive connections of
+/// the app's HTTP client): `/healthz` as the floor, the household
 /// list's first page and page 5 000 (50 a page) as the city sees them, a street officer's
 /// list, name-contains, an ID-number search and a person's record. One JSON line per read
 /// with requests per second, p50 and p99 in milliseconds and the ratio to `/healthz`.
@@ -18,6 +19,8 @@ import Vapor
 /// reading its rows is `ratioToPreparedPage`.
 struct ReadsBenchmark {
     let app: Application
+    /// Who makes the load: wrk, or (nil) the app's HTTP client in this process.
+    var wrk: WrkLoad? = WrkLoad.located()
 
     struct Figures: Encodable {
         let read: String
@@ -38,6 +41,8 @@ struct ReadsBenchmark {
     struct Summary: Encodable {
         let benchmark = "reads"
         let database: String
+        /// "wrk" or "client".
+        let load: String
         let persons: Int
         let households: Int
         let connections: Int
@@ -53,7 +58,8 @@ struct ReadsBenchmark {
         var body: String? = nil
     }
 
-    func run(connections: Int, seconds: Double, only: Set<String>? = nil) async throws -> Summary {
+    /// `name`: the name-contains query (default the first two characters of the middle person's name).
+    func run(connections: Int, seconds: Double, only: Set<String>? = nil, name: String? = nil) async throws -> Summary {
         let count = { (table: String) in
             try await app.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(
                 column: "n", as: Int.self) ?? 0
@@ -68,7 +74,7 @@ struct ReadsBenchmark {
         ).first()!
         let personID = try middle.decode(column: "id", as: UUID.self)
         let street = String(try middle.decode(column: "region", as: String.self).prefix(9))
-        let pair = String(try middle.decode(column: "name", as: String.self).prefix(2))
+        let pair = try name ?? String(middle.decode(column: "name", as: String.self).prefix(2))
         let number = try app.platform.cipher.decrypt(try middle.decode(column: "id_cipher", as: String.self))
         let deepPage = min(5000, max(1, households / 50))
         app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
@@ -98,7 +104,8 @@ struct ReadsBenchmark {
         let floor = figures.first?.requestsPerSecond ?? 1
         let prepared = figures.first { $0.read == Self.preparedPage }?.requestsPerSecond ?? floor
         return Summary(
-            database: app.sql.dialect.name, persons: persons, households: households, connections: connections,
+            database: app.sql.dialect.name, load: wrk == nil ? "client" : "wrk", persons: persons,
+            households: households, connections: connections,
             seconds: seconds,
             reads: figures.map {
                 var f = $0
@@ -191,6 +198,33 @@ struct ReadsBenchmark {
                     }
                 })
         }
+        let measured: WrkLoad.Measured
+        if let wrk {
+            var headers: [String: String] = [:]
+            if let token = read.token { headers["Authorization"] = "Bearer \(token)" }
+            if read.body != nil { headers["Content-Type"] = "application/json" }
+            measured = try await wrk.run(
+                url: base + read.path, method: read.method.rawValue, headers: headers, body: read.body,
+                connections: connections, seconds: Int(seconds.rounded(.up)))
+        } else {
+            measured = try await clientLoad(read, base: base, connections: connections, seconds: seconds)
+        }
+        let milliseconds = { (microseconds: Double) in (microseconds).rounded() / 1000 }
+        return Figures(
+            read: read.name, requests: measured.requests, errors: measured.errors,
+            requestsPerSecond: (Double(measured.requests) / measured.microseconds * 10_000_000).rounded() / 10,
+            p50Milliseconds: milliseconds(measured.p50Microseconds),
+            p99Milliseconds: milliseconds(measured.p99Microseconds), ratioToHealthz: 0, ratioToPreparedPage: 0,
+            aloneMilliseconds: (alone[0] * 1000).rounded() / 1000,
+            aloneMedianMilliseconds: Array(alone.dropFirst()).percentile(0.5))
+    }
+
+    /// The load from this process: `connections` tasks of the app's HTTP client.
+    private func clientLoad(
+        _ read: Read, base: String, connections: Int, seconds: Double
+    ) async throws
+        -> WrkLoad.Measured
+    {
         let started = ContinuousClock.now
         let end = started + .milliseconds(Int(seconds * 1000))
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
@@ -201,7 +235,7 @@ struct ReadsBenchmark {
                     while ContinuousClock.now < end {
                         let t0 = ContinuousClock.now
                         let ok = (try? await send(read, base: base)) ?? false
-                        timings.append((ContinuousClock.now - t0).inSeconds * 1000)
+                        timings.append((ContinuousClock.now - t0).inSeconds * 1_000_000)
                         if !ok { errors += 1 }
                     }
                     return (timings, errors)
@@ -214,14 +248,11 @@ struct ReadsBenchmark {
             }
             return all
         }
-        let elapsed = (ContinuousClock.now - started).inSeconds
-        let timings = results.0
-        return Figures(
-            read: read.name, requests: timings.count, errors: results.1,
-            requestsPerSecond: (Double(timings.count) / elapsed * 10).rounded() / 10,
-            p50Milliseconds: timings.isEmpty ? 0 : timings.percentile(0.5),
-            p99Milliseconds: timings.isEmpty ? 0 : timings.percentile(0.99), ratioToHealthz: 0, ratioToPreparedPage: 0,
-            aloneMilliseconds: (alone[0] * 1000).rounded() / 1000,
-            aloneMedianMilliseconds: Array(alone.dropFirst()).percentile(0.5))
+        let (timings, errors) = results
+        return WrkLoad.Measured(
+            requests: timings.count, errors: errors,
+            microseconds: (ContinuousClock.now - started).inSeconds * 1_000_000,
+            p50Microseconds: timings.isEmpty ? 0 : timings.percentile(0.5),
+            p99Microseconds: timings.isEmpty ? 0 : timings.percentile(0.99))
     }
 }
