@@ -12,9 +12,11 @@ struct ReadsBenchmarkTests {
     /// The app's client always; wrk where it is installed (`scripts/test-tools.sh` installs it for CI).
     static let loads: [String] = ["client"] + (WrkLoad.located() == nil ? [] : ["wrk"])
 
-    @Test("every read answers 200 under the load, and the figures say whose load it was", arguments: loads)
-    func everyReadAnswers(_ load: String) async throws {
-        try await withTestApp(.sqlite) { app in
+    @Test(
+        "every read answers 200 under the load, and the figures say whose load it was",
+        arguments: TestDatabase.available, loads)
+    func everyReadAnswers(_ db: TestDatabase, _ load: String) async throws {
+        try await withTestApp(db) { app in
             _ = try await app.demoSeeder.seed(households: 12, seed: 5, today: CivilDate("2026-11-15")!)
             var bench = ReadsBenchmark(app: app)
             if load == "client" { bench.wrk = nil }
