@@ -12,11 +12,12 @@ import Vapor
 /// list, name-contains, an ID-number search and a person's record. One JSON line per read
 /// with requests per second, p50 and p99 in milliseconds and the ratio to `/healthz`.
 ///
-/// `/healthz` answers 15 bytes with no account and no database; a list page checks a token and
-/// answers 50 rows. So the run also serves the household list's first page as it was read once
-/// before the run, from memory, behind the same token check (`prepared page`, a route of the
-/// benchmark's process only): the floor of any list page, against which each read's cost of
-/// reading its rows is `ratioToPreparedPage`.
+/// `/healthz` answers 15 bytes with no account and no database; a list page checks a token,
+/// reads 50 rows and encodes them as JSON. So the run also serves, behind the same token check
+/// (routes of the benchmark's process only), the household list's first page as it was read once
+/// before the run: encoded once too (`prepared page`: the token check and the bytes), and
+/// encoded again for every request (`encoded page`: all a list page does but read the database).
+/// `ratioToPreparedPage` and `ratioToEncodedPage` set each read against them.
 struct ReadsBenchmark {
     let app: Application
     /// Who makes the load: wrk, or (nil) the app's HTTP client in this process.
@@ -30,8 +31,10 @@ struct ReadsBenchmark {
         let p50Milliseconds: Double
         let p99Milliseconds: Double
         var ratioToHealthz: Double
-        /// Against the first page served from memory behind the token check.
+        /// Against the first page served from memory behind the token check, encoded once.
         var ratioToPreparedPage: Double
+        /// Against the same page encoded for each request.
+        var ratioToEncodedPage: Double
         /// One request alone, before the load (the first: its pages may not be cached yet).
         let aloneMilliseconds: Double
         /// The median of five more requests alone, one after another.
@@ -102,17 +105,25 @@ struct ReadsBenchmark {
         }
         await removeOfficer()
         let floor = figures.first?.requestsPerSecond ?? 1
-        let prepared = figures.first { $0.read == Self.preparedPage }?.requestsPerSecond ?? floor
+        let floorOf = { (name: String) in figures.first { $0.read == name }?.requestsPerSecond ?? floor }
+        let (prepared, encoded) = (floorOf(Self.preparedPage), floorOf(Self.encodedPage))
         return Summary(
             database: app.sql.dialect.name, load: wrk == nil ? "client" : "wrk", persons: persons,
             households: households, connections: connections,
             seconds: seconds,
             reads: figures.map {
                 var f = $0
-                f.ratioToHealthz = (f.requestsPerSecond / floor * 1000).rounded() / 1000
-                f.ratioToPreparedPage = (f.requestsPerSecond / prepared * 1000).rounded() / 1000
+                f.ratioToHealthz = Self.ratio(f.requestsPerSecond, floor)
+                f.ratioToPreparedPage = Self.ratio(f.requestsPerSecond, prepared)
+                f.ratioToEncodedPage = Self.ratio(f.requestsPerSecond, encoded)
                 return f
             })
+    }
+
+    /// To three decimals; 0 against a floor that answered nothing in its time (a machine too
+    /// busy to finish one request), not the NaN or infinity JSON cannot hold.
+    private static func ratio(_ value: Double, _ floor: Double) -> Double {
+        floor > 0 ? (value / floor * 1000).rounded() / 1000 : 0
     }
 
     private func measure(
@@ -121,11 +132,12 @@ struct ReadsBenchmark {
     ) async throws -> [Figures] {
         let name = pair.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pair
         let search = String(data: try JSONEncoder().encode(["idNumber": number]), encoding: .utf8)!
-        try await servePreparedPage()
+        try await serveFloorPages()
         return try await BenchServer(app: app).run { base, token in
             let reads = [
                 Read(name: "healthz", method: .GET, path: "/healthz", token: nil),
                 Read(name: Self.preparedPage, method: .GET, path: Self.preparedPagePath, token: token),
+                Read(name: Self.encodedPage, method: .GET, path: Self.encodedPagePath, token: token),
                 Read(
                     name: "households page 1", method: .GET, path: "/api/v1/households?page=1&perPage=50", token: token),
                 Read(
@@ -140,8 +152,8 @@ struct ReadsBenchmark {
                 Read(name: "ID number", method: .POST, path: "/api/v1/persons/search", token: token, body: search),
                 Read(name: "person's record", method: .GET, path: "/api/v1/persons/\(personID)", token: token),
             ].filter { read in
-                // The two floors always run.
-                only == nil || ["healthz", Self.preparedPage].contains(read.name)
+                // The floors always run.
+                only == nil || ["healthz", Self.preparedPage, Self.encodedPage].contains(read.name)
                     || only!.contains(where: read.name.hasPrefix)
             }
             var out: [Figures] = []
@@ -154,10 +166,13 @@ struct ReadsBenchmark {
 
     static let preparedPage = "prepared page"
     static let preparedPagePath = "/bench/prepared-page"
+    static let encodedPage = "encoded page"
+    static let encodedPagePath = "/bench/encoded-page"
 
     /// Registers (in this process only, before the server starts) the household list's first
-    /// page as the city sees it, read and encoded once now, behind the API's token check.
-    private func servePreparedPage() async throws {
+    /// page as the city sees it, read once now, behind the API's token check: its JSON encoded
+    /// once (`prepared page`), and encoded for each request (`encoded page`).
+    private func serveFloorPages() async throws {
         let registry = RegistryStore(
             db: app.reads, cipher: app.platform.cipher, regions: app.platform.regions, clock: app.platform.clock)
         let page = try await registry.households(
@@ -165,11 +180,13 @@ struct ReadsBenchmark {
         var body = ByteBuffer()
         var headers = HTTPHeaders()
         try ContentConfiguration.global.requireEncoder(for: .json).encode(page, to: &body, headers: &headers)
-        app.grouped(BearerUserAuthenticator(), RequireAPIUser()).get(
-            Self.preparedPagePath.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        ) { [body, headers] _ in
+        let api = app.grouped(BearerUserAuthenticator(), RequireAPIUser())
+        let components = { (path: String) in path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        }
+        api.get(components(Self.preparedPagePath)) { [body, headers] _ in
             Response(status: .ok, headers: headers, body: .init(buffer: body))
         }
+        api.get(components(Self.encodedPagePath)) { _ in page }
     }
 
     private func send(_ read: Read, base: String) async throws -> Bool {
@@ -215,6 +232,7 @@ struct ReadsBenchmark {
             requestsPerSecond: (Double(measured.requests) / measured.microseconds * 10_000_000).rounded() / 10,
             p50Milliseconds: milliseconds(measured.p50Microseconds),
             p99Milliseconds: milliseconds(measured.p99Microseconds), ratioToHealthz: 0, ratioToPreparedPage: 0,
+            ratioToEncodedPage: 0,
             aloneMilliseconds: (alone[0] * 1000).rounded() / 1000,
             aloneMedianMilliseconds: Array(alone.dropFirst()).percentile(0.5))
     }
