@@ -107,6 +107,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(CreateStatisticsSnapshots())
     app.migrations.add(CreateFamilySearchBlockVersions())
     app.migrations.add(CountRegistryByRegion())
+    app.migrations.add(CoverRegionCounts())
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
