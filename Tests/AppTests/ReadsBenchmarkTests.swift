@@ -39,6 +39,8 @@ struct ReadsBenchmarkTests {
                 #expect(read.ratioToHealthz.isFinite && read.ratioToEncodedPage.isFinite, "\(read.read)")
             }
             #expect(summary.reads.reduce(0) { $0 + $1.requests } > 0)
+            // Every request went through the count the run waits on (wrk's last ones included).
+            #expect(bench.underWay.answered >= summary.reads.reduce(0) { $0 + $1.requests })
             // The benchmark's accounts are gone again.
             let left = try await app.sql.raw("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'bench-%'").first()!
             #expect(try left.decode(column: "n", as: Int.self) == 0)

@@ -22,6 +22,8 @@ struct ReadsBenchmark {
     let app: Application
     /// Who makes the load: wrk, or (nil) the app's HTTP client in this process.
     var wrk: WrkLoad? = WrkLoad.located()
+    /// Counts the server's requests, so that each load ends with none under way.
+    let underWay = RequestsUnderWay()
 
     struct Figures: Encodable {
         let read: String
@@ -133,6 +135,7 @@ struct ReadsBenchmark {
         let name = pair.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pair
         let search = String(data: try JSONEncoder().encode(["idNumber": number]), encoding: .utf8)!
         try await serveFloorPages()
+        app.middleware.use(underWay)
         return try await BenchServer(app: app).run { base, token in
             let reads = [
                 Read(name: "healthz", method: .GET, path: "/healthz", token: nil),
@@ -226,6 +229,7 @@ struct ReadsBenchmark {
         } else {
             measured = try await clientLoad(read, base: base, connections: connections, seconds: seconds)
         }
+        try await underWay.drained()
         let milliseconds = { (microseconds: Double) in (microseconds).rounded() / 1000 }
         return Figures(
             read: read.name, requests: measured.requests, errors: measured.errors,
