@@ -102,9 +102,13 @@ struct ReadsBenchmark {
                 officerToken: officerToken, pair: pair, personID: personID, number: number, deepPage: deepPage,
                 connections: connections, seconds: seconds, only: only)
         } catch {
+            try? await underWay.drained()
             await removeOfficer()
             throw error
         }
+        // The server is shut down: no request is read any more, and the last ones finish before the
+        // app (and its databases) may go.
+        try await underWay.drained()
         await removeOfficer()
         let floor = figures.first?.requestsPerSecond ?? 1
         let floorOf = { (name: String) in figures.first { $0.read == name }?.requestsPerSecond ?? floor }

@@ -16,8 +16,13 @@ final class RequestsUnderWay: AsyncMiddleware, Sendable {
         return try await next.respond(to: request)
     }
 
-    /// Returns once no request is under way.
+    /// Returns once no request has been under way for 100 ms: a request read from a socket just
+    /// before wrk closed it reaches this count a task's hop later.
     func drained() async throws {
-        while counts.withLockedValue({ $0.underWay }) > 0 { try await Task.sleep(for: .milliseconds(10)) }
+        var quiet = 0
+        while quiet < 10 {
+            try await Task.sleep(for: .milliseconds(10))
+            quiet = counts.withLockedValue({ $0.underWay }) == 0 ? quiet + 1 : 0
+        }
     }
 }
