@@ -61,6 +61,14 @@ struct ReadsBenchmark {
         let path: String
         let token: String?
         var body: String? = nil
+
+        /// The token, and the body's type when there is one: the same for either load.
+        var headers: HTTPHeaders {
+            var headers = HTTPHeaders()
+            if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+            if body != nil { headers.contentType = .json }
+            return headers
+        }
     }
 
     /// `name`: the name-contains query (default the first two characters of the middle person's name).
@@ -197,12 +205,9 @@ struct ReadsBenchmark {
     }
 
     private func send(_ read: Read, base: String) async throws -> Bool {
-        var headers = HTTPHeaders()
-        if let token = read.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-        let uri = URI(string: base + read.path)
+        let (uri, headers) = (URI(string: base + read.path), read.headers)
         let response: ClientResponse
         if let body = read.body {
-            headers.contentType = .json
             response = try await app.client.post(uri, headers: headers) { $0.body = ByteBuffer(string: body) }
         } else {
             response = try await app.client.get(uri, headers: headers)
@@ -224,9 +229,7 @@ struct ReadsBenchmark {
         }
         let measured: WrkLoad.Measured
         if let wrk {
-            var headers: [String: String] = [:]
-            if let token = read.token { headers["Authorization"] = "Bearer \(token)" }
-            if read.body != nil { headers["Content-Type"] = "application/json" }
+            let headers = Dictionary(read.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
             measured = try await wrk.run(
                 url: base + read.path, method: read.method.rawValue, headers: headers, body: read.body,
                 connections: connections, seconds: Int(seconds.rounded(.up)))
@@ -234,7 +237,7 @@ struct ReadsBenchmark {
             measured = try await clientLoad(read, base: base, connections: connections, seconds: seconds)
         }
         try await underWay.drained()
-        let milliseconds = { (microseconds: Double) in (microseconds).rounded() / 1000 }
+        let milliseconds = { (microseconds: Double) in microseconds.rounded() / 1000 }
         return Figures(
             read: read.name, requests: measured.requests, errors: measured.errors,
             requestsPerSecond: (Double(measured.requests) / measured.microseconds * 10_000_000).rounded() / 10,
